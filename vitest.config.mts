@@ -12,7 +12,6 @@ export default defineConfig({
         },
       },
       {
-        esbuild: { jsx: 'automatic' },
         test: {
           name: 'webview',
           include: ['test/webview/**/*.test.{ts,tsx}'],

@@ -1,0 +1,57 @@
+// The wide dashboard: the same webview app in an editor panel, one instance at a time.
+import * as vscode from 'vscode';
+import type { ViewKind } from '../shared/protocol';
+import type { RequestHandlers } from '../core/webviewDispatch';
+import { WebviewConnection, renderWebviewHtml, webviewOptions, type WebviewState } from './webviewHost';
+
+export const DASHBOARD_VIEW_TYPE = 'modelRadar.dashboard';
+
+export class DashboardPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private connection: WebviewConnection | undefined;
+  private readonly visibility = new vscode.EventEmitter<boolean>();
+  readonly onDidChangeVisibility = this.visibility.event;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly state: WebviewState,
+    private readonly handlers: RequestHandlers,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly onFirstContent: (view: ViewKind, ms: number) => void,
+  ) {}
+
+  get visible(): boolean {
+    return this.panel?.visible ?? false;
+  }
+
+  show(): void {
+    if (this.panel) {
+      this.panel.reveal(undefined, false);
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, 'Model Radar', vscode.ViewColumn.Active, {
+      ...webviewOptions(this.extensionUri),
+      retainContextWhenHidden: false,
+    });
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'radar.svg');
+    this.panel = panel;
+    this.connection = new WebviewConnection(panel.webview, 'dashboard', this.state, this.handlers, this.log, this.onFirstContent);
+    panel.webview.html = renderWebviewHtml(panel.webview, this.extensionUri, 'dashboard');
+    const subs = [
+      panel.onDidChangeViewState(() => this.visibility.fire(panel.visible)),
+      panel.onDidDispose(() => {
+        this.connection?.dispose();
+        this.connection = undefined;
+        this.panel = undefined;
+        for (const s of subs) s.dispose();
+        this.visibility.fire(false);
+      }),
+    ];
+    this.visibility.fire(true);
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    this.visibility.dispose();
+  }
+}
