@@ -1,9 +1,14 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+const fakeVscode = fileURLToPath(new URL('./test/support/fakeVscode.ts', import.meta.url));
 
 export default defineConfig({
   test: {
     projects: [
       {
+        // Host-level tests run against one shared fake of the VS Code API, never per-file mocks.
+        resolve: { alias: { vscode: fakeVscode } },
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
