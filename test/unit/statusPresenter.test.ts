@@ -311,6 +311,12 @@ describe('presentStatus: tooltip', () => {
     expect(md).not.toContain('needs a management key');
   });
 
+  it('says how old the balance is when its own refresh is behind', () => {
+    const behind = managementSnapshot({ resources: resources({}, { credits: { fetchedAt: FETCHED - 40 * MIN, stale: true } }) });
+    expect(present(behind).tooltipMarkdown).toContain('($80.00 bought − $61.25 used) · 40 min old');
+    expect(present(managementSnapshot()).tooltipMarkdown).not.toMatch(/used\) · \d/);
+  });
+
   it('management key whose balance request failed or was rejected says so', () => {
     const failed = managementSnapshot({
       usage: usageView({ management: true, balanceStatus: 'unavailable', balance: null, effectiveRemaining: 74.5, binding: 'key' }),

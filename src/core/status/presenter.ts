@@ -227,10 +227,14 @@ function keyLines(key: KeyUsage): string {
   return lines.join('  \n');
 }
 
-function balanceLine(snapshot: Snapshot, usage: UsageView | null): string {
+function balanceLine(snapshot: Snapshot, usage: UsageView | null, now: number): string {
   if (usage?.balanceStatus === 'ok' && usage.balance) {
     const b = usage.balance;
-    return `**Account balance:** ${formatUsd(b.balance)} (${formatUsd(b.totalCredits)} bought − ${formatUsd(b.totalUsage)} used)`;
+    const credits = snapshot.resources.credits;
+    // The balance polls on its own, slower schedule: say when it is behind rather than pass it off as current.
+    const behind =
+      credits.fetchedAt !== null && (credits.stale || failure(credits.error) !== null) ? ` · ${formatDuration(now - credits.fetchedAt)} old` : '';
+    return `**Account balance:** ${formatUsd(b.balance)} (${formatUsd(b.totalCredits)} bought − ${formatUsd(b.totalUsage)} used)${behind}`;
   }
   if (!snapshot.keys.management) {
     return `**Account balance:** ${UNKNOWN}, needs a management key. ${link('Set management key', STATUS_COMMANDS.setManagementKey)}`;
@@ -286,7 +290,7 @@ function tooltip(state: StatusState, f: Facts, snapshot: Snapshot, settings: Set
       sections.push(`**Spend:** ${UNKNOWN}`);
     }
     const money = [
-      balanceLine(snapshot, f.usage),
+      balanceLine(snapshot, f.usage, now),
       bindingLine(f.usage),
       burnLine(f.usage),
       budgetLine('Daily', settings.budget.daily, f.levels.daily),
