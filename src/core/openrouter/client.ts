@@ -301,7 +301,7 @@ export function createOpenRouterClient(options: OpenRouterClientOptions): OpenRo
       );
       return order.ids;
     },
-    rankingsDaily: (opts) => {
+    rankingsDaily: async (opts) => {
       checkDay(opts?.startDate, 'start date', '/datasets/rankings-daily');
       checkDay(opts?.endDate, 'end date', '/datasets/rankings-daily');
       return request(
@@ -316,7 +316,7 @@ export function createOpenRouterClient(options: OpenRouterClientOptions): OpenRo
     },
     getKey: (opts) => request({ path: 'key', auth: 'required', parse: parseKeyResponse }, opts),
     getCredits: (opts) => request({ path: 'credits', auth: 'required', parse: parseCreditsResponse }, opts),
-    getActivity: (opts) => {
+    getActivity: async (opts) => {
       checkDay(opts?.date, 'date', '/activity');
       return request({ path: 'activity', query: { date: opts?.date }, auth: 'required', parse: activityResult }, opts);
     },
@@ -392,7 +392,8 @@ function networkError(path: string, e: unknown): OpenRouterError {
 
 function checkDay(value: string | undefined, what: string, path: string): void {
   if (value === undefined) return;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+  const ms = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : Number.NaN;
+  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== value) {
     throw new OpenRouterError({ kind: 'config', path, message: `${path}: the ${what} must be a UTC day written YYYY-MM-DD.` });
   }
 }
