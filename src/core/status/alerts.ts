@@ -23,6 +23,7 @@ export type AlertAction =
 export interface AlertNotification {
   id: AlertId;
   severity: 'warning' | 'error';
+  /** A full sentence without the extension name; the host prefixes "Model Radar: ". */
   message: string;
   /** "2026-07-29" (UTC day) or "2026-07" (UTC month): what "this period" means for snoozing. */
   period: string;
@@ -126,8 +127,8 @@ function budgetMessage(period: BudgetPeriod, threshold: 80 | 100, spent: number,
   const when = period === 'daily' ? 'today' : 'this month';
   const name = `${formatUsd(budget)} ${period} budget`;
   return threshold === 100
-    ? `Model Radar: you have reached your ${name}: ${formatUsd(spent)} spent ${when} (UTC).`
-    : `Model Radar: you have used ${formatPercent(spent / budget)} of your ${name}: ${formatUsd(spent)} spent ${when} (UTC).`;
+    ? `You have reached your ${name}: ${formatUsd(spent)} spent ${when} (UTC).`
+    : `You have used ${formatPercent(spent / budget)} of your ${name}: ${formatUsd(spent)} spent ${when} (UTC).`;
 }
 
 function evaluateBudget(
@@ -175,11 +176,11 @@ function lowBalanceMessage(usage: UsageView, remaining: number, threshold: numbe
   const limitBinds = usage.binding === 'key' || (usage.binding === null && usage.balance === null);
   if (remaining <= 0) {
     return limitBinds
-      ? `Model Radar: your API key has reached its spending cap: requests will fail until it resets or you raise it.`
-      : `Model Radar: you are out of OpenRouter credits: requests will fail until you add credits.`;
+      ? `Your API key has reached its spending cap: requests will fail until it resets or you raise it.`
+      : `You are out of OpenRouter credits: requests will fail until you add credits.`;
   }
   const what = limitBinds ? `Your API key has ${formatUsd(remaining)} left under its spending cap` : `Your OpenRouter balance is ${formatUsd(remaining)}`;
-  return `Model Radar: ${what}, below your ${formatUsd(threshold)} alert.`;
+  return `${what}, below your ${formatUsd(threshold)} alert.`;
 }
 
 function evaluateLowBalance(
