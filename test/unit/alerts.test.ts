@@ -179,7 +179,10 @@ describe('low balance', () => {
     expect(empty.notifications[0].message).toContain('out of OpenRouter credits');
     const capped = evaluateAlerts(spend(T, { limitRemaining: 0 }), withSettings(), initialAlertState(), T);
     expect(capped.notifications[0]).toMatchObject({ severity: 'error' });
-    expect(capped.notifications[0].message).toContain('reached its spending cap');
+    expect(capped.notifications[0].message).toBe('Your API key has reached its spending cap: requests will fail until it resets or you raise it.');
+    const neverResets = spend(T, { limitRemaining: 0 });
+    if (neverResets.usage?.key) neverResets.usage.key.limitReset = null;
+    expect(evaluateAlerts(neverResets, withSettings(), initialAlertState(), T).notifications[0].message).toContain('until you raise it.');
   });
 
   it('0 = off; raising the threshold over the current figure alerts', () => {

@@ -176,7 +176,7 @@ function lowBalanceMessage(usage: UsageView, remaining: number, threshold: numbe
   const limitBinds = usage.binding === 'key' || (usage.binding === null && usage.balance === null);
   if (remaining <= 0) {
     return limitBinds
-      ? `Your API key has reached its spending cap: requests will fail until it resets or you raise it.`
+      ? `Your API key has reached its spending cap: requests will fail until ${usage.key?.limitReset ? 'it resets or ' : ''}you raise it.`
       : `You are out of OpenRouter credits: requests will fail until you add credits.`;
   }
   const what = limitBinds ? `Your API key has ${formatUsd(remaining)} left under its spending cap` : `Your OpenRouter balance is ${formatUsd(remaining)}`;
