@@ -86,6 +86,7 @@ export interface SettingDescriptor {
   minimum?: number;
   maximum?: number;
   maxLength?: number;
+  format?: 'uri';
   items?: { type: 'string'; minLength: number };
   additionalProperties?: { type: 'string'; enum: readonly string[] };
   /**
@@ -100,23 +101,22 @@ export const SETTINGS_SCHEMA = [
     key: 'modelRadar.apiBaseUrl',
     type: 'string',
     default: D.apiBaseUrl,
+    format: 'uri',
     scope: 'application',
-    markdownDescription:
-      'OpenRouter API base URL. Must be `https://`; plain `http://` is accepted only for `localhost`, `127.0.0.0/8` and `[::1]` (a local proxy or test server), because your API key is sent to it. User setting only.',
+    markdownDescription: 'Base URL of the OpenRouter API. Must be `https://`, or `http://` to a loopback host (for a local proxy or tests). Your key is sent only to this origin. User setting only: a workspace cannot change it.',
   },
   {
     key: 'modelRadar.statusBar.enabled',
     type: 'boolean',
     default: D.statusBar.enabled,
-    markdownDescription: 'Show your OpenRouter spend in the status bar.',
+    markdownDescription: 'Show today\'s spend and what is left in the status bar.',
   },
   {
     key: 'modelRadar.statusBar.format',
     type: 'string',
     default: D.statusBar.format,
     maxLength: LIMITS.formatLength.max,
-    markdownDescription:
-      'Status bar text. Placeholders: `{today}`, `{week}`, `{month}` (spend), `{left}` (what you can still spend: the lower of the key cap and the account balance), `{balance}` (account balance, needs a management key), `{limit}` (key spending cap). Unknown values show as `—`. Codicons like `$(graph)` work.',
+    markdownDescription: 'Status bar text. Placeholders: `{today}` `{week}` `{month}` `{left}` (effective remaining) `{balance}` `{limit}`. Unknown values show as `—`, never `$0.00`.',
   },
   {
     key: 'modelRadar.budget.daily',
@@ -125,8 +125,7 @@ export const SETTINGS_SCHEMA = [
     minimum: LIMITS.usd.min,
     maximum: LIMITS.usd.max,
     scope: 'application',
-    markdownDescription:
-      'Daily budget in US dollars (UTC day), `0` = off. The status bar turns yellow at 80 % and red at 100 %, and you are notified once at each.',
+    markdownDescription: 'Daily budget in USD (UTC day). You are warned at 80 % and 100 %. `0` turns it off.',
   },
   {
     key: 'modelRadar.budget.monthly',
@@ -135,15 +134,14 @@ export const SETTINGS_SCHEMA = [
     minimum: LIMITS.usd.min,
     maximum: LIMITS.usd.max,
     scope: 'application',
-    markdownDescription:
-      'Monthly budget in US dollars (UTC calendar month), `0` = off. The status bar turns yellow at 80 % and red at 100 %, and you are notified once at each.',
+    markdownDescription: 'Monthly budget in USD (UTC month). You are warned at 80 % and 100 %. `0` turns it off.',
   },
   {
     key: 'modelRadar.alerts.enabled',
     type: 'boolean',
     default: D.alerts.enabled,
     scope: 'application',
-    markdownDescription: 'Notify when a budget threshold is crossed or the balance runs low.',
+    markdownDescription: 'Show a notification when a budget or the balance threshold is crossed (once per crossing per period).',
   },
   {
     key: 'modelRadar.alerts.lowBalance',
@@ -152,8 +150,7 @@ export const SETTINGS_SCHEMA = [
     minimum: LIMITS.usd.min,
     maximum: LIMITS.usd.max,
     scope: 'application',
-    markdownDescription:
-      'Warn when what you can still spend (key cap or account balance, whichever is lower) drops under this many US dollars. `0` = off.',
+    markdownDescription: 'Warn when what is left (key limit or account balance, whichever is lower) drops under this many USD. `0` turns it off.',
   },
   {
     key: 'modelRadar.refresh.keySeconds',
@@ -161,7 +158,7 @@ export const SETTINGS_SCHEMA = [
     default: D.refresh.keySeconds,
     minimum: LIMITS.keySeconds.min,
     maximum: LIMITS.keySeconds.max,
-    markdownDescription: 'Seconds between refreshes of your key usage (`/key`). Can be lengthened, not shortened.',
+    markdownDescription: 'How often to read your key\'s spend (`/key`), in seconds. Can be lengthened, not shortened.',
   },
   {
     key: 'modelRadar.refresh.creditsMinutes',
@@ -169,7 +166,7 @@ export const SETTINGS_SCHEMA = [
     default: D.refresh.creditsMinutes,
     minimum: LIMITS.creditsMinutes.min,
     maximum: LIMITS.creditsMinutes.max,
-    markdownDescription: 'Minutes between refreshes of the account balance (management key). Can be lengthened, not shortened.',
+    markdownDescription: 'How often to read the account balance (`/credits`, management key), in minutes.',
   },
   {
     key: 'modelRadar.refresh.modelsMinutes',
@@ -177,7 +174,7 @@ export const SETTINGS_SCHEMA = [
     default: D.refresh.modelsMinutes,
     minimum: LIMITS.modelsMinutes.min,
     maximum: LIMITS.modelsMinutes.max,
-    markdownDescription: 'Minutes between refreshes of model prices. Can be lengthened, not shortened.',
+    markdownDescription: 'How often to refresh model prices (`/models`), in minutes.',
   },
   {
     key: 'modelRadar.refresh.rankingsMinutes',
@@ -185,8 +182,7 @@ export const SETTINGS_SCHEMA = [
     default: D.refresh.rankingsMinutes,
     minimum: LIMITS.rankingsMinutes.min,
     maximum: LIMITS.rankingsMinutes.max,
-    markdownDescription:
-      'Minutes between refreshes of the rankings (the Data API allows 500 requests a day per account). Can be lengthened, not shortened.',
+    markdownDescription: 'How often to refresh the rankings (Data API, 500 requests/day per account shared by all your apps), in minutes.',
   },
   {
     key: 'modelRadar.refresh.activityMinutes',
@@ -194,15 +190,14 @@ export const SETTINGS_SCHEMA = [
     default: D.refresh.activityMinutes,
     minimum: LIMITS.activityMinutes.min,
     maximum: LIMITS.activityMinutes.max,
-    markdownDescription: 'Minutes between refreshes of your per-model activity (management key). Can be lengthened, not shortened.',
+    markdownDescription: 'How often to refresh the 30-day activity (`/activity`, management key), in minutes.',
   },
   {
     key: 'modelRadar.regions.overrides',
     type: 'object',
     default: {},
     additionalProperties: { type: 'string', enum: REGIONS },
-    markdownDescription:
-      'Override the region of a model author, e.g. `{ "mistralai": "EU" }`. Keys are author prefixes as in model ids; values `CN`, `US`, `EU`, `OTHER` or `UNKNOWN`.',
+    markdownDescription: 'Override the region of a model author, e.g. `{ "mistralai": "EU" }`. Regions: `CN`, `US`, `EU`, `OTHER`, `UNKNOWN`.',
   },
   {
     key: 'modelRadar.leaders.top',
@@ -210,39 +205,39 @@ export const SETTINGS_SCHEMA = [
     default: D.leaders.top,
     minimum: LIMITS.leadersTop.min,
     maximum: LIMITS.leadersTop.max,
-    markdownDescription: 'How many market leaders (by weekly tokens) to show per region.',
+    markdownDescription: 'How many leaders to show per region.',
   },
   {
     key: 'modelRadar.codeLens.enabled',
     type: 'boolean',
     default: D.codeLens.enabled,
-    markdownDescription: 'Show prices and a swap action above model ids in config files (Continue, Aider, opencode, LiteLLM, `.env`…).',
+    markdownDescription: 'Show price and rank above model ids in config files (Continue, Aider, opencode, LiteLLM, Zed, Claude Code, Codex, `.env`).',
   },
   {
     key: 'modelRadar.codeLens.inCode',
     type: 'boolean',
     default: D.codeLens.inCode,
-    markdownDescription: 'Also show them for model ids found in source code strings.',
+    markdownDescription: 'Also show the CodeLens above model ids in source code.',
   },
   {
     key: 'modelRadar.diagnostics.enabled',
     type: 'boolean',
     default: D.diagnostics.enabled,
-    markdownDescription: 'Show unknown and expiring model ids as warnings, with quick fixes.',
+    markdownDescription: 'Warn about unknown model ids and models that expire within 30 days, with quick fixes.',
   },
   {
     key: 'modelRadar.scan.include',
     type: 'array',
     default: [],
     items: { type: 'string', minLength: 1 },
-    markdownDescription: 'Extra glob patterns of files to scan for model ids, on top of the known config files.',
+    markdownDescription: 'Extra glob patterns of files to scan for model ids.',
   },
   {
     key: 'modelRadar.scan.exclude',
     type: 'array',
     default: [],
     items: { type: 'string', minLength: 1 },
-    markdownDescription: 'Glob patterns of files never to scan.',
+    markdownDescription: 'Glob patterns to leave out of the scan, on top of `files.exclude`, `search.exclude` and the built-in ones (`node_modules`, `.git`, build output).',
   },
   {
     key: 'modelRadar.scan.maxFileSizeKB',
@@ -250,7 +245,7 @@ export const SETTINGS_SCHEMA = [
     default: D.scan.maxFileSizeKB,
     minimum: LIMITS.maxFileSizeKB.min,
     maximum: LIMITS.maxFileSizeKB.max,
-    markdownDescription: 'Skip files larger than this when scanning for model ids (KB).',
+    markdownDescription: 'Files larger than this are not scanned.',
   },
 ] as const satisfies readonly SettingDescriptor[];
 
@@ -264,6 +259,7 @@ export interface ConfigurationProperty {
   minimum?: number;
   maximum?: number;
   maxLength?: number;
+  format?: 'uri';
   items?: { type: 'string'; minLength: number };
   additionalProperties?: { type: 'string'; enum: string[] };
   scope?: SettingDescriptor['scope'];
