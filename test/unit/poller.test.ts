@@ -45,6 +45,14 @@ class ManualClock implements PollerClock {
   }
 }
 
+/** A task per resource, typed as the poller wants them. */
+function tasksFor(make: (resource: ResourceName) => PollerTask): Record<ResourceName, PollerTask> {
+  const tasks = {} as Record<ResourceName, PollerTask>;
+  for (const resource of RESOURCE_NAMES) tasks[resource] = make(resource);
+  return tasks;
+}
+const resolved: PollerTask = () => Promise.resolve();
+
 interface Harness {
   clock: ManualClock;
   calls: Record<ResourceName, number[]>;
@@ -58,16 +66,11 @@ function harness(opts: Partial<Omit<PollerOptions, 'clock'>> & { clock?: ManualC
   const start = clock.now();
   const calls = Object.fromEntries(RESOURCE_NAMES.map((r) => [r, [] as number[]])) as Record<ResourceName, number[]>;
   const events: PollerEvent[] = [];
-  const tasks = Object.fromEntries(
-    RESOURCE_NAMES.map((r) => [
-      r,
-      (() => {
-        calls[r].push(clock.now() - start);
-        const fail = opts.fail?.[r];
-        return fail ? Promise.reject(fail()) : Promise.resolve();
-      }) satisfies PollerTask,
-    ]),
-  ) as Record<ResourceName, PollerTask>;
+  const tasks = tasksFor((r) => () => {
+    calls[r].push(clock.now() - start);
+    const fail = opts.fail?.[r];
+    return fail ? Promise.reject(fail()) : Promise.resolve();
+  });
   const poller = createPoller({ tasks, clock, random: () => 0, onEvent: (e) => events.push(e), ...opts });
   return { clock, calls, events, poller, start };
 }
@@ -178,8 +181,7 @@ describe('refreshNow and single-flight', () => {
         release = resolve;
       });
     };
-    const tasks = Object.fromEntries(RESOURCE_NAMES.map((r) => [r, () => Promise.resolve()])) as Record<ResourceName, PollerTask>;
-    const poller = createPoller({ tasks: { ...tasks, key }, clock, random: () => 0 });
+    const poller = createPoller({ tasks: { ...tasksFor(() => resolved), key }, clock, random: () => 0 });
     const first = poller.refreshNow(['key']);
     const second = poller.refreshNow(['key', 'key']);
     poller.setActive(true);
@@ -258,15 +260,10 @@ describe('failures', () => {
       clock,
       random: () => 0,
       enabled: (r) => r === 'key',
-      tasks: Object.fromEntries(
-        RESOURCE_NAMES.map((r) => [
-          r,
-          () => {
-            h.calls[r].push(clock.now() - h.start);
-            return failing ? Promise.reject(new Error('offline')) : Promise.resolve();
-          },
-        ]),
-      ) as Record<ResourceName, PollerTask>,
+      tasks: tasksFor((r) => () => {
+        h.calls[r].push(clock.now() - h.start);
+        return failing ? Promise.reject(new Error('offline')) : Promise.resolve();
+      }),
     });
     poller.setActive(true);
     await clock.advance(8 * MIN);
@@ -294,7 +291,12 @@ describe('failures', () => {
     const h = harness({ enabled: (r) => r === 'models' });
     const poller = createPoller({
       clock: h.clock,
-      tasks: { ...Object.fromEntries(RESOURCE_NAMES.map((r) => [r, () => Promise.resolve()])), models: () => { throw new Error('sync'); } } as Record<ResourceName, PollerTask>,
+      tasks: {
+        ...tasksFor(() => resolved),
+        models: () => {
+          throw new Error('sync');
+        },
+      },
     });
     const [outcome] = await poller.refreshNow(['models']);
     expect(outcome.status).toBe('failed');
@@ -321,12 +323,11 @@ describe('events and dispose', () => {
   it('dispose aborts what is in flight, clears timers and makes later calls no-ops', async () => {
     const clock = new ManualClock();
     let signal: AbortSignal | null = null;
-    const tasks = Object.fromEntries(RESOURCE_NAMES.map((r) => [r, () => Promise.resolve()])) as Record<ResourceName, PollerTask>;
     const poller = createPoller({
       clock,
       enabled: (r) => r === 'key' || r === 'models',
       tasks: {
-        ...tasks,
+        ...tasksFor(() => resolved),
         models: (s) => {
           signal = s;
           return new Promise<void>((_resolve, reject) => s.addEventListener('abort', () => reject(new Error('aborted'))));
