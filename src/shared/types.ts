@@ -244,6 +244,8 @@ export interface TokenMix {
   input: number;
   output: number;
   cacheRead: number;
+  /** Requests behind the mix, when known: lets long-context price tiers apply by average prompt size. */
+  requests?: number | null;
   /** Where the mix came from, for the UI. */
   source: 'activity' | 'default' | 'custom';
 }
