@@ -178,6 +178,13 @@ describe('getKey, getCredits, getActivity', () => {
     expect(fake.requests[0].keyRole).toBe('invalid');
   });
 
+  it('turns a failing key provider into config, without sending anything', async () => {
+    const err = await failure(client({ getKey: () => Promise.reject(new Error('keychain locked')) }).getKey());
+    expect(err.kind).toBe('config');
+    expect(err.message).not.toContain('keychain');
+    expect(fake.requests).toHaveLength(0);
+  });
+
   it('refuses a key that cannot be a header value without sending it', async () => {
     const err = await failure(client({ key: 'sk-or-v1 with spaces' }).getKey());
     expect(err.kind).toBe('config');

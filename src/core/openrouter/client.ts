@@ -125,7 +125,12 @@ export function createOpenRouterClient(options: OpenRouterClientOptions): OpenRo
     if (auth === 'none') return undefined;
     let key = explicit;
     if (key === undefined && auth === 'required') {
-      key = options.getKey ? await options.getKey() : options.key;
+      try {
+        key = options.getKey ? await options.getKey() : options.key;
+      } catch {
+        // The key store's own error text is not ours to repeat; what matters is that there is no usable key.
+        throw new OpenRouterError({ kind: 'config', path, message: `${path}: the OpenRouter API key could not be read.` });
+      }
     }
     key = key?.trim();
     if (!key) {
