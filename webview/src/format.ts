@@ -29,6 +29,8 @@ export function formatUsd(n: unknown): string {
   if (a === 0) return '$0.00';
   if (a >= 1000) return `${sign}$${group(Math.round(a), 0)}`;
   if (a >= 0.01) return `${sign}$${group(a, 2)}`;
+  // toPrecision switches to exponent notation below 1e-6; nobody needs more than "under a hundredth of a cent".
+  if (a < 0.0001) return `${sign}<$0.0001`;
   return `${sign}$${trimZeros(a.toPrecision(2), 0)}`;
 }
 
@@ -39,6 +41,7 @@ export function formatPrice(n: unknown): string {
   if (n >= 100) return `$${group(Math.round(n), 0)}`;
   if (n >= 1) return `$${trimZeros(n.toFixed(2), 0)}`;
   if (n >= 0.01) return `$${trimZeros(n.toFixed(3), 2)}`;
+  if (n < 0.0001) return '<$0.0001';
   return `$${trimZeros(n.toPrecision(2), 0)}`;
 }
 
@@ -71,7 +74,10 @@ export function formatTokens(value: unknown): string {
   }
   if (n < 0) return DASH;
   for (const [size, unit] of UNITS) {
-    if (n >= size * 0.9995) return `${trimZeros((n / size).toPrecision(3), 0)}${unit}`;
+    if (n >= size * 0.9995) {
+      const v = n / size;
+      return `${v >= 999.5 ? group(Math.round(v), 0) : trimZeros(v.toPrecision(3), 0)}${unit}`;
+    }
   }
   return String(Math.round(n));
 }
@@ -86,7 +92,7 @@ export function formatPercent(fraction: unknown): string {
   if (!finite(fraction)) return DASH;
   const pct = fraction * 100;
   const a = Math.abs(pct);
-  const text = a >= 10 || a === 0 ? String(Math.round(a)) : trimZeros(a.toFixed(1), 0);
+  const text = a >= 10 || a === 0 ? group(Math.round(a), 0) : trimZeros(a.toFixed(1), 0);
   return `${pct < 0 && text !== '0' ? MINUS : ''}${text} %`;
 }
 
@@ -121,7 +127,7 @@ export function formatDay(value: unknown, withYear = false): string {
 
 /** A coding index: one decimal. */
 export function formatIndex(n: unknown): string {
-  return finite(n) ? trimZeros(n.toFixed(1), 0) : DASH;
+  return finite(n) ? trimZeros(group(n, 1), 0) : DASH;
 }
 
 export const REGION_LABELS: Record<Region, string> = {

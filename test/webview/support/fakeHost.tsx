@@ -145,6 +145,10 @@ export interface RenderOptions {
   state?: unknown;
   /** Wait for the init push to be applied (default true when there is one). */
   waitForInit?: boolean;
+  /** The app's clock; defaults to NOW. */
+  now?: () => number;
+  /** Make the clock throw, to exercise error boundaries. */
+  nowThrows?: boolean;
 }
 
 /** Renders the app the way main.tsx does, against a fake host, and waits for the init push. */
@@ -156,7 +160,12 @@ export async function renderApp(options: RenderOptions = {}): Promise<RenderedAp
   const bridge = new HostBridge(api, window, { defaultView: view, timeoutMs: 2000 });
   bridges.push(bridge);
   const store = createUiStateStore(api);
-  const result = render(<App services={{ bridge, store, now: () => NOW }} initialView={view} onFirstContent={() => bridge.firstContent(performance.now())} />);
+  const clock = options.nowThrows
+    ? (): number => {
+        throw new Error('clock unavailable');
+      }
+    : (options.now ?? ((): number => NOW));
+  const result = render(<App services={{ bridge, store, now: clock }} initialView={view} onFirstContent={() => bridge.firstContent(performance.now())} />);
   if (host.init && options.waitForInit !== false) {
     await act(async () => {
       await new Promise((r) => setTimeout(r, 5));

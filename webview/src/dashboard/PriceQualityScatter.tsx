@@ -49,7 +49,7 @@ function describe(p: ScatterPoint, frontier: ReadonlySet<ScatterPoint>, yours: R
 export function PriceQualityScatter({ snapshot, yours }: { snapshot: Snapshot; yours: ReadonlySet<string> }): ReactElement {
   const models = snapshot.catalog?.models;
   const { points, free, unknown } = useMemo(() => scatterPoints(models ?? []), [models]);
-  const ordered = useMemo(() => [...points].sort((a, b) => a.x - b.x || a.y - b.y), [points]);
+  const ordered = useMemo(() => [...points].sort((a, b) => a.x - b.x || b.y - a.y), [points]);
   const frontier = useMemo(() => valueFrontier(points), [points]);
   const frontierSet = useMemo(() => new Set(frontier), [frontier]);
   const [active, setActive] = useState<number | null>(null);

@@ -268,8 +268,17 @@ export function Divider(): ReactElement {
   return <hr className="mr-divider" />;
 }
 
-/** A busy indicator; always named, because a spinner without text says nothing to a screen reader. */
+/**
+ * A busy indicator with its text visible and named. The toolkit's ring overwrites its own aria-label
+ * with "Loading", so the name lives on a wrapper and the ring itself is decoration.
+ */
 export function ProgressRing({ label }: { label: string }): ReactElement {
-  if (active) return el('vscode-progress-ring', { 'aria-label': label });
-  return <span className="mr-ring" role="progressbar" aria-label={label} />;
+  return (
+    <span className="mr-busy" role="progressbar" aria-label={label}>
+      {active ? el('vscode-progress-ring', { 'aria-hidden': 'true' }) : <span className="mr-ring" aria-hidden="true" />}
+      <span className="mr-busy-label" aria-hidden="true">
+        {label}
+      </span>
+    </span>
+  );
 }
