@@ -47,6 +47,17 @@ function stringList(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : [];
 }
 
+/** Modalities from the lists, or from the older "text+image->text" string when the lists are absent. */
+function modalities(arch: ApiModel['architecture']): { input: string[]; output: string[] } {
+  const input = stringList(arch?.input_modalities);
+  const output = stringList(arch?.output_modalities);
+  const m = typeof arch?.modality === 'string' ? /^([a-z+]+)->([a-z+]+)$/.exec(arch.modality) : null;
+  return {
+    input: input.length > 0 || m === null ? input : m[1].split('+'),
+    output: output.length > 0 || m === null ? output : m[2].split('+'),
+  };
+}
+
 /** One /models entry → the plain model the rest of the extension uses. Prices become $/1M here, once. */
 export function normalizeModel(api: ApiModel, regions: RegionResolver = DEFAULT_REGIONS): CatalogModel {
   const id = api.id.trim();
@@ -66,7 +77,7 @@ export function normalizeModel(api: ApiModel, regions: RegionResolver = DEFAULT_
   };
   const info = regions.model(id);
   const aa = api.benchmarks?.artificial_analysis ?? null;
-  const arch = api.architecture;
+  const mods = modalities(api.architecture);
   return {
     id,
     canonicalSlug: (api.canonical_slug ?? '').trim() || base,
@@ -86,8 +97,8 @@ export function normalizeModel(api: ApiModel, regions: RegionResolver = DEFAULT_
     codingIndex: finiteOrNull(aa?.coding_index),
     agenticIndex: finiteOrNull(aa?.agentic_index),
     expirationDate: typeof api.expiration_date === 'string' ? api.expiration_date : null,
-    inputModalities: stringList(arch?.input_modalities),
-    outputModalities: stringList(arch?.output_modalities),
+    inputModalities: mods.input,
+    outputModalities: mods.output,
     tools: stringList(api.supported_parameters).includes('tools'),
   };
 }

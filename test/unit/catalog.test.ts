@@ -160,3 +160,21 @@ describe('boundedLevenshtein', () => {
     expect(boundedLevenshtein('x'.repeat(300), 'x'.repeat(299) + 'y', 3)).toBe(1);
   });
 });
+
+describe('bundled catalog snapshot', () => {
+  it('normalises to exactly what the full capture does', async () => {
+    const { bundledApiModels, bundledCatalog, BUNDLED_CAPTURED_AT } = await import('../../src/core/data/bundledCatalog');
+    expect(BUNDLED_CAPTURED_AT).toBe('2026-07-29');
+    expect(bundledApiModels()).toHaveLength(367);
+    const view = bundledCatalog();
+    expect(view.source).toBe('bundled');
+    expect(view.asOf).toBe('2026-07-29T00:00:00Z');
+    expect(view.models).toEqual(models);
+  });
+
+  it('reads the older modality string when the lists are absent', () => {
+    const m = normalizeModel({ id: 'a/b', name: 'b', architecture: { modality: 'text+image->text' }, pricing: { prompt: '0', completion: '0' } });
+    expect(m.inputModalities).toEqual(['text', 'image']);
+    expect(m.outputModalities).toEqual(['text']);
+  });
+});
