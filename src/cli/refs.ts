@@ -9,7 +9,7 @@ import { classifyIncluded } from '../core/refs/classify';
 import { findRefs } from '../core/refs/recognize';
 import { createScanFilter, DEFAULT_MAX_FILE_BYTES, type FileEntry, type ScanFilter } from '../core/refs/scanner';
 import type { ModelRef, RefCatalog } from '../core/refs/types';
-import snapshot from '../core/data/catalogSnapshot.json';
+import { bundledApiModels } from '../core/data/bundledCatalog';
 
 export interface RefsIo {
   stdout: { write(text: string): unknown };
@@ -123,7 +123,7 @@ function describe(err: unknown): string {
 async function loadCatalog(args: RefsArgs, io: RefsIo): Promise<RefCatalog> {
   let models: readonly ApiModel[];
   if (args.offline) {
-    models = (snapshot as { models: ApiModel[] }).models;
+    models = bundledApiModels();
   } else {
     const client = createOpenRouterClient({ baseUrl: args.baseUrl ?? DEFAULT_BASE_URL, fetch: io.fetch, maxRetries: 1 });
     models = (await client.listModels()).data;
