@@ -1,79 +1,165 @@
 // Composition root: creates the owners of every disposable and wires them. activate() does no
-// network and no file scanning; the first fetch and the workspace index start after it returns.
+// network and no file scanning: it restores the cached snapshot (synchronous Memento reads) and
+// returns; the first fetch and the workspace index start afterwards.
 import * as vscode from 'vscode';
-import type { ViewKind, WebviewSettings } from '../shared/protocol';
-import type { ReferencesView, Snapshot } from '../shared/types';
-import type { RequestHandlers } from '../core/webviewDispatch';
+import type { ViewKind } from '../shared/protocol';
+import type { Snapshot } from '../shared/types';
+import type { BundledCatalog } from '../core/radar';
+import { Radar } from '../core/radar';
+import { toWebviewSettings } from '../core/settings';
+import { createWebviewRequestHandlers } from '../core/webviewHandlers';
 import { SidebarViewProvider, SIDEBAR_VIEW_ID } from './sidebarView';
 import { DashboardPanel } from './dashboardPanel';
 import { KeyStore } from './secrets';
+import { SettingsAdapter } from './settings';
+import { StatusBar } from './statusBar';
+import { Alerts } from './alerts';
+import { registerCommands } from './commands/register';
+import { setBudget } from './commands/budget';
+import { registerModelReferences } from './modelRefs/register';
+import type { Services } from './services';
 
-const started = performance.now();
-
-function placeholderSnapshot(): Snapshot {
-  const resource = { fetchedAt: null, error: null, stale: false, loading: false };
-  return {
-    keys: { inference: 'none', management: false },
-    catalog: null,
-    rankings: null,
-    usage: null,
-    activity: null,
-    resources: { models: resource, rankings: resource, key: resource, credits: resource, activity: resource },
-  };
-}
+const moduleLoaded = performance.now();
 
 export function activate(context: vscode.ExtensionContext): void {
   const t0 = performance.now();
   const log = vscode.window.createOutputChannel('Model Radar', { log: true });
   context.subscriptions.push(log);
 
+  const settings = new SettingsAdapter(log);
   const keys = new KeyStore(context.secrets);
-  context.subscriptions.push(keys);
+  context.subscriptions.push(settings, keys);
 
+  const radar = new Radar({
+    keys: {
+      inference: async () => (await keys.inference())?.key,
+      management: () => keys.management(),
+      state: () => keys.state(),
+    },
+    storage: { get: (k) => context.globalState.get(k), set: (k, v) => Promise.resolve(context.globalState.update(k, v)) },
+    settings: () => settings.current(),
+    bundledCatalog: async (): Promise<BundledCatalog | null> => {
+      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'dist', 'catalog-snapshot.json'));
+      return JSON.parse(new TextDecoder().decode(bytes)) as BundledCatalog;
+    },
+    log: (level, line) => log[level](line),
+  });
   const snapshotChanged = new vscode.EventEmitter<Snapshot>();
-  const refsChanged = new vscode.EventEmitter<ReferencesView>();
-  const settingsChanged = new vscode.EventEmitter<WebviewSettings>();
-  context.subscriptions.push(snapshotChanged, refsChanged, settingsChanged);
-  const snapshot = placeholderSnapshot();
-  const state = {
-    snapshot: () => snapshot,
-    onDidChangeSnapshot: snapshotChanged.event,
-    references: (): ReferencesView => ({ refs: [], scanning: false, files: 0, note: null }),
-    onDidChangeReferences: refsChanged.event,
-    settings: (): WebviewSettings => ({ budgetDaily: 0, budgetMonthly: 0, lowBalance: 5, leadersTop: 5 }),
-    onDidChangeSettings: settingsChanged.event,
-  };
-  const handlers: RequestHandlers = {
-    'snapshot/get': async () => snapshot,
-    'references/get': async () => state.references(),
-    'compare/alternatives': async ({ modelId }) => ({ modelId, mix: { input: 0, output: 0, cacheRead: 0, source: 'default' }, baseCost: null, alternatives: [] }),
-    'model/copyId': async () => ({ copied: false }),
-    'model/openOnWeb': async () => ({ opened: false }),
-    'model/swap': async () => ({ applied: false, message: 'not available' }),
-    'reference/reveal': async () => ({ revealed: false }),
-    'command/run': async () => ({ ran: false }),
-  };
-  const onFirstContent = (view: ViewKind, ms: number): void => log.info(`webview ${view} firstContent ${ms.toFixed(1)} ms`);
+  const unsubscribe = radar.store.onDidChange((s) => snapshotChanged.fire(s));
+  context.subscriptions.push(snapshotChanged, { dispose: () => unsubscribe.dispose() }, { dispose: () => radar.dispose() });
 
+  const references = registerModelReferences({
+    context,
+    log,
+    snapshot: { current: () => radar.snapshot(), onDidChange: snapshotChanged.event, catalog: () => radar.catalogIndex() },
+    settings: {
+      current: () => {
+        const s = settings.current();
+        return {
+          scanInclude: s.scan.include,
+          scanExclude: s.scan.exclude,
+          maxFileBytes: s.scan.maxFileSizeKB * 1024,
+          codeLensConfig: s.codeLens.enabled,
+          codeLensCode: s.codeLens.inCode,
+          diagnostics: s.diagnostics.enabled,
+        };
+      },
+      onDidChange: (listener) => settings.onDidChange(() => listener()),
+    },
+  });
+  context.subscriptions.push(references);
+
+  const webviewSettingsChanged = new vscode.EventEmitter<ReturnType<typeof toWebviewSettings>>();
+  context.subscriptions.push(webviewSettingsChanged);
+  const state = {
+    snapshot: () => radar.snapshot(),
+    onDidChangeSnapshot: snapshotChanged.event,
+    references: () => references.view(),
+    onDidChangeReferences: references.onDidChange,
+    settings: () => toWebviewSettings(settings.current()),
+    onDidChangeSettings: webviewSettingsChanged.event,
+  };
+
+  const handlers = createWebviewRequestHandlers({
+    snapshot: () => radar.snapshot(),
+    references: () => references.view(),
+    isCatalogModel: (id) => radar.isCatalogModel(id),
+    compare: (id, mix, limit) => radar.compare(id, mix, limit),
+    effects: {
+      copyText: async (text) => {
+        await vscode.env.clipboard.writeText(text);
+        void vscode.window.setStatusBarMessage(`$(copy) Copied ${text}`, 3000);
+      },
+      openExternal: (url) => Promise.resolve(vscode.env.openExternal(vscode.Uri.parse(url))),
+      swap: (p) => references.swap(p),
+      reveal: (refId) => references.reveal(refId),
+      runCommand: async (command) => {
+        await vscode.commands.executeCommand(`modelRadar.${command}`);
+      },
+    },
+  });
+  const onFirstContent = (view: ViewKind, ms: number): void => log.info(`webview ${view} firstContent ${ms.toFixed(1)} ms`);
   const sidebar = new SidebarViewProvider(context.extensionUri, state, handlers, log, onFirstContent);
   const dashboard = new DashboardPanel(context.extensionUri, state, handlers, log, onFirstContent);
   context.subscriptions.push(sidebar, dashboard, vscode.window.registerWebviewViewProvider(SIDEBAR_VIEW_ID, sidebar));
 
-  const status = vscode.window.createStatusBarItem('modelRadar.status', vscode.StatusBarAlignment.Right, 100);
-  status.name = 'Model Radar';
-  status.text = '$(graph) Model Radar';
-  status.command = 'modelRadar.focusSidebar';
-  status.show();
-  context.subscriptions.push(status);
+  const services: Services = {
+    context,
+    log,
+    keys,
+    radar: {
+      snapshot: () => radar.snapshot(),
+      onDidChange: snapshotChanged.event,
+      refreshNow: (r) => radar.refreshNow(r),
+      checkKey: (k) => radar.checkKey(k),
+      compare: (id, mix, limit) => radar.compare(id, mix, limit),
+      isCatalogModel: (id) => radar.isCatalogModel(id),
+    },
+    settings,
+    references,
+    openDashboard: () => dashboard.show(),
+  };
 
+
+  const statusBar = new StatusBar(() => radar.snapshot(), () => settings.current());
+  const alerts = new Alerts(context.globalState, {
+    openDashboard: () => dashboard.show(),
+    setBudget: (period) => setBudget(services, period),
+  });
+  context.subscriptions.push(statusBar, ...registerCommands(services));
+
+  // Requests only while someone can see the results: a focused window or a visible Model Radar view.
+  const updateActive = (): void => radar.setActive(vscode.window.state.focused || sidebar.visible || dashboard.visible);
+  const setHasKey = (s: Snapshot): void => {
+    void vscode.commands.executeCommand('setContext', 'modelRadar.hasKey', s.keys.inference !== 'none' || s.keys.management);
+  };
   context.subscriptions.push(
-    vscode.commands.registerCommand('modelRadar.showLog', () => log.show()),
-    vscode.commands.registerCommand('modelRadar.openDashboard', () => dashboard.show()),
-    vscode.commands.registerCommand('modelRadar.focusSidebar', () => vscode.commands.executeCommand(`${SIDEBAR_VIEW_ID}.focus`)),
+    vscode.window.onDidChangeWindowState(updateActive),
+    sidebar.onDidChangeVisibility(updateActive),
+    dashboard.onDidChangeVisibility(updateActive),
+    keys.onDidChange(() => void radar.onKeysChanged()),
+    snapshotChanged.event((s) => {
+      statusBar.render();
+      setHasKey(s);
+      void alerts.evaluate(s, settings.current());
+    }),
+    settings.onDidChange((s) => {
+      radar.settingsChanged();
+      statusBar.render();
+      webviewSettingsChanged.fire(toWebviewSettings(s));
+    }),
   );
 
+  // The cached snapshot is validated on load (the catalog alone is hundreds of entries): do it right after
+  // activation returns rather than inside it, then start polling.
+  const startTimer = setTimeout(() => {
+    radar.start();
+    updateActive();
+  }, 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(startTimer) });
+
   const ms = performance.now() - t0;
-  log.info(`Model Radar activated in ${ms.toFixed(2)} ms (module load ${(t0 - started).toFixed(2)} ms)`);
+  log.info(`Model Radar activated in ${ms.toFixed(2)} ms (module load to activate ${(t0 - moduleLoaded).toFixed(2)} ms)`);
 }
 
 export function deactivate(): void {

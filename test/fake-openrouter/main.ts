@@ -1,10 +1,11 @@
 // Runs the fake OpenRouter as its own process for the e2e tests and the demo:
-//   node dist-test/fake-openrouter.js [--port N] [--fixtures DIR] [--credits-for-inference forbidden|zeros]
+//   node dist-test/fake-openrouter.js [--port N] [--fixtures DIR] [--credits-for-inference forbidden|zeros] [--as-captured]
 // Prints the API base URL (http://127.0.0.1:PORT/api/v1) as its first stdout line; control it over /__fake/*.
 import { startFakeOpenRouter, type FakeOpenRouterOptions } from './server';
 
 function parseArgs(argv: readonly string[]): FakeOpenRouterOptions | string {
-  const options: FakeOpenRouterOptions = {};
+  // Out of process (e2e, demo) the extension runs on today's clock, so the rankings end yesterday by default.
+  const options: FakeOpenRouterOptions = { rebaseRankingsToToday: true };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = argv[i + 1];
@@ -25,6 +26,9 @@ function parseArgs(argv: readonly string[]): FakeOpenRouterOptions | string {
         if (value !== 'forbidden' && value !== 'zeros') return '--credits-for-inference is "forbidden" or "zeros"';
         options.creditsForInferenceKey = value;
         i++;
+        break;
+      case '--as-captured':
+        options.rebaseRankingsToToday = false;
         break;
       default:
         return `unknown argument ${arg}`;

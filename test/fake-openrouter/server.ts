@@ -65,6 +65,11 @@ export interface FakeOpenRouterOptions {
   slowMs?: number;
   /** What /credits does with an inference key: 403 (documented) or 200 with zeros (observed). */
   creditsForInferenceKey?: 'forbidden' | 'zeros';
+  /**
+   * Re-date the rankings capture so its last day is yesterday (by `now`): the e2e and the demo run on today's
+   * clock, and the extension asks for the last completed days. Tokens and models are untouched.
+   */
+  rebaseRankingsToToday?: boolean;
 }
 
 export interface FakeOpenRouter {
@@ -117,8 +122,9 @@ const FAULT_ERRORS: Readonly<Record<number, { message: string; errorType: string
 };
 
 export async function startFakeOpenRouter(options: FakeOpenRouterOptions = {}): Promise<FakeOpenRouter> {
-  const fixtures = loadFixtures(options.fixturesDir);
   const now = options.now ?? ((): Date => new Date());
+  const loaded = loadFixtures(options.fixturesDir);
+  const fixtures = options.rebaseRankingsToToday ? rebaseRankings(loaded, now()) : loaded;
   const slowMs = options.slowMs ?? 20_000;
   const served = prepareStatic(fixtures);
 
@@ -603,4 +609,24 @@ function send(res: ServerResponse, status: number, contentType: string, text: st
   const body = Buffer.from(text, 'utf8');
   res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': String(body.length), ...headers });
   res.end(body);
+}
+
+const DAY_MS = 86_400_000;
+
+/** Shifts every rankings date (rows and meta) by whole days so the capture ends yesterday (UTC). */
+export function rebaseRankings(fixtures: FakeFixtures, today: Date): FakeFixtures {
+  const meta = fixtures.rankings.meta;
+  const lastDay = meta.end_date ?? fixtures.rankings.data.reduce((m, r) => (r.date > m ? r.date : m), '0000-00-00');
+  const yesterday = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) - DAY_MS;
+  const shift = Math.round((yesterday - Date.parse(`${lastDay}T00:00:00Z`)) / DAY_MS);
+  const move = (day: string): string => new Date(Date.parse(`${day}T00:00:00Z`) + shift * DAY_MS).toISOString().slice(0, 10);
+  const data = fixtures.rankings.data.map((r) => ({ ...r, date: move(r.date) }));
+  const end = move(lastDay);
+  return {
+    ...fixtures,
+    rankings: {
+      data,
+      meta: { ...meta, as_of: `${end}T23:59:59Z`, ...(meta.start_date ? { start_date: move(meta.start_date) } : {}), end_date: end },
+    },
+  };
 }
