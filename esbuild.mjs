@@ -1,6 +1,6 @@
 // One build script, three bundles: the extension host, the CLI, and the webview app.
 import * as esbuild from 'esbuild';
-import { rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const dev = process.argv.includes('--dev');
@@ -50,6 +50,9 @@ const builds = [
 ];
 
 if (!watch) rmSync('dist', { recursive: true, force: true });
+// The catalog snapshot ships as data the host reads after activation, not inside the host bundle.
+mkdirSync('dist', { recursive: true });
+copyFileSync('src/core/data/catalogSnapshot.json', 'dist/catalog-snapshot.json');
 
 if (watch) {
   for (const options of builds) {
