@@ -20,7 +20,10 @@ describe('banners', () => {
     const b = banner('stale');
     expect(b.textContent).toContain('Prices, rankings and key usage are out of date.');
     expect(b.textContent).toContain('Last updated 3 h ago.');
-    expect(screen.queryByRole('progressbar')).toBeNull();
+    // Only the compare request (nothing cached for it) may show progress; cached sections do not.
+    expect(screen.queryAllByRole('progressbar').map((p) => p.getAttribute('aria-label'))).toEqual(expect.not.arrayContaining(['Loading spend…', 'Loading rankings…']));
+    expect(within(screen.getByRole('region', { name: 'Leaders' })).queryByRole('progressbar')).toBeNull();
+    expect(within(screen.getByRole('region', { name: 'Spend' })).queryByRole('progressbar')).toBeNull();
     fireEvent.click(within(b).getByRole('button', { name: 'Retry' }));
     expect(host.requests('command/run').map((r) => r.params)).toEqual([{ command: 'refresh' }]);
   });

@@ -113,6 +113,10 @@ describe('dashboard: price vs quality scatter', () => {
 
   it('draws the value frontier and lists it in the table alternative', async () => {
     await dashboard();
+    expect(within(scatter()).queryByRole('table')).toBeNull();
+    const details = within(scatter()).getByText('Show the plotted models as a table').closest('details') as HTMLDetailsElement;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
     const table = within(scatter()).getByRole('table');
     const frontier = within(table)
       .getAllByRole('row')

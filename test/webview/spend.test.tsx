@@ -105,3 +105,11 @@ describe('Spend section', () => {
     expect(host.state).toMatchObject({ collapsed: { spend: true } });
   });
 });
+
+describe('remembered UI state', () => {
+  it('a section collapsed in a previous session starts collapsed', async () => {
+    await renderApp({ state: { collapsed: { spend: true } } });
+    expect(screen.getByRole('button', { name: /^Spend/ }).getAttribute('aria-expanded')).toBe('false');
+    expect(screen.getByRole('button', { name: /^Leaders/ }).getAttribute('aria-expanded')).toBe('true');
+  });
+});

@@ -1,6 +1,7 @@
 import { useId, useMemo, useState, type KeyboardEvent, type ReactElement } from 'react';
 import type { Region, Snapshot } from '../../../src/shared/types';
 import { REGION_SHAPES, shapePath } from '../components/RegionMark';
+import { LazyDetails } from '../components/LazyDetails';
 import { Section } from '../components/Section';
 import { formatCount, formatIndex, formatPrice, regionLabel } from '../format';
 import { scatterPoints, valueFrontier, type ScatterPoint } from '../model/derive';
@@ -173,38 +174,39 @@ export function PriceQualityScatter({ snapshot, yours }: { snapshot: Snapshot; y
           Value frontier
         </li>
       </ul>
-      <details className="mr-table-alt">
-        <summary>Show the plotted models as a table</summary>
-        <table className="mr-table">
-          <thead>
-            <tr>
-              <th scope="col">Model</th>
-              <th scope="col">Region</th>
-              <th scope="col" className="mr-num">
-                Blended $/1M
-              </th>
-              <th scope="col" className="mr-num">
-                Coding index
-              </th>
-              <th scope="col">Frontier</th>
-            </tr>
-          </thead>
-          <tbody>
-            {ordered.map((p) => (
-              <tr key={p.model.id} className={yours.has(p.model.id.toLowerCase()) ? 'mr-yours' : undefined}>
-                <th scope="row">
-                  {p.model.name}
-                  {yours.has(p.model.id.toLowerCase()) ? ' (yours)' : ''}
+      <LazyDetails className="mr-table-alt" summary="Show the plotted models as a table">
+        {() => (
+          <table className="mr-table">
+            <thead>
+              <tr>
+                <th scope="col">Model</th>
+                <th scope="col">Region</th>
+                <th scope="col" className="mr-num">
+                  Blended $/1M
                 </th>
-                <td>{regionLabel(p.model.region)}</td>
-                <td className="mr-num">{formatPrice(p.x)}</td>
-                <td className="mr-num">{formatIndex(p.y)}</td>
-                <td>{frontierSet.has(p) ? 'yes' : ''}</td>
+                <th scope="col" className="mr-num">
+                  Coding index
+                </th>
+                <th scope="col">Frontier</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+            </thead>
+            <tbody>
+              {ordered.map((p) => (
+                <tr key={p.model.id} className={yours.has(p.model.id.toLowerCase()) ? 'mr-yours' : undefined}>
+                  <th scope="row">
+                    {p.model.name}
+                    {yours.has(p.model.id.toLowerCase()) ? ' (yours)' : ''}
+                  </th>
+                  <td>{regionLabel(p.model.region)}</td>
+                  <td className="mr-num">{formatPrice(p.x)}</td>
+                  <td className="mr-num">{formatIndex(p.y)}</td>
+                  <td>{frontierSet.has(p) ? 'yes' : ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </LazyDetails>
     </Section>
   );
 }
