@@ -22,8 +22,6 @@ if (!capturedAt || !/^\d{4}-\d{2}-\d{2}$/.test(capturedAt)) {
 const PRICE_KEYS = ['prompt', 'completion', 'input_cache_read', 'input_cache_write', 'internal_reasoning', 'request', 'web_search', 'image'];
 const OVERRIDE_KEYS = ['min_prompt_tokens', 'utc_start', 'utc_end', 'prompt', 'completion', 'input_cache_read', 'input_cache_write'];
 const AA_KEYS = ['intelligence_index', 'coding_index', 'agentic_index'];
-/** Must match DEFAULT_MODALITY in src/core/data/bundledCatalog.ts. */
-const DEFAULT_MODALITY = 'text->text';
 
 function pick(obj, keys) {
   const out = {};
@@ -68,13 +66,10 @@ function trim(m) {
   const inputs = m.architecture?.input_modalities;
   const outputs = m.architecture?.output_modalities;
   // The "in+in->out" modality string is half the size of the two lists and the normaliser reads either.
-  // "text->text", most of the catalog, is left out and restored by the loader (bundledCatalog.ts); a model
-  // with no modalities keeps an explicit empty architecture so the loader does not invent them.
+  // Every entry keeps it: the extension host reads this file directly (dist/catalog-snapshot.json), so the
+  // snapshot must be complete on its own, with no loader filling in defaults.
   if (Array.isArray(inputs) && Array.isArray(outputs) && inputs.length > 0 && outputs.length > 0) {
-    const modality = `${inputs.join('+')}->${outputs.join('+')}`;
-    if (modality !== DEFAULT_MODALITY) out.architecture = { modality };
-  } else {
-    out.architecture = {};
+    out.architecture = { modality: `${inputs.join('+')}->${outputs.join('+')}` };
   }
   out.pricing = shortPrices(pick(m.pricing, PRICE_KEYS));
   if (Array.isArray(m.pricing.overrides) && m.pricing.overrides.length > 0) {

@@ -170,6 +170,10 @@ describe('bundled catalog snapshot', () => {
     expect(view.source).toBe('bundled');
     expect(view.asOf).toBe('2026-07-29T00:00:00Z');
     expect(view.models).toEqual(models);
+    // The extension host reads the JSON file itself (dist/catalog-snapshot.json), with no loader in between.
+    const rawFile = JSON.parse(readFileSync(new URL('../../src/core/data/catalogSnapshot.json', import.meta.url), 'utf8')) as { capturedAt: string; models: ApiModel[] };
+    expect(rawFile.capturedAt).toBe('2026-07-29');
+    expect(buildCatalog(rawFile.models)).toEqual(models);
   });
 
   it('reads the older modality string when the lists are absent', () => {

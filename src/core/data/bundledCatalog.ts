@@ -9,12 +9,9 @@ import snapshot from './catalogSnapshot.json';
 /** "YYYY-MM-DD" of the capture the snapshot was trimmed from. */
 export const BUNDLED_CAPTURED_AT: string = (snapshot as { capturedAt: string }).capturedAt;
 
-/** The snapshot leaves out the most common architecture; scripts/make-bundled-catalog.mjs writes the same constant. */
-const DEFAULT_MODALITY = 'text->text';
-
 /** The raw (trimmed) entries, for callers that run their own normalisation. */
 export function bundledApiModels(): ApiModel[] {
-  return (snapshot as { models: ApiModel[] }).models.map((m) => (m.architecture === undefined ? { ...m, architecture: { modality: DEFAULT_MODALITY } } : m));
+  return (snapshot as { models: ApiModel[] }).models;
 }
 
 export function bundledCatalog(regions?: RegionResolver): CatalogView {
