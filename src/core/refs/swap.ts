@@ -51,7 +51,8 @@ function plan(ref: ModelRef, target: string, catalog: RefCatalog, notes: string[
   return target;
 }
 
-function swapEdits(text: string, refs: readonly ModelRef[], targetId: string, catalog: RefCatalog): SwapResult {
+/** Replace each of `refs` (all in this text) with `targetId`, in one edit list; refused as a whole or applied whole. */
+export function computeSwapMany(text: string, refs: readonly ModelRef[], targetId: string, catalog: RefCatalog): SwapResult {
   const target = normaliseTarget(targetId);
   const unknown = (): SwapResult => refuse('targetUnknown', `"${targetId}" is not a model in the OpenRouter catalog.`);
   if (!ID_RE.test(target)) return catalog.has(target) ? refuse('targetInvalid', `"${targetId}" cannot be written as a model id.`) : unknown();
@@ -77,7 +78,7 @@ function swapEdits(text: string, refs: readonly ModelRef[], targetId: string, ca
 
 /** Replace one reference with `targetId` (a catalog id). */
 export function computeSwap(text: string, ref: ModelRef, targetId: string, catalog: RefCatalog): SwapResult {
-  return swapEdits(text, [ref], targetId, catalog);
+  return computeSwapMany(text, [ref], targetId, catalog);
 }
 
 /** Which model a reference names, ignoring variant and spelling (alias target or canonical slug both count). */
@@ -88,7 +89,7 @@ export function sameModelKey(ref: ModelRef): string {
 /** "Swap everywhere": every reference in `refs` (one file's) naming the same model as `ref`, in one edit list. */
 export function computeSwapAll(text: string, refs: readonly ModelRef[], ref: ModelRef, targetId: string, catalog: RefCatalog): SwapResult {
   const key = sameModelKey(ref);
-  return swapEdits(text, refs.filter((r) => r.file === ref.file && sameModelKey(r) === key), targetId, catalog);
+  return computeSwapMany(text, refs.filter((r) => r.file === ref.file && sameModelKey(r) === key), targetId, catalog);
 }
 
 /** Apply non-overlapping edits (any order) to text. */
