@@ -36,7 +36,7 @@ describe('Compare section', () => {
     expect(within(section()).getByText('$16.85')).toBeTruthy();
     expect(items[0].textContent).toContain('DeepSeek: DeepSeek V4 Flash');
     expect(items[0].textContent).toContain('$0.67 saves $16.18 (−96 %)');
-    expect(within(section()).getByText(/Token mix: your last 30 days of usage \(4\.21M in, 281K out, 0 cache read\)/)).toBeTruthy();
+    expect(within(section()).getByText('From your last 30 days of usage: 4.21M in, 281K out, 0 cache read.')).toBeTruthy();
     expect(within(section()).getByText(/List prices; quality differs/)).toBeTruthy();
   });
 
@@ -58,12 +58,14 @@ describe('Compare section', () => {
     const { host } = await renderApp({ handlers });
     await within(section()).findByRole('list', { name: /Cheaper alternatives/ });
     fireEvent.change(within(section()).getByRole('textbox', { name: 'Input tokens' }), { target: { value: '1M' } });
-    await within(section()).findByText(/Token mix: your custom mix \(1M in, 281K out, 0 cache read\)/);
+    await within(section()).findByText('From your custom mix: 1M in, 281K out, 0 cache read.');
     expect(host.requests('compare/alternatives').at(-1)?.params).toEqual({ modelId: 'anthropic/claude-sonnet-4.5', mix: { input: 1_000_000, output: 280_800, cacheRead: 0 }, limit: 5 });
     expect(host.state).toMatchObject({ customMix: { input: 1_000_000, output: 280_800, cacheRead: 0 } });
     fireEvent.click(within(section()).getByRole('button', { name: 'Reset mix' }));
-    await within(section()).findByText(/Token mix: your last 30 days of usage/);
+    await within(section()).findByText(/^From your last 30 days of usage/);
     expect(host.state).toMatchObject({ customMix: null });
+    // The fields show grouped figures, and read them back.
+    expect((within(section()).getByRole('textbox', { name: 'Input tokens' }) as HTMLInputElement).value).toBe('4,212,000');
   });
 
   it('refuses a token count it cannot read, without asking the host', async () => {

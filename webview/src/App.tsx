@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, type ReactElement } from 'rea
 import type { ViewKind } from '../../src/shared/protocol';
 import { Banners } from './components/Banners';
 import { ErrorBoundary } from './components/ErrorBoundary';
-import { DataProvider, HostSync, useReferences, useRequestInitialData, useServices, useSettings, useSnapshot, type AppServices } from './data';
+import { DataProvider, HostSync, useReferences, useRequestInitialData, useSettings, useSnapshot, type AppServices } from './data';
 import { DEFAULT_SETTINGS } from './model/normalize';
 import { Dashboard } from './dashboard/Dashboard';
 import { CompareSection } from './sections/CompareSection';
@@ -38,7 +38,6 @@ function Root({ view, onFirstContent }: { view: ViewKind; onFirstContent?: () =>
   const requestInitialData = useRequestInitialData();
   const [waitedLong, setWaitedLong] = useState(false);
   const reported = useRef(false);
-  const { bridge } = useServices();
   const firstContent = useCallback(() => {
     if (reported.current) return;
     reported.current = true;
@@ -52,7 +51,7 @@ function Root({ view, onFirstContent }: { view: ViewKind; onFirstContent?: () =>
       requestInitialData();
     }, INIT_GRACE_MS);
     return () => clearTimeout(timer);
-  }, [snapshot, requestInitialData, bridge]);
+  }, [snapshot, requestInitialData]);
 
   if (!snapshot) {
     // No "loading" flash: the first paint is normally the init data. Only a slow host gets a word.

@@ -1,4 +1,4 @@
-import type { ReactElement } from 'react';
+import { useEffect, useState, type ReactElement } from 'react';
 import type { Snapshot } from '../../../src/shared/types';
 import { useServices } from '../data';
 import { banners } from '../model/status';
@@ -7,6 +7,12 @@ import { CommandButton } from './CommandButton';
 /** Errors and staleness as calm state at the top of the view, each with the next step to take. */
 export function Banners({ snapshot }: { snapshot: Snapshot }): ReactElement | null {
   const { now } = useServices();
+  // Ages ("30 min ago") must move on even when the host has nothing new to push.
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setTick((t) => t + 1), 60_000);
+    return () => clearInterval(timer);
+  }, []);
   const list = banners(snapshot, now());
   if (!list.length) return null;
   return (

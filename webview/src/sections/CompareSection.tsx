@@ -3,7 +3,7 @@ import type { Alternative, CompareResult, ReferencesView, Snapshot, TokenMix } f
 import { RegionMark } from '../components/RegionMark';
 import { Section } from '../components/Section';
 import { useAction, useCompare, useServices } from '../data';
-import { DASH, formatIndex, formatPercent, formatTokens, formatUsd, parseTokenInput } from '../format';
+import { DASH, formatCount, formatIndex, formatPercent, formatTokens, formatUsd, parseTokenInput } from '../format';
 import { buildYourModels, savingFraction, type YourModel } from '../model/derive';
 import type { MixInput } from '../uiState';
 import { Button, Dropdown, ProgressRing, TextField } from '../ui/toolkit';
@@ -123,14 +123,15 @@ function MixEditor({ mix, source, onMix }: { mix: MixInput; source: TokenMix['so
   };
   return (
     <fieldset className="mr-mix">
-      <legend>
-        Token mix: {MIX_SOURCE[source]} ({formatTokens(mix.input)} in, {formatTokens(mix.output)} out, {formatTokens(mix.cacheRead)} cache read)
-      </legend>
+      <legend>Token mix</legend>
+      <p className="mr-muted">
+        From {MIX_SOURCE[source]}: {formatTokens(mix.input)} in, {formatTokens(mix.output)} out, {formatTokens(mix.cacheRead)} cache read.
+      </p>
       <div className="mr-mix-fields">
         {FIELDS.map((f) => (
           <label key={f.key} className="mr-field">
             <span className="mr-field-label">{f.label}</span>
-            <TextField label={f.label} value={String(mix[f.key])} inputMode="numeric" invalid={invalid === f.key} onChange={(v) => commit(f.key, v)} />
+            <TextField label={f.label} value={formatCount(mix[f.key])} inputMode="numeric" invalid={invalid === f.key} onChange={(v) => commit(f.key, v)} />
           </label>
         ))}
       </div>

@@ -100,9 +100,8 @@ function LeaderColumn({ region, rankings, catalog, top }: { region: Region; rank
       <h3 className="mr-subheading">
         <RegionMark region={region} showLabel={false} /> {headingLabel}
         {!orderOnly && total ? (
-          <span className="mr-muted mr-num">
-            {' '}
-            {formatTokens(total.tokens)} · {formatPercent(total.share)}
+          <span className="mr-col-total mr-muted mr-num">
+            {formatTokens(total.tokens)} tokens · {formatPercent(total.share)} share
           </span>
         ) : null}
       </h3>
@@ -118,13 +117,15 @@ function LeaderColumn({ region, rankings, catalog, top }: { region: Region; rank
                 <span className="mr-model-name" title={m.id ?? m.permaslug}>
                   {m.name ?? model?.name ?? m.permaslug}
                 </span>
-                {orderOnly ? null : (
-                  <span className="mr-num">
-                    {formatTokens(m.tokens)} <ChangeText model={m} />
+                <span className="mr-leader-figures mr-num">
+                  {orderOnly ? null : (
+                    <span>
+                      {formatTokens(m.tokens)} <ChangeText model={m} />
+                    </span>
+                  )}
+                  <span className="mr-muted" title="$ per 1M tokens, input / output">
+                    {model && !model.variable ? `${formatPrice(model.price.input)} / ${formatPrice(model.price.output)}` : DASH}
                   </span>
-                )}
-                <span className="mr-num mr-muted" title="$ per 1M tokens, input / output">
-                  {model && !model.variable ? `${formatPrice(model.price.input)} / ${formatPrice(model.price.output)}` : DASH}
                 </span>
               </li>
             );
