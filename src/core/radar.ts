@@ -53,6 +53,7 @@ export class Radar {
   private active = false;
   private disposed = false;
   private keysState: KeysState = { inference: 'none', management: false };
+  private keysResolved = false;
   // Raw responses kept in memory so settings changes (region overrides) and a new catalog can recompute views.
   private apiModels: ApiModel[] | null = null;
   private rankingRows: { rows: readonly ApiRankingRow[]; asOf: string } | null = null;
@@ -122,6 +123,11 @@ export class Radar {
     return this.store.get();
   }
 
+  /** False until the key state has been read once: before that, "no key" would be a guess. */
+  get keysKnown(): boolean {
+    return this.keysResolved;
+  }
+
   /** Window focused, or a Model Radar view visible: only then is anything fetched. */
   setActive(active: boolean): void {
     this.active = active;
@@ -143,6 +149,7 @@ export class Radar {
     if (this.disposed) return;
     const before = this.keysState;
     this.keysState = state;
+    this.keysResolved = true;
     const inferenceChanged = before.inference !== state.inference || this.poller === null;
     if (state.inference === 'none') {
       this.keyData = null;

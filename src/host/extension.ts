@@ -121,7 +121,7 @@ export function activate(context: vscode.ExtensionContext): void {
   };
 
 
-  const statusBar = new StatusBar(() => radar.snapshot(), () => settings.current());
+  const statusBar = new StatusBar(() => radar.snapshot(), () => settings.current(), () => radar.keysKnown);
   const alerts = new Alerts(context.globalState, {
     openDashboard: () => dashboard.show(),
     setBudget: (period) => setBudget(services, period),

@@ -19,6 +19,8 @@ export class StatusBar implements vscode.Disposable {
   constructor(
     private readonly snapshot: () => Snapshot,
     private readonly settings: () => Settings,
+    /** Nothing is shown until the key state is known, so a stored key never flashes "set key". */
+    private readonly ready: () => boolean,
   ) {
     this.item = vscode.window.createStatusBarItem('modelRadar.status', vscode.StatusBarAlignment.Right, 100);
     this.item.name = 'Model Radar';
@@ -27,6 +29,7 @@ export class StatusBar implements vscode.Disposable {
   }
 
   render(): void {
+    if (!this.ready()) return;
     const p = presentStatus(this.snapshot(), this.settings(), Date.now());
     const key = JSON.stringify(p);
     if (key === this.lastKey) return;
