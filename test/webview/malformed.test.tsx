@@ -95,8 +95,9 @@ describe('malformed host payloads', () => {
 
   it('a part that throws is contained by its boundary and the rest keeps working', async () => {
     await renderApp({ nowThrows: true });
-    const notices = screen.getByRole('alert');
-    expect(notices.textContent).toContain('Notices could not be shown: clock unavailable.');
+    const notices = screen.getByText(/^Notices could not be shown/).closest('[role="alert"]');
+    expect(notices?.textContent).toContain('Notices could not be shown: clock unavailable.');
+    expect(within(notices as HTMLElement).getByRole('button', { name: 'Try again' })).toBeTruthy();
     expect(screen.getByRole('region', { name: 'Spend' })).toBeTruthy();
     expect(within(screen.getByRole('region', { name: 'Leaders' })).getByText('Xiaomi: MiMo-V2.5')).toBeTruthy();
     expect(consoleError).toHaveBeenCalled();
