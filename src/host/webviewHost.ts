@@ -40,6 +40,7 @@ export function renderWebviewHtml(webview: vscode.Webview, extensionUri: vscode.
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta property="csp-nonce" content="${nonce}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${style.toString()}" nonce="${nonce}">
 <title>${title}</title>
