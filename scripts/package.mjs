@@ -7,5 +7,5 @@ const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
 const { version, name } = JSON.parse(readFileSync('package.json', 'utf8'));
 if (!process.argv.includes('--no-build')) run(process.execPath, ['esbuild.mjs']);
 const out = `${name}-${version}.vsix`;
-run(process.execPath, ['node_modules/@vscode/vsce/vsce', 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--out', out]);
+run(process.execPath, ['node_modules/@vscode/vsce/vsce', 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out]);
 console.log(`packaged ${out}`);

@@ -23,12 +23,22 @@ const moduleLoaded = performance.now();
 
 export function activate(context: vscode.ExtensionContext): void {
   const t0 = performance.now();
+  const phases: string[] = [];
+  let mark = t0;
+  const phase = (name: string): void => {
+    const at = performance.now();
+    phases.push(`${name} ${(at - mark).toFixed(2)}`);
+    mark = at;
+  };
   const log = vscode.window.createOutputChannel('Model Radar', { log: true });
   context.subscriptions.push(log);
+  phase('log');
 
   const settings = new SettingsAdapter(log);
+  phase('settings');
   const keys = new KeyStore(context.secrets);
   context.subscriptions.push(settings, keys);
+  phase('keys');
 
   const radar = new Radar({
     keys: {
@@ -44,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): void {
     },
     log: (level, line) => log[level](line),
   });
+  phase('radar');
   const snapshotChanged = new vscode.EventEmitter<Snapshot>();
   const unsubscribe = radar.store.onDidChange((s) => snapshotChanged.fire(s));
   context.subscriptions.push(snapshotChanged, { dispose: () => unsubscribe.dispose() }, { dispose: () => radar.dispose() });
@@ -68,6 +79,7 @@ export function activate(context: vscode.ExtensionContext): void {
     },
   });
   context.subscriptions.push(references);
+  phase('references');
 
   const webviewSettingsChanged = new vscode.EventEmitter<ReturnType<typeof toWebviewSettings>>();
   context.subscriptions.push(webviewSettingsChanged);
@@ -121,6 +133,7 @@ export function activate(context: vscode.ExtensionContext): void {
   };
 
 
+  phase('views');
   const statusBar = new StatusBar(() => radar.snapshot(), () => settings.current(), () => radar.keysKnown);
   const alerts = new Alerts(context.globalState, {
     openDashboard: () => dashboard.show(),
@@ -158,8 +171,9 @@ export function activate(context: vscode.ExtensionContext): void {
   }, 0);
   context.subscriptions.push({ dispose: () => clearTimeout(startTimer) });
 
+  phase('status+commands');
   const ms = performance.now() - t0;
-  log.info(`Model Radar activated in ${ms.toFixed(2)} ms (module load to activate ${(t0 - moduleLoaded).toFixed(2)} ms)`);
+  log.info(`Model Radar activated in ${ms.toFixed(2)} ms (${phases.join(', ')}; module load to activate ${(t0 - moduleLoaded).toFixed(2)} ms)`);
 }
 
 export function deactivate(): void {

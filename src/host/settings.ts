@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 import { readSettings, type Settings } from '../core/settings';
 import type { SettingsApi } from './services';
 
+const SECTION = 'modelRadar';
+
 export class SettingsAdapter implements SettingsApi, vscode.Disposable {
   private settings: Settings;
   private readonly reported = new Set<string>();
@@ -25,8 +27,9 @@ export class SettingsAdapter implements SettingsApi, vscode.Disposable {
   }
 
   private read(): Settings {
-    const config = vscode.workspace.getConfiguration();
-    const { settings, problems } = readSettings((key) => config.get(key));
+    // The section's view, not the whole configuration tree: reading the root costs milliseconds at startup.
+    const config = vscode.workspace.getConfiguration(SECTION);
+    const { settings, problems } = readSettings((key) => config.get(key.startsWith(`${SECTION}.`) ? key.slice(SECTION.length + 1) : key));
     const fresh = problems.filter((p) => !this.reported.has(p));
     for (const p of fresh) {
       this.reported.add(p);

@@ -1,0 +1,328 @@
+// The real-VS-Code e2e harness: code-server 4.100.3 (VS Code 1.100.3 with a real Node extension host)
+// driven by Debian's Chromium through playwright-core, against the fake OpenRouter server.
+//
+//   const vs = await startVsCode({ theme: 'dark' });   // fake server + code-server + browser, extension installed
+//   await vs.runCommand('Model Radar: Refresh Now');   // F1 palette
+//   await vs.inputBox('sk-or-v1-test-inference');      // type into the open input box + Enter
+//   vs.statusItem()                                    // the Model Radar status bar item (Locator)
+//   vs.sidebar()                                       // FrameLocator into the sidebar webview
+//   await vs.fake.fault({ endpoint: 'key', fault: 500 })
+//   await vs.logText()                                 // the "Model Radar" log channel files
+//   await vs.screenshot('name')                        // test/e2e/.results/screenshots/name.png (+ media/screenshots with --update-screenshots)
+//   await vs.stop()                                    // everything, process groups included
+//
+// Scratch state lives under test/e2e/.work/<run>/ (never the home folder).
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Frame, type Locator, type Page } from 'playwright-core';
+
+export const ROOT = resolve(__dirname, '../..');
+export const E2E = resolve(__dirname);
+const RESULTS = join(E2E, '.results');
+const SHOTS = join(RESULTS, 'screenshots');
+const CODE_SERVER = join(E2E, 'node_modules/code-server/out/node/entry.js');
+export const INFERENCE_KEY = 'sk-or-v1-test-inference';
+export const MANAGEMENT_KEY = 'sk-or-v1-test-management';
+
+export interface FakeControl {
+  baseUrl: string;
+  fault(spec: { endpoint?: string; fault: number | string; times?: number; retryAfter?: number | string }): Promise<void>;
+  clear(): Promise<void>;
+  reset(): Promise<void>;
+  key(role: 'inference' | 'management', data: Record<string, unknown>): Promise<void>;
+  requests(): Promise<{ path: string; endpoint: string | null; status: number | null }[]>;
+}
+
+export interface VsCode {
+  page: Page;
+  fake: FakeControl;
+  workspace: string;
+  userDataDir: string;
+  runCommand(title: string): Promise<void>;
+  inputBox(text: string): Promise<void>;
+  quickPick(match: string | RegExp): Promise<void>;
+  statusItem(): Locator;
+  /** The webview document of the sidebar or the dashboard (webviews are iframes two deep, overlaid on the workbench). */
+  webview(view: 'sidebar' | 'dashboard', timeoutMs?: number): Promise<Frame>;
+  openSidebar(): Promise<Frame>;
+  notification(text: string | RegExp): Locator;
+  logText(): string;
+  screenshot(name: string, locator?: Locator): Promise<string>;
+  reload(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  theme?: 'dark' | 'light';
+  settings?: Record<string, unknown>;
+  /** Folder copied as the workspace; default test/e2e/workspace. */
+  workspace?: string;
+  viewport?: { width: number; height: number };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => (typeof addr === 'object' && addr ? res(addr.port) : rej(new Error('no port'))));
+    });
+  });
+}
+
+async function waitFor(what: string, fn: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (await fn().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+function killGroup(child: ChildProcess | undefined): void {
+  if (!child?.pid) return;
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
+}
+
+export function vsixPath(): string {
+  const { name, version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  const file = join(ROOT, `${name}-${version}.vsix`);
+  if (!existsSync(file)) throw new Error(`${file} is missing: run npm run package`);
+  return file;
+}
+
+async function startFake(): Promise<{ child: ChildProcess; control: FakeControl }> {
+  const bundle = join(ROOT, 'dist-test/fake-openrouter.js');
+  if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run node scripts/build-fake.mjs`);
+  const child = spawn(process.execPath, [bundle, '--port', '0'], { detached: true, stdio: ['ignore', 'pipe', 'inherit'] });
+  const baseUrl = await new Promise<string>((res, rej) => {
+    let buf = '';
+    const timer = setTimeout(() => rej(new Error('fake OpenRouter did not start')), 15_000);
+    child.stdout?.on('data', (d: Buffer) => {
+      buf += d.toString();
+      const line = buf.split('\n')[0];
+      if (buf.includes('\n')) {
+        clearTimeout(timer);
+        res(line.trim());
+      }
+    });
+    child.on('exit', (code) => rej(new Error(`fake OpenRouter exited with ${code}`)));
+  });
+  const origin = new URL(baseUrl).origin;
+  const post = async (path: string, body?: unknown): Promise<void> => {
+    const r = await fetch(`${origin}/__fake/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
+    if (!r.ok) throw new Error(`fake ${path}: ${r.status} ${await r.text()}`);
+  };
+  return {
+    child,
+    control: {
+      baseUrl,
+      fault: (spec) => post('fault', spec),
+      clear: () => post('clear'),
+      reset: () => post('reset'),
+      key: (role, data) => post('key', { key: role, ...data }),
+      requests: async () => (await (await fetch(`${origin}/__fake/requests`)).json()) as never,
+    },
+  };
+}
+
+export async function startVsCode(options: StartOptions = {}): Promise<VsCode> {
+  const run = join(E2E, '.work', `${Date.now()}-${process.pid}-${Math.random().toString(36).slice(2, 6)}`);
+  const userDataDir = join(run, 'ud');
+  const extDir = join(run, 'ext');
+  const workspace = join(run, 'workspace');
+  mkdirSync(join(userDataDir, 'User'), { recursive: true });
+  mkdirSync(extDir, { recursive: true });
+  mkdirSync(SHOTS, { recursive: true });
+  cpSync(options.workspace ?? join(E2E, 'workspace'), workspace, { recursive: true });
+
+  const { child: fakeChild, control: fake } = await startFake();
+  writeFileSync(
+    join(userDataDir, 'User', 'settings.json'),
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'workbench.colorTheme': options.theme === 'light' ? 'Default Light Modern' : 'Default Dark Modern',
+        'workbench.tips.enabled': false,
+        'workbench.welcomePage.walkthroughs.openOnInstall': false,
+        'telemetry.telemetryLevel': 'off',
+        'update.mode': 'none',
+        'extensions.autoUpdate': false,
+        'extensions.autoCheckUpdates': false,
+        'security.workspace.trust.enabled': false,
+        'window.commandCenter': false,
+        'chat.commandCenter.enabled': false,
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        'editor.minimap.enabled': false,
+        'modelRadar.apiBaseUrl': fake.baseUrl,
+        ...options.settings,
+      },
+      null,
+      2,
+    ),
+  );
+  const env = { ...process.env, XDG_DATA_HOME: join(run, 'xdg'), XDG_CONFIG_HOME: join(run, 'xdgc'), OPENROUTER_API_KEY: '' };
+  delete (env as Record<string, string | undefined>).OPENROUTER_API_KEY;
+  const common = ['--user-data-dir', userDataDir, '--extensions-dir', extDir];
+  execFileSync(process.execPath, [CODE_SERVER, ...common, '--install-extension', vsixPath()], { env, stdio: 'pipe' });
+
+  const port = await freePort();
+  const config = join(run, 'config.yaml');
+  writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
+  const server = spawn(
+    process.execPath,
+    [CODE_SERVER, '--config', config, ...common, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', workspace],
+    { env, detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let serverErr = '';
+  server.stderr?.on('data', (d: Buffer) => (serverErr = (serverErr + d.toString()).slice(-4000)));
+  const url = `http://127.0.0.1:${port}`;
+  let browser: Browser | undefined;
+  const stop = async (): Promise<void> => {
+    await browser?.close().catch(() => undefined);
+    killGroup(server);
+    killGroup(fakeChild);
+  };
+  try {
+    await waitFor('code-server /healthz', async () => (await fetch(`${url}/healthz`)).ok, 30_000);
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, colorScheme: options.theme === 'light' ? 'light' : 'dark' });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url }).catch(() => undefined);
+    const page = await context.newPage();
+    await page.goto(`${url}/?folder=${encodeURIComponent(workspace)}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    await page.waitForSelector('#workbench\\.parts\\.statusbar', { timeout: 60_000 });
+    const vs = makeApi(page, fake, workspace, userDataDir, stop);
+    return vs;
+  } catch (err) {
+    await stop();
+    throw new Error(`${err instanceof Error ? err.message : String(err)}\ncode-server stderr:\n${serverErr}`);
+  }
+}
+
+function findFiles(dir: string, name: string, out: string[] = []): string[] {
+  if (!existsSync(dir)) return out;
+  for (const entry of readdirSync(dir)) {
+    const p = join(dir, entry);
+    if (statSync(p).isDirectory()) findFiles(p, name, out);
+    else if (entry === name) out.push(p);
+  }
+  return out;
+}
+
+function makeApi(page: Page, fake: FakeControl, workspace: string, userDataDir: string, stop: () => Promise<void>): VsCode {
+  const palette = page.locator('.quick-input-widget');
+  const vs: VsCode = {
+    page,
+    fake,
+    workspace,
+    userDataDir,
+    async runCommand(title) {
+      // The palette can miss the first keystrokes while the workbench is still restoring: retry the whole gesture.
+      for (let attempt = 0; ; attempt++) {
+        await page.keyboard.press('Escape').catch(() => undefined);
+        await page.locator('#workbench\\.parts\\.statusbar').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+        await page.keyboard.press('F1');
+        try {
+          const input = palette.locator('input');
+          await input.waitFor({ state: 'visible', timeout: 5_000 });
+          await input.fill(`>${title}`);
+          const row = palette.locator('.monaco-list-row', { hasText: title }).first();
+          await row.waitFor({ state: 'visible', timeout: 8_000 });
+          await page.keyboard.press('Enter');
+          return;
+        } catch (err) {
+          if (attempt >= 2) throw err;
+        }
+      }
+    },
+    async inputBox(text) {
+      const input = palette.locator('input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill(text);
+      await page.keyboard.press('Enter');
+    },
+    async quickPick(match) {
+      const row = palette.locator('.monaco-list-row', { hasText: match }).first();
+      await row.waitFor({ state: 'visible', timeout: 15_000 });
+      await row.click();
+    },
+    statusItem() {
+      return page.locator('#workbench\\.parts\\.statusbar [id="model-radar.model-radar.modelRadar.status"], #workbench\\.parts\\.statusbar .statusbar-item[aria-label*="Model Radar"]').first();
+    },
+    async webview(view, timeoutMs = 30_000) {
+      let found: Frame | undefined;
+      await waitFor(`the ${view} webview`, async () => {
+        for (const frame of page.frames()) {
+          if (!frame.url().includes('/webview/browser/pre/')) continue;
+          if ((await frame.locator(`#root[data-view="${view}"]`).count().catch(() => 0)) > 0) {
+            found = frame;
+            return true;
+          }
+        }
+        return false;
+      }, timeoutMs);
+      return found as Frame;
+    },
+    async openSidebar() {
+      await vs.runCommand('Model Radar: Focus Sidebar');
+      return vs.webview('sidebar');
+    },
+    notification(text) {
+      return page.locator('.notifications-toasts .notification-toast', { hasText: text });
+    },
+    logText() {
+      return findFiles(join(userDataDir, 'logs'), 'Model Radar.log')
+        .map((f) => readFileSync(f, 'utf8'))
+        .join('\n');
+    },
+    async screenshot(name, locator) {
+      const file = join(SHOTS, `${name}.png`);
+      if (locator) await locator.screenshot({ path: file });
+      else await page.screenshot({ path: file });
+      if (process.env.MODEL_RADAR_UPDATE_SCREENSHOTS === '1') {
+        mkdirSync(join(ROOT, 'media/screenshots'), { recursive: true });
+        copyFileSync(file, join(ROOT, 'media/screenshots', `${name}.png`));
+      }
+      return file;
+    },
+    async reload() {
+      await vs.runCommand('Developer: Reload Window');
+      await page.waitForTimeout(1000);
+      await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+      await page.waitForSelector('#workbench\\.parts\\.statusbar', { timeout: 60_000 });
+    },
+    stop,
+  };
+  return vs;
+}
+
+/** Appends samples to test/e2e/.results/metrics.json (read by npm run bench). */
+export function recordMetrics(samples: Record<string, number[]>): void {
+  mkdirSync(RESULTS, { recursive: true });
+  const file = join(RESULTS, 'metrics.json');
+  const current: Record<string, number[]> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  for (const [k, v] of Object.entries(samples)) current[k] = [...(current[k] ?? []), ...v];
+  writeFileSync(file, JSON.stringify(current, null, 2) + '\n');
+}
+
+export function resetMetrics(): void {
+  rmSync(join(RESULTS, 'metrics.json'), { force: true });
+}
+
+/** Every number logged as `<prefix> <ms> ms`. */
+export function loggedMs(log: string, pattern: RegExp): number[] {
+  return [...log.matchAll(pattern)].map((m) => Number(m[1])).filter((n) => Number.isFinite(n));
+}
