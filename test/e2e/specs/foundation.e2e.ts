@@ -37,18 +37,19 @@ describe('foundation in a real VS Code', () => {
     await expect.poll(() => vs.logText(), { timeout: 15_000 }).toMatch(/webview sidebar firstContent \d+(\.\d+)? ms/);
   });
 
-  it('records activation samples over several window reloads', async () => {
+  it('records activation samples over fresh starts', async () => {
+    // Each sample is a fresh VS Code whose workbench has settled: a window reload on two cores measures the
+    // reload's CPU contention more than activate() itself (see the per-phase figures in the log line).
+    const pattern = /Model Radar activated in (\d+(?:\.\d+)?) ms/g;
+    const activation = [...loggedMs(vs.logText(), pattern)];
+    const firstContent = loggedMs(vs.logText(), /webview sidebar firstContent (\d+(?:\.\d+)?) ms/g);
     for (let i = 0; i < 2; i++) {
-      // Let the previous window settle (index, first fetches) so the sample measures activation, not contention.
-      await vs.page.waitForTimeout(4000);
-      await vs.reload();
-      await expect.poll(() => loggedMs(vs.logText(), /Model Radar activated in (\d+(?:\.\d+)?) ms/g).length, { timeout: 30_000 }).toBeGreaterThanOrEqual(i + 2);
+      await vs.stop();
+      vs = await startVsCode({ theme: 'dark' });
+      await expect.poll(() => loggedMs(vs.logText(), pattern).length, { timeout: 30_000 }).toBe(1);
+      activation.push(...loggedMs(vs.logText(), pattern));
     }
-    const log = vs.logText();
-    console.log(log.split('\n').filter((l) => l.includes('activated in')).join('\n'));
-    const activation = loggedMs(log, /Model Radar activated in (\d+(?:\.\d+)?) ms/g);
-    const firstContent = loggedMs(log, /webview sidebar firstContent (\d+(?:\.\d+)?) ms/g);
-    expect(activation.length).toBeGreaterThanOrEqual(3);
+    expect(activation).toHaveLength(3);
     recordMetrics({ activationMs: activation, sidebarFirstContentMs: firstContent });
   });
 });
