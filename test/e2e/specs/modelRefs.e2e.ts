@@ -1,0 +1,85 @@
+// Model references in a real VS Code: the CodeLens shows the price, the palette swap changes the file on
+// disk after save with comments intact, Undo restores it, and an unknown id's quick fix replaces it.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startVsCode, type VsCode } from '../harness';
+
+let vs: VsCode;
+let aiderPath: string;
+let original: string;
+
+async function openFile(name: string): Promise<void> {
+  await vs.page.keyboard.press('Escape');
+  await vs.page.keyboard.press('Control+P');
+  const input = vs.page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(name);
+  await vs.page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor({ state: 'visible', timeout: 15_000 });
+  await vs.page.keyboard.press('Enter');
+  await vs.page.locator('.monaco-editor .view-lines').first().waitFor({ state: 'visible' });
+}
+
+beforeAll(async () => {
+  vs = await startVsCode({ theme: 'dark', viewport: { width: 1400, height: 800 } });
+  aiderPath = join(vs.workspace, '.aider.conf.yml');
+  original = readFileSync(aiderPath, 'utf8');
+  // The index starts after activation and needs the catalog: wait for it in the log.
+  const until = Date.now() + 60_000;
+  while (!/model references: \d+ in \d+ files/.test(vs.logText()) && Date.now() < until) await new Promise((r) => setTimeout(r, 250));
+});
+afterAll(async () => {
+  await vs?.stop();
+});
+
+describe('model references in a real VS Code', () => {
+  it('shows price, rank and region in a CodeLens above a config entry', async () => {
+    await openFile('config.yaml');
+    const lens = vs.page.locator('.codelens-decoration', { hasText: /per 1M/ }).first();
+    await expect.poll(async () => lens.innerText().catch(() => ''), { timeout: 30_000 }).toMatch(/\$2 \/ \$10 per 1M/);
+    expect(await vs.page.locator('.codelens-decoration').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringMatching(/US/)]));
+    await vs.screenshot('codelens', vs.page.locator('.part.editor'));
+  });
+
+  it('swaps a model from the palette; after save the file on disk changed and its comments survived', async () => {
+    await openFile('.aider.conf.yml');
+    await vs.runCommand('Model Radar: Swap Model…');
+    await vs.quickPick(/deepseek-v4-pro/);
+    const input = vs.page.locator('.quick-input-widget input');
+    await input.fill('qwen/qwen3-coder-next');
+    await vs.quickPick(/qwen\/qwen3-coder-next/);
+    await vs.quickPick(/Swap this reference/);
+    await expect.poll(async () => vs.notification(/Swapped/).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await vs.runCommand('File: Save All Files');
+    await expect.poll(() => readFileSync(aiderPath, 'utf8'), { timeout: 15_000 }).toContain('model: openrouter/qwen/qwen3-coder-next');
+    const after = readFileSync(aiderPath, 'utf8');
+    expect(after).toBe(original.replace('openrouter/deepseek/deepseek-v4-pro', 'openrouter/qwen/qwen3-coder-next'));
+    expect(after).toContain('## Aider settings for this project');
+  });
+
+  it('undoes the swap in one step', async () => {
+    await vs.page.locator('.monaco-editor .view-lines').first().click();
+    await vs.page.keyboard.press('Control+Z');
+    await vs.runCommand('File: Save All Files');
+    await expect.poll(() => readFileSync(aiderPath, 'utf8'), { timeout: 15_000 }).toBe(original);
+  });
+
+  it('flags an unknown id and its quick fix replaces it', async () => {
+    await openFile('.env');
+    const envPath = join(vs.workspace, '.env');
+    await expect.poll(async () => vs.page.locator('.squiggly-warning').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await vs.page.locator('.monaco-editor .view-lines').first().click();
+    await vs.runCommand('Go to Next Problem in Files (Error, Warning, Info)');
+    await vs.page.keyboard.press('Escape');
+    await vs.page.keyboard.press('Control+.');
+    const widget = vs.page.locator('.action-widget');
+    await expect.poll(async () => widget.innerText().catch(() => ''), { timeout: 15_000 }).toMatch(/Replace with deepseek\//);
+    await vs.screenshot('quickfix');
+    // The preferred fix (closest catalog id) is focused first.
+    await vs.page.keyboard.press('Enter');
+    await vs.runCommand('File: Save All Files');
+    await expect.poll(() => readFileSync(envPath, 'utf8'), { timeout: 15_000 }).not.toContain('deepseek/deepseek-v9-ultra');
+    expect(readFileSync(envPath, 'utf8')).toMatch(/^# Local development settings \(not secrets\)\n/);
+    expect(readFileSync(envPath, 'utf8')).toMatch(/SUMMARY_MODEL=deepseek\/[a-z0-9.-]+\n/);
+  });
+});
