@@ -162,6 +162,9 @@ export async function startVsCode(options: StartOptions = {}): Promise<VsCode> {
         'chat.commandCenter.enabled': false,
         'workbench.secondarySideBar.defaultVisibility': 'hidden',
         'editor.minimap.enabled': false,
+        'git.enabled': false,
+        'git.openRepositoryInParentFolders': 'never',
+        'workbench.enableExperiments': false,
         'modelRadar.apiBaseUrl': fake.baseUrl,
         ...options.settings,
       },
@@ -290,6 +293,9 @@ function makeApi(page: Page, fake: FakeControl, workspace: string, userDataDir: 
     },
     async screenshot(name, locator) {
       const file = join(SHOTS, `${name}.png`);
+      // Toasts ("API key saved") would cover what the picture is about.
+      await page.locator('.notifications-toasts .notification-toast .codicon-notifications-clear').evaluateAll((els) => els.forEach((e) => (e as HTMLElement).click())).catch(() => undefined);
+      await page.evaluate(() => document.querySelectorAll('.notifications-toasts .notification-toast-container').forEach((e) => ((e as HTMLElement).style.display = 'none'))).catch(() => undefined);
       if (locator) await locator.screenshot({ path: file });
       else await page.screenshot({ path: file });
       if (process.env.MODEL_RADAR_UPDATE_SCREENSHOTS === '1') {
