@@ -17,7 +17,7 @@ export class DashboardPanel implements vscode.Disposable {
     private readonly state: WebviewState,
     private readonly handlers: RequestHandlers,
     private readonly log: vscode.LogOutputChannel,
-    private readonly onFirstContent: (view: ViewKind, ms: number) => void,
+    private readonly onFirstContent: (view: ViewKind, ms: number, documentMs: number) => void,
   ) {}
 
   get visible(): boolean {
@@ -38,7 +38,10 @@ export class DashboardPanel implements vscode.Disposable {
     this.connection = new WebviewConnection(panel.webview, 'dashboard', this.state, this.handlers, this.log, this.onFirstContent);
     panel.webview.html = renderWebviewHtml(panel.webview, this.extensionUri, 'dashboard');
     const subs = [
-      panel.onDidChangeViewState(() => this.visibility.fire(panel.visible)),
+      panel.onDidChangeViewState(() => {
+        if (panel.visible) this.connection?.markShown();
+        this.visibility.fire(panel.visible);
+      }),
       panel.onDidDispose(() => {
         this.connection?.dispose();
         this.connection = undefined;

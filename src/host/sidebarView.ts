@@ -18,7 +18,7 @@ export class SidebarViewProvider implements vscode.WebviewViewProvider, vscode.D
     private readonly state: WebviewState,
     private readonly handlers: RequestHandlers,
     private readonly log: vscode.LogOutputChannel,
-    private readonly onFirstContent: (view: ViewKind, ms: number) => void,
+    private readonly onFirstContent: (view: ViewKind, ms: number, documentMs: number) => void,
   ) {}
 
   get visible(): boolean {
@@ -32,7 +32,10 @@ export class SidebarViewProvider implements vscode.WebviewViewProvider, vscode.D
     this.connection = new WebviewConnection(view.webview, 'sidebar', this.state, this.handlers, this.log, this.onFirstContent);
     view.webview.html = renderWebviewHtml(view.webview, this.extensionUri, 'sidebar');
     const subs = [
-      view.onDidChangeVisibility(() => this.visibility.fire(view.visible)),
+      view.onDidChangeVisibility(() => {
+        if (view.visible) this.connection?.markShown();
+        this.visibility.fire(view.visible);
+      }),
       view.onDidDispose(() => {
         this.connection?.dispose();
         this.connection = undefined;

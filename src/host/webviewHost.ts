@@ -55,6 +55,8 @@ export function renderWebviewHtml(webview: vscode.Webview, extensionUri: vscode.
 export class WebviewConnection implements vscode.Disposable {
   private ready = false;
   private readonly disposables: vscode.Disposable[] = [];
+  /** When the view was resolved or last became visible: the start of "time to first content". */
+  private shownAt = performance.now();
 
   constructor(
     private readonly webview: vscode.Webview,
@@ -62,14 +64,14 @@ export class WebviewConnection implements vscode.Disposable {
     private readonly state: WebviewState,
     handlers: RequestHandlers,
     private readonly log: vscode.LogOutputChannel,
-    onFirstContent: (view: ViewKind, ms: number) => void,
+    onFirstContent: (view: ViewKind, ms: number, documentMs: number) => void,
   ) {
     this.disposables.push(
       webview.onDidReceiveMessage(async (raw: unknown) => {
         const reply = await dispatchWebviewMessage(raw, {
           handlers,
           onReady: () => this.onReady(),
-          onFirstContent: (ms) => onFirstContent(this.view, ms),
+          onFirstContent: (documentMs) => onFirstContent(this.view, performance.now() - this.shownAt, documentMs),
           warn: (line) => this.log.warn(`[${this.view}] ${line}`),
         });
         if (reply) this.post(reply);
@@ -78,6 +80,11 @@ export class WebviewConnection implements vscode.Disposable {
       state.onDidChangeReferences((r) => this.notify('references/didChange', r)),
       state.onDidChangeSettings((s) => this.notify('settings/didChange', s)),
     );
+  }
+
+  /** The view became visible again; its document reloads (no retained context) and says ready once more. */
+  markShown(): void {
+    this.shownAt = performance.now();
   }
 
   /** The webview (re)loaded: everything it needs goes out in one message, so the first paint needs no round trip. */
