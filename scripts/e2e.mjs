@@ -23,5 +23,8 @@ const r = spawnSync(
   ['node_modules/vitest/vitest.mjs', 'run', '--config', 'test/e2e/vitest.config.mts', '--reporter=default', '--reporter=json', `--outputFile=${process.cwd()}/test/e2e/.results/vitest.json`, ...specs],
   { stdio: 'inherit', env: { ...process.env, ...(args.includes('--update-screenshots') ? { MODEL_RADAR_UPDATE_SCREENSHOTS: '1' } : {}) } },
 );
+// Belt and braces: nothing the specs started may outlive the stage (a stray code-server eats a core).
+spawnSync('pkill', ['-f', `${process.cwd()}/test/e2e/.work/`], { stdio: 'ignore' });
+spawnSync('pkill', ['-f', `${process.cwd()}/dist-test/fake-openrouter.js`], { stdio: 'ignore' });
 rmSync('test/e2e/.work', { recursive: true, force: true });
 process.exit(r.status ?? 1);

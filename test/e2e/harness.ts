@@ -134,6 +134,11 @@ async function startFake(): Promise<{ child: ChildProcess; control: FakeControl 
   };
 }
 
+const live = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of live) killGroup(child);
+});
+
 export async function startVsCode(options: StartOptions = {}): Promise<VsCode> {
   const run = join(E2E, '.work', `${Date.now()}-${process.pid}-${Math.random().toString(36).slice(2, 6)}`);
   const userDataDir = join(run, 'ud');
@@ -185,6 +190,8 @@ export async function startVsCode(options: StartOptions = {}): Promise<VsCode> {
     [CODE_SERVER, '--config', config, ...common, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', workspace],
     { env, detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
   );
+  live.add(server);
+  live.add(fakeChild);
   let serverErr = '';
   server.stderr?.on('data', (d: Buffer) => (serverErr = (serverErr + d.toString()).slice(-4000)));
   const url = `http://127.0.0.1:${port}`;
@@ -193,6 +200,8 @@ export async function startVsCode(options: StartOptions = {}): Promise<VsCode> {
     await browser?.close().catch(() => undefined);
     killGroup(server);
     killGroup(fakeChild);
+    live.delete(server);
+    live.delete(fakeChild);
   };
   try {
     await waitFor('code-server /healthz', async () => (await fetch(`${url}/healthz`)).ok, 30_000);
