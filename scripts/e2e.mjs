@@ -17,6 +17,11 @@ run(process.execPath, ['scripts/build-fake.mjs']);
 rmSync('test/e2e/.work', { recursive: true, force: true });
 mkdirSync('test/e2e/.results', { recursive: true });
 
+// code-server's extension hosts and watchers run in process groups of their own: note what runs now, and
+// stop whatever new code-server process is left when the specs end.
+const codeServerPids = () =>
+  new Set((spawnSync('pgrep', ['-f', `${process.cwd()}/test/e2e/node_modules/code-server`], { encoding: 'utf8' }).stdout || '').split(/\s+/).filter(Boolean));
+const before = codeServerPids();
 const specs = args.includes('--metrics') ? ['specs/foundation.e2e.ts'] : args.filter((a) => !a.startsWith('--'));
 const r = spawnSync(
   process.execPath,
@@ -26,5 +31,13 @@ const r = spawnSync(
 // Belt and braces: nothing the specs started may outlive the stage (a stray code-server eats a core).
 spawnSync('pkill', ['-f', `${process.cwd()}/test/e2e/.work/`], { stdio: 'ignore' });
 spawnSync('pkill', ['-f', `${process.cwd()}/dist-test/fake-openrouter.js`], { stdio: 'ignore' });
+for (const pid of codeServerPids()) {
+  if (before.has(pid)) continue;
+  try {
+    process.kill(Number(pid), 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
+}
 rmSync('test/e2e/.work', { recursive: true, force: true });
 process.exit(r.status ?? 1);
