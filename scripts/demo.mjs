@@ -2,7 +2,7 @@
 // workspace open. `npm run demo -- --fake` also starts the fake OpenRouter server and points the extension
 // at it, so every surface has data offline. Options: --port N (default 8080). Ctrl+C stops everything.
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const args = process.argv.slice(2);
