@@ -114,8 +114,13 @@ describe('format', () => {
         for (const f of formatters) expect((f as (v: unknown) => string)(value)).not.toMatch(/e[+-]\d|NaN|undefined|Infinity/);
         expect(typeof formatAge(value, Date.now())).toBe('string');
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.FORMAT_RUNS ?? 300) },
     );
+  });
+
+  it('does not read region labels off the object prototype', () => {
+    // Found by the property above: "toString" in a lookup table is true through the prototype.
+    for (const name of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) expect(regionLabel(name)).toBe(regionLabel('UNKNOWN'));
   });
 
   it('parsing a formatted whole number gives it back', () => {

@@ -139,7 +139,7 @@ export const REGION_LABELS: Record<Region, string> = {
 };
 
 export function regionLabel(region: unknown): string {
-  return typeof region === 'string' && region in REGION_LABELS ? REGION_LABELS[region as Region] : REGION_LABELS.UNKNOWN;
+  return typeof region === 'string' && Object.hasOwn(REGION_LABELS, region) ? REGION_LABELS[region as Region] : REGION_LABELS.UNKNOWN;
 }
 
 /** "1,234". */
