@@ -49,7 +49,7 @@ export interface VsCode {
   openSidebar(): Promise<Frame>;
   notification(text: string | RegExp): Locator;
   logText(): string;
-  screenshot(name: string, locator?: Locator): Promise<string>;
+  screenshot(name: string, target?: Locator | { x: number; y: number; width: number; height: number }): Promise<string>;
   reload(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -300,13 +300,13 @@ function makeApi(page: Page, fake: FakeControl, workspace: string, userDataDir: 
         .map((f) => readFileSync(f, 'utf8'))
         .join('\n');
     },
-    async screenshot(name, locator) {
+    async screenshot(name, target) {
       const file = join(SHOTS, `${name}.png`);
       // Toasts ("API key saved") would cover what the picture is about.
       await page.locator('.notifications-toasts .notification-toast .codicon-notifications-clear').evaluateAll((els) => els.forEach((e) => (e as HTMLElement).click())).catch(() => undefined);
       await page.evaluate(() => document.querySelectorAll('.notifications-toasts .notification-toast-container').forEach((e) => ((e as HTMLElement).style.display = 'none'))).catch(() => undefined);
-      if (locator) await locator.screenshot({ path: file });
-      else await page.screenshot({ path: file });
+      if (target && 'screenshot' in target) await target.screenshot({ path: file });
+      else await page.screenshot({ path: file, ...(target ? { clip: target } : {}) });
       if (process.env.MODEL_RADAR_UPDATE_SCREENSHOTS === '1') {
         mkdirSync(join(ROOT, 'media/screenshots'), { recursive: true });
         copyFileSync(file, join(ROOT, 'media/screenshots', `${name}.png`));

@@ -9,7 +9,7 @@ import { buildYourModels, type YourModel } from '../model/derive';
 import { Button, ProgressRing, Tag } from '../ui/toolkit';
 
 /** More than this and the list folds, so the leaders below stay within reach in a sidebar. */
-const FOLDED_COUNT = 5;
+const FOLDED_COUNT = 3;
 
 export function YourModelsSection({ snapshot, references }: { snapshot: Snapshot; references: ReferencesView | undefined }): ReactElement {
   const models = buildYourModels(snapshot, references);
@@ -90,19 +90,20 @@ function ModelItem({ item, orderOnly }: { item: YourModel; orderOnly: boolean })
           ))}
         </ul>
       ) : null}
+      {/* Text actions on one line: a narrow sidebar has no room for a row of buttons per model. */}
       <div className="mr-actions mr-actions-compact">
         {refs.length ? (
-          <Button appearance="secondary" label={`Swap ${id}…`} disabled={swap.pending} onClick={() => void swap.run({ modelId: id })}>
+          <button type="button" className="mr-link" aria-label={`Swap ${id}…`} disabled={swap.pending} onClick={() => void swap.run({ modelId: id })}>
             Swap…
-          </Button>
+          </button>
         ) : null}
-        <Button appearance="secondary" label={`Copy id ${id}`} onClick={() => void copy.run({ modelId: id })}>
+        <button type="button" className="mr-link" aria-label={`Copy id ${id}`} onClick={() => void copy.run({ modelId: id })}>
           Copy id
-        </Button>
+        </button>
         {model ? (
-          <Button appearance="secondary" label={`Open ${id} on openrouter.ai`} onClick={() => void open.run({ modelId: id })}>
+          <button type="button" className="mr-link" aria-label={`Open ${id} on openrouter.ai`} onClick={() => void open.run({ modelId: id })}>
             openrouter.ai ↗
-          </Button>
+          </button>
         ) : null}
       </div>
       <details className="mr-more">
