@@ -39,7 +39,7 @@ afterEach(async () => {
 });
 
 async function withKey(theme: 'dark' | 'light'): Promise<VsCode> {
-  const started = await startVsCode({ theme, viewport: { width: 1400, height: 1000 } });
+  const started = await startVsCode({ theme, viewport: { width: 1400, height: 1500 } });
   await started.runCommand('Model Radar: Set API Key');
   await started.inputBox(INFERENCE_KEY);
   await expect.poll(async () => started.notification(/API key saved/).count(), { timeout: 30_000 }).toBeGreaterThan(0);
@@ -59,7 +59,7 @@ describe('sidebar and dashboard in a real VS Code', () => {
     const [usTop] = leaders(US, 1);
     expect(text).toContain(cnTop.tokens);
     expect(text).toContain(usTop.tokens);
-    await vs.screenshot('sidebar-dark', { x: 0, y: 0, width: 480, height: 1000 });
+    await vs.screenshot('sidebar-dark', { x: 0, y: 0, width: 480, height: 1500 });
 
     const copy = frame.getByRole('button', { name: /^Copy id / }).first();
     await copy.click();
@@ -97,7 +97,7 @@ describe('sidebar and dashboard in a real VS Code', () => {
     vs = await withKey('light');
     await vs.openSidebar();
     await vs.page.waitForTimeout(1500);
-    await vs.screenshot('sidebar-light', { x: 0, y: 0, width: 480, height: 1000 });
+    await vs.screenshot('sidebar-light', { x: 0, y: 0, width: 480, height: 1500 });
     await vs.stop();
     vs = await withKey('dark');
     await vs.runCommand('Model Radar: Open Dashboard');
