@@ -109,7 +109,12 @@ export class HostBridge {
     this.api.postMessage(message);
   }
 
+  private saidReady = false;
+
+  /** Says `ready` once per document; later calls are no-ops (the host answers each `ready` with a full init). */
   ready(): void {
+    if (this.saidReady) return;
+    this.saidReady = true;
     this.post({ type: 'ready' });
   }
 
