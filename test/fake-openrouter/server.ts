@@ -447,9 +447,13 @@ function filterModalities(served: StaticData, param: string | null): unknown[] {
   return filtered.length === served.raw.data.length ? served.raw.data : filtered;
 }
 
+/** A short inference key for hand-typed commands (`report --key test`); it shares nothing with the others. */
+export const SHORT_TEST_KEY = 'test';
+
 function initialKeys(): Map<string, KeyEntry> {
   return new Map<string, KeyEntry>([
     [INFERENCE_KEY, { role: 'inference', data: buildInferenceKeyData() }],
+    [SHORT_TEST_KEY, { role: 'inference', data: buildInferenceKeyData() }],
     [MANAGEMENT_KEY, { role: 'management', data: buildManagementKeyData() }],
   ]);
 }

@@ -85,6 +85,14 @@ describe('model-radar report against the fake OpenRouter', () => {
     expect(report.regions.find((r: { region: string }) => r.region === 'CN').share).toBeGreaterThan(report.regions.find((r: { region: string }) => r.region === 'US').share);
   });
 
+  it('runs the acceptance command as written (report --json --key test --from 2026-07-20 --to 2026-07-26)', async () => {
+    const io = capture();
+    expect(await runReport(['--json', '--base-url', fake.baseUrl, '--key', 'test', '--from', '2026-07-20', '--to', '2026-07-26'], io)).toBe(0);
+    const out = JSON.parse(io.out());
+    expect(out.window).toEqual({ start: '2026-07-20', end: '2026-07-26' });
+    expect(out.regions.map((r: { region: string }) => r.region)).toContain('CN');
+  });
+
   it('honours --top and reads the key from OPENROUTER_API_KEY', async () => {
     const io = capture({ OPENROUTER_API_KEY: INFERENCE_KEY });
     expect(await runReport([`--base-url=${fake.baseUrl}`, ...WINDOW_ARGS, '--top=2', '--json'], io)).toBe(0);
