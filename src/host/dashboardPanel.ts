@@ -1,8 +1,6 @@
 // The wide dashboard: the same webview app in an editor panel, one instance at a time.
 import * as vscode from 'vscode';
-import type { ViewKind } from '../shared/protocol';
-import type { RequestHandlers } from '../core/webviewDispatch';
-import { WebviewConnection, renderWebviewHtml, webviewOptions, type WebviewState } from './webviewHost';
+import { connectWebview, webviewOptions, type WebviewConnection, type WebviewDeps } from './webviewHost';
 
 export const DASHBOARD_VIEW_TYPE = 'modelRadar.dashboard';
 
@@ -12,13 +10,7 @@ export class DashboardPanel implements vscode.Disposable {
   private readonly visibility = new vscode.EventEmitter<boolean>();
   readonly onDidChangeVisibility = this.visibility.event;
 
-  constructor(
-    private readonly extensionUri: vscode.Uri,
-    private readonly state: WebviewState,
-    private readonly handlers: RequestHandlers,
-    private readonly log: vscode.LogOutputChannel,
-    private readonly onFirstContent: (view: ViewKind, ms: number, documentMs: number) => void,
-  ) {}
+  constructor(private readonly deps: WebviewDeps) {}
 
   get visible(): boolean {
     return this.panel?.visible ?? false;
@@ -30,13 +22,12 @@ export class DashboardPanel implements vscode.Disposable {
       return;
     }
     const panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, 'Model Radar', vscode.ViewColumn.Active, {
-      ...webviewOptions(this.extensionUri),
+      ...webviewOptions(this.deps.extensionUri),
       retainContextWhenHidden: false,
     });
-    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'radar.svg');
+    panel.iconPath = vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'radar.svg');
     this.panel = panel;
-    this.connection = new WebviewConnection(panel.webview, 'dashboard', this.state, this.handlers, this.log, this.onFirstContent);
-    panel.webview.html = renderWebviewHtml(panel.webview, this.extensionUri, 'dashboard');
+    this.connection = connectWebview(panel.webview, 'dashboard', this.deps);
     const subs = [
       panel.onDidChangeViewState(() => {
         if (panel.visible) this.connection?.markShown();

@@ -113,8 +113,9 @@ export function activate(context: vscode.ExtensionContext): void {
   // From the view being resolved (shown) to its Leaders section rendered with data, as the host sees it.
   const onFirstContent = (view: ViewKind, ms: number, documentMs: number): void =>
     log.info(`webview ${view} firstContent ${ms.toFixed(1)} ms (webview document ${documentMs.toFixed(0)} ms)`);
-  const sidebar = new SidebarViewProvider(context.extensionUri, state, handlers, log, onFirstContent);
-  const dashboard = new DashboardPanel(context.extensionUri, state, handlers, log, onFirstContent);
+  const webviewDeps = { extensionUri: context.extensionUri, state, handlers, log, onFirstContent };
+  const sidebar = new SidebarViewProvider(webviewDeps);
+  const dashboard = new DashboardPanel(webviewDeps);
   context.subscriptions.push(sidebar, dashboard, vscode.window.registerWebviewViewProvider(SIDEBAR_VIEW_ID, sidebar, {
       // Re-creating a hidden webview costs about a second of VS Code's own iframe loading on every re-show;
       // the sidebar is the always-there panel, so it keeps its (small) document while hidden.

@@ -1,8 +1,6 @@
 // The compact, always-there panel: a webview view in Model Radar's activity-bar container.
 import * as vscode from 'vscode';
-import type { ViewKind } from '../shared/protocol';
-import type { RequestHandlers } from '../core/webviewDispatch';
-import { WebviewConnection, renderWebviewHtml, webviewOptions, type WebviewState } from './webviewHost';
+import { connectWebview, webviewOptions, type WebviewConnection, type WebviewDeps } from './webviewHost';
 
 export const SIDEBAR_VIEW_ID = 'modelRadar.sidebar';
 
@@ -13,13 +11,7 @@ export class SidebarViewProvider implements vscode.WebviewViewProvider, vscode.D
   readonly onDidChangeVisibility = this.visibility.event;
   private readonly disposables: vscode.Disposable[] = [this.visibility];
 
-  constructor(
-    private readonly extensionUri: vscode.Uri,
-    private readonly state: WebviewState,
-    private readonly handlers: RequestHandlers,
-    private readonly log: vscode.LogOutputChannel,
-    private readonly onFirstContent: (view: ViewKind, ms: number, documentMs: number) => void,
-  ) {}
+  constructor(private readonly deps: WebviewDeps) {}
 
   get visible(): boolean {
     return this.view?.visible ?? false;
@@ -28,9 +20,8 @@ export class SidebarViewProvider implements vscode.WebviewViewProvider, vscode.D
   resolveWebviewView(view: vscode.WebviewView): void {
     this.connection?.dispose();
     this.view = view;
-    view.webview.options = webviewOptions(this.extensionUri);
-    this.connection = new WebviewConnection(view.webview, 'sidebar', this.state, this.handlers, this.log, this.onFirstContent);
-    view.webview.html = renderWebviewHtml(view.webview, this.extensionUri, 'sidebar');
+    view.webview.options = webviewOptions(this.deps.extensionUri);
+    this.connection = connectWebview(view.webview, 'sidebar', this.deps);
     const subs = [
       view.onDidChangeVisibility(() => {
         if (view.visible) this.connection?.markShown();

@@ -15,6 +15,22 @@ export interface WebviewState {
   onDidChangeSettings: vscode.Event<WebviewSettings>;
 }
 
+/** What every Model Radar webview is built from. */
+export interface WebviewDeps {
+  extensionUri: vscode.Uri;
+  state: WebviewState;
+  handlers: RequestHandlers;
+  log: vscode.LogOutputChannel;
+  onFirstContent: (view: ViewKind, ms: number, documentMs: number) => void;
+}
+
+/** Wires one webview: the connection first, so no message from the page is missed, then the HTML. */
+export function connectWebview(webview: vscode.Webview, view: ViewKind, deps: WebviewDeps): WebviewConnection {
+  const connection = new WebviewConnection(webview, view, deps.state, deps.handlers, deps.log, deps.onFirstContent);
+  webview.html = renderWebviewHtml(webview, deps.extensionUri, view);
+  return connection;
+}
+
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
   return {
     enableScripts: true,
