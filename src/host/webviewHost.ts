@@ -2,7 +2,7 @@
 // validated inbound messages, and pushes of the current state once the webview is ready.
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
-import type { HostToWebview, InitPayload, ViewKind, WebviewSettings, NotificationMap } from '../shared/protocol';
+import type { HostToWebview, ViewKind, WebviewSettings, NotificationMap } from '../shared/protocol';
 import type { ReferencesView, Snapshot } from '../shared/types';
 import { dispatchWebviewMessage, type RequestHandlers } from '../core/webviewDispatch';
 
@@ -27,17 +27,8 @@ export interface WebviewDeps {
 /** Wires one webview: the connection first, so no message from the page is missed, then the HTML. */
 export function connectWebview(webview: vscode.Webview, view: ViewKind, deps: WebviewDeps): WebviewConnection {
   const connection = new WebviewConnection(webview, view, deps.state, deps.handlers, deps.log, deps.onFirstContent);
-  webview.html = renderWebviewHtml(webview, deps.extensionUri, view, initPayload(view, deps.state));
+  webview.html = renderWebviewHtml(webview, deps.extensionUri, view);
   return connection;
-}
-
-function initPayload(view: ViewKind, state: WebviewState): InitPayload {
-  return { view, snapshot: state.snapshot(), references: state.references(), settings: state.settings() };
-}
-
-/** JSON that cannot close the data block it sits in, or be read as HTML. */
-function jsonForHtml(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
@@ -48,11 +39,7 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
   };
 }
 
-/**
- * The page, with the current state embedded as an inert JSON block: the first paint needs no round trip at
- * all (the `ready` handshake still follows and keeps the page current). The block is data, never executed.
- */
-export function renderWebviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, view: ViewKind, init?: InitPayload): string {
+export function renderWebviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, view: ViewKind): string {
   const nonce = randomBytes(16).toString('base64');
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.css'));
@@ -76,7 +63,6 @@ export function renderWebviewHtml(webview: vscode.Webview, extensionUri: vscode.
 </head>
 <body>
 <div id="root" data-view="${view}"></div>
-${init ? `<script type="application/json" id="mr-init" nonce="${nonce}">${jsonForHtml(init)}</script>` : ''}
 <script nonce="${nonce}" src="${script.toString()}"></script>
 </body>
 </html>`;

@@ -100,16 +100,4 @@ describe('HostBridge', () => {
     await expect(p).rejects.toMatchObject({ kind: 'failed' });
   });
 
-  it('seeds the first paint from the payload embedded in the page, through the same shape checks', () => {
-    const { bridge } = setup();
-    const snapshot = liveSnapshot();
-    bridge.seed(JSON.stringify({ view: 'sidebar', snapshot, references: { refs: [], scanning: false, files: 0, note: null }, settings: { budgetDaily: 0, budgetMonthly: 0, lowBalance: 5, leadersTop: 5 } }));
-    bridge.seed('{not json');
-    bridge.seed(null);
-    const got: Notification[] = [];
-    bridge.onNotification((n) => got.push(n));
-    expect(got).toHaveLength(1);
-    expect(got[0].method).toBe('init');
-    expect((got[0].params as { snapshot: { keys: unknown } }).snapshot.keys).toEqual(snapshot.keys);
-  });
 });

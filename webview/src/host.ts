@@ -109,21 +109,6 @@ export class HostBridge {
     this.api.postMessage(message);
   }
 
-  /**
-   * The init payload the host embedded in the page, handled exactly like a pushed `init` (same shape checks).
-   * Unreadable text is ignored: the `init` answering `ready` follows anyway.
-   */
-  seed(text: string | null | undefined): void {
-    if (!text) return;
-    let params: unknown;
-    try {
-      params = JSON.parse(text);
-    } catch {
-      return;
-    }
-    this.receive({ type: 'notification', method: 'init', params });
-  }
-
   private saidReady = false;
 
   /** Says `ready` once per document; later calls are no-ops (the host answers each `ready` with a full init). */

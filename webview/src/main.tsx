@@ -16,8 +16,6 @@ function start(): void {
   // acquireVsCodeApi may be called once per page; everything shares this handle.
   const api = acquireVsCodeApi();
   const bridge = new HostBridge(api, window, { defaultView: view });
-  // The state the host embedded in the page paints the first frame with no round trip.
-  bridge.seed(document.getElementById('mr-init')?.textContent);
   // Ask for the init snapshot before registering the toolkit and rendering: the host's answer travels while
   // this document does that work, and the bridge holds it until the app subscribes.
   bridge.ready();
