@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InitPayload } from '../../src/shared/protocol';
 import { renderApp } from './support/fakeHost';
@@ -32,6 +32,9 @@ describe('malformed host payloads', () => {
     snapshot.catalog!.models = snapshot.catalog!.models.map((m) => (m.id === sonnet.id ? sonnet : m));
     await renderApp({ init: initPayload({ snapshot }) });
     const item = within(screen.getByRole('region', { name: 'Your models' })).getByRole('listitem', { name: 'Anthropic: Claude Sonnet 4.5' });
+    // The meta line under the name prints no garbage either.
+    expect(item.querySelector('.mr-model-meta')?.textContent).toBe('— / — per 1M · Unknown anthropic');
+    fireEvent.click(within(item).getByRole('button', { name: 'Details of anthropic/claude-sonnet-4.5' }));
     const fact = (label: string): string => within(item).getByText(label, { selector: 'dt' }).nextElementSibling?.textContent ?? '';
     expect(fact('$/1M in / out')).toBe('— / —');
     expect(fact('Context')).toBe('—');

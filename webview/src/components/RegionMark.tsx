@@ -27,15 +27,32 @@ export function shapePath(region: Region, r: number): string {
   }
 }
 
-/** A small region marker (shape + colour) followed by the region's name in text. */
-export function RegionMark({ region, showLabel = true }: { region: Region; showLabel?: boolean }): ReactElement {
+const SHORT: Partial<Record<Region, string>> = { CN: 'CN', US: 'US', EU: 'EU' };
+
+/**
+ * A small region marker (shape + colour) followed by the region's name in text; `short` prints the
+ * code (CN, US, EU) where a row has no room for the name, which stays in the tooltip and for screen readers.
+ */
+export function RegionMark({ region, showLabel = true, short = false }: { region: Region; showLabel?: boolean; short?: boolean }): ReactElement {
   const label = regionLabel(region);
+  const code = short && SHORT[region] !== label ? SHORT[region] : undefined;
   return (
     <span className="mr-region" title={label}>
       <svg className="mr-region-icon" width="10" height="10" viewBox="-6 -6 12 12" aria-hidden="true" focusable="false">
         <path className={`mr-fill-${region} mr-stroke-${region}`} d={shapePath(region, 4.5)} />
       </svg>
-      {showLabel ? <span className="mr-region-label">{label}</span> : <span className="mr-visually-hidden">{label}</span>}
+      {!showLabel ? (
+        <span className="mr-visually-hidden">{label}</span>
+      ) : code ? (
+        <>
+          <span className="mr-region-label" aria-hidden="true">
+            {code}
+          </span>
+          <span className="mr-visually-hidden">{label}</span>
+        </>
+      ) : (
+        <span className="mr-region-label">{label}</span>
+      )}
     </span>
   );
 }

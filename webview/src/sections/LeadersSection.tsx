@@ -49,13 +49,10 @@ function LeadersBody({ rankings, catalog, top }: { rankings: RankingsView; catal
   return (
     <>
       {orderOnly ? (
-        <div className="mr-note mr-order-only">
-          <p>
-            <strong>Order only — add a key for token figures.</strong> Without a key OpenRouter shares the popularity order, not how many tokens each
-            model served.
-          </p>
-          <CommandButton command="setApiKey" label="Set API key" />
-        </div>
+        <p className="mr-note mr-order-only">
+          <strong>Order only — add a key for token figures.</strong> Without a key OpenRouter shares the popularity order, not how many tokens each
+          model served. <CommandButton command="setApiKey" label="Set API key" appearance="link" />
+        </p>
       ) : rankings.window ? (
         <p className="mr-muted">
           Tokens served, {formatDay(rankings.window.start)} – {formatDay(rankings.window.end, true)}, change against the week before.

@@ -1,20 +1,23 @@
-import { useState, type ReactElement } from 'react';
+import { useId, useState, type ReactElement } from 'react';
 import type { ModelRefView, ReferencesView, Snapshot } from '../../../src/shared/types';
 import { CommandButton } from '../components/CommandButton';
+import { IconButton } from '../components/Icon';
 import { RegionMark } from '../components/RegionMark';
 import { Section } from '../components/Section';
 import { useAction } from '../data';
-import { DASH, formatContext, formatCount, formatIndex, formatPerMillion, formatPrice, formatTokens, formatUsd } from '../format';
+import { DASH, formatContext, formatCount, formatDay, formatIndex, formatPerMillion, formatPrice, formatTokens, formatUsd } from '../format';
 import { buildYourModels, type YourModel } from '../model/derive';
-import { Button, ProgressRing, Tag } from '../ui/toolkit';
+import { ProgressRing, Tag } from '../ui/toolkit';
 
-/** More than this and the list folds, so the leaders below stay within reach in a sidebar. */
-const FOLDED_COUNT = 3;
+/** More than this and the list folds to its first FOLDED_COUNT, so the leaders below stay within reach in a sidebar. */
+const FOLD_ABOVE = 5;
+const FOLDED_COUNT = 4;
 
 export function YourModelsSection({ snapshot, references }: { snapshot: Snapshot; references: ReferencesView | undefined }): ReactElement {
   const models = buildYourModels(snapshot, references);
   const [expanded, setExpanded] = useState(false);
-  const shown = expanded || models.length <= FOLDED_COUNT + 1 ? models : models.slice(0, FOLDED_COUNT);
+  const foldable = models.length > FOLD_ABOVE;
+  const shown = foldable && !expanded ? models.slice(0, FOLDED_COUNT) : models;
   const orderOnly = snapshot.rankings?.mode === 'order';
   return (
     <Section id="models" title="Your models" summary={models.length ? `${models.length}` : undefined}>
@@ -31,9 +34,9 @@ export function YourModelsSection({ snapshot, references }: { snapshot: Snapshot
           ))}
         </ul>
       ) : null}
-      {models.length > shown.length || (expanded && models.length > FOLDED_COUNT + 1) ? (
+      {foldable ? (
         <button type="button" className="mr-link mr-show-all" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
-          {expanded ? 'Show fewer' : `Show all ${models.length} models`}
+          {expanded ? 'Show fewer' : `Show all (${models.length})`}
         </button>
       ) : null}
       {models.length ? null : references === undefined ? (
@@ -48,28 +51,53 @@ export function YourModelsSection({ snapshot, references }: { snapshot: Snapshot
   );
 }
 
+/** "DeepSeek: DeepSeek V4 Flash" reads as "DeepSeek V4 Flash" in a row that names the lab anyway. */
+function shortName(name: string): string {
+  const colon = name.indexOf(': ');
+  return colon > 0 && colon < name.length - 2 ? name.slice(colon + 2) : name;
+}
+
 function ModelItem({ item, orderOnly }: { item: YourModel; orderOnly: boolean }): ReactElement {
   const { id, model, refs, activity, ranked } = item;
   const swap = useAction('model/swap');
   const copy = useAction('model/copyId');
   const open = useAction('model/openOnWeb');
+  const [showDetails, setShowDetails] = useState(false);
+  const detailsId = useId();
   const price = model?.price;
   const variable = model?.variable === true;
   const status = swap.error ?? copy.error ?? open.error;
+  const name = model?.name ?? id;
   let weekly = DASH;
   let rankShort: string | null = null;
   if (ranked) {
-    weekly = orderOnly || ranked.tokens === null ? `#${formatCount(ranked.rank)} by popularity` : `#${formatCount(ranked.rank)} · ${formatTokens(ranked.tokens)} tokens`;
-    rankShort = orderOnly || ranked.tokens === null ? `#${formatCount(ranked.rank)}` : `#${formatCount(ranked.rank)} · ${formatTokens(ranked.tokens)}`;
+    const rank = `#${formatCount(ranked.rank)}`;
+    weekly = orderOnly || ranked.tokens === null ? `${rank} by popularity` : `${rank} · ${formatTokens(ranked.tokens)} tokens`;
+    rankShort = rank;
   }
   const priceText = variable ? 'price varies by route' : `${formatPrice(price?.input)} / ${formatPrice(price?.output)} per 1M`;
   return (
-    <li className="mr-model" aria-label={model?.name ?? id}>
+    <li className="mr-model" aria-label={name}>
       <div className="mr-model-head">
-        <span className="mr-model-name" title={id}>
-          {model?.name ?? id}
+        <span className="mr-model-name" title={`${name}\n${id}`}>
+          {model ? shortName(name) : <code className="mr-model-id">{id}</code>}
         </span>
         {!model ? <Tag title="This id is not in OpenRouter's current catalog">not in catalog</Tag> : null}
+        {/* Icon actions on the name's line, like a tree item's inline actions; each has a name and a tooltip. */}
+        <span className="mr-model-actions">
+          {refs.length ? <IconButton icon="swap" label={`Swap ${id}…`} title="Swap for another model…" disabled={swap.pending} onClick={() => void swap.run({ modelId: id })} /> : null}
+          <IconButton icon="copy" label={`Copy id ${id}`} title="Copy id" onClick={() => void copy.run({ modelId: id })} />
+          {model ? <IconButton icon="external" label={`Open ${id} on openrouter.ai`} title="Open on openrouter.ai" onClick={() => void open.run({ modelId: id })} /> : null}
+          <IconButton
+            icon="chevron"
+            className={showDetails ? 'mr-details-toggle mr-open' : 'mr-details-toggle'}
+            label={`Details of ${id}`}
+            title={showDetails ? 'Hide details' : 'Details'}
+            expanded={showDetails}
+            controls={detailsId}
+            onClick={() => setShowDetails(!showDetails)}
+          />
+        </span>
       </div>
       {/* One line a user can scan: price, where the lab is, how much the market uses it, how well it codes. */}
       <p className="mr-model-meta">
@@ -77,10 +105,15 @@ function ModelItem({ item, orderOnly }: { item: YourModel; orderOnly: boolean })
         {model ? (
           <>
             {' · '}
-            <RegionMark region={model.region} /> {model.lab}
+            <RegionMark region={model.region} short /> {model.lab}
           </>
         ) : null}
-        {rankShort ? <> · {rankShort}</> : null}
+        {rankShort ? (
+          <>
+            {' · '}
+            <span title={orderOnly ? 'Rank by popularity' : 'Rank by weekly tokens'}>{rankShort}</span>
+          </>
+        ) : null}
         {model?.codingIndex !== null && model?.codingIndex !== undefined ? <> · coding {formatIndex(model.codingIndex)}</> : null}
       </p>
       {refs.length ? (
@@ -90,80 +123,73 @@ function ModelItem({ item, orderOnly }: { item: YourModel; orderOnly: boolean })
           ))}
         </ul>
       ) : null}
-      {/* Text actions on one line: a narrow sidebar has no room for a row of buttons per model. */}
-      <div className="mr-actions mr-actions-compact">
-        {refs.length ? (
-          <button type="button" className="mr-link" aria-label={`Swap ${id}…`} disabled={swap.pending} onClick={() => void swap.run({ modelId: id })}>
-            Swap…
-          </button>
-        ) : null}
-        <button type="button" className="mr-link" aria-label={`Copy id ${id}`} onClick={() => void copy.run({ modelId: id })}>
-          Copy id
-        </button>
-        {model ? (
-          <button type="button" className="mr-link" aria-label={`Open ${id} on openrouter.ai`} onClick={() => void open.run({ modelId: id })}>
-            openrouter.ai ↗
-          </button>
+      <div id={detailsId} className="mr-model-details" hidden={!showDetails}>
+        {showDetails ? (
+          <>
+            <code className="mr-model-id">{id}</code>
+            <dl className="mr-facts">
+              <div>
+                <dt>$/1M in / out</dt>
+                <dd>
+                  {variable ? (
+                    'varies by route'
+                  ) : (
+                    <>
+                      {formatPrice(price?.input)} / {formatPrice(price?.output)}
+                      {price?.cacheRead !== null && price?.cacheRead !== undefined ? <span className="mr-muted"> · cache read {formatPerMillion(price.cacheRead)}</span> : null}
+                    </>
+                  )}
+                </dd>
+              </div>
+              <div>
+                <dt>Context</dt>
+                <dd>{formatContext(model?.contextLength)}</dd>
+              </div>
+              <div>
+                <dt>Lab</dt>
+                <dd>
+                  {model ? (
+                    <>
+                      <RegionMark region={model.region} /> · {model.lab}
+                    </>
+                  ) : (
+                    DASH
+                  )}
+                </dd>
+              </div>
+              <div>
+                <dt>This week</dt>
+                <dd>{weekly}</dd>
+              </div>
+              <div>
+                <dt>Coding index</dt>
+                <dd>{formatIndex(model?.codingIndex)}</dd>
+              </div>
+              {activity ? (
+                <div>
+                  <dt>Last 30 days</dt>
+                  <dd>
+                    {formatUsd(activity.usage)} · {formatCount(activity.requests)} requests
+                  </dd>
+                </div>
+              ) : null}
+              {model?.expirationDate ? (
+                <div>
+                  <dt>Expires</dt>
+                  <dd className="mr-warn">{formatDay(model.expirationDate, true)}</dd>
+                </div>
+              ) : null}
+            </dl>
+            {refs.length > 1 ? (
+              <ul className="mr-refs mr-refs-swap" aria-label={`Swap one reference to ${id}`}>
+                {refs.map((r) => (
+                  <SwapHere key={r.refId} modelId={id} refView={r} />
+                ))}
+              </ul>
+            ) : null}
+          </>
         ) : null}
       </div>
-      <details className="mr-more">
-        <summary>Details</summary>
-        <code className="mr-model-id">{id}</code>
-        <dl className="mr-facts">
-          <div>
-            <dt>$/1M in / out</dt>
-            <dd>
-              {variable ? (
-                'varies by route'
-              ) : (
-                <>
-                  {formatPrice(price?.input)} / {formatPrice(price?.output)}
-                  {price?.cacheRead !== null && price?.cacheRead !== undefined ? <span className="mr-muted"> · cache read {formatPerMillion(price.cacheRead)}</span> : null}
-                </>
-              )}
-            </dd>
-          </div>
-          <div>
-            <dt>Context</dt>
-            <dd>{formatContext(model?.contextLength)}</dd>
-          </div>
-          <div>
-            <dt>Lab</dt>
-            <dd>
-              {model ? (
-                <>
-                  <RegionMark region={model.region} /> · {model.lab}
-                </>
-              ) : (
-                DASH
-              )}
-            </dd>
-          </div>
-          <div>
-            <dt>This week</dt>
-            <dd>{weekly}</dd>
-          </div>
-          <div>
-            <dt>Coding index</dt>
-            <dd>{formatIndex(model?.codingIndex)}</dd>
-          </div>
-          {activity ? (
-            <div>
-              <dt>Last 30 days</dt>
-              <dd>
-                {formatUsd(activity.usage)} · {formatCount(activity.requests)} requests
-              </dd>
-            </div>
-          ) : null}
-        </dl>
-        {refs.length > 1 ? (
-          <ul className="mr-refs" aria-label={`Swap one reference to ${id}`}>
-            {refs.map((r) => (
-              <SwapHere key={r.refId} modelId={id} refView={r} />
-            ))}
-          </ul>
-        ) : null}
-      </details>
       <p className="mr-action-status" role="status" aria-live="polite">
         {status ? <span className="mr-inline-error">{status.message}</span> : swap.result ? swap.result.message : copy.result?.copied ? 'Copied.' : ''}
       </p>
@@ -193,9 +219,9 @@ function SwapHere({ modelId, refView }: { modelId: string; refView: ModelRefView
   const place = where(refView);
   return (
     <li className="mr-ref">
-      <Button appearance="secondary" label={`Swap ${modelId} in ${place}…`} disabled={swap.pending} onClick={() => void swap.run({ modelId, refId: refView.refId })}>
+      <button type="button" className="mr-link" aria-label={`Swap ${modelId} in ${place}…`} disabled={swap.pending} onClick={() => void swap.run({ modelId, refId: refView.refId })}>
         Swap in {place}…
-      </Button>
+      </button>
       {swap.error ? <span className="mr-inline-error">{swap.error.message}</span> : swap.result ? <span className="mr-muted">{swap.result.message}</span> : null}
     </li>
   );
