@@ -353,7 +353,8 @@ export function readSettings(get: (key: string) => unknown): SettingsReadResult 
       problems.push(`${key} must be at most ${LIMITS.usd.max}; using ${LIMITS.usd.max}`);
       return LIMITS.usd.max;
     }
-    return value;
+    // -0 passes every check but does not survive JSON (it comes back as 0): store plain 0.
+    return value === 0 ? 0 : value;
   };
 
   const integer = (key: SettingKey, fallback: number, limits: { min: number; max: number }, floorWording: boolean): number => {

@@ -356,6 +356,12 @@ describe('robustness', () => {
     );
   });
 
+  it('stores -0 as 0 (found by the property above: -0 does not survive a JSON round trip)', () => {
+    const { settings } = readFrom({ 'modelRadar.alerts.lowBalance': -0, 'modelRadar.budget.daily': -0 });
+    expect(Object.is(settings.alerts.lowBalance, 0)).toBe(true);
+    expect(Object.is(settings.budget.daily, 0)).toBe(true);
+  });
+
   it('hands the webview only what it renders', () => {
     const { settings } = readFrom({ 'modelRadar.budget.daily': 3, 'modelRadar.budget.monthly': 60, 'modelRadar.alerts.lowBalance': 2, 'modelRadar.leaders.top': 8 });
     expect(toWebviewSettings(settings)).toEqual({ budgetDaily: 3, budgetMonthly: 60, lowBalance: 2, leadersTop: 8 });
