@@ -36,7 +36,9 @@ describe('Compare section', () => {
     expect(within(section()).getByText('$16.85')).toBeTruthy();
     expect(items[0].textContent).toContain('DeepSeek: DeepSeek V4 Flash');
     expect(items[0].textContent).toContain('$0.67 saves $16.18 (−96 %)');
-    expect(within(section()).getByText('From your last 30 days of usage: 4.21M in, 281K out, 0 cache read.')).toBeTruthy();
+    const mixSummary = within(section()).getByText('From your last 30 days of usage: 4.21M in, 281K out, 0 cache read.');
+    // The mix from activity is a one-line summary; its fields wait behind the disclosure.
+    expect((mixSummary.closest('details') as HTMLDetailsElement).open).toBe(false);
     expect(within(section()).getByText(/List prices; quality differs/)).toBeTruthy();
   });
 
@@ -58,7 +60,9 @@ describe('Compare section', () => {
     const { host } = await renderApp({ handlers });
     await within(section()).findByRole('list', { name: /Cheaper alternatives/ });
     fireEvent.change(within(section()).getByRole('textbox', { name: 'Input tokens' }), { target: { value: '1M' } });
-    await within(section()).findByText('From your custom mix: 1M in, 281K out, 0 cache read.');
+    const custom = await within(section()).findByText('From your custom mix: 1M in, 281K out, 0 cache read.');
+    // A custom mix stays open, so the user sees what they changed.
+    expect((custom.closest('details') as HTMLDetailsElement).open).toBe(true);
     expect(host.requests('compare/alternatives').at(-1)?.params).toEqual({ modelId: 'anthropic/claude-sonnet-4.5', mix: { input: 1_000_000, output: 280_800, cacheRead: 0 }, limit: 5 });
     expect(host.state).toMatchObject({ customMix: { input: 1_000_000, output: 280_800, cacheRead: 0 } });
     fireEvent.click(within(section()).getByRole('button', { name: 'Reset mix' }));

@@ -1,5 +1,6 @@
 import { useMemo, useSyncExternalStore, type ReactElement } from 'react';
 import type { CatalogModel, Snapshot } from '../../../src/shared/types';
+import { IconButton } from '../components/Icon';
 import { RegionMark } from '../components/RegionMark';
 import { Section } from '../components/Section';
 import { useAction, useServices } from '../data';
@@ -170,14 +171,18 @@ function CatalogRowView({ row, yours }: { row: CatalogRow; yours: boolean }): Re
       <td className="mr-num">{ranked ? (ranked.tokens !== null ? formatTokens(ranked.tokens) : `#${ranked.rank}`) : DASH}</td>
       <td className="mr-num">{formatIndex(m.codingIndex)}</td>
       <td className="mr-num">{formatUnixDay(m.created)}</td>
-      <td className="mr-row-actions">
-        <Button label={`Copy id ${m.id}`} onClick={() => void copy.run({ modelId: m.id })}>
-          {copy.result?.copied ? 'Copied' : 'Copy id'}
-        </Button>
-        <Button label={`Open ${m.id} on openrouter.ai`} onClick={() => void open.run({ modelId: m.id })}>
-          Open
-        </Button>
-        {copy.error || open.error ? <span className="mr-inline-error">{(copy.error ?? open.error)?.message}</span> : null}
+      <td>
+        {/* Flex inside the cell: a flex td leaves the table layout and its row border. */}
+        <span className="mr-row-actions">
+          <IconButton icon="copy" label={`Copy id ${m.id}`} title="Copy id" onClick={() => void copy.run({ modelId: m.id })} />
+          <IconButton icon="external" label={`Open ${m.id} on openrouter.ai`} title="Open on openrouter.ai" onClick={() => void open.run({ modelId: m.id })} />
+          {copy.result?.copied ? (
+            <span className="mr-muted" role="status">
+              Copied
+            </span>
+          ) : null}
+          {copy.error || open.error ? <span className="mr-inline-error">{(copy.error ?? open.error)?.message}</span> : null}
+        </span>
       </td>
     </tr>
   );

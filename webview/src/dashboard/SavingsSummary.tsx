@@ -74,9 +74,9 @@ function SavingLine({ target }: { target: YourModel }): ReactElement {
       {target.refs.length ? (
         <>
           {' '}
-          <Button label={`Swap ${target.id} for ${best.id}`} disabled={swap.pending} onClick={() => void swap.run({ modelId: target.id, targetId: best.id })}>
-            Swap
-          </Button>
+          <button type="button" className="mr-link" aria-label={`Swap ${target.id} for ${best.id}`} disabled={swap.pending} onClick={() => void swap.run({ modelId: target.id, targetId: best.id })}>
+            Swap…
+          </button>
         </>
       ) : null}
       {swap.error ? <span className="mr-inline-error"> {swap.error.message}</span> : swap.result ? <span role="status"> {swap.result.message}</span> : null}

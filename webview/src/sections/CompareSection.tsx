@@ -3,7 +3,7 @@ import type { Alternative, CompareResult, ReferencesView, Snapshot, TokenMix } f
 import { RegionMark } from '../components/RegionMark';
 import { Section } from '../components/Section';
 import { useAction, useCompare, useServices } from '../data';
-import { DASH, formatCount, formatIndex, formatPercent, formatTokens, formatUsd, parseTokenInput } from '../format';
+import { formatCount, formatIndex, formatPercent, formatTokens, formatUsd, parseTokenInput } from '../format';
 import { buildYourModels, savingFraction, type YourModel } from '../model/derive';
 import type { MixInput } from '../uiState';
 import { Button, Dropdown, ProgressRing, TextField } from '../ui/toolkit';
@@ -78,26 +78,28 @@ function AlternativeItem({ result, alt, chosen }: { result: CompareResult; alt: 
   return (
     <li className="mr-alternative">
       <div className="mr-model-head">
-        <span className="mr-model-name">{alt.name}</span>
-        <RegionMark region={alt.region} />
-        <span className="mr-muted">coding {formatIndex(alt.codingIndex)}</span>
+        <span className="mr-model-name" title={`${alt.name}\n${alt.id}`}>
+          {alt.name}
+        </span>
+        {chosen.refs.length ? (
+          <button type="button" className="mr-link mr-alt-swap" aria-label={`Swap ${chosen.id} for ${alt.id}`} disabled={swap.pending} onClick={() => void swap.run({ modelId: chosen.id, targetId: alt.id })}>
+            Swap…
+          </button>
+        ) : null}
       </div>
-      <div className="mr-num">
-        {formatUsd(alt.cost)}{' '}
+      <p className="mr-model-meta">
+        <span className="mr-num">{formatUsd(alt.cost)}</span>{' '}
         {Number.isFinite(alt.saving) && alt.saving > 0 ? (
-          <span className="mr-saving">
+          <span className="mr-saving mr-num">
             saves {formatUsd(alt.saving)}
             {fraction !== null ? ` (${formatPercent(-fraction)})` : ''}
           </span>
         ) : (
-          <span className="mr-muted">{DASH}</span>
+          <span>no saving</span>
         )}
-      </div>
-      {chosen.refs.length ? (
-        <Button label={`Swap ${chosen.id} for ${alt.id}`} disabled={swap.pending} onClick={() => void swap.run({ modelId: chosen.id, targetId: alt.id })}>
-          Swap
-        </Button>
-      ) : null}
+        {' · '}
+        <RegionMark region={alt.region} short /> · coding {formatIndex(alt.codingIndex)}
+      </p>
       {swap.error ? <span className="mr-inline-error">{swap.error.message}</span> : swap.result ? <span role="status">{swap.result.message}</span> : null}
     </li>
   );
@@ -122,11 +124,14 @@ function MixEditor({ mix, source, onMix }: { mix: MixInput; source: TokenMix['so
     if (n !== mix[key]) onMix({ input: mix.input, output: mix.output, cacheRead: mix.cacheRead, [key]: n });
   };
   return (
-    <fieldset className="mr-mix">
-      <legend>Token mix</legend>
-      <p className="mr-muted">
-        From {MIX_SOURCE[source]}: {formatTokens(mix.input)} in, {formatTokens(mix.output)} out, {formatTokens(mix.cacheRead)} cache read.
-      </p>
+    // Folded to its one-line summary until the user wants to edit it; open while a custom mix is in use.
+    <details className="mr-mix" open={source === 'custom' ? true : undefined}>
+      <summary>
+        <span className="mr-mix-title">Token mix</span>{' '}
+        <span className="mr-muted">
+          From {MIX_SOURCE[source]}: {formatTokens(mix.input)} in, {formatTokens(mix.output)} out, {formatTokens(mix.cacheRead)} cache read.
+        </span>
+      </summary>
       <div className="mr-mix-fields">
         {FIELDS.map((f) => (
           <label key={f.key} className="mr-field">
@@ -143,6 +148,6 @@ function MixEditor({ mix, source, onMix }: { mix: MixInput; source: TokenMix['so
       {source === 'custom' ? (
         <Button onClick={() => onMix(null)}>Reset mix</Button>
       ) : null}
-    </fieldset>
+    </details>
   );
 }
