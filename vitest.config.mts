@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const fakeVscode = fileURLToPath(new URL('./test/support/fakeVscode.ts', import.meta.url));
+const fastCheckSetup = fileURLToPath(new URL('./test/support/fastCheckSetup.ts', import.meta.url));
 
 export default defineConfig({
   test: {
@@ -11,6 +12,7 @@ export default defineConfig({
         resolve: { alias: { vscode: fakeVscode } },
         test: {
           name: 'unit',
+          setupFiles: [fastCheckSetup],
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
           testTimeout: 20_000,
@@ -19,6 +21,7 @@ export default defineConfig({
       {
         test: {
           name: 'webview',
+          setupFiles: [fastCheckSetup],
           include: ['test/webview/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
           testTimeout: 20_000,
