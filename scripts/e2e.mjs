@@ -3,7 +3,10 @@
 // in a real VS Code. --metrics runs only the metrics spec (for npm run bench);
 // --update-screenshots also copies the README's screenshots into media/screenshots/.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { stopTagged, taggedPids } from '../test/e2e/procs.mjs';
 
 const args = process.argv.slice(2);
 const run = (cmd, argv, env = {}) => {
@@ -14,30 +17,39 @@ const run = (cmd, argv, env = {}) => {
 run('bash', ['scripts/e2e-setup.sh']);
 if (process.env.MODEL_RADAR_VSIX_FRESH !== '1') run(process.execPath, ['scripts/package.mjs']);
 run(process.execPath, ['scripts/build-fake.mjs']);
-rmSync('test/e2e/.work', { recursive: true, force: true });
 mkdirSync('test/e2e/.results', { recursive: true });
 
-// code-server's extension hosts and watchers run in process groups of their own: note what runs now, and
-// stop whatever new code-server process is left when the specs end.
-const codeServerPids = () =>
-  new Set((spawnSync('pgrep', ['-f', `${process.cwd()}/test/e2e/node_modules/code-server`], { encoding: 'utf8' }).stdout || '').split(/\s+/).filter(Boolean));
-const before = codeServerPids();
+// Each stage has its own scratch folder and a tag in the environment of everything it starts, so another
+// stage or a demo running from the same checkout is neither wiped nor stopped. Folders of earlier stages
+// that no live process belongs to (a crash, a Ctrl+C) are cleared here.
+const STAGE_TAG = 'MODEL_RADAR_E2E_STAGE';
+const stage = randomUUID();
+const workRoot = join(process.cwd(), 'test/e2e/.work');
+if (existsSync(workRoot)) {
+  for (const old of readdirSync(workRoot)) {
+    // A run started by vitest directly (no stage) lives in .work/<run> and is tagged with its folder.
+    const inUse = taggedPids(STAGE_TAG, old).length > 0 || taggedPids('MODEL_RADAR_E2E_RUN', join(workRoot, old)).length > 0;
+    if (!inUse) rmSync(join(workRoot, old), { recursive: true, force: true });
+  }
+}
+const work = join(workRoot, stage);
+mkdirSync(work, { recursive: true });
+const cleanUp = async () => {
+  // Belt and braces for a spec that crashed past its afterAll: a stray code-server eats a core.
+  await stopTagged(STAGE_TAG, stage);
+  rmSync(work, { recursive: true, force: true });
+};
+process.once('SIGINT', () => void cleanUp().then(() => process.exit(130)));
+process.once('SIGTERM', () => void cleanUp().then(() => process.exit(143)));
+
 const specs = args.includes('--metrics') ? ['specs/foundation.e2e.ts'] : args.filter((a) => !a.startsWith('--'));
 const r = spawnSync(
   process.execPath,
   ['node_modules/vitest/vitest.mjs', 'run', '--config', 'test/e2e/vitest.config.mts', '--reporter=default', '--reporter=json', `--outputFile=${process.cwd()}/test/e2e/.results/vitest.json`, ...specs],
-  { stdio: 'inherit', env: { ...process.env, ...(args.includes('--update-screenshots') ? { MODEL_RADAR_UPDATE_SCREENSHOTS: '1' } : {}) } },
+  {
+    stdio: 'inherit',
+    env: { ...process.env, [STAGE_TAG]: stage, MODEL_RADAR_E2E_WORK: work, ...(args.includes('--update-screenshots') ? { MODEL_RADAR_UPDATE_SCREENSHOTS: '1' } : {}) },
+  },
 );
-// Belt and braces: nothing the specs started may outlive the stage (a stray code-server eats a core).
-spawnSync('pkill', ['-f', `${process.cwd()}/test/e2e/.work/`], { stdio: 'ignore' });
-spawnSync('pkill', ['-f', `${process.cwd()}/dist-test/fake-openrouter.js`], { stdio: 'ignore' });
-for (const pid of codeServerPids()) {
-  if (before.has(pid)) continue;
-  try {
-    process.kill(Number(pid), 'SIGTERM');
-  } catch {
-    /* already gone */
-  }
-}
-rmSync('test/e2e/.work', { recursive: true, force: true });
+await cleanUp();
 process.exit(r.status ?? 1);

@@ -11,15 +11,21 @@
 //   await vs.screenshot('name')                        // test/e2e/.results/screenshots/name.png (+ media/screenshots with --update-screenshots)
 //   await vs.stop()                                    // everything, process groups included
 //
-// Scratch state lives under test/e2e/.work/<run>/ (never the home folder).
+// Scratch state lives under test/e2e/.work/<run>/ (never the home folder); scripts/e2e.mjs gives each stage a
+// folder of its own there (MODEL_RADAR_E2E_WORK) so two stages in one checkout never share or wipe one.
+// Every process a run starts carries MODEL_RADAR_E2E_RUN=<run folder> in its environment; stop() ends
+// exactly those (see procs.mjs).
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Frame, type Locator, type Page } from 'playwright-core';
+import { signalTagged, stopTagged, taggedPids } from './procs.mjs';
 
 export const ROOT = resolve(__dirname, '../..');
 export const E2E = resolve(__dirname);
+const WORK = process.env.MODEL_RADAR_E2E_WORK ? resolve(process.env.MODEL_RADAR_E2E_WORK) : join(E2E, '.work');
+const RUN_TAG = 'MODEL_RADAR_E2E_RUN';
 const RESULTS = join(E2E, '.results');
 const SHOTS = join(RESULTS, 'screenshots');
 const CODE_SERVER = join(E2E, 'node_modules/code-server/out/node/entry.js');
@@ -40,6 +46,8 @@ export interface VsCode {
   fake: FakeControl;
   workspace: string;
   userDataDir: string;
+  /** The run's scratch folder; also the value of MODEL_RADAR_E2E_RUN in every process the run started. */
+  runDir: string;
   runCommand(title: string): Promise<void>;
   inputBox(text: string): Promise<void>;
   quickPick(match: string | RegExp): Promise<void>;
@@ -99,10 +107,10 @@ export function vsixPath(): string {
   return file;
 }
 
-async function startFake(): Promise<{ child: ChildProcess; control: FakeControl }> {
+async function startFake(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; control: FakeControl }> {
   const bundle = join(ROOT, 'dist-test/fake-openrouter.js');
   if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run node scripts/build-fake.mjs`);
-  const child = spawn(process.execPath, [bundle, '--port', '0'], { detached: true, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [bundle, '--port', '0'], { env, detached: true, stdio: ['ignore', 'pipe', 'inherit'] });
   const baseUrl = await new Promise<string>((res, rej) => {
     let buf = '';
     const timer = setTimeout(() => rej(new Error('fake OpenRouter did not start')), 15_000);
@@ -134,13 +142,14 @@ async function startFake(): Promise<{ child: ChildProcess; control: FakeControl 
   };
 }
 
-const live = new Set<ChildProcess>();
+// Runs not stopped yet, for a test process that ends without its afterAll.
+const liveRuns = new Set<string>();
 process.once('exit', () => {
-  for (const child of live) killGroup(child);
+  for (const run of liveRuns) signalTagged(RUN_TAG, run);
 });
 
 export async function startVsCode(options: StartOptions = {}): Promise<VsCode> {
-  const run = join(E2E, '.work', `${Date.now()}-${process.pid}-${Math.random().toString(36).slice(2, 6)}`);
+  const run = join(WORK, `${Date.now()}-${process.pid}-${Math.random().toString(36).slice(2, 6)}`);
   const userDataDir = join(run, 'ud');
   const extDir = join(run, 'ext');
   const workspace = join(run, 'workspace');
@@ -149,64 +158,70 @@ export async function startVsCode(options: StartOptions = {}): Promise<VsCode> {
   mkdirSync(SHOTS, { recursive: true });
   cpSync(options.workspace ?? join(E2E, 'workspace'), workspace, { recursive: true });
 
-  const { child: fakeChild, control: fake } = await startFake();
-  writeFileSync(
-    join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify(
-      {
-        'workbench.startupEditor': 'none',
-        'workbench.colorTheme': options.theme === 'light' ? 'Default Light Modern' : 'Default Dark Modern',
-        'workbench.tips.enabled': false,
-        'workbench.welcomePage.walkthroughs.openOnInstall': false,
-        'telemetry.telemetryLevel': 'off',
-        'update.mode': 'none',
-        'extensions.autoUpdate': false,
-        'extensions.autoCheckUpdates': false,
-        'security.workspace.trust.enabled': false,
-        'window.commandCenter': false,
-        'chat.commandCenter.enabled': false,
-        'workbench.secondarySideBar.defaultVisibility': 'hidden',
-        'editor.minimap.enabled': false,
-        'git.enabled': false,
-        'git.openRepositoryInParentFolders': 'never',
-        'workbench.enableExperiments': false,
-        'modelRadar.apiBaseUrl': fake.baseUrl,
-        ...options.settings,
-      },
-      null,
-      2,
-    ),
-  );
-  const env = { ...process.env, XDG_DATA_HOME: join(run, 'xdg'), XDG_CONFIG_HOME: join(run, 'xdgc'), OPENROUTER_API_KEY: '' };
-  delete (env as Record<string, string | undefined>).OPENROUTER_API_KEY;
-  const common = ['--user-data-dir', userDataDir, '--extensions-dir', extDir];
-  execFileSync(process.execPath, [CODE_SERVER, ...common, '--install-extension', vsixPath()], { env, stdio: 'pipe' });
-
-  const port = await freePort();
-  const config = join(run, 'config.yaml');
-  writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
-  const server = spawn(
-    process.execPath,
-    [CODE_SERVER, '--config', config, ...common, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', workspace],
-    { env, detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  live.add(server);
-  live.add(fakeChild);
-  let serverErr = '';
-  server.stderr?.on('data', (d: Buffer) => (serverErr = (serverErr + d.toString()).slice(-4000)));
-  const url = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = { ...process.env, XDG_DATA_HOME: join(run, 'xdg'), XDG_CONFIG_HOME: join(run, 'xdgc'), [RUN_TAG]: run };
+  // A key from the developer's shell must not leak into the profile under test.
+  delete env.OPENROUTER_API_KEY;
+  liveRuns.add(run);
   let browser: Browser | undefined;
+  let server: ChildProcess | undefined;
+  let fakeChild: ChildProcess | undefined;
+  let serverErr = '';
   const stop = async (): Promise<void> => {
     await browser?.close().catch(() => undefined);
     killGroup(server);
     killGroup(fakeChild);
-    live.delete(server);
-    live.delete(fakeChild);
+    // code-server's extension hosts, watchers and pty host live in groups of their own.
+    await stopTagged(RUN_TAG, run);
+    liveRuns.delete(run);
   };
   try {
+    const started = await startFake(env);
+    fakeChild = started.child;
+    const fake = started.control;
+    writeFileSync(
+      join(userDataDir, 'User', 'settings.json'),
+      JSON.stringify(
+        {
+          'workbench.startupEditor': 'none',
+          'workbench.colorTheme': options.theme === 'light' ? 'Default Light Modern' : 'Default Dark Modern',
+          'workbench.tips.enabled': false,
+          'workbench.welcomePage.walkthroughs.openOnInstall': false,
+          'telemetry.telemetryLevel': 'off',
+          'update.mode': 'none',
+          'extensions.autoUpdate': false,
+          'extensions.autoCheckUpdates': false,
+          'security.workspace.trust.enabled': false,
+          'window.commandCenter': false,
+          'chat.commandCenter.enabled': false,
+          'workbench.secondarySideBar.defaultVisibility': 'hidden',
+          'editor.minimap.enabled': false,
+          'git.enabled': false,
+          'git.openRepositoryInParentFolders': 'never',
+          'workbench.enableExperiments': false,
+          'modelRadar.apiBaseUrl': fake.baseUrl,
+          ...options.settings,
+        },
+        null,
+        2,
+      ),
+    );
+    const common = ['--user-data-dir', userDataDir, '--extensions-dir', extDir];
+    execFileSync(process.execPath, [CODE_SERVER, ...common, '--install-extension', vsixPath()], { env, stdio: 'pipe' });
+
+    const port = await freePort();
+    const config = join(run, 'config.yaml');
+    writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
+    server = spawn(
+      process.execPath,
+      [CODE_SERVER, '--config', config, ...common, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', workspace],
+      { env, detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    server.stderr?.on('data', (d: Buffer) => (serverErr = (serverErr + d.toString()).slice(-4000)));
+    const url = `http://127.0.0.1:${port}`;
     await waitFor('code-server /healthz', async () => (await fetch(`${url}/healthz`)).ok, 30_000);
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
+      env: Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined)),
       headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
@@ -216,11 +231,10 @@ export async function startVsCode(options: StartOptions = {}): Promise<VsCode> {
     await page.goto(`${url}/?folder=${encodeURIComponent(workspace)}`);
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     await page.waitForSelector('#workbench\\.parts\\.statusbar', { timeout: 60_000 });
-    const vs = makeApi(page, fake, workspace, userDataDir, stop);
-    return vs;
+    return makeApi(page, fake, workspace, userDataDir, run, stop);
   } catch (err) {
     await stop();
-    throw new Error(`${err instanceof Error ? err.message : String(err)}\ncode-server stderr:\n${serverErr}`);
+    throw new Error(`${err instanceof Error ? err.message : String(err)}${serverErr ? `\ncode-server stderr:\n${serverErr}` : ''}`);
   }
 }
 
@@ -234,13 +248,14 @@ function findFiles(dir: string, name: string, out: string[] = []): string[] {
   return out;
 }
 
-function makeApi(page: Page, fake: FakeControl, workspace: string, userDataDir: string, stop: () => Promise<void>): VsCode {
+function makeApi(page: Page, fake: FakeControl, workspace: string, userDataDir: string, runDir: string, stop: () => Promise<void>): VsCode {
   const palette = page.locator('.quick-input-widget');
   const vs: VsCode = {
     page,
     fake,
     workspace,
     userDataDir,
+    runDir,
     async runCommand(title) {
       // The palette can miss the first keystrokes while the workbench is still restoring: retry the whole gesture.
       for (let attempt = 0; ; attempt++) {
@@ -322,6 +337,17 @@ function makeApi(page: Page, fake: FakeControl, workspace: string, userDataDir: 
     stop,
   };
   return vs;
+}
+
+/** Live processes a run started, with their command lines. */
+export function runProcesses(runDir: string): { pid: number; args: string }[] {
+  return taggedPids(RUN_TAG, runDir).flatMap((pid) => {
+    try {
+      return [{ pid, args: readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ') }];
+    } catch {
+      return [];
+    }
+  });
 }
 
 /** Appends samples to test/e2e/.results/metrics.json (read by npm run bench). */

@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     root: new URL('.', import.meta.url).pathname,
     include: ['specs/**/*.e2e.ts'],
+    globalSetup: ['./globalSetup.ts'],
     pool: 'forks',
     fileParallelism: false,
     testTimeout: 120_000,

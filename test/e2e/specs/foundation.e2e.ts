@@ -1,7 +1,7 @@
 // Foundation: the extension installs into a real VS Code, shows its status-bar item, runs a command from
 // the palette, renders the sidebar through the typed protocol, and reports its activation time.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loggedMs, recordMetrics, resetMetrics, startVsCode, type VsCode } from '../harness';
+import { loggedMs, recordMetrics, resetMetrics, runProcesses, startVsCode, type VsCode } from '../harness';
 
 let vs: VsCode;
 
@@ -56,7 +56,12 @@ describe('foundation in a real VS Code', () => {
     const firstContent = [...loggedMs(vs.logText(), /webview sidebar firstContent (\d+(?:\.\d+)?) ms/g)];
     const shown = /webview sidebar firstContent (\d+(?:\.\d+)?) ms/g;
     for (let i = 0; i < 4; i++) {
+      // Stopping a run ends everything it started, code-server's extension host (a process group of its
+      // own) included, so five starts in a row never pile up on two cores.
+      const runDir = vs.runDir;
+      expect(runProcesses(runDir).map((p) => p.args).join('\n')).toMatch(/--type=extensionHost/);
       await vs.stop();
+      expect(runProcesses(runDir)).toEqual([]);
       vs = await startVsCode({ theme: 'dark' });
       await expect.poll(() => loggedMs(vs.logText(), pattern).length, { timeout: 30_000 }).toBe(1);
       activation.push(...loggedMs(vs.logText(), pattern));
