@@ -2,8 +2,10 @@
 // workspace open. `npm run demo -- --fake` also starts the fake OpenRouter server and points the extension
 // at it, so every surface has data offline. Options: --port N (default 8080). Ctrl+C stops everything.
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { signalTagged } from '../test/e2e/procs.mjs';
 
 const args = process.argv.slice(2);
 const fake = args.includes('--fake');
@@ -32,6 +34,11 @@ mkdirSync(join(ud, 'User'), { recursive: true });
 mkdirSync(ext, { recursive: true });
 cpSync(join(root, 'test/e2e/workspace'), workspace, { recursive: true });
 
+// code-server starts its extension hosts and watchers in process groups of their own; a tag in the
+// environment of everything the demo starts lets Ctrl+C end all of them and nothing else.
+const DEMO_TAG = 'MODEL_RADAR_DEMO';
+const demoId = randomUUID();
+const tagged = { ...process.env, [DEMO_TAG]: demoId };
 const children = [];
 const stopAll = () => {
   for (const c of children) {
@@ -41,6 +48,7 @@ const stopAll = () => {
       /* gone */
     }
   }
+  signalTagged(DEMO_TAG, demoId);
 };
 process.on('SIGINT', () => {
   stopAll();
@@ -53,7 +61,7 @@ process.on('SIGTERM', () => {
 
 let baseUrl = null;
 if (fake) {
-  const child = spawn(process.execPath, [join(root, 'dist-test/fake-openrouter.js'), '--port', '0'], { detached: true, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [join(root, 'dist-test/fake-openrouter.js'), '--port', '0'], { env: tagged, detached: true, stdio: ['ignore', 'pipe', 'inherit'] });
   children.push(child);
   baseUrl = await new Promise((res, rej) => {
     let buf = '';
@@ -82,7 +90,7 @@ writeFileSync(
 );
 const { name, version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const codeServer = join(root, 'test/e2e/node_modules/code-server/out/node/entry.js');
-const env = { ...process.env, XDG_DATA_HOME: join(work, 'xdg'), XDG_CONFIG_HOME: join(work, 'xdgc') };
+const env = { ...tagged, XDG_DATA_HOME: join(work, 'xdg'), XDG_CONFIG_HOME: join(work, 'xdgc') };
 execFileSync(process.execPath, [codeServer, '--user-data-dir', ud, '--extensions-dir', ext, '--install-extension', join(root, `${name}-${version}.vsix`)], { env, stdio: 'ignore' });
 const config = join(work, 'config.yaml');
 writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
