@@ -22,10 +22,16 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 
-# @vscode/ripgrep@1.15.11 looks in $TMPDIR/vscode-ripgrep-cache-1.15.11/ before downloading.
+# @vscode/ripgrep@1.15.11 (pinned inside code-server 4.100.3; see its lib/postinstall.js: VERSION v13.0.0-10,
+# musl builds on Linux) looks in $TMPDIR/vscode-ripgrep-cache-1.15.11/ before downloading.
+case "$(uname -m)" in
+  x86_64) target=x86_64-unknown-linux-musl ;;
+  aarch64) target=aarch64-unknown-linux-musl ;;
+  *) echo "e2e-setup: no ripgrep cache recipe for $(uname -m)" >&2; exit 1 ;;
+esac
 tmp="${TMPDIR:-/tmp}"
 cache="$tmp/vscode-ripgrep-cache-1.15.11"
-asset="$cache/ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz"
+asset="$cache/ripgrep-v13.0.0-10-$target.tar.gz"
 if [ ! -s "$asset" ]; then
   mkdir -p "$cache"
   stage=$(mktemp -d)
