@@ -81,6 +81,9 @@ writeFileSync(
       'telemetry.telemetryLevel': 'off',
       'update.mode': 'none',
       'extensions.autoUpdate': false,
+      // Offline machines otherwise print an extension-gallery stack trace into the demo's terminal.
+      'extensions.autoCheckUpdates': false,
+      'workbench.enableExperiments': false,
       'git.openRepositoryInParentFolders': 'never',
       ...(baseUrl ? { 'modelRadar.apiBaseUrl': baseUrl } : {}),
     },
