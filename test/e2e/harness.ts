@@ -158,7 +158,10 @@ export async function startVsCode(options: StartOptions = {}): Promise<VsCode> {
   mkdirSync(SHOTS, { recursive: true });
   cpSync(options.workspace ?? join(E2E, 'workspace'), workspace, { recursive: true });
 
-  const env: NodeJS.ProcessEnv = { ...process.env, XDG_DATA_HOME: join(run, 'xdg'), XDG_CONFIG_HOME: join(run, 'xdgc'), [RUN_TAG]: run };
+  // VSCODE_CLI=1: VS Code would otherwise run the developer's login shell (`$SHELL -ilc`) to read its
+  // environment, which makes each start depend on their dotfiles (10 s when a profile hangs) and leaves
+  // things like a pyenv rehash lock behind when stop() ends that shell half way.
+  const env: NodeJS.ProcessEnv = { ...process.env, XDG_DATA_HOME: join(run, 'xdg'), XDG_CONFIG_HOME: join(run, 'xdgc'), VSCODE_CLI: '1', [RUN_TAG]: run };
   // A key from the developer's shell must not leak into the profile under test.
   delete env.OPENROUTER_API_KEY;
   liveRuns.add(run);
