@@ -93,7 +93,9 @@ writeFileSync(
 );
 const { name, version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const codeServer = join(root, 'test/e2e/node_modules/code-server/out/node/entry.js');
-const env = { ...tagged, XDG_DATA_HOME: join(work, 'xdg'), XDG_CONFIG_HOME: join(work, 'xdgc') };
+// VSCODE_CLI=1: skip reading the environment from a login shell (`$SHELL -ilc`); a slow profile would
+// delay the extension host by VS Code's 10 s timeout. The demo's own environment is used as is.
+const env = { ...tagged, XDG_DATA_HOME: join(work, 'xdg'), XDG_CONFIG_HOME: join(work, 'xdgc'), VSCODE_CLI: '1' };
 execFileSync(process.execPath, [codeServer, '--user-data-dir', ud, '--extensions-dir', ext, '--install-extension', join(root, `${name}-${version}.vsix`)], { env, stdio: 'ignore' });
 const config = join(work, 'config.yaml');
 writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
