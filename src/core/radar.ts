@@ -14,6 +14,7 @@ import { buildActivityView, tokenMixFromActivity } from './activity';
 import { alternatives, DEFAULT_MIX } from './compare';
 import { classifyKeyCheck, type KeyCheck } from './keyCheck';
 import { refreshIntervalsMs, type Settings } from './settings';
+import { trustedUsage } from './status/levels';
 
 export interface RadarKeys {
   inference(): Promise<string | undefined>;
@@ -66,7 +67,7 @@ export class Radar {
   private keyData: ApiKeyData | null = null;
   private credits: CreditsData | null = null;
   /** One GET /key for the management slot at a time: /credits and /activity both wait for it. */
-  private verifying: Promise<ManagementKeyKind> | null = null;
+  private verifying: Promise<ManagementKeyKind | null> | null = null;
   private baseUrl: string;
   private overridesKey: string;
 
@@ -168,7 +169,8 @@ export class Radar {
     this.store.update((s) => ({
       ...s,
       keys: state,
-      usage: state.inference === 'none' && !state.management ? null : s.usage,
+      // A cached balance counts only while the management slot holds a verified management key.
+      usage: state.inference === 'none' && !state.management ? null : trustedUsage(s.usage, state),
       activity: state.management ? s.activity : null,
       rankings: state.inference === 'none' && s.rankings?.mode === 'tokens' ? null : s.rankings,
     }));
@@ -331,21 +333,23 @@ export class Radar {
    * not sent to them at all.
    */
   private async ensureManagementKey(key: string, signal: AbortSignal, resource: 'credits' | 'activity'): Promise<void> {
-    let kind = this.managementKind();
+    let kind: ManagementKeyKind | null = this.managementKind();
     if (kind === 'unverified') {
       this.verifying ??= this.verifyManagementKey(key, signal).finally(() => {
         this.verifying = null;
       });
       kind = await this.verifying;
     }
+    // The key changed while it was being checked: this run is about a key that is gone.
+    if (kind === null) throw new OpenRouterError({ kind: 'cancelled', path: `/api/v1/${resource}`, message: `/api/v1/${resource}: the management key changed; checking the new one.` });
     if (kind === 'notManagement') throw notManagementKeyError(resource);
   }
 
-  private async verifyManagementKey(key: string, signal: AbortSignal): Promise<ManagementKeyKind> {
+  /** What GET /key says the key is; null when the slot holds another key by the time it answers. */
+  private async verifyManagementKey(key: string, signal: AbortSignal): Promise<ManagementKeyKind | null> {
     const data = await this.client.getKey({ key, signal });
     const kind: ManagementKeyKind = data.is_management_key === true || data.is_provisioning_key === true ? 'management' : 'notManagement';
-    await this.recordManagementKind(key, kind);
-    return kind;
+    return (await this.recordManagementKind(key, kind)) ? kind : null;
   }
 
   /** A 403 from /credits or /activity is OpenRouter's "only management keys can perform this operation". */
@@ -355,16 +359,17 @@ export class Radar {
     return notManagementKeyError(resource);
   }
 
-  private async recordManagementKind(key: string, kind: ManagementKeyKind): Promise<void> {
+  /** False when the slot no longer holds `key`: nothing is recorded then. */
+  private async recordManagementKind(key: string, kind: ManagementKeyKind): Promise<boolean> {
     // The user may have set another key while we asked: what we learnt is about the old one.
-    if ((await this.options.keys.management()) !== key || this.disposed) return;
-    if (this.managementKind() === kind) return;
+    if ((await this.options.keys.management()) !== key || this.disposed) return false;
+    if (this.managementKind() === kind) return true;
     this.log('info', kind === 'management' ? 'management key verified with GET /key' : 'the management key slot holds an ordinary key; balance and activity are unavailable');
     this.keysState = { ...this.keysState, managementKind: kind };
     if (kind === 'notManagement') {
       // Figures read with an ordinary key are not the account's: an ordinary key gets /credits 0/0.
       this.credits = null;
-      this.store.update((s) => ({ ...s, keys: this.keysState, activity: null }));
+      this.store.update((s) => ({ ...s, keys: this.keysState, activity: null, usage: trustedUsage(s.usage, this.keysState) }));
     } else {
       this.store.update((s) => ({ ...s, keys: this.keysState }));
     }
@@ -374,6 +379,7 @@ export class Radar {
     } catch (err) {
       this.log('warn', `could not save the management key check: ${err instanceof Error ? err.name : 'error'}`);
     }
+    return true;
   }
 
   private recomputeUsage(): void {

@@ -52,14 +52,6 @@ const softNumber = v.fallback(v.optional(amount), undefined);
 const softNullableNumber = v.fallback(v.nullish(amount), undefined);
 const softBoolean = v.fallback(v.optional(v.boolean()), undefined);
 const softStrings = v.fallback(v.optional(v.array(v.string())), undefined);
-/** Optional numbers the API documents as non-null: a null is read as absent. */
-const softAbsentNumber = v.fallback(
-  v.pipe(
-    v.nullish(amount),
-    v.transform((n): number | undefined => (n === null ? undefined : n)),
-  ),
-  undefined,
-);
 
 // ---------------------------------------------------------------------------------------------------------
 // /models
