@@ -12,7 +12,7 @@ import { buildOrderView, buildRankingsView, defaultWindows } from './rankings';
 import { buildUsageView } from './usage';
 import { buildActivityView, tokenMixFromActivity } from './activity';
 import { alternatives, DEFAULT_MIX } from './compare';
-import { classifyKeyCheck, type KeyCheck } from './keyCheck';
+import { classifyKeyCheck, isManagementKeyData, type KeyCheck } from './keyCheck';
 import { refreshIntervalsMs, type Settings } from './settings';
 import { trustedUsage } from './status/levels';
 
@@ -209,7 +209,9 @@ export class Radar {
         track(event);
         if (event.type === 'failure') {
           const info = toErrorInfo(event.error);
-          this.log(info.kind === 'rateLimited' || info.kind === 'offline' ? 'info' : 'warn', `${event.resource}: ${info.message}`);
+          // Expected states, not faults: an ordinary key in the management slot fails the same way every poll.
+          const calm = info.kind === 'rateLimited' || info.kind === 'offline' || info.kind === 'notManagementKey';
+          this.log(calm ? 'info' : 'warn', `${event.resource}: ${info.message}`);
         }
       },
     });
@@ -348,7 +350,7 @@ export class Radar {
   /** What GET /key says the key is; null when the slot holds another key by the time it answers. */
   private async verifyManagementKey(key: string, signal: AbortSignal): Promise<ManagementKeyKind | null> {
     const data = await this.client.getKey({ key, signal });
-    const kind: ManagementKeyKind = data.is_management_key === true || data.is_provisioning_key === true ? 'management' : 'notManagement';
+    const kind: ManagementKeyKind = isManagementKeyData(data) ? 'management' : 'notManagement';
     return (await this.recordManagementKind(key, kind)) ? kind : null;
   }
 

@@ -2,6 +2,7 @@
 import type { ApiKeyData } from './openrouter/apiTypes';
 import type { BalanceInfo, KeyUsage, UsageView } from '../shared/types';
 import { roundUsd } from './money';
+import { isManagementKeyData } from './keyCheck';
 
 export interface UsageInput {
   key: ApiKeyData | null;
@@ -36,7 +37,7 @@ export function toKeyUsage(k: ApiKeyData): KeyUsage {
   const limit = num(k.limit);
   return {
     label: typeof k.label === 'string' ? k.label : '',
-    isManagementKey: k.is_management_key === true || k.is_provisioning_key === true,
+    isManagementKey: isManagementKeyData(k),
     isFreeTier: typeof k.is_free_tier === 'boolean' ? k.is_free_tier : null,
     limit,
     // Without a cap there is nothing to remain under, whatever the field says.

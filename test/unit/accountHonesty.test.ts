@@ -118,6 +118,15 @@ describe('item 1: the management slot is checked before /credits counts', () => 
     radar.dispose();
   });
 
+  it('an older /key answer with only is_provisioning_key still verifies a management key', async () => {
+    fake.setKeyData('management', { is_management_key: undefined, is_provisioning_key: true });
+    const { radar, saved } = makeRadar({ management: MANAGEMENT_KEY });
+    await refreshed(radar);
+    expect(saved).toEqual(['management']);
+    expect(radar.snapshot().usage?.balanceStatus).toBe('ok');
+    radar.dispose();
+  });
+
   it('a 403 from /credits on a key thought verified: the typed "not a management key" state, and the old balance is dropped', async () => {
     // The slot says "management" (say, from another window) but the key is an ordinary one: /credits answers 403.
     const { radar, saved } = makeRadar({ management: INFERENCE_KEY, kind: 'management' });

@@ -6,6 +6,7 @@ import { buildActivityView } from '../../src/core/activity';
 import { parseActivityResponse, parseCreditsResponse, parseKeyResponse } from '../../src/core/openrouter/schemas';
 import type { ApiActivityItem } from '../../src/core/openrouter/apiTypes';
 import { buildUsageView } from '../../src/core/usage';
+import { isManagementKeyData } from '../../src/core/keyCheck';
 import { buildInferenceKeyData } from '../fake-openrouter/builders';
 import { oddActivityRows } from '../fake-openrouter/scenarios';
 
@@ -55,6 +56,19 @@ describe('/key: money fields are never coerced', () => {
   it('/credits with a negative figure is refused', () => {
     expect(parseCreditsResponse({ data: { total_credits: 10, total_usage: -1 } }).ok).toBe(false);
     expect(parseCreditsResponse({ data: { total_credits: '10', total_usage: 1 } }).ok).toBe(false);
+  });
+});
+
+describe("a key's kind, one reading everywhere", () => {
+  it.each<[string, { is_management_key?: boolean; is_provisioning_key?: boolean }, boolean]>([
+    ['is_management_key true', { is_management_key: true, is_provisioning_key: true }, true],
+    ['an older response with only the alias', { is_provisioning_key: true }, true],
+    ['the current field wins over the deprecated alias', { is_management_key: false, is_provisioning_key: true }, false],
+    ['neither field', {}, false],
+  ])('%s', (_name, data, expected) => {
+    expect(isManagementKeyData(data)).toBe(expected);
+    const key = { ...buildInferenceKeyData(), is_management_key: undefined, is_provisioning_key: undefined, ...data };
+    expect(buildUsageView({ key, credits: null, creditsFromManagementKey: false, now: NOW }).key?.isManagementKey).toBe(expected);
   });
 });
 

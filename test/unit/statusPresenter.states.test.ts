@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, type Settings } from '../../src/core/settings';
 import { presentStatus, type StatusState } from '../../src/core/status/presenter';
+import { evaluateAlerts, initialAlertState } from '../../src/core/status/alerts';
 import type { KeysState, Snapshot } from '../../src/shared/types';
 import {
   errorInfo,
@@ -228,6 +229,15 @@ describe('status bar: never a fake "$0.00 left · out of credits"', () => {
     expect(p.text).not.toContain('$0.00');
     expect(p.background).not.toBe('error');
     expect(p.tooltipMarkdown).not.toContain('$0.00');
+  });
+
+  it.each<[string, KeysState]>([
+    ['unverified', { inference: 'none', management: true, managementKind: 'unverified' }],
+    ['an ordinary key', { inference: 'none', management: true, managementKind: 'notManagement' }],
+  ])('no "out of credits" notification from a 0/0 read with a key that is %s', (_name, keys) => {
+    const s = settingsWith((x) => (x.alerts.lowBalance = 5));
+    expect(evaluateAlerts(zeroBalance(keys), s, initialAlertState(), NOW).notifications).toEqual([]);
+    expect(evaluateAlerts(zeroBalance(managementOnly), s, initialAlertState(), NOW).notifications.map((n) => n.id)).toEqual(['balance.low']);
   });
 
   it('the same 0/0 from a verified management key is a real empty account', () => {

@@ -56,6 +56,17 @@ describe('Spend: BYOK', () => {
   });
 });
 
+describe('Spend: BYOK-only history is not "no spend"', () => {
+  it('the chart says no OpenRouter credits were spent and what BYOK cost', async () => {
+    const activity = byokActivity();
+    await renderApp({ init: initPayload({ snapshot: managementSnapshot({ activity }) }) });
+    expect(within(spend()).queryByText('No spend in the last 30 days.')).toBeNull();
+    expect(
+      within(spend()).getByText(`No OpenRouter credits spent in the last 30 days; BYOK requests cost $${activity.byokTotal.toFixed(2)} at your providers.`),
+    ).toBeTruthy();
+  });
+});
+
 describe('Spend: rows left out', () => {
   it('says how many activity rows could not be read, and how many fell outside the window', async () => {
     const activity = { ...activityView(), droppedRows: 2, outsideWindowRows: 1 };
