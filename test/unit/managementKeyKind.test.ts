@@ -6,7 +6,8 @@ import { fakeExtensionContext } from '../support/fakeVscode';
 import { KeyStore } from '../../src/host/secrets';
 import { setKey } from '../../src/host/commands/keys';
 import type { Services } from '../../src/host/services';
-import type { KeyCheck } from '../../src/core/keyCheck';
+import { classifyKeyCheck, type KeyCheck } from '../../src/core/keyCheck';
+import type { ErrorInfo } from '../../src/shared/types';
 
 const KEY = 'sk-or-v1-0123456789abcdef0123456789abcdef';
 
@@ -85,8 +86,14 @@ describe('Set Management Key: what the check said is saved with the key', () => 
     expect(await keys.state()).toMatchObject({ management: true, managementKind: 'management' });
   });
 
-  it.each(['offline', '5xx', '402'])('"Save unverified" after %s: saved as unverified, to be checked at the next contact', async () => {
-    const keys = await runSetManagementKey({ status: 'unverified', message: 'Could not check the key with OpenRouter.' }, 'Save unverified');
+  it.each<[string, ErrorInfo]>([
+    ['offline', { kind: 'offline', message: 'Could not reach OpenRouter.' }],
+    ['a 5xx', { kind: 'server', message: 'OpenRouter had a server error.', status: 502 }],
+    ['a 402', { kind: 'paymentRequired', message: 'Out of credits.', status: 402 }],
+  ])('"Save unverified" after %s: saved as unverified, to be checked at the next contact', async (_name, error) => {
+    const check = classifyKeyCheck({ ok: false, error });
+    expect(check.status).toBe('unverified');
+    const keys = await runSetManagementKey(check, 'Save unverified');
     expect(await keys.state()).toMatchObject({ management: true, managementKind: 'unverified' });
   });
 
