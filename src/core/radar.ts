@@ -1,6 +1,6 @@
 // The data service: OpenRouter client → poller tasks → snapshot store. Pure (web globals only): the host
 // injects keys, storage, settings and logging. Data flows one way, into the store; everything else reads it.
-import type { CompareResult, KeysState, ResourceName, Snapshot, TokenMix } from '../shared/types';
+import type { CompareResult, KeysState, ManagementKeyKind, ResourceName, Snapshot, TokenMix } from '../shared/types';
 import type { ApiActivityItem, ApiKeyData, ApiModel, ApiRankingRow } from './openrouter/apiTypes';
 import { createOpenRouterClient, type CreditsData, type OpenRouterClient } from './openrouter/client';
 import { OpenRouterError, toErrorInfo } from './openrouter/errors';
@@ -12,13 +12,19 @@ import { buildOrderView, buildRankingsView, defaultWindows } from './rankings';
 import { buildUsageView } from './usage';
 import { buildActivityView, tokenMixFromActivity } from './activity';
 import { alternatives, DEFAULT_MIX } from './compare';
-import { classifyKeyCheck, type KeyCheck } from './keyCheck';
+import { classifyKeyCheck, isManagementKeyData, type KeyCheck } from './keyCheck';
 import { refreshIntervalsMs, type Settings } from './settings';
+import { trustedUsage } from './status/levels';
 
 export interface RadarKeys {
   inference(): Promise<string | undefined>;
   management(): Promise<string | undefined>;
   state(): Promise<KeysState>;
+  /**
+   * Persists what GET /key (or a 403) showed the management slot's key to be. Stored beside the key, never
+   * with it; a key saved later replaces it.
+   */
+  setManagementKind?(kind: ManagementKeyKind): Promise<void>;
 }
 
 export interface BundledCatalog {
@@ -60,6 +66,8 @@ export class Radar {
   private orderIds: { ids: readonly string[]; asOf: string } | null = null;
   private keyData: ApiKeyData | null = null;
   private credits: CreditsData | null = null;
+  /** One GET /key for the management slot at a time: /credits and /activity both wait for it. */
+  private verifying: Promise<ManagementKeyKind | null> | null = null;
   private baseUrl: string;
   private overridesKey: string;
 
@@ -161,7 +169,8 @@ export class Radar {
     this.store.update((s) => ({
       ...s,
       keys: state,
-      usage: state.inference === 'none' && !state.management ? null : s.usage,
+      // A cached balance counts only while the management slot holds a verified management key.
+      usage: state.inference === 'none' && !state.management ? null : trustedUsage(s.usage, state),
       activity: state.management ? s.activity : null,
       rankings: state.inference === 'none' && s.rankings?.mode === 'tokens' ? null : s.rankings,
     }));
@@ -200,7 +209,9 @@ export class Radar {
         track(event);
         if (event.type === 'failure') {
           const info = toErrorInfo(event.error);
-          this.log(info.kind === 'rateLimited' || info.kind === 'offline' ? 'info' : 'warn', `${event.resource}: ${info.message}`);
+          // Expected states, not faults: an ordinary key in the management slot fails the same way every poll.
+          const calm = info.kind === 'rateLimited' || info.kind === 'offline' || info.kind === 'notManagementKey';
+          this.log(calm ? 'info' : 'warn', `${event.resource}: ${info.message}`);
         }
       },
     });
@@ -305,22 +316,99 @@ export class Radar {
   private async fetchCredits(signal: AbortSignal): Promise<void> {
     const key = await this.options.keys.management();
     if (!key) return;
-    this.credits = await this.client.getCredits({ key, signal });
+    await this.ensureManagementKey(key, signal, 'credits');
+    try {
+      this.credits = await this.client.getCredits({ key, signal });
+    } catch (err) {
+      throw await this.forbiddenMeansOrdinaryKey(err, key, 'credits');
+    }
     this.recomputeUsage();
   }
 
+  private managementKind(): ManagementKeyKind {
+    return this.keysState.managementKind ?? 'unverified';
+  }
+
+  /**
+   * /credits and /activity figures count only from a key GET /key confirmed as a management key. An unverified
+   * key (saved while OpenRouter could not be asked) is checked at this, the next contact; an ordinary one is
+   * not sent to them at all.
+   */
+  private async ensureManagementKey(key: string, signal: AbortSignal, resource: 'credits' | 'activity'): Promise<void> {
+    let kind: ManagementKeyKind | null = this.managementKind();
+    if (kind === 'unverified') {
+      this.verifying ??= this.verifyManagementKey(key, signal).finally(() => {
+        this.verifying = null;
+      });
+      kind = await this.verifying;
+    }
+    // The key changed while it was being checked: this run is about a key that is gone.
+    if (kind === null) throw new OpenRouterError({ kind: 'cancelled', path: `/api/v1/${resource}`, message: `/api/v1/${resource}: the management key changed; checking the new one.` });
+    if (kind === 'notManagement') throw notManagementKeyError(resource);
+  }
+
+  /** What GET /key says the key is; null when the slot holds another key by the time it answers. */
+  private async verifyManagementKey(key: string, signal: AbortSignal): Promise<ManagementKeyKind | null> {
+    const data = await this.client.getKey({ key, signal });
+    const kind: ManagementKeyKind = isManagementKeyData(data) ? 'management' : 'notManagement';
+    return (await this.recordManagementKind(key, kind)) ? kind : null;
+  }
+
+  /** A 403 from /credits or /activity is OpenRouter's "only management keys can perform this operation". */
+  private async forbiddenMeansOrdinaryKey(err: unknown, key: string, resource: 'credits' | 'activity'): Promise<unknown> {
+    if (!OpenRouterError.is(err, 'forbidden')) return err;
+    await this.recordManagementKind(key, 'notManagement');
+    return notManagementKeyError(resource);
+  }
+
+  /** False when the slot no longer holds `key`: nothing is recorded then. */
+  private async recordManagementKind(key: string, kind: ManagementKeyKind): Promise<boolean> {
+    // The user may have set another key while we asked: what we learnt is about the old one.
+    if ((await this.options.keys.management()) !== key || this.disposed) return false;
+    if (this.managementKind() === kind) return true;
+    this.log('info', kind === 'management' ? 'management key verified with GET /key' : 'the management key slot holds an ordinary key; balance and activity are unavailable');
+    this.keysState = { ...this.keysState, managementKind: kind };
+    if (kind === 'notManagement') {
+      // Figures read with an ordinary key are not the account's: an ordinary key gets /credits 0/0.
+      this.credits = null;
+      this.store.update((s) => ({ ...s, keys: this.keysState, activity: null, usage: trustedUsage(s.usage, this.keysState) }));
+    } else {
+      this.store.update((s) => ({ ...s, keys: this.keysState }));
+    }
+    this.recomputeUsage();
+    try {
+      await this.options.keys.setManagementKind?.(kind);
+    } catch (err) {
+      this.log('warn', `could not save the management key check: ${err instanceof Error ? err.name : 'error'}`);
+    }
+    return true;
+  }
+
   private recomputeUsage(): void {
-    if (!this.keyData && !this.credits) return;
-    const view = buildUsageView({ key: this.keyData, credits: this.credits, creditsFromManagementKey: this.credits !== null, now: this.now() });
+    const notManagementKey = this.keysState.management && this.managementKind() === 'notManagement';
+    if (!this.keyData && !this.credits && !notManagementKey) return;
+    const view = buildUsageView({
+      key: this.keyData,
+      credits: this.credits,
+      creditsFromManagementKey: this.keysState.management && this.managementKind() === 'management',
+      notManagementKey,
+      now: this.now(),
+    });
     this.store.update((s) => ({ ...s, usage: view }));
   }
 
   private async fetchActivity(signal: AbortSignal): Promise<void> {
     const key = await this.options.keys.management();
     if (!key) return;
-    const result = await this.client.getActivity({ key, signal });
+    await this.ensureManagementKey(key, signal, 'activity');
+    let result;
+    try {
+      result = await this.client.getActivity({ key, signal });
+    } catch (err) {
+      throw await this.forbiddenMeansOrdinaryKey(err, key, 'activity');
+    }
     const items: readonly ApiActivityItem[] = result.data;
-    const view = buildActivityView(items, { now: this.now() });
+    const view = buildActivityView(items, { now: this.now(), droppedRows: result.dropped });
     this.store.update((s) => ({ ...s, activity: view }));
   }
 
@@ -361,4 +449,13 @@ export class Radar {
 
   /** Resources that belong to the user's keys (for callers that clear or refresh them). */
   static readonly userResources = USER_RESOURCES;
+}
+
+function notManagementKeyError(resource: 'credits' | 'activity'): OpenRouterError {
+  return new OpenRouterError({
+    kind: 'notManagementKey',
+    status: 403,
+    path: `/api/v1/${resource}`,
+    message: `${resource === 'credits' ? 'Balance' : 'Activity'} unavailable: this is not a management key.`,
+  });
 }

@@ -433,7 +433,7 @@ const usageViewSchema = v.object({
       expiresAt: nullableStr,
     }),
   ),
-  balanceStatus: v.picklist(['ok', 'unavailable']),
+  balanceStatus: v.picklist(['ok', 'unavailable', 'notManagementKey']),
   balance: v.nullable(v.object({ totalCredits: num, totalUsage: num, balance: num })),
   effectiveRemaining: nullableNum,
   binding: v.nullable(v.picklist(['key', 'balance'])),
@@ -452,9 +452,12 @@ const activityModelDaySchema = v.object({
 });
 
 const activityViewSchema = v.object({
-  days: v.array(v.object({ date: v.string(), models: v.array(activityModelDaySchema), total: num })),
+  days: v.array(v.object({ date: v.string(), models: v.array(activityModelDaySchema), total: num, byokTotal: num })),
   byModel: v.array(activityModelDaySchema),
   total: num,
+  byokTotal: num,
+  droppedRows: num,
+  outsideWindowRows: num,
 });
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

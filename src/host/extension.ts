@@ -45,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): void {
       inference: async () => (await keys.inference())?.key,
       management: () => keys.management(),
       state: () => keys.state(),
+      setManagementKind: (kind) => keys.setManagementKind(kind),
     },
     storage: { get: (k) => context.globalState.get(k), set: (k, v) => Promise.resolve(context.globalState.update(k, v)) },
     settings: () => settings.current(),

@@ -17,7 +17,9 @@ export type ErrorKind =
   | 'server'
   | 'badResponse'
   | 'cancelled'
-  | 'config';
+  | 'config'
+  /** The key in the management slot is an ordinary key: /credits and /activity are not for it (a 403, or GET /key says so). */
+  | 'notManagementKey';
 
 export interface ErrorInfo {
   kind: ErrorKind;
@@ -171,6 +173,12 @@ export interface KeyUsage {
   expiresAt: string | null;
 }
 
+/**
+ * What the key in the management slot is. unverified: saved without a successful GET /key (offline, 5xx, 402)
+ * or by an older version; management: GET /key said is_management_key; notManagement: an ordinary key.
+ */
+export type ManagementKeyKind = 'unverified' | 'management' | 'notManagement';
+
 export interface BalanceInfo {
   totalCredits: number;
   totalUsage: number;
@@ -179,8 +187,11 @@ export interface BalanceInfo {
 
 export interface UsageView {
   key: KeyUsage | null;
-  /** ok: from a management key; unavailable: no management key, or a normal key got 0/0. */
-  balanceStatus: 'ok' | 'unavailable';
+  /**
+   * ok: from a verified management key; unavailable: no management key, not verified yet, or unreadable;
+   * notManagementKey: the management slot holds an ordinary key, so there is no balance to show.
+   */
+  balanceStatus: 'ok' | 'unavailable' | 'notManagementKey';
   balance: BalanceInfo | null;
   /** The lower of key remaining and balance; null when neither is known. */
   effectiveRemaining: number | null;
@@ -202,11 +213,18 @@ export interface ActivityModelDay {
 }
 
 export interface ActivityView {
-  /** Last 30 completed UTC days, oldest first. */
-  days: { date: string; models: ActivityModelDay[]; total: number }[];
+  /** Last 30 completed UTC days, oldest first. `total` and `byokTotal` are the sums of that day's `models`. */
+  days: { date: string; models: ActivityModelDay[]; total: number; byokTotal: number }[];
   /** Totals per model over the window, by spend descending. */
   byModel: ActivityModelDay[];
+  /** OpenRouter credits spent: the sum of `byModel[].usage` (and of `days[].total`). */
   total: number;
+  /** Upstream cost of bring-your-own-key requests, billed by the providers: the sum of `byModel[].byokUsage`. */
+  byokTotal: number;
+  /** Rows OpenRouter sent that could not be read (wrong types, negative amounts): not in any figure. */
+  droppedRows: number;
+  /** Readable rows dated outside the 30-day window: not in any figure. */
+  outsideWindowRows: number;
 }
 
 export type ResourceName = 'models' | 'rankings' | 'key' | 'credits' | 'activity';
@@ -228,6 +246,8 @@ export type KeySource = 'none' | 'stored' | 'environment';
 export interface KeysState {
   inference: KeySource;
   management: boolean;
+  /** Only meaningful when `management` is true; absent reads as 'unverified'. */
+  managementKind?: ManagementKeyKind;
 }
 
 export interface Snapshot {

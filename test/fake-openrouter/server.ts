@@ -17,7 +17,10 @@ import {
   type FakeKeyData,
 } from './builders';
 
+import { BYOK_ONLY_KEY, ODD_KEY_VALUES, byokOnlyActivity, isFakeScenario, oddActivityRows, type FakeScenario } from './scenarios';
+
 export { INFERENCE_KEY, MANAGEMENT_KEY };
+export { FAKE_SCENARIOS, type FakeScenario } from './scenarios';
 
 export const FAKE_ENDPOINTS = ['models', 'models/count', 'datasets/rankings-daily', 'key', 'credits', 'activity'] as const;
 export type FakeEndpoint = (typeof FAKE_ENDPOINTS)[number];
@@ -82,6 +85,10 @@ export interface FakeOpenRouter {
   /** Merge into a key's /key data. "inference"/"management" name the test keys; another string adds a key. */
   setKeyData(key: KeyRole | string, data: Partial<FakeKeyData>): void;
   setCredits(credits: Partial<FakeCredits> & { inferenceKey?: 'forbidden' | 'zeros' }): void;
+  /** What /activity answers the management key, as given (odd values included); null = the built rows. */
+  setActivityRows(rows: readonly unknown[] | null): void;
+  /** Applies a named account scenario (see scenarios.ts) on top of the current state. */
+  scenario(name: FakeScenario): void;
   readonly requests: readonly FakeRequest[];
   clearRequests(): void;
   /** Faults, key data, credits and the request log back to their initial state. */
@@ -132,6 +139,7 @@ export async function startFakeOpenRouter(options: FakeOpenRouterOptions = {}): 
   let credits = buildCredits();
   let creditsForInference = options.creditsForInferenceKey ?? 'forbidden';
   let faults: ActiveFault[] = [];
+  let activityRows: readonly unknown[] | null = null;
   const requests: FakeRequest[] = [];
   const timers = new Set<ReturnType<typeof setTimeout>>();
 
@@ -206,6 +214,7 @@ export async function startFakeOpenRouter(options: FakeOpenRouterOptions = {}): 
         const denied = requireKey(auth);
         if (denied) return denied;
         if (auth.entry?.role !== 'management') return managementOnly();
+        if (activityRows !== null) return { status: 200, body: { data: activityRows } };
         return activityReply(fixtures, now(), url.searchParams);
       }
     }
@@ -317,6 +326,14 @@ export async function startFakeOpenRouter(options: FakeOpenRouterOptions = {}): 
         setKeyData(key ?? 'inference', data as Partial<FakeKeyData>);
         break;
       }
+      case 'scenario': {
+        if (!isFakeScenario(body.name)) {
+          sendJson(res, errorReply(400, 'Expected { name: one of the FAKE_SCENARIOS }.'));
+          return;
+        }
+        scenario(body.name);
+        break;
+      }
       case 'credits': {
         const { total_credits, total_usage, inferenceKey } = body;
         if (
@@ -345,7 +362,26 @@ export async function startFakeOpenRouter(options: FakeOpenRouterOptions = {}): 
     if (inferenceKey !== undefined) creditsForInference = inferenceKey;
   }
 
+  function scenario(name: FakeScenario): void {
+    switch (name) {
+      case 'ordinaryKeyZeroCredits':
+        creditsForInference = 'zeros';
+        break;
+      case 'oddKeyValues':
+        setKeyData('inference', ODD_KEY_VALUES as Partial<FakeKeyData>);
+        break;
+      case 'oddActivityRows':
+        activityRows = oddActivityRows(now());
+        break;
+      case 'byokOnly':
+        setKeyData('inference', BYOK_ONLY_KEY);
+        activityRows = byokOnlyActivity(buildActivity({ models: fixtures.models, now: now() }));
+        break;
+    }
+  }
+
   function reset(): void {
+    activityRows = null;
     faults = [];
     keys = initialKeys();
     credits = buildCredits();
@@ -401,6 +437,10 @@ export async function startFakeOpenRouter(options: FakeOpenRouterOptions = {}): 
     },
     setKeyData,
     setCredits,
+    setActivityRows: (rows) => {
+      activityRows = rows === null ? null : [...rows];
+    },
+    scenario,
     get requests(): readonly FakeRequest[] {
       return requests;
     },

@@ -68,6 +68,7 @@ const ERROR_KINDS: ReadonlySet<ErrorKind> = new Set<ErrorKind>([
   'badResponse',
   'cancelled',
   'config',
+  'notManagementKey',
 ]);
 
 /** Any thrown value as ErrorInfo, for state shown in the UI. Unknown errors become `badResponse` with a generic message. */
@@ -148,6 +149,7 @@ const KIND_SUMMARY: Readonly<Record<ErrorKind, string>> = {
   badResponse: 'OpenRouter sent a response Model Radar cannot read',
   cancelled: 'the request was cancelled',
   config: 'OpenRouter refused the request as sent',
+  notManagementKey: 'this is not a management key',
 };
 
 /** "GET /api/v1/key: OpenRouter rejected the API key (401: User not found)." */

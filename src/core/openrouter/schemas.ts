@@ -33,6 +33,18 @@ const day = v.pipe(v.string(), v.regex(DAY_RE, 'Expected a YYYY-MM-DD date'));
 const tokens = v.pipe(v.string(), v.regex(TOKENS_RE, 'Expected a decimal-digit string'));
 const amount = v.pipe(v.number(), v.finite());
 
+/**
+ * Money and counts the extension shows or sums (/key spend, /activity rows): never coerced. A string, a
+ * negative or a non-finite value fails validation, so it surfaces as an error instead of "-$5.00" or "$0".
+ * The messages name no received value: they end up in the UI.
+ */
+const money = v.pipe(v.number('Expected a number'), v.finite('Expected a finite number'), v.minValue(0, 'Expected a non-negative amount'));
+/** Like `money`, but the field may be absent or null (older /key responses lack it): that reads as unknown. */
+const optionalMoney = v.pipe(
+  v.nullish(money),
+  v.transform((n): number | undefined => (n === null ? undefined : n)),
+);
+
 // Lenient optional fields: absent, null or mistyped all read as "unknown".
 const softString = v.fallback(v.optional(v.string()), undefined);
 const softNullableString = v.fallback(v.nullish(v.string()), undefined);
@@ -40,14 +52,6 @@ const softNumber = v.fallback(v.optional(amount), undefined);
 const softNullableNumber = v.fallback(v.nullish(amount), undefined);
 const softBoolean = v.fallback(v.optional(v.boolean()), undefined);
 const softStrings = v.fallback(v.optional(v.array(v.string())), undefined);
-/** Optional numbers the API documents as non-null: a null is read as absent. */
-const softAbsentNumber = v.fallback(
-  v.pipe(
-    v.nullish(amount),
-    v.transform((n): number | undefined => (n === null ? undefined : n)),
-  ),
-  undefined,
-);
 
 // ---------------------------------------------------------------------------------------------------------
 // /models
@@ -164,18 +168,18 @@ const rankingsEnvelopeSchema = v.object({
 
 export const keyDataSchema = v.object({
   label: v.string(),
-  limit: v.nullable(amount),
+  limit: v.nullable(money),
   limit_remaining: softNullableNumber,
   limit_reset: softNullableString,
   include_byok_in_limit: softBoolean,
-  usage: amount,
-  usage_daily: softAbsentNumber,
-  usage_weekly: softAbsentNumber,
-  usage_monthly: softAbsentNumber,
-  byok_usage: softAbsentNumber,
-  byok_usage_daily: softAbsentNumber,
-  byok_usage_weekly: softAbsentNumber,
-  byok_usage_monthly: softAbsentNumber,
+  usage: money,
+  usage_daily: optionalMoney,
+  usage_weekly: optionalMoney,
+  usage_monthly: optionalMoney,
+  byok_usage: optionalMoney,
+  byok_usage_daily: optionalMoney,
+  byok_usage_weekly: optionalMoney,
+  byok_usage_monthly: optionalMoney,
   is_free_tier: softBoolean,
   is_management_key: softBoolean,
   is_provisioning_key: softBoolean,
@@ -186,7 +190,7 @@ export const keyDataSchema = v.object({
 const keyResponseSchema = v.object({ data: keyDataSchema });
 
 const creditsResponseSchema = v.object({
-  data: v.object({ total_credits: amount, total_usage: amount }),
+  data: v.object({ total_credits: money, total_usage: money }),
 });
 
 export const activityItemSchema = v.object({
@@ -195,12 +199,12 @@ export const activityItemSchema = v.object({
   model_permaslug: softString,
   endpoint_id: softString,
   provider_name: softString,
-  usage: amount,
-  byok_usage_inference: softAbsentNumber,
-  requests: amount,
-  prompt_tokens: amount,
-  completion_tokens: amount,
-  reasoning_tokens: softAbsentNumber,
+  usage: money,
+  byok_usage_inference: optionalMoney,
+  requests: money,
+  prompt_tokens: money,
+  completion_tokens: money,
+  reasoning_tokens: optionalMoney,
 });
 
 const activityEnvelopeSchema = v.object({ data: v.array(v.unknown()) });

@@ -32,6 +32,7 @@ import type {
   Snapshot,
   TokenMix,
   UsageView,
+  ManagementKeyKind,
   RefTool,
 } from '../../../src/shared/types';
 
@@ -51,6 +52,7 @@ const ERROR_KINDS: readonly ErrorKind[] = [
   'badResponse',
   'cancelled',
   'config',
+  'notManagementKey',
 ];
 const REF_TOOLS: readonly RefTool[] = ['continue', 'aider', 'opencode', 'litellm', 'zed', 'claude-code', 'codex', 'dotenv', 'vscode', 'code'];
 
@@ -73,6 +75,11 @@ function list<T>(v: unknown, item: (x: unknown) => T | null): T[] {
 
 function num(v: unknown): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+/** Counts of things (rows left out): a non-negative integer, else 0. */
+function count(v: unknown): number {
+  return typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : 0;
 }
 
 /** For fields typed `number` without null: NaN keeps the type and formats as "—". */
@@ -278,7 +285,7 @@ function usage(v: unknown): UsageView | null {
   const binding = r.binding === 'key' || r.binding === 'balance' ? r.binding : null;
   return {
     key: keyUsage(r.key),
-    balanceStatus: r.balanceStatus === 'ok' ? 'ok' : 'unavailable',
+    balanceStatus: oneOf(r.balanceStatus, ['ok', 'unavailable', 'notManagementKey'] as const, 'unavailable'),
     balance: balance(r.balance),
     effectiveRemaining: num(r.effectiveRemaining),
     binding,
@@ -310,10 +317,13 @@ function activity(v: unknown): ActivityView | null {
       const x = rec(d);
       const date = x ? str(x.date) : null;
       if (!x || !date) return null;
-      return { date, models: list(x.models, activityRow), total: numOrNaN(x.total) };
+      return { date, models: list(x.models, activityRow), total: numOrNaN(x.total), byokTotal: numOrNaN(x.byokTotal) };
     }),
     byModel: list(r.byModel, activityRow),
     total: numOrNaN(r.total),
+    byokTotal: numOrNaN(r.byokTotal),
+    droppedRows: count(r.droppedRows),
+    outsideWindowRows: count(r.outsideWindowRows),
   };
 }
 
@@ -335,7 +345,11 @@ function resourceState(v: unknown): ResourceState {
 
 function keys(v: unknown): KeysState {
   const r = rec(v) ?? {};
-  return { inference: oneOf<KeySource>(r.inference, ['none', 'stored', 'environment'], 'none'), management: bool(r.management) };
+  return {
+    inference: oneOf<KeySource>(r.inference, ['none', 'stored', 'environment'], 'none'),
+    management: bool(r.management),
+    managementKind: oneOf<ManagementKeyKind>(r.managementKind, ['unverified', 'management', 'notManagement'], 'unverified'),
+  };
 }
 
 export function snapshot(v: unknown): Snapshot {

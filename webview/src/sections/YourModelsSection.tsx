@@ -169,7 +169,9 @@ function ModelItem({ item, orderOnly }: { item: YourModel; orderOnly: boolean })
                 <div>
                   <dt>Last 30 days</dt>
                   <dd>
-                    {formatUsd(activity.usage)} · {formatCount(activity.requests)} requests
+                    {formatUsd(activity.usage)}
+                    {Number.isFinite(activity.byokUsage) && activity.byokUsage > 0 ? ` + ${formatUsd(activity.byokUsage)} BYOK` : ''} ·{' '}
+                    {formatCount(activity.requests)} requests
                   </dd>
                 </div>
               ) : null}
