@@ -117,6 +117,9 @@ export class WorkspaceEdit {
   replace(uri: Uri, range: Range, newText: string, metadata?: unknown): void {
     this.edits.push({ uri, range, newText, metadata });
   }
+  insert(uri: Uri, position: Position, newText: string, metadata?: unknown): void {
+    this.edits.push({ uri, range: new Range(position.line, position.character, position.line, position.character), newText, metadata });
+  }
   get size(): number {
     return this.edits.length;
   }
