@@ -58,7 +58,7 @@ describe('swap-all refuses a batch that would write a duplicate key', () => {
       '{',
       '  "provider": {',
       '    "openrouter": { "models": { "openai/gpt-5": {} } },',
-      '    "other": { "models": { "openai/gpt-5:flex": {} } }',
+      '    "other": { "models": { "openai/gpt-5:batch": {} } }',
       '  },',
       '  "x": 1, "x": 2',
       '}',
