@@ -377,3 +377,11 @@ export function fakeExtensionContext(): {
     workspaceState: memento(),
   };
 }
+
+/** The shape of what a test's showQuickPick stand-in receives. */
+export interface QuickPickItemLike {
+  label: string;
+  description?: string;
+  detail?: string;
+  kind?: number;
+}
