@@ -3,7 +3,7 @@
 // duplicate key, as a real parser (jsonc-parser, yaml, smol-toml) reads the result, and it refuses only batches
 // that really would, (c) only the id's bytes change.
 import fc from 'fast-check';
-import { parseTree, type Node } from 'jsonc-parser';
+import { parseTree, type Node, type ParseError } from 'jsonc-parser';
 import { parse as parseToml } from 'smol-toml';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -170,7 +170,7 @@ function validIn(text: string, syntax: Syntax): void {
   if (syntax === 'yaml') expect(parseDocument(text).errors, text).toEqual([]);
   if (syntax === 'toml') expect(() => parseToml(text), text).not.toThrow();
   if (syntax === 'json') {
-    const errors: { error: number }[] = [];
+    const errors: ParseError[] = [];
     parseTree(text, errors, { allowTrailingComma: true });
     expect(errors, text).toEqual([]);
   }
