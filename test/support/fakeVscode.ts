@@ -117,8 +117,10 @@ export class WorkspaceEdit {
   replace(uri: Uri, range: Range, newText: string, metadata?: unknown): void {
     this.edits.push({ uri, range, newText, metadata });
   }
-  insert(uri: Uri, position: Position, newText: string, metadata?: unknown): void {
-    this.edits.push({ uri, range: new Range(position.line, position.character, position.line, position.character), newText, metadata });
+  /** File operations, apart from the text edits. */
+  readonly fileOps: { kind: 'create'; uri: Uri; options?: { overwrite?: boolean; ignoreIfExists?: boolean }; metadata?: unknown }[] = [];
+  createFile(uri: Uri, options?: { overwrite?: boolean; ignoreIfExists?: boolean }, metadata?: unknown): void {
+    this.fileOps.push({ kind: 'create', uri, options, metadata });
   }
   get size(): number {
     return this.edits.length;

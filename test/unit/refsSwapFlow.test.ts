@@ -44,12 +44,16 @@ function offsetOf(text: string, p: fake.Position): number {
 /**
  * VS Code's applyEdit, as far as the swap can tell: with any `needsConfirmation` entry the Refactor Preview opens,
  * where such entries start unticked (bulkEditPreview: `checked = !metadata.needsConfirmation`) and Apply applies
- * the ticked ones; Discard applies nothing and returns false.
+ * the ticked ones; Discard applies nothing and returns false. Creating a file that exists with `ignoreIfExists`
+ * is a no-op the preview does not list.
  */
 async function applyEdit(edit: fake.WorkspaceEdit, metadata?: unknown): Promise<boolean> {
   applyCalls.push({ edit, metadata });
   const needs = (e: { metadata?: unknown }): boolean => (e.metadata as { needsConfirmation?: boolean } | undefined)?.needsConfirmation === true;
-  const preview = edit.edits.some(needs);
+  const preview = edit.edits.some(needs) || edit.fileOps.some(needs);
+  for (const op of edit.fileOps) {
+    if (!files.has(op.uri.path) || op.options?.ignoreIfExists !== true) throw new Error(`unexpected file operation on ${op.uri.path}`);
+  }
   if (preview && previewAnswer === 'discard') return false;
   const ticked = edit.edits.filter((e) => !preview || !needs(e));
   if (ticked.length === 0) return false;
@@ -142,13 +146,9 @@ describe('swap with preview (#9 item 1)', () => {
     expect(files.get('/ws/.aider.conf.yml')).toBe(ORIGINAL.get('/ws/.aider.conf.yml')?.replace('poolside/laguna-s-2.1', 'qwen/qwen3-coder'));
     const [call] = applyCalls;
     expect(call.metadata).toEqual({ isRefactoring: true });
-    // The swap's own entries are ticked; the one entry that opens the preview changes nothing.
-    const swapEntries = call.edit.edits.filter((e) => e.newText !== '');
-    expect(swapEntries.map((e) => (e.metadata as { needsConfirmation: boolean }).needsConfirmation)).toEqual([false]);
-    const opener = call.edit.edits.filter((e) => (e.metadata as { needsConfirmation: boolean }).needsConfirmation);
-    expect(opener).toHaveLength(1);
-    expect(opener[0].newText).toBe('');
-    expect(opener[0].range.start).toEqual(opener[0].range.end);
+    // The swap's own entries are ticked; what opens the preview is a create-if-missing of a file that exists.
+    expect(call.edit.edits.map((e) => (e.metadata as { needsConfirmation: boolean }).needsConfirmation)).toEqual([false]);
+    expect(call.edit.fileOps).toEqual([{ kind: 'create', uri: expect.objectContaining({ path: '/ws/.aider.conf.yml' }), options: { ignoreIfExists: true }, metadata: expect.objectContaining({ needsConfirmation: true }) }]);
   });
 
   it('Discard writes nothing and says so', async () => {

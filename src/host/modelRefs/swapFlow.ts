@@ -225,12 +225,16 @@ export async function runSwap(deps: SwapDeps, params: SwapParams, mode: SwapMode
 }
 
 /**
- * One WorkspaceEdit for the whole swap. Entries never carry `needsConfirmation` (VS Code opens those unticked in the
- * Refactor Preview, so Apply would apply nothing); to open the preview, one empty insertion that changes nothing
- * carries it instead, and the swap's own entries stay ticked.
+ * One WorkspaceEdit for the whole swap. Its entries never carry `needsConfirmation`: VS Code opens those unticked in
+ * the Refactor Preview, so Apply would apply nothing. To open the preview, a "create the file if it does not exist"
+ * of the first file carries it instead; the file exists, so the preview lists nothing for it and changes nothing,
+ * and the swap's own entries stay ticked.
  */
 function buildEdit(files: readonly PlannedFile[], label: string, preview: boolean): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
+  if (preview && files.length > 0) {
+    edit.createFile(files[0].entry.uri, { ignoreIfExists: true }, { label, needsConfirmation: true, description: 'opens the Refactor Preview; changes nothing' });
+  }
   for (const f of files) {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === f.entry.uri.toString());
     const starts = doc === undefined ? lineStarts(f.text) : null;
@@ -240,13 +244,6 @@ function buildEdit(files: readonly PlannedFile[], label: string, preview: boolea
         : rangeInText(f.text, e.offset, e.length, starts ?? undefined);
       edit.replace(f.entry.uri, range, e.newText, { label, needsConfirmation: false, description: f.entry.file });
     }
-  }
-  if (preview && files.length > 0) {
-    const f = files[0];
-    // Where no edit starts or ends, so the empty insertion cannot touch one.
-    const at = f.edits.some((e) => e.offset === 0) ? f.text.length : 0;
-    const pos = rangeInText(f.text, at, 0).start;
-    edit.insert(f.entry.uri, pos, '', { label, needsConfirmation: true, description: 'opens this preview; changes nothing' });
   }
   return edit;
 }
