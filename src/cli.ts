@@ -1,12 +1,14 @@
 // Headless entry: the same core, printed for a terminal. `node dist/cli.js <report|refs> ...`
 import { runReport } from './cli/report';
 import { runRefs } from './cli/refs';
+import { runSwapCli } from './cli/swap';
 
 const USAGE = `usage: model-radar <command> [options]
 
 commands:
   report   region shares and leaders from OpenRouter rankings (--json, --from, --to, --top, --base-url, --key)
   refs     OpenRouter model ids referenced in files and folders (--json, --base-url | --offline, PATH...)
+  swap     replace one model with another in files and folders (--from, --to, --dry-run, --json, --allow-unknown, --offline, PATH...)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -17,6 +19,8 @@ async function main(argv: string[]): Promise<number> {
       return runReport(rest, io);
     case 'refs':
       return runRefs(rest, io);
+    case 'swap':
+      return runSwapCli(rest, io);
     case undefined:
     case '-h':
     case '--help':

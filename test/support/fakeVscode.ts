@@ -117,6 +117,11 @@ export class WorkspaceEdit {
   replace(uri: Uri, range: Range, newText: string, metadata?: unknown): void {
     this.edits.push({ uri, range, newText, metadata });
   }
+  /** File operations, apart from the text edits. */
+  readonly fileOps: { kind: 'create'; uri: Uri; options?: { overwrite?: boolean; ignoreIfExists?: boolean }; metadata?: unknown }[] = [];
+  createFile(uri: Uri, options?: { overwrite?: boolean; ignoreIfExists?: boolean }, metadata?: unknown): void {
+    this.fileOps.push({ kind: 'create', uri, options, metadata });
+  }
   get size(): number {
     return this.edits.length;
   }
@@ -373,4 +378,12 @@ export function fakeExtensionContext(): {
     globalState: memento(),
     workspaceState: memento(),
   };
+}
+
+/** The shape of what a test's showQuickPick stand-in receives. */
+export interface QuickPickItemLike {
+  label: string;
+  description?: string;
+  detail?: string;
+  kind?: number;
 }

@@ -250,3 +250,75 @@ export function fingerprint(text: string): string {
   }
   return `${text.length}:${(h >>> 0).toString(16)}`;
 }
+
+/** Which references a confirmed swap covers. */
+export type SwapScope = 'selected' | 'everywhere' | 'configOnly';
+
+export interface SwapChoice {
+  label: string;
+  description: string;
+  detail: string;
+  scope: SwapScope;
+  preview: boolean;
+}
+
+interface Placed {
+  file: string;
+  ref: Pick<ModelRef, 'tool' | 'line'>;
+}
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** "3 references in 2 files: .aider.conf.yml (2), src/a.ts (1 string literal in code)". */
+export function describeSwapSet(entries: readonly Placed[]): string {
+  const byFile = new Map<string, { n: number; code: number }>();
+  for (const e of entries) {
+    const f = byFile.get(e.file) ?? { n: 0, code: 0 };
+    f.n++;
+    if (e.ref.tool === 'code') f.code++;
+    byFile.set(e.file, f);
+  }
+  const parts = [...byFile].map(([file, f]) => `${file} (${f.code > 0 ? plural(f.code, 'string literal') + ' in code' : f.n})`);
+  return `${plural(entries.length, 'reference')} in ${plural(byFile.size, 'file')}: ${parts.join(', ')}`;
+}
+
+/**
+ * The confirmation every swap goes through (command, webview, Compare): what will change, code literals called
+ * out, a config-only choice when code is involved, and each choice again through the Refactor Preview.
+ */
+export function swapChoices(selected: readonly Placed[], everywhere: readonly Placed[]): SwapChoice[] {
+  const codeNote = (set: readonly Placed[]): string => {
+    const code = set.filter((e) => e.ref.tool === 'code');
+    return code.length === 0 ? '' : ` · includes ${plural(code.length, 'string literal')} in code`;
+  };
+  const base: SwapChoice[] = [];
+  base.push({
+    label: selected.length === 1 ? 'Swap this reference' : `Swap ${plural(selected.length, 'reference')}`,
+    description: selected.length === 1 ? `${selected[0].file}:${selected[0].ref.line}${codeNote(selected)}` : codeNote(selected).replace(/^ · /, ''),
+    detail: describeSwapSet(selected),
+    scope: 'selected',
+    preview: false,
+  });
+  if (everywhere.length > selected.length) {
+    base.push({ label: 'Swap everywhere', description: codeNote(everywhere).replace(/^ · /, ''), detail: describeSwapSet(everywhere), scope: 'everywhere', preview: false });
+  }
+  const widest = everywhere.length > selected.length ? everywhere : selected;
+  const config = widest.filter((e) => e.ref.tool !== 'code');
+  if (config.length > 0 && config.length < widest.length) {
+    base.push({ label: `Swap in config files only (${plural(config.length, 'reference')})`, description: 'leaves string literals in code alone', detail: describeSwapSet(config), scope: 'configOnly', preview: false });
+  }
+  return [...base, ...base.map((c) => ({ ...c, label: `${c.label}, with preview…`, description: 'review and Apply in the Refactor Preview', preview: true }))];
+}
+
+/** After an applied swap: what changed, and which of the touched files are not saved yet (from the documents). */
+export function swapAppliedMessage(input: { from: string; to: string; references: number; files: readonly string[]; unsaved: readonly string[]; preview: boolean }): string {
+  const where = input.preview
+    ? `from the Refactor Preview in ${plural(input.files.length, 'file')}`
+    : `${plural(input.references, 'reference')} in ${plural(input.files.length, 'file')}`;
+  const head = `Swapped ${input.from} → ${input.to}: ${where}.`;
+  let saved: string;
+  if (input.unsaved.length === 0) saved = input.files.length === 1 ? `${input.files[0]} is saved.` : 'All files are saved.';
+  else if (input.unsaved.length === input.files.length && input.files.length > 1) saved = 'None of the files is saved yet.';
+  else saved = `${input.unsaved.join(', ')} ${input.unsaved.length === 1 ? 'is' : 'are'} not saved yet.`;
+  return `${head} ${saved} One undo reverts it.`;
+}
