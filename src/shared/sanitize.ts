@@ -103,12 +103,21 @@ export function sanitizeServerText(text: unknown, options: SanitizeOptions | rea
   return capLength(redactSecrets(line, opts.secrets).replace(/\s+/g, ' ').trim(), max);
 }
 
+/** Every control character but "\n" and "\t" (so ESC, CR, BEL, C1, bidi overrides, line separators). */
+const TERMINAL_CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ufeff]/g;
+
 /**
- * Text for a terminal that Model Radar composed from server values: keeps its own line structure but no
- * escape sequence or control character can reach the terminal, and nothing key-like is printed.
+ * The last step before a terminal: each control character other than newline and tab is written as its
+ * visible `\uXXXX` escape, so nothing can move the cursor, clear the screen or rewrite a line. Inside JSON
+ * text that is the same character again (`JSON.parse` restores it), so `--json` output stays exact and valid.
  */
+export function escapeForTerminal(text: string): string {
+  return text.replace(TERMINAL_CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Terminal text with the given secrets and anything key-like redacted as well (for messages, not JSON). */
 export function terminalSafe(text: string, secrets: SanitizeOptions['secrets'] = []): string {
-  return redactSecrets(stripControl(text, true), secrets);
+  return redactSecrets(escapeForTerminal(text), secrets);
 }
 
 /** A timestamp or day as ISO 8601 (e.g. "2026-07-26T23:59:59Z", "2026-07-26"), or null for anything else. */

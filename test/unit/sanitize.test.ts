@@ -5,6 +5,7 @@ import {
   REDACTED,
   SERVER_TEXT_MAX,
   capLength,
+  escapeForTerminal,
   isoTimestampOrNull,
   redactSecrets,
   sanitizeServerText,
@@ -13,6 +14,7 @@ import {
 } from '../../src/shared/sanitize';
 
 // Anything a terminal or a log viewer could act on: C0, DEL, C1, bidi overrides/isolates, line separators.
+// eslint-disable-next-line no-control-regex -- the characters under test
 const CONTROL = /[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 const ESC = '\u001b';
 
@@ -111,10 +113,23 @@ describe('sanitizeServerText: key redaction (both layers, each on its own)', () 
   });
 });
 
-describe('stripControl / terminalSafe', () => {
-  it('keeps line structure for a terminal but nothing a terminal would act on', () => {
+describe('stripControl / escapeForTerminal / terminalSafe', () => {
+  it('stripControl can keep line structure', () => {
     expect(stripControl(`one\r\ntwo${ESC}[2J\rthree`, true)).toBe('one\ntwo\nthree');
-    expect(terminalSafe(`a ${ESC}]0;t\u0007b\nkey sk-or-v1-abcdef0123456789\n`)).toBe(`a b\nkey ${REDACTED}\n`);
+  });
+
+  it('escapeForTerminal shows controls as inert \\uXXXX text; JSON output parses back to the same value', () => {
+    expect(escapeForTerminal(`a${ESC}[2Jb\rc\u009bd\u202ee\tf\n`)).toBe('a\\u001b[2Jb\\u000dc\\u009bd\\u202ee\tf\n');
+    const value = { name: `x\u009b2J\u2028y${ESC}]0;t\u0007` };
+    const printed = escapeForTerminal(JSON.stringify(value));
+    expect(printed).not.toMatch(CONTROL);
+    expect(JSON.parse(printed)).toEqual(value);
+  });
+
+  it('terminalSafe also redacts the given secrets and key-like strings', () => {
+    expect(terminalSafe(`a ${ESC}]0;t\u0007b\nkey sk-or-v1-abcdef0123456789 and my-proxy-key-1\n`, ['my-proxy-key-1'])).toBe(
+      `a \\u001b]0;t\\u0007b\nkey ${REDACTED} and ${REDACTED}\n`,
+    );
   });
 });
 
@@ -182,12 +197,24 @@ describe('sanitizeServerText properties', () => {
     );
   });
 
-  it('terminalSafe output has no control character but newlines, and no key passed in', () => {
+  it('terminalSafe output has no control character but newline and tab, and no key passed in', () => {
     fc.assert(
       fc.property(hostileArb, keyArb, (parts, key) => {
         const out = terminalSafe(`${parts.join('')}\n${key}\n`, [key]);
-        expect(out.replace(/\n/g, '')).not.toMatch(CONTROL);
+        expect(out.replace(/[\n\t]/g, '')).not.toMatch(CONTROL);
         expect(out).not.toContain(key);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('escapeForTerminal keeps any JSON document exact', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.string({ unit: 'binary' }), (value, text) => {
+        const doc = { value, text };
+        const printed = escapeForTerminal(JSON.stringify(doc));
+        expect(printed.replace(/[\n\t]/g, '')).not.toMatch(CONTROL);
+        expect(JSON.parse(printed)).toEqual(JSON.parse(JSON.stringify(doc)));
       }),
       { numRuns: 300 },
     );
