@@ -70,7 +70,8 @@ describe('client errors from hostile server text', () => {
     fake.setFault({ endpoint: 'key', fault: 'keyEcho' });
     const err = await failure(client(key).getKey());
     expect(err.kind).toBe('unauthorized');
-    expect(err.message).toContain('Invalid API key: [redacted]');
+    // Each layer on its own: the caller's key by exact match, the foreign one whole by its shape.
+    expect(err.message).toContain('Invalid API key: [redacted]. Also tried [redacted]. Authorization: [redacted]');
     expectClean(surfaces(err), [key]);
   });
 
