@@ -8,6 +8,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runRefs } from '../../src/cli/refs';
 import { runReport } from '../../src/cli/report';
 import { createOpenRouterClient } from '../../src/core/openrouter/client';
+import { Radar } from '../../src/core/radar';
+import { defaultSettings } from '../../src/core/settings';
 import { OpenRouterError, toErrorInfo } from '../../src/core/openrouter/errors';
 import { FOREIGN_KEY, INFERENCE_KEY, startFakeOpenRouter, type FakeOpenRouter } from '../fake-openrouter/server';
 
@@ -208,6 +210,53 @@ describe('model-radar refs prints file names from a cloned tree inertly', () => 
       expect(parsed.references.map((r) => r.file)).toEqual([`${EVIL_DIR}/.env`]);
     } else {
       expect(out).toContain('evil\\u001b[2J\\u001b]0;pwned\\u0007\\u000d/.env:1:');
+    }
+  });
+});
+
+describe('what the webview, status bar and log get from a hostile server', () => {
+  const MANAGEMENT_PLAIN = 'team-management-credential-beta';
+
+  /** Every string value anywhere in a value. */
+  function strings(value: unknown, out: string[] = []): string[] {
+    if (typeof value === 'string') out.push(value);
+    else if (Array.isArray(value)) for (const v of value) strings(v, out);
+    else if (value !== null && typeof value === 'object') for (const v of Object.values(value)) strings(v, out);
+    return out;
+  }
+
+  it('the snapshot pushed to the webview holds no control character, no key and no forged date', async () => {
+    fake.setKeyData(MANAGEMENT_PLAIN, { is_management_key: true });
+    fake.setFault({ endpoint: 'models', fault: 'hostileNames' });
+    fake.setFault({ endpoint: 'key', fault: 'hostileNames' });
+    fake.setFault({ endpoint: 'rankings', fault: 'asOfInjection' });
+    fake.setFault({ endpoint: 'credits', fault: 'escapes' });
+    fake.setFault({ endpoint: 'activity', fault: 'keyEcho' });
+    const lines: string[] = [];
+    const radar = new Radar({
+      keys: {
+        inference: async () => PLAIN_KEY,
+        management: async () => MANAGEMENT_PLAIN,
+        state: async () => ({ inference: 'stored', management: true }),
+      },
+      settings: () => ({ ...defaultSettings(), apiBaseUrl: fake.baseUrl }),
+      log: (level, line) => lines.push(`${level} ${line}`),
+      now: () => Date.parse('2026-07-27T12:00:00Z'),
+      clientOptions: { timeoutMs: 3_000, maxRetries: 0 },
+    });
+    try {
+      radar.start();
+      await radar.onKeysChanged();
+      await radar.refreshNow();
+      const snapshot = radar.snapshot();
+      expect(snapshot.catalog?.models.length).toBeGreaterThan(100);
+      expect(snapshot.rankings?.mode).toBe('tokens');
+      expect(snapshot.rankings?.asOf ?? null).toBeNull();
+      const texts = strings(snapshot);
+      expect(texts.some((t) => t.includes('balance is $0.00 forged line'))).toBe(true);
+      expectClean([...texts, ...lines], [PLAIN_KEY, MANAGEMENT_PLAIN]);
+    } finally {
+      radar.dispose();
     }
   });
 });
