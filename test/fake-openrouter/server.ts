@@ -697,7 +697,14 @@ function hostileBody(fault: FaultKind, endpoint: FakeEndpoint, body: unknown, ke
     case 'hostileNames':
       if (endpoint === 'key') return { data: { ...(b.data as object), label: `${HOSTILE_TEXT} ${FOREIGN_KEY}` } };
       if (endpoint === 'models' && Array.isArray(b.data)) {
-        return { ...b, data: b.data.map((m) => ({ ...(m as object), name: `${HOSTILE_TEXT} ${FOREIGN_KEY} ${(m as { name?: string }).name ?? ''}` })) };
+        return {
+          ...b,
+          data: b.data.map((m) => {
+            const model = m as { name?: string; architecture?: { input_modalities?: string[] } };
+            const architecture = { ...model.architecture, input_modalities: [...(model.architecture?.input_modalities ?? []), HOSTILE_TEXT] };
+            return { ...model, name: `${HOSTILE_TEXT} ${FOREIGN_KEY} ${model.name ?? ''}`, architecture };
+          }),
+        };
       }
       return body;
     default:

@@ -57,6 +57,8 @@ const softStrings = v.fallback(v.optional(v.array(v.string())), undefined);
 const softDisplay = v.fallback(v.optional(displayText), undefined);
 const softNullableDisplay = v.fallback(v.nullish(displayText), undefined);
 const softNullableIso = v.fallback(v.nullish(isoText), undefined);
+/** Short display words (modalities), each sanitised like a name. */
+const softDisplayList = v.fallback(v.optional(v.array(v.pipe(v.string(), v.transform((s) => sanitizeServerText(s, { max: 40 }))))), undefined);
 const softId = v.fallback(v.optional(idText), undefined);
 /** Optional numbers the API documents as non-null: a null is read as absent. */
 const softAbsentNumber = v.fallback(
@@ -104,8 +106,8 @@ const pricingSchema = v.object({
 
 const architectureSchema = v.object({
   modality: softNullableString,
-  input_modalities: softStrings,
-  output_modalities: softStrings,
+  input_modalities: softDisplayList,
+  output_modalities: softDisplayList,
   tokenizer: softDisplay,
   instruct_type: softNullableString,
 });
