@@ -21,6 +21,7 @@ const STRINGS = /(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|
 const TWO_CHAR = /\x1b[\x20-\x2f]*[\x30-\x7e]?/g;
 /** C0 and C1 controls, DEL, bidirectional overrides/isolates and the Unicode line/paragraph separators. */
 const CONTROL = /[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ufeff]/g;
+const ANY_CONTROL = /[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ufeff]/;
 const LINE_BREAKING = /[\t\n\v\f\r\x85\u2028\u2029]/;
 
 // Key-like strings: OpenRouter keys (sk-or-v1-…), other providers' sk- keys, Authorization values, and long
@@ -31,6 +32,18 @@ const KEY_LIKE = [
   /\bsk-[A-Za-z0-9_-]{16,}/g,
   /\b(?:Bearer|Basic)\s+\S+/gi,
 ];
+/** Whether any pattern below could match: "sk-", "bearer"/"basic", or a run of 32 token characters. */
+function maybeKey(text: string): boolean {
+  if (text.includes('sk-') || /bearer|basic/i.test(text)) return true;
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const token = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 43 || c === 61;
+    run = token ? run + 1 : 0;
+    if (run >= 32) return true;
+  }
+  return false;
+}
 /** Runs of token characters (not "-" or "/": model ids are made of those); redacted when 32+ long with both letters and digits (checked in code: no backtracking). */
 const TOKEN_RUN = /[A-Za-z0-9_+=]{32,}/g;
 
@@ -39,6 +52,8 @@ const TOKEN_RUN = /[A-Za-z0-9_+=]{32,}/g;
  * `keepNewlines` (then "\n" survives and "\r\n"/"\r" become "\n"; other controls still go).
  */
 export function stripControl(text: string, keepNewlines = false): string {
+  // Every escape sequence starts with a control character: text without one (most of it) is returned as is.
+  if (!ANY_CONTROL.test(text)) return text;
   let out = text.replace(STRINGS, '').replace(CSI, '').replace(TWO_CHAR, '');
   if (keepNewlines) out = out.replace(/\r\n?/g, '\n');
   return out.replace(CONTROL, (c) => (keepNewlines && c === '\n' ? '\n' : LINE_BREAKING.test(c) ? ' ' : ''));
@@ -61,8 +76,15 @@ export function redactSecrets(text: string, secrets: SanitizeOptions['secrets'] 
     // Longest first, so a key containing another key is not left half-redacted.
     .sort((a, b) => b.length - a.length);
   for (const secret of exact) out = out.split(secret).join(REDACTED);
+  // One scan decides whether any pattern could match (most names and messages hold nothing key-like).
+  if (!maybeKey(out)) return out;
   for (const pattern of KEY_LIKE) out = out.replace(pattern, REDACTED);
   return out.replace(TOKEN_RUN, (run) => (/[0-9]/.test(run) && /[A-Za-z]/.test(run) ? REDACTED : run));
+}
+
+/** Runs of whitespace as one space, trimmed; most text needs neither, and is returned as is. */
+function collapseSpace(text: string): string {
+  return /\s\s|[^\S ]|^\s|\s$/.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
 /** Cuts to `max` characters with a trailing ellipsis; never splits a surrogate pair. */
@@ -94,13 +116,13 @@ export function sanitizeServerText(text: unknown, options: SanitizeOptions | rea
   const cut = raw.length > window;
   if (cut) raw = raw.slice(0, window);
   // Controls go before redaction, so a key split by an escape sequence is rejoined and then caught.
-  let line = stripControl(raw).replace(/\s+/g, ' ').trim();
+  let line = collapseSpace(stripControl(raw));
   if (cut) {
     // The last word may be the first half of a key that went on past the window: it goes too.
     const space = line.lastIndexOf(' ');
     line = `${space >= 0 ? line.slice(0, space) : ''} …`;
   }
-  return capLength(redactSecrets(line, opts.secrets).replace(/\s+/g, ' ').trim(), max);
+  return capLength(collapseSpace(redactSecrets(line, opts.secrets)), max);
 }
 
 /** Every control character but "\n" and "\t" (so ESC, CR, BEL, C1, bidi overrides, line separators). */

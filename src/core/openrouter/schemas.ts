@@ -140,7 +140,9 @@ export const modelSchema = v.object({
   canonical_slug: softId,
   name: displayText,
   created: softNumber,
-  description: v.fallback(v.optional(v.pipe(v.string(), v.transform((s) => sanitizeServerText(s, { max: 2_000 })))), undefined),
+  // Not carried past the catalog (normalizeModel drops it), so not sanitised here: it is the longest text in
+  // the response and sanitising it tripled the parse time. Whoever shows it must pass it through sanitize.ts.
+  description: softString,
   context_length: softNullableNumber,
   architecture: v.fallback(v.optional(architectureSchema), undefined),
   pricing: pricingSchema,
