@@ -2,6 +2,7 @@
 // (workspace configuration); everything that decides what a value means lives here, so the host
 // has nothing to get wrong. SETTINGS_SCHEMA is the contract package.json mirrors.
 import type { WebviewSettings } from '../shared/protocol';
+import { sanitizeServerText } from '../shared/sanitize';
 import { REGIONS, type Region, type ResourceName } from '../shared/types';
 import { STATUS_PLACEHOLDERS, unknownPlaceholders } from './status/format';
 
@@ -359,7 +360,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  // Quoted into a log line and a notification; a workspace's settings file is someone else's text.
+  if (typeof value === 'string') return JSON.stringify(sanitizeServerText(value, { max: 41 }));
   if (Array.isArray(value)) return 'a list';
   if (value === null) return 'null';
   if (typeof value === 'object') return 'an object';

@@ -160,3 +160,20 @@ describe('the host reads user-only settings from the user\'s settings only', () 
     expect(fake.recorded.logLines.join('\n')).not.toContain('setting ignored');
   });
 });
+
+describe('problems quoting a workspace value are safe to log and show', () => {
+  it('escape sequences and keys in a workspace value do not reach the log line or the notification', () => {
+    const hostile = `\u001b[2J\u009b31m\u202eforged\nline sk-or-v1-${'ab12'.repeat(16)}`;
+    fake.workspaceConfigurationValues.set('modelRadar.scan.maxFileSizeKB', hostile);
+    fake.workspaceConfigurationValues.set('modelRadar.leaders.top', hostile);
+    fake.workspaceConfigurationValues.set('modelRadar.codeLens.enabled', hostile);
+    adapter();
+    const shown = [...fake.recorded.logLines, ...fake.recorded.messages.map((m) => m.message)];
+    expect(shown.some((l) => l.includes('modelRadar.scan.maxFileSizeKB'))).toBe(true);
+    for (const line of shown) {
+      // eslint-disable-next-line no-control-regex -- the characters under test
+      expect(line).not.toMatch(/[\x00-\x1f\x7f-\x9f\u202e]/);
+      expect(line).not.toContain('ab12ab12ab12');
+    }
+  });
+});
