@@ -62,7 +62,7 @@ export class Radar {
   private keysResolved = false;
   // Raw responses kept in memory so settings changes (region overrides) and a new catalog can recompute views.
   private apiModels: ApiModel[] | null = null;
-  private rankingRows: { rows: readonly ApiRankingRow[]; asOf: string } | null = null;
+  private rankingRows: { rows: readonly ApiRankingRow[]; asOf: string | null } | null = null;
   private orderIds: { ids: readonly string[]; asOf: string } | null = null;
   private keyData: ApiKeyData | null = null;
   private credits: CreditsData | null = null;
@@ -277,7 +277,7 @@ export class Radar {
       const windows = defaultWindows(this.now());
       try {
         const result = await this.client.rankingsDaily({ startDate: windows.fetch.start, endDate: windows.fetch.end, key, signal });
-        this.rankingRows = { rows: result.data, asOf: result.meta.as_of };
+        this.rankingRows = { rows: result.data, asOf: result.meta.as_of ?? null };
         this.orderIds = null;
         this.recomputeRankings();
         return;

@@ -10,7 +10,7 @@ const apiModels = read<{ data: ApiModel[] }>('models-2026-07-29.json').data;
 const index = createCatalogIndex(buildCatalog(apiModels));
 const WINDOW = { start: '2026-07-20', end: '2026-07-26' };
 
-const report = buildReport({ rows: daily.data, asOf: daily.meta.as_of, window: WINDOW, baseUrl: 'https://openrouter.ai/api/v1', index, top: 3 });
+const report = buildReport({ rows: daily.data, asOf: daily.meta.as_of ?? null, window: WINDOW, baseUrl: 'https://openrouter.ai/api/v1', index, top: 3 });
 
 describe('buildReport', () => {
   it('has the JSON contract shape', () => {
