@@ -1,7 +1,7 @@
 // The sentences that say how far a figure can be trusted: a price's age when it is not live, a rankings
 // window's coverage when it has holes, and the tokenizer caveat on token shares. One home, so the editor,
 // the views and the CLI say the same thing in the same words. Pure: imports types only.
-import type { CatalogView, DataSource, RankingsCoverage } from './types';
+import type { CatalogView, DataSource, RankingsCoverage, Snapshot } from './types';
 
 /** OpenRouter's Data API page: documents the rankings dataset, its CC BY 4.0 licence and the tokenizer caveat. */
 export const DATA_API_DOCS_URL = 'https://openrouter.ai/docs/cookbook/administration/data-api';
@@ -30,15 +30,21 @@ const SOURCE_WORD: Readonly<Record<Exclude<DataSource, 'live'>, string>> = { cac
 
 /**
  * THE price-age label: null while prices are live and fresh; otherwise "prices as of Jul 29, bundled",
- * "prices as of Nov 28, cached", or "prices as of Nov 30, refresh failed" for a live catalog whose last
- * refresh failed. Every surface that shows a price shows this when it is not null.
+ * "prices as of Nov 28, cached", or "prices as of Nov 30, not refreshed" for a live catalog gone stale (its
+ * refresh failed or is overdue). Every surface that shows a price shows this when it is not null.
  */
 export function priceAgeLabel(catalog: Pick<CatalogView, 'source' | 'asOf'> | null | undefined, opts: { stale?: boolean; nowMs?: number } = {}): string | null {
   if (catalog === null || catalog === undefined) return null;
   if (catalog.source === 'live' && opts.stale !== true) return null;
   const day = formatAsOfDay(catalog.asOf, opts.nowMs);
-  const why = catalog.source === 'live' ? 'refresh failed' : SOURCE_WORD[catalog.source];
+  const why = catalog.source === 'live' ? 'not refreshed' : SOURCE_WORD[catalog.source];
   return day === null ? `prices not live (${why})` : `prices as of ${day}, ${why}`;
+}
+
+/** The price-age label for what a surface shows now: the snapshot's catalog and whether /models is stale. */
+export function snapshotPriceAge(snapshot: Pick<Snapshot, 'catalog' | 'resources'> | null | undefined, nowMs?: number): string | null {
+  if (snapshot === null || snapshot === undefined) return null;
+  return priceAgeLabel(snapshot.catalog, { stale: snapshot.resources.models.stale, nowMs });
 }
 
 /** "rankings as of Jul 26, bundled" for data that is not live; null when live. */

@@ -17,6 +17,7 @@ import {
 import { computeSwap } from '../../core/refs/swap';
 import type { ModelRef } from '../../core/refs/types';
 import type { CatalogModel, Snapshot } from '../../shared/types';
+import { snapshotPriceAge } from '../../shared/dataLabels';
 import type { ModelRefsSettings, RefEntry, WorkspaceReferences } from './workspaceIndex';
 
 export const DIAGNOSTIC_SOURCE = 'Model Radar';
@@ -102,6 +103,7 @@ export class EditorSurfaces implements vscode.Disposable {
         refId: hit.indexed && this.deps.canEdit() ? hit.entry.refId : null,
         suggestions: model === null && catalog !== null ? catalog.suggest(ref.id, 3) : [],
         today,
+        priceAge: snapshotPriceAge(this.deps.snapshot(), Date.now()),
       }),
       true,
     );
@@ -118,11 +120,12 @@ export class EditorSurfaces implements vscode.Disposable {
     const { entries, indexed } = this.deps.refs.refsForDocument(doc);
     const catalog = this.deps.refs.currentCatalog();
     const rankings = this.deps.snapshot().rankings;
+    const priceAge = snapshotPriceAge(this.deps.snapshot(), Date.now());
     const out: vscode.CodeLens[] = [];
     for (const { ref, refId } of entries) {
       const range = rangeOf(ref);
       const model = modelOf(catalog, ref);
-      const title = codeLensTitle(model, model === null ? null : rankOf(rankings, catalog?.aliasTarget(model) ?? model));
+      const title = codeLensTitle(model, model === null ? null : rankOf(rankings, catalog?.aliasTarget(model) ?? model), priceAge);
       out.push(new vscode.CodeLens(range, model === null ? { title, command: '' } : { title, command: COMPARE_COMMAND, arguments: [model.id] }));
       if (indexed && this.deps.canEdit()) out.push(new vscode.CodeLens(range, { title: 'Swap…', command: SWAP_COMMAND, arguments: [{ refId }] }));
     }

@@ -8,6 +8,7 @@ import { lineStarts } from '../../core/refs/candidate';
 import { fingerprint, refPickItem, selectForSwap, swapTargetSections, toRefView } from '../../core/refs/present';
 import { computeSwapMany, sameModelKey, type TextEdit } from '../../core/refs/swap';
 import type { Snapshot } from '../../shared/types';
+import { snapshotPriceAge } from '../../shared/dataLabels';
 import { rangeInText } from './editorSurfaces';
 import type { RefEntry, WorkspaceReferences } from './workspaceIndex';
 
@@ -77,9 +78,10 @@ async function pickTarget(deps: SwapDeps, current: RefEntry): Promise<string | u
     for (const i of s.items) items.push({ label: i.label, description: i.description, detail: i.detail, id: i.id });
   }
   const now = model === null ? `${current.ref.id} (not in the catalog)` : `${model.id} at $${formatPricePerMillion(model.price.input)} / $${formatPricePerMillion(model.price.output)} per 1M`;
+  const priceAge = snapshotPriceAge(snap, Date.now());
   const picked = await vscode.window.showQuickPick(items, {
     title: `Swap ${current.ref.raw}`,
-    placeHolder: `Now ${now}. Pick the model to use instead (list prices; quality differs).`,
+    placeHolder: `Now ${now}. Pick the model to use instead (list prices${priceAge === null ? '' : `, ${priceAge}`}; quality differs).`,
     matchOnDescription: true,
   });
   return picked?.id;

@@ -4,6 +4,15 @@ import type { ReactElement } from 'react';
 import { DATA_API_DOCS_URL, TOKENIZER_CAVEAT, coverageLine, priceAgeLabel, rankingsAgeLabel } from '../../../src/shared/dataLabels';
 import type { RankingsView, Snapshot } from '../../../src/shared/types';
 
+/** The clock only decides whether a date needs its year; a broken clock must not take a section down. */
+function safeNow(): number | undefined {
+  try {
+    return Date.now();
+  } catch {
+    return undefined;
+  }
+}
+
 /** "Data for 5 of 7 days (…); no data for …" when the window has holes; nothing when complete. */
 export function CoverageNote({ rankings }: { rankings: RankingsView }): ReactElement | null {
   const line = rankings.mode === 'tokens' ? coverageLine(rankings.coverage) : null;
@@ -27,7 +36,7 @@ export function TokenizerCaveat(): ReactElement {
 }
 
 /** "prices as of Jul 29, bundled" while prices are not live; nothing when they are. */
-export function PriceAgeNote({ snapshot, nowMs = Date.now() }: { snapshot: Snapshot; nowMs?: number }): ReactElement | null {
+export function PriceAgeNote({ snapshot, nowMs = safeNow() }: { snapshot: Snapshot; nowMs?: number | undefined }): ReactElement | null {
   const label = priceAgeLabel(snapshot.catalog, { stale: snapshot.resources.models.stale, nowMs });
   return label === null ? null : (
     <p className="mr-muted mr-price-age" role="note">
@@ -37,7 +46,7 @@ export function PriceAgeNote({ snapshot, nowMs = Date.now() }: { snapshot: Snaps
 }
 
 /** "Rankings as of Jul 26, bundled" while the rankings are not live. */
-export function RankingsAgeNote({ rankings, nowMs = Date.now() }: { rankings: RankingsView; nowMs?: number }): ReactElement | null {
+export function RankingsAgeNote({ rankings, nowMs = safeNow() }: { rankings: RankingsView; nowMs?: number | undefined }): ReactElement | null {
   const label = rankingsAgeLabel(rankings.source, rankings.asOf, nowMs);
   return label === null ? null : (
     <p className="mr-note mr-rankings-age" role="note">
