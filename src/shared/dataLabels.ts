@@ -94,7 +94,7 @@ export function coverageLine(c: RankingsCoverage | null | undefined): string | n
   const parts: string[] = [];
   if (c.daysWithData !== c.requestedDays || c.missingDays.length > 0) {
     if (c.daysWithData === 0) {
-      parts.push(`No data for any of the ${plural(c.requestedDays, 'day', 'days')} asked.`);
+      parts.push(c.requestedDays === 1 ? 'No data for the day asked.' : `No data for any of the ${c.requestedDays} days asked.`);
     } else {
       const span = c.firstDay === c.lastDay ? `${c.firstDay}` : `${c.firstDay}..${c.lastDay}`;
       const missing = c.missingDays.length > 0 ? `; no data for ${formatDayRanges(c.missingDays)}` : '';
