@@ -400,6 +400,14 @@ export function buildOrderView(orderedIds: readonly string[], opts: OrderOptions
   };
 }
 
+/**
+ * Rankings a surface may call "this week" ("#3 this week", "Leaders this week"): the shipped snapshot is an old
+ * week, so it is left out there; the views show it under its own "bundled" label instead.
+ */
+export function thisWeekRankings(rankings: RankingsView | null | undefined): RankingsView | null {
+  return rankings === null || rankings === undefined || rankings.source === 'bundled' ? null : rankings;
+}
+
 /** The top `n` models of each region, in rank order. */
 export function leadersByRegion(view: RankingsView, n: number): Record<Region, RankedModel[]> {
   const out: Record<Region, RankedModel[]> = { CN: [], US: [], EU: [], OTHER: [], UNKNOWN: [] };

@@ -10,7 +10,7 @@ import { EditorSurfaces } from '../../src/host/modelRefs/editorSurfaces';
 import type { WorkspaceReferences } from '../../src/host/modelRefs/workspaceIndex';
 import { formatAsOfDay, priceAgeLabel, snapshotPriceAge } from '../../src/shared/dataLabels';
 import type { Snapshot } from '../../src/shared/types';
-import { liveSnapshot, resources } from '../support/snapshotBuilders';
+import { liveSnapshot, rankingsView, resources } from '../support/snapshotBuilders';
 
 const models = buildCatalog((JSON.parse(readFileSync(new URL('../fixtures/openrouter/models-2026-07-29.json', import.meta.url), 'utf8')) as { data: ApiModel[] }).data);
 const index = createCatalogIndex(models);
@@ -110,5 +110,13 @@ describe('host: hover and CodeLens read the age from the snapshot', () => {
     snapshot = liveSnapshot({ catalog: { models, source: 'live', asOf: new Date().toISOString() } });
     expect(hover?.provideHover(doc, new fake.Position(0, 20))?.contents.value).not.toContain('as of');
     expect(lens?.provideCodeLenses(doc)[0].command?.title).not.toContain('as of');
+  });
+
+  it('ranks from the bundled July week are not called "this week"', () => {
+    snapshot = liveSnapshot({ catalog: { models, source: 'live', asOf: new Date().toISOString() } });
+    expect(lens?.provideCodeLenses(doc)[0].command?.title).toMatch(/#\d+ this week/);
+    snapshot = { ...snapshot, rankings: rankingsView({ source: 'bundled' }) };
+    expect(lens?.provideCodeLenses(doc)[0].command?.title).not.toContain('this week');
+    expect(hover?.provideHover(doc, new fake.Position(0, 20))?.contents.value).not.toContain('this week');
   });
 });

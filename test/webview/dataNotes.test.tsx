@@ -117,6 +117,21 @@ describe('dashboard: daily tokens by region', () => {
   });
 });
 
+describe('dashboard: a window with no data at all', () => {
+  it('draws no chart of zeros and says which days are missing', async () => {
+    const daily = dailyRegionTokens().map((d): DailyRegionTokens => ({ date: d.date, regions: null, unattributed: null }));
+    const rankings = rankingsView({
+      daily,
+      coverage: { requestedDays: 7, daysWithData: 0, firstDay: null, lastDay: null, missingDays: daily.map((d) => d.date), duplicateRows: 0, droppedRows: 0 },
+    });
+    await renderApp({ init: initPayload({ view: 'dashboard', snapshot: liveSnapshot({ rankings }) }), handlers });
+    const chart = screen.getByRole('region', { name: 'Daily tokens by region' });
+    expect(within(chart).queryByRole('img')).toBeNull();
+    expect(within(chart).getByText('No daily figures in this window.')).toBeTruthy();
+    expect(within(chart).getByText('No data for any of the 7 days asked.')).toBeTruthy();
+  });
+});
+
 /** The webview's own token format for the figures above (3 significant digits, T/B). */
 function formatTokensForTest(v: string | undefined): string {
   const n = Number(v);

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { CatalogIndex } from '../../core/catalog';
 import { alternatives } from '../../core/compare';
 import { utcDay } from '../../core/status/format';
+import { thisWeekRankings } from '../../core/rankings';
 import { classifyPath, isConfigKind } from '../../core/refs/classify';
 import { lineStarts, positionAt } from '../../core/refs/candidate';
 import {
@@ -99,7 +100,7 @@ export class EditorSurfaces implements vscode.Disposable {
         ref,
         model,
         aliasTarget: model !== null && catalog !== null ? catalog.aliasTarget(model) : null,
-        ranked: model === null ? null : rankOf(this.deps.snapshot().rankings, catalog?.aliasTarget(model) ?? model),
+        ranked: model === null ? null : rankOf(thisWeekRankings(this.deps.snapshot().rankings), catalog?.aliasTarget(model) ?? model),
         refId: hit.indexed && this.deps.canEdit() ? hit.entry.refId : null,
         suggestions: model === null && catalog !== null ? catalog.suggest(ref.id, 3) : [],
         today,
@@ -119,7 +120,7 @@ export class EditorSurfaces implements vscode.Disposable {
     if (isConfigKind(kind) ? !s.codeLensConfig : !s.codeLensCode) return [];
     const { entries, indexed } = this.deps.refs.refsForDocument(doc);
     const catalog = this.deps.refs.currentCatalog();
-    const rankings = this.deps.snapshot().rankings;
+    const rankings = thisWeekRankings(this.deps.snapshot().rankings);
     const priceAge = snapshotPriceAge(this.deps.snapshot(), Date.now());
     const out: vscode.CodeLens[] = [];
     for (const { ref, refId } of entries) {

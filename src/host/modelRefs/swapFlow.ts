@@ -5,6 +5,7 @@ import { tokenMixFromActivity } from '../../core/activity';
 import { alternatives, DEFAULT_MIX } from '../../core/compare';
 import { formatPricePerMillion } from '../../core/money';
 import { lineStarts } from '../../core/refs/candidate';
+import { thisWeekRankings } from '../../core/rankings';
 import { fingerprint, refPickItem, selectForSwap, swapTargetSections, toRefView } from '../../core/refs/present';
 import { computeSwapMany, sameModelKey, type TextEdit } from '../../core/refs/swap';
 import type { Snapshot } from '../../shared/types';
@@ -70,7 +71,7 @@ async function pickTarget(deps: SwapDeps, current: RefEntry): Promise<string | u
   const model = catalog.resolve(current.ref.id)?.model ?? null;
   const mix = (model !== null && snap.activity !== null ? tokenMixFromActivity(snap.activity, model.id) : null) ?? DEFAULT_MIX;
   const compare = model === null ? null : alternatives(catalog, model.id, mix, { rankings: snap.rankings, limit: 6 });
-  const sections = swapTargetSections({ models: catalog.all, rankings: snap.rankings, currentId: model?.id ?? current.ref.id, compare });
+  const sections = swapTargetSections({ models: catalog.all, rankings: thisWeekRankings(snap.rankings), currentId: model?.id ?? current.ref.id, compare });
   type Item = vscode.QuickPickItem & { id?: string };
   const items: Item[] = [];
   for (const s of sections) {

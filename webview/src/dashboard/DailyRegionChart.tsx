@@ -32,8 +32,11 @@ export function DailyRegionChart({ snapshot }: { snapshot: Snapshot }): ReactEle
           <p>Order only — add a key for token figures. Daily token totals come from OpenRouter's Data API, which needs any valid key.</p>
           <CommandButton command="setApiKey" label="Set API key" />
         </div>
-      ) : r.daily.length === 0 ? (
-        <p className="mr-muted">No daily figures in this window.</p>
+      ) : r.daily.every((d) => d.regions === null) ? (
+        <>
+          <p className="mr-muted">No daily figures in this window.</p>
+          <CoverageNote rankings={r} />
+        </>
       ) : (
         <DailyLines rankings={r} />
       )}
