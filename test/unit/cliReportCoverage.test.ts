@@ -95,6 +95,17 @@ describe('report coverage', () => {
     expect(JSON.stringify(json)).not.toContain('mistyped');
   });
 
+  it('the scenarios are reachable out of process too, over the control route', async () => {
+    const set = await fetch(`${fake.url}/__fake/fault`, { method: 'POST', body: JSON.stringify({ endpoint: 'rankings', fault: 'missingDays', times: 1 }) });
+    expect(set.status).toBe(200);
+    const res = await fetch(`${fake.baseUrl}/datasets/rankings-daily?start_date=2026-07-20&end_date=2026-07-26`, { headers: { Authorization: `Bearer ${INFERENCE_KEY}` } });
+    const body = (await res.json()) as { data: { date: string }[] };
+    expect([...new Set(body.data.map((r) => r.date))].sort()).toEqual(['2026-07-20', '2026-07-22', '2026-07-24', '2026-07-26']);
+    // times: 1: healed after one reply.
+    const again = (await (await fetch(`${fake.baseUrl}/datasets/rankings-daily?start_date=2026-07-20&end_date=2026-07-26`, { headers: { Authorization: `Bearer ${INFERENCE_KEY}` } })).json()) as { data: unknown[] };
+    expect(again.data).toHaveLength(fixture.data.filter((r) => WEEK(r.date)).length);
+  });
+
   it('the text carries the tokenizer caveat with the Data API link', async () => {
     const { text } = await report(['--from', '2026-07-20', '--to', '2026-07-26']);
     expect(text).toContain("Token counts use each provider's own tokenizer, so shares are approximate. https://openrouter.ai/docs/cookbook/administration/data-api");
