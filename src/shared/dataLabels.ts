@@ -47,6 +47,11 @@ export function snapshotPriceAge(snapshot: Pick<Snapshot, 'catalog' | 'resources
   return priceAgeLabel(snapshot.catalog, { stale: snapshot.resources.models.stale, nowMs });
 }
 
+/** A label as a sentence on its own: "Prices as of Jul 29, bundled". */
+export function asSentence(label: string): string {
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
 /** "rankings as of Jul 26, bundled" for data that is not live; null when live. */
 export function rankingsAgeLabel(source: DataSource, asOf: string | null, nowMs?: number): string | null {
   if (source === 'live') return null;

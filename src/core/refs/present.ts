@@ -1,5 +1,6 @@
 // What the editor surfaces say about a reference (hover, CodeLens, diagnostics, pickers) and which references a
 // swap request means. Pure, so every decision the VS Code adapters make is tested here.
+import { asSentence } from '../../shared/dataLabels';
 import { formatPricePerMillion, formatTokens } from '../money';
 import { escapeMarkdown, formatUsd } from '../status/format';
 import { modelPageUrl } from '../webviewHandlers';
@@ -99,7 +100,7 @@ export function hoverMarkdown(h: HoverInput): string {
       const cache = facts.price.cacheRead === null ? '' : ` · cache read $${formatPricePerMillion(facts.price.cacheRead)}`;
       lines.push(`Per 1M tokens: in $${formatPricePerMillion(facts.price.input)} · out $${formatPricePerMillion(facts.price.output)}${cache}`);
     }
-    if (h.priceAge !== undefined && h.priceAge !== null) lines.push(`$(history) ${escapeMarkdown(h.priceAge.charAt(0).toUpperCase() + h.priceAge.slice(1))}`);
+    if (h.priceAge !== undefined && h.priceAge !== null) lines.push(`$(history) ${escapeMarkdown(asSentence(h.priceAge))}`);
     const stats = [`Context ${formatContext(facts.contextLength)}`, `coding index ${facts.codingIndex ?? '—'}`];
     if (h.ranked !== null) stats.push(`#${h.ranked.rank} this week${h.ranked.tokens !== null ? ` (${formatTokens(h.ranked.tokens)} tokens)` : ''}`);
     lines.push(stats.join(' · '));

@@ -1,7 +1,7 @@
 // Small notes that say how far a figure can be trusted. The words come from src/shared/dataLabels.ts, the same
 // ones the editor and the CLI print.
 import type { ReactElement } from 'react';
-import { DATA_API_DOCS_URL, TOKENIZER_CAVEAT, coverageLine, priceAgeLabel, rankingsAgeLabel } from '../../../src/shared/dataLabels';
+import { DATA_API_DOCS_URL, TOKENIZER_CAVEAT, asSentence, coverageLine, priceAgeLabel, rankingsAgeLabel } from '../../../src/shared/dataLabels';
 import type { RankingsView, Snapshot } from '../../../src/shared/types';
 
 /** The clock only decides whether a date needs its year; a broken clock must not take a section down. */
@@ -40,9 +40,15 @@ export function PriceAgeNote({ snapshot, nowMs = safeNow() }: { snapshot: Snapsh
   const label = priceAgeLabel(snapshot.catalog, { stale: snapshot.resources.models.stale, nowMs });
   return label === null ? null : (
     <p className="mr-muted mr-price-age" role="note">
-      {label.charAt(0).toUpperCase() + label.slice(1)}.
+      {asSentence(label)}.
     </p>
   );
+}
+
+/** The same label inside a sentence that is already there (" Prices as of Jul 29, bundled."). */
+export function PriceAgeInline({ snapshot, nowMs = safeNow() }: { snapshot: Snapshot; nowMs?: number | undefined }): ReactElement | null {
+  const label = priceAgeLabel(snapshot.catalog, { stale: snapshot.resources.models.stale, nowMs });
+  return label === null ? null : <span className="mr-price-age">{` ${asSentence(label)}.`}</span>;
 }
 
 /** "Rankings as of Jul 26, bundled" while the rankings are not live. */
@@ -50,7 +56,7 @@ export function RankingsAgeNote({ rankings, nowMs = safeNow() }: { rankings: Ran
   const label = rankingsAgeLabel(rankings.source, rankings.asOf, nowMs);
   return label === null ? null : (
     <p className="mr-note mr-rankings-age" role="note">
-      {label.charAt(0).toUpperCase() + label.slice(1)}
+      {asSentence(label)}
       {rankings.source === 'bundled' ? ': the snapshot shipped with Model Radar, shown until live data arrives.' : '.'}
     </p>
   );
