@@ -133,6 +133,7 @@ export async function runReport(argv: string[], rawIo: ReportIo): Promise<number
     baseUrl: client.baseUrl ?? args.baseUrl,
     index,
     top: args.top,
+    droppedRows: rankings.value.dropped,
   });
   io.stdout.write(args.json ? `${JSON.stringify(report)}\n` : formatReportTable(report));
   return 0;

@@ -32,7 +32,12 @@ export const HOSTILE_FAULTS = ['escapes', 'keyEcho', 'hugeMessage', 'keyInNumber
 export const FAKE_ENDPOINTS = ['models', 'models/count', 'datasets/rankings-daily', 'key', 'credits', 'activity'] as const;
 export type FakeEndpoint = (typeof FAKE_ENDPOINTS)[number];
 
-export const FAULT_KINDS = [401, 402, 403, 404, 408, 429, 500, 502, 503, 'slow', 'reset', 'truncated', 'html', 'drift', 'huge', ...HOSTILE_FAULTS] as const;
+export const FAULT_KINDS = [
+  401, 402, 403, 404, 408, 429, 500, 502, 503, 'slow', 'reset', 'truncated', 'html', 'drift', 'huge',
+  // Data scenarios for /datasets/rankings-daily (a 200 whose rows are off; see rankingsScenario):
+  'duplicateRows', 'missingDays', 'mistypedRows',
+  ...HOSTILE_FAULTS,
+] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface FaultSpec {
@@ -276,6 +281,7 @@ export async function startFakeOpenRouter(options: FakeOpenRouterOptions = {}): 
     if (fault?.fault === 'drift' && reply.status === 200) reply.body = drift(endpoint, reply.body);
     if (fault && reply.status === 200) reply.body = hostileBody(fault.fault, endpoint, reply.body, sentKey(req));
     if (fault?.fault === 'huge' && reply.status === 200) reply.body = { ...(reply.body as object), padding: 'x'.repeat(HUGE_BYTES) };
+    if (endpoint === 'datasets/rankings-daily' && reply.status === 200 && fault !== null) reply.body = rankingsScenario(fault.fault, reply.body);
     let text = JSON.stringify(reply.body);
     if (fault?.fault === 'truncated') text = text.slice(0, Math.floor(text.length / 2));
     send(res, reply.status, 'application/json; charset=utf-8', text, reply.headers);
@@ -666,6 +672,43 @@ function send(res: ServerResponse, status: number, contentType: string, text: st
   const body = Buffer.from(text, 'utf8');
   res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': String(body.length), ...headers });
   res.end(body);
+}
+
+/**
+ * Rankings replies with rows the way real data goes wrong, for the scenario faults:
+ * - duplicateRows: every row sent twice, and the first row a third time with a different figure;
+ * - missingDays: no rows for days whose day of month is odd (07-20..07-26 keeps 20, 22, 24, 26);
+ * - mistypedRows: the real rows plus, on the last day, one row per mistake: tokens as a number, negative,
+ *   "1e15", fractional, an impossible date (2026-02-30), a date that is not one, and no model.
+ * Any other fault leaves the body alone.
+ */
+export function rankingsScenario(fault: FaultKind, body: unknown): unknown {
+  const reply = body as { data: { date: string; model_permaslug: string; total_tokens: unknown }[]; meta: unknown };
+  const rows = reply.data;
+  switch (fault) {
+    case 'duplicateRows': {
+      const first = rows[0];
+      const extra = first === undefined ? [] : [{ ...first, total_tokens: String(BigInt(String(first.total_tokens)) + 1n) }];
+      return { ...reply, data: [...rows, ...rows, ...extra] };
+    }
+    case 'missingDays':
+      return { ...reply, data: rows.filter((r) => Number(r.date.slice(8, 10)) % 2 === 0) };
+    case 'mistypedRows': {
+      const last = rows.reduce((m, r) => (r.date > m ? r.date : m), DATASET_START);
+      const bad = [
+        { date: last, model_permaslug: 'openai/mistyped-number', total_tokens: 5_000_000_000_000 },
+        { date: last, model_permaslug: 'openai/mistyped-negative', total_tokens: '-5000000000000' },
+        { date: last, model_permaslug: 'openai/mistyped-exponent', total_tokens: '1e15' },
+        { date: last, model_permaslug: 'openai/mistyped-fraction', total_tokens: '5000000000000.5' },
+        { date: '2026-02-30', model_permaslug: 'openai/mistyped-date', total_tokens: '5000000000000' },
+        { date: 'yesterday', model_permaslug: 'openai/mistyped-day', total_tokens: '5000000000000' },
+        { date: last, model_permaslug: '', total_tokens: '5000000000000' },
+      ];
+      return { ...reply, data: [...rows, ...bad] };
+    }
+    default:
+      return body;
+  }
 }
 
 const DAY_MS = 86_400_000;
