@@ -3,7 +3,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { buildCatalog, createCatalogIndex } from '../core/catalog';
-import { DEFAULT_BASE_URL, createOpenRouterClient } from '../core/openrouter/client';
+import { DEFAULT_API_BASE_URL } from '../core/openrouter/baseUrl';
+import { createOpenRouterClient } from '../core/openrouter/client';
 import type { ApiModel } from '../core/openrouter/apiTypes';
 import { classifyIncluded } from '../core/refs/classify';
 import { findRefs } from '../core/refs/recognize';
@@ -126,7 +127,7 @@ async function loadCatalog(args: RefsArgs, io: RefsIo): Promise<RefCatalog> {
   if (args.offline) {
     models = bundledApiModels();
   } else {
-    const client = createOpenRouterClient({ baseUrl: args.baseUrl ?? DEFAULT_BASE_URL, fetch: io.fetch, maxRetries: 1 });
+    const client = createOpenRouterClient({ baseUrl: args.baseUrl ?? DEFAULT_API_BASE_URL, fetch: io.fetch, maxRetries: 1 });
     models = (await client.listModels()).data;
   }
   return createCatalogIndex(buildCatalog(models));
@@ -165,7 +166,7 @@ export async function runRefs(argv: string[], rawIo: RefsIo): Promise<number> {
   try {
     catalog = await loadCatalog(args, io);
   } catch (err) {
-    const where = args.offline ? 'the bundled snapshot' : (args.baseUrl ?? DEFAULT_BASE_URL);
+    const where = args.offline ? 'the bundled snapshot' : (args.baseUrl ?? DEFAULT_API_BASE_URL);
     const hint = args.offline ? '' : ' (use --offline for the bundled snapshot)';
     const reason = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ');
     io.stderr.write(`model-radar refs: could not load the model catalog from ${where}: ${reason}${hint}\n`);

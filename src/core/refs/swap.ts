@@ -1,7 +1,7 @@
 // Replacing a model id in a file: only the id's characters change, so quotes, comments, indentation, key order and
 // the tool's "openrouter/" prefix stay as the user wrote them.
 import { ID_RE, OPENROUTER_PREFIX, baseOf, variantOf } from './idShape';
-import { ROUTING_VARIANTS } from '../catalog';
+import { isRoutingVariant } from '../catalog';
 import { createdDuplicateKey, keyFormatOf } from './dupKeys';
 import type { ModelRef, RefCatalog } from './types';
 
@@ -52,7 +52,7 @@ export function normaliseTarget(targetId: string): string {
 export function isRoutableTarget(target: string, catalog: Pick<RefCatalog, 'has'>): boolean {
   if (catalog.has(target)) return true;
   const variant = variantOf(target);
-  return variant !== null && ROUTING_VARIANTS.includes(variant) && catalog.has(baseOf(target));
+  return isRoutingVariant(variant) && catalog.has(baseOf(target));
 }
 
 /**
