@@ -22,6 +22,7 @@ export interface ReferencesApi {
   onDidChange: vscode.Event<ReferencesView>;
   reveal(refId: string): Promise<boolean>;
   swap(params: { modelId: string; refId?: string; targetId?: string }): Promise<SwapOutcome>;
+  swapCommand(arg: unknown): Promise<SwapOutcome>;
   rescan(): void;
 }
 

@@ -81,8 +81,10 @@ describe('workspace references (host)', () => {
     for (const r of view.refs) expect(r.refId).toMatch(/^r\d+$/);
   });
 
-  it('registers Swap Model…', () => {
-    expect(fake.recorded.commands.has('modelRadar.swapModel')).toBe(true);
+  it('offers Swap Model… to the one command table, and registers no command of its own', () => {
+    // src/host/commands/register.ts registers every command (COMMANDS); this module only does the work.
+    expect([...fake.recorded.commands.keys()].filter((id) => id.startsWith('modelRadar.'))).toEqual([]);
+    expect(typeof refs.swapCommand).toBe('function');
   });
 
   it('swaps every reference of a model in one edit, keeping prefixes and quotes', async () => {

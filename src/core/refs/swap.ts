@@ -118,12 +118,6 @@ export function sameModelKey(ref: ModelRef): string {
   return baseOf(ref.modelId ?? ref.id);
 }
 
-/** "Swap everywhere": every reference in `refs` (one file's) naming the same model as `ref`, in one edit list. */
-export function computeSwapAll(text: string, refs: readonly ModelRef[], ref: ModelRef, targetId: string, catalog: RefCatalog, options: SwapOptions = {}): SwapResult {
-  const key = sameModelKey(ref);
-  return computeSwapMany(text, refs.filter((r) => r.file === ref.file && sameModelKey(r) === key), targetId, catalog, options);
-}
-
 /** Apply non-overlapping edits (any order) to text. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const sorted = [...edits].sort((a, b) => b.offset - a.offset);
