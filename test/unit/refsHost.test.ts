@@ -9,6 +9,7 @@ import { registerModelReferences, type ModelReferences } from '../../src/host/mo
 import type { Snapshot } from '../../src/shared/types';
 import { liveSnapshot } from '../support/snapshotBuilders';
 import { MODELS_FIXTURE } from './refsFixtureCatalog';
+import { CANDIDATE_GLOB } from '../../src/core/refs/classify';
 
 const files = new Map<string, string>([
   ['/ws/.env', 'OPENROUTER_MODEL=openai/gpt-5\n'],
@@ -23,6 +24,7 @@ const snapshot: Snapshot = liveSnapshot({ catalog: { models, source: 'bundled', 
 const applied: fake.WorkspaceEdit[] = [];
 let refs: ModelReferences;
 let findCalls = 0;
+const findGlobs: unknown[] = [];
 
 beforeAll(async () => {
   vi.useFakeTimers();
@@ -31,8 +33,9 @@ beforeAll(async () => {
     workspaceFolders: [folder],
     getWorkspaceFolder: (uri: fake.Uri) => (uri.path.startsWith('/ws/') ? folder : undefined),
     asRelativePath: (uri: fake.Uri) => uri.path.replace(/^\/ws\//, ''),
-    findFiles: async () => {
+    findFiles: async (glob: unknown) => {
       findCalls++;
+      findGlobs.push(glob);
       return [...files.keys()].map((p) => fake.Uri.file(p));
     },
     applyEdit: async (edit: fake.WorkspaceEdit) => {
@@ -79,6 +82,10 @@ describe('workspace references (host)', () => {
     expect(view.files).toBe(3);
     // Opaque ids, never paths.
     for (const r of view.refs) expect(r.refId).toMatch(/^r\d+$/);
+  });
+
+  it('lists candidate files with core\'s glob (derived from the file kinds), nothing of its own', () => {
+    expect(findGlobs).toContain(CANDIDATE_GLOB);
   });
 
   it('offers Swap Model… to the one command table, and registers no command of its own', () => {
