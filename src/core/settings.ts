@@ -447,19 +447,11 @@ export function userOnlyValue(key: SettingKey, inspected: InspectedSetting | und
   };
 }
 
-export interface ConfigurationProperty {
-  type: SettingDescriptor['type'];
-  default: JsonValue;
-  markdownDescription: string;
-  minimum?: number;
-  maximum?: number;
-  maxLength?: number;
-  format?: 'uri';
-  items?: { type: 'string'; minLength: number };
+/** One property of package.json's `contributes.configuration`: the descriptor without our own fields. */
+export type ConfigurationProperty = Omit<SettingDescriptor, 'key' | 'read' | 'additionalProperties'> & {
   additionalProperties?: { type: 'string'; enum: string[] };
-  scope?: SettingDescriptor['scope'];
   order: number;
-}
+};
 
 /** The `contributes.configuration` object package.json should carry, generated from the schema. */
 export function configurationContribution(): { title: string; properties: Record<string, ConfigurationProperty> } {
