@@ -2,7 +2,9 @@
 // collections over several lines, plain and quoted scalars with exact offsets, comments, block scalars, anchors,
 // tags, aliases and several documents. Why not the `yaml` package: its CommonJS build cannot be tree-shaken and
 // would be more than half of the extension's bundle budget; the tests check this reader against it.
-// Anything outside the subset marks the document damaged instead of guessing.
+// Anything outside the subset marks the document damaged instead of guessing. Linear in the text: every loop moves
+// forward and nodes nested deeper than MAX_DEPTH are stepped over, not read, so no input can exhaust the stack.
+import { UNMETERED, type Meter } from './meter';
 
 export type YNode = YMap | YSeq | YScalar | YOther;
 
@@ -18,14 +20,17 @@ export interface YSeq {
 
 export interface YScalar {
   kind: 'scalar';
-  /** The value when it sits verbatim in the source (no escapes, one line); null otherwise. */
+  /**
+   * The value when it sits verbatim in the source (no escapes, one line); null otherwise. A block scalar ("|",
+   * ">-") of one line counts: its value is that line (up to the line break its chomping keeps).
+   */
   value: string | null;
   /** Offset of the value's first character (after the opening quote). */
   offset: number;
   quote: '"' | "'" | 'none';
 }
 
-/** Null, aliases, block scalars and anything unreadable: holds no reference. */
+/** Null, aliases, block scalars of several lines and anything unreadable: holds no reference. */
 export interface YOther {
   kind: 'other';
 }
@@ -46,12 +51,16 @@ interface Line {
 
 const OTHER: YOther = { kind: 'other' };
 
+/** Nesting read in full; deeper nodes (no config nests this far) are skipped whole and read as "other". */
+export const MAX_DEPTH = 64;
+
 function isSpace(c: string | undefined): boolean {
   return c === ' ' || c === '\t';
 }
 
-export function readYaml(text: string): YDocument[] {
+export function readYaml(text: string, meter: Meter = UNMETERED): YDocument[] {
   const lines: Line[] = [];
+  meter.spend(text.length);
   {
     let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     for (let i = 0; i <= text.length; i++) {
@@ -76,7 +85,9 @@ export function readYaml(text: string): YDocument[] {
       while (i < l.end && isSpace(text[i])) i++;
     }
     l.indent = i >= l.end || text[i] === '#' ? -1 : i - l.start;
+    meter.spend(i - l.start + 1);
   }
+  let depth = 0;
 
   const lineAt = (pos: number): number => {
     let lo = 0;
@@ -93,6 +104,7 @@ export function readYaml(text: string): YDocument[] {
   const nextContent = (li: number): number => {
     let i = li;
     while (i < lines.length && lines[i].indent < 0) i++;
+    meter.spend(i - li + 1);
     return i;
   };
   const isMarker = (li: number): boolean => {
@@ -106,6 +118,7 @@ export function readYaml(text: string): YDocument[] {
   const restIsEmpty = (pos: number, end: number): boolean => {
     let i = pos;
     while (i < end && isSpace(text[i])) i++;
+    meter.spend(i - pos + 1);
     return i >= end || text[i] === '#';
   };
 
@@ -132,14 +145,43 @@ export function readYaml(text: string): YDocument[] {
       }
       i++;
     }
+    meter.spend(i - pos + 1);
     if (i >= text.length) damaged = true;
     const node: YScalar = { kind: 'scalar', value: clean && i < text.length ? text.slice(pos + 1, i) : null, offset: pos + 1, quote: q };
     return { node, end: Math.min(i + 1, text.length) };
   };
 
+  /** Past the flow collection opening at `at`, brackets counted (quotes and comments respected), not read. */
+  const skipFlow = (at: number): number => {
+    let level = 0;
+    let i = at;
+    while (i < text.length) {
+      const c = text[i];
+      if (c === '[' || c === '{') level++;
+      else if (c === ']' || c === '}') {
+        level--;
+        if (level === 0) {
+          i++;
+          break;
+        }
+      } else if (c === '"' || c === "'") {
+        i = quoted(i).end;
+        continue;
+      } else if (c === '#' && isSpace(text[i - 1])) {
+        while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+        continue;
+      }
+      i++;
+    }
+    meter.spend(i - at + 1);
+    if (level !== 0) damaged = true;
+    return i;
+  };
+
   /** Flow collection or flow scalar at pos; may cross lines. */
   const flow = (pos: number): { node: YNode; end: number } => {
     let i = pos;
+    let flowDepth = 0;
     const skip = (): void => {
       for (;;) {
         while (i < text.length && (isSpace(text[i]) || text[i] === '\n' || text[i] === '\r')) i++;
@@ -166,7 +208,12 @@ export function readYaml(text: string): YDocument[] {
     const node = (): YNode => {
       skip();
       const c = text[i];
+      if ((c === '{' || c === '[') && flowDepth >= MAX_DEPTH) {
+        i = skipFlow(i);
+        return OTHER;
+      }
       if (c === '{' || c === '[') {
+        flowDepth++;
         const close = c === '{' ? '}' : ']';
         i++;
         const entries: { key: string; value: YNode }[] = [];
@@ -205,6 +252,7 @@ export function readYaml(text: string): YDocument[] {
             break;
           }
         }
+        flowDepth--;
         return c === '{' ? { kind: 'map', entries } : { kind: 'seq', items };
       }
       if (c === '"' || c === "'") {
@@ -221,6 +269,7 @@ export function readYaml(text: string): YDocument[] {
       return plain();
     };
     const n = node();
+    meter.spend(i - pos + 1);
     return { node: n, end: i };
   };
 
@@ -231,6 +280,7 @@ export function readYaml(text: string): YDocument[] {
       while (i < end && !isSpace(text[i])) i++;
       while (i < end && isSpace(text[i])) i++;
     }
+    meter.spend(i - pos + 1);
     return i;
   };
 
@@ -247,13 +297,18 @@ export function readYaml(text: string): YDocument[] {
     if (c === '?' || c === '[' || c === '{' || c === '-' && (pos + 1 >= end || isSpace(text[pos + 1]))) return -1;
     for (let i = pos; i < end; i++) {
       const ch = text[i];
-      if (ch === '#' && i > pos && isSpace(text[i - 1])) return -1;
+      if (ch === '#' && i > pos && isSpace(text[i - 1])) {
+        meter.spend(i - pos + 1);
+        return -1;
+      }
       if (ch === ':' && (i + 1 >= end || isSpace(text[i + 1]))) {
         let k = i;
         while (k > pos && isSpace(text[k - 1])) k--;
+        meter.spend(2 * (i - pos) + 1);
         return { key: text.slice(pos, k), colon: i };
       }
     }
+    meter.spend(end - pos + 1);
     return -1;
   };
 
@@ -273,9 +328,23 @@ export function readYaml(text: string): YDocument[] {
     }
     const c = text[p];
     if (c === '|' || c === '>') {
+      // Header: chomping ("+", "-") and indentation (a digit) indicators, then nothing but a comment.
+      let h = p + 1;
+      let explicitIndent = false;
+      for (let k = 0; k < 2 && h < l.end; k++) {
+        const d = text[h];
+        if (d === '+' || d === '-') h++;
+        else if (d >= '1' && d <= '9') {
+          explicitIndent = true;
+          h++;
+        } else break;
+      }
+      const headerOk = (h >= l.end || isSpace(text[h])) && restIsEmpty(h, l.end);
       let n = li + 1;
       while (n < lines.length && !isMarker(n) && (lines[n].indent < 0 || lines[n].indent > parentIndent)) n++;
-      return { node: OTHER, next: n };
+      meter.spend(n - li);
+      const one = headerOk && !explicitIndent ? blockScalarLine(li + 1, n, parentIndent) : null;
+      return { node: one ?? OTHER, next: n };
     }
     if (c === '*' || c === '{' || c === '[' || c === '"' || c === "'") {
       const f = c === '*' ? { node: OTHER, end: l.end } : c === '"' || c === "'" ? quoted(p) : flow(p);
@@ -289,11 +358,49 @@ export function readYaml(text: string): YDocument[] {
     // Plain scalar to a comment or the line end; more-indented lines after it continue it.
     let e = p;
     while (e < l.end && !(text[e] === '#' && isSpace(text[e - 1]))) e++;
+    meter.spend(e - p + 1);
     while (e > p && isSpace(text[e - 1])) e--;
     const next = afterContinuation(li + 1, parentIndent);
     const multiLine = next !== nextContent(li + 1);
     p = Math.min(p, e);
     return { node: { kind: 'scalar', value: multiLine ? null : text.slice(p, e), offset: p, quote: 'none' }, next };
+  };
+
+  /**
+   * The one content line of a block scalar whose body is lines [from, to), or null when it has none, several,
+   * or leading empty lines (then its value starts with a line break and is no id).
+   */
+  const blockScalarLine = (from: number, to: number, parentIndent: number): YScalar | null => {
+    let contentIndent = -1;
+    let found: YScalar | null = null;
+    let leadingEmpty = false;
+    let ended = false;
+    for (let k = from; k < to; k++) {
+      const s = lines[k];
+      let i = s.start;
+      while (i < s.end && text[i] === ' ') i++;
+      meter.spend(i - s.start + 1);
+      if (i >= s.end) {
+        if (found === null) leadingEmpty = true;
+        continue;
+      }
+      const ind = i - s.start;
+      if (contentIndent < 0) {
+        if (ind <= parentIndent) return null;
+        contentIndent = ind;
+      }
+      if (ind < contentIndent) {
+        // Less indented than the content: only a comment may follow it.
+        if (text[i] !== '#') return null;
+        ended = true;
+        continue;
+      }
+      if (ended || found !== null) return null;
+      const start = s.start + contentIndent;
+      meter.spend(s.end - start);
+      found = { kind: 'scalar', value: text.slice(start, s.end), offset: start, quote: 'none' };
+    }
+    return leadingEmpty ? null : found;
   };
 
   /** Lines indented more than parentIndent right after a scalar continue it; skip them. */
@@ -317,6 +424,15 @@ export function readYaml(text: string): YDocument[] {
 
   /** A block node whose first token is at `pos` on line `li`, at column `col`. */
   const block = (li: number, pos: number, col: number): { node: YNode; next: number } => {
+    // Too deep to matter: step over the node (the rest of its line and the lines indented at least as far).
+    if (depth >= MAX_DEPTH) return { node: OTHER, next: skipDeeper(li + 1, col - 1) };
+    depth++;
+    const r = blockAt(li, pos, col);
+    depth--;
+    return r;
+  };
+
+  const blockAt = (li: number, pos: number, col: number): { node: YNode; next: number } => {
     const l = lines[li];
     if (text[pos] === '-' && (pos + 1 >= l.end || isSpace(text[pos + 1]))) return seq(li, col, pos);
     const p = skipProps(pos, l.end);
@@ -333,6 +449,7 @@ export function readYaml(text: string): YDocument[] {
       const l = lines[cur];
       let p = pos + 1;
       while (p < l.end && text[p] === ' ') p++;
+      meter.spend(p - pos);
       let r: { node: YNode; next: number };
       if (restIsEmpty(p, l.end)) r = childBlock(cur + 1, col);
       else r = block(cur, p, p - l.start);
