@@ -4,6 +4,9 @@
 //    and file kinds for the same id shapes (`rg`, Debian's ripgrep; both warm, median of 5),
 //  - rescanFileMs: re-indexing one changed 100 KB source file (median of 60),
 //  - indexHeapMB: heap held by the finished index.
+// And pathologicalScanMs: the slowest of the generated worst cases for recognition (hex and base64 blobs, minified
+// bundles, lockfiles, one 1 MB line of id characters, deep JSON/YAML/TOML nesting, ...; test/fixtures/refs/
+// pathological.ts) at 1 MB, each read in every grammar through the index the host uses (median of 3, warm).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +17,8 @@ import { walkFiles } from '../src/cli/refs';
 import { buildCatalog, createCatalogIndex } from '../src/core/catalog';
 import type { ApiModel } from '../src/core/openrouter/apiTypes';
 import { createRefIndex, DEFAULT_EXCLUDED_DIRS, type RefIndex } from '../src/core/refs/scanner';
+import type { RefCatalog } from '../src/core/refs/types';
+import { asFileText, PATHOLOGICAL_CASES, PATHOLOGICAL_FILES } from '../test/fixtures/refs/pathological';
 
 const FILES = 20_000;
 
@@ -119,6 +124,32 @@ function collectGarbage(): () => void {
   };
 }
 
+const PATHOLOGICAL_SIZE = 1024 * 1024;
+
+/** The slowest generated worst case at 1 MB, in milliseconds (median of 3 warm runs of each case in each grammar). */
+export function pathologicalScan(catalog: RefCatalog): { ms: number; worst: string } {
+  // Plain text is read only through an include glob; the size limit leaves room for a case that ends a little past 1 MB.
+  const index = createRefIndex(catalog, { include: ['**/*.txt'], maxFileBytes: 2 * PATHOLOGICAL_SIZE });
+  let worst = { ms: 0, worst: '' };
+  for (const c of PATHOLOGICAL_CASES) {
+    const body = c.make(PATHOLOGICAL_SIZE);
+    for (const f of PATHOLOGICAL_FILES) {
+      const text = asFileText(f.kind, body);
+      index.update(f.path, text);
+      const runs: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const start = performance.now();
+        index.update(f.path, text);
+        runs.push(performance.now() - start);
+      }
+      const ms = median(runs);
+      if (ms > worst.ms) worst = { ms, worst: `${c.name} as ${f.path}` };
+      index.remove(f.path);
+    }
+  }
+  return worst;
+}
+
 export async function run(): Promise<Record<string, number>> {
   const models = (JSON.parse(readFileSync(resolve('test/fixtures/openrouter/models-2026-07-29.json'), 'utf8')) as { data: ApiModel[] }).data;
   const catalog = createCatalogIndex(buildCatalog(models));
@@ -159,6 +190,9 @@ export async function run(): Promise<Record<string, number>> {
       rescans.push(performance.now() - start);
     }
 
+    const pathological = pathologicalScan(catalog);
+    process.stderr.write(`bench: slowest recognition worst case: ${pathological.worst}, ${round(pathological.ms)} ms\n`);
+
     const figures: Record<string, number> = {
       refsWorkspaceFiles: FILES,
       refsFilesRead: files,
@@ -166,6 +200,7 @@ export async function run(): Promise<Record<string, number>> {
       refsScanMs: round(median(ours)),
       rescanFileMs: round(median(rescans)),
       indexHeapMB: round(Math.max(0, heapAfter - heapBefore) / 1024 / 1024),
+      pathologicalScanMs: round(pathological.ms),
     };
     if (rgProbe.ok) {
       figures.refsRipgrepMs = round(median(theirs));

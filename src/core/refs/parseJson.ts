@@ -44,51 +44,60 @@ const LITERAL_RE = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d
 /** The document's root and whether it was damaged (then key paths may lie). */
 export function parseJsonTree(text: string, meter: Meter = UNMETERED): { root: JNode | null; damaged: boolean } {
   const n = text.length;
-  // The open containers, innermost last, as parallel arrays (no object per level: nesting can be 500k deep).
-  const isObj: boolean[] = [];
-  const states: number[] = [];
+  // The open containers, innermost last: per level one byte, (what it expects next) * 2 + (1 for an object), since
+  // nesting can be as deep as the text is long. Containers and pending keys are kept for the levels a rule reads.
+  const frames = new Uint8Array(n + 1);
+  let depth = 0;
   /** Null when deeper than any rule reads: the structure is followed, nothing is kept. */
-  const nodes: (JObject | JArray | null)[] = [];
-  const keys: (JString | null)[] = [];
+  const nodes: (JObject | JArray | null)[] = new Array<JObject | JArray | null>(MAX_RULE_DEPTH).fill(null);
+  const keys: (JString | null)[] = new Array<JString | null>(MAX_RULE_DEPTH).fill(null);
+  const nodeAt = (level: number): JObject | JArray | null => (level < MAX_RULE_DEPTH ? nodes[level] : null);
   let openObjects = 0;
   let openArrays = 0;
   let root: JNode | null = null;
   let rootDone = false;
   let damaged = false;
 
+  const isObjectAt = (level: number): boolean => (frames[level] & 1) === 1;
+  const stateAt = (level: number): number => frames[level] >> 1;
+  const setState = (level: number, state: number): void => {
+    frames[level] = (state << 1) | (frames[level] & 1);
+  };
+
   const place = (node: JNode): void => {
-    const top = states.length - 1;
+    const top = depth - 1;
     if (top < 0) {
       if (rootDone) damaged = true;
       else root = node;
       rootDone = true;
       return;
     }
-    const state = states[top];
-    const container = nodes[top];
-    if (isObj[top]) {
+    const state = stateAt(top);
+    const container = nodeAt(top);
+    if (isObjectAt(top)) {
       if (state !== VALUE) damaged = true;
-      const key = keys[top];
+      const key = top < MAX_RULE_DEPTH ? keys[top] : null;
       if ((state === VALUE || state === COLON_NEXT) && key !== null && container !== null) {
         (container as JObject).props.set(key.value, { key, value: node });
       }
-      keys[top] = null;
+      if (top < MAX_RULE_DEPTH) keys[top] = null;
     } else {
       if (state !== VALUE) damaged = true;
       if (container !== null) (container as JArray).items.push(node);
     }
-    states[top] = COMMA_NEXT;
+    setState(top, COMMA_NEXT);
   };
 
   const open = (isObject: boolean): void => {
-    const depth = states.length;
     const keep = depth < MAX_RULE_DEPTH && (depth === 0 || nodes[depth - 1] !== null);
     const node: JObject | JArray | null = keep ? (isObject ? { t: 'object', props: new Map() } : { t: 'array', items: [] }) : null;
     place(node ?? OTHER);
-    isObj.push(isObject);
-    states.push(isObject ? KEY : VALUE);
-    nodes.push(node);
-    keys.push(null);
+    frames[depth] = ((isObject ? KEY : VALUE) << 1) | (isObject ? 1 : 0);
+    if (depth < MAX_RULE_DEPTH) {
+      nodes[depth] = node;
+      keys[depth] = null;
+    }
+    depth++;
     if (isObject) openObjects++;
     else openArrays++;
   };
@@ -100,10 +109,13 @@ export function parseJsonTree(text: string, meter: Meter = UNMETERED): { root: J
     }
     // Unclosed containers inside this one close with it.
     for (;;) {
-      const wasObject = isObj.pop() as boolean;
-      const state = states.pop() as number;
-      nodes.pop();
-      keys.pop();
+      depth--;
+      const wasObject = isObjectAt(depth);
+      const state = stateAt(depth);
+      if (depth < MAX_RULE_DEPTH) {
+        nodes[depth] = null;
+        keys[depth] = null;
+      }
       if (wasObject) openObjects--;
       else openArrays--;
       if (wasObject !== isObject) {
@@ -136,7 +148,7 @@ export function parseJsonTree(text: string, meter: Meter = UNMETERED): { root: J
       meter.spend(i - start + 1);
       continue;
     }
-    const top = states.length - 1;
+    const top = depth - 1;
     if (c === 123 || c === 91) {
       open(c === 123);
       i++;
@@ -144,11 +156,11 @@ export function parseJsonTree(text: string, meter: Meter = UNMETERED): { root: J
       close(c === 125);
       i++;
     } else if (c === 58) {
-      if (top >= 0 && isObj[top] && states[top] === COLON_NEXT) states[top] = VALUE;
+      if (top >= 0 && isObjectAt(top) && stateAt(top) === COLON_NEXT) setState(top, VALUE);
       else damaged = true;
       i++;
     } else if (c === 44) {
-      if (top >= 0 && states[top] === COMMA_NEXT) states[top] = isObj[top] ? KEY : VALUE;
+      if (top >= 0 && stateAt(top) === COMMA_NEXT) setState(top, isObjectAt(top) ? KEY : VALUE);
       else damaged = true;
       i++;
     } else if (c === 34) {
@@ -177,11 +189,11 @@ export function parseJsonTree(text: string, meter: Meter = UNMETERED): { root: J
       }
       const str: JString = { t: 'string', offset: i, value, clean: terminated && !escaped };
       i = terminated ? j + 1 : Math.min(j, n);
-      if (top >= 0 && isObj[top] && (states[top] === KEY || states[top] === COMMA_NEXT)) {
+      if (top >= 0 && isObjectAt(top) && (stateAt(top) === KEY || stateAt(top) === COMMA_NEXT)) {
         // A key (after a missing comma, still read as one).
-        if (states[top] === COMMA_NEXT) damaged = true;
-        keys[top] = str;
-        states[top] = COLON_NEXT;
+        if (stateAt(top) === COMMA_NEXT) damaged = true;
+        if (top < MAX_RULE_DEPTH) keys[top] = str;
+        setState(top, COLON_NEXT);
       } else place(str);
     } else {
       // A number, true, false, null, or junk.
@@ -195,7 +207,7 @@ export function parseJsonTree(text: string, meter: Meter = UNMETERED): { root: J
     meter.spend(i - start + 1);
   }
   meter.spend(n);
-  if (states.length > 0) damaged = true;
+  if (depth > 0) damaged = true;
   return { root, damaged };
 }
 
