@@ -130,6 +130,14 @@ describe('.vscode/settings.json: only model settings count', () => {
     rangesHold('.vscode/settings.json', text);
   });
 
+  it('counts numbered model settings, not settings that merely mention models', () => {
+    const text = '{ "ext.model2": "openai/gpt-5", "ext.model_3": "deepseek/deepseek-chat", "ext.modelFilter": "openai/gpt-5", "ext.modelsDir": "qwen/qwen3-coder" }';
+    expect(brief('.vscode/settings.json', text)).toEqual([
+      'openai/gpt-5 -> openai/gpt-5 @["ext.model2"]',
+      'deepseek/deepseek-chat -> deepseek/deepseek-chat @["ext.model_3"]',
+    ]);
+  });
+
   it('flags unknown ids only in a setting that names OpenRouter', () => {
     const text = '{ "openrouter.defaultModel": "deepseek/deepseek-v9-preview", "myext.model": "deepseek/deepseek-v9-preview" }';
     expect(brief('.vscode/settings.json', text)).toEqual(['deepseek/deepseek-v9-preview -> deepseek/deepseek-v9-preview (unknown) @["openrouter.defaultModel"]']);

@@ -41,7 +41,7 @@ const ZED_MODEL_SLOTS = new Set(['default_model', 'inline_assistant_model', 'com
 
 /**
  * VS Code settings known to hold a model id (docs/model-config-files.md). Beyond these, a setting whose own name
- * ends in "model"/"models"/"modelId"/"modelName" holds one; anything else in settings.json (json.schemas,
+ * ends in "model"/"models"/"modelId"/"modelName" (a number may follow: "model2") holds one; anything else in settings.json (json.schemas,
  * cSpell.words, files.associations, ...) never does, whatever its strings look like.
  */
 const VSCODE_MODEL_SETTINGS = new Set([
@@ -53,7 +53,7 @@ const VSCODE_MODEL_SETTINGS = new Set([
   'chat.byokUtilityModelDefault',
   'github.copilot.chat.customOAIModels',
 ]);
-const MODEL_SETTING_NAME_RE = /model(?:s|id|ids|name|names)?$/i;
+const MODEL_SETTING_NAME_RE = /model(?:s|id|ids|name|names)?(?:[-_]?\d+)?$/i;
 
 /** A URL longer than this is not a base URL; reading it would only cost time. */
 const MAX_URL_LENGTH = 2048;
