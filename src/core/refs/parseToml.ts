@@ -121,21 +121,23 @@ export function readToml(text: string, meter: Meter = UNMETERED): { root: TTable
     }
     damaged = true;
   };
+  /** A dotted key's parts; past MAX_RULE_DEPTH + 1 parts the rest is read but not kept (no rule reads that far). */
   const readKey = (): string[] | null => {
     const keys: string[] = [];
     for (;;) {
       skipSpaces();
       const c = text.charCodeAt(pos);
+      const keep = keys.length <= MAX_RULE_DEPTH;
       if (c === 34 || c === 39) {
         const s = readString();
         if (s === null) return null;
-        keys.push(text.slice(s.start, s.end));
+        if (keep) keys.push(text.slice(s.start, s.end));
       } else {
         const start = pos;
         while (pos < n && isBareKeyChar(text.charCodeAt(pos))) pos++;
         meter.spend(pos - start + 1);
         if (pos === start) return null;
-        keys.push(text.slice(start, pos));
+        if (keep) keys.push(text.slice(start, pos));
       }
       skipSpaces();
       if (text.charCodeAt(pos) !== 46) return keys;

@@ -166,6 +166,32 @@ function textTokens(text: string, emit: (c: Candidate) => void, meter: Meter): v
   meter.spend(n);
 }
 
+/** Distinct look-ups remembered per file: enough for every id a real file repeats, bounded for a hostile one. */
+const MEMO_LIMIT = 4096;
+
+/** The catalog with look-ups remembered for one file: a lockfile or a bundle repeats the same strings thousands of times. */
+function memoized(catalog: RefCatalog): RefCatalog {
+  const resolved = new Map<string, ReturnType<RefCatalog['resolve']>>();
+  const authors = new Map<string, boolean>();
+  return {
+    resolve(id: string) {
+      const hit = resolved.get(id);
+      if (hit !== undefined) return hit;
+      const r = catalog.resolve(id);
+      if (resolved.size < MEMO_LIMIT) resolved.set(id, r);
+      return r;
+    },
+    has: (id: string) => catalog.has(id),
+    isKnownAuthor(author: string) {
+      const hit = authors.get(author);
+      if (hit !== undefined) return hit;
+      const r = catalog.isKnownAuthor(author);
+      if (authors.size < MEMO_LIMIT) authors.set(author, r);
+      return r;
+    },
+  };
+}
+
 /** What became of one file: its references, or nothing because recognising it took longer than its budget. */
 export type Recognition =
   | { kind: 'ok'; refs: ModelRef[] }
@@ -187,9 +213,10 @@ export interface RecognizeOptions {
  * nothing. Never throws on bad input: unreadable parts yield nothing. Work is linear in the length of the text
  * whatever it holds; with a budget, a file that takes longer is given up and reported as skipped.
  */
-export function recognizeFile(file: string, text: string, catalog: RefCatalog, options: RecognizeOptions = {}): Recognition {
+export function recognizeFile(file: string, text: string, fullCatalog: RefCatalog, options: RecognizeOptions = {}): Recognition {
   const kind = options.kind === undefined ? classifyPath(file) : options.kind;
   if (kind === null || text.indexOf('/') < 0) return { kind: 'ok', refs: [] };
+  const catalog = memoized(fullCatalog);
   const meter = options.meter ?? createMeter({ budgetMs: options.budgetMs, now: options.now });
   const refs: ModelRef[] = [];
   let starts: number[] | null = null;

@@ -41,14 +41,6 @@ export interface YDocument {
   damaged: boolean;
 }
 
-interface Line {
-  start: number;
-  /** End of content, before "\r\n" / "\n". */
-  end: number;
-  /** Leading spaces; -1 for a blank or comment-only line. */
-  indent: number;
-}
-
 const OTHER: YOther = { kind: 'other' };
 
 /** Nesting read in full; deeper nodes (no config nests this far) are skipped whole and read as "other". */
@@ -59,14 +51,26 @@ function isSpace(c: string | undefined): boolean {
 }
 
 export function readYaml(text: string, meter: Meter = UNMETERED): YDocument[] {
-  const lines: Line[] = [];
+  // The lines as three columns (a file can have hundreds of thousands): start, end of content (before "\r\n" /
+  // "\n"), and indentation (leading spaces; -1 for a blank or comment-only line).
   meter.spend(text.length);
+  let lineCount = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) lineCount++;
+  }
+  const LS = new Int32Array(lineCount);
+  const LE = new Int32Array(lineCount);
+  const LI = new Int32Array(lineCount);
   {
     let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    let k = 0;
     for (let i = 0; i <= text.length; i++) {
       const c = text.charCodeAt(i);
       if (i === text.length || c === 10 || c === 13) {
-        lines.push({ start, end: i, indent: 0 });
+        LS[k] = start;
+        LE[k] = i;
+        k++;
         if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
         start = i + 1;
       }
@@ -74,27 +78,29 @@ export function readYaml(text: string, meter: Meter = UNMETERED): YDocument[] {
   }
   let damaged = false;
   let tabIndented = false;
-  for (const l of lines) {
-    let i = l.start;
-    while (i < l.end && text[i] === ' ') i++;
-    if (text[i] === '\t' && i < l.end) {
+  for (let k = 0; k < lineCount; k++) {
+    const start = LS[k];
+    const end = LE[k];
+    let i = start;
+    while (i < end && text.charCodeAt(i) === 32) i++;
+    if (i < end && text.charCodeAt(i) === 9) {
       // Tabs may separate tokens but never indent; a tab-indented line with content is invalid.
       let j = i;
-      while (j < l.end && isSpace(text[j])) j++;
-      if (j < l.end && text[j] !== '#') tabIndented = true;
-      while (i < l.end && isSpace(text[i])) i++;
+      while (j < end && isSpace(text[j])) j++;
+      if (j < end && text[j] !== '#') tabIndented = true;
+      while (i < end && isSpace(text[i])) i++;
     }
-    l.indent = i >= l.end || text[i] === '#' ? -1 : i - l.start;
-    meter.spend(i - l.start + 1);
+    LI[k] = i >= end || text.charCodeAt(i) === 35 ? -1 : i - start;
+    meter.spend(i - start + 1);
   }
   let depth = 0;
 
   const lineAt = (pos: number): number => {
     let lo = 0;
-    let hi = lines.length - 1;
+    let hi = lineCount - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (lines[mid].start <= pos) lo = mid;
+      if (LS[mid] <= pos) lo = mid;
       else hi = mid - 1;
     }
     return lo;
@@ -103,15 +109,16 @@ export function readYaml(text: string, meter: Meter = UNMETERED): YDocument[] {
   /** Index of the next line at or after li with content, stopping at document markers. */
   const nextContent = (li: number): number => {
     let i = li;
-    while (i < lines.length && lines[i].indent < 0) i++;
+    while (i < lineCount && LI[i] < 0) i++;
     meter.spend(i - li + 1);
     return i;
   };
   const isMarker = (li: number): boolean => {
-    const l = lines[li];
-    if (l === undefined || l.indent !== 0) return false;
-    const s = text.slice(l.start, l.start + 3);
-    return (s === '---' || s === '...') && (l.end === l.start + 3 || isSpace(text[l.start + 3]));
+    if (li >= lineCount || LI[li] !== 0) return false;
+    const start = LS[li];
+    const c = text.charCodeAt(start);
+    if ((c !== 45 && c !== 46) || text.charCodeAt(start + 1) !== c || text.charCodeAt(start + 2) !== c) return false;
+    return LE[li] === start + 3 || isSpace(text[start + 3]);
   };
 
   /** The position after a comment or the line end: true when only spaces and a comment remain. */
@@ -318,11 +325,11 @@ export function readYaml(text: string, meter: Meter = UNMETERED): YDocument[] {
    * Returns the node and the next line to look at.
    */
   const inlineValue = (li: number, pos: number, parentIndent: number): { node: YNode; next: number } => {
-    const l = lines[li];
+    const lEnd = LE[li];
     let p = pos;
-    while (p < l.end && isSpace(text[p])) p++;
-    p = skipProps(p, l.end);
-    if (restIsEmpty(p, l.end)) {
+    while (p < lEnd && isSpace(text[p])) p++;
+    p = skipProps(p, lEnd);
+    if (restIsEmpty(p, lEnd)) {
       // Nothing after the key (or only a tag/anchor): the value is the block below, if any.
       return childBlock(li + 1, parentIndent);
     }
@@ -331,7 +338,7 @@ export function readYaml(text: string, meter: Meter = UNMETERED): YDocument[] {
       // Header: chomping ("+", "-") and indentation (a digit) indicators, then nothing but a comment.
       let h = p + 1;
       let explicitIndent = false;
-      for (let k = 0; k < 2 && h < l.end; k++) {
+      for (let k = 0; k < 2 && h < lEnd; k++) {
         const d = text[h];
         if (d === '+' || d === '-') h++;
         else if (d >= '1' && d <= '9') {
@@ -339,17 +346,17 @@ export function readYaml(text: string, meter: Meter = UNMETERED): YDocument[] {
           h++;
         } else break;
       }
-      const headerOk = (h >= l.end || isSpace(text[h])) && restIsEmpty(h, l.end);
+      const headerOk = (h >= lEnd || isSpace(text[h])) && restIsEmpty(h, lEnd);
       let n = li + 1;
-      while (n < lines.length && !isMarker(n) && (lines[n].indent < 0 || lines[n].indent > parentIndent)) n++;
+      while (n < lineCount && !isMarker(n) && (LI[n] < 0 || LI[n] > parentIndent)) n++;
       meter.spend(n - li);
       const one = headerOk && !explicitIndent ? blockScalarLine(li + 1, n, parentIndent) : null;
       return { node: one ?? OTHER, next: n };
     }
     if (c === '*' || c === '{' || c === '[' || c === '"' || c === "'") {
-      const f = c === '*' ? { node: OTHER, end: l.end } : c === '"' || c === "'" ? quoted(p) : flow(p);
+      const f = c === '*' ? { node: OTHER, end: lEnd } : c === '"' || c === "'" ? quoted(p) : flow(p);
       const endLine = lineAt(Math.max(f.end - 1, p));
-      if (c !== '*' && !restIsEmpty(f.end, lines[endLine].end)) damaged = true;
+      if (c !== '*' && !restIsEmpty(f.end, LE[endLine])) damaged = true;
       const next = afterContinuation(endLine + 1, parentIndent);
       // Nothing may continue a quoted scalar, a flow collection or an alias on deeper lines.
       if (next !== nextContent(endLine + 1)) damaged = true;
@@ -357,7 +364,7 @@ export function readYaml(text: string, meter: Meter = UNMETERED): YDocument[] {
     }
     // Plain scalar to a comment or the line end; more-indented lines after it continue it.
     let e = p;
-    while (e < l.end && !(text[e] === '#' && isSpace(text[e - 1]))) e++;
+    while (e < lEnd && !(text[e] === '#' && isSpace(text[e - 1]))) e++;
     meter.spend(e - p + 1);
     while (e > p && isSpace(text[e - 1])) e--;
     const next = afterContinuation(li + 1, parentIndent);
@@ -376,15 +383,16 @@ export function readYaml(text: string, meter: Meter = UNMETERED): YDocument[] {
     let leadingEmpty = false;
     let ended = false;
     for (let k = from; k < to; k++) {
-      const s = lines[k];
-      let i = s.start;
-      while (i < s.end && text[i] === ' ') i++;
-      meter.spend(i - s.start + 1);
-      if (i >= s.end) {
+      const sStart = LS[k];
+      const sEnd = LE[k];
+      let i = sStart;
+      while (i < sEnd && text[i] === ' ') i++;
+      meter.spend(i - sStart + 1);
+      if (i >= sEnd) {
         if (found === null) leadingEmpty = true;
         continue;
       }
-      const ind = i - s.start;
+      const ind = i - sStart;
       if (contentIndent < 0) {
         if (ind <= parentIndent) return null;
         contentIndent = ind;
@@ -396,9 +404,9 @@ export function readYaml(text: string, meter: Meter = UNMETERED): YDocument[] {
         continue;
       }
       if (ended || found !== null) return null;
-      const start = s.start + contentIndent;
-      meter.spend(s.end - start);
-      found = { kind: 'scalar', value: text.slice(start, s.end), offset: start, quote: 'none' };
+      const start = sStart + contentIndent;
+      meter.spend(sEnd - start);
+      found = { kind: 'scalar', value: text.slice(start, sEnd), offset: start, quote: 'none' };
     }
     return leadingEmpty ? null : found;
   };
@@ -406,19 +414,19 @@ export function readYaml(text: string, meter: Meter = UNMETERED): YDocument[] {
   /** Lines indented more than parentIndent right after a scalar continue it; skip them. */
   const afterContinuation = (li: number, parentIndent: number): number => {
     let n = nextContent(li);
-    while (n < lines.length && !isMarker(n) && lines[n].indent > parentIndent) n = nextContent(n + 1);
+    while (n < lineCount && !isMarker(n) && LI[n] > parentIndent) n = nextContent(n + 1);
     return n;
   };
 
   /** The block after a "key:" or "- " with nothing else on its line. */
   const childBlock = (li: number, parentIndent: number): { node: YNode; next: number } => {
     const n = nextContent(li);
-    if (n >= lines.length || isMarker(n)) return { node: OTHER, next: n };
-    const ind = lines[n].indent;
-    if (ind > parentIndent) return block(n, lines[n].start + ind, ind);
+    if (n >= lineCount || isMarker(n)) return { node: OTHER, next: n };
+    const ind = LI[n];
+    if (ind > parentIndent) return block(n, LS[n] + ind, ind);
     // "key:\n- item" puts a sequence at the key's own indentation.
-    const pos = lines[n].start + ind;
-    if (ind === parentIndent && text[pos] === '-' && (pos + 1 >= lines[n].end || isSpace(text[pos + 1]))) return seq(n, ind);
+    const pos = LS[n] + ind;
+    if (ind === parentIndent && text[pos] === '-' && (pos + 1 >= LE[n] || isSpace(text[pos + 1]))) return seq(n, ind);
     return { node: OTHER, next: n };
   };
 
@@ -433,32 +441,33 @@ export function readYaml(text: string, meter: Meter = UNMETERED): YDocument[] {
   };
 
   const blockAt = (li: number, pos: number, col: number): { node: YNode; next: number } => {
-    const l = lines[li];
-    if (text[pos] === '-' && (pos + 1 >= l.end || isSpace(text[pos + 1]))) return seq(li, col, pos);
-    const p = skipProps(pos, l.end);
-    if (p !== pos && restIsEmpty(p, l.end)) return childBlock(li + 1, col - 1);
-    if (keyColon(p, l.end) !== -1) return map(li, col, p);
+    const lEnd = LE[li];
+    if (text[pos] === '-' && (pos + 1 >= lEnd || isSpace(text[pos + 1]))) return seq(li, col, pos);
+    const p = skipProps(pos, lEnd);
+    if (p !== pos && restIsEmpty(p, lEnd)) return childBlock(li + 1, col - 1);
+    if (keyColon(p, lEnd) !== -1) return map(li, col, p);
     return inlineValue(li, p, col - 1);
   };
 
   const seq = (li: number, col: number, firstPos?: number): { node: YNode; next: number } => {
     const items: YNode[] = [];
     let cur = li;
-    let pos = firstPos ?? lines[li].start + col;
+    let pos = firstPos ?? LS[li] + col;
     for (;;) {
-      const l = lines[cur];
+      const lStart = LS[cur];
+      const lEnd = LE[cur];
       let p = pos + 1;
-      while (p < l.end && text[p] === ' ') p++;
+      while (p < lEnd && text[p] === ' ') p++;
       meter.spend(p - pos);
       let r: { node: YNode; next: number };
-      if (restIsEmpty(p, l.end)) r = childBlock(cur + 1, col);
-      else r = block(cur, p, p - l.start);
+      if (restIsEmpty(p, lEnd)) r = childBlock(cur + 1, col);
+      else r = block(cur, p, p - lStart);
       items.push(r.node);
       const n = r.next;
-      if (n >= lines.length || isMarker(n)) return { node: { kind: 'seq', items }, next: n };
-      const ind = lines[n].indent;
-      const np = lines[n].start + ind;
-      if (ind === col && text[np] === '-' && (np + 1 >= lines[n].end || isSpace(text[np + 1]))) {
+      if (n >= lineCount || isMarker(n)) return { node: { kind: 'seq', items }, next: n };
+      const ind = LI[n];
+      const np = LS[n] + ind;
+      if (ind === col && text[np] === '-' && (np + 1 >= LE[n] || isSpace(text[np + 1]))) {
         cur = n;
         pos = np;
         continue;
@@ -473,8 +482,7 @@ export function readYaml(text: string, meter: Meter = UNMETERED): YDocument[] {
     let cur = li;
     let pos = firstPos;
     for (;;) {
-      const l = lines[cur];
-      const kc = keyColon(pos, l.end);
+      const kc = keyColon(pos, LE[cur]);
       if (kc === -1) {
         damaged = true;
         return { node: { kind: 'map', entries }, next: skipDeeper(cur + 1, col - 1) };
@@ -482,11 +490,11 @@ export function readYaml(text: string, meter: Meter = UNMETERED): YDocument[] {
       const r = inlineValue(cur, kc.colon + 1, col);
       entries.push({ key: kc.key, value: r.node });
       const n = r.next;
-      if (n >= lines.length || isMarker(n)) return { node: { kind: 'map', entries }, next: n };
-      const ind = lines[n].indent;
+      if (n >= lineCount || isMarker(n)) return { node: { kind: 'map', entries }, next: n };
+      const ind = LI[n];
       if (ind === col) {
-        const np = lines[n].start + ind;
-        if (text[np] === '-' && (np + 1 >= lines[n].end || isSpace(text[np + 1]))) {
+        const np = LS[n] + ind;
+        if (text[np] === '-' && (np + 1 >= LE[n] || isSpace(text[np + 1]))) {
           // A sequence entry where a key should be: the mapping ends (the caller decides).
           return { node: { kind: 'map', entries }, next: n };
         }
@@ -501,36 +509,36 @@ export function readYaml(text: string, meter: Meter = UNMETERED): YDocument[] {
 
   const skipDeeper = (li: number, col: number): number => {
     let n = nextContent(li);
-    while (n < lines.length && !isMarker(n) && lines[n].indent > col) n = nextContent(n + 1);
+    while (n < lineCount && !isMarker(n) && LI[n] > col) n = nextContent(n + 1);
     return n;
   };
 
   const docs: YDocument[] = [];
   let li = 0;
-  while (li < lines.length) {
+  while (li < lineCount) {
     damaged = false;
     // Directives and the "---" that opens a document.
     let n = nextContent(li);
-    while (n < lines.length && text[lines[n].start] === '%') n = nextContent(n + 1);
+    while (n < lineCount && text[LS[n]] === '%') n = nextContent(n + 1);
     let root: YNode = OTHER;
     let markerContent = false;
-    if (n < lines.length && isMarker(n) && text[lines[n].start] === '-') {
-      if (!restIsEmpty(lines[n].start + 3, lines[n].end)) markerContent = true;
+    if (n < lineCount && isMarker(n) && text[LS[n]] === '-') {
+      if (!restIsEmpty(LS[n] + 3, LE[n])) markerContent = true;
       n = nextContent(n + 1);
     }
     if (markerContent) damaged = true;
-    if (n < lines.length && !isMarker(n)) {
-      const ind = lines[n].indent;
-      const r = block(n, lines[n].start + ind, ind);
+    if (n < lineCount && !isMarker(n)) {
+      const ind = LI[n];
+      const r = block(n, LS[n] + ind, ind);
       root = r.node;
       n = r.next;
       // Leftovers before the next marker mean the structure was not understood.
-      while (n < lines.length && !isMarker(n)) {
+      while (n < lineCount && !isMarker(n)) {
         damaged = true;
         n = nextContent(n + 1);
       }
     }
-    if (n < lines.length && isMarker(n) && text[lines[n].start] === '.') n++;
+    if (n < lineCount && isMarker(n) && text[LS[n]] === '.') n++;
     if (root.kind !== 'other' || docs.length === 0 || damaged) docs.push({ root, damaged: damaged || tabIndented });
     if (n === li) n++;
     li = n;
