@@ -124,25 +124,34 @@ export function readToml(text: string, meter: Meter = UNMETERED): { root: TTable
   /** A dotted key's parts; past MAX_RULE_DEPTH + 1 parts the rest is read but not kept (no rule reads that far). */
   const readKey = (): string[] | null => {
     const keys: string[] = [];
+    const from = pos;
+    let result: string[] | null = keys;
     for (;;) {
-      skipSpaces();
+      while (pos < n && (text.charCodeAt(pos) === 32 || text.charCodeAt(pos) === 9)) pos++;
       const c = text.charCodeAt(pos);
       const keep = keys.length <= MAX_RULE_DEPTH;
       if (c === 34 || c === 39) {
         const s = readString();
-        if (s === null) return null;
+        if (s === null) {
+          result = null;
+          break;
+        }
         if (keep) keys.push(text.slice(s.start, s.end));
       } else {
         const start = pos;
         while (pos < n && isBareKeyChar(text.charCodeAt(pos))) pos++;
-        meter.spend(pos - start + 1);
-        if (pos === start) return null;
+        if (pos === start) {
+          result = null;
+          break;
+        }
         if (keep) keys.push(text.slice(start, pos));
       }
-      skipSpaces();
-      if (text.charCodeAt(pos) !== 46) return keys;
+      while (pos < n && (text.charCodeAt(pos) === 32 || text.charCodeAt(pos) === 9)) pos++;
+      if (text.charCodeAt(pos) !== 46) break;
       pos++;
     }
+    meter.spend(pos - from + 1);
+    return result;
   };
 
   /** The table under `key` in `t`, made when missing; null when `t` is not kept, too deep, or `key` holds a value. */
