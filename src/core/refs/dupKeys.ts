@@ -112,15 +112,35 @@ function isBareKeyChar(c: string): boolean {
   return /[A-Za-z0-9_-]/.test(c);
 }
 
-/** TOML tables, dotted keys, quoted keys, inline tables and arrays of tables, with the offset of each key. */
+/**
+ * TOML tables, dotted keys, quoted keys, inline tables and arrays of tables, with the offset of each key. Keys are
+ * placed by their full path, so `a.b = 1` at the root and `b` under `[a]` are the same key. A table may be defined
+ * once: by a [header] or by dotted keys (which may extend it), never both; a table only implied by a deeper
+ * header (`[a.b]` implies `a`) may still get its own header. Each such second definition is recorded as a repeat.
+ */
 function tomlKeys(text: string): KeyAt[] {
   const out: KeyAt[] = [];
   const n = text.length;
   let pos = 0;
+  /** The current table's full path ('' for the root); array-of-tables elements carry their index. */
   let table = '';
   const arrayCount = new Map<string, number>();
+  /** How each full path was defined so far. */
+  const defs = new Map<string, 'value' | 'header' | 'dotted' | 'implied'>();
   let inlineId = 0;
-  const join = (parts: readonly string[]): string => parts.map((p) => JSON.stringify(p)).join('.');
+  const child = (parent: string, part: string): string => (parent === '' ? JSON.stringify(part) : `${parent}.${JSON.stringify(part)}`);
+  /** The path of a header's parts, each array of tables resolved to its current element. */
+  const resolve = (base: string, parts: readonly string[]): string[] => {
+    const paths: string[] = [];
+    let path = base;
+    for (const part of parts) {
+      path = child(path, part);
+      const i = arrayCount.get(path);
+      if (i !== undefined) path = `${path}[${i}]`;
+      paths.push(path);
+    }
+    return paths;
+  };
 
   const skipWs = (): void => {
     while (pos < n && (text[pos] === ' ' || text[pos] === '\t')) pos++;
@@ -184,7 +204,7 @@ function tomlKeys(text: string): KeyAt[] {
     pos = close < 0 ? n : close + 3;
     while (text[pos] === delim[0]) pos++;
   };
-  /** The pairs of an inline table (the "{" is behind `pos`), recorded under `container`, up to its "}". */
+  /** The pairs of an inline table (the "{" is behind `pos`), in the table `container`, up to its "}". */
   const readInline = (container: string): void => {
     for (;;) {
       while (pos < n && /[ \t\r\n,]/.test(text[pos])) pos++;
@@ -202,19 +222,28 @@ function tomlKeys(text: string): KeyAt[] {
       recordPair(container, k);
     }
   };
-  const recordPair = (container: string, k: { parts: string[]; offsets: number[] }): void => {
-    // Dotted keys define the intermediate tables implicitly; the leaf is the key that can repeat.
-    const parent = k.parts.slice(0, -1);
-    out.push({ container: parent.length === 0 ? container : `${container}.${join(parent)}`, key: k.parts[k.parts.length - 1], offset: k.offsets[k.offsets.length - 1] });
+  /** `a.b.c = v` in the table `base`: `a` and `a.b` are tables defined by dotted keys, `a.b.c` a value. */
+  const recordPair = (base: string, k: { parts: string[]; offsets: number[] }): void => {
+    let parent = base;
+    for (let i = 0; i < k.parts.length; i++) {
+      const path = child(parent, k.parts[i]);
+      const leaf = i === k.parts.length - 1;
+      const was = defs.get(path);
+      // Extending a table that dotted keys (or only a deeper header) defined is allowed; anything else repeats it.
+      const extend = !leaf && (was === 'dotted' || was === 'implied');
+      if (!extend) out.push({ container: parent, key: k.parts[i], offset: k.offsets[i] });
+      if (was === undefined || extend) defs.set(path, leaf ? 'value' : 'dotted');
+      parent = path;
+    }
     skipWs();
-    skipValue(`${container}.${join(k.parts)}`);
+    skipValue(parent);
   };
-  const skipValue = (container: string): void => {
+  const skipValue = (path: string): void => {
     if (text.startsWith('"""', pos) || text.startsWith("'''", pos)) skipMultiline();
     else if (text[pos] === '"' || text[pos] === "'") readQuoted();
     else if (text[pos] === '{') {
       pos++;
-      readInline(`${container}#inline${inlineId++}`);
+      readInline(`${path}#inline${inlineId++}`);
     } else if (text[pos] === '[') {
       let depth = 0;
       while (pos < n) {
@@ -237,7 +266,7 @@ function tomlKeys(text: string): KeyAt[] {
           continue;
         } else if (c === '{') {
           pos++;
-          readInline(`${container}#inline${inlineId++}`);
+          readInline(`${path}#inline${inlineId++}`);
           continue;
         }
         pos++;
@@ -266,16 +295,20 @@ function tomlKeys(text: string): KeyAt[] {
         skipLine();
         continue;
       }
-      const name = join(k.parts);
+      const paths = resolve('', k.parts.slice(0, -1));
+      for (const p of paths) if (!defs.has(p)) defs.set(p, 'implied');
+      const parent = paths.length === 0 ? '' : paths[paths.length - 1];
+      const path = child(parent, k.parts[k.parts.length - 1]);
       if (isArray) {
-        const i = (arrayCount.get(name) ?? 0) + 1;
-        arrayCount.set(name, i);
-        table = `${name}[${i}]`;
+        const i = (arrayCount.get(path) ?? 0) + 1;
+        arrayCount.set(path, i);
+        table = `${path}[${i}]`;
       } else {
-        // A [table] header is a key of its parent table.
-        const parent = k.parts.slice(0, -1);
-        out.push({ container: `root.${join(parent)}`, key: k.parts[k.parts.length - 1], offset: k.offsets[k.offsets.length - 1] });
-        table = name;
+        // A [table] header is a key of its parent table; only a table merely implied before may get one.
+        const was = defs.get(path);
+        if (was !== 'implied') out.push({ container: parent, key: k.parts[k.parts.length - 1], offset: k.offsets[k.offsets.length - 1] });
+        if (was === undefined || was === 'implied') defs.set(path, 'header');
+        table = path;
       }
       skipLine();
       continue;
@@ -286,7 +319,7 @@ function tomlKeys(text: string): KeyAt[] {
       continue;
     }
     pos++;
-    recordPair(`root.${table}`, k);
+    recordPair(table, k);
     skipLine();
   }
   return out;
