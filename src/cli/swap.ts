@@ -1,8 +1,8 @@
 // `model-radar swap --from ID --to ID [--dry-run] [--json] [--allow-unknown] [--offline | --base-url URL] PATH...`:
 // move a repository (or a CI job) from one model to another, headless, over the same core as the editor's
 // Swap Model…: the same recogniser, the same exact-target rule, the same duplicate-key refusal.
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { lstatSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { buildCatalog, createCatalogIndex } from '../core/catalog';
 import { bundledApiModels } from '../core/data/bundledCatalog';
 import { DEFAULT_BASE_URL, createOpenRouterClient } from '../core/openrouter/client';
@@ -16,6 +16,7 @@ import { createScanFilter, DEFAULT_MAX_FILE_BYTES } from '../core/refs/scanner';
 import { applyEdits, computeSwapMany, isRoutableTarget, normaliseTarget } from '../core/refs/swap';
 import type { FileKind, ModelRef, RefCatalog } from '../core/refs/types';
 import { walkFiles, type RefsIo } from './refs';
+import { guardTerminal, keysInCommandLine } from './terminal';
 
 export type SwapIo = RefsIo;
 
@@ -116,7 +117,33 @@ interface Target {
   kind: FileKind | null;
 }
 
-export async function runSwapCli(argv: string[], io: SwapIo): Promise<number> {
+/**
+ * The file's text, or null when it is not UTF-8 text (invalid UTF-8, or NUL bytes: binary). Such a file read as
+ * UTF-8 and written back would have every byte outside the id rewritten, so it is never written.
+ */
+function utf8Text(bytes: Uint8Array): { text: string; writable: boolean } {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    return { text, writable: !text.includes('\0') };
+  } catch {
+    return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), writable: false };
+  }
+}
+
+/** The real path of a file, or null when it cannot be resolved. */
+function realPath(path: string): string | null {
+  try {
+    return realpathSync(path);
+  } catch {
+    return null;
+  }
+}
+
+const inside = (path: string, root: string): boolean => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
+
+export async function runSwapCli(argv: string[], rawIo: SwapIo): Promise<number> {
+  // File names and file text come from whatever tree is swapped (a cloned repository's too), argv is echoed back.
+  const io = guardTerminal(rawIo, keysInCommandLine(argv, rawIo.env));
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     if (parsed.help === true) {
@@ -164,9 +191,24 @@ export async function runSwapCli(argv: string[], io: SwapIo): Promise<number> {
   for (const root of roots) {
     if (root.dir) {
       const found: Target[] = [];
+      const realRoot = realPath(root.path) ?? resolve(root.path);
       for (const f of walkFiles(root.path, filter, (path, err) => result.refused.push({ file: path, reason: `cannot read (${describe(err)})` }))) {
         const kind = filter.kindFor(f.path, f.size);
-        if (kind !== null) found.push({ display: join(root.path, f.path).split(sep).join('/'), abs: f.abs, rel: f.path, kind });
+        if (kind === null) continue;
+        const display = join(root.path, f.path).split(sep).join('/');
+        // A link to a file outside the folder would have the swap write outside what it was given.
+        let link = false;
+        try {
+          link = lstatSync(f.abs).isSymbolicLink();
+        } catch {
+          link = false;
+        }
+        const real = realPath(f.abs);
+        if (link && (real === null || !inside(real, realRoot))) {
+          result.refused.push({ file: display, reason: `a link to a file outside ${root.path}; not followed, nothing written` });
+          continue;
+        }
+        found.push({ display, abs: f.abs, rel: f.path, kind });
       }
       found.sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
       targets.push(...found);
@@ -178,11 +220,20 @@ export async function runSwapCli(argv: string[], io: SwapIo): Promise<number> {
 
   const diffs: string[] = [];
   let references = 0;
+  // One file reached twice (named twice, or through a link inside a folder) is swapped and listed once.
+  const seen = new Set<string>();
   for (const t of targets) {
+    const real = realPath(t.abs) ?? resolve(t.abs);
+    if (seen.has(real)) continue;
+    seen.add(real);
     let raw: string;
+    let writable: boolean;
     try {
-      if (statSync(t.abs).size > DEFAULT_MAX_FILE_BYTES) continue;
-      raw = readFileSync(t.abs, 'utf8');
+      if (statSync(t.abs).size > DEFAULT_MAX_FILE_BYTES) {
+        result.refused.push({ file: t.display, reason: `larger than ${DEFAULT_MAX_FILE_BYTES / 1024 / 1024} MB (the scan limit); not scanned, nothing written` });
+        continue;
+      }
+      ({ text: raw, writable } = utf8Text(readFileSync(t.abs)));
     } catch (err) {
       result.refused.push({ file: t.display, reason: `cannot read (${describe(err)})` });
       continue;
@@ -197,6 +248,10 @@ export async function runSwapCli(argv: string[], io: SwapIo): Promise<number> {
       continue;
     }
     if (plan.edits.length === 0) continue;
+    if (!writable) {
+      result.refused.push({ file: t.display, reason: 'not UTF-8 text (binary, or another encoding): its other bytes could not be kept as they are; nothing written' });
+      continue;
+    }
     const after = applyEdits(text, plan.edits);
     const starts = lineStarts(text);
     result.changed.push({
