@@ -10,7 +10,7 @@ import type { ApiModel } from '../core/openrouter/apiTypes';
 import { lineStarts, positionAt } from '../core/refs/candidate';
 import { classifyIncluded } from '../core/refs/classify';
 import { unifiedDiff } from '../core/refs/diff';
-import { variantOf } from '../core/refs/idShape';
+import { ID_RE, variantOf } from '../core/refs/idShape';
 import { findRefs } from '../core/refs/recognize';
 import { createScanFilter, DEFAULT_MAX_FILE_BYTES } from '../core/refs/scanner';
 import { applyEdits, computeSwapMany, isRoutableTarget, normaliseTarget } from '../core/refs/swap';
@@ -81,7 +81,11 @@ function parseArgs(argv: readonly string[]): ArgsResult {
   if (to === null) return { ok: false, message: '--to is required' };
   if (args.offline && args.baseUrl !== null) return { ok: false, message: '--offline and --base-url cannot be used together' };
   if (args.paths.length === 0) return { ok: false, message: 'give at least one file or folder' };
-  return { ok: true, args: { ...args, from: normaliseTarget(from).toLowerCase(), to: normaliseTarget(to) } };
+  // Ids are lower case (the grammar every file is read with): "QWEN/Qwen3-Coder" means qwen/qwen3-coder.
+  const asTyped = normaliseTarget(to);
+  const target = ID_RE.test(asTyped) ? asTyped : normaliseTarget(to.toLowerCase());
+  if (!ID_RE.test(target)) return { ok: false, message: `"${to}" cannot be written as a model id (author/slug[:variant])` };
+  return { ok: true, args: { ...args, from: normaliseTarget(from).toLowerCase(), to: target } };
 }
 
 async function loadCatalog(args: SwapArgs, io: SwapIo): Promise<RefCatalog> {

@@ -112,3 +112,21 @@ describe('model-radar swap prints nothing that drives the terminal', () => {
     expect(t.err()).not.toContain(key);
   });
 });
+
+describe('model-radar swap: --to as typed', () => {
+  it('a catalog id typed in another case writes the catalog spelling (ids are lower case), variant included', async () => {
+    writeFileSync(join(dir, '.env'), 'OPENROUTER_MODEL=openai/gpt-oss-20b\n');
+    expect(await runSwapCli(['--from', 'openai/gpt-oss-20b', '--to', 'QWEN/Qwen3-Coder', '--base-url', 'https://fixture.invalid/api/v1', dir], io())).toBe(0);
+    expect(readFileSync(join(dir, '.env'), 'utf8')).toBe('OPENROUTER_MODEL=qwen/qwen3-coder\n');
+    expect(await runSwapCli(['--from', 'qwen/qwen3-coder', '--to', 'OpenAI/GPT-OSS-20B:FREE', '--base-url', 'https://fixture.invalid/api/v1', dir], io())).toBe(0);
+    expect(readFileSync(join(dir, '.env'), 'utf8')).toBe('OPENROUTER_MODEL=openai/gpt-oss-20b:free\n');
+  });
+
+  it('a --to that can never be written as an id is a usage error (exit 2), not a refusal per file', async () => {
+    writeFileSync(join(dir, '.env'), 'OPENROUTER_MODEL=openai/gpt-oss-20b\n');
+    const t = io();
+    expect(await runSwapCli(['--allow-unknown', '--from', 'openai/gpt-oss-20b', '--to', 'not an id', '--base-url', 'https://fixture.invalid/api/v1', dir], t)).toBe(2);
+    expect(t.err()).toContain('cannot be written as a model id');
+    expect(readFileSync(join(dir, '.env'), 'utf8')).toBe('OPENROUTER_MODEL=openai/gpt-oss-20b\n');
+  });
+});
