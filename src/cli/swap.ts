@@ -179,7 +179,9 @@ export async function runSwapCli(argv: string[], rawIo: SwapIo): Promise<number>
   } catch (err) {
     const where = args.offline ? 'the bundled snapshot' : (args.baseUrl ?? DEFAULT_BASE_URL);
     const hint = args.offline ? '' : ' (use --offline for the bundled snapshot)';
-    io.stderr.write(`model-radar swap: could not load the model catalog from ${where}: ${(err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ')}${hint}\n`);
+    const reason = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ');
+    io.stderr.write(`model-radar swap: could not load the model catalog from ${where}: ${reason}${hint}\n`);
+    if (args.json) io.stdout.write(`${JSON.stringify({ changed: [], refused: args.paths.map((file) => ({ file, reason: `could not load the model catalog from ${where}: ${reason}; nothing written` })) } satisfies SwapJson)}\n`);
     return 1;
   }
   if (!isRoutableTarget(args.to, catalog) && !args.allowUnknown) {

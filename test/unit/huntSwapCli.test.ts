@@ -130,3 +130,14 @@ describe('model-radar swap: --to as typed', () => {
     expect(readFileSync(join(dir, '.env'), 'utf8')).toBe('OPENROUTER_MODEL=openai/gpt-oss-20b\n');
   });
 });
+
+describe('model-radar swap --json always answers in its shape', () => {
+  it('when the catalog cannot be loaded: exit 1, every path refused with the reason, nothing written', async () => {
+    writeFileSync(join(dir, '.env'), 'OPENROUTER_MODEL=openai/gpt-oss-20b\n');
+    const t = io();
+    const down: typeof fetch = async () => new Response('{"error":{"message":"down","code":503}}', { status: 503 });
+    expect(await runSwapCli(['--json', ...SWAP, dir], { ...t, fetch: down })).toBe(1);
+    expect(JSON.parse(t.out())).toEqual({ changed: [], refused: [{ file: dir, reason: expect.stringContaining('catalog') }] });
+    expect(readFileSync(join(dir, '.env'), 'utf8')).toBe('OPENROUTER_MODEL=openai/gpt-oss-20b\n');
+  });
+});
