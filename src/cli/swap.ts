@@ -10,6 +10,7 @@ import type { ApiModel } from '../core/openrouter/apiTypes';
 import { lineStarts, positionAt } from '../core/refs/candidate';
 import { classifyIncluded } from '../core/refs/classify';
 import { unifiedDiff } from '../core/refs/diff';
+import { readUtf8Text } from '../core/refs/textBytes';
 import { ID_RE, variantOf } from '../core/refs/idShape';
 import { findRefs } from '../core/refs/recognize';
 import { createScanFilter, DEFAULT_MAX_FILE_BYTES } from '../core/refs/scanner';
@@ -121,19 +122,6 @@ interface Target {
   kind: FileKind | null;
 }
 
-/**
- * The file's text, or null when it is not UTF-8 text (invalid UTF-8, or NUL bytes: binary). Such a file read as
- * UTF-8 and written back would have every byte outside the id rewritten, so it is never written.
- */
-function utf8Text(bytes: Uint8Array): { text: string; writable: boolean } {
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-    return { text, writable: !text.includes('\0') };
-  } catch {
-    return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), writable: false };
-  }
-}
-
 /** The real path of a file, or null when it cannot be resolved. */
 function realPath(path: string): string | null {
   try {
@@ -239,7 +227,7 @@ export async function runSwapCli(argv: string[], rawIo: SwapIo): Promise<number>
         result.refused.push({ file: t.display, reason: `larger than ${DEFAULT_MAX_FILE_BYTES / 1024 / 1024} MB (the scan limit); not scanned, nothing written` });
         continue;
       }
-      ({ text: raw, writable } = utf8Text(readFileSync(t.abs)));
+      ({ text: raw, writable } = readUtf8Text(readFileSync(t.abs)));
     } catch (err) {
       result.refused.push({ file: t.display, reason: `cannot read (${describe(err)})` });
       continue;
