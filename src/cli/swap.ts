@@ -154,7 +154,12 @@ export async function runSwapCli(argv: string[], rawIo: SwapIo): Promise<number>
   const roots: { path: string; dir: boolean }[] = [];
   for (const p of args.paths) {
     try {
-      roots.push({ path: p, dir: statSync(p).isDirectory() });
+      const st = statSync(p);
+      if (!st.isDirectory() && !st.isFile()) {
+        io.stderr.write(`model-radar swap: ${p} is not a file or folder (${USAGE})\n`);
+        return 2;
+      }
+      roots.push({ path: p, dir: st.isDirectory() });
     } catch (err) {
       io.stderr.write(`model-radar swap: cannot read ${p} (${describe(err)})\n`);
       return 2;

@@ -141,3 +141,12 @@ describe('model-radar swap --json always answers in its shape', () => {
     expect(readFileSync(join(dir, '.env'), 'utf8')).toBe('OPENROUTER_MODEL=openai/gpt-oss-20b\n');
   });
 });
+
+describe('model-radar swap: paths that are not files or folders', () => {
+  it('a device or pipe named on the command line is a usage error (a read of /dev/zero never ends)', async () => {
+    const t = io();
+    expect(await runSwapCli([...SWAP, '/dev/null'], t)).toBe(2);
+    expect(t.err()).toContain('/dev/null');
+    expect(t.err()).toMatch(/not a file or folder/);
+  });
+});
