@@ -112,11 +112,31 @@ function isBareKeyChar(c: string): boolean {
   return /[A-Za-z0-9_-]/.test(c);
 }
 
+type DefKind = 'value' | 'header' | 'dotted' | 'implied' | 'array';
+
+/** Whether TOML lets a path defined as `was` be defined again as `now`. */
+function compatibleDefinitions(was: DefKind, now: DefKind): boolean {
+  if (was === 'value' || now === 'value') return false;
+  if (now === 'implied') return true;
+  switch (was) {
+    case 'implied':
+      return now === 'header';
+    case 'dotted':
+      return now === 'dotted';
+    case 'array':
+      return now === 'array';
+    case 'header':
+      return false;
+  }
+}
+
 /**
  * TOML tables, dotted keys, quoted keys, inline tables and arrays of tables, with the offset of each key. Keys are
  * placed by their full path, so `a.b = 1` at the root and `b` under `[a]` are the same key. A table may be defined
  * once: by a [header] or by dotted keys (which may extend it), never both; a table only implied by a deeper
- * header (`[a.b]` implies `a`) may still get its own header. Each such second definition is recorded as a repeat.
+ * header (`[a.b]` implies `a`) may still get its own header, not dotted keys (smol-toml refuses those, and a
+ * refusal is the safe side); an array of tables is never also a table or a value. Each such second definition is
+ * recorded as a repeat.
  */
 function tomlKeys(text: string): KeyAt[] {
   const out: KeyAt[] = [];
@@ -125,8 +145,31 @@ function tomlKeys(text: string): KeyAt[] {
   /** The current table's full path ('' for the root); array-of-tables elements carry their index. */
   let table = '';
   const arrayCount = new Map<string, number>();
-  /** How each full path was defined so far. */
-  const defs = new Map<string, 'value' | 'header' | 'dotted' | 'implied'>();
+  /** How each full path was defined first, and where (its key in its parent table). */
+  const defs = new Map<string, { kind: DefKind; at: KeyAt; recorded: boolean }>();
+  /**
+   * Defines `path` as `kind`: the first definition is recorded; a second one that TOML forbids is recorded again
+   * under the same parent and key, which makes it a repeat. Allowed: extending a table dotted keys defined, a
+   * header for (or below) a table only implied so far, sub-tables of any table, another element of an array.
+   */
+  const define = (path: string, kind: DefKind, at: KeyAt): void => {
+    const was = defs.get(path);
+    if (was === undefined) {
+      // A table only implied (an array element among them) is recorded when something conflicts with it.
+      defs.set(path, { kind, at, recorded: kind !== 'implied' });
+      if (kind !== 'implied') out.push(at);
+      return;
+    }
+    if (compatibleDefinitions(was.kind, kind)) {
+      if (was.kind === 'implied' && kind !== 'implied') was.kind = kind;
+      return;
+    }
+    if (!was.recorded) {
+      out.push(was.at);
+      was.recorded = true;
+    }
+    out.push(at);
+  };
   let inlineId = 0;
   const child = (parent: string, part: string): string => (parent === '' ? JSON.stringify(part) : `${parent}.${JSON.stringify(part)}`);
   /** The path of a header's parts, each array of tables resolved to its current element. */
@@ -227,12 +270,7 @@ function tomlKeys(text: string): KeyAt[] {
     let parent = base;
     for (let i = 0; i < k.parts.length; i++) {
       const path = child(parent, k.parts[i]);
-      const leaf = i === k.parts.length - 1;
-      const was = defs.get(path);
-      // Extending a table that dotted keys (or only a deeper header) defined is allowed; anything else repeats it.
-      const extend = !leaf && (was === 'dotted' || was === 'implied');
-      if (!extend) out.push({ container: parent, key: k.parts[i], offset: k.offsets[i] });
-      if (was === undefined || extend) defs.set(path, leaf ? 'value' : 'dotted');
+      define(path, i === k.parts.length - 1 ? 'value' : 'dotted', { container: parent, key: k.parts[i], offset: k.offsets[i] });
       parent = path;
     }
     skipWs();
@@ -295,19 +333,18 @@ function tomlKeys(text: string): KeyAt[] {
         skipLine();
         continue;
       }
-      const paths = resolve('', k.parts.slice(0, -1));
-      for (const p of paths) if (!defs.has(p)) defs.set(p, 'implied');
+      const parentParts = k.parts.slice(0, -1);
+      const paths = resolve('', parentParts);
+      paths.forEach((p, i) => define(p, 'implied', { container: i === 0 ? '' : paths[i - 1], key: parentParts[i], offset: k.offsets[i] }));
       const parent = paths.length === 0 ? '' : paths[paths.length - 1];
-      const path = child(parent, k.parts[k.parts.length - 1]);
+      const last = k.parts.length - 1;
+      const path = child(parent, k.parts[last]);
+      define(path, isArray ? 'array' : 'header', { container: parent, key: k.parts[last], offset: k.offsets[last] });
       if (isArray) {
         const i = (arrayCount.get(path) ?? 0) + 1;
         arrayCount.set(path, i);
         table = `${path}[${i}]`;
       } else {
-        // A [table] header is a key of its parent table; only a table merely implied before may get one.
-        const was = defs.get(path);
-        if (was !== 'implied') out.push({ container: parent, key: k.parts[k.parts.length - 1], offset: k.offsets[k.offsets.length - 1] });
-        if (was === undefined || was === 'implied') defs.set(path, 'header');
         table = path;
       }
       skipLine();
