@@ -4,6 +4,11 @@
 //    and file kinds for the same id shapes (`rg`, Debian's ripgrep; both warm, median of 5),
 //  - rescanFileMs: re-indexing one changed 100 KB source file (median of 60),
 //  - indexHeapMB: heap held by the finished index.
+// And pathologicalScanMs: the slowest of the generated worst cases for recognition (hex and base64 blobs, minified
+// bundles, lockfiles, one 1 MB line of id characters, deep JSON/YAML/TOML nesting, ...; test/fixtures/refs/
+// pathological.ts) at 1 MB, each read in every grammar through the index the host uses (the slowest ten timed
+// again, median of 7, warm), with pathologicalScanCpuMs, the processor time of the slowest of those per run (on a
+// machine busy with other work the wall time also counts waiting for a processor).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +19,8 @@ import { walkFiles } from '../src/cli/refs';
 import { buildCatalog, createCatalogIndex } from '../src/core/catalog';
 import type { ApiModel } from '../src/core/openrouter/apiTypes';
 import { createRefIndex, DEFAULT_EXCLUDED_DIRS, type RefIndex } from '../src/core/refs/scanner';
+import type { RefCatalog } from '../src/core/refs/types';
+import { asFileText, PATHOLOGICAL_CASES, PATHOLOGICAL_FILES } from '../test/fixtures/refs/pathological';
 
 const FILES = 20_000;
 
@@ -119,6 +126,46 @@ function collectGarbage(): () => void {
   };
 }
 
+const PATHOLOGICAL_SIZE = 1024 * 1024;
+
+/**
+ * The slowest generated worst case at 1 MB, in milliseconds: every case is read in every grammar through the index
+ * the host uses (warm, one timed run each), then the ten slowest are timed again, median of 7.
+ */
+export function pathologicalScan(catalog: RefCatalog): { ms: number; cpuMs: number; worst: string } {
+  // Plain text is read only through an include glob; the size limit leaves room for a case that ends a little past 1 MB.
+  const index = createRefIndex(catalog, { include: ['**/*.txt'], maxFileBytes: 2 * PATHOLOGICAL_SIZE });
+  const time = (path: string, text: string): number => {
+    const start = performance.now();
+    index.update(path, text);
+    const ms = performance.now() - start;
+    index.remove(path);
+    return ms;
+  };
+  const screened: { ms: number; name: string; path: string; text: () => string }[] = [];
+  for (const c of PATHOLOGICAL_CASES) {
+    const body = c.make(PATHOLOGICAL_SIZE);
+    for (const f of PATHOLOGICAL_FILES) {
+      const text = asFileText(f.kind, body);
+      time(f.path, text);
+      screened.push({ ms: time(f.path, text), name: `${c.name} as ${f.path}`, path: f.path, text: () => asFileText(f.kind, c.make(PATHOLOGICAL_SIZE)) });
+    }
+  }
+  let worst = { ms: 0, cpuMs: 0, worst: '' };
+  for (const s of screened.sort((a, b) => b.ms - a.ms).slice(0, 10)) {
+    const text = s.text();
+    time(s.path, text);
+    const cpuStart = process.cpuUsage();
+    const ms = median(Array.from({ length: 7 }, () => time(s.path, text)));
+    const cpu = process.cpuUsage(cpuStart);
+    // Processor time per run, for a machine busy with other work (where wall time also counts the waiting).
+    const cpuMs = (cpu.user + cpu.system) / 1000 / 7;
+    if (ms > worst.ms) worst = { ms, cpuMs: Math.max(worst.cpuMs, cpuMs), worst: s.name };
+    else worst.cpuMs = Math.max(worst.cpuMs, cpuMs);
+  }
+  return worst;
+}
+
 export async function run(): Promise<Record<string, number>> {
   const models = (JSON.parse(readFileSync(resolve('test/fixtures/openrouter/models-2026-07-29.json'), 'utf8')) as { data: ApiModel[] }).data;
   const catalog = createCatalogIndex(buildCatalog(models));
@@ -159,6 +206,9 @@ export async function run(): Promise<Record<string, number>> {
       rescans.push(performance.now() - start);
     }
 
+    const pathological = pathologicalScan(catalog);
+    process.stderr.write(`bench: slowest recognition worst case: ${pathological.worst}, ${round(pathological.ms)} ms\n`);
+
     const figures: Record<string, number> = {
       refsWorkspaceFiles: FILES,
       refsFilesRead: files,
@@ -166,6 +216,8 @@ export async function run(): Promise<Record<string, number>> {
       refsScanMs: round(median(ours)),
       rescanFileMs: round(median(rescans)),
       indexHeapMB: round(Math.max(0, heapAfter - heapBefore) / 1024 / 1024),
+      pathologicalScanMs: round(pathological.ms),
+      pathologicalScanCpuMs: round(pathological.cpuMs),
     };
     if (rgProbe.ok) {
       figures.refsRipgrepMs = round(median(theirs));

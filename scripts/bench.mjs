@@ -85,6 +85,7 @@ const targets = {
   scanVsRipgrepRatio: ['<=', 3],
   rescanFileMs: ['<=', 5],
   indexHeapMB: ['<=', 50],
+  pathologicalScanMs: ['<=', 100],
   sidebarFirstContentMs: ['<=', 300],
 };
 const checks = {};

@@ -1,8 +1,8 @@
 // `model-radar swap --from ID --to ID [--dry-run] [--json] [--allow-unknown] [--offline | --base-url URL] PATH...`:
 // move a repository (or a CI job) from one model to another, headless, over the same core as the editor's
 // Swap Model…: the same recogniser, the same exact-target rule, the same duplicate-key refusal.
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { lstatSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { buildCatalog, createCatalogIndex } from '../core/catalog';
 import { bundledApiModels } from '../core/data/bundledCatalog';
 import { DEFAULT_API_BASE_URL } from '../core/openrouter/baseUrl';
@@ -11,12 +11,14 @@ import type { ApiModel } from '../core/openrouter/apiTypes';
 import { lineStarts, positionAt } from '../core/refs/candidate';
 import { classifyIncluded } from '../core/refs/classify';
 import { unifiedDiff } from '../core/refs/diff';
-import { variantOf } from '../core/refs/idShape';
+import { readUtf8Text } from '../core/refs/textBytes';
+import { ID_RE, variantOf } from '../core/refs/idShape';
 import { findRefs } from '../core/refs/recognize';
 import { createScanFilter, DEFAULT_MAX_FILE_BYTES } from '../core/refs/scanner';
 import { applyEdits, computeSwapMany, isRoutableTarget, normaliseTarget } from '../core/refs/swap';
 import type { FileKind, ModelRef, RefCatalog } from '../core/refs/types';
 import { walkFiles, type RefsIo } from './refs';
+import { guardTerminal, keysInCommandLine } from './terminal';
 
 export type SwapIo = RefsIo;
 
@@ -81,7 +83,11 @@ function parseArgs(argv: readonly string[]): ArgsResult {
   if (to === null) return { ok: false, message: '--to is required' };
   if (args.offline && args.baseUrl !== null) return { ok: false, message: '--offline and --base-url cannot be used together' };
   if (args.paths.length === 0) return { ok: false, message: 'give at least one file or folder' };
-  return { ok: true, args: { ...args, from: normaliseTarget(from).toLowerCase(), to: normaliseTarget(to) } };
+  // Ids are lower case (the grammar every file is read with): "QWEN/Qwen3-Coder" means qwen/qwen3-coder.
+  const asTyped = normaliseTarget(to);
+  const target = ID_RE.test(asTyped) ? asTyped : normaliseTarget(to.toLowerCase());
+  if (!ID_RE.test(target)) return { ok: false, message: `"${to}" cannot be written as a model id (author/slug[:variant])` };
+  return { ok: true, args: { ...args, from: normaliseTarget(from).toLowerCase(), to: target } };
 }
 
 async function loadCatalog(args: SwapArgs, io: SwapIo): Promise<RefCatalog> {
@@ -117,7 +123,20 @@ interface Target {
   kind: FileKind | null;
 }
 
-export async function runSwapCli(argv: string[], io: SwapIo): Promise<number> {
+/** The real path of a file, or null when it cannot be resolved. */
+function realPath(path: string): string | null {
+  try {
+    return realpathSync(path);
+  } catch {
+    return null;
+  }
+}
+
+const inside = (path: string, root: string): boolean => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
+
+export async function runSwapCli(argv: string[], rawIo: SwapIo): Promise<number> {
+  // File names and file text come from whatever tree is swapped (a cloned repository's too), argv is echoed back.
+  const io = guardTerminal(rawIo, keysInCommandLine(argv, rawIo.env));
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     if (parsed.help === true) {
@@ -136,7 +155,12 @@ export async function runSwapCli(argv: string[], io: SwapIo): Promise<number> {
   const roots: { path: string; dir: boolean }[] = [];
   for (const p of args.paths) {
     try {
-      roots.push({ path: p, dir: statSync(p).isDirectory() });
+      const st = statSync(p);
+      if (!st.isDirectory() && !st.isFile()) {
+        io.stderr.write(`model-radar swap: ${p} is not a file or folder (${USAGE})\n`);
+        return 2;
+      }
+      roots.push({ path: p, dir: st.isDirectory() });
     } catch (err) {
       io.stderr.write(`model-radar swap: cannot read ${p} (${describe(err)})\n`);
       return 2;
@@ -149,7 +173,9 @@ export async function runSwapCli(argv: string[], io: SwapIo): Promise<number> {
   } catch (err) {
     const where = args.offline ? 'the bundled snapshot' : (args.baseUrl ?? DEFAULT_API_BASE_URL);
     const hint = args.offline ? '' : ' (use --offline for the bundled snapshot)';
-    io.stderr.write(`model-radar swap: could not load the model catalog from ${where}: ${(err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ')}${hint}\n`);
+    const reason = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ');
+    io.stderr.write(`model-radar swap: could not load the model catalog from ${where}: ${reason}${hint}\n`);
+    if (args.json) io.stdout.write(`${JSON.stringify({ changed: [], refused: args.paths.map((file) => ({ file, reason: `could not load the model catalog from ${where}: ${reason}; nothing written` })) } satisfies SwapJson)}\n`);
     return 1;
   }
   if (!isRoutableTarget(args.to, catalog) && !args.allowUnknown) {
@@ -165,9 +191,24 @@ export async function runSwapCli(argv: string[], io: SwapIo): Promise<number> {
   for (const root of roots) {
     if (root.dir) {
       const found: Target[] = [];
+      const realRoot = realPath(root.path) ?? resolve(root.path);
       for (const f of walkFiles(root.path, filter, (path, err) => result.refused.push({ file: path, reason: `cannot read (${describe(err)})` }))) {
         const kind = filter.kindFor(f.path, f.size);
-        if (kind !== null) found.push({ display: join(root.path, f.path).split(sep).join('/'), abs: f.abs, rel: f.path, kind });
+        if (kind === null) continue;
+        const display = join(root.path, f.path).split(sep).join('/');
+        // A link to a file outside the folder would have the swap write outside what it was given.
+        let link = false;
+        try {
+          link = lstatSync(f.abs).isSymbolicLink();
+        } catch {
+          link = false;
+        }
+        const real = realPath(f.abs);
+        if (link && (real === null || !inside(real, realRoot))) {
+          result.refused.push({ file: display, reason: `a link to a file outside ${root.path}; not followed, nothing written` });
+          continue;
+        }
+        found.push({ display, abs: f.abs, rel: f.path, kind });
       }
       found.sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
       targets.push(...found);
@@ -179,11 +220,20 @@ export async function runSwapCli(argv: string[], io: SwapIo): Promise<number> {
 
   const diffs: string[] = [];
   let references = 0;
+  // One file reached twice (named twice, or through a link inside a folder) is swapped and listed once.
+  const seen = new Set<string>();
   for (const t of targets) {
+    const real = realPath(t.abs) ?? resolve(t.abs);
+    if (seen.has(real)) continue;
+    seen.add(real);
     let raw: string;
+    let writable: boolean;
     try {
-      if (statSync(t.abs).size > DEFAULT_MAX_FILE_BYTES) continue;
-      raw = readFileSync(t.abs, 'utf8');
+      if (statSync(t.abs).size > DEFAULT_MAX_FILE_BYTES) {
+        result.refused.push({ file: t.display, reason: `larger than ${DEFAULT_MAX_FILE_BYTES / 1024 / 1024} MB (the scan limit); not scanned, nothing written` });
+        continue;
+      }
+      ({ text: raw, writable } = readUtf8Text(readFileSync(t.abs)));
     } catch (err) {
       result.refused.push({ file: t.display, reason: `cannot read (${describe(err)})` });
       continue;
@@ -198,6 +248,10 @@ export async function runSwapCli(argv: string[], io: SwapIo): Promise<number> {
       continue;
     }
     if (plan.edits.length === 0) continue;
+    if (!writable) {
+      result.refused.push({ file: t.display, reason: 'not UTF-8 text (binary, or another encoding): its other bytes could not be kept as they are; nothing written' });
+      continue;
+    }
     const after = applyEdits(text, plan.edits);
     const starts = lineStarts(text);
     result.changed.push({

@@ -2,6 +2,7 @@
 import type { ApiActivityItem } from './openrouter/apiTypes';
 import type { ActivityModelDay, ActivityView, TokenMix } from '../shared/types';
 import { addDays, isIsoDay, utcDay } from './rankings';
+import { MAX_ACCOUNT_USD } from './money';
 
 /** /activity covers the last 30 completed UTC days; today is not in it. */
 export const ACTIVITY_DAYS = 30;
@@ -42,7 +43,8 @@ interface ReadRow {
   reasoningTokens: number;
 }
 
-const isAmount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+const isAmount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MAX_ACCOUNT_USD;
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
 /**
  * One row as figures, or null when a figure is not a non-negative number: such a row is counted as dropped,
@@ -52,10 +54,10 @@ const isAmount = (v: unknown): v is number => typeof v === 'number' && Number.is
 function readRow(item: ApiActivityItem): ReadRow | null {
   const date = typeof item.date === 'string' ? item.date.slice(0, 10) : '';
   if (!isIsoDay(date)) return null;
-  const optional = (v: unknown): number | null => (v === undefined || v === null ? 0 : isAmount(v) ? v : null);
-  const byok = optional(item.byok_usage_inference);
-  const reasoning = optional(item.reasoning_tokens);
-  if (!isAmount(item.usage) || !isAmount(item.requests) || !isAmount(item.prompt_tokens) || !isAmount(item.completion_tokens)) return null;
+  const optional = (v: unknown, valid: (x: unknown) => x is number): number | null => (v === undefined || v === null ? 0 : valid(v) ? v : null);
+  const byok = optional(item.byok_usage_inference, isAmount);
+  const reasoning = optional(item.reasoning_tokens, isCount);
+  if (!isAmount(item.usage) || !isCount(item.requests) || !isCount(item.prompt_tokens) || !isCount(item.completion_tokens)) return null;
   if (byok === null || reasoning === null) return null;
   const model = typeof item.model === 'string' && item.model.trim() !== '' ? item.model.trim() : (item.model_permaslug ?? '').trim() || 'unknown';
   return {

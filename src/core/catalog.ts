@@ -101,7 +101,8 @@ export function normalizeModel(api: ApiModel, regions: RegionResolver = DEFAULT_
     intelligenceIndex: finiteOrNull(aa?.intelligence_index),
     codingIndex: finiteOrNull(aa?.coding_index),
     agenticIndex: finiteOrNull(aa?.agentic_index),
-    expirationDate: typeof api.expiration_date === 'string' ? api.expiration_date : null,
+    // The day as written: OpenRouter writes "YYYY-MM-DD"; a full timestamp (valid ISO too) counts by its day.
+    expirationDate: typeof api.expiration_date === 'string' && /^\d{4}-\d{2}-\d{2}/.test(api.expiration_date) ? api.expiration_date.slice(0, 10) : null,
     inputModalities: mods.input,
     outputModalities: mods.output,
     tools: stringList(api.supported_parameters).includes('tools'),

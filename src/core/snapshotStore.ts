@@ -3,6 +3,8 @@
 // adapts VS Code's Memento) so the next session paints at once. What comes back from storage may be from an
 // older version or corrupt: it is validated part by part and whatever does not fit is dropped.
 import * as v from 'valibot';
+import { sanitizeServerText } from '../shared/sanitize';
+import { MAX_ACCOUNT_USD } from './money';
 import type { PollerEvent } from './poller';
 import { DEFAULT_INTERVALS_MS } from './poller';
 import {
@@ -333,6 +335,16 @@ const nullableNum = v.nullable(num);
 const nullableStr = v.nullable(v.string());
 const tokens = v.pipe(v.string(), v.regex(/^\d+$/));
 const region = v.picklist(REGIONS);
+// Persisted data was written by whichever version ran last: it holds to today's rules for live data, or it is
+// dropped. Spend is never negative or absurd; what is left (a cap, a balance) may be below zero, never absurd;
+// counts are whole; text shown to people goes through the one sanitiser again (an older version stored it raw).
+const spend = v.pipe(num, v.minValue(0), v.maxValue(MAX_ACCOUNT_USD));
+const nullableSpend = v.nullable(spend);
+const leftUsd = v.pipe(num, v.minValue(-MAX_ACCOUNT_USD), v.maxValue(MAX_ACCOUNT_USD));
+const nullableLeftUsd = v.nullable(leftUsd);
+const count = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
+const display = v.pipe(v.string(), v.transform((s) => sanitizeServerText(s)));
+const nullableDisplay = v.nullable(display);
 
 const modelPriceSchema = v.object({
   input: nullableNum,
@@ -348,9 +360,9 @@ const modelPriceSchema = v.object({
 const catalogModelSchema = v.object({
   id: v.pipe(v.string(), v.minLength(1)),
   canonicalSlug: v.string(),
-  name: v.string(),
-  author: v.string(),
-  lab: v.string(),
+  name: display,
+  author: display,
+  lab: display,
   region,
   created: num,
   contextLength: nullableNum,
@@ -398,8 +410,8 @@ const rankingsViewSchema = v.object({
       rank: num,
       permaslug: v.string(),
       id: nullableStr,
-      name: nullableStr,
-      author: v.string(),
+      name: nullableDisplay,
+      author: display,
       region,
       tokens: v.nullable(tokens),
       prevTokens: v.nullable(tokens),
@@ -408,7 +420,7 @@ const rankingsViewSchema = v.object({
     }),
   ),
   regions: v.array(v.object({ region, tokens, share: num, prevTokens: v.nullable(tokens), change: nullableNum })),
-  authors: v.array(v.object({ author: v.string(), lab: v.string(), region, tokens, share: num })),
+  authors: v.array(v.object({ author: display, lab: display, region, tokens, share: num })),
   daily: v.array(
     v.object({
       date: v.string(),
@@ -437,47 +449,47 @@ const rankingsViewSchema = v.object({
 const usageViewSchema = v.object({
   key: v.nullable(
     v.object({
-      label: v.string(),
+      label: display,
       isManagementKey: v.boolean(),
       isFreeTier: v.nullable(v.boolean()),
-      limit: nullableNum,
-      limitRemaining: nullableNum,
-      limitReset: nullableStr,
-      usage: num,
-      daily: nullableNum,
-      weekly: nullableNum,
-      monthly: nullableNum,
-      byokDaily: nullableNum,
-      byokWeekly: nullableNum,
-      byokMonthly: nullableNum,
+      limit: nullableSpend,
+      limitRemaining: nullableLeftUsd,
+      limitReset: nullableDisplay,
+      usage: spend,
+      daily: nullableSpend,
+      weekly: nullableSpend,
+      monthly: nullableSpend,
+      byokDaily: nullableSpend,
+      byokWeekly: nullableSpend,
+      byokMonthly: nullableSpend,
       expiresAt: nullableStr,
     }),
   ),
   balanceStatus: v.picklist(['ok', 'unavailable', 'notManagementKey']),
-  balance: v.nullable(v.object({ totalCredits: num, totalUsage: num, balance: num })),
-  effectiveRemaining: nullableNum,
+  balance: v.nullable(v.object({ totalCredits: spend, totalUsage: spend, balance: leftUsd })),
+  effectiveRemaining: nullableLeftUsd,
   binding: v.nullable(v.picklist(['key', 'balance'])),
-  burnRatePerDay: nullableNum,
-  monthEndProjection: nullableNum,
+  burnRatePerDay: nullableSpend,
+  monthEndProjection: nullableSpend,
 });
 
 const activityModelDaySchema = v.object({
   model: v.string(),
-  usage: num,
-  byokUsage: num,
-  requests: num,
-  promptTokens: num,
-  completionTokens: num,
-  reasoningTokens: num,
+  usage: spend,
+  byokUsage: spend,
+  requests: count,
+  promptTokens: count,
+  completionTokens: count,
+  reasoningTokens: count,
 });
 
 const activityViewSchema = v.object({
-  days: v.array(v.object({ date: v.string(), models: v.array(activityModelDaySchema), total: num, byokTotal: num })),
+  days: v.array(v.object({ date: v.string(), models: v.array(activityModelDaySchema), total: spend, byokTotal: spend })),
   byModel: v.array(activityModelDaySchema),
-  total: num,
-  byokTotal: num,
-  droppedRows: num,
-  outsideWindowRows: num,
+  total: spend,
+  byokTotal: spend,
+  droppedRows: count,
+  outsideWindowRows: count,
 });
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -33,6 +33,17 @@ function str(v: unknown): string | null {
   return typeof v === 'string' && v !== '' ? v : null;
 }
 
+/**
+ * What is left under a key's cap: never more than the cap (that is not a figure the cap can produce, so it is
+ * unknown). Below zero is kept: an overspent cap is the true figure, and reads as exhausted. Without a cap there
+ * is nothing to remain under, whatever the field says.
+ */
+function remainingUnder(limit: number | null, remaining: number | null): number | null {
+  if (limit === null || remaining === null) return null;
+  // A cent of tolerance for the server's own rounding.
+  return remaining > limit + 0.01 ? null : remaining;
+}
+
 export function toKeyUsage(k: ApiKeyData): KeyUsage {
   const limit = num(k.limit);
   return {
@@ -40,8 +51,7 @@ export function toKeyUsage(k: ApiKeyData): KeyUsage {
     isManagementKey: isManagementKeyData(k),
     isFreeTier: typeof k.is_free_tier === 'boolean' ? k.is_free_tier : null,
     limit,
-    // Without a cap there is nothing to remain under, whatever the field says.
-    limitRemaining: limit === null ? null : num(k.limit_remaining),
+    limitRemaining: remainingUnder(limit, num(k.limit_remaining)),
     limitReset: str(k.limit_reset),
     usage: num(k.usage) ?? 0,
     daily: num(k.usage_daily),

@@ -42,7 +42,7 @@ describe('labelled corpus', () => {
     expect(Object.values(manifest.files).filter((refs) => refs.length === 0).length).toBeGreaterThanOrEqual(20);
   });
 
-  it('refs --json finds the labelled references: precision >= 0.99, recall >= 0.95', async () => {
+  it('refs --json finds exactly the labelled references: precision and recall 1', async () => {
     let stdout = '';
     let stderr = '';
     const code = await runRefs(['--json', '--base-url', 'https://fixture.invalid/api/v1', CORPUS], {
@@ -67,8 +67,8 @@ describe('labelled corpus', () => {
     const recall = truePositives.length / Math.max(1, want.size);
     const detail = `precision ${precision.toFixed(4)} recall ${recall.toFixed(4)}\nfalse positives: ${falsePositives.slice(0, 20).join(', ')}\nmissed: ${falseNegatives.slice(0, 20).join(', ')}`;
     expect(want.size, 'corpus has references').toBeGreaterThanOrEqual(500);
-    expect(precision, detail).toBeGreaterThanOrEqual(0.99);
-    expect(recall, detail).toBeGreaterThanOrEqual(0.95);
+    expect(precision, detail).toBe(1);
+    expect(recall, detail).toBe(1);
 
     // Where both agree on a reference they also agree on whether the catalog knows it, and raw spells the id.
     for (const k of truePositives) {

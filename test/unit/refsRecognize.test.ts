@@ -183,6 +183,7 @@ describe('Zed, Claude Code, Codex', () => {
   it('Codex: top-level and profile models, strings of both kinds, multi-line strings and arrays skipped', () => {
     const text = [
       'model = "~openai/gpt-latest" # alias',
+      'model_provider = "openrouter"',
       "[profiles.cheap]",
       "model = 'deepseek/deepseek-v4-flash'",
       'tags = ["openai/gpt-5", """',
@@ -228,8 +229,8 @@ describe('.env', () => {
 });
 
 describe('VS Code settings', () => {
-  it('reads any string value the catalog knows, prefixed or not', () => {
-    const text = '{ "maiide.model": "openrouter/auto", "x.y": ["openrouter/openai/gpt-5"], "files.exclude": { "src/**": true }, "z": "openai/gpt-9" }';
+  it('reads catalog ids in model settings, prefixed or not', () => {
+    const text = '{ "maiide.model": "openrouter/auto", "x.models": ["openrouter/openai/gpt-5"], "files.exclude": { "src/**": true }, "z.model": "openai/gpt-9" }';
     expect(refs('.vscode/settings.json', text).map((r) => [r.raw, r.id, r.prefix])).toEqual([
       ['openrouter/auto', 'openrouter/auto', ''],
       ['openrouter/openai/gpt-5', 'openai/gpt-5', 'openrouter/'],

@@ -34,6 +34,14 @@ function oracle(text: string): { tuples: Tuple[]; errors: boolean } {
       if (n.type === 'PLAIN' && end - start === v.length && text.startsWith(v, start)) tuples.push(`${path} @${start} none ${v}`);
       else if ((n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE') && end - start === v.length + 2 && text.startsWith(v, start + 1)) {
         tuples.push(`${path} @${start + 1} ${n.type === 'QUOTE_DOUBLE' ? '"' : "'"} ${v}`);
+      } else if (n.type === 'BLOCK_LITERAL' || n.type === 'BLOCK_FOLDED') {
+        // A block scalar of one line (its line break aside) with no explicit indentation: the value is that line.
+        const one = v.replace(/\n+$/, '');
+        const headerEnd = text.indexOf('\n', start);
+        if (one.includes('\n') || headerEnd < 0 || /\d/.test(text.slice(start, headerEnd).split('#')[0])) return;
+        let at = headerEnd + 1;
+        while (text[at] === ' ') at++;
+        if (text.startsWith(one, at) && /^(?:\r?\n|$)/.test(text.slice(at + one.length, at + one.length + 2))) tuples.push(`${path} @${at} none ${one}`);
       }
     } else if (isMap(n)) {
       for (const p of n.items) if (isScalar(p.key) && p.key.value !== null) walk(p.value, `${path}.${String(p.key.value)}`);
@@ -69,7 +77,8 @@ describe('readYaml vs the yaml package', () => {
     ['block map and compact sequence', 'a: x/1\nb:\n- c/2\n- d: e/3\n  f: "g/4"\n'],
     ['nested indented sequences', 'models:\n  - name: a\n    model: p/q # c\n    roles:\n      - chat\n  - model: \'r/s\'\n'],
     ['flow collections over lines', 'x: { model: a/b, api_base: "https://o.ai/v1" }\ny: [c/d, "e/f",\n  g/h]\n'],
-    ['block scalars are not values', 'a: |\n  x/y\n  z/w\nb: >-\n  p/q\nc: r/s\n'],
+    ['block scalars: one line is a value, several are not', 'a: |\n  x/y\n  z/w\nb: >-\n  p/q\nc: r/s\n'],
+    ['block scalars: chomping, comments, sequences, leading empty lines', 'a: |+ # c\n    x/y\n\nb:\n  - >\n    p/q\n  - |-\n\n    r/s\nc: >2\n   t/u\n'],
     ['anchors, tags and aliases', 'a: &x p/q\nb: *x\nc: !!str t/u\nd: !custom\n  e: v/w\n'],
     ['documents and directives', '%YAML 1.2\n---\na: b/c\n...\n---\n- d/e\n'],
     ['comments everywhere', '# top\na: b/c # tail\n# mid\nd:\n  # inner\n  - e/f\n'],

@@ -16,6 +16,7 @@ import type {
 } from './apiTypes';
 import { hasControlCharacters, isoTimestampOrNull, sanitizeServerText } from '../../shared/sanitize';
 import type { ErrorEnvelope } from './errors';
+import { MAX_ACCOUNT_USD } from '../money';
 
 // ---------------------------------------------------------------------------------------------------------
 // Building blocks
@@ -52,7 +53,23 @@ const isoText = v.pipe(v.string(), v.check((s) => isoTimestampOrNull(s) !== null
  * negative or a non-finite value fails validation, so it surfaces as an error instead of "-$5.00" or "$0".
  * The messages name no received value: they end up in the UI.
  */
-const money = v.pipe(v.number('Expected a number'), v.finite('Expected a finite number'), v.minValue(0, 'Expected a non-negative amount'));
+const money = v.pipe(
+  v.number('Expected a number'),
+  v.finite('Expected a finite number'),
+  v.minValue(0, 'Expected a non-negative amount'),
+  v.maxValue(MAX_ACCOUNT_USD, 'Expected a plausible amount'),
+);
+/** Requests and token counts in /activity rows: whole numbers, exact as a JS number (summed as numbers). */
+const count = v.pipe(
+  v.number('Expected a number'),
+  v.integer('Expected a whole number'),
+  v.minValue(0, 'Expected a non-negative count'),
+  v.maxValue(Number.MAX_SAFE_INTEGER, 'Expected a plausible count'),
+);
+const optionalCount = v.pipe(
+  v.nullish(count),
+  v.transform((n): number | undefined => (n === null ? undefined : n)),
+);
 /** Like `money`, but the field may be absent or null (older /key responses lack it): that reads as unknown. */
 const optionalMoney = v.pipe(
   v.nullish(money),
@@ -225,10 +242,10 @@ export const activityItemSchema = v.object({
   provider_name: softDisplay,
   usage: money,
   byok_usage_inference: optionalMoney,
-  requests: money,
-  prompt_tokens: money,
-  completion_tokens: money,
-  reasoning_tokens: optionalMoney,
+  requests: count,
+  prompt_tokens: count,
+  completion_tokens: count,
+  reasoning_tokens: optionalCount,
 });
 
 const activityEnvelopeSchema = v.object({ data: v.array(v.unknown()) });

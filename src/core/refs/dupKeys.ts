@@ -112,15 +112,78 @@ function isBareKeyChar(c: string): boolean {
   return /[A-Za-z0-9_-]/.test(c);
 }
 
-/** TOML tables, dotted keys, quoted keys, inline tables and arrays of tables, with the offset of each key. */
+type DefKind = 'value' | 'header' | 'dotted' | 'implied' | 'array';
+
+/** Whether TOML lets a path defined as `was` be defined again as `now`. */
+function compatibleDefinitions(was: DefKind, now: DefKind): boolean {
+  if (was === 'value' || now === 'value') return false;
+  if (now === 'implied') return true;
+  switch (was) {
+    case 'implied':
+      return now === 'header';
+    case 'dotted':
+      return now === 'dotted';
+    case 'array':
+      return now === 'array';
+    case 'header':
+      return false;
+  }
+}
+
+/**
+ * TOML tables, dotted keys, quoted keys, inline tables and arrays of tables, with the offset of each key. Keys are
+ * placed by their full path, so `a.b = 1` at the root and `b` under `[a]` are the same key. A table may be defined
+ * once: by a [header] or by dotted keys (which may extend it), never both; a table only implied by a deeper
+ * header (`[a.b]` implies `a`) may still get its own header, not dotted keys (smol-toml refuses those, and a
+ * refusal is the safe side); an array of tables is never also a table or a value. Each such second definition is
+ * recorded as a repeat.
+ */
 function tomlKeys(text: string): KeyAt[] {
   const out: KeyAt[] = [];
   const n = text.length;
   let pos = 0;
+  /** The current table's full path ('' for the root); array-of-tables elements carry their index. */
   let table = '';
   const arrayCount = new Map<string, number>();
+  /** How each full path was defined first, and where (its key in its parent table). */
+  const defs = new Map<string, { kind: DefKind; at: KeyAt; recorded: boolean }>();
+  /**
+   * Defines `path` as `kind`: the first definition is recorded; a second one that TOML forbids is recorded again
+   * under the same parent and key, which makes it a repeat. Allowed: extending a table dotted keys defined, a
+   * header for (or below) a table only implied so far, sub-tables of any table, another element of an array.
+   */
+  const define = (path: string, kind: DefKind, at: KeyAt): void => {
+    const was = defs.get(path);
+    if (was === undefined) {
+      // A table only implied (an array element among them) is recorded when something conflicts with it.
+      defs.set(path, { kind, at, recorded: kind !== 'implied' });
+      if (kind !== 'implied') out.push(at);
+      return;
+    }
+    if (compatibleDefinitions(was.kind, kind)) {
+      if (was.kind === 'implied' && kind !== 'implied') was.kind = kind;
+      return;
+    }
+    if (!was.recorded) {
+      out.push(was.at);
+      was.recorded = true;
+    }
+    out.push(at);
+  };
   let inlineId = 0;
-  const join = (parts: readonly string[]): string => parts.map((p) => JSON.stringify(p)).join('.');
+  const child = (parent: string, part: string): string => (parent === '' ? JSON.stringify(part) : `${parent}.${JSON.stringify(part)}`);
+  /** The path of a header's parts, each array of tables resolved to its current element. */
+  const resolve = (base: string, parts: readonly string[]): string[] => {
+    const paths: string[] = [];
+    let path = base;
+    for (const part of parts) {
+      path = child(path, part);
+      const i = arrayCount.get(path);
+      if (i !== undefined) path = `${path}[${i}]`;
+      paths.push(path);
+    }
+    return paths;
+  };
 
   const skipWs = (): void => {
     while (pos < n && (text[pos] === ' ' || text[pos] === '\t')) pos++;
@@ -184,7 +247,7 @@ function tomlKeys(text: string): KeyAt[] {
     pos = close < 0 ? n : close + 3;
     while (text[pos] === delim[0]) pos++;
   };
-  /** The pairs of an inline table (the "{" is behind `pos`), recorded under `container`, up to its "}". */
+  /** The pairs of an inline table (the "{" is behind `pos`), in the table `container`, up to its "}". */
   const readInline = (container: string): void => {
     for (;;) {
       while (pos < n && /[ \t\r\n,]/.test(text[pos])) pos++;
@@ -202,19 +265,23 @@ function tomlKeys(text: string): KeyAt[] {
       recordPair(container, k);
     }
   };
-  const recordPair = (container: string, k: { parts: string[]; offsets: number[] }): void => {
-    // Dotted keys define the intermediate tables implicitly; the leaf is the key that can repeat.
-    const parent = k.parts.slice(0, -1);
-    out.push({ container: parent.length === 0 ? container : `${container}.${join(parent)}`, key: k.parts[k.parts.length - 1], offset: k.offsets[k.offsets.length - 1] });
+  /** `a.b.c = v` in the table `base`: `a` and `a.b` are tables defined by dotted keys, `a.b.c` a value. */
+  const recordPair = (base: string, k: { parts: string[]; offsets: number[] }): void => {
+    let parent = base;
+    for (let i = 0; i < k.parts.length; i++) {
+      const path = child(parent, k.parts[i]);
+      define(path, i === k.parts.length - 1 ? 'value' : 'dotted', { container: parent, key: k.parts[i], offset: k.offsets[i] });
+      parent = path;
+    }
     skipWs();
-    skipValue(`${container}.${join(k.parts)}`);
+    skipValue(parent);
   };
-  const skipValue = (container: string): void => {
+  const skipValue = (path: string): void => {
     if (text.startsWith('"""', pos) || text.startsWith("'''", pos)) skipMultiline();
     else if (text[pos] === '"' || text[pos] === "'") readQuoted();
     else if (text[pos] === '{') {
       pos++;
-      readInline(`${container}#inline${inlineId++}`);
+      readInline(`${path}#inline${inlineId++}`);
     } else if (text[pos] === '[') {
       let depth = 0;
       while (pos < n) {
@@ -237,7 +304,7 @@ function tomlKeys(text: string): KeyAt[] {
           continue;
         } else if (c === '{') {
           pos++;
-          readInline(`${container}#inline${inlineId++}`);
+          readInline(`${path}#inline${inlineId++}`);
           continue;
         }
         pos++;
@@ -266,16 +333,19 @@ function tomlKeys(text: string): KeyAt[] {
         skipLine();
         continue;
       }
-      const name = join(k.parts);
+      const parentParts = k.parts.slice(0, -1);
+      const paths = resolve('', parentParts);
+      paths.forEach((p, i) => define(p, 'implied', { container: i === 0 ? '' : paths[i - 1], key: parentParts[i], offset: k.offsets[i] }));
+      const parent = paths.length === 0 ? '' : paths[paths.length - 1];
+      const last = k.parts.length - 1;
+      const path = child(parent, k.parts[last]);
+      define(path, isArray ? 'array' : 'header', { container: parent, key: k.parts[last], offset: k.offsets[last] });
       if (isArray) {
-        const i = (arrayCount.get(name) ?? 0) + 1;
-        arrayCount.set(name, i);
-        table = `${name}[${i}]`;
+        const i = (arrayCount.get(path) ?? 0) + 1;
+        arrayCount.set(path, i);
+        table = `${path}[${i}]`;
       } else {
-        // A [table] header is a key of its parent table.
-        const parent = k.parts.slice(0, -1);
-        out.push({ container: `root.${join(parent)}`, key: k.parts[k.parts.length - 1], offset: k.offsets[k.offsets.length - 1] });
-        table = name;
+        table = path;
       }
       skipLine();
       continue;
@@ -286,7 +356,7 @@ function tomlKeys(text: string): KeyAt[] {
       continue;
     }
     pos++;
-    recordPair(`root.${table}`, k);
+    recordPair(table, k);
     skipLine();
   }
   return out;

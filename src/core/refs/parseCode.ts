@@ -2,6 +2,7 @@
 // interpolation respected, so an id inside a comment or a longer string never counts. Only literals whose whole
 // content could be an id are reported; the caller checks them against the catalog.
 import type { CodeLanguage } from './classify';
+import { UNMETERED, type Meter } from './meter';
 import type { RefQuote } from './types';
 
 export interface CodeString {
@@ -51,14 +52,33 @@ function isIdentChar(c: number): boolean {
 /** Keywords after which a "/" starts a regular expression rather than a division. */
 const REGEX_KEYWORDS = new Set(['return', 'typeof', 'case', 'do', 'else', 'in', 'of', 'new', 'delete', 'void', 'throw', 'instanceof', 'yield', 'await']);
 
-/** Calls `found` for each single-line string literal that contains a "/" (every model id does). */
-export function codeStrings(text: string, lang: CodeLanguage, found: (s: CodeString) => void): void {
+/** Longest keyword in REGEX_KEYWORDS. */
+const MAX_KEYWORD = 10;
+/** Rust closes a raw string with at most 255 "#". */
+const MAX_RAW_HASHES = 255;
+/** Longest character literal worth looking for: '\u{10FFFF}'. */
+const MAX_CHAR_LITERAL = 12;
+
+/**
+ * Calls `found` for each single-line string literal that contains a "/" (every model id does). Linear in the
+ * text: every loop moves forward, nothing is searched twice, and nesting (template literals in `${}`) is kept on a
+ * stack rather than the call stack.
+ */
+export function codeStrings(text: string, lang: CodeLanguage, found: (s: CodeString) => void, meter: Meter = UNMETERED): void {
   const syn = SYNTAX[lang];
   const n = text.length;
   let i = 0;
-  // Last significant character, to tell a regex literal from a division in JS.
+  // Last significant character, to tell a regex literal from a division in JS, and where its word started.
   let prevSig = -1;
   let prevSigEnd = 0;
+  let prevWordStart = 0;
+
+  /** text.indexOf(s, from), accounted for. */
+  const find = (s: string, from: number): number => {
+    const e = text.indexOf(s, from);
+    meter.spend((e < 0 ? n : e) - from + 1);
+    return e;
+  };
 
   const report = (start: number, end: number, quote: RefQuote): void => {
     const len = end - start;
@@ -80,63 +100,77 @@ export function codeStrings(text: string, lang: CodeLanguage, found: (s: CodeStr
         continue;
       }
       // An unterminated single-line string ends at the line end (keeps one typo from swallowing the file).
-      if (c === NL && q !== BT) return j;
+      if (c === NL && q !== BT) {
+        meter.spend(j - at);
+        return j;
+      }
       j++;
     }
+    meter.spend(Math.min(j, n) - at + 1);
     if (j >= n) return n;
     if (!hasEscape) report(at + 1, j, q === DQ ? '"' : q === SQ ? "'" : '`');
     return j + 1;
   };
 
-  /** JS template literal: `${ ... }` holds code (strings, nested templates); no report when interpolated. */
+  /**
+   * JS template literal: `${ ... }` holds code (strings, nested templates); no report when interpolated. Open
+   * templates and `${` blocks are kept on an explicit stack, so any nesting depth costs no call stack.
+   */
   const skipTemplate = (at: number): number => {
+    // For each open construct: a template's start offset (>= 0) or, for code inside `${}`, -1 - its brace depth.
+    const stack: number[] = [at];
+    const interpolated: boolean[] = [false];
     let j = at + 1;
-    let interpolated = false;
+    const begin = j;
     while (j < n) {
+      const top = stack.length - 1;
       const c = text.charCodeAt(j);
-      if (c === BACKSLASH) {
-        j += 2;
-        interpolated = true;
+      if (stack[top] >= 0) {
+        if (c === BACKSLASH) {
+          j += 2;
+          interpolated[top] = true;
+          continue;
+        }
+        if (c === BT) {
+          if (!interpolated[top]) report(stack[top] + 1, j, '`');
+          stack.pop();
+          interpolated.pop();
+          j++;
+          if (stack.length === 0) break;
+          continue;
+        }
+        if (c === 36 && text.charCodeAt(j + 1) === 123) {
+          interpolated[top] = true;
+          stack.push(-2);
+          interpolated.push(false);
+          j += 2;
+          continue;
+        }
+        j++;
         continue;
       }
-      if (c === BT) {
-        if (!interpolated) report(at + 1, j, '`');
-        return j + 1;
-      }
-      if (c === 36 && text.charCodeAt(j + 1) === 123) {
-        interpolated = true;
-        j = skipCodeUntilBrace(j + 2);
-        continue;
-      }
-      j++;
-    }
-    return n;
-  };
-
-  /** Code inside `${...}`: balanced braces, nested strings and templates. Returns the index after the "}". */
-  const skipCodeUntilBrace = (at: number): number => {
-    let depth = 1;
-    let j = at;
-    while (j < n) {
-      const c = text.charCodeAt(j);
-      if (c === 123) depth++;
+      if (c === 123) stack[top]--;
       else if (c === 125) {
-        depth--;
-        if (depth === 0) return j + 1;
+        stack[top]++;
+        if (stack[top] === -1) {
+          stack.pop();
+          interpolated.pop();
+        }
       } else if (c === BT) {
-        j = skipTemplate(j);
-        continue;
+        stack.push(j);
+        interpolated.push(false);
       } else if (c === DQ || c === SQ) {
         j = skipQuoted(j, c, true);
         continue;
       }
       j++;
     }
-    return n;
+    meter.spend(Math.min(j, n) - begin + 1);
+    return stack.length === 0 ? j : n;
   };
 
   const skipToLineEnd = (at: number): number => {
-    const e = text.indexOf('\n', at);
+    const e = find('\n', at);
     return e < 0 ? n : e;
   };
 
@@ -145,9 +179,7 @@ export function codeStrings(text: string, lang: CodeLanguage, found: (s: CodeStr
     const p = String.fromCharCode(prevSig);
     if ('(,=:[!&|?{};+-*%<>~^'.includes(p)) return true;
     if (isIdentChar(prevSig)) {
-      let s = prevSigEnd - 1;
-      while (s > 0 && isIdentChar(text.charCodeAt(s - 1))) s--;
-      return REGEX_KEYWORDS.has(text.slice(s, prevSigEnd));
+      return prevSigEnd - prevWordStart <= MAX_KEYWORD && REGEX_KEYWORDS.has(text.slice(prevWordStart, prevSigEnd));
     }
     return false;
   };
@@ -157,20 +189,25 @@ export function codeStrings(text: string, lang: CodeLanguage, found: (s: CodeStr
     let inClass = false;
     while (j < n) {
       const c = text.charCodeAt(j);
-      if (c === NL) return j;
+      if (c === NL) break;
       if (c === BACKSLASH) {
         j += 2;
         continue;
       }
       if (c === 91) inClass = true;
       else if (c === 93) inClass = false;
-      else if (c === SLASH && !inClass) return j + 1;
+      else if (c === SLASH && !inClass) {
+        j++;
+        break;
+      }
       j++;
     }
-    return n;
+    meter.spend(Math.min(j, n) - at + 1);
+    return Math.min(j, n);
   };
 
   while (i < n) {
+    meter.spend(1);
     const c = text.charCodeAt(i);
     if (c <= 32) {
       i++;
@@ -195,9 +232,10 @@ export function codeStrings(text: string, lang: CodeLanguage, found: (s: CodeStr
               j += 2;
             } else j++;
           }
-          i = j;
+          meter.spend(j - i);
+          i = Math.min(j, n);
         } else {
-          const e = text.indexOf('*/', i + 2);
+          const e = find('*/', i + 2);
           i = e < 0 ? n : e + 2;
         }
         continue;
@@ -217,7 +255,7 @@ export function codeStrings(text: string, lang: CodeLanguage, found: (s: CodeStr
       }
     }
     if (lang === 'rb' && c === 61 && (i === 0 || text.charCodeAt(i - 1) === NL) && text.startsWith('=begin', i)) {
-      const e = text.indexOf('\n=end', i);
+      const e = find('\n=end', i);
       i = e < 0 ? n : skipToLineEnd(e + 1);
       continue;
     }
@@ -225,8 +263,10 @@ export function codeStrings(text: string, lang: CodeLanguage, found: (s: CodeStr
       if (c === SQ && syn.charLiterals) {
         // 'x', '\n', '\u{1F600}'; anything else (a Rust lifetime) is not a literal.
         if (text.charCodeAt(i + 1) === BACKSLASH) {
-          const e = text.indexOf("'", i + 2);
-          i = e < 0 || e - i > 12 ? i + 1 : e + 1;
+          let e = i + 2;
+          while (e < n && e - i <= MAX_CHAR_LITERAL && text.charCodeAt(e) !== SQ) e++;
+          meter.spend(e - i);
+          i = e >= n || e - i > MAX_CHAR_LITERAL ? i + 1 : e + 1;
         } else if (text.charCodeAt(i + 2) === SQ) i += 3;
         else i++;
         prevSig = SQ;
@@ -236,9 +276,11 @@ export function codeStrings(text: string, lang: CodeLanguage, found: (s: CodeStr
       if (syn.quotes.indexOf(text[i]) >= 0) {
         if (syn.tripleQuotes && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c) {
           const delim = text.slice(i, i + 3);
-          const e = text.indexOf(delim, i + 3);
+          const e = find(delim, i + 3);
           i = e < 0 ? n : e + 3;
+          const from = i;
           while (i < n && text.charCodeAt(i) === c) i++;
+          meter.spend(i - from);
         } else if (c === BT && syn.templateLiterals) {
           i = skipTemplate(i);
         } else if (lang === 'cs' && i > 0 && text.charCodeAt(i - 1) === 64 && c === DQ) {
@@ -256,19 +298,21 @@ export function codeStrings(text: string, lang: CodeLanguage, found: (s: CodeStr
             }
             j++;
           }
+          meter.spend(j - i);
           if (!doubled && j < n) report(i + 1, j, '"');
           i = Math.min(j + 1, n);
         } else if (lang === 'rs' && c === DQ && i > 0 && (text.charCodeAt(i - 1) === 114 || text.charCodeAt(i - 1) === HASH)) {
           // Rust raw strings r"..." and r#"..."#: no escapes, end at the quote followed by as many #.
           let h = i - 1;
           let hashes = 0;
-          while (h >= 0 && text.charCodeAt(h) === HASH) {
+          while (h >= 0 && text.charCodeAt(h) === HASH && hashes <= MAX_RAW_HASHES) {
             hashes++;
             h--;
           }
-          if (h >= 0 && text.charCodeAt(h) === 114 && (h === 0 || !isIdentChar(text.charCodeAt(h - 1)) || text.charCodeAt(h - 1) === 98)) {
+          meter.spend(hashes + 1);
+          if (hashes <= MAX_RAW_HASHES && h >= 0 && text.charCodeAt(h) === 114 && (h === 0 || !isIdentChar(text.charCodeAt(h - 1)) || text.charCodeAt(h - 1) === 98)) {
             const close = '"' + '#'.repeat(hashes);
-            const e = text.indexOf(close, i + 1);
+            const e = find(close, i + 1);
             if (e >= 0) report(i + 1, e, '"');
             i = e < 0 ? n : e + close.length;
           } else {
@@ -285,8 +329,10 @@ export function codeStrings(text: string, lang: CodeLanguage, found: (s: CodeStr
     if (isIdentChar(c)) {
       let j = i + 1;
       while (j < n && isIdentChar(text.charCodeAt(j))) j++;
+      meter.spend(j - i);
       prevSig = text.charCodeAt(j - 1);
       prevSigEnd = j;
+      prevWordStart = i;
       i = j;
       continue;
     }

@@ -1,37 +1,86 @@
-// TOML (Codex CLI's config.toml) by a small exact-range scanner: tables, dotted and quoted keys, the four string
-// forms, arrays and inline tables skipped whole, comments. Only single-line strings can hold an id.
+// TOML (Codex CLI's config.toml) by a small exact-range reader: tables and arrays of tables, dotted and quoted
+// keys, inline tables (`profiles.x = { model = "…" }`, nested, also over several lines), the four string forms,
+// arrays skipped whole, comments. Only single-line strings can hold an id. The document is read into a small tree
+// first (a key given twice: the last one counts), so a rule can look at the rest of the file (Codex's
+// `model_provider` and `[model_providers.<id>]`). Linear in the text; nothing deeper than a rule reads is kept.
 import type { Emit } from './candidate';
-import { valueRule, type Seg, type Siblings } from './rules';
+import { UNMETERED, type Meter } from './meter';
+import { MAX_RULE_DEPTH, valueRule, type DocLookup, type Seg, type Siblings } from './rules';
 import type { FileKind } from './types';
 
-const NO_SIBLINGS: Siblings = () => undefined;
+interface TString {
+  t: 'string';
+  offset: number;
+  value: string;
+  quote: '"' | "'";
+}
+interface TTable {
+  t: 'table';
+  depth: number;
+  entries: Map<string, TNode>;
+}
+interface TTables {
+  t: 'tables';
+  items: TTable[];
+}
+type TNode = TString | TTable | TTables | { t: 'other' };
+
+const OTHER: TNode = { t: 'other' };
 
 function isBareKeyChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 95;
 }
 
-export function tomlCandidates(text: string, kind: FileKind, emit: Emit): void {
+const table = (depth: number): TTable => ({ t: 'table', depth, entries: new Map() });
+
+/** Space, tab, CR, LF, "#", ",", "}", "]". */
+function endsBareValue(c: number): boolean {
+  return c === 32 || c === 9 || c === 13 || c === 10 || c === 35 || c === 44 || c === 125 || c === 93;
+}
+
+/** The document as a tree of tables; tables deeper than any rule reads are followed but not kept. */
+export function readToml(text: string, meter: Meter = UNMETERED): { root: TTable; damaged: boolean } {
   const n = text.length;
   let pos = 0;
-  let table: Seg[] = [];
+  let damaged = false;
+  const root = table(0);
+  /** Where key/value lines go; null when the header was invalid or too deep (values are read, not kept). */
+  let current: TTable | null = root;
 
   const skipSpaces = (): void => {
-    while (pos < n && (text[pos] === ' ' || text[pos] === '\t')) pos++;
+    const from = pos;
+    for (let c = text.charCodeAt(pos); c === 32 || c === 9; c = text.charCodeAt(pos)) pos++;
+    meter.spend(pos - from + 1);
   };
   const skipLine = (): void => {
-    while (pos < n && text[pos] !== '\n') pos++;
+    const from = pos;
+    while (pos < n && text.charCodeAt(pos) !== 10) pos++;
+    meter.spend(pos - from + 1);
+  };
+  /** Spaces, line breaks and comments (inside inline tables and arrays). */
+  const skipBlank = (): void => {
+    for (;;) {
+      const from = pos;
+      for (let c = text.charCodeAt(pos); c === 32 || c === 9 || c === 13 || c === 10; c = text.charCodeAt(pos)) pos++;
+      meter.spend(pos - from + 1);
+      if (text.charCodeAt(pos) !== 35) return;
+      skipLine();
+    }
   };
   /** A basic "..." or literal '...' string on one line; returns its content range or null (and stops at the line end). */
   const readString = (): { start: number; end: number; quote: '"' | "'" } | null => {
-    const quote = text[pos] as '"' | "'";
+    const q = text.charCodeAt(pos);
+    const quote = q === 34 ? '"' : "'";
     const start = pos + 1;
     let i = start;
-    while (i < n && text[i] !== quote && text[i] !== '\n') {
-      if (quote === '"' && text[i] === '\\') i++;
+    for (let c = text.charCodeAt(i); i < n && c !== q && c !== 10; c = text.charCodeAt(i)) {
+      if (q === 34 && c === 92) i++;
       i++;
     }
-    if (i >= n || text[i] !== quote) {
-      pos = i;
+    meter.spend(i - pos + 1);
+    if (i >= n || text.charCodeAt(i) !== q) {
+      pos = Math.min(i, n);
+      damaged = true;
       return null;
     }
     pos = i + 1;
@@ -39,18 +88,22 @@ export function tomlCandidates(text: string, kind: FileKind, emit: Emit): void {
   };
   const skipMultiline = (delim: string): void => {
     const close = text.indexOf(delim, pos + 3);
+    const from = pos;
     pos = close < 0 ? n : close + 3;
+    if (close < 0) damaged = true;
     while (text.startsWith(delim[0], pos)) pos++; // """" ends with a quote inside the string
+    meter.spend(pos - from + 1);
   };
-  /** Arrays and inline tables, possibly spanning lines, with strings and comments inside. */
+  /** Arrays (and anything bracketed in them), possibly spanning lines, with strings and comments inside. */
   const skipBracketed = (): void => {
-    let depth = 0;
+    let level = 0;
     while (pos < n) {
+      meter.spend(1);
       const c = text[pos];
-      if (c === '[' || c === '{') depth++;
+      if (c === '[' || c === '{') level++;
       else if (c === ']' || c === '}') {
-        depth--;
-        if (depth === 0) {
+        level--;
+        if (level === 0) {
           pos++;
           return;
         }
@@ -66,66 +119,225 @@ export function tomlCandidates(text: string, kind: FileKind, emit: Emit): void {
       }
       pos++;
     }
+    damaged = true;
   };
+  /** A dotted key's parts; past MAX_RULE_DEPTH + 1 parts the rest is read but not kept (no rule reads that far). */
   const readKey = (): string[] | null => {
     const keys: string[] = [];
+    const from = pos;
+    let result: string[] | null = keys;
     for (;;) {
-      skipSpaces();
-      const c = text[pos];
-      if (c === '"' || c === "'") {
+      while (pos < n && (text.charCodeAt(pos) === 32 || text.charCodeAt(pos) === 9)) pos++;
+      const c = text.charCodeAt(pos);
+      const keep = keys.length <= MAX_RULE_DEPTH;
+      if (c === 34 || c === 39) {
         const s = readString();
-        if (s === null) return null;
-        keys.push(text.slice(s.start, s.end));
+        if (s === null) {
+          result = null;
+          break;
+        }
+        if (keep) keys.push(text.slice(s.start, s.end));
       } else {
         const start = pos;
         while (pos < n && isBareKeyChar(text.charCodeAt(pos))) pos++;
-        if (pos === start) return null;
-        keys.push(text.slice(start, pos));
+        if (pos === start) {
+          result = null;
+          break;
+        }
+        if (keep) keys.push(text.slice(start, pos));
       }
-      skipSpaces();
-      if (text[pos] !== '.') return keys;
+      while (pos < n && (text.charCodeAt(pos) === 32 || text.charCodeAt(pos) === 9)) pos++;
+      if (text.charCodeAt(pos) !== 46) break;
       pos++;
+    }
+    meter.spend(pos - from + 1);
+    return result;
+  };
+
+  /** The table under `key` in `t`, made when missing; null when `t` is not kept, too deep, or `key` holds a value. */
+  const descend = (t: TTable | null, key: string): TTable | null => {
+    if (t === null || t.depth >= MAX_RULE_DEPTH) return null;
+    const v = t.entries.get(key);
+    if (v === undefined) {
+      const made = table(t.depth + 1);
+      t.entries.set(key, made);
+      return made;
+    }
+    if (v.t === 'table') return v;
+    if (v.t === 'tables') return v.items[v.items.length - 1] ?? null;
+    damaged = true;
+    return null;
+  };
+  const descendAll = (t: TTable | null, keys: readonly string[], count: number): TTable | null => {
+    let at = t;
+    for (let k = 0; k < count && at !== null; k++) at = descend(at, keys[k]);
+    meter.spend(count);
+    return at;
+  };
+
+  /** A scalar value at pos: a single-line string is kept, anything else read past. */
+  const readScalar = (): TNode => {
+    if (text.startsWith('"""', pos) || text.startsWith("'''", pos)) {
+      skipMultiline(text.slice(pos, pos + 3));
+      return OTHER;
+    }
+    if (text[pos] === '"' || text[pos] === "'") {
+      const s = readString();
+      return s === null ? OTHER : { t: 'string', offset: s.start, value: text.slice(s.start, s.end), quote: s.quote };
+    }
+    if (text[pos] === '[') {
+      skipBracketed();
+      return OTHER;
+    }
+    // Numbers, booleans, dates: up to a separator.
+    const from = pos;
+    while (pos < n && !endsBareValue(text.charCodeAt(pos))) pos++;
+    meter.spend(pos - from + 1);
+    if (pos === from) damaged = true;
+    return OTHER;
+  };
+
+  /** An inline table at pos ("{"), into `into` (null: read, not kept). Nested tables on a stack, not the call stack. */
+  const readInlineTable = (into: TTable | null): void => {
+    const stack: (TTable | null)[] = [into];
+    pos++;
+    while (stack.length > 0) {
+      skipBlank();
+      if (pos >= n) {
+        damaged = true;
+        return;
+      }
+      const c = text[pos];
+      if (c === '}') {
+        stack.pop();
+        pos++;
+        continue;
+      }
+      if (c === ',') {
+        pos++;
+        continue;
+      }
+      const keys = readKey();
+      if (keys === null || text[pos] !== '=') {
+        // Not a key = value: give up on this table at the line end.
+        damaged = true;
+        skipLine();
+        return;
+      }
+      pos++;
+      skipSpaces();
+      const t = descendAll(stack[stack.length - 1], keys, keys.length - 1);
+      const last = keys[keys.length - 1];
+      if (text[pos] === '{') {
+        const child = t !== null && t.depth < MAX_RULE_DEPTH ? table(t.depth + 1) : null;
+        if (t !== null) t.entries.set(last, child ?? OTHER);
+        stack.push(child);
+        pos++;
+        continue;
+      }
+      const value = readScalar();
+      if (t !== null) t.entries.set(last, value);
     }
   };
 
   while (pos < n) {
-    const c = text[pos];
-    if (c === ' ' || c === '\t' || c === '\r' || c === '\n') {
+    const code = text.charCodeAt(pos);
+    if (code === 32 || code === 9 || code === 13 || code === 10) {
+      meter.spend(1);
       pos++;
       continue;
     }
-    if (c === '#') {
+    if (code === 35) {
       skipLine();
       continue;
     }
-    if (c === '[') {
+    if (code === 91) {
       const isArrayTable = text[pos + 1] === '[';
       pos += isArrayTable ? 2 : 1;
       const keys = readKey();
-      table = keys ?? ['\0invalid'];
+      if (keys === null || text[pos] !== ']' || (isArrayTable && text[pos + 1] !== ']')) {
+        damaged = true;
+        current = null;
+      } else if (!isArrayTable) {
+        current = descendAll(root, keys, keys.length);
+      } else {
+        const parent = descendAll(root, keys, keys.length - 1);
+        const last = keys[keys.length - 1];
+        const existing = parent?.entries.get(last);
+        if (parent === null || parent.depth >= MAX_RULE_DEPTH) current = null;
+        else if (existing === undefined || existing.t === 'tables') {
+          const list: TTables = existing ?? { t: 'tables', items: [] };
+          parent.entries.set(last, list);
+          current = table(parent.depth + 1);
+          list.items.push(current);
+        } else {
+          damaged = true;
+          current = null;
+        }
+      }
       skipLine();
       continue;
     }
     const keys = readKey();
     if (keys === null || text[pos] !== '=') {
+      damaged = true;
       skipLine();
       continue;
     }
     pos++;
     skipSpaces();
-    const path: Seg[] = [...table, ...keys];
-    if (text.startsWith('"""', pos) || text.startsWith("'''", pos)) {
-      skipMultiline(text.slice(pos, pos + 3));
-    } else if (text[pos] === '"' || text[pos] === "'") {
-      const s = readString();
-      if (s !== null) {
-        const value = text.slice(s.start, s.end);
-        const rule = value.indexOf('/') >= 0 && value.indexOf('\\') < 0 ? valueRule(kind, path, NO_SIBLINGS) : null;
-        if (rule !== null) emit({ offset: s.start, value, quote: s.quote, role: 'value', path, rule });
-      }
-    } else if (text[pos] === '[' || text[pos] === '{') {
-      skipBracketed();
+    const t = descendAll(current, keys, keys.length - 1);
+    const last = keys[keys.length - 1];
+    if (text[pos] === '{') {
+      const child = t !== null && t.depth < MAX_RULE_DEPTH ? table(t.depth + 1) : null;
+      if (t !== null) t.entries.set(last, child ?? OTHER);
+      readInlineTable(child);
+    } else {
+      const value = readScalar();
+      if (t !== null) t.entries.set(last, value);
     }
     skipLine();
   }
+  return { root, damaged };
+}
+
+function siblingsOf(t: TTable): Siblings {
+  return (key: string): string | undefined => {
+    const v = t.entries.get(key);
+    return v !== undefined && v.t === 'string' ? v.value : undefined;
+  };
+}
+
+function lookupIn(root: TTable): DocLookup {
+  return (path: readonly Seg[]): string | undefined => {
+    let node: TNode | undefined = root;
+    for (const seg of path) {
+      if (node === undefined) return undefined;
+      if (node.t === 'table' && typeof seg === 'string') node = node.entries.get(seg);
+      else if (node.t === 'tables' && typeof seg === 'number') node = node.items[seg];
+      else return undefined;
+    }
+    return node !== undefined && node.t === 'string' ? node.value : undefined;
+  };
+}
+
+export function tomlCandidates(text: string, kind: FileKind, emit: Emit, meter: Meter = UNMETERED): void {
+  const { root, damaged } = readToml(text, meter);
+  const doc = lookupIn(root);
+  // Depth is bounded by MAX_RULE_DEPTH (the tree keeps nothing deeper), so recursion is safe here.
+  const visit = (t: TTable, path: Seg[]): void => {
+    const siblings = siblingsOf(t);
+    for (const [key, v] of t.entries) {
+      meter.spend(1);
+      const at = [...path, key];
+      if (v.t === 'table') visit(v, at);
+      else if (v.t === 'tables') v.items.forEach((item, i) => visit(item, [...at, i]));
+      else if (v.t === 'string' && v.value.indexOf('/') >= 0 && v.value.indexOf('\\') < 0) {
+        const rule = valueRule(kind, at, siblings, doc);
+        // A damaged file may nest wrongly, so a key path can lie: keep only what the catalog itself confirms.
+        if (rule !== null) emit({ offset: v.offset, value: v.value, quote: v.quote, role: 'value', path: at, rule: damaged ? { ...rule, trust: 'any' } : rule });
+      }
+    }
+  };
+  visit(root, []);
 }

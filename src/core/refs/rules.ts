@@ -6,8 +6,17 @@ import type { FileKind } from './types';
 
 export type Seg = string | number;
 
-/** Reads a scalar sibling of the value in the same mapping ("provider" next to "model"). */
+/** Reads a scalar sibling of the value in the same mapping ("provider" next to "model"); the last one wins. */
 export type Siblings = (key: string) => string | undefined;
+
+/** Reads a scalar anywhere in the same document by its key path (Codex's `model_providers.<id>.base_url`). */
+export type DocLookup = (path: readonly Seg[]) => string | undefined;
+
+/**
+ * No rule reads a path longer than this (Zed's `language_models.open_router.available_models[i].name` is 5), so
+ * parsers need not descend, or keep anything, deeper.
+ */
+export const MAX_RULE_DEPTH = 6;
 
 export interface SlotRule {
   tool: RefTool;
@@ -30,11 +39,30 @@ const AIDER_ENV_KEYS = new Set(['AIDER_MODEL', 'AIDER_EDITOR_MODEL', 'AIDER_WEAK
 const AIDER_YAML_KEYS = new Set(['model', 'editor-model', 'weak-model']);
 const ZED_MODEL_SLOTS = new Set(['default_model', 'inline_assistant_model', 'commit_message_model', 'thread_summary_model']);
 
-function pointsAtOpenRouter(url: string | undefined): boolean {
-  return url !== undefined && /(^|[/.])openrouter\.ai([:/]|$)/i.test(url);
+/**
+ * VS Code settings known to hold a model id (docs/model-config-files.md). Beyond these, a setting whose own name
+ * ends in "model"/"models"/"modelId"/"modelName" (a number may follow: "model2") holds one; anything else in settings.json (json.schemas,
+ * cSpell.words, files.associations, ...) never does, whatever its strings look like.
+ */
+const VSCODE_MODEL_SETTINGS = new Set([
+  'maiide.model',
+  'multi-llm-single.selectedModel',
+  'inlineChat.defaultModel',
+  'chat.utilityModel',
+  'chat.utilitySmallModel',
+  'chat.byokUtilityModelDefault',
+  'github.copilot.chat.customOAIModels',
+]);
+const MODEL_SETTING_NAME_RE = /model(?:s|id|ids|name|names)?(?:[-_]?\d+)?$/i;
+
+/** A URL longer than this is not a base URL; reading it would only cost time. */
+const MAX_URL_LENGTH = 2048;
+
+export function pointsAtOpenRouter(url: string | undefined): boolean {
+  return url !== undefined && url.length <= MAX_URL_LENGTH && /(^|[/.])openrouter\.ai([:/]|$)/i.test(url);
 }
 
-function isOpenRouterProvider(provider: string | undefined): boolean {
+export function isOpenRouterProvider(provider: string | undefined): boolean {
   return provider !== undefined && provider.toLowerCase() === 'openrouter';
 }
 
@@ -57,8 +85,48 @@ function continueRule(siblings: Siblings): SlotRule | null {
   return provider === undefined ? { tool: 'continue', policy: 'bare', trust: 'any' } : null;
 }
 
-/** The rule for a scalar value at `path` in a structured (JSON/YAML/TOML/front matter) file, or null. */
-export function valueRule(kind: FileKind, path: readonly Seg[], siblings: Siblings): SlotRule | null {
+/** A VS Code setting id as written at the top of settings.json, or inside a "[language]" override block. */
+function vscodeSetting(path: readonly Seg[]): { id: string; rest: number } | null {
+  const first = path[0];
+  if (typeof first !== 'string') return null;
+  if (first.startsWith('[') && first.endsWith(']')) {
+    const second = path[1];
+    return typeof second === 'string' ? { id: second, rest: path.length - 2 } : null;
+  }
+  return { id: first, rest: path.length - 1 };
+}
+
+function isModelSetting(id: string): boolean {
+  if (VSCODE_MODEL_SETTINGS.has(id)) return true;
+  const dot = id.lastIndexOf('.');
+  return dot > 0 && MODEL_SETTING_NAME_RE.test(id.slice(dot + 1));
+}
+
+/**
+ * A model setting's own string, an entry of its list or a value of its map ("chat.models": [...]); catalog ids
+ * only, unless the setting's name says OpenRouter.
+ */
+function vscodeRule(path: readonly Seg[]): SlotRule | null {
+  const setting = vscodeSetting(path);
+  if (setting === null || setting.rest > 1 || !isModelSetting(setting.id)) return null;
+  return { tool: 'vscode', policy: 'optional', trust: /openrouter/i.test(setting.id) ? 'key' : 'any' };
+}
+
+/** Codex CLI: the profile's provider, else the top-level one, names OpenRouter or a provider at openrouter.ai. */
+function codexTrust(path: readonly Seg[], siblings: Siblings, doc: DocLookup): Trust {
+  const provider = siblings('model_provider') ?? (path.length > 1 ? doc(['model_provider']) : undefined);
+  if (provider === undefined) return 'any';
+  if (isOpenRouterProvider(provider) || pointsAtOpenRouter(doc(['model_providers', provider, 'base_url']))) return 'key';
+  return 'any';
+}
+
+const NO_DOC: DocLookup = () => undefined;
+
+/**
+ * The rule for a scalar value at `path` in a structured (JSON/YAML/TOML/front matter) file, or null. An id the
+ * catalog does not list counts (trust "key") only where the key or the file says it is an OpenRouter model.
+ */
+export function valueRule(kind: FileKind, path: readonly Seg[], siblings: Siblings, doc: DocLookup = NO_DOC): SlotRule | null {
   switch (kind) {
     case 'continue-yaml':
     case 'continue-json':
@@ -105,15 +173,18 @@ export function valueRule(kind: FileKind, path: readonly Seg[], siblings: Siblin
       return null;
     case 'claude-json':
       if (path.length === 2 && path[0] === 'env' && typeof path[1] === 'string' && CLAUDE_ENV_KEYS.has(path[1])) {
-        return { tool: 'claude-code', policy: 'bare', trust: 'key' };
+        // Claude Code talks to OpenRouter only when its base URL says so.
+        return { tool: 'claude-code', policy: 'bare', trust: pointsAtOpenRouter(siblings('ANTHROPIC_BASE_URL')) ? 'key' : 'any' };
       }
       if (pathIs(path, 'model')) return { tool: 'claude-code', policy: 'bare', trust: 'any' };
       return null;
     case 'codex-toml':
-      if (pathIs(path, 'model') || pathIs(path, 'profiles', null, 'model')) return { tool: 'codex', policy: 'bare', trust: 'key' };
+      if (pathIs(path, 'model') || pathIs(path, 'profiles', null, 'model')) {
+        return { tool: 'codex', policy: 'bare', trust: codexTrust(path, siblings, doc) };
+      }
       return null;
     case 'vscode-json':
-      return { tool: 'vscode', policy: 'optional', trust: 'any' };
+      return vscodeRule(path);
     case 'dotenv':
     case 'code':
     case 'text':
@@ -126,14 +197,51 @@ export function keyRule(kind: FileKind, objectPath: readonly Seg[]): SlotRule | 
   if (kind === 'opencode-json' && pathIs(objectPath, 'provider', 'openrouter', 'models')) {
     return { tool: 'opencode', policy: 'bare', trust: 'key' };
   }
+  // Copilot's customOAIModels lists its models as keys.
+  if (kind === 'vscode-json') {
+    const setting = vscodeSetting(objectPath);
+    if (setting !== null && setting.rest === 0 && isModelSetting(setting.id)) return { tool: 'vscode', policy: 'optional', trust: 'any' };
+  }
   return null;
 }
 
-/** `.env` keys: Aider's own (LiteLLM-prefixed ids) and the generic *_MODEL family (bare, sometimes prefixed). */
-export function envRule(name: string): SlotRule | null {
+/**
+ * Words in a `.env` key that name a model of another kind than an OpenRouter chat model: speech, embeddings,
+ * images, Hugging Face. Such keys count catalog ids only, whatever the file says about OpenRouter.
+ */
+const NOT_CHAT_MODEL_WORDS = new Set([
+  'WHISPER', 'EMBED', 'EMBEDDING', 'EMBEDDINGS', 'RERANK', 'RERANKER', 'RERANKING', 'TTS', 'STT', 'ASR', 'SPEECH',
+  'TRANSCRIBE', 'TRANSCRIPTION', 'VOICE', 'AUDIO', 'IMAGE', 'IMAGES', 'IMG', 'DIFFUSION', 'SD', 'SDXL', 'CLIP', 'OCR',
+  'HF', 'HUGGINGFACE', 'TOKENIZER', 'SENTENCE', 'NER', 'DETECTION', 'DETECTOR', 'YOLO', 'SEGMENTATION', 'CLASSIFIER',
+  'VAD', 'DALLE', 'VIDEO', 'MUSIC', 'VECTOR', 'OLLAMA', 'LOCAL',
+]);
+
+/** What the rest of a `.env` file says about the generic *_MODEL keys in it. */
+export interface EnvContext {
+  /** A base URL in the file points at openrouter.ai, or a *PROVIDER key names openrouter. */
+  declaresOpenRouter: boolean;
+}
+
+/** A `.env` key and value that say the file talks to OpenRouter. */
+export function envDeclaresOpenRouter(name: string, value: string): boolean {
+  if (/PROVIDER$/.test(name) && isOpenRouterProvider(value.trim())) return true;
+  return pointsAtOpenRouter(value);
+}
+
+/**
+ * `.env` keys: Aider's own (LiteLLM-prefixed ids, the prefix says OpenRouter) and the generic *_MODEL family (bare,
+ * sometimes prefixed). A generic key counts an id the catalog does not list only when the key names OpenRouter,
+ * the value carries the "openrouter/" prefix, or the file points at OpenRouter and the key is not one of another
+ * kind of model (WHISPER_MODEL, EMBEDDING_MODEL, HF_MODEL, ...).
+ */
+export function envRule(name: string, value: string, context: EnvContext): SlotRule | null {
   if (AIDER_ENV_KEYS.has(name)) return { tool: 'aider', policy: 'required', trust: 'key' };
-  if (/^(?:[A-Z0-9_]*_)?MODEL(?:_NAME|_ID)?$/.test(name)) return { tool: 'dotenv', policy: 'optional', trust: 'key' };
-  return null;
+  if (name.length > 200 || !/^(?:[A-Z0-9_]*_)?MODEL(?:_NAME|_ID)?$/.test(name)) return null;
+  const words = name.split('_');
+  const trusted = words.includes('OPENROUTER')
+    || (value.startsWith('openrouter/') && value.indexOf('/', 'openrouter/'.length) > 0)
+    || (context.declaresOpenRouter && !words.some((w) => NOT_CHAT_MODEL_WORDS.has(w)));
+  return { tool: 'dotenv', policy: 'optional', trust: trusted ? 'key' : 'any' };
 }
 
 /** "models[0].model", "env.ANTHROPIC_MODEL", 'provider.openrouter.models["x/y"]'. */

@@ -2,7 +2,7 @@
 // one file when it changes. The caller walks the file system (VS Code's, or node:fs in the CLI) and reads text.
 import { classifyIncluded, classifyPath, pathSegments } from './classify';
 import { compileGlobs, type GlobSet } from './glob';
-import { findRefs } from './recognize';
+import { recognizeFile } from './recognize';
 import type { FileKind, ModelRef, RefCatalog } from './types';
 
 /** Folders of dependencies, build output and tool state: never where a project names its models. */
@@ -21,6 +21,15 @@ export interface ScanOptions {
   /** On top of the default excluded folders. */
   exclude?: readonly string[];
   maxFileBytes?: number;
+}
+
+/** A per-file time budget: a file that takes longer is left without references and reported, never waited for. */
+export interface FileBudget {
+  budgetMs: number;
+  /** Clock in milliseconds; `Date.now` when absent. */
+  now?: () => number;
+  /** Called for each file given up. */
+  onSkipped?: (path: string, elapsedMs: number) => void;
 }
 
 export interface ScanFilter {
@@ -89,9 +98,15 @@ export interface RefIndex {
   filter: ScanFilter;
 }
 
-export function createRefIndex(catalog: RefCatalog, options: ScanOptions = {}): RefIndex {
+export function createRefIndex(catalog: RefCatalog, options: ScanOptions = {}, budget?: FileBudget): RefIndex {
   const filter = createScanFilter(options);
   let current = catalog;
+  const recognize = (path: string, text: string, kind: FileKind): ModelRef[] => {
+    const result = recognizeFile(path, text, current, { kind, budgetMs: budget?.budgetMs, now: budget?.now });
+    if (result.kind === 'ok') return result.refs;
+    budget?.onSkipped?.(path, result.elapsedMs);
+    return [];
+  };
   const byFile = new Map<string, readonly ModelRef[]>();
   let scanned = 0;
   const seen = new Set<string>();
@@ -124,7 +139,7 @@ export function createRefIndex(catalog: RefCatalog, options: ScanOptions = {}): 
         } catch {
           continue;
         }
-        put(entry.path, findRefs(entry.path, text, current, kind));
+        put(entry.path, recognize(entry.path, text, kind));
         if (opts.onProgress !== undefined && ++sinceReport >= 200) {
           sinceReport = 0;
           opts.onProgress({ files: scanned, refs: total });
@@ -136,7 +151,7 @@ export function createRefIndex(catalog: RefCatalog, options: ScanOptions = {}): 
     },
     update(path, text, size = text.length) {
       const kind = filter.kindFor(path, size);
-      const refs = kind === null ? [] : findRefs(path, text, current, kind);
+      const refs = kind === null ? [] : recognize(path, text, kind);
       if (kind === null) index.remove(path);
       else put(path, refs);
       return refs;

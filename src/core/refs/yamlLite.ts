@@ -2,7 +2,9 @@
 // collections over several lines, plain and quoted scalars with exact offsets, comments, block scalars, anchors,
 // tags, aliases and several documents. Why not the `yaml` package: its CommonJS build cannot be tree-shaken and
 // would be more than half of the extension's bundle budget; the tests check this reader against it.
-// Anything outside the subset marks the document damaged instead of guessing.
+// Anything outside the subset marks the document damaged instead of guessing. Linear in the text: every loop moves
+// forward and nodes nested deeper than MAX_DEPTH are stepped over, not read, so no input can exhaust the stack.
+import { UNMETERED, type Meter } from './meter';
 
 export type YNode = YMap | YSeq | YScalar | YOther;
 
@@ -18,14 +20,17 @@ export interface YSeq {
 
 export interface YScalar {
   kind: 'scalar';
-  /** The value when it sits verbatim in the source (no escapes, one line); null otherwise. */
+  /**
+   * The value when it sits verbatim in the source (no escapes, one line); null otherwise. A block scalar ("|",
+   * ">-") of one line counts: its value is that line (up to the line break its chomping keeps).
+   */
   value: string | null;
   /** Offset of the value's first character (after the opening quote). */
   offset: number;
   quote: '"' | "'" | 'none';
 }
 
-/** Null, aliases, block scalars and anything unreadable: holds no reference. */
+/** Null, aliases, block scalars of several lines and anything unreadable: holds no reference. */
 export interface YOther {
   kind: 'other';
 }
@@ -36,28 +41,36 @@ export interface YDocument {
   damaged: boolean;
 }
 
-interface Line {
-  start: number;
-  /** End of content, before "\r\n" / "\n". */
-  end: number;
-  /** Leading spaces; -1 for a blank or comment-only line. */
-  indent: number;
-}
-
 const OTHER: YOther = { kind: 'other' };
+
+/** Nesting read in full; deeper nodes (no config nests this far) are skipped whole and read as "other". */
+export const MAX_DEPTH = 64;
 
 function isSpace(c: string | undefined): boolean {
   return c === ' ' || c === '\t';
 }
 
-export function readYaml(text: string): YDocument[] {
-  const lines: Line[] = [];
+export function readYaml(text: string, meter: Meter = UNMETERED): YDocument[] {
+  // The lines as three columns (a file can have hundreds of thousands): start, end of content (before "\r\n" /
+  // "\n"), and indentation (leading spaces; -1 for a blank or comment-only line).
+  meter.spend(text.length);
+  let lineCount = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) lineCount++;
+  }
+  const LS = new Int32Array(lineCount);
+  const LE = new Int32Array(lineCount);
+  const LI = new Int32Array(lineCount);
   {
     let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    let k = 0;
     for (let i = 0; i <= text.length; i++) {
       const c = text.charCodeAt(i);
       if (i === text.length || c === 10 || c === 13) {
-        lines.push({ start, end: i, indent: 0 });
+        LS[k] = start;
+        LE[k] = i;
+        k++;
         if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
         start = i + 1;
       }
@@ -65,25 +78,29 @@ export function readYaml(text: string): YDocument[] {
   }
   let damaged = false;
   let tabIndented = false;
-  for (const l of lines) {
-    let i = l.start;
-    while (i < l.end && text[i] === ' ') i++;
-    if (text[i] === '\t' && i < l.end) {
+  for (let k = 0; k < lineCount; k++) {
+    const start = LS[k];
+    const end = LE[k];
+    let i = start;
+    while (i < end && text.charCodeAt(i) === 32) i++;
+    if (i < end && text.charCodeAt(i) === 9) {
       // Tabs may separate tokens but never indent; a tab-indented line with content is invalid.
       let j = i;
-      while (j < l.end && isSpace(text[j])) j++;
-      if (j < l.end && text[j] !== '#') tabIndented = true;
-      while (i < l.end && isSpace(text[i])) i++;
+      while (j < end && isSpace(text[j])) j++;
+      if (j < end && text[j] !== '#') tabIndented = true;
+      while (i < end && isSpace(text[i])) i++;
     }
-    l.indent = i >= l.end || text[i] === '#' ? -1 : i - l.start;
+    LI[k] = i >= end || text.charCodeAt(i) === 35 ? -1 : i - start;
+    meter.spend(i - start + 1);
   }
+  let depth = 0;
 
   const lineAt = (pos: number): number => {
     let lo = 0;
-    let hi = lines.length - 1;
+    let hi = lineCount - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (lines[mid].start <= pos) lo = mid;
+      if (LS[mid] <= pos) lo = mid;
       else hi = mid - 1;
     }
     return lo;
@@ -92,20 +109,23 @@ export function readYaml(text: string): YDocument[] {
   /** Index of the next line at or after li with content, stopping at document markers. */
   const nextContent = (li: number): number => {
     let i = li;
-    while (i < lines.length && lines[i].indent < 0) i++;
+    while (i < lineCount && LI[i] < 0) i++;
+    meter.spend(i - li + 1);
     return i;
   };
   const isMarker = (li: number): boolean => {
-    const l = lines[li];
-    if (l === undefined || l.indent !== 0) return false;
-    const s = text.slice(l.start, l.start + 3);
-    return (s === '---' || s === '...') && (l.end === l.start + 3 || isSpace(text[l.start + 3]));
+    if (li >= lineCount || LI[li] !== 0) return false;
+    const start = LS[li];
+    const c = text.charCodeAt(start);
+    if ((c !== 45 && c !== 46) || text.charCodeAt(start + 1) !== c || text.charCodeAt(start + 2) !== c) return false;
+    return LE[li] === start + 3 || isSpace(text[start + 3]);
   };
 
   /** The position after a comment or the line end: true when only spaces and a comment remain. */
   const restIsEmpty = (pos: number, end: number): boolean => {
     let i = pos;
     while (i < end && isSpace(text[i])) i++;
+    meter.spend(i - pos + 1);
     return i >= end || text[i] === '#';
   };
 
@@ -132,14 +152,43 @@ export function readYaml(text: string): YDocument[] {
       }
       i++;
     }
+    meter.spend(i - pos + 1);
     if (i >= text.length) damaged = true;
     const node: YScalar = { kind: 'scalar', value: clean && i < text.length ? text.slice(pos + 1, i) : null, offset: pos + 1, quote: q };
     return { node, end: Math.min(i + 1, text.length) };
   };
 
+  /** Past the flow collection opening at `at`, brackets counted (quotes and comments respected), not read. */
+  const skipFlow = (at: number): number => {
+    let level = 0;
+    let i = at;
+    while (i < text.length) {
+      const c = text[i];
+      if (c === '[' || c === '{') level++;
+      else if (c === ']' || c === '}') {
+        level--;
+        if (level === 0) {
+          i++;
+          break;
+        }
+      } else if (c === '"' || c === "'") {
+        i = quoted(i).end;
+        continue;
+      } else if (c === '#' && isSpace(text[i - 1])) {
+        while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+        continue;
+      }
+      i++;
+    }
+    meter.spend(i - at + 1);
+    if (level !== 0) damaged = true;
+    return i;
+  };
+
   /** Flow collection or flow scalar at pos; may cross lines. */
   const flow = (pos: number): { node: YNode; end: number } => {
     let i = pos;
+    let flowDepth = 0;
     const skip = (): void => {
       for (;;) {
         while (i < text.length && (isSpace(text[i]) || text[i] === '\n' || text[i] === '\r')) i++;
@@ -166,7 +215,12 @@ export function readYaml(text: string): YDocument[] {
     const node = (): YNode => {
       skip();
       const c = text[i];
+      if ((c === '{' || c === '[') && flowDepth >= MAX_DEPTH) {
+        i = skipFlow(i);
+        return OTHER;
+      }
       if (c === '{' || c === '[') {
+        flowDepth++;
         const close = c === '{' ? '}' : ']';
         i++;
         const entries: { key: string; value: YNode }[] = [];
@@ -205,6 +259,7 @@ export function readYaml(text: string): YDocument[] {
             break;
           }
         }
+        flowDepth--;
         return c === '{' ? { kind: 'map', entries } : { kind: 'seq', items };
       }
       if (c === '"' || c === "'") {
@@ -221,6 +276,7 @@ export function readYaml(text: string): YDocument[] {
       return plain();
     };
     const n = node();
+    meter.spend(i - pos + 1);
     return { node: n, end: i };
   };
 
@@ -231,6 +287,7 @@ export function readYaml(text: string): YDocument[] {
       while (i < end && !isSpace(text[i])) i++;
       while (i < end && isSpace(text[i])) i++;
     }
+    meter.spend(i - pos + 1);
     return i;
   };
 
@@ -247,13 +304,18 @@ export function readYaml(text: string): YDocument[] {
     if (c === '?' || c === '[' || c === '{' || c === '-' && (pos + 1 >= end || isSpace(text[pos + 1]))) return -1;
     for (let i = pos; i < end; i++) {
       const ch = text[i];
-      if (ch === '#' && i > pos && isSpace(text[i - 1])) return -1;
+      if (ch === '#' && i > pos && isSpace(text[i - 1])) {
+        meter.spend(i - pos + 1);
+        return -1;
+      }
       if (ch === ':' && (i + 1 >= end || isSpace(text[i + 1]))) {
         let k = i;
         while (k > pos && isSpace(text[k - 1])) k--;
+        meter.spend(2 * (i - pos) + 1);
         return { key: text.slice(pos, k), colon: i };
       }
     }
+    meter.spend(end - pos + 1);
     return -1;
   };
 
@@ -263,24 +325,38 @@ export function readYaml(text: string): YDocument[] {
    * Returns the node and the next line to look at.
    */
   const inlineValue = (li: number, pos: number, parentIndent: number): { node: YNode; next: number } => {
-    const l = lines[li];
+    const lEnd = LE[li];
     let p = pos;
-    while (p < l.end && isSpace(text[p])) p++;
-    p = skipProps(p, l.end);
-    if (restIsEmpty(p, l.end)) {
+    while (p < lEnd && isSpace(text[p])) p++;
+    p = skipProps(p, lEnd);
+    if (restIsEmpty(p, lEnd)) {
       // Nothing after the key (or only a tag/anchor): the value is the block below, if any.
       return childBlock(li + 1, parentIndent);
     }
     const c = text[p];
     if (c === '|' || c === '>') {
+      // Header: chomping ("+", "-") and indentation (a digit) indicators, then nothing but a comment.
+      let h = p + 1;
+      let explicitIndent = false;
+      for (let k = 0; k < 2 && h < lEnd; k++) {
+        const d = text[h];
+        if (d === '+' || d === '-') h++;
+        else if (d >= '1' && d <= '9') {
+          explicitIndent = true;
+          h++;
+        } else break;
+      }
+      const headerOk = (h >= lEnd || isSpace(text[h])) && restIsEmpty(h, lEnd);
       let n = li + 1;
-      while (n < lines.length && !isMarker(n) && (lines[n].indent < 0 || lines[n].indent > parentIndent)) n++;
-      return { node: OTHER, next: n };
+      while (n < lineCount && !isMarker(n) && (LI[n] < 0 || LI[n] > parentIndent)) n++;
+      meter.spend(n - li);
+      const one = headerOk && !explicitIndent ? blockScalarLine(li + 1, n, parentIndent) : null;
+      return { node: one ?? OTHER, next: n };
     }
     if (c === '*' || c === '{' || c === '[' || c === '"' || c === "'") {
-      const f = c === '*' ? { node: OTHER, end: l.end } : c === '"' || c === "'" ? quoted(p) : flow(p);
+      const f = c === '*' ? { node: OTHER, end: lEnd } : c === '"' || c === "'" ? quoted(p) : flow(p);
       const endLine = lineAt(Math.max(f.end - 1, p));
-      if (c !== '*' && !restIsEmpty(f.end, lines[endLine].end)) damaged = true;
+      if (c !== '*' && !restIsEmpty(f.end, LE[endLine])) damaged = true;
       const next = afterContinuation(endLine + 1, parentIndent);
       // Nothing may continue a quoted scalar, a flow collection or an alias on deeper lines.
       if (next !== nextContent(endLine + 1)) damaged = true;
@@ -288,7 +364,8 @@ export function readYaml(text: string): YDocument[] {
     }
     // Plain scalar to a comment or the line end; more-indented lines after it continue it.
     let e = p;
-    while (e < l.end && !(text[e] === '#' && isSpace(text[e - 1]))) e++;
+    while (e < lEnd && !(text[e] === '#' && isSpace(text[e - 1]))) e++;
+    meter.spend(e - p + 1);
     while (e > p && isSpace(text[e - 1])) e--;
     const next = afterContinuation(li + 1, parentIndent);
     const multiLine = next !== nextContent(li + 1);
@@ -296,52 +373,101 @@ export function readYaml(text: string): YDocument[] {
     return { node: { kind: 'scalar', value: multiLine ? null : text.slice(p, e), offset: p, quote: 'none' }, next };
   };
 
+  /**
+   * The one content line of a block scalar whose body is lines [from, to), or null when it has none, several,
+   * or leading empty lines (then its value starts with a line break and is no id).
+   */
+  const blockScalarLine = (from: number, to: number, parentIndent: number): YScalar | null => {
+    let contentIndent = -1;
+    let found: YScalar | null = null;
+    let leadingEmpty = false;
+    let ended = false;
+    for (let k = from; k < to; k++) {
+      const sStart = LS[k];
+      const sEnd = LE[k];
+      let i = sStart;
+      while (i < sEnd && text[i] === ' ') i++;
+      meter.spend(i - sStart + 1);
+      if (i >= sEnd) {
+        if (found === null) leadingEmpty = true;
+        continue;
+      }
+      const ind = i - sStart;
+      if (contentIndent < 0) {
+        if (ind <= parentIndent) return null;
+        contentIndent = ind;
+      }
+      if (ind < contentIndent) {
+        // Less indented than the content: only a comment may follow it.
+        if (text[i] !== '#') return null;
+        ended = true;
+        continue;
+      }
+      if (ended || found !== null) return null;
+      const start = sStart + contentIndent;
+      meter.spend(sEnd - start);
+      found = { kind: 'scalar', value: text.slice(start, sEnd), offset: start, quote: 'none' };
+    }
+    return leadingEmpty ? null : found;
+  };
+
   /** Lines indented more than parentIndent right after a scalar continue it; skip them. */
   const afterContinuation = (li: number, parentIndent: number): number => {
     let n = nextContent(li);
-    while (n < lines.length && !isMarker(n) && lines[n].indent > parentIndent) n = nextContent(n + 1);
+    while (n < lineCount && !isMarker(n) && LI[n] > parentIndent) n = nextContent(n + 1);
     return n;
   };
 
   /** The block after a "key:" or "- " with nothing else on its line. */
   const childBlock = (li: number, parentIndent: number): { node: YNode; next: number } => {
     const n = nextContent(li);
-    if (n >= lines.length || isMarker(n)) return { node: OTHER, next: n };
-    const ind = lines[n].indent;
-    if (ind > parentIndent) return block(n, lines[n].start + ind, ind);
+    if (n >= lineCount || isMarker(n)) return { node: OTHER, next: n };
+    const ind = LI[n];
+    if (ind > parentIndent) return block(n, LS[n] + ind, ind);
     // "key:\n- item" puts a sequence at the key's own indentation.
-    const pos = lines[n].start + ind;
-    if (ind === parentIndent && text[pos] === '-' && (pos + 1 >= lines[n].end || isSpace(text[pos + 1]))) return seq(n, ind);
+    const pos = LS[n] + ind;
+    if (ind === parentIndent && text[pos] === '-' && (pos + 1 >= LE[n] || isSpace(text[pos + 1]))) return seq(n, ind);
     return { node: OTHER, next: n };
   };
 
   /** A block node whose first token is at `pos` on line `li`, at column `col`. */
   const block = (li: number, pos: number, col: number): { node: YNode; next: number } => {
-    const l = lines[li];
-    if (text[pos] === '-' && (pos + 1 >= l.end || isSpace(text[pos + 1]))) return seq(li, col, pos);
-    const p = skipProps(pos, l.end);
-    if (p !== pos && restIsEmpty(p, l.end)) return childBlock(li + 1, col - 1);
-    if (keyColon(p, l.end) !== -1) return map(li, col, p);
+    // Too deep to matter: step over the node (the rest of its line and the lines indented at least as far).
+    if (depth >= MAX_DEPTH) return { node: OTHER, next: skipDeeper(li + 1, col - 1) };
+    depth++;
+    const r = blockAt(li, pos, col);
+    depth--;
+    return r;
+  };
+
+  const blockAt = (li: number, pos: number, col: number): { node: YNode; next: number } => {
+    const lEnd = LE[li];
+    if (text[pos] === '-' && (pos + 1 >= lEnd || isSpace(text[pos + 1]))) return seq(li, col, pos);
+    const p = skipProps(pos, lEnd);
+    if (p !== pos && restIsEmpty(p, lEnd)) return childBlock(li + 1, col - 1);
+    if (keyColon(p, lEnd) !== -1) return map(li, col, p);
     return inlineValue(li, p, col - 1);
   };
 
   const seq = (li: number, col: number, firstPos?: number): { node: YNode; next: number } => {
     const items: YNode[] = [];
     let cur = li;
-    let pos = firstPos ?? lines[li].start + col;
+    let pos = firstPos ?? LS[li] + col;
     for (;;) {
-      const l = lines[cur];
+      const lStart = LS[cur];
+      const lEnd = LE[cur];
       let p = pos + 1;
-      while (p < l.end && text[p] === ' ') p++;
+      while (p < lEnd && text[p] === ' ') p++;
+      meter.spend(p - pos);
       let r: { node: YNode; next: number };
-      if (restIsEmpty(p, l.end)) r = childBlock(cur + 1, col);
-      else r = block(cur, p, p - l.start);
+      if (restIsEmpty(p, lEnd)) r = childBlock(cur + 1, col);
+      else r = block(cur, p, p - lStart);
       items.push(r.node);
       const n = r.next;
-      if (n >= lines.length || isMarker(n)) return { node: { kind: 'seq', items }, next: n };
-      const ind = lines[n].indent;
-      const np = lines[n].start + ind;
-      if (ind === col && text[np] === '-' && (np + 1 >= lines[n].end || isSpace(text[np + 1]))) {
+      if (n >= lineCount || isMarker(n)) return { node: { kind: 'seq', items }, next: n };
+      const ind = LI[n];
+      const np = LS[n] + ind;
+      if (ind === col && text[np] === '-' && (np + 1 >= LE[n] || isSpace(text[np + 1]))) {
         cur = n;
         pos = np;
         continue;
@@ -356,8 +482,7 @@ export function readYaml(text: string): YDocument[] {
     let cur = li;
     let pos = firstPos;
     for (;;) {
-      const l = lines[cur];
-      const kc = keyColon(pos, l.end);
+      const kc = keyColon(pos, LE[cur]);
       if (kc === -1) {
         damaged = true;
         return { node: { kind: 'map', entries }, next: skipDeeper(cur + 1, col - 1) };
@@ -365,11 +490,11 @@ export function readYaml(text: string): YDocument[] {
       const r = inlineValue(cur, kc.colon + 1, col);
       entries.push({ key: kc.key, value: r.node });
       const n = r.next;
-      if (n >= lines.length || isMarker(n)) return { node: { kind: 'map', entries }, next: n };
-      const ind = lines[n].indent;
+      if (n >= lineCount || isMarker(n)) return { node: { kind: 'map', entries }, next: n };
+      const ind = LI[n];
       if (ind === col) {
-        const np = lines[n].start + ind;
-        if (text[np] === '-' && (np + 1 >= lines[n].end || isSpace(text[np + 1]))) {
+        const np = LS[n] + ind;
+        if (text[np] === '-' && (np + 1 >= LE[n] || isSpace(text[np + 1]))) {
           // A sequence entry where a key should be: the mapping ends (the caller decides).
           return { node: { kind: 'map', entries }, next: n };
         }
@@ -384,36 +509,36 @@ export function readYaml(text: string): YDocument[] {
 
   const skipDeeper = (li: number, col: number): number => {
     let n = nextContent(li);
-    while (n < lines.length && !isMarker(n) && lines[n].indent > col) n = nextContent(n + 1);
+    while (n < lineCount && !isMarker(n) && LI[n] > col) n = nextContent(n + 1);
     return n;
   };
 
   const docs: YDocument[] = [];
   let li = 0;
-  while (li < lines.length) {
+  while (li < lineCount) {
     damaged = false;
     // Directives and the "---" that opens a document.
     let n = nextContent(li);
-    while (n < lines.length && text[lines[n].start] === '%') n = nextContent(n + 1);
+    while (n < lineCount && text[LS[n]] === '%') n = nextContent(n + 1);
     let root: YNode = OTHER;
     let markerContent = false;
-    if (n < lines.length && isMarker(n) && text[lines[n].start] === '-') {
-      if (!restIsEmpty(lines[n].start + 3, lines[n].end)) markerContent = true;
+    if (n < lineCount && isMarker(n) && text[LS[n]] === '-') {
+      if (!restIsEmpty(LS[n] + 3, LE[n])) markerContent = true;
       n = nextContent(n + 1);
     }
     if (markerContent) damaged = true;
-    if (n < lines.length && !isMarker(n)) {
-      const ind = lines[n].indent;
-      const r = block(n, lines[n].start + ind, ind);
+    if (n < lineCount && !isMarker(n)) {
+      const ind = LI[n];
+      const r = block(n, LS[n] + ind, ind);
       root = r.node;
       n = r.next;
       // Leftovers before the next marker mean the structure was not understood.
-      while (n < lines.length && !isMarker(n)) {
+      while (n < lineCount && !isMarker(n)) {
         damaged = true;
         n = nextContent(n + 1);
       }
     }
-    if (n < lines.length && isMarker(n) && text[lines[n].start] === '.') n++;
+    if (n < lineCount && isMarker(n) && text[LS[n]] === '.') n++;
     if (root.kind !== 'other' || docs.length === 0 || damaged) docs.push({ root, damaged: damaged || tabIndented });
     if (n === li) n++;
     li = n;

@@ -85,10 +85,22 @@ function gatherFacts(snapshot: Snapshot, settings: Settings, now: number): Facts
   const primary = snapshot.keys.inference !== 'none' ? snapshot.resources.key : snapshot.resources.credits;
   const hasData = usage !== null && (usage.key !== null || usage.balance !== null);
   const fetchedAt = primary.fetchedAt ?? snapshot.resources.credits.fetchedAt;
-  const age = fetchedAt === null ? null : Math.max(0, now - fetchedAt);
+  let age = fetchedAt === null ? null : Math.max(0, now - fetchedAt);
   const error = failure(primary.error);
   const staleAfter = STALE_AFTER_INTERVALS * settings.refresh.keySeconds * 1_000;
-  const fresh = hasData && age !== null && !primary.stale && error === null && age <= staleAfter;
+  let fresh = hasData && age !== null && !primary.stale && error === null && age <= staleAfter;
+  // With an API key, the balance beside its figures comes from /credits: when that has stopped answering, the
+  // balance (often the "left" figure) is as old as its last answer, and the status bar is only as fresh as it.
+  const credits = snapshot.resources.credits;
+  if (snapshot.keys.inference !== 'none' && usage?.balanceStatus === 'ok' && usage.balance !== null) {
+    const creditsAge = credits.fetchedAt === null ? null : Math.max(0, now - credits.fetchedAt);
+    const creditsStaleAfter = STALE_AFTER_INTERVALS * settings.refresh.creditsMinutes * 60_000;
+    const creditsFresh = creditsAge !== null && !credits.stale && failure(credits.error) === null && creditsAge <= creditsStaleAfter;
+    if (!creditsFresh) {
+      fresh = false;
+      if (creditsAge !== null) age = Math.max(age ?? 0, creditsAge);
+    }
+  }
   const notManagementKey =
     snapshot.keys.management &&
     (snapshot.keys.managementKind === 'notManagement' ||

@@ -8,6 +8,7 @@ import { lineStarts } from '../../core/refs/candidate';
 import { thisWeekRankings } from '../../core/rankings';
 import { fingerprint, refPickItem, selectForSwap, swapAppliedMessage, swapChoices, swapTargetSections, toRefView } from '../../core/refs/present';
 import { computeSwapMany, isRoutableTarget, keepVariantOption, normaliseTarget, sameModelKey, type SwapRefusalKind, type TextEdit } from '../../core/refs/swap';
+import { readUtf8Text } from '../../core/refs/textBytes';
 import type { Snapshot } from '../../shared/types';
 import { snapshotPriceAge } from '../../shared/dataLabels';
 import { rangeInText } from './editorSurfaces';
@@ -20,7 +21,7 @@ export interface SwapParams {
 }
 
 /** Why a swap did not happen, typed: callers decide what to show from `kind`, never from the message. */
-export type SwapRefusalReason = SwapRefusalKind | 'untrusted' | 'noCatalog' | 'noSelection' | 'unknownRef' | 'outsideWorkspace' | 'unreadable' | 'rejected';
+export type SwapRefusalReason = SwapRefusalKind | 'untrusted' | 'noCatalog' | 'noSelection' | 'unknownRef' | 'outsideWorkspace' | 'unreadable' | 'notText' | 'rejected';
 
 export type SwapOutcome =
   | { kind: 'applied'; applied: true; message: string; references: number; files: string[]; unsaved: string[] }
@@ -143,6 +144,19 @@ async function planEdits(deps: SwapDeps, entries: readonly RefEntry[], target: s
       text = await deps.refs.readText(first.uri);
     } catch (err) {
       return { ok: false, reason: 'unreadable', message: `Could not read ${first.file}: ${err instanceof Error ? err.message : String(err)}` };
+    }
+    // A file no editor holds is opened by the edit as UTF-8: another encoding or a binary file would not be
+    // written back byte for byte. (An open document is VS Code's, in the encoding it was opened with.)
+    if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === first.uri.toString())) {
+      let bytes: Uint8Array | null = null;
+      try {
+        bytes = await vscode.workspace.fs.readFile(first.uri);
+      } catch {
+        bytes = null;
+      }
+      if (bytes !== null && !readUtf8Text(bytes).writable) {
+        return { ok: false, reason: 'notText', message: `${first.file} is not UTF-8 text (binary, or another encoding), so a swap could not keep its other bytes as they are. Nothing was written.` };
+      }
     }
     if (deps.refs.indexedPrint(first.file) !== fingerprint(text)) {
       void deps.refs.refreshFile(first.uri);

@@ -3,8 +3,8 @@
 import * as vscode from 'vscode';
 import type { CatalogIndex } from '../../core/catalog';
 import { fingerprint, toRefView } from '../../core/refs/present';
-import { createRefIndex, DEFAULT_EXCLUDED_DIRS, type FileEntry, type RefIndex, type ScanOptions } from '../../core/refs/scanner';
-import { findRefs } from '../../core/refs/recognize';
+import { createRefIndex, DEFAULT_EXCLUDED_DIRS, type FileBudget, type FileEntry, type RefIndex, type ScanOptions } from '../../core/refs/scanner';
+import { recognizeFile } from '../../core/refs/recognize';
 import { CANDIDATE_GLOB } from '../../core/refs/classify';
 import type { ModelRef } from '../../core/refs/types';
 import type { ModelRefView, ReferencesView } from '../../shared/types';
@@ -32,6 +32,19 @@ const MAX_FILES = 100_000;
 const MAX_VIEW_REFS = 5_000;
 const DEBOUNCE_MS = 300;
 const READ_BATCH = 16;
+/**
+ * Finding one file's references may take this long; a file that takes longer (however it manages to) is skipped
+ * and logged, so neither the scan nor an edit ever holds the extension host. Recognition is linear, so a 1 MB file
+ * normally takes a few tens of milliseconds.
+ */
+export const FILE_BUDGET_MS = 250;
+
+export interface WorkspaceReferencesOptions {
+  /** Per-file time budget in milliseconds (FILE_BUDGET_MS by default). */
+  fileBudgetMs?: number;
+  /** Clock for the budget, in milliseconds (tests pass a fake one). */
+  now?: () => number;
+}
 
 function trueKeys(value: unknown): string[] {
   if (value === null || typeof value !== 'object') return [];
@@ -65,6 +78,7 @@ export class WorkspaceReferences implements vscode.Disposable {
   constructor(
     private readonly log: vscode.LogOutputChannel,
     private readonly settings: () => ModelRefsSettings,
+    private readonly options: WorkspaceReferencesOptions = {},
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.disposables.push(
@@ -94,6 +108,15 @@ export class WorkspaceReferences implements vscode.Disposable {
 
   currentCatalog(): CatalogIndex | null {
     return this.catalog;
+  }
+
+  private fileBudget(): FileBudget {
+    const budgetMs = this.options.fileBudgetMs ?? FILE_BUDGET_MS;
+    return {
+      budgetMs,
+      now: this.options.now,
+      onSkipped: (path) => this.log.warn(`model references: skipped ${path}: took longer than ${budgetMs} ms`),
+    };
   }
 
   private scanOptions(): ScanOptions {
@@ -145,7 +168,7 @@ export class WorkspaceReferences implements vscode.Disposable {
     const catalog = this.catalog;
     if (catalog === null) return 0;
     const options = this.scanOptions();
-    const index = createRefIndex(catalog, options);
+    const index = createRefIndex(catalog, options, this.fileBudget());
     this.scanning = true;
     this.notify(null);
     const found = new Map<string, vscode.Uri>();
@@ -300,8 +323,13 @@ export class WorkspaceReferences implements vscode.Disposable {
       return { entries: this.updateText(key, doc.uri, text), indexed: true };
     }
     if (this.catalog === null) return { entries: [], indexed: false };
-    const refs = findRefs(doc.uri.path, text, this.catalog);
-    return { entries: refs.map((ref) => ({ refId: '', ref, uri: doc.uri, file: doc.uri.path })), indexed: false };
+    const budget = this.fileBudget();
+    const result = recognizeFile(doc.uri.path, text, this.catalog, { budgetMs: budget.budgetMs, now: budget.now });
+    if (result.kind === 'skipped') {
+      budget.onSkipped?.(doc.uri.path, result.elapsedMs);
+      return { entries: [], indexed: false };
+    }
+    return { entries: result.refs.map((ref) => ({ refId: '', ref, uri: doc.uri, file: doc.uri.path })), indexed: false };
   }
 
   entry(refId: string): RefEntry | undefined {
