@@ -16,8 +16,8 @@ const tokens = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1e15));
 const empty = v.strictObject({});
 
 const paramSchemas: { [M in RequestMethod]: v.GenericSchema<unknown, RequestParams<M>> } = {
-  'snapshot/get': v.optional(empty, {}) as v.GenericSchema<unknown, Record<string, never>>,
-  'references/get': v.optional(empty, {}) as v.GenericSchema<unknown, Record<string, never>>,
+  'snapshot/get': v.optional(empty, {}),
+  'references/get': v.optional(empty, {}),
   'compare/alternatives': v.strictObject({
     modelId,
     mix: v.optional(v.nullable(v.strictObject({ input: tokens, output: tokens, cacheRead: tokens }))),

@@ -71,7 +71,8 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value === null) return 'null';
   if (typeof value === 'object') return 'an object';
-  return String(value);
+  // What JSON can still hold here is a number or a boolean; anything else is named by its type.
+  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : typeof value;
 }
 
 function bounds(entry: SettingDescriptor): { min: number; max: number } {
@@ -501,8 +502,8 @@ export function readSettings(get: (key: string) => unknown): SettingsReadResult 
       problems.push(`${entry.key} could not be read; using the default`);
       value = undefined;
     }
-    const read: (value: unknown, context: ReadContext) => unknown = READERS[entry.read];
-    const normalised = value === undefined || value === null ? copyOf(entry.default) : read(value, { entry, problem: (p) => problems.push(p) });
+    const normalised =
+      value === undefined || value === null ? copyOf(entry.default) : READERS[entry.read](value, { entry, problem: (p) => problems.push(p) });
     setAt(tree, settingPath(entry.key as SettingKey), normalised);
   }
   return { settings: tree as Settings, problems };

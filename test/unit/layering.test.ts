@@ -7,9 +7,19 @@ const eslint = new ESLint({ cwd: process.cwd() });
 
 const LAYERING_RULES = new Set(['no-restricted-imports', 'no-restricted-globals', 'no-restricted-syntax', 'no-undef']);
 
+/**
+ * Core and shared are linted type-aware, which needs a file the TypeScript project knows: a probe there stands
+ * in for a real file of the same folder (same relative imports, same rules).
+ */
+const STAND_INS: Record<string, string> = {
+  'src/core/probe.ts': 'src/core/money.ts',
+  'src/core/refs/probe.ts': 'src/core/refs/swap.ts',
+  'src/shared/probe.ts': 'src/shared/types.ts',
+};
+
 /** Messages of the layering rules for `code` linted as if it were `filePath`. */
 async function layeringErrors(filePath: string, code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath });
+  const [result] = await eslint.lintText(code, { filePath: STAND_INS[filePath] ?? filePath });
   return (result?.messages ?? []).filter((m) => m.ruleId !== null && LAYERING_RULES.has(m.ruleId)).map((m) => `${m.ruleId}: ${m.message}`);
 }
 
@@ -174,4 +184,31 @@ describe('core typechecks without Node or the DOM (src/core/tsconfig.json)', asy
   it('accepts the web-standard globals core is built on', () => {
     expect(typeErrors("export const x = [fetch, new URL('https://a.b'), new AbortController(), setTimeout, new TextEncoder(), console];\n")).toEqual([]);
   });
+});
+
+describe('type-aware lint (strictTypeChecked) in src/core and src/shared', () => {
+  // Type-aware rules need the file in a TypeScript project, so the probe stands in for a real core file's text.
+  async function ruleIds(filePath: string, code: string): Promise<string[]> {
+    const [result] = await eslint.lintText(code, { filePath });
+    return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
+  }
+
+  it('refuses a floating promise and an async function without await in core and shared', async () => {
+    const code = 'export async function f(): Promise<number> {\n  return 1;\n}\nexport function g(): void {\n  f();\n}\n';
+    for (const file of ['src/core/money.ts', 'src/shared/sanitize.ts']) {
+      const ids = await ruleIds(file, code);
+      expect(ids, file).toContain('@typescript-eslint/no-floating-promises');
+      expect(ids, file).toContain('@typescript-eslint/require-await');
+    }
+  }, 60_000);
+
+  it('refuses an object stringified as "[object Object]" and an unnecessary assertion', async () => {
+    const ids = await ruleIds('src/core/money.ts', "export const s = (o: { a: number }): string => String(o);\nexport const n = (x: number): number => x as number;\n");
+    expect(ids).toContain('@typescript-eslint/no-base-to-string');
+    expect(ids).toContain('@typescript-eslint/no-unnecessary-type-assertion');
+  }, 60_000);
+
+  it('lets numbers stand in templates (figures are formatted before they get there)', async () => {
+    expect(await ruleIds('src/core/money.ts', 'export const s = (n: number): string => `${n} ms`;\n')).toEqual([]);
+  }, 60_000);
 });

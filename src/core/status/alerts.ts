@@ -217,9 +217,12 @@ function evaluateLowBalance(
 export function evaluateAlerts(snapshot: Snapshot, settings: Settings, state: AlertState, now: number): AlertEvaluation {
   const next = copyState(state);
   // Snoozes of past periods can never match again; dropping them keeps the persisted state small.
+  const snoozed: Partial<Record<AlertId, string>> = {};
   for (const id of ALERT_IDS) {
-    if (next.snoozed[id] !== undefined && next.snoozed[id] !== alertPeriod(id, now)) delete next.snoozed[id];
+    const period = next.snoozed[id];
+    if (period !== undefined && period === alertPeriod(id, now)) snoozed[id] = period;
   }
+  next.snoozed = snoozed;
   if (!settings.alerts.enabled) return { notifications: [], state: next };
 
   const usage = trustedUsage(snapshot.usage, snapshot.keys);
