@@ -1,7 +1,7 @@
 // The market report the CLI prints: region shares of OpenRouter tokens over a window and each region's leaders,
 // as a stable JSON object (`--json`) or a table for a terminal.
 import type { ApiRankingRow } from './openrouter/apiTypes';
-import { REGIONS, type Region } from '../shared/types';
+import { REGION_LABELS, REGIONS, type Region } from '../shared/types';
 import type { CatalogIndex } from './catalog';
 import { formatPricePerMillion, formatTokens } from './money';
 import { buildRankingsView, leadersByRegion, windowLength, type DayWindow } from './rankings';
@@ -67,13 +67,6 @@ export function buildReport(input: ReportInput): ReportJson {
   };
 }
 
-const REGION_LABEL: Readonly<Record<Region, string>> = {
-  CN: 'China',
-  US: 'United States',
-  EU: 'European Union',
-  OTHER: 'Elsewhere',
-  UNKNOWN: 'Unknown / not a lab',
-};
 
 function pct(share: number): string {
   return `${(share * 100).toFixed(1)} %`;
@@ -111,14 +104,15 @@ export function formatReportTable(report: ReportJson): string {
     out.push(
       ...table(
         ['Region', 'Tokens', 'Share'],
-        report.regions.map((r) => [`${r.region}  ${REGION_LABEL[r.region]}`, formatTokens(r.tokens), pct(r.share)]),
+        // A region with no tokens in the window is no row ("UNKNOWN … 0 0.0 %" told nothing); --json keeps all.
+        report.regions.filter((r) => BigInt(r.tokens) > 0n).map((r) => [`${r.region}  ${REGION_LABELS[r.region]}`, formatTokens(r.tokens), pct(r.share)]),
         [false, true, true],
       ),
     );
     for (const r of report.regions) {
       if (r.leaders.length === 0) continue;
       out.push('');
-      out.push(`${REGION_LABEL[r.region]} (${r.region}): top ${r.leaders.length}`);
+      out.push(`${REGION_LABELS[r.region]} (${r.region}): top ${r.leaders.length}`);
       out.push(
         ...table(
           ['#', 'Model', 'Tokens', '$/1M in', '$/1M out'],

@@ -4,6 +4,14 @@
 
 export type Region = 'CN' | 'US' | 'EU' | 'OTHER' | 'UNKNOWN';
 export const REGIONS: readonly Region[] = ['CN', 'US', 'EU', 'OTHER', 'UNKNOWN'];
+/** The one name of each region every surface shows (sidebar, dashboard, CLI). */
+export const REGION_LABELS: Readonly<Record<Region, string>> = {
+  CN: 'China',
+  US: 'US',
+  EU: 'Europe',
+  OTHER: 'Other',
+  UNKNOWN: 'Unknown',
+};
 
 /** Why a request to OpenRouter failed. Decided by status and error_type, never by message text. */
 export type ErrorKind =

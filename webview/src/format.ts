@@ -1,6 +1,6 @@
 // Display formatting. Every helper takes what a malformed payload might hold (null, NaN, a non-numeric
 // string) and answers "—" rather than a misleading zero.
-import type { Region } from '../../src/shared/types';
+import { REGION_LABELS, type Region } from '../../src/shared/types';
 
 export const DASH = '—';
 /** U+2212: a real minus sign reads better than a hyphen next to digits. */
@@ -130,13 +130,7 @@ export function formatIndex(n: unknown): string {
   return finite(n) ? trimZeros(group(n, 1), 0) : DASH;
 }
 
-export const REGION_LABELS: Record<Region, string> = {
-  CN: 'China',
-  US: 'US',
-  EU: 'Europe',
-  OTHER: 'Other',
-  UNKNOWN: 'Unknown',
-};
+export { REGION_LABELS };
 
 export function regionLabel(region: unknown): string {
   return typeof region === 'string' && Object.hasOwn(REGION_LABELS, region) ? REGION_LABELS[region as Region] : REGION_LABELS.UNKNOWN;

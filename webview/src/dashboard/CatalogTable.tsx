@@ -1,5 +1,5 @@
 import { useMemo, useSyncExternalStore, type ReactElement } from 'react';
-import type { CatalogModel, Snapshot } from '../../../src/shared/types';
+import { REGION_LABELS, REGIONS, type CatalogModel, type Snapshot } from '../../../src/shared/types';
 import { IconButton } from '../components/Icon';
 import { RegionMark } from '../components/RegionMark';
 import { Section } from '../components/Section';
@@ -29,14 +29,7 @@ const CONTEXT_OPTIONS: Option[] = [
   { value: '1000000', label: '≥ 1M' },
 ];
 
-const REGION_OPTIONS: Option[] = [
-  { value: 'all', label: 'All regions' },
-  { value: 'CN', label: 'China' },
-  { value: 'US', label: 'US' },
-  { value: 'EU', label: 'Europe' },
-  { value: 'OTHER', label: 'Other' },
-  { value: 'UNKNOWN', label: 'Unknown' },
-];
+const REGION_OPTIONS: Option[] = [{ value: 'all', label: 'All regions' }, ...REGIONS.map((r) => ({ value: r, label: REGION_LABELS[r] }))];
 
 export function CatalogTable({ snapshot, yours }: { snapshot: Snapshot; yours: ReadonlySet<string> }): ReactElement {
   const { store } = useServices();
