@@ -114,6 +114,31 @@ describe('workspace references (host)', () => {
     expect(applied.length).toBe(before);
   });
 
+  it('Swap Model… run from an open file lists that file\'s references first', async () => {
+    const path = '/ws/src/a.ts';
+    const text = files.get(path) ?? '';
+    const editor = { document: { uri: fake.Uri.file(path), getText: () => text, offsetAt: () => 0, languageId: 'typescript', version: 1 }, selection: { active: new fake.Position(0, 0) } };
+    let shown: { description?: string }[] = [];
+    const saved = { editor: fake.window.activeTextEditor, pick: fake.window.showQuickPick };
+    Object.assign(fake.window, {
+      activeTextEditor: editor,
+      showQuickPick: async (items: { description?: string }[]) => {
+        shown = items;
+        return undefined;
+      },
+    });
+    try {
+      const outcome = (await fake.commands.executeCommand('modelRadar.swapModel')) as { message: string };
+      expect(outcome.message).toBe('Cancelled.');
+    } finally {
+      Object.assign(fake.window, { activeTextEditor: saved.editor, showQuickPick: saved.pick });
+    }
+    expect(shown.length).toBeGreaterThan(1);
+    expect(shown[0].description).toBe('src/a.ts:1');
+    // The rest keep their order: by file, then position.
+    expect(shown.slice(1).map((i) => i.description)).toEqual(shown.slice(1).map((i) => i.description).sort());
+  });
+
   it('reads but never edits in an untrusted workspace', async () => {
     fake.workspace.isTrusted = false;
     try {

@@ -1,5 +1,6 @@
 // Display formatting. Every helper takes what a malformed payload might hold (null, NaN, a non-numeric
 // string) and answers "—" rather than a misleading zero.
+import { formatDay } from '../../src/shared/dates';
 import { REGION_LABELS, type Region } from '../../src/shared/types';
 
 export const DASH = '—';
@@ -113,17 +114,7 @@ export function formatAge(thenMs: unknown, nowMs: number): string {
   return `${Math.floor(s / 86400)} d ago`;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "2026-07-26" or an ISO date-time → "Jul 26"; with year → "Jul 26, 2026". */
-export function formatDay(value: unknown, withYear = false): string {
-  if (typeof value !== 'string') return DASH;
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
-  if (!m) return DASH;
-  const month = MONTHS[Number(m[2]) - 1];
-  if (!month) return DASH;
-  return withYear ? `${month} ${Number(m[3])}, ${m[1]}` : `${month} ${Number(m[3])}`;
-}
+export { formatDay };
 
 /** A coding index: one decimal. */
 export function formatIndex(n: unknown): string {
