@@ -117,6 +117,15 @@ interface ModelAcc {
   tokens: bigint;
   prev: bigint;
   model: CatalogModel | null;
+  /** Current-window tokens per variant as the Data API ranks them: "" the base model, "free", "thinking", … */
+  variants: Map<string, bigint>;
+}
+
+/** "x/y:free" → "free"; "x/y" → "". */
+function variantOf(permaslug: string): string {
+  const p = permaslug.trim().toLowerCase();
+  const colon = p.indexOf(':');
+  return colon < 0 ? '' : p.slice(colon + 1);
 }
 
 const zeroRegions = (): Record<Region, bigint> => ({ CN: 0n, US: 0n, EU: 0n, OTHER: 0n, UNKNOWN: 0n });
@@ -167,11 +176,13 @@ export function buildRankingsView(rows: readonly ApiRankingRow[], opts: Rankings
     let acc = models.get(slug);
     if (acc === undefined) {
       const info = regions.model(slug);
-      acc = { permaslug: slug, author: info.author, lab: info.author === '' ? '(no author)' : info.lab, region: info.region, tokens: 0n, prev: 0n, model: joinPermaslug(index, slug) };
+      acc = { permaslug: slug, author: info.author, lab: info.author === '' ? '(no author)' : info.lab, region: info.region, tokens: 0n, prev: 0n, model: joinPermaslug(index, slug), variants: new Map() };
       models.set(slug, acc);
     }
     if (inCurrent) {
       acc.tokens += tokens;
+      const variant = variantOf(row.model_permaslug);
+      acc.variants.set(variant, (acc.variants.get(variant) ?? 0n) + tokens);
       total += tokens;
       regionNow[acc.region] += tokens;
       const day = daily.get(date);
@@ -205,6 +216,7 @@ export function buildRankingsView(rows: readonly ApiRankingRow[], opts: Rankings
       prevTokens: prev === null ? null : prev.toString(),
       change: tokenChange(m.tokens, prev),
       share: tokenShare(m.tokens, total),
+      variantTokens: Object.fromEntries([...m.variants].map(([k, t]) => [k, t.toString()])),
     };
   });
 

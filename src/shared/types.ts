@@ -119,6 +119,11 @@ export interface RankedModel {
   change: number | null;
   /** Share of the window's total including unattributed; null in order-only mode. */
   share: number | null;
+  /**
+   * `tokens` split by the variants the Data API ranks separately: "" the base model, "free", "thinking", …
+   * (decimal strings). Absent in order-only mode. A catalog row shows its own variant's figure from here.
+   */
+  variantTokens?: Readonly<Record<string, string>>;
 }
 
 export interface RegionShare {

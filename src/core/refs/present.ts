@@ -1,6 +1,7 @@
 // What the editor surfaces say about a reference (hover, CodeLens, diagnostics, pickers) and which references a
 // swap request means. Pure, so every decision the VS Code adapters make is tested here.
 import { formatDay } from '../../shared/dates';
+import { ownWeeklyTokens } from '../../shared/variantTokens';
 import { formatPricePerMillion, formatTokens } from '../money';
 import { escapeMarkdown, formatUsd } from '../status/format';
 import { modelPageUrl } from '../webviewHandlers';
@@ -105,7 +106,11 @@ export function hoverMarkdown(h: HoverInput): string {
       lines.push(`Per 1M tokens: in $${formatPricePerMillion(facts.price.input)} · out $${formatPricePerMillion(facts.price.output)}${cache}`);
     }
     const stats = [`Context ${formatContext(facts.contextLength)}`, `coding index ${facts.codingIndex ?? '—'}`];
-    if (h.ranked !== null) stats.push(`#${h.ranked.rank} this week${h.ranked.tokens !== null ? ` (${formatTokens(h.ranked.tokens)} tokens)` : ''}`);
+    if (h.ranked !== null) {
+      // The model's own variant figure (":free" is not its base model's tokens).
+      const own = ownWeeklyTokens(h.ranked, facts.variant);
+      stats.push(`#${h.ranked.rank} this week${own.kind === 'tokens' ? ` (${formatTokens(own.tokens)} tokens)` : ''}`);
+    }
     lines.push(stats.join(' · '));
     if (m.expirationDate !== null) {
       const days = daysBetween(h.today, m.expirationDate);

@@ -14,7 +14,8 @@ import type {
   Region,
   Snapshot,
 } from '../../../src/shared/types';
-import type { CatalogFilters } from '../uiState';
+import { ownWeeklyTokens, type OwnTokens } from '../../../src/shared/variantTokens';
+import type { CatalogFilters, CatalogSort } from '../uiState';
 
 export interface CatalogIndex {
   get(id: string): CatalogModel | null;
@@ -124,15 +125,31 @@ export function leaders(rankings: RankingsView | null, region: Region, n: number
 export interface CatalogRow {
   model: CatalogModel;
   ranked: RankedModel | null;
+  /** This row's own weekly tokens: a variant never shows its base model's figure. */
+  weekly: OwnTokens;
 }
 
-function tokensOf(r: RankedModel | null): bigint | null {
-  if (!r || r.tokens === null) return null;
+function tokensOf(r: CatalogRow): bigint | null {
+  if (r.weekly.kind !== 'tokens') return null;
   try {
-    return BigInt(r.tokens);
+    return BigInt(r.weekly.tokens);
   } catch (_err) {
     return null;
   }
+}
+
+/**
+ * The sort the catalog really applies: "weekly tokens" with no row ranked at all (offline) would be an arbitrary
+ * order under a header that claims otherwise, so it falls back to newest. Ranked by popularity order only, the
+ * column shows "#N" and sorts by it.
+ */
+export function effectiveCatalogSort(rows: readonly CatalogRow[], sort: CatalogSort): CatalogSort {
+  return sort === 'tokens' && !rows.some((r) => r.weekly.kind === 'tokens' || r.ranked !== null) ? 'newest' : sort;
+}
+
+/** Popularity order when no row has a token figure: rank 1 is the "largest". */
+function rankKey(r: CatalogRow): number | null {
+  return r.weekly.kind === 'unranked' && r.ranked !== null && Number.isFinite(r.ranked.rank) ? -r.ranked.rank : null;
 }
 
 type Cmp = (a: CatalogRow, b: CatalogRow) => number;
@@ -164,11 +181,13 @@ export function filterAndSortCatalog(models: readonly CatalogModel[], ranks: Ran
     if (f.tools && !m.tools) continue;
     if (f.minContext > 0 && (m.contextLength ?? 0) < f.minContext) continue;
     if (f.modality !== 'all' && !m.inputModalities.includes(f.modality)) continue;
-    rows.push({ model: m, ranked: ranks.get(m) });
+    const ranked = ranks.get(m);
+    rows.push({ model: m, ranked, weekly: ownWeeklyTokens(ranked, m.variant) });
   }
-  const d = f.descending;
+  const sort = effectiveCatalogSort(rows, f.sort);
+  const d = sort === f.sort ? f.descending : true;
   let cmp: Cmp;
-  switch (f.sort) {
+  switch (sort) {
     case 'input':
       cmp = byNullable((r) => (r.model.variable ? null : finiteOrNull(r.model.price.input)), num, d);
       break;
@@ -179,11 +198,13 @@ export function filterAndSortCatalog(models: readonly CatalogModel[], ranks: Ran
       cmp = byNullable((r) => finiteOrNull(r.model.contextLength), num, d);
       break;
     case 'tokens':
-      cmp = byNullable(
-        (r) => tokensOf(r.ranked),
-        (x, y) => (x < y ? -1 : x > y ? 1 : 0),
-        d,
-      );
+      cmp = rows.some((r) => r.weekly.kind === 'tokens')
+        ? byNullable(
+            tokensOf,
+            (x, y) => (x < y ? -1 : x > y ? 1 : 0),
+            d,
+          )
+        : byNullable(rankKey, num, d);
       break;
     case 'coding':
       cmp = byNullable((r) => finiteOrNull(r.model.codingIndex), num, d);

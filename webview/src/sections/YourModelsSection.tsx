@@ -1,3 +1,4 @@
+import { ownWeeklyTokens } from '../../../src/shared/variantTokens';
 import { useId, useState, type ReactElement } from 'react';
 import type { ModelRefView, ReferencesView, Snapshot } from '../../../src/shared/types';
 import { CommandButton } from '../components/CommandButton';
@@ -72,7 +73,9 @@ function ModelItem({ item, orderOnly }: { item: YourModel; orderOnly: boolean })
   let rankShort: string | null = null;
   if (ranked) {
     const rank = `#${formatCount(ranked.rank)}`;
-    weekly = orderOnly || ranked.tokens === null ? `${rank} by popularity` : `${rank} · ${formatTokens(ranked.tokens)} tokens`;
+    // A variant (":free", ":batch") shows its own figure, never its base model's.
+    const own = ownWeeklyTokens(ranked, model?.variant ?? null);
+    weekly = orderOnly || ranked.tokens === null ? `${rank} by popularity` : own.kind === 'tokens' ? `${rank} · ${formatTokens(own.tokens)} tokens` : `${rank} (${own.kind === 'none' ? own.reason : 'no figure'})`;
     rankShort = rank;
   }
   const priceText = variable ? 'price varies by route' : `${formatPrice(price?.input)} / ${formatPrice(price?.output)} per 1M`;
