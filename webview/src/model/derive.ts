@@ -278,3 +278,78 @@ export function sumTokens(values: Iterable<string | null>): string {
 export function savingFraction(result: CompareResult, alt: Alternative): number | null {
   return result.baseCost !== null && result.baseCost > 0 && Number.isFinite(alt.saving) ? alt.saving / result.baseCost : null;
 }
+
+export interface LabelRequest {
+  key: string;
+  text: string;
+  /** The labelled point, in chart units. */
+  x: number;
+  y: number;
+}
+
+export interface PlacedLabel {
+  key: string;
+  text: string;
+  x: number;
+  y: number;
+  anchor: 'start' | 'middle' | 'end';
+  box: Box;
+}
+
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** Rough text metrics for the chart's 9px labels: wide enough that estimates never under-reserve. */
+export const LABEL_METRICS = { charWidth: 6, height: 11 };
+
+// Candidate spots around a point, nearest first: right, upper right, lower right, left, upper left, lower left, above, below.
+const SPOTS: { dx: number; dy: number; anchor: PlacedLabel['anchor'] }[] = [
+  { dx: 9, dy: 3, anchor: 'start' },
+  { dx: 7, dy: -7, anchor: 'start' },
+  { dx: 7, dy: 13, anchor: 'start' },
+  { dx: -9, dy: 3, anchor: 'end' },
+  { dx: -7, dy: -7, anchor: 'end' },
+  { dx: -7, dy: 13, anchor: 'end' },
+  { dx: 0, dy: -10, anchor: 'middle' },
+  { dx: 0, dy: 17, anchor: 'middle' },
+];
+
+function boxOf(x: number, baseline: number, width: number, anchor: PlacedLabel['anchor']): Box {
+  const x0 = anchor === 'start' ? x : anchor === 'end' ? x - width : x - width / 2;
+  return { x0, y0: baseline - LABEL_METRICS.height + 2, x1: x0 + width, y1: baseline + 2 };
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+}
+
+function hitsPoint(b: Box, p: { x: number; y: number; r: number }): boolean {
+  const cx = Math.max(b.x0, Math.min(p.x, b.x1));
+  const cy = Math.max(b.y0, Math.min(p.y, b.y1));
+  return (cx - p.x) ** 2 + (cy - p.y) ** 2 < p.r * p.r;
+}
+
+/**
+ * Places point labels so that none overlaps another label, any plotted point or the plot's edge. A label that
+ * fits nowhere is left out (the chart names every point on hover and focus, and in its table).
+ */
+export function placeLabels(labels: readonly LabelRequest[], points: readonly { x: number; y: number; r: number }[], bounds: Box): PlacedLabel[] {
+  const placed: PlacedLabel[] = [];
+  for (const l of labels) {
+    const width = l.text.length * LABEL_METRICS.charWidth;
+    for (const s of SPOTS) {
+      const x = l.x + s.dx;
+      const y = l.y + s.dy;
+      const box = boxOf(x, y, width, s.anchor);
+      if (box.x0 < bounds.x0 || box.x1 > bounds.x1 || box.y0 < bounds.y0 || box.y1 > bounds.y1) continue;
+      if (placed.some((p) => overlaps(p.box, box)) || points.some((p) => hitsPoint(box, p))) continue;
+      placed.push({ key: l.key, text: l.text, x, y, anchor: s.anchor, box });
+      break;
+    }
+  }
+  return placed;
+}
