@@ -90,3 +90,16 @@ describe('fake OpenRouter entry', () => {
     expect(r.err).toBe('fake-openrouter: unknown argument --bogus (--help lists the options)\n');
   });
 });
+
+describe('npm run demo', () => {
+  it('--help says what it does and how to stop it, without building or starting anything', () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts/demo.mjs'), '--help'], { encoding: 'utf8', cwd: ROOT, timeout: 20_000 });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^usage: npm run demo/);
+    expect(r.stdout).toContain('--fake');
+    expect(r.stdout).toContain('--port');
+    expect(r.stdout).toContain('Ctrl+C');
+    expect(r.stdout).not.toMatch(/demo: (checking|building)/);
+  });
+});
