@@ -167,6 +167,17 @@ describe('pickers', () => {
     expect(compareMixNote({ ...compare, mix: { ...compare.mix, source: 'custom' } })).toBe('your custom mix');
   });
 
+  it('a free model is "free", never "$0 / $0 per 1M", wherever its price is summarised', () => {
+    const free = catalog.all.find((m) => m.id.endsWith(':free') && m.price.input === 0 && m.price.output === 0);
+    expect(free).toBeDefined();
+    if (free === undefined) return;
+    expect(priceSummary(free)).toBe('free');
+    expect(codeLensTitle(free, null)).toMatch(/^free · /);
+    const ref = one('.env', `OPENROUTER_MODEL=${free.id}\n`);
+    expect(refPickItem(toRefView(ref, 'r1', '.env'), free).detail).toMatch(/ · free$/);
+    expect(priceSummary({ ...free, price: { ...free.price, input: 0, output: 0.5 } })).not.toBe('free');
+  });
+
   it('reference items name the place, the key and the price', () => {
     const ref = one('.continue/config.yaml', 'models:\n  - provider: openrouter\n    model: openai/gpt-5\n');
     const item = refPickItem(toRefView(ref, 'r1', 'app/.continue/config.yaml'), model('openai/gpt-5'));

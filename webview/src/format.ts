@@ -46,6 +46,12 @@ export function formatPrice(n: unknown): string {
   return `$${trimZeros(n.toPrecision(2), 0)}`;
 }
 
+/** Input / output $ per 1M tokens: "$0.14 / $0.28 per 1M"; "free" when both are free (not "free / free per 1M"). */
+export function formatPricePair(input: unknown, output: unknown): string {
+  if (input === 0 && output === 0) return 'free';
+  return `${formatPrice(input)} / ${formatPrice(output)} per 1M`;
+}
+
 /** "$0.14/1M". */
 export function formatPerMillion(n: unknown): string {
   const p = formatPrice(n);

@@ -38,6 +38,8 @@ export function formatContext(n: number | null): string {
 /** "$0.09 / $0.18 per 1M", or "price varies by route" for routers. */
 export function priceSummary(model: CatalogModel): string {
   if (model.variable) return 'price varies by route';
+  // "$0 / $0 per 1M" reads like a missing price.
+  if (model.price.input === 0 && model.price.output === 0) return 'free';
   return `$${formatPricePerMillion(model.price.input)} / $${formatPricePerMillion(model.price.output)} per 1M`;
 }
 

@@ -6,7 +6,7 @@ import { IconButton } from '../components/Icon';
 import { RegionMark } from '../components/RegionMark';
 import { Section } from '../components/Section';
 import { useAction } from '../data';
-import { DASH, formatContext, formatCount, formatDay, formatIndex, formatPerMillion, formatPrice, formatTokens, formatUsd } from '../format';
+import { DASH, formatContext, formatCount, formatDay, formatIndex, formatPerMillion, formatPrice, formatPricePair, formatTokens, formatUsd } from '../format';
 import { buildYourModels, type YourModel } from '../model/derive';
 import { ProgressRing, Tag } from '../ui/toolkit';
 
@@ -78,7 +78,7 @@ function ModelItem({ item, orderOnly }: { item: YourModel; orderOnly: boolean })
     weekly = orderOnly || ranked.tokens === null ? `${rank} by popularity` : own.kind === 'tokens' ? `${rank} · ${formatTokens(own.tokens)} tokens` : `${rank} (${own.kind === 'none' ? own.reason : 'no figure'})`;
     rankShort = rank;
   }
-  const priceText = variable ? 'price varies by route' : `${formatPrice(price?.input)} / ${formatPrice(price?.output)} per 1M`;
+  const priceText = variable ? 'price varies by route' : formatPricePair(price?.input, price?.output);
   return (
     <li className="mr-model" aria-label={name}>
       <div className="mr-model-head">
