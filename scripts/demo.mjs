@@ -118,12 +118,14 @@ const codeServer = join(root, 'test/e2e/node_modules/code-server/out/node/entry.
 // VSCODE_CLI=1: skip reading the environment from a login shell (`$SHELL -ilc`); a slow profile would
 // delay the extension host by VS Code's 10 s timeout. The demo's own environment is used as is.
 const env = { ...tagged, XDG_DATA_HOME: join(work, 'xdg'), XDG_CONFIG_HOME: join(work, 'xdgc'), VSCODE_CLI: '1' };
-// A key from the developer's shell must not reach the demo profile (nor its fake server).
-delete env.OPENROUTER_API_KEY;
 delete env[DEMO_KEYS_ENV];
-// The fake's test keys, for the extension to store in this profile's SecretStorage. It honours them only with a
-// plain-http loopback base URL and "sk-or-v1-test-…" keys (src/core/demo.ts): nothing real can come this way.
-if (fake) env[DEMO_KEYS_ENV] = `${FAKE_KEYS.inference},${FAKE_KEYS.management}`;
+if (fake) {
+  // A real key from the developer's shell has no business with the fake server.
+  delete env.OPENROUTER_API_KEY;
+  // The fake's test keys, for the extension to store in this profile's SecretStorage. It honours them only with a
+  // plain-http loopback base URL and "sk-or-v1-test-…" keys (src/core/demo.ts): nothing real can come this way.
+  env[DEMO_KEYS_ENV] = `${FAKE_KEYS.inference},${FAKE_KEYS.management}`;
+}
 execFileSync(process.execPath, [codeServer, '--user-data-dir', ud, '--extensions-dir', ext, '--install-extension', join(root, `${name}-${version}.vsix`)], { env, stdio: 'ignore' });
 const config = join(work, 'config.yaml');
 writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
