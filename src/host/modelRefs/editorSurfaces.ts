@@ -101,7 +101,8 @@ export class EditorSurfaces implements vscode.Disposable {
         aliasTarget: model !== null && catalog !== null ? catalog.aliasTarget(model) : null,
         ranked: model === null ? null : rankOf(this.deps.snapshot().rankings, catalog?.aliasTarget(model) ?? model),
         refId: hit.indexed && this.deps.canEdit() ? hit.entry.refId : null,
-        suggestions: hoverSuggestions(model !== null || catalog === null, this.deps.settings().diagnostics, () => catalog?.suggest(ref.id, 3) ?? []),
+        // Diagnostics cover indexed workspace files only; elsewhere the hover is the one place naming them.
+        suggestions: hoverSuggestions(model !== null || catalog === null, this.deps.settings().diagnostics && hit.indexed, () => catalog?.suggest(ref.id, 3) ?? []),
         today,
       }),
       true,
