@@ -139,6 +139,23 @@ describe('workspace references (host)', () => {
     expect(shown.slice(1).map((i) => i.description)).toEqual(shown.slice(1).map((i) => i.description).sort());
   });
 
+  it('the hover of an unknown id in an indexed file leaves "did you mean" to its diagnostic (one widget, named once)', () => {
+    const hoverAt = (path: string, text: string, needle: string): string => {
+      const offset = text.indexOf(needle) + 2;
+      const doc = { uri: fake.Uri.file(path), getText: () => text, offsetAt: () => offset, languageId: 'yaml', version: 1 };
+      const provider = fake.recorded.hoverProviders.at(-1);
+      const hover = provider?.provideHover(doc, new fake.Position(0, 0)) as { contents: { value: string } } | null;
+      return hover?.contents.value ?? '';
+    };
+    const text = files.get('/ws/.continue/config.yaml') ?? '';
+    const inWorkspace = hoverAt('/ws/.continue/config.yaml', text, 'deepseek/deepseek-v9-preview');
+    expect(inWorkspace).toContain('is not in the OpenRouter catalog');
+    expect(inWorkspace).not.toContain('Did you mean');
+    // Outside the workspace no diagnostic is shown, so the hover names the suggestions itself.
+    const outside = hoverAt('/elsewhere/.continue/config.yaml', text, 'deepseek/deepseek-v9-preview');
+    expect(outside).toContain('Did you mean');
+  });
+
   it('reads but never edits in an untrusted workspace', async () => {
     fake.workspace.isTrusted = false;
     try {
