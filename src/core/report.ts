@@ -83,11 +83,6 @@ function table(header: string[], rows: string[][], right: boolean[]): string[] {
   return [line(header), ...rows.map(line)];
 }
 
-/** Keeps a long model name from stretching the table. */
-function clip(s: string, max: number): string {
-  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
-}
-
 /** The report as a table for a terminal. */
 export function formatReportTable(report: ReportJson): string {
   const out: string[] = [];
@@ -118,7 +113,8 @@ export function formatReportTable(report: ReportJson): string {
           ['#', 'Model', 'Tokens', '$/1M in', '$/1M out'],
           r.leaders.map((l, i) => [
             String(i + 1),
-            clip(l.id ?? l.permaslug, 48),
+            // Whole, however long: an id is what the user copies into a config file.
+            l.id ?? l.permaslug,
             formatTokens(l.tokens),
             l.pricePerMillion === null ? '—' : formatPricePerMillion(l.pricePerMillion.input),
             l.pricePerMillion === null ? '—' : formatPricePerMillion(l.pricePerMillion.output),

@@ -77,6 +77,14 @@ describe('formatReportTable', () => {
     expect(regionLabel('EU')).toBe('Europe');
   });
 
+  it('prints a long model id whole, never cut with an ellipsis', () => {
+    const long = 'nvidia/llama-3.3-nemotron-super-49b-v1.5-long-context-preview-20260101';
+    const withLong = { ...report, regions: report.regions.map((r, i) => (i === 1 ? { ...r, leaders: [{ ...r.leaders[0], id: long }, ...r.leaders.slice(1)] } : r)) };
+    const text = formatReportTable(withLong);
+    expect(text).toContain(long);
+    expect(text).not.toContain('…');
+  });
+
   it('says so when the window has no data', () => {
     const empty = buildReport({ rows: [], asOf: null, window: { start: '2026-01-01', end: '2026-01-01' }, baseUrl: 'x', index: null, top: 5 });
     expect(formatReportTable(empty)).toContain('No ranking data for this window.');
