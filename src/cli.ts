@@ -1,7 +1,9 @@
-// Headless entry: the same core, printed for a terminal. `node dist/cli.js <report|refs> ...`
+// Headless entry: the same core, printed for a terminal. `node dist/cli.js <report|refs|swap> ...`
 import { version } from '../package.json';
 import { runReport } from './cli/report';
 import { runRefs } from './cli/refs';
+import { runSwapCli } from './cli/swap';
+import { terminalSafe } from './shared/sanitize';
 
 /**
  * One line per command for `model-radar --help`. A new command adds its line here, a case below, and answers
@@ -10,6 +12,7 @@ import { runRefs } from './cli/refs';
 const COMMANDS: Readonly<Record<string, string>> = {
   report: 'region shares and leaders from OpenRouter rankings (--json, --from, --to, --top, --base-url, --key)',
   refs: 'OpenRouter model ids referenced in files and folders (--json, --base-url | --offline, PATH...)',
+  swap: 'replace one model with another in files and folders (--from, --to, --dry-run, --json, --allow-unknown, --offline, PATH...)',
 };
 
 const USAGE = `usage: model-radar <command> [options]
@@ -39,6 +42,8 @@ async function main(argv: string[]): Promise<number> {
       return runReport(rest, io);
     case 'refs':
       return runRefs(rest, io);
+    case 'swap':
+      return runSwapCli(rest, io);
     case undefined:
     case '-h':
     case '--help':
@@ -46,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(USAGE);
       return command === undefined ? 2 : 0;
     default:
-      process.stderr.write(`model-radar: unknown command "${command}"\n${USAGE}`);
+      process.stderr.write(terminalSafe(`model-radar: unknown command "${command}"\n${USAGE}`));
       return 2;
   }
 }
@@ -56,7 +61,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`model-radar: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(terminalSafe(`model-radar: ${err instanceof Error ? err.message : String(err)}\n`, process.env.OPENROUTER_API_KEY ? [process.env.OPENROUTER_API_KEY] : []));
     process.exitCode = 1;
   },
 );

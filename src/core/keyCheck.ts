@@ -21,10 +21,17 @@ export function validateKeyInput(input: string): string | undefined {
   return undefined;
 }
 
+/**
+ * What GET /key says about a key's kind: `is_management_key`, or for older responses its deprecated alias
+ * `is_provisioning_key`; absent means an ordinary key. One reading for the key check, the radar and the views.
+ */
+export function isManagementKeyData(data: Pick<ApiKeyData, 'is_management_key' | 'is_provisioning_key'>): boolean {
+  return data.is_management_key ?? data.is_provisioning_key ?? false;
+}
+
 export function classifyKeyCheck(outcome: { ok: true; data: ApiKeyData } | { ok: false; error: ErrorInfo }): KeyCheck {
   if (outcome.ok) {
-    const management = outcome.data.is_management_key ?? outcome.data.is_provisioning_key ?? false;
-    return { status: 'valid', slot: management ? 'management' : 'inference', label: outcome.data.label };
+    return { status: 'valid', slot: isManagementKeyData(outcome.data) ? 'management' : 'inference', label: outcome.data.label };
   }
   const { error } = outcome;
   switch (error.kind) {

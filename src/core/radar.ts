@@ -1,6 +1,6 @@
 // The data service: OpenRouter client → poller tasks → snapshot store. Pure (web globals only): the host
 // injects keys, storage, settings and logging. Data flows one way, into the store; everything else reads it.
-import type { CompareResult, KeysState, ResourceName, Snapshot, TokenMix } from '../shared/types';
+import type { CompareResult, KeysState, ManagementKeyKind, ResourceName, Snapshot, TokenMix } from '../shared/types';
 import type { ApiActivityItem, ApiKeyData, ApiModel, ApiRankingRow } from './openrouter/apiTypes';
 import { createOpenRouterClient, type CreditsData, type OpenRouterClient } from './openrouter/client';
 import { OpenRouterError, toErrorInfo } from './openrouter/errors';
@@ -9,16 +9,23 @@ import { createSnapshotStore, trackPollerEvents, type SnapshotStorage, type Snap
 import { buildCatalog, createCatalogIndex, type CatalogIndex } from './catalog';
 import { createRegionResolver, type RegionResolver } from './regions';
 import { buildOrderView, buildRankingsView, defaultWindows } from './rankings';
+import { bundledRankingsView, parseBundledRankings, type BundledRankings } from './data/bundledRankings';
 import { buildUsageView } from './usage';
 import { buildActivityView, tokenMixFromActivity } from './activity';
 import { alternatives, DEFAULT_MIX } from './compare';
-import { classifyKeyCheck, type KeyCheck } from './keyCheck';
+import { classifyKeyCheck, isManagementKeyData, type KeyCheck } from './keyCheck';
 import { refreshIntervalsMs, type Settings } from './settings';
+import { trustedUsage } from './status/levels';
 
 export interface RadarKeys {
   inference(): Promise<string | undefined>;
   management(): Promise<string | undefined>;
   state(): Promise<KeysState>;
+  /**
+   * Persists what GET /key (or a 403) showed the management slot's key to be. Stored beside the key, never
+   * with it; a key saved later replaces it.
+   */
+  setManagementKind?(kind: ManagementKeyKind): Promise<void>;
 }
 
 export interface BundledCatalog {
@@ -33,6 +40,8 @@ export interface RadarOptions {
   settings: () => Settings;
   /** Loads the catalog snapshot shipped with the extension; used only until a live or cached catalog exists. */
   bundledCatalog?: () => Promise<BundledCatalog | null>;
+  /** Loads the rankings snapshot shipped with the extension (JSON, checked here); shown until live or cached rankings exist. */
+  bundledRankings?: () => Promise<unknown>;
   log?: (level: 'debug' | 'info' | 'warn', line: string) => void;
   fetch?: typeof fetch;
   now?: () => number;
@@ -56,10 +65,13 @@ export class Radar {
   private keysResolved = false;
   // Raw responses kept in memory so settings changes (region overrides) and a new catalog can recompute views.
   private apiModels: ApiModel[] | null = null;
-  private rankingRows: { rows: readonly ApiRankingRow[]; asOf: string } | null = null;
+  private rankingRows: { rows: readonly ApiRankingRow[]; asOf: string | null; dropped: number } | null = null;
   private orderIds: { ids: readonly string[]; asOf: string } | null = null;
+  private bundledRankings: BundledRankings | null = null;
   private keyData: ApiKeyData | null = null;
   private credits: CreditsData | null = null;
+  /** One GET /key for the management slot at a time: /credits and /activity both wait for it. */
+  private verifying: Promise<ManagementKeyKind | null> | null = null;
   private baseUrl: string;
   private overridesKey: string;
 
@@ -116,6 +128,8 @@ export class Radar {
         this.log('warn', `bundled catalog unavailable: ${err instanceof Error ? err.message : String(err)}`);
       }
     }
+    // Not awaited: reading the shipped week must not hold up the first fetch; it only fills an empty view.
+    void this.loadBundledRankings();
     await this.onKeysChanged();
   }
 
@@ -161,10 +175,13 @@ export class Radar {
     this.store.update((s) => ({
       ...s,
       keys: state,
-      usage: state.inference === 'none' && !state.management ? null : s.usage,
+      // A cached balance counts only while the management slot holds a verified management key.
+      usage: state.inference === 'none' && !state.management ? null : trustedUsage(s.usage, state),
       activity: state.management ? s.activity : null,
-      rankings: state.inference === 'none' && s.rankings?.mode === 'tokens' ? null : s.rankings,
+      rankings: state.inference === 'none' && s.rankings?.mode === 'tokens' && s.rankings.source !== 'bundled' ? null : s.rankings,
     }));
+    // Figures that belonged to the key are gone: the shipped week stands in until the public order arrives.
+    if (this.store.get().rankings === null) this.recomputeRankings();
     if (state.inference === 'none') this.store.setError('key', null);
     if (!state.management) {
       this.store.setError('credits', null);
@@ -200,7 +217,9 @@ export class Radar {
         track(event);
         if (event.type === 'failure') {
           const info = toErrorInfo(event.error);
-          this.log(info.kind === 'rateLimited' || info.kind === 'offline' ? 'info' : 'warn', `${event.resource}: ${info.message}`);
+          // Expected states, not faults: an ordinary key in the management slot fails the same way every poll.
+          const calm = info.kind === 'rateLimited' || info.kind === 'offline' || info.kind === 'notManagementKey';
+          this.log(calm ? 'info' : 'warn', `${event.resource}: ${info.message}`);
         }
       },
     });
@@ -266,7 +285,8 @@ export class Radar {
       const windows = defaultWindows(this.now());
       try {
         const result = await this.client.rankingsDaily({ startDate: windows.fetch.start, endDate: windows.fetch.end, key, signal });
-        this.rankingRows = { rows: result.data, asOf: result.meta.as_of };
+        this.rankingRows = { rows: result.data, asOf: result.meta.as_of ?? null, dropped: result.dropped };
+        if (result.dropped > 0) this.log('warn', `/datasets/rankings-daily: ${result.dropped} rows failed validation and were left out`);
         this.orderIds = null;
         this.recomputeRankings();
         return;
@@ -282,15 +302,38 @@ export class Radar {
     this.recomputeRankings();
   }
 
+  /** Before a key, or offline, the leaders show the shipped week, labelled as such, rather than nothing. */
+  private async loadBundledRankings(): Promise<void> {
+    if (this.store.get().rankings || !this.options.bundledRankings) return;
+    try {
+      const parsed = parseBundledRankings(await this.options.bundledRankings());
+      if (parsed === null) {
+        this.log('warn', 'bundled rankings snapshot unreadable; leaders wait for live data');
+        return;
+      }
+      this.bundledRankings = parsed;
+      this.recomputeRankings();
+    } catch (err) {
+      this.log('warn', `bundled rankings unavailable: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
   private recomputeRankings(): void {
     const top = this.options.settings().leaders.top;
     void top;
     if (this.rankingRows) {
       const windows = defaultWindows(this.now());
-      const view = buildRankingsView(this.rankingRows.rows, { window: windows.current, asOf: this.rankingRows.asOf, index: this.index, regions: this.regions, now: this.now() });
+      const view = buildRankingsView(this.rankingRows.rows, { window: windows.current, asOf: this.rankingRows.asOf, index: this.index, regions: this.regions, now: this.now(), droppedRows: this.rankingRows.dropped });
       this.store.update((s) => ({ ...s, rankings: view }));
     } else if (this.orderIds) {
       const view = buildOrderView(this.orderIds.ids, { index: this.index, regions: this.regions, asOf: this.orderIds.asOf });
+      this.store.update((s) => ({ ...s, rankings: view }));
+    } else if (this.bundledRankings) {
+      const bundled = this.bundledRankings;
+      // Only in place of nothing, or of an earlier bundled view: never over cached or live rankings.
+      const currentSource = this.store.get().rankings?.source;
+      if (currentSource !== undefined && currentSource !== 'bundled') return;
+      const view = bundledRankingsView(bundled, { index: this.index, regions: this.regions });
       this.store.update((s) => ({ ...s, rankings: view }));
     }
   }
@@ -305,22 +348,99 @@ export class Radar {
   private async fetchCredits(signal: AbortSignal): Promise<void> {
     const key = await this.options.keys.management();
     if (!key) return;
-    this.credits = await this.client.getCredits({ key, signal });
+    await this.ensureManagementKey(key, signal, 'credits');
+    try {
+      this.credits = await this.client.getCredits({ key, signal });
+    } catch (err) {
+      throw await this.forbiddenMeansOrdinaryKey(err, key, 'credits');
+    }
     this.recomputeUsage();
   }
 
+  private managementKind(): ManagementKeyKind {
+    return this.keysState.managementKind ?? 'unverified';
+  }
+
+  /**
+   * /credits and /activity figures count only from a key GET /key confirmed as a management key. An unverified
+   * key (saved while OpenRouter could not be asked) is checked at this, the next contact; an ordinary one is
+   * not sent to them at all.
+   */
+  private async ensureManagementKey(key: string, signal: AbortSignal, resource: 'credits' | 'activity'): Promise<void> {
+    let kind: ManagementKeyKind | null = this.managementKind();
+    if (kind === 'unverified') {
+      this.verifying ??= this.verifyManagementKey(key, signal).finally(() => {
+        this.verifying = null;
+      });
+      kind = await this.verifying;
+    }
+    // The key changed while it was being checked: this run is about a key that is gone.
+    if (kind === null) throw new OpenRouterError({ kind: 'cancelled', path: `/api/v1/${resource}`, message: `/api/v1/${resource}: the management key changed; checking the new one.` });
+    if (kind === 'notManagement') throw notManagementKeyError(resource);
+  }
+
+  /** What GET /key says the key is; null when the slot holds another key by the time it answers. */
+  private async verifyManagementKey(key: string, signal: AbortSignal): Promise<ManagementKeyKind | null> {
+    const data = await this.client.getKey({ key, signal });
+    const kind: ManagementKeyKind = isManagementKeyData(data) ? 'management' : 'notManagement';
+    return (await this.recordManagementKind(key, kind)) ? kind : null;
+  }
+
+  /** A 403 from /credits or /activity is OpenRouter's "only management keys can perform this operation". */
+  private async forbiddenMeansOrdinaryKey(err: unknown, key: string, resource: 'credits' | 'activity'): Promise<unknown> {
+    if (!OpenRouterError.is(err, 'forbidden')) return err;
+    await this.recordManagementKind(key, 'notManagement');
+    return notManagementKeyError(resource);
+  }
+
+  /** False when the slot no longer holds `key`: nothing is recorded then. */
+  private async recordManagementKind(key: string, kind: ManagementKeyKind): Promise<boolean> {
+    // The user may have set another key while we asked: what we learnt is about the old one.
+    if ((await this.options.keys.management()) !== key || this.disposed) return false;
+    if (this.managementKind() === kind) return true;
+    this.log('info', kind === 'management' ? 'management key verified with GET /key' : 'the management key slot holds an ordinary key; balance and activity are unavailable');
+    this.keysState = { ...this.keysState, managementKind: kind };
+    if (kind === 'notManagement') {
+      // Figures read with an ordinary key are not the account's: an ordinary key gets /credits 0/0.
+      this.credits = null;
+      this.store.update((s) => ({ ...s, keys: this.keysState, activity: null, usage: trustedUsage(s.usage, this.keysState) }));
+    } else {
+      this.store.update((s) => ({ ...s, keys: this.keysState }));
+    }
+    this.recomputeUsage();
+    try {
+      await this.options.keys.setManagementKind?.(kind);
+    } catch (err) {
+      this.log('warn', `could not save the management key check: ${err instanceof Error ? err.name : 'error'}`);
+    }
+    return true;
+  }
+
   private recomputeUsage(): void {
-    if (!this.keyData && !this.credits) return;
-    const view = buildUsageView({ key: this.keyData, credits: this.credits, creditsFromManagementKey: this.credits !== null, now: this.now() });
+    const notManagementKey = this.keysState.management && this.managementKind() === 'notManagement';
+    if (!this.keyData && !this.credits && !notManagementKey) return;
+    const view = buildUsageView({
+      key: this.keyData,
+      credits: this.credits,
+      creditsFromManagementKey: this.keysState.management && this.managementKind() === 'management',
+      notManagementKey,
+      now: this.now(),
+    });
     this.store.update((s) => ({ ...s, usage: view }));
   }
 
   private async fetchActivity(signal: AbortSignal): Promise<void> {
     const key = await this.options.keys.management();
     if (!key) return;
-    const result = await this.client.getActivity({ key, signal });
+    await this.ensureManagementKey(key, signal, 'activity');
+    let result;
+    try {
+      result = await this.client.getActivity({ key, signal });
+    } catch (err) {
+      throw await this.forbiddenMeansOrdinaryKey(err, key, 'activity');
+    }
     const items: readonly ApiActivityItem[] = result.data;
-    const view = buildActivityView(items, { now: this.now() });
+    const view = buildActivityView(items, { now: this.now(), droppedRows: result.dropped });
     this.store.update((s) => ({ ...s, activity: view }));
   }
 
@@ -361,4 +481,13 @@ export class Radar {
 
   /** Resources that belong to the user's keys (for callers that clear or refresh them). */
   static readonly userResources = USER_RESOURCES;
+}
+
+function notManagementKeyError(resource: 'credits' | 'activity'): OpenRouterError {
+  return new OpenRouterError({
+    kind: 'notManagementKey',
+    status: 403,
+    path: `/api/v1/${resource}`,
+    message: `${resource === 'credits' ? 'Balance' : 'Activity'} unavailable: this is not a management key.`,
+  });
 }

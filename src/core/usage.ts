@@ -2,12 +2,18 @@
 import type { ApiKeyData } from './openrouter/apiTypes';
 import type { BalanceInfo, KeyUsage, UsageView } from '../shared/types';
 import { roundUsd } from './money';
+import { isManagementKeyData } from './keyCheck';
 
 export interface UsageInput {
   key: ApiKeyData | null;
   credits: { total_credits: number; total_usage: number } | null;
-  /** The /credits figures were read with a management key (the only key the API documents for it). */
+  /**
+   * The /credits figures were read with a key GET /key confirmed as a management key (the only key the API
+   * documents for it). Anything else, an unverified key included, may be an ordinary key's 0/0: not a balance.
+   */
   creditsFromManagementKey: boolean;
+  /** The management slot holds an ordinary key (GET /key said so, or /credits or /activity answered 403). */
+  notManagementKey?: boolean;
   now: number | Date;
 }
 
@@ -31,7 +37,7 @@ export function toKeyUsage(k: ApiKeyData): KeyUsage {
   const limit = num(k.limit);
   return {
     label: typeof k.label === 'string' ? k.label : '',
-    isManagementKey: k.is_management_key === true || k.is_provisioning_key === true,
+    isManagementKey: isManagementKeyData(k),
     isFreeTier: typeof k.is_free_tier === 'boolean' ? k.is_free_tier : null,
     limit,
     // Without a cap there is nothing to remain under, whatever the field says.
@@ -57,14 +63,15 @@ export function monthProgress(now: number | Date): { elapsedDays: number; daysIn
   return { elapsedDays: (t - start) / DAY_MS, daysInMonth: Math.round((next - start) / DAY_MS) };
 }
 
-function readBalance(input: UsageInput): { status: 'ok' | 'unavailable'; balance: BalanceInfo | null } {
+function readBalance(input: UsageInput): { status: UsageView['balanceStatus']; balance: BalanceInfo | null } {
+  if (input.notManagementKey === true) return { status: 'notManagementKey', balance: null };
   const c = input.credits;
-  if (c === null) return { status: 'unavailable', balance: null };
+  // A normal key gets 200 with 0/0 instead of a 403 (observed, not documented): from anything but a verified
+  // management key the figures are "unknown", never "broke".
+  if (c === null || !input.creditsFromManagementKey) return { status: 'unavailable', balance: null };
   const total = num(c.total_credits);
   const used = num(c.total_usage);
-  if (total === null || used === null) return { status: 'unavailable', balance: null };
-  // A normal key gets 200 with 0/0 instead of a 403 (observed, not documented): that is "unknown", not "broke".
-  if (!input.creditsFromManagementKey && total === 0 && used === 0) return { status: 'unavailable', balance: null };
+  if (total === null || used === null || total < 0 || used < 0) return { status: 'unavailable', balance: null };
   return { status: 'ok', balance: { totalCredits: total, totalUsage: used, balance: roundUsd(total - used) } };
 }
 

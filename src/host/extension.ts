@@ -46,12 +46,17 @@ export function activate(context: vscode.ExtensionContext): void {
       inference: async () => (await keys.inference())?.key,
       management: () => keys.management(),
       state: () => keys.state(),
+      setManagementKind: (kind) => keys.setManagementKind(kind),
     },
     storage: { get: (k) => context.globalState.get(k), set: (k, v) => Promise.resolve(context.globalState.update(k, v)) },
     settings: () => settings.current(),
     bundledCatalog: async (): Promise<BundledCatalog | null> => {
       const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'dist', 'catalog-snapshot.json'));
       return JSON.parse(new TextDecoder().decode(bytes)) as BundledCatalog;
+    },
+    bundledRankings: async (): Promise<unknown> => {
+      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'dist', 'rankings-snapshot.json'));
+      return JSON.parse(new TextDecoder().decode(bytes)) as unknown;
     },
     log: (level, line) => log[level](line),
   });

@@ -1,10 +1,14 @@
 // The keys live in VS Code's SecretStorage only. Nothing here logs, echoes or returns a key
 // anywhere but to the caller that sends it to OpenRouter.
 import * as vscode from 'vscode';
-import type { KeysState } from '../shared/types';
+import type { KeysState, ManagementKeyKind } from '../shared/types';
 
 const INFERENCE = 'modelRadar.inferenceKey';
 const MANAGEMENT = 'modelRadar.managementKey';
+/** What GET /key said the management slot's key is; never the key. Written before the key, so a window that
+ * sees the new key also sees its kind. */
+const MANAGEMENT_KIND = 'modelRadar.managementKeyKind';
+const KINDS: readonly ManagementKeyKind[] = ['unverified', 'management', 'notManagement'];
 
 export interface ResolvedKey {
   key: string;
@@ -38,20 +42,29 @@ export class KeyStore implements vscode.Disposable {
   }
 
   async state(): Promise<KeysState> {
-    const [inference, management] = await Promise.all([this.inference(), this.management()]);
-    return { inference: inference?.source ?? 'none', management: management !== undefined };
+    const [inference, management, kind] = await Promise.all([this.inference(), this.management(), this.secrets.get(MANAGEMENT_KIND)]);
+    if (management === undefined) return { inference: inference?.source ?? 'none', management: false };
+    const managementKind = KINDS.find((k) => k === kind) ?? 'unverified';
+    return { inference: inference?.source ?? 'none', management: true, managementKind };
+  }
+
+  /** Records what the management slot's key turned out to be (GET /key, or a 403 from /credits or /activity). */
+  async setManagementKind(kind: ManagementKeyKind): Promise<void> {
+    await this.secrets.store(MANAGEMENT_KIND, kind);
   }
 
   async setInference(key: string): Promise<void> {
     await this.secrets.store(INFERENCE, key.trim());
   }
 
-  async setManagement(key: string): Promise<void> {
+  /** `kind`: what GET /key said when the key was saved; 'unverified' when OpenRouter could not be asked. */
+  async setManagement(key: string, kind: ManagementKeyKind = 'unverified'): Promise<void> {
+    await this.secrets.store(MANAGEMENT_KIND, kind);
     await this.secrets.store(MANAGEMENT, key.trim());
   }
 
   async clear(): Promise<void> {
-    await Promise.all([this.secrets.delete(INFERENCE), this.secrets.delete(MANAGEMENT)]);
+    await Promise.all([this.secrets.delete(INFERENCE), this.secrets.delete(MANAGEMENT), this.secrets.delete(MANAGEMENT_KIND)]);
   }
 
   dispose(): void {

@@ -4,6 +4,7 @@ import type { CompareResult, ReferencesView, ResourceName, Snapshot, TokenMix } 
 import type { KeyCheck } from '../core/keyCheck';
 import type { Settings } from '../core/settings';
 import type { KeyStore } from './secrets';
+import type { SwapOutcome } from './modelRefs/swapFlow';
 
 export interface RadarApi {
   snapshot(): Snapshot;
@@ -20,7 +21,7 @@ export interface ReferencesApi {
   view(): ReferencesView;
   onDidChange: vscode.Event<ReferencesView>;
   reveal(refId: string): Promise<boolean>;
-  swap(params: { modelId: string; refId?: string; targetId?: string }): Promise<{ applied: boolean; message: string }>;
+  swap(params: { modelId: string; refId?: string; targetId?: string }): Promise<SwapOutcome>;
   rescan(): void;
 }
 

@@ -25,7 +25,9 @@ export type ErrorKind =
   | 'server'
   | 'badResponse'
   | 'cancelled'
-  | 'config';
+  | 'config'
+  /** The key in the management slot is an ordinary key: /credits and /activity are not for it (a 403, or GET /key says so). */
+  | 'notManagementKey';
 
 export interface ErrorInfo {
   kind: ErrorKind;
@@ -144,9 +146,27 @@ export interface AuthorShare {
 
 export interface DailyRegionTokens {
   date: string;
-  /** Decimal strings per region. */
-  regions: Record<Region, string>;
-  unattributed: string;
+  /** Decimal strings per region; null when the data has no row for this day (a gap, not a zero). */
+  regions: Record<Region, string> | null;
+  /** Null on a day without data. */
+  unattributed: string | null;
+}
+
+/** How much of the asked window the rankings rows cover, and what was set aside on the way. */
+export interface RankingsCoverage {
+  /** Days in the asked window. */
+  requestedDays: number;
+  /** Days of the window with at least one readable row: the only span a figure may claim. */
+  daysWithData: number;
+  /** First and last day of the window that has data; null when none has. */
+  firstDay: string | null;
+  lastDay: string | null;
+  /** Days of the window without any row, oldest first. */
+  missingDays: string[];
+  /** Rows repeating a (date, permaslug) already read: counted once. */
+  duplicateRows: number;
+  /** Rows that could not be read (tokens not a non-negative whole number, bad date, no model): left out. */
+  droppedRows: number;
 }
 
 export interface RankingsView {
@@ -164,7 +184,14 @@ export interface RankingsView {
   regions: RegionShare[];
   authors: AuthorShare[];
   daily: DailyRegionTokens[];
+  /** Tokens mode: what the rows cover; null in order mode. */
+  coverage: RankingsCoverage | null;
+  /** live: fetched this session; cache: last good from a previous session; bundled: the snapshot shipped with the extension. */
+  source: DataSource;
 }
+
+/** Where a figure comes from. */
+export type DataSource = 'live' | 'cache' | 'bundled';
 
 export interface KeyUsage {
   label: string;
@@ -184,6 +211,12 @@ export interface KeyUsage {
   expiresAt: string | null;
 }
 
+/**
+ * What the key in the management slot is. unverified: saved without a successful GET /key (offline, 5xx, 402)
+ * or by an older version; management: GET /key said is_management_key; notManagement: an ordinary key.
+ */
+export type ManagementKeyKind = 'unverified' | 'management' | 'notManagement';
+
 export interface BalanceInfo {
   totalCredits: number;
   totalUsage: number;
@@ -192,8 +225,11 @@ export interface BalanceInfo {
 
 export interface UsageView {
   key: KeyUsage | null;
-  /** ok: from a management key; unavailable: no management key, or a normal key got 0/0. */
-  balanceStatus: 'ok' | 'unavailable';
+  /**
+   * ok: from a verified management key; unavailable: no management key, not verified yet, or unreadable;
+   * notManagementKey: the management slot holds an ordinary key, so there is no balance to show.
+   */
+  balanceStatus: 'ok' | 'unavailable' | 'notManagementKey';
   balance: BalanceInfo | null;
   /** The lower of key remaining and balance; null when neither is known. */
   effectiveRemaining: number | null;
@@ -215,11 +251,18 @@ export interface ActivityModelDay {
 }
 
 export interface ActivityView {
-  /** Last 30 completed UTC days, oldest first. */
-  days: { date: string; models: ActivityModelDay[]; total: number }[];
+  /** Last 30 completed UTC days, oldest first. `total` and `byokTotal` are the sums of that day's `models`. */
+  days: { date: string; models: ActivityModelDay[]; total: number; byokTotal: number }[];
   /** Totals per model over the window, by spend descending. */
   byModel: ActivityModelDay[];
+  /** OpenRouter credits spent: the sum of `byModel[].usage` (and of `days[].total`). */
   total: number;
+  /** Upstream cost of bring-your-own-key requests, billed by the providers: the sum of `byModel[].byokUsage`. */
+  byokTotal: number;
+  /** Rows OpenRouter sent that could not be read (wrong types, negative amounts): not in any figure. */
+  droppedRows: number;
+  /** Readable rows dated outside the 30-day window: not in any figure. */
+  outsideWindowRows: number;
 }
 
 export type ResourceName = 'models' | 'rankings' | 'key' | 'credits' | 'activity';
@@ -241,6 +284,8 @@ export type KeySource = 'none' | 'stored' | 'environment';
 export interface KeysState {
   inference: KeySource;
   management: boolean;
+  /** Only meaningful when `management` is true; absent reads as 'unverified'. */
+  managementKind?: ManagementKeyKind;
 }
 
 export interface Snapshot {

@@ -117,6 +117,11 @@ export class WorkspaceEdit {
   replace(uri: Uri, range: Range, newText: string, metadata?: unknown): void {
     this.edits.push({ uri, range, newText, metadata });
   }
+  /** File operations, apart from the text edits. */
+  readonly fileOps: { kind: 'create'; uri: Uri; options?: { overwrite?: boolean; ignoreIfExists?: boolean }; metadata?: unknown }[] = [];
+  createFile(uri: Uri, options?: { overwrite?: boolean; ignoreIfExists?: boolean }, metadata?: unknown): void {
+    this.fileOps.push({ kind: 'create', uri, options, metadata });
+  }
   get size(): number {
     return this.edits.length;
   }
@@ -158,6 +163,12 @@ export const recorded = {
 };
 
 export const configurationValues = new Map<string, unknown>();
+/**
+ * Values from a workspace's or a folder's .vscode/settings.json (full keys). `get` lets them win over
+ * `configurationValues` (the user's), as VS Code does for window/resource-scoped settings; `inspect` shows each layer.
+ */
+export const workspaceConfigurationValues = new Map<string, unknown>();
+export const workspaceFolderConfigurationValues = new Map<string, unknown>();
 const configurationEmitter = new EventEmitter<{ affectsConfiguration(section: string): boolean }>();
 
 function logChannel(name: string): unknown {
@@ -267,10 +278,23 @@ export const workspace = {
     get: <T>(key: string, fallback?: T): T | undefined => {
       const full = section ? `${section}.${key}` : key;
       recorded.configurationReads.add(full);
-      return (configurationValues.has(full) ? configurationValues.get(full) : fallback) as T | undefined;
+      for (const layer of [workspaceFolderConfigurationValues, workspaceConfigurationValues, configurationValues]) {
+        if (layer.has(full)) return layer.get(full) as T;
+      }
+      return fallback;
     },
     has: (key: string) => configurationValues.has(section ? `${section}.${key}` : key),
-    inspect: () => undefined,
+    inspect: (key: string) => {
+      const full = section ? `${section}.${key}` : key;
+      recorded.configurationReads.add(full);
+      return {
+        key: full,
+        defaultValue: undefined,
+        globalValue: configurationValues.get(full),
+        workspaceValue: workspaceConfigurationValues.get(full),
+        workspaceFolderValue: workspaceFolderConfigurationValues.get(full),
+      };
+    },
     update: async (key: string, value: unknown) => {
       configurationValues.set(section ? `${section}.${key}` : key, value);
     },
@@ -378,4 +402,12 @@ export function fakeExtensionContext(): {
     globalState: memento(),
     workspaceState: memento(),
   };
+}
+
+/** The shape of what a test's showQuickPick stand-in receives. */
+export interface QuickPickItemLike {
+  label: string;
+  description?: string;
+  detail?: string;
+  kind?: number;
 }

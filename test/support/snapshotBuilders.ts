@@ -226,6 +226,8 @@ export function rankingsView(overrides: Partial<RankingsView> = {}): RankingsVie
     regions,
     authors: [],
     daily: dailyRegionTokens(),
+    coverage: { requestedDays: 7, daysWithData: 7, firstDay: '2026-07-20', lastDay: '2026-07-26', missingDays: [], duplicateRows: 0, droppedRows: 0 },
+    source: 'live',
     ...overrides,
   };
 }
@@ -257,6 +259,8 @@ export function orderOnlyRankings(): RankingsView {
     regions: [],
     authors: [],
     daily: [],
+    coverage: null,
+    source: 'live',
   };
 }
 
@@ -321,7 +325,7 @@ export function activityView(endDate = '2026-07-28'): ActivityView {
     if (i % 3 === 0) {
       models.push(activityRow('qwen/qwen3-coder', round6((90_000 * 0.3 + 8_000 * 1) / 1e6), 90_000, 8_000, 12));
     }
-    days.push({ date, models, total: round6(models.reduce((a, m) => a + m.usage, 0)) });
+    days.push({ date, models, total: round6(models.reduce((a, m) => a + m.usage, 0)), byokTotal: 0 });
   }
   const byModelMap = new Map<string, ActivityModelDay>();
   for (const d of days) {
@@ -336,7 +340,7 @@ export function activityView(endDate = '2026-07-28'): ActivityView {
     }
   }
   const byModel = [...byModelMap.values()].sort((a, b) => b.usage - a.usage);
-  return { days, byModel, total: round6(days.reduce((a, d) => a + d.total, 0)) };
+  return { days, byModel, total: round6(days.reduce((a, d) => a + d.total, 0)), byokTotal: 0, droppedRows: 0, outsideWindowRows: 0 };
 }
 
 function round6(n: number): number {
@@ -364,10 +368,11 @@ const ERROR_MESSAGES: Record<ErrorKind, string> = {
   badResponse: 'OpenRouter sent a response that did not match its schema',
   cancelled: 'Cancelled',
   config: 'Invalid setting',
+  notManagementKey: 'Balance unavailable: this is not a management key.',
 };
 
 export function errorInfo(kind: ErrorKind, overrides: Partial<ErrorInfo> = {}): ErrorInfo {
-  const status: Partial<Record<ErrorKind, number>> = { unauthorized: 401, paymentRequired: 402, forbidden: 403, notFound: 404, rateLimited: 429, server: 502 };
+  const status: Partial<Record<ErrorKind, number>> = { unauthorized: 401, paymentRequired: 402, forbidden: 403, notFound: 404, rateLimited: 429, server: 502, notManagementKey: 403 };
   return { kind, message: ERROR_MESSAGES[kind], ...(status[kind] ? { status: status[kind] } : {}), ...overrides };
 }
 
@@ -384,10 +389,10 @@ export function liveSnapshot(overrides: Partial<Snapshot> = {}): Snapshot {
   };
 }
 
-/** Inference key plus a management key: balance and 30 days of activity. */
+/** Inference key plus a management key GET /key verified: balance and 30 days of activity. */
 export function managementSnapshot(overrides: Partial<Snapshot> = {}): Snapshot {
   return liveSnapshot({
-    keys: { inference: 'stored', management: true },
+    keys: { inference: 'stored', management: true, managementKind: 'management' },
     usage: usageView({ management: true }),
     activity: activityView(),
     resources: resources(),

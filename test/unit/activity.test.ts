@@ -41,12 +41,14 @@ describe('buildActivityView', () => {
       ['openai/gpt-4.1', 0.02],
     ]);
     expect(view.total).toBe(0.32);
-    // Bad numbers count as nothing rather than poisoning the sums.
-    expect(view.days[0].models[0]).toMatchObject({ usage: 0, requests: 0 });
+    // A row with bad numbers is left out and counted, never read as $0 (the NaN row, the "garbage" date).
+    expect(view.days[0].models).toEqual([]);
+    expect(view.droppedRows).toBe(2);
+    expect(view.outsideWindowRows).toBe(2);
   });
 
   it('builds a token mix without counting reasoning twice', () => {
-    expect(tokenMixFromActivity(view)).toEqual({ input: 1111, output: 556, cacheRead: 0, requests: 9, source: 'activity' });
+    expect(tokenMixFromActivity(view)).toEqual({ input: 1061, output: 431, cacheRead: 0, requests: 9, source: 'activity' });
     expect(tokenMixFromActivity(view, 'DeepSeek/deepseek-v4-flash:nitro')).toEqual({ input: 1000, output: 300, cacheRead: 0, requests: 2, source: 'activity' });
     expect(tokenMixFromActivity(view, 'nobody/none')).toBeNull();
     expect(tokenMixFromActivity(buildActivityView([], { now: NOW }))).toBeNull();

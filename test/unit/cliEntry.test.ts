@@ -39,7 +39,7 @@ function run(file: string, args: string[], env: Record<string, string> = {}): { 
 }
 
 describe('model-radar CLI entry', () => {
-  it.each([['--version'], ['-V'], ['version'], ['report', '--version'], ['refs', '--version'], ['refs', '--json', '-V', '.']])('%j prints the version', (...args) => {
+  it.each([['--version'], ['-V'], ['version'], ['report', '--version'], ['refs', '--version'], ['swap', '--version'], ['refs', '--json', '-V', '.']])('%j prints the version', (...args) => {
     const r = run(cli, args);
     expect(r).toEqual({ code: 0, out: `model-radar ${version}\n`, err: '' });
   });
@@ -49,11 +49,12 @@ describe('model-radar CLI entry', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^ {2}report {3}/m);
     expect(r.out).toMatch(/^ {2}refs {5}/m);
+    expect(r.out).toMatch(/^ {2}swap {5}/m);
     expect(r.out).toContain('model-radar <command> --help');
     expect(r.out).toContain('--version');
   });
 
-  it.each([['report'], ['refs']])('%s --help prints its own usage on stdout', (command) => {
+  it.each([['report'], ['refs'], ['swap']])('%s --help prints its own usage on stdout', (command) => {
     const r = run(cli, [command, '--help']);
     expect(r.code).toBe(0);
     expect(r.err).toBe('');

@@ -50,7 +50,7 @@ describe('startDemo', () => {
     const { keys } = setup();
     fake.recorded.messages.length = 0;
     expect(await startDemo({ keys, apiBaseUrl: FAKE, env: { [DEMO_KEYS_ENV]: KEYS }, log })).toBe(true);
-    expect(await keys.state()).toEqual({ inference: 'stored', management: true });
+    expect(await keys.state()).toMatchObject({ inference: 'stored', management: true });
     expect(fake.recorded.messages.map((m) => m.message)).toEqual([demoWelcome()]);
   });
 
@@ -66,7 +66,7 @@ describe('startDemo', () => {
     const { keys } = setup();
     fake.recorded.messages.length = 0;
     expect(await startDemo({ keys, apiBaseUrl: 'https://openrouter.ai/api/v1', env: { [DEMO_KEYS_ENV]: KEYS }, log })).toBe(false);
-    expect(await keys.state()).toEqual({ inference: 'none', management: false });
+    expect(await keys.state()).toMatchObject({ inference: 'none', management: false });
     expect(fake.recorded.messages).toEqual([]);
   });
 });

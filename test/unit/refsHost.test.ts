@@ -86,9 +86,11 @@ describe('workspace references (host)', () => {
   });
 
   it('swaps every reference of a model in one edit, keeping prefixes and quotes', async () => {
+    // The webview's "Swap…" confirms first; the first choice swaps the references it named.
+    fake.window.showQuickPick = (async (items: readonly unknown[]) => items[0]) as never;
     const outcome = await refs.swap({ modelId: 'openai/gpt-5', targetId: 'x-ai/grok-4.5' });
     expect(outcome.applied).toBe(true);
-    expect(outcome.message).toContain('3 places in 3 files');
+    expect(outcome.message).toContain('3 references in 3 files');
     expect(applied).toHaveLength(1);
     const edits = applied[0].edits.map((e) => [e.uri.path, e.range.start.line, e.range.start.character, e.range.end.character, e.newText]);
     expect(edits).toEqual([
@@ -128,8 +130,8 @@ describe('workspace references (host)', () => {
       },
     });
     try {
-      const outcome = (await fake.commands.executeCommand('modelRadar.swapModel')) as { message: string };
-      expect(outcome.message).toBe('Cancelled.');
+      const outcome = (await fake.commands.executeCommand('modelRadar.swapModel')) as { kind: string };
+      expect(outcome.kind).toBe('cancelled');
     } finally {
       Object.assign(fake.window, { activeTextEditor: saved.editor, showQuickPick: saved.pick });
     }

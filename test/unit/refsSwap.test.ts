@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { findRefs } from '../../src/core/refs/recognize';
-import { applyEdits, computeSwap, computeSwapAll, sameModelKey, type SwapResult } from '../../src/core/refs/swap';
+import { applyEdits, computeSwap, computeSwapAll, keepVariantOption, sameModelKey, type SwapResult } from '../../src/core/refs/swap';
 import { baseOf, variantOf } from '../../src/core/refs/idShape';
 import type { ModelRef } from '../../src/core/refs/types';
 import { fixtureCatalog } from './refsFixtureCatalog';
@@ -31,25 +31,38 @@ describe('computeSwap', () => {
     expect(swapText('.env', 'OPENROUTER_MODEL=openai/gpt-5\n', 0, 'openrouter/qwen/qwen3-coder').text).toBe('OPENROUTER_MODEL=qwen/qwen3-coder\n');
   });
 
-  it('keeps a :variant the target has, drops one it lacks and says so', () => {
+  it('writes exactly the picked target: a variant is never added or kept silently (#9 item 3)', () => {
     const text = 'OPENROUTER_MODEL=openai/gpt-5:batch\n';
-    expect(swapText('.env', text, 0, 'anthropic/claude-sonnet-4.5')).toEqual({ text: 'OPENROUTER_MODEL=anthropic/claude-sonnet-4.5:batch\n', notes: [] });
-    const dropped = swapText('.env', text, 0, 'deepseek/deepseek-v3.2');
-    expect(dropped.text).toBe('OPENROUTER_MODEL=deepseek/deepseek-v3.2\n');
-    expect(dropped.notes).toHaveLength(1);
-    expect(dropped.notes[0]).toContain(':batch');
+    expect(swapText('.env', text, 0, 'anthropic/claude-sonnet-4.5')).toEqual({ text: 'OPENROUTER_MODEL=anthropic/claude-sonnet-4.5\n', notes: [] });
+    expect(swapText('.env', text, 0, 'anthropic/claude-sonnet-4.5:batch').text).toBe('OPENROUTER_MODEL=anthropic/claude-sonnet-4.5:batch\n');
+    expect(swapText('src/a.ts', 'const m = "openai/gpt-5:nitro";\n', 0, 'deepseek/deepseek-v3.2').text).toBe('const m = "deepseek/deepseek-v3.2";\n');
+    // A routing variant is routable for every catalog model, so it may be picked explicitly.
+    expect(swapText('src/a.ts', 'const m = "openai/gpt-5:nitro";\n', 0, 'deepseek/deepseek-v3.2:nitro').text).toBe('const m = "deepseek/deepseek-v3.2:nitro";\n');
   });
 
-  it('keeps routing variants, which apply to every model', () => {
-    expect(swapText('src/a.ts', 'const m = "openai/gpt-5:nitro";\n', 0, 'deepseek/deepseek-v3.2').text).toBe('const m = "deepseek/deepseek-v3.2:nitro";\n');
+  it('x:free -> x writes x (it is a change, not "already x")', () => {
+    const text = 'OPENROUTER_MODEL=openai/gpt-oss-20b:free\n';
+    expect(catalog.has('openai/gpt-oss-20b')).toBe(true);
+    const r = ok(computeSwap(text, findRefs('.env', text, catalog)[0], 'openai/gpt-oss-20b', catalog));
+    expect(applyEdits(text, r.edits)).toBe('OPENROUTER_MODEL=openai/gpt-oss-20b\n');
   });
 
-  it('takes a target that exists only as the variant the reference uses', () => {
+  it('a target that exists only as a variant must be picked with it', () => {
     // The catalog lists nvidia/nemotron-nano-9b-v2:free but no paid nvidia/nemotron-nano-9b-v2.
     expect(catalog.has('nvidia/nemotron-nano-9b-v2')).toBe(false);
-    expect(swapText('.env', 'OPENROUTER_MODEL=openai/gpt-oss-20b:free\n', 0, 'nvidia/nemotron-nano-9b-v2').text).toBe('OPENROUTER_MODEL=nvidia/nemotron-nano-9b-v2:free\n');
-    const r = computeSwap('OPENROUTER_MODEL=openai/gpt-5\n', findRefs('.env', 'OPENROUTER_MODEL=openai/gpt-5\n', catalog)[0], 'nvidia/nemotron-nano-9b-v2', catalog);
+    const text = 'OPENROUTER_MODEL=openai/gpt-oss-20b:free\n';
+    const ref = findRefs('.env', text, catalog)[0];
+    const r = computeSwap(text, ref, 'nvidia/nemotron-nano-9b-v2', catalog);
     expect(!r.ok && r.refusal.kind).toBe('targetUnknown');
+    expect(swapText('.env', text, 0, 'nvidia/nemotron-nano-9b-v2:free').text).toBe('OPENROUTER_MODEL=nvidia/nemotron-nano-9b-v2:free\n');
+  });
+
+  it('offers "keep :variant" only when the target exists with that variant', () => {
+    expect(keepVariantOption('openai/gpt-oss-20b:free', 'nvidia/nemotron-nano-9b-v2', catalog)).toBe('nvidia/nemotron-nano-9b-v2:free');
+    expect(keepVariantOption('openai/gpt-5:nitro', 'deepseek/deepseek-v3.2', catalog)).toBe('deepseek/deepseek-v3.2:nitro');
+    expect(keepVariantOption('openai/gpt-5:batch', 'deepseek/deepseek-v3.2', catalog)).toBeNull();
+    expect(keepVariantOption('openai/gpt-5', 'deepseek/deepseek-v3.2', catalog)).toBeNull();
+    expect(keepVariantOption('openai/gpt-oss-20b:free', 'openai/gpt-5:nitro', catalog)).toBeNull();
   });
 
   it('uses an explicit target variant as given', () => {
@@ -88,10 +101,9 @@ describe('computeSwap', () => {
     const text = 'OPENROUTER_MODEL=openai/gpt-5\n';
     const r = ok(computeSwap(text, findRefs('.env', text, catalog)[0], 'openai/gpt-5', catalog));
     expect(r.edits).toEqual([]);
-    expect(r.notes).toHaveLength(1);
   });
 
-  it('swaps everywhere in one edit list: all spellings of the same model, variants kept', () => {
+  it('swaps everywhere in one edit list: all spellings of the same model become exactly the target', () => {
     const text = [
       'model: openrouter/openai/gpt-5',
       'editor-model: openrouter/openai/gpt-5:batch',
@@ -106,7 +118,7 @@ describe('computeSwap', () => {
     const r = ok(computeSwapAll(text, refs, refs[0], 'anthropic/claude-sonnet-4.5', catalog));
     const out = applyEdits(text, r.edits);
     expect(out).toContain('model: openrouter/anthropic/claude-sonnet-4.5\n');
-    expect(out).toContain('editor-model: openrouter/anthropic/claude-sonnet-4.5:batch\n');
+    expect(out).toContain('editor-model: openrouter/anthropic/claude-sonnet-4.5\n');
     expect(out).toContain('weak-model: openrouter/openai/gpt-5-mini\n');
   });
 });

@@ -7,8 +7,8 @@ const usage: UsageView = {
   balanceStatus: 'unavailable', balance: null, effectiveRemaining: 74.5, binding: 'key', burnRatePerDay: 0.91, monthEndProjection: 27.3,
 };
 const activity: ActivityView = {
-  days: [{ date: '2026-11-26', total: 0.5, models: [{ model: '=cmd|calc', usage: 0.5, byokUsage: 0, requests: 3, promptTokens: 1200, completionTokens: 300, reasoningTokens: 50 }] }],
-  byModel: [], total: 0.5,
+  days: [{ date: '2026-11-26', total: 0.5, models: [{ model: '=cmd|calc', usage: 0.5, byokUsage: 0, requests: 3, promptTokens: 1200, completionTokens: 300, reasoningTokens: 50 }], byokTotal: 0 }],
+  byModel: [], total: 0.5, byokTotal: 0, droppedRows: 0, outsideWindowRows: 0,
 };
 
 describe('usage export', () => {

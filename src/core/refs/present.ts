@@ -1,6 +1,7 @@
 // What the editor surfaces say about a reference (hover, CodeLens, diagnostics, pickers) and which references a
 // swap request means. Pure, so every decision the VS Code adapters make is tested here.
 import { formatDay } from '../../shared/dates';
+import { asSentence } from '../../shared/dataLabels';
 import { ownWeeklyTokens } from '../../shared/variantTokens';
 import { formatPricePerMillion, formatTokens } from '../money';
 import { escapeMarkdown, formatUsd } from '../status/format';
@@ -48,10 +49,13 @@ export function commandUri(command: string, args: unknown): string {
   return `command:${command}?${encodeURIComponent(JSON.stringify([args]))}`;
 }
 
-/** The CodeLens line: "$0.09 / $0.18 per 1M · #1 this week · CN". The "Swap…" lens sits next to it. */
-export function codeLensTitle(model: CatalogModel | null, ranked: RankedModel | null): string {
+/**
+ * The CodeLens line: "$0.09 / $0.18 per 1M · #1 this week · CN"; with prices that are not live,
+ * "$0.09 / $0.18 per 1M (prices as of Jul 29, bundled) · …". The "Swap…" lens sits next to it.
+ */
+export function codeLensTitle(model: CatalogModel | null, ranked: RankedModel | null, priceAge: string | null = null): string {
   if (model === null) return '$(warning) not in the OpenRouter catalog';
-  const parts = [priceSummary(model)];
+  const parts = [priceAge === null ? priceSummary(model) : `${priceSummary(model)} (${priceAge})`];
   if (ranked !== null) parts.push(`#${ranked.rank} this week`);
   parts.push(model.region);
   return parts.join(' · ');
@@ -77,6 +81,8 @@ export interface HoverInput {
   suggestions: readonly string[];
   /** "YYYY-MM-DD", UTC. */
   today: string;
+  /** From snapshotPriceAge: "prices as of Jul 29, bundled" when the prices are not live. */
+  priceAge?: string | null;
 }
 
 /**
@@ -107,6 +113,7 @@ export function hoverMarkdown(h: HoverInput): string {
       const cache = facts.price.cacheRead === null ? '' : ` · cache read $${formatPricePerMillion(facts.price.cacheRead)}`;
       lines.push(`Per 1M tokens: in $${formatPricePerMillion(facts.price.input)} · out $${formatPricePerMillion(facts.price.output)}${cache}`);
     }
+    if (h.priceAge !== undefined && h.priceAge !== null) lines.push(`$(history) ${escapeMarkdown(asSentence(h.priceAge))}`);
     const stats = [`Context ${formatContext(facts.contextLength)}`, `coding index ${facts.codingIndex ?? '—'}`];
     if (h.ranked !== null) {
       // The model's own variant figure (":free" is not its base model's tokens).
@@ -194,8 +201,10 @@ export function compareMixNote(compare: CompareResult): string {
 }
 
 /** The swap target picker's title and placeholder: short enough that neither is cut mid-word. */
-export function swapTargetPrompt(raw: string, model: CatalogModel | null, compare: CompareResult | null): { title: string; placeHolder: string } {
-  const now = model === null ? 'not in the catalog' : model.variable ? 'price varies by route' : `now ${priceSummary(model)}`;
+export function swapTargetPrompt(raw: string, model: CatalogModel | null, compare: CompareResult | null, priceAge: string | null = null): { title: string; placeHolder: string } {
+  const price = model === null ? 'not in the catalog' : model.variable ? 'price varies by route' : `now ${priceSummary(model)}`;
+  // The price age ("prices as of Jul 29, bundled") belongs with the price, in the title; the placeholder stays short.
+  const now = priceAge === null || model === null ? price : `${price}; ${priceAge}`;
   const savings = (compare?.alternatives.length ?? 0) > 0 ? `; savings on ${mixNoteOf(compare)}` : '';
   return { title: `Swap ${raw} (${now})`, placeHolder: `Search models by name or id${savings}` };
 }
@@ -305,4 +314,76 @@ export function fingerprint(text: string): string {
     h = Math.imul(h, 0x01000193);
   }
   return `${text.length}:${(h >>> 0).toString(16)}`;
+}
+
+/** Which references a confirmed swap covers. */
+export type SwapScope = 'selected' | 'everywhere' | 'configOnly';
+
+export interface SwapChoice {
+  label: string;
+  description: string;
+  detail: string;
+  scope: SwapScope;
+  preview: boolean;
+}
+
+interface Placed {
+  file: string;
+  ref: Pick<ModelRef, 'tool' | 'line'>;
+}
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** "3 references in 2 files: .aider.conf.yml (2), src/a.ts (1 string literal in code)". */
+export function describeSwapSet(entries: readonly Placed[]): string {
+  const byFile = new Map<string, { n: number; code: number }>();
+  for (const e of entries) {
+    const f = byFile.get(e.file) ?? { n: 0, code: 0 };
+    f.n++;
+    if (e.ref.tool === 'code') f.code++;
+    byFile.set(e.file, f);
+  }
+  const parts = [...byFile].map(([file, f]) => `${file} (${f.code > 0 ? plural(f.code, 'string literal') + ' in code' : f.n})`);
+  return `${plural(entries.length, 'reference')} in ${plural(byFile.size, 'file')}: ${parts.join(', ')}`;
+}
+
+/**
+ * The confirmation every swap goes through (command, webview, Compare): what will change, code literals called
+ * out, a config-only choice when code is involved, and each choice again through the Refactor Preview.
+ */
+export function swapChoices(selected: readonly Placed[], everywhere: readonly Placed[]): SwapChoice[] {
+  const codeNote = (set: readonly Placed[]): string => {
+    const code = set.filter((e) => e.ref.tool === 'code');
+    return code.length === 0 ? '' : ` · includes ${plural(code.length, 'string literal')} in code`;
+  };
+  const base: SwapChoice[] = [];
+  base.push({
+    label: selected.length === 1 ? 'Swap this reference' : `Swap ${plural(selected.length, 'reference')}`,
+    description: selected.length === 1 ? `${selected[0].file}:${selected[0].ref.line}${codeNote(selected)}` : codeNote(selected).replace(/^ · /, ''),
+    detail: describeSwapSet(selected),
+    scope: 'selected',
+    preview: false,
+  });
+  if (everywhere.length > selected.length) {
+    base.push({ label: 'Swap everywhere', description: codeNote(everywhere).replace(/^ · /, ''), detail: describeSwapSet(everywhere), scope: 'everywhere', preview: false });
+  }
+  const widest = everywhere.length > selected.length ? everywhere : selected;
+  const config = widest.filter((e) => e.ref.tool !== 'code');
+  if (config.length > 0 && config.length < widest.length) {
+    base.push({ label: `Swap in config files only (${plural(config.length, 'reference')})`, description: 'leaves string literals in code alone', detail: describeSwapSet(config), scope: 'configOnly', preview: false });
+  }
+  return [...base, ...base.map((c) => ({ ...c, label: `${c.label}, with preview…`, description: 'review and Apply in the Refactor Preview', preview: true }))];
+}
+
+/** After an applied swap: what changed, and which of the touched files are not saved yet (from the documents). */
+export function swapAppliedMessage(input: { from: string; to: string; references: number; files: readonly string[]; unsaved: readonly string[]; preview: boolean }): string {
+  const where = input.preview
+    ? `from the Refactor Preview in ${plural(input.files.length, 'file')}`
+    : `${plural(input.references, 'reference')} in ${plural(input.files.length, 'file')}`;
+  const head = `Swapped ${input.from} → ${input.to}: ${where}.`;
+  let saved: string;
+  if (input.unsaved.length === 0) saved = input.files.length === 1 ? `${input.files[0]} is saved.` : 'All files are saved.';
+  else if (input.unsaved.length === input.files.length && input.files.length > 1) saved = 'None of the files is saved yet.';
+  else saved = `${input.unsaved.join(', ')} ${input.unsaved.length === 1 ? 'is' : 'are'} not saved yet.`;
+  return `${head} ${saved} One undo reverts it.`;
 }

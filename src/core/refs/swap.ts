@@ -1,6 +1,8 @@
 // Replacing a model id in a file: only the id's characters change, so quotes, comments, indentation, key order and
 // the tool's "openrouter/" prefix stay as the user wrote them.
 import { ID_RE, OPENROUTER_PREFIX, baseOf, variantOf } from './idShape';
+import { ROUTING_VARIANTS } from '../catalog';
+import { createdDuplicateKey, keyFormatOf } from './dupKeys';
 import type { ModelRef, RefCatalog } from './types';
 
 export interface TextEdit {
@@ -16,69 +18,99 @@ export type SwapRefusalKind =
   | 'targetInvalid'
   /** The text at the reference's range is no longer what the scan saw. */
   | 'stale'
-  /** Renaming an object key would collide with a key already in the file. */
+  /** The edited file would hold the same key twice in one object, map or table. */
   | 'duplicateKey';
 
 export interface SwapRefusal {
   kind: SwapRefusalKind;
   message: string;
+  /** For duplicateKey: where, in the edited text. */
+  file?: string;
+  line?: number;
+  key?: string;
 }
 
 export type SwapResult = { ok: true; edits: TextEdit[]; notes: string[] } | { ok: false; refusal: SwapRefusal };
 
-/** Routing variants apply to every model, so they survive any swap. */
-const ROUTING_VARIANTS = new Set(['nitro', 'floor', 'exacto', 'online']);
+export interface SwapOptions {
+  /** Write a target the catalog does not list (the headless CLI's --allow-unknown). */
+  allowUnknown?: boolean;
+}
+
 
 function refuse(kind: SwapRefusalKind, message: string): SwapResult {
   return { ok: false, refusal: { kind, message } };
 }
 
 /** Accepts a target written with the LiteLLM prefix too. */
-function normaliseTarget(targetId: string): string {
+export function normaliseTarget(targetId: string): string {
   const t = targetId.trim();
   return t.startsWith(OPENROUTER_PREFIX) && t.indexOf('/', OPENROUTER_PREFIX.length) > 0 ? t.slice(OPENROUTER_PREFIX.length) : t;
 }
 
-/** The id to write for `ref`, keeping its variant when the target has it; null when the catalog lacks the target. */
-function plan(ref: ModelRef, target: string, catalog: RefCatalog, notes: string[]): string | null {
-  const variant = variantOf(ref.id);
-  if (variantOf(target) !== null || variant === null) return catalog.has(target) ? target : null;
-  const withVariant = `${target}:${variant}`;
-  // Some models exist only as a variant (":free" with no paid entry), so the variant may be what makes it valid.
-  if (catalog.has(withVariant) || (ROUTING_VARIANTS.has(variant) && catalog.has(target))) return withVariant;
-  if (!catalog.has(target)) return null;
-  notes.push(`${target} has no ":${variant}" variant in the catalog, so ${ref.raw} became ${ref.prefix}${target} (line ${ref.line}).`);
-  return target;
+/** A target OpenRouter routes: a catalog id (variants and aliases included), or a catalog id with a routing variant. */
+export function isRoutableTarget(target: string, catalog: Pick<RefCatalog, 'has'>): boolean {
+  if (catalog.has(target)) return true;
+  const variant = variantOf(target);
+  return variant !== null && ROUTING_VARIANTS.includes(variant) && catalog.has(baseOf(target));
 }
 
-/** Replace each of `refs` (all in this text) with `targetId`, in one edit list; refused as a whole or applied whole. */
-export function computeSwapMany(text: string, refs: readonly ModelRef[], targetId: string, catalog: RefCatalog): SwapResult {
+/**
+ * The "keep :variant" choice a picker offers when the current reference has a variant and the picked target
+ * (without one) exists with it: "b" picked for "a:free" may also be written "b:free". Null when there is no such choice.
+ */
+export function keepVariantOption(currentId: string, target: string, catalog: Pick<RefCatalog, 'has'>): string | null {
+  const variant = variantOf(currentId);
+  const t = normaliseTarget(target);
+  if (variant === null || variantOf(t) !== null) return null;
+  const withVariant = `${t}:${variant}`;
+  return isRoutableTarget(withVariant, catalog) ? withVariant : null;
+}
+
+/**
+ * Replace each of `refs` (all in this text) with exactly `targetId`, in one edit list; refused as a whole or
+ * applied whole. The whole batch is checked on the edited text: it must not hold a key twice in one object.
+ */
+export function computeSwapMany(text: string, refs: readonly ModelRef[], targetId: string, catalog: RefCatalog, options: SwapOptions = {}): SwapResult {
   const target = normaliseTarget(targetId);
   const unknown = (): SwapResult => refuse('targetUnknown', `"${targetId}" is not a model in the OpenRouter catalog.`);
-  if (!ID_RE.test(target)) return catalog.has(target) ? refuse('targetInvalid', `"${targetId}" cannot be written as a model id.`) : unknown();
-  const notes: string[] = [];
+  const known = isRoutableTarget(target, catalog);
+  if (!ID_RE.test(target)) return known ? refuse('targetInvalid', `"${targetId}" cannot be written as a model id.`) : unknown();
+  if (!known && options.allowUnknown !== true) return unknown();
   const edits: TextEdit[] = [];
   for (const ref of refs) {
     if (ref.offset < 0 || ref.offset + ref.length > text.length || text.slice(ref.offset, ref.offset + ref.length) !== ref.raw) {
       return refuse('stale', `${ref.file} changed since it was scanned (line ${ref.line} no longer reads "${ref.raw}"). Rescan and try again.`);
     }
-    const id = plan(ref, target, catalog, notes);
-    if (id === null) return unknown();
-    const newRaw = ref.prefix + id;
+    const newRaw = ref.prefix + target;
     if (newRaw === ref.raw) continue;
-    if (ref.role === 'key' && new RegExp(`"${newRaw.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"\\s*:`).test(text)) {
-      return refuse('duplicateKey', `${ref.file} already lists "${newRaw}" next to "${ref.raw}" (line ${ref.line}); merge them by hand.`);
-    }
     edits.push({ offset: ref.offset, length: ref.length, newText: newRaw });
   }
-  if (edits.length === 0) notes.push(`Already ${target}; nothing to change.`);
   edits.sort((a, b) => a.offset - b.offset);
+  const notes: string[] = [];
+  if (edits.length > 0) {
+    const file = refs[0].file;
+    const format = keyFormatOf(file);
+    const dup = format === null ? null : createdDuplicateKey(text, applyEdits(text, edits), edits, format);
+    if (dup !== null) {
+      return {
+        ok: false,
+        refusal: {
+          kind: 'duplicateKey',
+          file,
+          line: dup.line,
+          key: dup.key,
+          message: `${file}:${dup.line}: the swap would make a second "${dup.key}" key in one object (also on line ${dup.firstLine}), and one entry's settings would be lost. Merge them by hand; nothing was written.`,
+        },
+      };
+    }
+  }
   return { ok: true, edits, notes };
 }
 
 /** Replace one reference with `targetId` (a catalog id). */
-export function computeSwap(text: string, ref: ModelRef, targetId: string, catalog: RefCatalog): SwapResult {
-  return computeSwapMany(text, [ref], targetId, catalog);
+export function computeSwap(text: string, ref: ModelRef, targetId: string, catalog: RefCatalog, options: SwapOptions = {}): SwapResult {
+  return computeSwapMany(text, [ref], targetId, catalog, options);
 }
 
 /** Which model a reference names, ignoring variant and spelling (alias target or canonical slug both count). */
@@ -87,9 +119,9 @@ export function sameModelKey(ref: ModelRef): string {
 }
 
 /** "Swap everywhere": every reference in `refs` (one file's) naming the same model as `ref`, in one edit list. */
-export function computeSwapAll(text: string, refs: readonly ModelRef[], ref: ModelRef, targetId: string, catalog: RefCatalog): SwapResult {
+export function computeSwapAll(text: string, refs: readonly ModelRef[], ref: ModelRef, targetId: string, catalog: RefCatalog, options: SwapOptions = {}): SwapResult {
   const key = sameModelKey(ref);
-  return computeSwapMany(text, refs.filter((r) => r.file === ref.file && sameModelKey(r) === key), targetId, catalog);
+  return computeSwapMany(text, refs.filter((r) => r.file === ref.file && sameModelKey(r) === key), targetId, catalog, options);
 }
 
 /** Apply non-overlapping edits (any order) to text. */

@@ -4,7 +4,7 @@
 import type { Snapshot, UsageView } from '../../shared/types';
 import type { Settings } from '../settings';
 import { formatPercent, formatUsd, utcDay, utcMonth } from './format';
-import { BUDGET_ERROR_FRACTION, BUDGET_WARNING_FRACTION, lowestRemaining } from './levels';
+import { BUDGET_ERROR_FRACTION, BUDGET_WARNING_FRACTION, lowestRemaining, trustedUsage } from './levels';
 
 export const ALERT_IDS = ['budget.daily.80', 'budget.daily.100', 'budget.monthly.80', 'budget.monthly.100', 'balance.low'] as const;
 export type AlertId = (typeof ALERT_IDS)[number];
@@ -225,7 +225,7 @@ export function evaluateAlerts(snapshot: Snapshot, settings: Settings, state: Al
   }
   if (!settings.alerts.enabled) return { notifications: [], state: next };
 
-  const usage = snapshot.usage;
+  const usage = trustedUsage(snapshot.usage, snapshot.keys);
   const keyTime = snapshot.resources.key.fetchedAt;
   const hasData = keyTime !== null || snapshot.resources.credits.fetchedAt !== null;
   const notifications = [

@@ -1,6 +1,6 @@
 // How worrying the money figures are. One place decides, so the status bar colour and the
 // notifications can never disagree about what "80 % of the budget" or "low balance" means.
-import type { UsageView } from '../../shared/types';
+import type { KeysState, UsageView } from '../../shared/types';
 import type { Settings } from '../settings';
 import { formatPercent } from './format';
 
@@ -34,6 +34,28 @@ export interface MoneyLevels {
 function budgetLevel(spent: number | null | undefined, budget: number): BudgetLevel | null {
   if (budget <= 0 || spent === null || spent === undefined || !Number.isFinite(spent)) return null;
   return { spent, budget, fraction: spent / budget };
+}
+
+/**
+ * The usage view with the balance kept only when it came from a key GET /key confirmed as a management key.
+ * An ordinary key in the management slot gets /credits 0/0; read as a balance that is a fake "$0.00 left ·
+ * out of credits". The core already refuses such figures; this guards a cached view from an older version.
+ */
+export function trustedUsage(usage: UsageView | null, keys: KeysState): UsageView | null {
+  if (!usage) return usage;
+  const kind = keys.management ? (keys.managementKind ?? 'unverified') : null;
+  if (usage.balanceStatus !== 'ok' && usage.balance === null) {
+    return kind === 'notManagement' && usage.balanceStatus !== 'notManagementKey' ? { ...usage, balanceStatus: 'notManagementKey' } : usage;
+  }
+  if (kind === 'management' && usage.balanceStatus === 'ok') return usage;
+  const keyRemaining = usage.key?.limitRemaining ?? null;
+  return {
+    ...usage,
+    balanceStatus: kind === 'notManagement' ? 'notManagementKey' : 'unavailable',
+    balance: null,
+    effectiveRemaining: keyRemaining,
+    binding: keyRemaining === null ? null : 'key',
+  };
 }
 
 /** The lowest known figure of what can still be spent; null when none is known. */

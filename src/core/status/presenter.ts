@@ -14,9 +14,24 @@ import {
   renderStatusFormat,
   type StatusPlaceholder,
 } from './format';
-import { assessMoney, type BudgetLevel, type MoneyBackground, type MoneyLevels } from './levels';
+import { assessMoney, trustedUsage, type BudgetLevel, type MoneyBackground, type MoneyLevels } from './levels';
 
-export type StatusState = 'noKey' | 'loading' | 'live' | 'stale' | 'rejected' | 'outOfCredits' | 'offline' | 'error';
+/**
+ * notManagementKey: only a management slot is set and it holds an ordinary key, so there is nothing to show.
+ * invalid: OpenRouter's last answer had values that cannot be money (a negative spend, a string): they are
+ * not shown; the last good figures are, with their age.
+ */
+export type StatusState =
+  | 'noKey'
+  | 'loading'
+  | 'live'
+  | 'stale'
+  | 'rejected'
+  | 'outOfCredits'
+  | 'offline'
+  | 'invalid'
+  | 'notManagementKey'
+  | 'error';
 
 export const STATUS_COMMANDS = {
   refresh: 'modelRadar.refresh',
@@ -43,7 +58,7 @@ export interface StatusPresentation {
 }
 
 /** Key data older than this many poll intervals is shown as stale even if the store has not said so (e.g. after sleep). */
-const STALE_AFTER_INTERVALS = 2;
+export const STALE_AFTER_INTERVALS = 2;
 
 function link(label: string, command: StatusCommand): string {
   return `[${label}](command:${command})`;
@@ -65,17 +80,28 @@ interface Facts {
   fetchedAt: number | null;
   fresh: boolean;
   levels: MoneyLevels;
+  /** The management slot holds an ordinary key (GET /key said so, or /credits or /activity answered 403). */
+  notManagementKey: boolean;
+  /** No API key: the management slot is all there is. */
+  managementOnly: boolean;
 }
 
 function gatherFacts(snapshot: Snapshot, settings: Settings, now: number): Facts {
-  const usage = snapshot.usage;
-  const keyResource = snapshot.resources.key;
+  const usage = trustedUsage(snapshot.usage, snapshot.keys);
+  // The figures come from /key when there is an API key; with a management key alone, from /credits.
+  const primary = snapshot.keys.inference !== 'none' ? snapshot.resources.key : snapshot.resources.credits;
   const hasData = usage !== null && (usage.key !== null || usage.balance !== null);
-  const fetchedAt = keyResource.fetchedAt ?? snapshot.resources.credits.fetchedAt;
+  const fetchedAt = primary.fetchedAt ?? snapshot.resources.credits.fetchedAt;
   const age = fetchedAt === null ? null : Math.max(0, now - fetchedAt);
-  const error = failure(keyResource.error);
+  const error = failure(primary.error);
   const staleAfter = STALE_AFTER_INTERVALS * settings.refresh.keySeconds * 1_000;
-  const fresh = hasData && age !== null && !keyResource.stale && error === null && age <= staleAfter;
+  const fresh = hasData && age !== null && !primary.stale && error === null && age <= staleAfter;
+  const notManagementKey =
+    snapshot.keys.management &&
+    (snapshot.keys.managementKind === 'notManagement' ||
+      usage?.balanceStatus === 'notManagementKey' ||
+      snapshot.resources.credits.error?.kind === 'notManagementKey' ||
+      snapshot.resources.activity.error?.kind === 'notManagementKey');
   return {
     usage,
     key: usage?.key ?? null,
@@ -86,24 +112,39 @@ function gatherFacts(snapshot: Snapshot, settings: Settings, now: number): Facts
     fetchedAt,
     fresh,
     levels: assessMoney(usage, settings),
+    notManagementKey,
+    managementOnly: snapshot.keys.inference === 'none' && snapshot.keys.management,
   };
 }
 
+/** The order is the precedence: what the user must act on first wins. */
 function decideState(f: Facts): StatusState {
   if (!f.hasKey) return 'noKey';
   if (f.error?.kind === 'unauthorized') return 'rejected';
+  if (f.error?.kind === 'notManagementKey' || (f.notManagementKey && !f.hasData && f.managementOnly)) return 'notManagementKey';
+  // Before offline: the last known figures already say nothing is left, and that is what the user must act on.
   if (f.error?.kind === 'paymentRequired' || (f.hasData && f.levels.exhausted)) return 'outOfCredits';
   if (f.error?.kind === 'offline') return 'offline';
+  if (f.error?.kind === 'badResponse') return 'invalid';
   if (!f.hasData) return f.error ? 'error' : 'loading';
   return f.fresh ? 'live' : 'stale';
+}
+
+/**
+ * OpenRouter's spend, and beside it what bring-your-own-key requests cost at the providers: OpenRouter's own
+ * figure is $0.00 for those, and a BYOK-heavy user must not read that as "nothing spent".
+ */
+function spendFigure(spent: number | null | undefined, byok: number | null | undefined): string {
+  const openRouter = formatUsd(spent);
+  return typeof byok === 'number' && Number.isFinite(byok) && byok > 0 ? `${openRouter} + ${formatUsd(byok)} BYOK` : openRouter;
 }
 
 function placeholderValues(f: Facts): Record<StatusPlaceholder, string> {
   const key = f.key;
   return {
-    today: formatUsd(key?.daily),
-    week: formatUsd(key?.weekly),
-    month: formatUsd(key?.monthly),
+    today: spendFigure(key?.daily, key?.byokDaily),
+    week: spendFigure(key?.weekly, key?.byokWeekly),
+    month: spendFigure(key?.monthly, key?.byokMonthly),
     left: formatUsd(f.levels.remaining),
     balance: formatUsd(f.usage?.balanceStatus === 'ok' ? f.usage.balance?.balance : null),
     // A known key without a cap is unlimited, which is not the same as unknown.
@@ -132,6 +173,10 @@ function statusText(state: StatusState, f: Facts, rendered: string): string {
     case 'outOfCredits':
       if (!f.hasData) return '$(error) Model Radar: out of credits';
       return `${rendered} · out of credits${f.fresh || f.age === null ? '' : ` · ${ageSuffix(f)}`}`;
+    case 'invalid':
+      return f.hasData ? `${rendered} · invalid data${f.age === null ? '' : `, ${ageSuffix(f)}`}` : '$(warning) Model Radar: invalid data';
+    case 'notManagementKey':
+      return '$(warning) Model Radar: balance unavailable';
     case 'error':
       return '$(warning) Model Radar: unavailable';
   }
@@ -145,8 +190,10 @@ function stateBackground(state: StatusState, f: Facts): MoneyBackground {
     case 'noKey':
     case 'loading':
     case 'error':
+    case 'notManagementKey':
       return 'none';
     case 'offline':
+    case 'invalid':
       return f.hasData ? f.levels.background : 'none';
     case 'live':
     case 'stale':
@@ -159,9 +206,12 @@ function stateCommand(state: StatusState, f: Facts): StatusCommand {
     case 'noKey':
     case 'rejected':
       return STATUS_COMMANDS.setApiKey;
+    case 'notManagementKey':
+      return STATUS_COMMANDS.setManagementKey;
     case 'error':
       return STATUS_COMMANDS.refresh;
     case 'offline':
+    case 'invalid':
       return f.hasData ? STATUS_COMMANDS.openDashboard : STATUS_COMMANDS.refresh;
     default:
       return STATUS_COMMANDS.openDashboard;
@@ -176,7 +226,8 @@ function headline(state: StatusState, f: Facts): string {
   const age = f.age === null ? null : formatDuration(f.age);
   switch (state) {
     case 'noKey':
-      return 'No OpenRouter API key set. Model prices and the popularity order work without one; set a key to see your spend, limit and balance.';
+      // Promise only what holds offline too: prices (bundled when OpenRouter cannot be reached, with their date).
+      return 'No OpenRouter API key set. Model prices work without one; set a key to see your spend, limit and balance.';
     case 'loading':
       return 'Loading your usage…';
     case 'live':
@@ -195,6 +246,12 @@ function headline(state: StatusState, f: Facts): string {
       return f.error?.kind === 'paymentRequired'
         ? 'Out of credits: OpenRouter answered 402 Payment Required. Add credits or raise the key limit.'
         : 'Out of credits: nothing is left to spend. Add credits or raise the key limit; requests will fail until then.';
+    case 'invalid':
+      return `OpenRouter's last answer could not be read (${errorText(f.error ?? { kind: 'badResponse', message: '' })}); nothing from it is shown.${
+        f.hasData ? ` Showing the last good figures${age ? `, ${age} old` : ''}.` : ''
+      }`;
+    case 'notManagementKey':
+      return `Balance unavailable: this is not a management key. Balance and activity need one from openrouter.ai/settings/management-keys. ${link('Set management key', STATUS_COMMANDS.setManagementKey)}`;
     case 'error':
       return f.error ? `Could not load your usage: ${errorText(f.error)}.` : 'Could not load your usage.';
   }
@@ -211,7 +268,8 @@ function spendTable(key: KeyUsage): string {
   for (const [label, spent, byokSpent] of rows) {
     lines.push(byok ? `| ${label} | ${formatUsd(spent)} | ${formatUsd(byokSpent)} |` : `| ${label} | ${formatUsd(spent)} |`);
   }
-  return lines.join('\n');
+  const table = lines.join('\n');
+  return byok ? `${table}\n\nBYOK is what your own provider keys cost upstream, billed by those providers: not in OpenRouter's figures, the budgets or the balance.` : table;
 }
 
 function keyLines(key: KeyUsage): string {
@@ -242,6 +300,12 @@ function balanceLine(snapshot: Snapshot, usage: UsageView | null, now: number): 
   }
   const credits = snapshot.resources.credits;
   const error = failure(credits.error);
+  if (usage?.balanceStatus === 'notManagementKey' || error?.kind === 'notManagementKey' || snapshot.keys.managementKind === 'notManagement') {
+    return `**Account balance:** unavailable: this is not a management key. ${link('Set management key', STATUS_COMMANDS.setManagementKey)}`;
+  }
+  if (error === null && (snapshot.keys.managementKind ?? 'unverified') === 'unverified') {
+    return `**Account balance:** ${UNKNOWN}, checking that the saved key is a management key…`;
+  }
   if (error?.kind === 'unauthorized') {
     return `**Account balance:** ${UNKNOWN}, OpenRouter rejected the management key (401). ${link('Set management key', STATUS_COMMANDS.setManagementKey)}`;
   }
@@ -333,6 +397,10 @@ function ariaLabel(state: StatusState, f: Facts, values: Record<StatusPlaceholde
       return 'Model Radar: API key rejected. Activate to set a new key.';
     case 'outOfCredits':
       return f.hasData ? `Model Radar: out of credits, ${spoken(values.today)} spent today` : 'Model Radar: out of credits';
+    case 'invalid':
+      return f.hasData ? `Model Radar: invalid data from OpenRouter, last good ${figures}${age}${warnings}` : 'Model Radar: invalid data from OpenRouter. Activate to retry.';
+    case 'notManagementKey':
+      return 'Model Radar: balance unavailable, this is not a management key. Activate to set a management key.';
     case 'error':
       return 'Model Radar: usage unavailable. Activate to retry.';
   }

@@ -21,8 +21,9 @@ async function askForKey(slot: KeySlot): Promise<string | undefined> {
   return key?.trim() || undefined;
 }
 
-async function store(services: Services, slot: KeySlot, key: string): Promise<void> {
-  if (slot === 'management') await services.keys.setManagement(key);
+/** `verified`: GET /key answered for this key, so its kind is known; otherwise the radar checks it at the next contact. */
+async function store(services: Services, slot: KeySlot, key: string, verified: boolean): Promise<void> {
+  if (slot === 'management') await services.keys.setManagement(key, verified ? 'management' : 'unverified');
   else await services.keys.setInference(key);
 }
 
@@ -46,7 +47,7 @@ export async function setKey(services: Services, requested: KeySlot): Promise<vo
         );
         if (choice !== useAs) return;
       }
-      await store(services, check.slot, key);
+      await store(services, check.slot, key, true);
       services.log.info(`${SLOT_LABEL[check.slot]} saved (verified with GET /key)`);
       void vscode.window.showInformationMessage(`Model Radar: ${SLOT_LABEL[check.slot]} saved (${check.label}).`);
       return;
@@ -61,8 +62,12 @@ export async function setKey(services: Services, requested: KeySlot): Promise<vo
       const save = 'Save unverified';
       const choice = await vscode.window.showWarningMessage(`Model Radar: ${check.message} Save the key anyway?`, save, 'Cancel');
       if (choice !== save) return;
-      await store(services, requested, key);
-      services.log.info(`${SLOT_LABEL[requested]} saved unverified`);
+      await store(services, requested, key, false);
+      services.log.info(
+        requested === 'management'
+          ? 'management key saved unverified; it is checked with GET /key at the next successful contact, and its balance is not shown until then'
+          : `${SLOT_LABEL[requested]} saved unverified`,
+      );
       return;
     }
   }

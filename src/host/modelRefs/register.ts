@@ -5,7 +5,7 @@ import { createCatalogIndex, type CatalogIndex } from '../../core/catalog';
 import { SWAP_COMMAND } from '../../core/refs/present';
 import type { CatalogModel, ReferencesView, Snapshot } from '../../shared/types';
 import { EditorSurfaces, rangeOf } from './editorSurfaces';
-import { parseSwapArgs, runSwap } from './swapFlow';
+import { parseSwapArgs, runSwap, type SwapOutcome } from './swapFlow';
 import { WorkspaceReferences, type ModelRefsSettings } from './workspaceIndex';
 
 export type { ModelRefsSettings } from './workspaceIndex';
@@ -14,7 +14,7 @@ export interface ModelReferences extends vscode.Disposable {
   view(): ReferencesView;
   onDidChange: vscode.Event<ReferencesView>;
   reveal(refId: string): Promise<boolean>;
-  swap(params: { modelId: string; refId?: string; targetId?: string }): Promise<{ applied: boolean; message: string }>;
+  swap(params: { modelId: string; refId?: string; targetId?: string }): Promise<SwapOutcome>;
   rescan(): void;
 }
 
@@ -87,9 +87,9 @@ export function registerModelReferences(deps: ModelReferencesDeps): ModelReferen
       changed.fire(view());
     }),
     vscode.commands.registerCommand(SWAP_COMMAND, async (arg: unknown) => {
-      const outcome = await runSwap({ refs, snapshot: () => deps.snapshot.current(), log }, parseSwapArgs(arg), true);
-      if (outcome.applied) void vscode.window.showInformationMessage(`Model Radar: ${outcome.message}`);
-      else if (outcome.message !== 'Cancelled.') void vscode.window.showWarningMessage(`Model Radar: ${outcome.message}`);
+      const outcome = await runSwap({ refs, snapshot: () => deps.snapshot.current(), log }, parseSwapArgs(arg), { pick: true, confirm: true });
+      if (outcome.kind === 'applied' || outcome.kind === 'nothingToDo') void vscode.window.showInformationMessage(`Model Radar: ${outcome.message}`);
+      else if (outcome.kind === 'refused') void vscode.window.showWarningMessage(`Model Radar: ${outcome.message}`);
       return outcome;
     }),
   ];
@@ -104,8 +104,9 @@ export function registerModelReferences(deps: ModelReferencesDeps): ModelReferen
       editor.revealRange(rangeOf(entry.ref), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
       return true;
     },
-    // From the webview and Compare: the host validated the shape; a named target applies without more prompts.
-    swap: (params) => runSwap({ refs, snapshot: () => deps.snapshot.current(), log }, params, params.targetId === undefined),
+    // From the webview and Compare: the host validated the shape. A named target skips the picker, never the
+    // confirmation: one click must not edit every file (code included) unasked.
+    swap: (params) => runSwap({ refs, snapshot: () => deps.snapshot.current(), log }, params, { pick: params.targetId === undefined, confirm: true }),
     rescan: () => {
       if (!started) start();
       else refs.rescan();

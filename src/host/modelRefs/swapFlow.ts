@@ -4,9 +4,11 @@ import * as vscode from 'vscode';
 import { tokenMixFromActivity } from '../../core/activity';
 import { alternatives, DEFAULT_MIX } from '../../core/compare';
 import { lineStarts } from '../../core/refs/candidate';
-import { activeFileFirst, fingerprint, refPickItem, swapTargetPrompt, selectForSwap, swapTargetSections, toRefView } from '../../core/refs/present';
-import { computeSwapMany, sameModelKey, type TextEdit } from '../../core/refs/swap';
+import { thisWeekRankings } from '../../core/rankings';
+import { activeFileFirst, fingerprint, refPickItem, selectForSwap, swapAppliedMessage, swapChoices, swapTargetPrompt, swapTargetSections, toRefView } from '../../core/refs/present';
+import { computeSwapMany, isRoutableTarget, keepVariantOption, normaliseTarget, sameModelKey, type SwapRefusalKind, type TextEdit } from '../../core/refs/swap';
 import type { Snapshot } from '../../shared/types';
+import { snapshotPriceAge } from '../../shared/dataLabels';
 import { rangeInText } from './editorSurfaces';
 import type { RefEntry, WorkspaceReferences } from './workspaceIndex';
 
@@ -16,9 +18,22 @@ export interface SwapParams {
   targetId?: string;
 }
 
-export interface SwapOutcome {
-  applied: boolean;
-  message: string;
+/** Why a swap did not happen, typed: callers decide what to show from `kind`, never from the message. */
+export type SwapRefusalReason = SwapRefusalKind | 'untrusted' | 'noCatalog' | 'noSelection' | 'unknownRef' | 'outsideWorkspace' | 'unreadable' | 'rejected';
+
+export type SwapOutcome =
+  | { kind: 'applied'; applied: true; message: string; references: number; files: string[]; unsaved: string[] }
+  /** The user closed a picker, or discarded the Refactor Preview: nothing was written. */
+  | { kind: 'cancelled'; applied: false; message: string }
+  /** Every selected reference already names the target. */
+  | { kind: 'nothingToDo'; applied: false; message: string }
+  | { kind: 'refused'; applied: false; message: string; reason: SwapRefusalReason };
+
+export interface SwapMode {
+  /** Ask for what is missing (reference, target) with pickers. */
+  pick: boolean;
+  /** Show the confirmation (how many references, which files, code literals, preview) before editing. */
+  confirm: boolean;
 }
 
 export interface SwapDeps {
@@ -27,7 +42,8 @@ export interface SwapDeps {
   log: vscode.LogOutputChannel;
 }
 
-const refused = (message: string): SwapOutcome => ({ applied: false, message });
+const refused = (reason: SwapRefusalReason, message: string): SwapOutcome => ({ kind: 'refused', applied: false, reason, message });
+const cancelled = (message = 'Cancelled; nothing changed.'): SwapOutcome => ({ kind: 'cancelled', applied: false, message });
 
 /** Command arguments come from CodeLens, hover links and other extensions: keep only well-formed strings. */
 export function parseSwapArgs(arg: unknown): SwapParams {
@@ -69,120 +85,173 @@ async function pickTarget(deps: SwapDeps, current: RefEntry): Promise<string | u
   const model = catalog.resolve(current.ref.id)?.model ?? null;
   const mix = (model !== null && snap.activity !== null ? tokenMixFromActivity(snap.activity, model.id) : null) ?? DEFAULT_MIX;
   const compare = model === null ? null : alternatives(catalog, model.id, mix, { rankings: snap.rankings, limit: 6 });
-  const sections = swapTargetSections({ models: catalog.all, rankings: snap.rankings, currentId: model?.id ?? current.ref.id, compare });
+  const sections = swapTargetSections({ models: catalog.all, rankings: thisWeekRankings(snap.rankings), currentId: model?.id ?? current.ref.id, compare });
   type Item = vscode.QuickPickItem & { id?: string };
   const items: Item[] = [];
   for (const s of sections) {
     items.push({ label: s.title, kind: vscode.QuickPickItemKind.Separator });
     for (const i of s.items) items.push({ label: i.label, description: i.description, detail: i.detail, id: i.id });
   }
-  const picked = await vscode.window.showQuickPick(items, { ...swapTargetPrompt(current.ref.raw, model, compare), matchOnDescription: true });
+  const priceAge = snapshotPriceAge(snap, Date.now());
+  const picked = await vscode.window.showQuickPick(items, { ...swapTargetPrompt(current.ref.raw, model, compare, priceAge), matchOnDescription: true });
+  if (picked?.id === undefined) return undefined;
+  return chooseVariant(deps, current, picked.id);
+}
+
+/** Keeping the current variant is an explicit choice, offered only when the target exists with it. */
+async function chooseVariant(deps: SwapDeps, current: RefEntry, target: string): Promise<string | undefined> {
+  const catalog = deps.refs.currentCatalog();
+  const keep = catalog === null ? null : keepVariantOption(current.ref.id, target, catalog);
+  if (keep === null) return target;
+  const variant = keep.slice(keep.lastIndexOf(':'));
+  type Item = vscode.QuickPickItem & { id: string };
+  const items: Item[] = [
+    { label: target, description: 'as picked', id: target },
+    { label: `keep ${variant} → ${keep}`, description: `${current.ref.id} uses ${variant}`, id: keep },
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title: `Swap ${current.ref.raw}`, placeHolder: `Write ${target}, or keep the ${variant} variant?` });
   return picked?.id;
 }
 
-/** Per file: the current text must be what was indexed; then core computes the edits. */
-async function planEdits(deps: SwapDeps, entries: readonly RefEntry[], target: string): Promise<{ ok: true; files: { entry: RefEntry; text: string; edits: TextEdit[] }[]; notes: string[] } | { ok: false; message: string }> {
+interface PlannedFile {
+  entry: RefEntry;
+  text: string;
+  edits: TextEdit[];
+}
+
+/** Per file: the current text must be what was indexed; then core computes the edits. One refused file refuses all. */
+async function planEdits(deps: SwapDeps, entries: readonly RefEntry[], target: string): Promise<{ ok: true; files: PlannedFile[] } | { ok: false; reason: SwapRefusalReason; message: string }> {
   const catalog = deps.refs.currentCatalog();
-  if (catalog === null) return { ok: false, message: 'The model catalog has not loaded yet; try again in a moment.' };
+  if (catalog === null) return { ok: false, reason: 'noCatalog', message: 'The model catalog has not loaded yet; try again in a moment.' };
   const byFile = new Map<string, RefEntry[]>();
   for (const e of entries) {
     const list = byFile.get(e.uri.toString()) ?? [];
     list.push(e);
     byFile.set(e.uri.toString(), list);
   }
-  const files: { entry: RefEntry; text: string; edits: TextEdit[] }[] = [];
-  const notes: string[] = [];
+  const files: PlannedFile[] = [];
   for (const list of byFile.values()) {
     const first = list[0];
-    if (vscode.workspace.getWorkspaceFolder(first.uri) === undefined) return { ok: false, message: `${first.file} is outside the workspace; Model Radar edits workspace files only.` };
+    if (vscode.workspace.getWorkspaceFolder(first.uri) === undefined) return { ok: false, reason: 'outsideWorkspace', message: `${first.file} is outside the workspace; Model Radar edits workspace files only.` };
     let text: string;
     try {
       text = await deps.refs.readText(first.uri);
     } catch (err) {
-      return { ok: false, message: `Could not read ${first.file}: ${err instanceof Error ? err.message : String(err)}` };
+      return { ok: false, reason: 'unreadable', message: `Could not read ${first.file}: ${err instanceof Error ? err.message : String(err)}` };
     }
     if (deps.refs.indexedPrint(first.file) !== fingerprint(text)) {
       void deps.refs.refreshFile(first.uri);
-      return { ok: false, message: `${first.file} changed since it was scanned; it is being rescanned, try again.` };
+      return { ok: false, reason: 'stale', message: `${first.file} changed since it was scanned; it is being rescanned, try again.` };
     }
     const plan = computeSwapMany(text, list.map((e) => e.ref), target, catalog);
-    if (!plan.ok) return { ok: false, message: plan.refusal.message };
-    notes.push(...plan.notes.filter((n) => !n.startsWith('Already')));
+    if (!plan.ok) return { ok: false, reason: plan.refusal.kind, message: plan.refusal.message };
     if (plan.edits.length > 0) files.push({ entry: first, text, edits: plan.edits });
   }
-  return { ok: true, files, notes };
+  return { ok: true, files };
 }
 
-export async function runSwap(deps: SwapDeps, params: SwapParams, interactive: boolean): Promise<SwapOutcome> {
+export async function runSwap(deps: SwapDeps, params: SwapParams, mode: SwapMode): Promise<SwapOutcome> {
   if (!vscode.workspace.isTrusted) {
-    return refused('This workspace is not trusted, so Model Radar shows model references but does not edit files. Trust the workspace to swap.');
+    return refused('untrusted', 'This workspace is not trusted, so Model Radar shows model references but does not edit files. Trust the workspace to swap.');
   }
   const catalog = deps.refs.currentCatalog();
-  if (catalog === null) return refused('The model catalog has not loaded yet; try again in a moment.');
+  if (catalog === null) return refused('noCatalog', 'The model catalog has not loaded yet; try again in a moment.');
 
   // 1) Which references.
   let selected: RefEntry[];
   if (params.refId !== undefined || params.modelId !== undefined) {
     const sel = selectForSwap(deps.refs.all(), { modelId: params.modelId ?? '', refId: params.refId });
-    if (!sel.ok) return refused(sel.refusal.message);
+    if (!sel.ok) return refused('unknownRef', sel.refusal.message);
     selected = sel.entries;
-  } else if (interactive) {
+  } else if (mode.pick) {
     const picked = await pickReference(deps);
-    if (picked === undefined) return refused('Cancelled.');
+    if (picked === undefined) return cancelled();
     selected = [picked];
   } else {
-    return refused('No reference or model was named.');
+    return refused('noSelection', 'No reference or model was named.');
   }
   const first = selected[0];
 
-  // 2) Which model instead.
-  let target = params.targetId;
+  // 2) Which model instead: exactly the one picked (a "keep :variant" spelling is its own choice).
+  let target = params.targetId === undefined ? undefined : normaliseTarget(params.targetId);
   if (target === undefined) {
-    if (!interactive) return refused('No target model was named.');
+    if (!mode.pick) return refused('noSelection', 'No target model was named.');
     target = await pickTarget(deps, first);
-    if (target === undefined) return refused('Cancelled.');
+    if (target === undefined) return cancelled();
   }
-  if (!catalog.has(target)) return refused(`"${target}" is not a model in the OpenRouter catalog.`);
+  if (!isRoutableTarget(target, catalog)) return refused('targetUnknown', `"${target}" is not a model in the OpenRouter catalog.`);
 
-  // 3) This one or everywhere, applied or previewed.
+  // 3) Confirm: how many references in which files (code literals called out), this set or everywhere, previewed or not.
   let preview = false;
-  if (interactive && params.targetId === undefined) {
+  if (mode.confirm) {
     const key = sameModelKey(first.ref);
     const everywhere = deps.refs.all().filter((e) => sameModelKey(e.ref) === key);
-    const fileCount = new Set(everywhere.map((e) => e.file)).size;
-    type Choice = vscode.QuickPickItem & { all: boolean; preview: boolean };
-    const choices: Choice[] = [{ label: selected.length > 1 ? `Swap ${selected.length} references` : 'Swap this reference', all: false, preview: false }];
-    if (everywhere.length > selected.length) {
-      choices.push({ label: `Swap everywhere`, description: `${everywhere.length} references to ${first.ref.id} in ${fileCount} file${fileCount === 1 ? '' : 's'}`, all: true, preview: false });
-    }
-    for (const c of [...choices]) choices.push({ ...c, label: `${c.label}, with preview…`, description: 'review in the Refactor Preview first', preview: true });
-    const choice = await vscode.window.showQuickPick(choices, { title: `${first.ref.id} → ${target}`, placeHolder: 'One undo reverts the whole swap.' });
-    if (choice === undefined) return refused('Cancelled.');
-    if (choice.all) selected = everywhere;
-    preview = choice.preview;
+    type Choice = vscode.QuickPickItem & { choice: ReturnType<typeof swapChoices>[number] };
+    const choices: Choice[] = swapChoices(selected, everywhere).map((c) => ({ label: c.label, description: c.description, detail: c.detail, choice: c }));
+    const picked = await vscode.window.showQuickPick(choices, { title: `${first.ref.id} → ${target}`, placeHolder: 'Which references? One undo reverts the whole swap.', matchOnDetail: true });
+    if (picked === undefined) return cancelled();
+    const scope = picked.choice.scope;
+    const widest = everywhere.length > selected.length ? everywhere : selected;
+    if (scope === 'everywhere') selected = everywhere;
+    else if (scope === 'configOnly') selected = widest.filter((e) => e.ref.tool !== 'code');
+    preview = picked.choice.preview;
   }
 
   const plan = await planEdits(deps, selected, target);
-  if (!plan.ok) return refused(plan.message);
+  if (!plan.ok) return refused(plan.reason, plan.message);
   const total = plan.files.reduce((n, f) => n + f.edits.length, 0);
-  if (total === 0) return refused(`Already ${target}; nothing to change.`);
+  if (total === 0) return { kind: 'nothingToDo', applied: false, message: `Every selected reference already reads ${target}; nothing to change.` };
 
-  const edit = new vscode.WorkspaceEdit();
-  const label = `Swap ${first.ref.id} → ${target}`;
+  const edit = buildEdit(plan.files, `Swap ${first.ref.id} → ${target}`, preview);
+  const applied = await vscode.workspace.applyEdit(edit, { isRefactoring: true });
+  if (!applied) {
+    return preview ? cancelled('Discarded in the Refactor Preview; nothing changed.') : refused('rejected', 'VS Code did not apply the edit; nothing changed.');
+  }
+
+  // What is true now: which files changed (the preview may have unticked some) and which are not saved yet.
+  const changed: string[] = [];
+  const unsaved: string[] = [];
   for (const f of plan.files) {
+    const doc = await openDocument(f.entry.uri);
+    if (preview && doc !== undefined && doc.getText() === f.text) continue;
+    changed.push(f.entry.file);
+    if (doc?.isDirty === true) unsaved.push(f.entry.file);
+  }
+  const message = swapAppliedMessage({ from: first.ref.id, to: target, references: total, files: changed, unsaved, preview });
+  deps.log.info(`swap: ${first.ref.id} -> ${target}: ${total} reference(s) planned in ${plan.files.length} file(s), ${changed.length} changed${preview ? ' (preview)' : ''}`);
+  return { kind: 'applied', applied: true, message, references: total, files: changed, unsaved };
+}
+
+/**
+ * One WorkspaceEdit for the whole swap. Its entries never carry `needsConfirmation`: VS Code opens those unticked in
+ * the Refactor Preview, so Apply would apply nothing. To open the preview, a "create the file if it does not exist"
+ * of the first file carries it instead; the file exists, so the preview lists nothing for it and changes nothing,
+ * and the swap's own entries stay ticked.
+ */
+function buildEdit(files: readonly PlannedFile[], label: string, preview: boolean): vscode.WorkspaceEdit {
+  const edit = new vscode.WorkspaceEdit();
+  if (preview && files.length > 0) {
+    edit.createFile(files[0].entry.uri, { ignoreIfExists: true }, { label, needsConfirmation: true, description: 'opens the Refactor Preview; changes nothing' });
+  }
+  for (const f of files) {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === f.entry.uri.toString());
     const starts = doc === undefined ? lineStarts(f.text) : null;
     for (const e of f.edits) {
       const range = doc !== undefined
         ? new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length))
         : rangeInText(f.text, e.offset, e.length, starts ?? undefined);
-      edit.replace(f.entry.uri, range, e.newText, { label, needsConfirmation: preview, description: f.entry.file });
+      edit.replace(f.entry.uri, range, e.newText, { label, needsConfirmation: false, description: f.entry.file });
     }
   }
-  const applied = await vscode.workspace.applyEdit(edit, { isRefactoring: true });
-  if (!applied) return refused(preview ? 'The swap was not applied.' : 'VS Code did not apply the edit; nothing changed.');
-  const where = `${total} place${total === 1 ? '' : 's'} in ${plan.files.length} file${plan.files.length === 1 ? '' : 's'}`;
-  const message = [`Swapped ${first.ref.id} → ${target} in ${where}. Unsaved; one undo reverts it.`, ...plan.notes].join(' ');
-  deps.log.info(`swap: ${first.ref.id} -> ${target} in ${where}`);
-  return { applied: true, message };
+  return edit;
+}
+
+async function openDocument(uri: vscode.Uri): Promise<vscode.TextDocument | undefined> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open !== undefined) return open;
+  try {
+    return await vscode.workspace.openTextDocument(uri);
+  } catch {
+    return undefined;
+  }
 }

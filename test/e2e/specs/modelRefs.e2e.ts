@@ -64,6 +64,49 @@ describe('model references in a real VS Code', () => {
     await expect.poll(() => readFileSync(aiderPath, 'utf8'), { timeout: 15_000 }).toBe(original);
   });
 
+  /** Swap Model… on .aider.conf.yml's main model, ending at the confirmation choice `choice`. */
+  async function swapMainModel(choice: RegExp): Promise<void> {
+    await openFile('.aider.conf.yml');
+    // Line 1 is a comment, so the command asks which reference instead of taking the one under the cursor.
+    await vs.page.keyboard.press('Control+Home');
+    await vs.runCommand('Model Radar: Swap Model…');
+    await vs.quickPick(/deepseek-v4-pro/);
+    const input = vs.page.locator('.quick-input-widget input');
+    await input.fill('qwen/qwen3-coder-next');
+    await vs.quickPick(/qwen\/qwen3-coder-next/);
+    await vs.quickPick(choice);
+  }
+
+  it('"with preview" opens the Refactor Preview with the edit ticked; Apply writes it and one undo reverts it', async () => {
+    await swapMainModel(/Swap this reference, with preview/);
+    const panel = vs.page.locator('.bulk-edit-panel');
+    await panel.waitFor({ state: 'visible', timeout: 30_000 });
+    await expect.poll(async () => panel.innerText().catch(() => ''), { timeout: 15_000 }).toContain('.aider.conf.yml');
+    await vs.screenshot('refactor-preview', panel);
+    await panel.locator('.monaco-button', { hasText: /^Apply$/ }).first().click();
+    await expect.poll(async () => vs.notification(/Swapped deepseek\/deepseek-v4-pro → qwen\/qwen3-coder-next/).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await vs.runCommand('File: Save All Files');
+    const swapped = original.replace('openrouter/deepseek/deepseek-v4-pro', 'openrouter/qwen/qwen3-coder-next');
+    await expect.poll(() => readFileSync(aiderPath, 'utf8'), { timeout: 15_000 }).toBe(swapped);
+
+    await openFile('.aider.conf.yml');
+    await vs.page.keyboard.press('Control+Z');
+    await vs.runCommand('File: Save All Files');
+    await expect.poll(() => readFileSync(aiderPath, 'utf8'), { timeout: 15_000 }).toBe(original);
+  });
+
+  it('Discard in the Refactor Preview writes nothing', async () => {
+    await swapMainModel(/Swap this reference, with preview/);
+    const panel = vs.page.locator('.bulk-edit-panel');
+    await panel.waitFor({ state: 'visible', timeout: 30_000 });
+    await panel.locator('.monaco-button', { hasText: /^Discard$/ }).first().click();
+    await panel.waitFor({ state: 'hidden', timeout: 15_000 }).catch(() => undefined);
+    await vs.runCommand('File: Save All Files');
+    // Give a wrongly applied edit time to reach the disk before checking it did not.
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(readFileSync(aiderPath, 'utf8')).toBe(original);
+  });
+
   it('flags an unknown id and its quick fix replaces it', async () => {
     await openFile('.env');
     const envPath = join(vs.workspace, '.env');

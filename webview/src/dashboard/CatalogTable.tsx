@@ -3,8 +3,9 @@ import { REGION_LABELS, REGIONS, type CatalogModel, type Snapshot } from '../../
 import { IconButton } from '../components/Icon';
 import { RegionMark } from '../components/RegionMark';
 import { Section } from '../components/Section';
+import { PriceAgeInline } from '../components/DataNotes';
 import { useAction, useServices } from '../data';
-import { DASH, formatContext, formatCount, formatDay, formatIndex, formatPrice, formatTokens, formatUnixDay } from '../format';
+import { DASH, formatContext, formatCount, formatIndex, formatPrice, formatTokens, formatUnixDay } from '../format';
 import { distinct, effectiveCatalogSort, filterAndSortCatalog, rankIndex, type CatalogRow } from '../model/derive';
 import { DEFAULT_FILTERS, type CatalogFilters, type CatalogSort } from '../uiState';
 import { Button, Checkbox, Dropdown, ProgressRing, TextField, type Option } from '../ui/toolkit';
@@ -82,7 +83,7 @@ export function CatalogTable({ snapshot, yours }: { snapshot: Snapshot; yours: R
               ? `Showing ${formatCount(page * PAGE_SIZE + 1)}–${formatCount(page * PAGE_SIZE + visible.length)} of ${formatCount(rows.length)} models.`
               : 'No model matches these filters.'}
             {sort !== filters.sort && rows.length ? ' No weekly token figures are available (offline or not yet loaded), so newest first.' : ''}
-            {snapshot.catalog?.asOf ? ` Prices as of ${formatDay(snapshot.catalog.asOf, true)} (${snapshot.catalog.source}).` : ''}
+            <PriceAgeInline snapshot={snapshot} />
           </p>
           {rows.length ? (
             <div className="mr-table-wrap">

@@ -23,6 +23,7 @@ import type {
   ModelRefView,
   PriceOverride,
   RankedModel,
+  RankingsCoverage,
   RankingsView,
   ReferencesView,
   Region,
@@ -32,6 +33,7 @@ import type {
   Snapshot,
   TokenMix,
   UsageView,
+  ManagementKeyKind,
   RefTool,
 } from '../../../src/shared/types';
 
@@ -51,6 +53,7 @@ const ERROR_KINDS: readonly ErrorKind[] = [
   'badResponse',
   'cancelled',
   'config',
+  'notManagementKey',
 ];
 const REF_TOOLS: readonly RefTool[] = ['continue', 'aider', 'opencode', 'litellm', 'zed', 'claude-code', 'codex', 'dotenv', 'vscode', 'code'];
 
@@ -73,6 +76,11 @@ function list<T>(v: unknown, item: (x: unknown) => T | null): T[] {
 
 function num(v: unknown): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+/** Counts of things (rows left out): a non-negative integer, else 0. */
+function count(v: unknown): number {
+  return typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : 0;
 }
 
 /** For fields typed `number` without null: NaN keeps the type and formats as "—". */
@@ -232,10 +240,29 @@ function daily(v: unknown): DailyRegionTokens | null {
   const r = rec(v);
   const date = r ? str(r.date) : null;
   if (!r || !date) return null;
-  const regions = rec(r.regions) ?? {};
+  // A day without data is a gap: it stays null, never becomes zeros.
+  const regions = rec(r.regions);
+  if (regions === null) return { date, regions: null, unattributed: null };
   const out = {} as Record<Region, string>;
   for (const reg of REGION_SET) out[reg] = decimal(regions[reg]) ?? '0';
   return { date, regions: out, unattributed: decimal(r.unattributed) ?? '0' };
+}
+
+function coverage(v: unknown): RankingsCoverage | null {
+  const r = rec(v);
+  if (!r) return null;
+  const requestedDays = num(r.requestedDays);
+  const daysWithData = num(r.daysWithData);
+  if (requestedDays === null || daysWithData === null) return null;
+  return {
+    requestedDays,
+    daysWithData,
+    firstDay: str(r.firstDay),
+    lastDay: str(r.lastDay),
+    missingDays: list(r.missingDays, str),
+    duplicateRows: num(r.duplicateRows) ?? 0,
+    droppedRows: num(r.droppedRows) ?? 0,
+  };
 }
 
 function rankings(v: unknown): RankingsView | null {
@@ -256,6 +283,8 @@ function rankings(v: unknown): RankingsView | null {
     regions: list(r.regions, regionShare),
     authors: list(r.authors, authorShare),
     daily: list(r.daily, daily),
+    coverage: coverage(r.coverage),
+    source: oneOf(r.source, ['live', 'cache', 'bundled'] as const, 'live'),
   };
 }
 
@@ -292,7 +321,7 @@ function usage(v: unknown): UsageView | null {
   const binding = r.binding === 'key' || r.binding === 'balance' ? r.binding : null;
   return {
     key: keyUsage(r.key),
-    balanceStatus: r.balanceStatus === 'ok' ? 'ok' : 'unavailable',
+    balanceStatus: oneOf(r.balanceStatus, ['ok', 'unavailable', 'notManagementKey'] as const, 'unavailable'),
     balance: balance(r.balance),
     effectiveRemaining: num(r.effectiveRemaining),
     binding,
@@ -324,10 +353,13 @@ function activity(v: unknown): ActivityView | null {
       const x = rec(d);
       const date = x ? str(x.date) : null;
       if (!x || !date) return null;
-      return { date, models: list(x.models, activityRow), total: numOrNaN(x.total) };
+      return { date, models: list(x.models, activityRow), total: numOrNaN(x.total), byokTotal: numOrNaN(x.byokTotal) };
     }),
     byModel: list(r.byModel, activityRow),
     total: numOrNaN(r.total),
+    byokTotal: numOrNaN(r.byokTotal),
+    droppedRows: count(r.droppedRows),
+    outsideWindowRows: count(r.outsideWindowRows),
   };
 }
 
@@ -349,7 +381,11 @@ function resourceState(v: unknown): ResourceState {
 
 function keys(v: unknown): KeysState {
   const r = rec(v) ?? {};
-  return { inference: oneOf<KeySource>(r.inference, ['none', 'stored', 'environment'], 'none'), management: bool(r.management) };
+  return {
+    inference: oneOf<KeySource>(r.inference, ['none', 'stored', 'environment'], 'none'),
+    management: bool(r.management),
+    managementKind: oneOf<ManagementKeyKind>(r.managementKind, ['unverified', 'management', 'notManagement'], 'unverified'),
+  };
 }
 
 export function snapshot(v: unknown): Snapshot {

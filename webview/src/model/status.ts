@@ -37,7 +37,7 @@ function joinLabels(names: ResourceName[]): string {
 }
 
 /** Severity order when several kinds fail at once: the one the user must act on comes first. */
-const ORDER: readonly ErrorKind[] = ['unauthorized', 'paymentRequired', 'forbidden', 'config', 'offline', 'timeout', 'rateLimited', 'server', 'badResponse', 'notFound'];
+const ORDER: readonly ErrorKind[] = ['unauthorized', 'notManagementKey', 'paymentRequired', 'forbidden', 'config', 'offline', 'timeout', 'rateLimited', 'server', 'badResponse', 'notFound'];
 
 export function banners(snapshot: Snapshot, now: number): Banner[] {
   const byKind = new Map<ErrorKind, ResourceName[]>();
@@ -72,6 +72,15 @@ export function banners(snapshot: Snapshot, now: number): Banner[] {
             ? { id: kind, severity: 'error', title: 'Your management key was rejected.', detail: `Set a new management key to see ${what}. ${since(names)}`, actions: [SET_MANAGEMENT_KEY, LOG] }
             : { id: kind, severity: 'error', title: 'OpenRouter rejected your API key.', detail: `Set a valid key to update ${what}. ${since(names)}`, actions: [SET_KEY, LOG] },
         );
+        break;
+      case 'notManagementKey':
+        out.push({
+          id: kind,
+          severity: 'warning',
+          title: 'Balance unavailable: this is not a management key.',
+          detail: `The key saved as the management key is an ordinary API key, so ${what} cannot be read. Set a management key from openrouter.ai/settings/management-keys.`,
+          actions: [SET_MANAGEMENT_KEY],
+        });
         break;
       case 'paymentRequired':
         out.push({ id: kind, severity: 'error', title: 'Your OpenRouter account is out of credits.', detail: `Add credits on openrouter.ai, then retry. ${since(names)}`, actions: [RETRY, LOG] });

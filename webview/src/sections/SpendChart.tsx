@@ -52,7 +52,15 @@ export function SpendChart({ activity, catalog }: { activity: ActivityView; cata
   const tableId = useId();
   const max = Math.max(0, ...days.map((d) => d.total));
   if (!days.length || max === 0) {
-    return <p className="mr-muted">No spend in the last 30 days.</p>;
+    // A BYOK-only user spent nothing in OpenRouter credits, but did spend: never a bare "no spend".
+    const byok = Number.isFinite(activity.byokTotal) && activity.byokTotal > 0;
+    return (
+      <p className="mr-muted">
+        {byok
+          ? `No OpenRouter credits spent in the last 30 days; BYOK requests cost ${formatUsd(activity.byokTotal)} at your providers.`
+          : 'No spend in the last 30 days.'}
+      </p>
+    );
   }
   const peak = days.reduce((a, b) => (b.total > a.total ? b : a));
   const slot = W / days.length;

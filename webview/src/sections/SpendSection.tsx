@@ -24,10 +24,26 @@ function ofBudget(spent: number | null, budget: number): string | undefined {
   return budget > 0 && spent !== null && Number.isFinite(spent) ? `of ${formatUsd(budget)} budget` : undefined;
 }
 
+/** BYOK spend worth showing: a real, positive figure (OpenRouter reports 0 for users without BYOK). */
+function byokSpent(v: number | null | undefined): v is number {
+  return typeof v === 'number' && Number.isFinite(v) && v > 0;
+}
+
+function rowsLeftOut(dropped: number, outside: number): string | null {
+  const parts: string[] = [];
+  if (dropped > 0) parts.push(`${formatCount(dropped)} ${dropped === 1 ? 'row' : 'rows'} from OpenRouter could not be read`);
+  if (outside > 0) parts.push(`${formatCount(outside)} ${outside === 1 ? 'row is' : 'rows are'} dated outside the 30-day window`);
+  if (parts.length === 0) return null;
+  return `${parts.join(' and ')}: not included in these figures.`;
+}
+
 export function SpendSection({ snapshot, settings }: { snapshot: Snapshot; settings: WebviewSettings }): ReactElement {
   const { keys, usage, resources } = snapshot;
   const key = usage?.key ?? null;
-  const summary = keys.inference !== 'none' && key && key.daily !== null && Number.isFinite(key.daily) ? `${formatUsd(key.daily)} today` : undefined;
+  const summary =
+    keys.inference !== 'none' && key && key.daily !== null && Number.isFinite(key.daily)
+      ? `${formatUsd(key.daily)}${byokSpent(key.byokDaily) ? ` + ${formatUsd(key.byokDaily)} BYOK` : ''} today`
+      : undefined;
   return (
     <Section id="spend" title="Spend" summary={summary}>
       {keys.inference === 'none' ? (
@@ -65,23 +81,39 @@ function SpendFigures({ snapshot, settings }: { snapshot: Snapshot; settings: We
       limitNote = key.limitReset ? `resets ${key.limitReset}` : undefined;
     }
   }
+  // BYOK requests cost the user at their own providers; OpenRouter's figures above leave that out.
+  const byok = key !== null && [key.byokDaily, key.byokWeekly, key.byokMonthly].some(byokSpent);
+  const notManagement = usage?.balanceStatus === 'notManagementKey';
+  const checking = !notManagement && usage?.balanceStatus !== 'ok' && snapshot.keys.management && (snapshot.keys.managementKind ?? 'unverified') === 'unverified';
+  const balanceNote = usage?.balanceStatus === 'ok' ? undefined : notManagement ? 'unavailable: this is not a management key' : checking ? 'checking the management key…' : 'needs a management key';
   return (
     <>
       <dl className="mr-stats">
         <Stat label="Today" value={formatUsd(daily)} note={ofBudget(daily, settings.budgetDaily)} warn={overDaily} />
         <Stat label="This week" value={formatUsd(key?.weekly)} />
         <Stat label="This month" value={formatUsd(monthly)} note={ofBudget(monthly, settings.budgetMonthly)} warn={overMonthly} />
+        {byok ? <Stat label="BYOK today" value={formatUsd(key?.byokDaily)} /> : null}
+        {byok ? <Stat label="BYOK this week" value={formatUsd(key?.byokWeekly)} /> : null}
+        {byok ? <Stat label="BYOK this month" value={formatUsd(key?.byokMonthly)} /> : null}
         <Stat label="Key limit" value={limit} note={limitNote} />
         {key && key.limit !== null ? <Stat label="Key remaining" value={formatUsd(key.limitRemaining)} /> : null}
-        <Stat
-          label="Balance"
-          value={usage?.balanceStatus === 'ok' ? formatUsd(usage.balance?.balance) : DASH}
-          note={usage?.balanceStatus === 'ok' ? undefined : 'needs a management key'}
-        />
+        <Stat label="Balance" value={usage?.balanceStatus === 'ok' ? formatUsd(usage.balance?.balance) : DASH} note={balanceNote} />
         <Stat label="Remaining" value={formatUsd(remaining)} note={[binding, low ? 'low' : undefined].filter(Boolean).join(', ') || undefined} warn={low} />
         {usage?.burnRatePerDay !== null && usage?.burnRatePerDay !== undefined ? <Stat label="Burn rate" value={`${formatUsd(usage.burnRatePerDay)}/day`} /> : null}
         {usage?.monthEndProjection !== null && usage?.monthEndProjection !== undefined ? <Stat label="Month-end projection" value={formatUsd(usage.monthEndProjection)} /> : null}
       </dl>
+      {byok ? (
+        <p className="mr-muted">
+          Today, this week and this month are OpenRouter credits; BYOK is what requests over your own provider keys cost upstream, billed by
+          those providers. Budgets and the balance count OpenRouter credits only.
+        </p>
+      ) : null}
+      {notManagement && snapshot.keys.inference !== 'none' ? (
+        <div className="mr-invite mr-invite-small">
+          <p>Balance unavailable: the saved management key is an ordinary API key.</p>
+          <CommandButton command="setManagementKey" label="Set management key" />
+        </div>
+      ) : null}
       {overDaily || overMonthly ? (
         <p className="mr-warn" role="status">
           Over your {overDaily ? 'daily' : 'monthly'} budget.
@@ -106,10 +138,22 @@ function SpendHistory({ snapshot }: { snapshot: Snapshot }): ReactElement | null
     return <ProgressRing label="Loading activity…" />;
   }
   const catalog = catalogIndex(snapshot.catalog);
-  const top = [...activity.byModel].sort((a, b) => (Number.isFinite(b.usage) ? b.usage : -1) - (Number.isFinite(a.usage) ? a.usage : -1)).slice(0, 5);
+  // Cost to the user: OpenRouter credits plus what BYOK requests cost upstream.
+  const cost = (m: { usage: number; byokUsage: number }): number =>
+    Number.isFinite(m.usage) || Number.isFinite(m.byokUsage) ? (Number.isFinite(m.usage) ? m.usage : 0) + (Number.isFinite(m.byokUsage) ? m.byokUsage : 0) : -1;
+  const top = [...activity.byModel].sort((a, b) => cost(b) - cost(a)).slice(0, 5);
+  const leftOut = rowsLeftOut(activity.droppedRows, activity.outsideWindowRows);
   return (
     <div className="mr-history">
-      <h3 className="mr-subheading">Last 30 days: {formatUsd(activity.total)}</h3>
+      <h3 className="mr-subheading">
+        Last 30 days: {formatUsd(activity.total)}
+        {byokSpent(activity.byokTotal) ? ` + ${formatUsd(activity.byokTotal)} BYOK` : ''}
+      </h3>
+      {leftOut ? (
+        <p className="mr-warn" role="status">
+          {leftOut}
+        </p>
+      ) : null}
       <SpendChart activity={activity} catalog={catalog} />
       <h3 className="mr-subheading">Top models by cost</h3>
       {top.length ? (
@@ -119,7 +163,10 @@ function SpendHistory({ snapshot }: { snapshot: Snapshot }): ReactElement | null
               <span className="mr-model-name" title={m.model}>
                 {catalog.get(m.model)?.name ?? m.model}
               </span>
-              <span className="mr-num">{formatUsd(m.usage)}</span>
+              <span className="mr-num">
+                {formatUsd(m.usage)}
+                {byokSpent(m.byokUsage) ? ` + ${formatUsd(m.byokUsage)} BYOK` : ''}
+              </span>
               <span className="mr-muted mr-num">{formatCount(m.requests)} requests</span>
             </li>
           ))}

@@ -5,6 +5,7 @@ import { CommandButton } from '../components/CommandButton';
 import { IconButton } from '../components/Icon';
 import { RegionMark } from '../components/RegionMark';
 import { Section } from '../components/Section';
+import { PriceAgeNote } from '../components/DataNotes';
 import { useAction } from '../data';
 import { DASH, formatContext, formatCount, formatDay, formatIndex, formatPerMillion, formatPrice, formatPricePair, formatTokens, formatUsd } from '../format';
 import { buildYourModels, type YourModel } from '../model/derive';
@@ -35,6 +36,7 @@ export function YourModelsSection({ snapshot, references }: { snapshot: Snapshot
           ))}
         </ul>
       ) : null}
+      {models.length ? <PriceAgeNote snapshot={snapshot} /> : null}
       {foldable ? (
         <button type="button" className="mr-link mr-show-all" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
           {expanded ? 'Show fewer' : `Show all (${models.length})`}
@@ -172,7 +174,9 @@ function ModelItem({ item, orderOnly }: { item: YourModel; orderOnly: boolean })
                 <div>
                   <dt>Last 30 days</dt>
                   <dd>
-                    {formatUsd(activity.usage)} · {formatCount(activity.requests)} requests
+                    {formatUsd(activity.usage)}
+                    {Number.isFinite(activity.byokUsage) && activity.byokUsage > 0 ? ` + ${formatUsd(activity.byokUsage)} BYOK` : ''} ·{' '}
+                    {formatCount(activity.requests)} requests
                   </dd>
                 </div>
               ) : null}
