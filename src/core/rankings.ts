@@ -1,5 +1,6 @@
 // Market rankings from OpenRouter's Data API (rankings-daily) or, without a key, from the public
 // "top-weekly" order of /models. Token figures are summed as bigint and travel as decimal strings.
+import { formatDay } from '../shared/dates';
 import type { ApiRankingRow } from './openrouter/apiTypes';
 import {
   REGIONS,
@@ -76,8 +77,10 @@ export function defaultWindows(now: number | Date, days = 7): RankingsWindows {
   return windowsFor({ start: addDays(end, -(days - 1)), end });
 }
 
+/** "Source: …, as of Jul 26, 2026.": a date a person reads, whatever precision `asOf` came with. */
 export function citationFor(asOf: string): string {
-  return `Source: OpenRouter (openrouter.ai/rankings), as of ${asOf}.`;
+  const day = formatDay(asOf, true);
+  return `Source: OpenRouter (openrouter.ai/rankings)${day === '—' ? '' : `, as of ${day}`}.`;
 }
 
 /** "Qwen/Qwen3-X:free" → "qwen/qwen3-x": variants rank separately in the data but are one model here. */

@@ -17,7 +17,7 @@ describe('buildReport', () => {
   it('has the JSON contract shape', () => {
     expect(Object.keys(report)).toEqual(['source', 'window', 'totals', 'regions', 'coverage']);
     expect(Object.keys(report.coverage)).toEqual(['requestedDays', 'daysWithData', 'firstDay', 'lastDay', 'missingDays', 'duplicateRows', 'droppedRows']);
-    expect(report.source).toEqual({ baseUrl: 'https://openrouter.ai/api/v1', asOf: '2026-07-26T23:59:59Z', citation: 'Source: OpenRouter (openrouter.ai/rankings), as of 2026-07-26T23:59:59Z.' });
+    expect(report.source).toEqual({ baseUrl: 'https://openrouter.ai/api/v1', asOf: '2026-07-26T23:59:59Z', citation: 'Source: OpenRouter (openrouter.ai/rankings), as of Jul 26, 2026.' });
     expect(report.window).toEqual(WINDOW);
     expect(report.regions.map((r) => r.region)).toEqual(['CN', 'US', 'EU', 'OTHER', 'UNKNOWN']);
     for (const r of report.regions) {
@@ -48,7 +48,7 @@ describe('buildReport', () => {
   it('leaves names and prices null without a catalog', () => {
     const bare = buildReport({ rows: daily.data, asOf: null, window: WINDOW, baseUrl: 'x', index: null, top: 1 });
     expect(bare.regions[0].leaders[0]).toMatchObject({ id: null, name: null, pricePerMillion: null });
-    expect(bare.source.citation).toBe('Source: OpenRouter (openrouter.ai/rankings), as of 2026-07-26.');
+    expect(bare.source.citation).toBe('Source: OpenRouter (openrouter.ai/rankings), as of Jul 26, 2026.');
   });
 });
 
@@ -60,7 +60,7 @@ describe('formatReportTable', () => {
     expect(text).toMatch(new RegExp(`CN  China\\s+\\S+\\s+${(cn.share * 100).toFixed(1)} %`));
     expect(text).toContain('China (CN): top 3');
     expect(text).toMatch(/deepseek\/deepseek-v4-flash\s+\S+T\s+0\.14\s+0\.28/);
-    expect(text.trimEnd().endsWith('as of 2026-07-26T23:59:59Z.')).toBe(true);
+    expect(text.trimEnd().endsWith('as of Jul 26, 2026.')).toBe(true);
     expect(text).not.toContain('Unknown / not a lab (UNKNOWN): top');
   });
 
