@@ -57,7 +57,7 @@ export interface VsCode {
   openSidebar(): Promise<Frame>;
   notification(text: string | RegExp): Locator;
   logText(): string;
-  screenshot(name: string, target?: Locator | { x: number; y: number; width: number; height: number }): Promise<string>;
+  screenshot(name: string, target?: Locator | { x: number; y: number; width: number; height: number }, options?: { keepNotifications?: boolean }): Promise<string>;
   reload(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -68,6 +68,11 @@ export interface StartOptions {
   /** Folder copied as the workspace; default test/e2e/workspace. */
   workspace?: string;
   viewport?: { width: number; height: number };
+  /**
+   * Start as `npm run demo -- --fake` does: the fake's test keys handed to the extension (MODEL_RADAR_DEMO_KEYS)
+   * and the workspace opened with `openFile` in the editor (a path relative to the workspace).
+   */
+  demo?: { openFile: string };
 }
 
 function freePort(): Promise<number> {
@@ -164,6 +169,8 @@ export async function startVsCode(options: StartOptions = {}): Promise<VsCode> {
   const env: NodeJS.ProcessEnv = { ...process.env, XDG_DATA_HOME: join(run, 'xdg'), XDG_CONFIG_HOME: join(run, 'xdgc'), VSCODE_CLI: '1', [RUN_TAG]: run };
   // A key from the developer's shell must not leak into the profile under test.
   delete env.OPENROUTER_API_KEY;
+  delete env.MODEL_RADAR_DEMO_KEYS;
+  if (options.demo) env.MODEL_RADAR_DEMO_KEYS = `${INFERENCE_KEY},${MANAGEMENT_KEY}`;
   liveRuns.add(run);
   let browser: Browser | undefined;
   let server: ChildProcess | undefined;
@@ -231,7 +238,8 @@ export async function startVsCode(options: StartOptions = {}): Promise<VsCode> {
     const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, colorScheme: options.theme === 'light' ? 'light' : 'dark' });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url }).catch(() => undefined);
     const page = await context.newPage();
-    await page.goto(`${url}/?folder=${encodeURIComponent(workspace)}`);
+    const openFile = options.demo ? `&payload=${encodeURIComponent(JSON.stringify([['openFile', `vscode-remote://127.0.0.1:${port}${join(workspace, options.demo.openFile)}`]]))}` : '';
+    await page.goto(`${url}/?folder=${encodeURIComponent(workspace)}${openFile}`);
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     await page.waitForSelector('#workbench\\.parts\\.statusbar', { timeout: 60_000 });
     return makeApi(page, fake, workspace, userDataDir, run, stop);
@@ -318,11 +326,11 @@ function makeApi(page: Page, fake: FakeControl, workspace: string, userDataDir: 
         .map((f) => readFileSync(f, 'utf8'))
         .join('\n');
     },
-    async screenshot(name, target) {
+    async screenshot(name, target, options) {
       const file = join(SHOTS, `${name}.png`);
       // Toasts ("API key saved") would cover what the picture is about.
-      await page.locator('.notifications-toasts .notification-toast .codicon-notifications-clear').evaluateAll((els) => els.forEach((e) => (e as HTMLElement).click())).catch(() => undefined);
-      await page.evaluate(() => document.querySelectorAll('.notifications-toasts .notification-toast-container').forEach((e) => ((e as HTMLElement).style.display = 'none'))).catch(() => undefined);
+      if (!options?.keepNotifications) await page.locator('.notifications-toasts .notification-toast .codicon-notifications-clear').evaluateAll((els) => els.forEach((e) => (e as HTMLElement).click())).catch(() => undefined);
+      if (!options?.keepNotifications) await page.evaluate(() => document.querySelectorAll('.notifications-toasts .notification-toast-container').forEach((e) => ((e as HTMLElement).style.display = 'none'))).catch(() => undefined);
       if (target && 'screenshot' in target) await target.screenshot({ path: file });
       else await page.screenshot({ path: file, ...(target ? { clip: target } : {}) });
       if (process.env.MODEL_RADAR_UPDATE_SCREENSHOTS === '1') {

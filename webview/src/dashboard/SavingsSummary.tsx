@@ -9,6 +9,9 @@ import { Button, ProgressRing } from '../ui/toolkit';
 
 const MAX_LINES = 3;
 
+/** Why a model you spend on has no Swap link: Swap edits model ids in this workspace's files. */
+export const NO_SWAP_REASON = 'No Swap: this model is used through your key but named in none of this workspace’s files.';
+
 /** "Switching X → Y on your last-30-day mix ≈ $A → $B (−N %)" for the models you spend most on. */
 export function SavingsSummary({ snapshot, references }: { snapshot: Snapshot; references: ReferencesView | undefined }): ReactElement {
   const targets = buildYourModels(snapshot, references)
@@ -80,7 +83,9 @@ function SavingLine({ target }: { target: YourModel }): ReactElement {
             Swap…
           </button>
         </>
-      ) : null}
+      ) : (
+        <span className="mr-muted"> {NO_SWAP_REASON}</span>
+      )}
       {swap.error ? <span className="mr-inline-error"> {swap.error.message}</span> : swap.result ? <span role="status"> {swap.result.message}</span> : null}
     </li>
   );
