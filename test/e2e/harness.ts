@@ -62,7 +62,7 @@ export interface VsCode {
    * VS Code's own activation time for an extension, as "Developer: Show Running Extensions" shows it: code
    * loading + the activate call, in ms (ExtensionActivationTimes, measured by the extension host).
    */
-  runningExtensionActivationMs(extensionId: string): Promise<number>;
+  runningExtensionActivationMs(row: RegExp): Promise<number>;
   screenshot(name: string, target?: Locator | { x: number; y: number; width: number; height: number }): Promise<string>;
   reload(): Promise<void>;
   stop(): Promise<void>;
@@ -321,22 +321,28 @@ function makeApi(page: Page, fake: FakeControl, workspace: string, userDataDir: 
     notification(text) {
       return page.locator('.notifications-toasts .notification-toast', { hasText: text });
     },
-    async runningExtensionActivationMs(extensionId) {
+    async runningExtensionActivationMs(match) {
       await vs.runCommand('Developer: Show Running Extensions');
       const editor = page.locator('.runtime-extensions-editor');
       await editor.waitFor({ state: 'visible', timeout: 20_000 });
-      // The list is virtual (70 px rows, slowest first): scroll until the extension's row is rendered.
-      const row = editor.locator('.monaco-list-row', { hasText: extensionId });
+      // The list is virtual (70 px rows, slowest first): scroll until the extension's row is rendered. A row names
+      // the extension by its display name (or its id when it has none).
+      const row = editor.locator('.monaco-list-row', { hasText: match });
       for (let i = 0; i < 40 && (await row.count()) === 0; i++) {
         await editor.locator('.monaco-list').first().hover();
         await page.mouse.wheel(0, 280);
         await page.waitForTimeout(100);
       }
       let text = '';
-      await waitFor(`the activation time of ${extensionId}`, async () => {
-        text = await row.first().innerText();
-        return /Activation: \d/.test(text);
-      }, 20_000);
+      try {
+        await waitFor(`the activation time of ${match}`, async () => {
+          text = await row.first().innerText();
+          return /Activation: \d/.test(text);
+        }, 20_000);
+      } catch (err) {
+        const shown = await editor.innerText().catch(() => '');
+        throw new Error(`${err instanceof Error ? err.message : String(err)}; the Running Extensions editor shows: ${shown.slice(0, 1500)}`);
+      }
       const ms = Number(/Activation: (\d+(?:\.\d+)?)\s*ms/.exec(text)?.[1]);
       if (!Number.isFinite(ms)) throw new Error(`no activation time in the Running Extensions row: ${text}`);
       return ms;

@@ -91,7 +91,7 @@ describe('foundation in a real VS Code', () => {
       }
       firstContent.push(...loggedMs(vs.logText(), shown));
       floor.push(...loggedMs(vs.logText('Webview Baseline'), floorShown));
-      activation.push(await vs.runningExtensionActivationMs('model-radar.model-radar'));
+      activation.push(await vs.runningExtensionActivationMs(/Model Radar — OpenRouter|model-radar\.model-radar/));
     }
     expect(activation).toHaveLength(5);
     expect(firstContent).toHaveLength(5);
