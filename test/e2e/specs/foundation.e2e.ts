@@ -103,7 +103,7 @@ describe('foundation in a real VS Code', () => {
       sidebarFirstContentMs: { samples: firstContent, method: `resolveWebviewView to the Leaders section painted with data, as the host receives it, ${fresh}, sidebar shown first in 3 of 5` },
       webviewFloorMs: { samples: floor, method: `an empty webview view (test/e2e/baseline-ext: blank page, nonce CSP, posts ready on its first frame), resolveWebviewView to that message, same starts, shown first in 2 of 5` },
     });
-  });
+  }, 600_000);
 
   it('records the host rescan of a 20,000-file workspace against ripgrep in the same run', async () => {
     await vs.stop();
@@ -134,5 +134,5 @@ describe('foundation in a real VS Code', () => {
       hostRescanMs: { samples: host, method: `Model Radar: Rescan Workspace for Models in a real extension host (findFiles + workspace.fs), ${files} files indexed of the 20,000-file bench workspace, 5 rescans after the first scan` },
       hostRipgrepMs: { samples: rg.map((x) => Math.round(x * 10) / 10), method: 'rg over the same folders and file kinds for the same id shapes (bench/refs.bench.ts ripgrep()), alternating with the rescans' },
     });
-  });
+  }, 600_000);
 });
