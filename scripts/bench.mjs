@@ -13,6 +13,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { checkTargets, e2eFigure, figure, missing, ratioOf, timed } from './benchFigures.mjs';
 
 const quiet = { stdio: ['ignore', 'ignore', 'inherit'] };
 const log = (m) => process.stderr.write(`bench: ${m}\n`);
@@ -26,23 +27,6 @@ if (!process.argv.includes('--no-build') || !existsSync(vsix)) {
 
 const benchStart = new Date();
 const size = (f) => (existsSync(f) ? statSync(f).size : null);
-const sorted = (xs) => [...xs].filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-const median = (xs) => {
-  const s = sorted(xs);
-  if (s.length === 0) return null;
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const round = (n, d = 3) => (n === null ? null : Number(n.toFixed(d)));
-
-/** A measured figure: its value (the median for timed ones) and where it came from. */
-const figure = (value, method, extra = {}) => ({ value, method, measuredAt: extra.measuredAt ?? new Date().toISOString(), ...extra });
-/** A timed figure from its samples: min, median, max. */
-const timed = (samples, method, measuredAt) => {
-  const s = sorted(samples);
-  return figure(round(median(s)), method, { min: s[0], median: round(median(s)), max: s.at(-1), samples: s.length, measuredAt });
-};
-const missing = (reason) => ({ value: null, reason });
 
 const figures = {};
 const distSize = (file, label) => (size(file) === null ? missing(`${file} was not built`) : figure(size(file), `${label}: bytes of ${file} built by this run (npm run package)`));
@@ -115,19 +99,10 @@ else {
   if (r.status !== 0) e2eProblem = `the e2e metrics run failed (exit ${r.status ?? r.signal}); see test/e2e/.results/vitest.json`;
 }
 const e2e = existsSync(metricsFile) ? JSON.parse(readFileSync(metricsFile, 'utf8')) : {};
-const e2eFigure = (key) => {
-  const m = e2e[key];
-  if (!m || !Array.isArray(m.samples) || m.samples.length === 0) return missing(e2eProblem ?? `the e2e run recorded no ${key}`);
-  if (!(Date.parse(m.measuredAt) >= benchStart.getTime())) return missing(`${key} in ${metricsFile} is older than this run`);
-  return timed(m.samples, `e2e (test/e2e/specs/foundation.e2e.ts): ${m.method}`, m.measuredAt);
-};
-for (const key of ['activationMs', 'activateBodyMs', 'sidebarFirstContentMs', 'webviewFloorMs', 'hostRescanMs', 'hostRipgrepMs']) figures[key] = e2eFigure(key);
-const ratio = (a, b, method) => {
-  const x = figures[a];
-  const y = figures[b];
-  if (x.value === null || y.value === null) return missing(`needs ${a} and ${b}: ${x.reason ?? y.reason}`);
-  return figure(round(x.median / y.median, 2), method, { measuredAt: x.measuredAt });
-};
+for (const key of ['activationMs', 'activateBodyMs', 'sidebarFirstContentMs', 'webviewFloorMs', 'hostRescanMs', 'hostRipgrepMs']) {
+  figures[key] = e2eFigure(e2e[key], key, benchStart.getTime(), e2eProblem);
+}
+const ratio = (a, b, method) => ratioOf(figures[a], figures[b], [a, b], method);
 figures.sidebarFirstContentRatio = ratio('sidebarFirstContentMs', 'webviewFloorMs', 'median sidebarFirstContentMs ÷ median webviewFloorMs (an empty webview view in the same starts)');
 figures.hostScanVsRipgrepRatio = ratio('hostRescanMs', 'hostRipgrepMs', 'median hostRescanMs ÷ median hostRipgrepMs (same workspace, same run)');
 
@@ -143,13 +118,8 @@ const targets = {
   sidebarFirstContentMs: ['<=', 300],
   sidebarFirstContentRatio: ['<=', 1.5],
 };
-const checks = {};
-for (const [key, [op, limit]] of Object.entries(targets)) {
-  const f = figures[key] ?? missing(`no bench module produced ${key}`);
-  figures[key] = f;
-  checks[key] = { value: f.value, target: `${op} ${limit}`, ok: typeof f.value === 'number' ? f.value <= limit : false, ...(f.value === null ? { reason: f.reason } : {}) };
-}
-const failed = Object.entries(checks).filter(([, c]) => !c.ok).map(([k]) => k);
+for (const key of Object.keys(targets)) figures[key] ??= missing(`no bench module produced ${key}`);
+const { checks, failed } = checkTargets(figures, targets);
 const result = { figures, targets: checks, allWithinTarget: failed.length === 0, failed, measuredAt: benchStart.toISOString() };
 mkdirSync('bench', { recursive: true });
 writeFileSync('bench/results.json', JSON.stringify(result, null, 2) + '\n');
