@@ -104,7 +104,7 @@ for (const key of ['activationMs', 'activateBodyMs', 'sidebarFirstContentMs', 'w
 }
 const ratio = (a, b, method) => ratioOf(figures[a], figures[b], [a, b], method);
 figures.sidebarFirstContentRatio = ratio('sidebarFirstContentMs', 'webviewFloorMs', 'median sidebarFirstContentMs ÷ median webviewFloorMs (each the first webview shown in its window, same run)');
-figures.sidebarSecondContentRatio = ratio('sidebarSecondContentMs', 'webviewFloorSecondMs', 'median sidebarSecondContentMs ÷ median webviewFloorSecondMs (each shown after the other view, webview machinery warm)');
+figures.sidebarSecondContentRatio = ratio('sidebarSecondContentMs', 'webviewFloorSecondMs', 'median sidebarSecondContentMs ÷ median webviewFloorSecondMs (each the second view shown in its window, after the other one)');
 figures.hostScanVsRipgrepRatio = ratio('hostRescanMs', 'hostRipgrepMs', 'median hostRescanMs ÷ median hostRipgrepMs (same workspace, same run)');
 
 const targets = {

@@ -56,16 +56,15 @@ describe('foundation in a real VS Code', () => {
     // Each sample is a fresh VS Code whose workbench has settled (a window reload on two cores measures the
     // reload's CPU contention more than activation). Per start: VS Code's own activation time for Model Radar
     // (Running Extensions: code loading + activate call), our log line's activate() body for comparison, and the
-    // first showing of our sidebar and of an empty webview view (test/e2e/baseline-ext). The two views are shown
-    // in alternating order, because the first webview of a window also pays for setting up the webview machinery.
+    // first showing of our sidebar and of an empty webview view (test/e2e/baseline-ext), in alternating order.
     const activated = /Model Radar activated in (\d+(?:\.\d+)?) ms/g;
     const shown = /webview sidebar firstContent (\d+(?:\.\d+)?) ms/g;
     const floorShown = /webview baseline firstPaint (\d+(?:\.\d+)?) ms/g;
     const activation: number[] = [];
     const activateBody: number[] = [];
-    // [shown first in its window, shown second]: the first webview of a window also pays for setting up VS Code's
-    // webview machinery (its service worker and iframe host), so each view is compared with the floor in the same
-    // position. Six starts, each order three times.
+    // [shown first in its window, shown second]: the position matters (measured on code-server 4.100.3, the view
+    // shown second, after switching view containers, takes about a second longer whichever it is), so each view is
+    // compared with the floor in the same position. Six starts, each order three times.
     const ours: [number[], number[]] = [[], []];
     const floor: [number[], number[]] = [[], []];
     const extensions = [baselineVsix()];
@@ -106,8 +105,8 @@ describe('foundation in a real VS Code', () => {
       activateBodyMs: { samples: activateBody, method: `the synchronous body of activate() as Model Radar logs it (not code loading), ${fresh}` },
       sidebarFirstContentMs: { samples: ours[0], method: `${oursPage}; the first webview shown in the window, 3 of ${fresh}` },
       webviewFloorMs: { samples: floor[0], method: `${floorPage}; the first webview shown in the window, the other 3 of the same starts` },
-      sidebarSecondContentMs: { samples: ours[1], method: `${oursPage}; shown right after the empty view (webview machinery warm), 3 starts` },
-      webviewFloorSecondMs: { samples: floor[1], method: `${floorPage}; shown right after our sidebar (webview machinery warm), 3 starts` },
+      sidebarSecondContentMs: { samples: ours[1], method: `${oursPage}; shown second, right after the empty view, 3 starts` },
+      webviewFloorSecondMs: { samples: floor[1], method: `${floorPage}; shown second, right after our sidebar, 3 starts` },
     });
   }, 600_000);
 
