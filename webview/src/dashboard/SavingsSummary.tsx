@@ -6,11 +6,9 @@ import { useAction, useCompare } from '../data';
 import { formatPercent, formatUsd } from '../format';
 import { buildYourModels, savingFraction, type YourModel } from '../model/derive';
 import { Button, ProgressRing } from '../ui/toolkit';
+import { NO_SWAP_REASON } from '../model/swapReason';
 
 const MAX_LINES = 3;
-
-/** Why a model you spend on has no Swap link: Swap edits model ids in this workspace's files. */
-export const NO_SWAP_REASON = 'No Swap: this model is used through your key but named in none of this workspace’s files.';
 
 /** "Switching X → Y on your last-30-day mix ≈ $A → $B (−N %)" for the models you spend most on. */
 export function SavingsSummary({ snapshot, references }: { snapshot: Snapshot; references: ReferencesView | undefined }): ReactElement {

@@ -5,7 +5,7 @@ import { Section } from '../components/Section';
 import { PriceAgeNote } from '../components/DataNotes';
 import { useAction, useCompare, useServices } from '../data';
 import { formatCount, formatIndex, formatPercent, formatTokens, formatUsd, parseTokenInput } from '../format';
-import { NO_SWAP_REASON } from '../dashboard/SavingsSummary';
+import { NO_SWAP_REASON } from '../model/swapReason';
 import { buildYourModels, savingFraction, type YourModel } from '../model/derive';
 import type { MixInput } from '../uiState';
 import { Button, Dropdown, ProgressRing, TextField } from '../ui/toolkit';
