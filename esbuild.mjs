@@ -1,6 +1,38 @@
-// One build script, three bundles: the extension host, the CLI, and the webview app.
+// One build script: the extension host, the CLI, and the webview app (one entry per view plus a shared chunk).
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+
+/**
+ * The webview: an ES module per view (dist/webview/sidebar.js, dist/webview/dashboard.js) and one chunk with what
+ * both use (React, the toolkit, the data layer), so the sidebar never loads the dashboard's code and the two
+ * together stay smaller than one bundle each. Two entries make at most one shared chunk, named without a hash
+ * so the host's HTML can preload it; each entry also gets its own CSS file.
+ * @returns {import('esbuild').BuildOptions}
+ */
+export function webviewBuild(dev = false) {
+  return {
+    bundle: true,
+    minify: !dev,
+    sourcemap: dev ? 'inline' : false,
+    legalComments: 'none',
+    logLevel: 'warning',
+    target: 'es2022',
+    entryPoints: { sidebar: 'webview/src/views/sidebarEntry.tsx', dashboard: 'webview/src/views/dashboardEntry.tsx' },
+    outdir: 'dist/webview',
+    splitting: true,
+    chunkNames: 'shared',
+    platform: 'browser',
+    format: 'esm',
+    jsx: 'automatic',
+    loader: { '.css': 'css' },
+    define: { 'process.env.NODE_ENV': dev ? '"development"' : '"production"' },
+    metafile: true,
+  };
+}
+
+/** The files the host's HTML names, per view, in load order (see src/host/webviewHost.ts). */
+export const WEBVIEW_FILES = ['sidebar.js', 'sidebar.css', 'dashboard.js', 'dashboard.css', 'shared.js'];
 
 const watch = process.argv.includes('--watch');
 const dev = process.argv.includes('--dev');
@@ -36,31 +68,29 @@ const builds = [
     mainFields: ['module', 'main'],
     banner: { js: '#!/usr/bin/env node' },
   },
-  {
-    ...common,
-    entryPoints: { webview: 'webview/src/main.tsx' },
-    outdir: 'dist',
-    platform: 'browser',
-    format: 'iife',
-    jsx: 'automatic',
-    loader: { '.css': 'css' },
-    define: { 'process.env.NODE_ENV': dev ? '"development"' : '"production"' },
-    metafile: true,
-  },
+  webviewBuild(dev),
 ];
 
-if (!watch) rmSync('dist', { recursive: true, force: true });
-// The catalog snapshot ships as data the host reads after activation, not inside the host bundle.
-mkdirSync('dist', { recursive: true });
-copyFileSync('src/core/data/catalogSnapshot.json', 'dist/catalog-snapshot.json');
-copyFileSync('src/core/data/rankingsSnapshot.json', 'dist/rankings-snapshot.json');
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isMain) await main();
 
-if (watch) {
-  for (const options of builds) {
-    const ctx = await esbuild.context(options);
-    await ctx.watch();
+async function main() {
+  if (!watch) rmSync('dist', { recursive: true, force: true });
+  // The catalog snapshot ships as data the host reads after activation, not inside the host bundle.
+  mkdirSync('dist', { recursive: true });
+  copyFileSync('src/core/data/catalogSnapshot.json', 'dist/catalog-snapshot.json');
+  copyFileSync('src/core/data/rankingsSnapshot.json', 'dist/rankings-snapshot.json');
+
+  if (watch) {
+    for (const options of builds) {
+      const ctx = await esbuild.context(options);
+      await ctx.watch();
+    }
+    console.log('esbuild: watching');
+    return;
   }
-  console.log('esbuild: watching');
-} else {
-  await Promise.all(builds.map((options) => esbuild.build(options)));
+  const results = await Promise.all(builds.map((options) => esbuild.build(options)));
+  // The host's HTML names these files: a second shared chunk or a renamed output would load nothing.
+  const made = Object.keys(results[2].metafile.outputs).map((f) => f.replace(/^dist\/webview\//, '')).sort();
+  if (made.join() !== [...WEBVIEW_FILES].sort().join()) throw new Error(`esbuild: the webview build made ${made.join(', ')}, expected ${WEBVIEW_FILES.join(', ')}`);
 }

@@ -3,6 +3,7 @@
 // Measured in jsdom with React's production build and the toolkit's native fallbacks, so these are
 // upper bounds on what Chromium does in a real webview; no target is asserted here.
 import { createRequire } from 'node:module';
+import * as React from 'react';
 import { createElement } from 'react';
 
 // jsdom reads its own files at run time, so it is loaded from node_modules rather than bundled.
@@ -40,7 +41,10 @@ function installDom(): JSDOM {
 }
 
 export async function run(): Promise<Record<string, number>> {
-  process.env.NODE_ENV = 'production';
+  // npm run bench defines process.env.NODE_ENV at bundle time; React's development build would add a debug
+  // frame to its shared internals, so its absence proves the production build is what is measured.
+  const internals = (React as unknown as Record<string, Record<string, unknown> | undefined>).__SECRET_INTERNALS_DO_NOT_USE_OR_YOU_WILL_BE_FIRED;
+  if (!internals || 'ReactDebugCurrentFrame' in internals) throw new Error("React's development build is loaded: bundle this bench with process.env.NODE_ENV defined as production");
   const dom = installDom();
   // Loaded after the DOM globals exist: React DOM and the toolkit look for them at module load.
   const [{ createRoot }, { flushSync }, { DataProvider }, { Dashboard }, { createUiStateStore }, { HostBridge }, derive, builders] = await Promise.all([

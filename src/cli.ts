@@ -1,20 +1,42 @@
-// Headless entry: the same core, printed for a terminal. `node dist/cli.js <report|refs> ...`
+// Headless entry: the same core, printed for a terminal. `node dist/cli.js <report|refs|swap> ...`
+import { version } from '../package.json';
 import { runReport } from './cli/report';
 import { runRefs } from './cli/refs';
 import { runSwapCli } from './cli/swap';
 import { terminalSafe } from './shared/sanitize';
 
+/**
+ * One line per command for `model-radar --help`. A new command adds its line here, a case below, and answers
+ * its own `--help`; `--version` is answered here for every command.
+ */
+const COMMANDS: Readonly<Record<string, string>> = {
+  report: 'region shares and leaders from OpenRouter rankings (--json, --from, --to, --top, --base-url, --key)',
+  refs: 'OpenRouter model ids referenced in files and folders (--json, --base-url | --offline, PATH...)',
+  swap: 'replace one model with another in files and folders (--from, --to, --dry-run, --json, --allow-unknown, --offline, PATH...)',
+};
+
 const USAGE = `usage: model-radar <command> [options]
 
 commands:
-  report   region shares and leaders from OpenRouter rankings (--json, --from, --to, --top, --base-url, --key)
-  refs     OpenRouter model ids referenced in files and folders (--json, --base-url | --offline, PATH...)
-  swap     replace one model with another in files and folders (--from, --to, --dry-run, --json, --allow-unknown, --offline, PATH...)
+${Object.entries(COMMANDS)
+  .map(([name, line]) => `  ${name.padEnd(8)} ${line}`)
+  .join('\n')}
+
+  model-radar <command> --help   options of one command
+  model-radar --version          the version
 `;
+
+const isVersionFlag = (a: string | undefined): boolean => a === '--version' || a === '-V';
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const io = { stdout: process.stdout, stderr: process.stderr, env: process.env };
+  // `model-radar --version` and `model-radar <command> --version` (before `--`, where paths begin).
+  const flags = rest.indexOf('--') < 0 ? rest : rest.slice(0, rest.indexOf('--'));
+  if (isVersionFlag(command) || command === 'version' || (command !== undefined && Object.hasOwn(COMMANDS, command) && flags.some(isVersionFlag))) {
+    process.stdout.write(`model-radar ${version}\n`);
+    return 0;
+  }
   switch (command) {
     case 'report':
       return runReport(rest, io);

@@ -10,7 +10,7 @@ import { classifyIncluded } from '../core/refs/classify';
 import { findRefs } from '../core/refs/recognize';
 import { createScanFilter, DEFAULT_MAX_FILE_BYTES, type FileEntry, type ScanFilter } from '../core/refs/scanner';
 import type { ModelRef, RefCatalog } from '../core/refs/types';
-import { bundledApiModels } from '../core/data/bundledCatalog';
+import { bundledApiModels, BUNDLED_CAPTURED_AT } from '../core/data/bundledCatalog';
 import { guardTerminal, keysInCommandLine } from './terminal';
 
 export interface RefsIo {
@@ -30,6 +30,10 @@ export interface RefsJsonReference {
 }
 
 const USAGE = 'usage: model-radar refs [--json] [--base-url URL | --offline] PATH...';
+const HELP =
+  `${USAGE}\n` +
+  '  Lists the OpenRouter model ids in the files and folders given. Ids are checked against the live catalog; when it\n' +
+  '  cannot be reached (or with --offline), against the snapshot bundled with this version.';
 
 interface RefsArgs {
   json: boolean;
@@ -48,7 +52,7 @@ function parseArgs(argv: readonly string[]): ArgsResult {
       args.paths.push(...argv.slice(i + 1));
       break;
     }
-    if (a === '-h' || a === '--help') return { ok: false, message: USAGE, help: true };
+    if (a === '-h' || a === '--help') return { ok: false, message: HELP, help: true };
     if (a === '--json') args.json = true;
     else if (a === '--offline') args.offline = true;
     else if (a === '--base-url' || a.startsWith('--base-url=')) {
@@ -143,7 +147,7 @@ export async function runRefs(argv: string[], rawIo: RefsIo): Promise<number> {
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     if (parsed.help === true) {
-      io.stdout.write(`${USAGE}\n`);
+      io.stdout.write(`${HELP}\n`);
       return 0;
     }
     io.stderr.write(`model-radar refs: ${parsed.message} (${USAGE})\n`);
@@ -166,11 +170,16 @@ export async function runRefs(argv: string[], rawIo: RefsIo): Promise<number> {
   try {
     catalog = await loadCatalog(args, io);
   } catch (err) {
-    const where = args.offline ? 'the bundled snapshot' : (args.baseUrl ?? DEFAULT_API_BASE_URL);
-    const hint = args.offline ? '' : ' (use --offline for the bundled snapshot)';
     const reason = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ');
-    io.stderr.write(`model-radar refs: could not load the model catalog from ${where}: ${reason}${hint}\n`);
-    return 1;
+    if (args.offline) {
+      io.stderr.write(`model-radar refs: could not load the bundled snapshot: ${reason}\n`);
+      return 1;
+    }
+    // As the extension does: the shipped snapshot stands in for the live catalog, and the user is told.
+    io.stderr.write(
+      `model-radar refs: could not load the model catalog from ${args.baseUrl ?? DEFAULT_API_BASE_URL} (${reason}); using the bundled ${BUNDLED_CAPTURED_AT} snapshot instead (--offline skips the network).\n`,
+    );
+    catalog = await loadCatalog({ ...args, offline: true }, io);
   }
 
   const filter = createScanFilter();

@@ -1,5 +1,6 @@
 // Market rankings from OpenRouter's Data API (rankings-daily) or, without a key, from the public
 // "top-weekly" order of /models. Token figures are summed as bigint and travel as decimal strings.
+import { formatDay } from '../shared/dates';
 import type { ApiRankingRow } from './openrouter/apiTypes';
 import {
   REGIONS,
@@ -76,8 +77,10 @@ export function defaultWindows(now: number | Date, days = 7): RankingsWindows {
   return windowsFor({ start: addDays(end, -(days - 1)), end });
 }
 
+/** "Source: …, as of Jul 26, 2026.": a date a person reads, whatever precision `asOf` came with. */
 export function citationFor(asOf: string): string {
-  return `Source: OpenRouter (openrouter.ai/rankings), as of ${asOf}.`;
+  const day = formatDay(asOf, true);
+  return `Source: OpenRouter (openrouter.ai/rankings)${day === '—' ? '' : `, as of ${day}`}.`;
 }
 
 /** "Qwen/Qwen3-X:free" → "qwen/qwen3-x": variants rank separately in the data but are one model here. */
@@ -123,6 +126,15 @@ interface ModelAcc {
   tokens: bigint;
   prev: bigint;
   model: CatalogModel | null;
+  /** Current-window tokens per variant as the Data API ranks them: "" the base model, "free", "thinking", … */
+  variants: Map<string, bigint>;
+}
+
+/** "x/y:free" → "free"; "x/y" → "". */
+function variantOf(permaslug: string): string {
+  const p = permaslug.trim().toLowerCase();
+  const colon = p.indexOf(':');
+  return colon < 0 ? '' : p.slice(colon + 1);
 }
 
 const zeroRegions = (): Record<Region, bigint> => ({ CN: 0n, US: 0n, EU: 0n, OTHER: 0n, UNKNOWN: 0n });
@@ -263,11 +275,13 @@ export function buildRankingsView(rows: readonly ApiRankingRow[], opts: Rankings
     let acc = models.get(slug);
     if (acc === undefined) {
       const info = regions.model(slug);
-      acc = { permaslug: slug, author: info.author, lab: info.author === '' ? '(no author)' : info.lab, region: info.region, tokens: 0n, prev: 0n, model: joinPermaslug(index, slug) };
+      acc = { permaslug: slug, author: info.author, lab: info.author === '' ? '(no author)' : info.lab, region: info.region, tokens: 0n, prev: 0n, model: joinPermaslug(index, slug), variants: new Map() };
       models.set(slug, acc);
     }
     if (inCurrent) {
       acc.tokens += tokens;
+      const variant = variantOf(row.permaslug);
+      acc.variants.set(variant, (acc.variants.get(variant) ?? 0n) + tokens);
       total += tokens;
       regionNow[acc.region] += tokens;
       dayOf(date).regions[acc.region] += tokens;
@@ -302,6 +316,7 @@ export function buildRankingsView(rows: readonly ApiRankingRow[], opts: Rankings
       prevTokens: prev === null ? null : prev.toString(),
       change: tokenChange(m.tokens, prev),
       share: tokenShare(m.tokens, total),
+      variantTokens: Object.fromEntries([...m.variants].map(([k, t]) => [k, t.toString()])),
     };
   });
 

@@ -2,7 +2,7 @@
 // as a stable JSON object (`--json`) or a table for a terminal.
 import type { ApiRankingRow } from './openrouter/apiTypes';
 import { DATA_API_DOCS_URL, TOKENIZER_CAVEAT, coverageDays, coverageLine } from '../shared/dataLabels';
-import { REGIONS, type RankingsCoverage, type Region } from '../shared/types';
+import { REGION_LABELS, REGIONS, type RankingsCoverage, type Region } from '../shared/types';
 import type { CatalogIndex } from './catalog';
 import { formatPricePerMillion, formatTokens } from './money';
 import { buildRankingsView, leadersByRegion, type DayWindow } from './rankings';
@@ -73,13 +73,6 @@ export function buildReport(input: ReportInput): ReportJson {
   };
 }
 
-const REGION_LABEL: Readonly<Record<Region, string>> = {
-  CN: 'China',
-  US: 'United States',
-  EU: 'European Union',
-  OTHER: 'Elsewhere',
-  UNKNOWN: 'Unknown / not a lab',
-};
 
 function pct(share: number): string {
   return `${(share * 100).toFixed(1)} %`;
@@ -94,11 +87,6 @@ function table(header: string[], rows: string[][], right: boolean[]): string[] {
       .join('  ')
       .trimEnd();
   return [line(header), ...rows.map(line)];
-}
-
-/** Keeps a long model name from stretching the table. */
-function clip(s: string, max: number): string {
-  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
 }
 
 /** The report as a table for a terminal. */
@@ -121,7 +109,8 @@ export function formatReportTable(report: ReportJson): string {
     out.push(
       ...table(
         ['Region', 'Tokens', 'Share'],
-        report.regions.map((r) => [`${r.region}  ${REGION_LABEL[r.region]}`, formatTokens(r.tokens), pct(r.share)]),
+        // A region with no tokens in the window is no row ("UNKNOWN … 0 0.0 %" told nothing); --json keeps all.
+        report.regions.filter((r) => BigInt(r.tokens) > 0n).map((r) => [`${r.region}  ${REGION_LABELS[r.region]}`, formatTokens(r.tokens), pct(r.share)]),
         [false, true, true],
       ),
     );
@@ -129,13 +118,14 @@ export function formatReportTable(report: ReportJson): string {
     for (const r of report.regions) {
       if (r.leaders.length === 0) continue;
       out.push('');
-      out.push(`${REGION_LABEL[r.region]} (${r.region}): top ${r.leaders.length}`);
+      out.push(`${REGION_LABELS[r.region]} (${r.region}): top ${r.leaders.length}`);
       out.push(
         ...table(
           ['#', 'Model', 'Tokens', '$/1M in', '$/1M out'],
           r.leaders.map((l, i) => [
             String(i + 1),
-            clip(l.id ?? l.permaslug, 48),
+            // Whole, however long: an id is what the user copies into a config file.
+            l.id ?? l.permaslug,
             formatTokens(l.tokens),
             l.pricePerMillion === null ? '—' : formatPricePerMillion(l.pricePerMillion.input),
             l.pricePerMillion === null ? '—' : formatPricePerMillion(l.pricePerMillion.output),

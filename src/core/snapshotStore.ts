@@ -417,6 +417,7 @@ const rankingsViewSchema = v.object({
       prevTokens: v.nullable(tokens),
       change: nullableNum,
       share: nullableNum,
+      variantTokens: v.optional(v.record(v.string(), tokens)),
     }),
   ),
   regions: v.array(v.object({ region, tokens, share: num, prevTokens: v.nullable(tokens), change: nullableNum })),

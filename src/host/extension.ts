@@ -17,6 +17,7 @@ import { Alerts } from './alerts';
 import { registerCommands } from './commands/register';
 import { setBudget } from './commands/budget';
 import { registerModelReferences } from './modelRefs/register';
+import { startDemo } from './demo';
 import type { Services } from './services';
 import { COMMANDS } from '../shared/commands';
 
@@ -181,6 +182,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const startTimer = setTimeout(() => {
     radar.start();
     updateActive();
+    void startDemo({ keys, apiBaseUrl: settings.current().apiBaseUrl, env: process.env, log });
   }, 0);
   context.subscriptions.push({ dispose: () => clearTimeout(startTimer) });
 

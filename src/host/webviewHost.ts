@@ -5,6 +5,10 @@ import { randomBytes } from 'node:crypto';
 import type { HostToWebview, ViewKind, WebviewSettings, NotificationMap } from '../shared/protocol';
 import type { ReferencesView, Snapshot } from '../shared/types';
 import { dispatchWebviewMessage, type RequestHandlers } from '../core/webviewDispatch';
+import { sidebarFirstSnapshot } from '../core/webviewPayload';
+
+/** If the page never reports first content (say, no rankings to show), the full catalog follows after this. */
+export const FULL_SNAPSHOT_FALLBACK_MS = 1500;
 
 export interface WebviewState {
   snapshot(): Snapshot;
@@ -41,8 +45,12 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
 
 export function renderWebviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, view: ViewKind): string {
   const nonce = randomBytes(16).toString('base64');
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.css'));
+  // One ES module per view (esbuild.mjs): the view's own code, and the chunk both views share, preloaded so it
+  // downloads alongside the entry instead of after it. Module imports inherit the entry's nonce.
+  const asset = (file: string): string => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', file)).toString();
+  const script = asset(`${view}.js`);
+  const shared = asset('shared.js');
+  const style = asset(`${view}.css`);
   const csp = [
     "default-src 'none'",
     `script-src 'nonce-${nonce}'`,
@@ -58,18 +66,22 @@ export function renderWebviewHtml(webview: vscode.Webview, extensionUri: vscode.
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta property="csp-nonce" content="${nonce}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style.toString()}" nonce="${nonce}">
+<link rel="stylesheet" href="${style}" nonce="${nonce}">
+<link rel="modulepreload" href="${shared}" nonce="${nonce}">
 <title>${title}</title>
 </head>
 <body>
 <div id="root" data-view="${view}"></div>
-<script nonce="${nonce}" src="${script.toString()}"></script>
+<script type="module" nonce="${nonce}" src="${script}"></script>
 </body>
 </html>`;
 }
 
 export class WebviewConnection implements vscode.Disposable {
   private ready = false;
+  /** The init carried a cut-down catalog: the full snapshot follows after the first paint. */
+  private fullPending = false;
+  private fullTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   /** When the view was resolved or last became visible: the start of "time to first content". */
   private shownAt = performance.now();
@@ -87,12 +99,18 @@ export class WebviewConnection implements vscode.Disposable {
         const reply = await dispatchWebviewMessage(raw, {
           handlers,
           onReady: () => this.onReady(),
-          onFirstContent: (documentMs) => onFirstContent(this.view, performance.now() - this.shownAt, documentMs),
+          onFirstContent: (documentMs) => {
+            onFirstContent(this.view, performance.now() - this.shownAt, documentMs);
+            this.sendFullSnapshot();
+          },
           warn: (line) => this.log.warn(`[${this.view}] ${line}`),
         });
         if (reply) this.post(reply);
       }),
-      state.onDidChangeSnapshot((s) => this.notify('snapshot/didChange', s)),
+      state.onDidChangeSnapshot((s) => {
+        this.fullPending = false;
+        this.notify('snapshot/didChange', s);
+      }),
       state.onDidChangeReferences((r) => this.notify('references/didChange', r)),
       state.onDidChangeSettings((s) => this.notify('settings/didChange', s)),
     );
@@ -106,12 +124,21 @@ export class WebviewConnection implements vscode.Disposable {
   /** The webview (re)loaded: everything it needs goes out in one message, so the first paint needs no round trip. */
   private onReady(): void {
     this.ready = true;
-    this.notify('init', {
-      view: this.view,
-      snapshot: this.state.snapshot(),
-      references: this.state.references(),
-      settings: this.state.settings(),
-    });
+    const references = this.state.references();
+    // The sidebar paints spend, your models and the leaders first: it gets the catalog entries those name, and the
+    // whole catalog once that is on screen. The dashboard's first paint is the catalog, so it gets it all at once.
+    const first = this.view === 'sidebar' ? sidebarFirstSnapshot(this.state.snapshot(), references) : { snapshot: this.state.snapshot(), partial: false };
+    this.notify('init', { view: this.view, snapshot: first.snapshot, references, settings: this.state.settings() });
+    this.fullPending = first.partial;
+    clearTimeout(this.fullTimer);
+    if (first.partial) this.fullTimer = setTimeout(() => this.sendFullSnapshot(), FULL_SNAPSHOT_FALLBACK_MS);
+  }
+
+  private sendFullSnapshot(): void {
+    clearTimeout(this.fullTimer);
+    if (!this.fullPending) return;
+    this.fullPending = false;
+    this.notify('snapshot/didChange', this.state.snapshot());
   }
 
   private notify<N extends keyof NotificationMap>(method: N, params: NotificationMap[N]): void {
@@ -128,6 +155,7 @@ export class WebviewConnection implements vscode.Disposable {
 
   dispose(): void {
     this.ready = false;
+    clearTimeout(this.fullTimer);
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 }

@@ -4,6 +4,14 @@
 
 export type Region = 'CN' | 'US' | 'EU' | 'OTHER' | 'UNKNOWN';
 export const REGIONS: readonly Region[] = ['CN', 'US', 'EU', 'OTHER', 'UNKNOWN'];
+/** The one name of each region every surface shows (sidebar, dashboard, CLI). */
+export const REGION_LABELS: Readonly<Record<Region, string>> = {
+  CN: 'China',
+  US: 'US',
+  EU: 'Europe',
+  OTHER: 'Other',
+  UNKNOWN: 'Unknown',
+};
 
 /** Why a request to OpenRouter failed. Decided by status and error_type, never by message text. */
 export type ErrorKind =
@@ -113,6 +121,11 @@ export interface RankedModel {
   change: number | null;
   /** Share of the window's total including unattributed; null in order-only mode. */
   share: number | null;
+  /**
+   * `tokens` split by the variants the Data API ranks separately: "" the base model, "free", "thinking", …
+   * (decimal strings). Absent in order-only mode. A catalog row shows its own variant's figure from here.
+   */
+  variantTokens?: Readonly<Record<string, string>>;
 }
 
 export interface RegionShare {

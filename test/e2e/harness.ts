@@ -56,8 +56,14 @@ export interface VsCode {
   webview(view: 'sidebar' | 'dashboard', timeoutMs?: number): Promise<Frame>;
   openSidebar(): Promise<Frame>;
   notification(text: string | RegExp): Locator;
-  logText(): string;
-  screenshot(name: string, target?: Locator | { x: number; y: number; width: number; height: number }): Promise<string>;
+  /** The "Model Radar" log channel, or another extension's log channel by name. */
+  logText(channel?: string): string;
+  /**
+   * VS Code's own activation time for an extension, as "Developer: Show Running Extensions" shows it: code
+   * loading + the activate call, in ms (ExtensionActivationTimes, measured by the extension host).
+   */
+  runningExtensionActivationMs(row: RegExp): Promise<number>;
+  screenshot(name: string, target?: Locator | { x: number; y: number; width: number; height: number }, options?: { keepNotifications?: boolean }): Promise<string>;
   reload(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -67,7 +73,14 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   /** Folder copied as the workspace; default test/e2e/workspace. */
   workspace?: string;
+  /** More .vsix files to install next to Model Radar (e.g. baselineVsix()). */
+  extensions?: string[];
   viewport?: { width: number; height: number };
+  /**
+   * Start as `npm run demo -- --fake` does: the fake's test keys handed to the extension (MODEL_RADAR_DEMO_KEYS)
+   * and the workspace opened with `openFile` in the editor (a path relative to the workspace).
+   */
+  demo?: { openFile: string };
 }
 
 function freePort(): Promise<number> {
@@ -164,6 +177,8 @@ export async function startVsCode(options: StartOptions = {}): Promise<VsCode> {
   const env: NodeJS.ProcessEnv = { ...process.env, XDG_DATA_HOME: join(run, 'xdg'), XDG_CONFIG_HOME: join(run, 'xdgc'), VSCODE_CLI: '1', [RUN_TAG]: run };
   // A key from the developer's shell must not leak into the profile under test.
   delete env.OPENROUTER_API_KEY;
+  delete env.MODEL_RADAR_DEMO_KEYS;
+  if (options.demo) env.MODEL_RADAR_DEMO_KEYS = `${INFERENCE_KEY},${MANAGEMENT_KEY}`;
   liveRuns.add(run);
   let browser: Browser | undefined;
   let server: ChildProcess | undefined;
@@ -209,7 +224,7 @@ export async function startVsCode(options: StartOptions = {}): Promise<VsCode> {
       ),
     );
     const common = ['--user-data-dir', userDataDir, '--extensions-dir', extDir];
-    execFileSync(process.execPath, [CODE_SERVER, ...common, '--install-extension', vsixPath()], { env, stdio: 'pipe' });
+    for (const vsix of [vsixPath(), ...(options.extensions ?? [])]) execFileSync(process.execPath, [CODE_SERVER, ...common, '--install-extension', vsix], { env, stdio: 'pipe' });
 
     const port = await freePort();
     const config = join(run, 'config.yaml');
@@ -231,7 +246,8 @@ export async function startVsCode(options: StartOptions = {}): Promise<VsCode> {
     const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, colorScheme: options.theme === 'light' ? 'light' : 'dark' });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url }).catch(() => undefined);
     const page = await context.newPage();
-    await page.goto(`${url}/?folder=${encodeURIComponent(workspace)}`);
+    const openFile = options.demo ? `&payload=${encodeURIComponent(JSON.stringify([['openFile', `vscode-remote://127.0.0.1:${port}${join(workspace, options.demo.openFile)}`]]))}` : '';
+    await page.goto(`${url}/?folder=${encodeURIComponent(workspace)}${openFile}`);
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     await page.waitForSelector('#workbench\\.parts\\.statusbar', { timeout: 60_000 });
     return makeApi(page, fake, workspace, userDataDir, run, stop);
@@ -313,16 +329,42 @@ function makeApi(page: Page, fake: FakeControl, workspace: string, userDataDir: 
     notification(text) {
       return page.locator('.notifications-toasts .notification-toast', { hasText: text });
     },
-    logText() {
-      return findFiles(join(userDataDir, 'logs'), 'Model Radar.log')
+    async runningExtensionActivationMs(match) {
+      await vs.runCommand('Developer: Show Running Extensions');
+      const editor = page.locator('.runtime-extensions-editor');
+      await editor.waitFor({ state: 'visible', timeout: 20_000 });
+      // The list is virtual (70 px rows, slowest first): scroll until the extension's row is rendered. A row names
+      // the extension by its display name (or its id when it has none).
+      const row = editor.locator('.monaco-list-row', { hasText: match });
+      for (let i = 0; i < 40 && (await row.count()) === 0; i++) {
+        await editor.locator('.monaco-list').first().hover();
+        await page.mouse.wheel(0, 280);
+        await page.waitForTimeout(100);
+      }
+      let text = '';
+      try {
+        await waitFor(`the activation time of ${match}`, async () => {
+          text = await row.first().innerText();
+          return /Activation: \d/.test(text);
+        }, 20_000);
+      } catch (err) {
+        const shown = await editor.innerText().catch(() => '');
+        throw new Error(`${err instanceof Error ? err.message : String(err)}; the Running Extensions editor shows: ${shown.slice(0, 1500)}`);
+      }
+      const ms = Number(/Activation: (\d+(?:\.\d+)?)\s*ms/.exec(text)?.[1]);
+      if (!Number.isFinite(ms)) throw new Error(`no activation time in the Running Extensions row: ${text}`);
+      return ms;
+    },
+    logText(channel = 'Model Radar') {
+      return findFiles(join(userDataDir, 'logs'), `${channel}.log`)
         .map((f) => readFileSync(f, 'utf8'))
         .join('\n');
     },
-    async screenshot(name, target) {
+    async screenshot(name, target, options) {
       const file = join(SHOTS, `${name}.png`);
       // Toasts ("API key saved") would cover what the picture is about.
-      await page.locator('.notifications-toasts .notification-toast .codicon-notifications-clear').evaluateAll((els) => els.forEach((e) => (e as HTMLElement).click())).catch(() => undefined);
-      await page.evaluate(() => document.querySelectorAll('.notifications-toasts .notification-toast-container').forEach((e) => ((e as HTMLElement).style.display = 'none'))).catch(() => undefined);
+      if (!options?.keepNotifications) await page.locator('.notifications-toasts .notification-toast .codicon-notifications-clear').evaluateAll((els) => els.forEach((e) => (e as HTMLElement).click())).catch(() => undefined);
+      if (!options?.keepNotifications) await page.evaluate(() => document.querySelectorAll('.notifications-toasts .notification-toast-container').forEach((e) => ((e as HTMLElement).style.display = 'none'))).catch(() => undefined);
       if (target && 'screenshot' in target) await target.screenshot({ path: file });
       else await page.screenshot({ path: file, ...(target ? { clip: target } : {}) });
       if (process.env.MODEL_RADAR_UPDATE_SCREENSHOTS === '1') {
@@ -369,4 +411,35 @@ export function resetMetrics(): void {
 /** Every number logged as `<prefix> <ms> ms`. */
 export function loggedMs(log: string, pattern: RegExp): number[] {
   return [...log.matchAll(pattern)].map((m) => Number(m[1])).filter((n) => Number.isFinite(n));
+}
+
+/** A timed figure as the e2e measured it, for npm run bench: samples plus how and when they were taken. */
+export interface MetricFigure {
+  samples: number[];
+  method: string;
+  measuredAt: string;
+}
+
+/** Records figures in test/e2e/.results/metrics.json with their method and time (replacing older ones of the same name). */
+export function recordFigures(figures: Record<string, Omit<MetricFigure, 'measuredAt'>>): void {
+  mkdirSync(RESULTS, { recursive: true });
+  const file = join(RESULTS, 'metrics.json');
+  const current: Record<string, unknown> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  const measuredAt = new Date().toISOString();
+  for (const [k, v] of Object.entries(figures)) current[k] = { ...v, measuredAt };
+  writeFileSync(file, JSON.stringify(current, null, 2) + '\n');
+}
+
+let baselineVsixFile: string | undefined;
+/** test/e2e/baseline-ext packaged once per test process: the empty webview view the sidebar is compared with. */
+export function baselineVsix(): string {
+  if (baselineVsixFile && existsSync(baselineVsixFile)) return baselineVsixFile;
+  const out = join(WORK, `webview-baseline-${process.pid}.vsix`);
+  mkdirSync(WORK, { recursive: true });
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--out', out], {
+    cwd: join(E2E, 'baseline-ext'),
+    stdio: 'pipe',
+  });
+  baselineVsixFile = out;
+  return out;
 }

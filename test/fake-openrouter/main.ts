@@ -3,13 +3,28 @@
 // Prints the API base URL (http://127.0.0.1:PORT/api/v1) as its first stdout line; control it over /__fake/*.
 import { startFakeOpenRouter, type FakeOpenRouterOptions } from './server';
 
-function parseArgs(argv: readonly string[]): FakeOpenRouterOptions | string {
+const HELP = `usage: node dist-test/fake-openrouter.js [--port N] [--fixtures DIR] [--credits-for-inference forbidden|zeros] [--as-captured]
+
+A fake OpenRouter API on 127.0.0.1 for the e2e tests and \`npm run demo -- --fake\`. Prints its API base URL
+(http://127.0.0.1:PORT/api/v1) as the first stdout line; test keys: sk-or-v1-test-inference, sk-or-v1-test-management.
+  --port N                     listen on port N (0: any free port; default 0)
+  --fixtures DIR               serve captures from DIR instead of the built-in ones
+  --credits-for-inference X    /credits with the inference key: "forbidden" (403, as OpenRouter) or "zeros"
+  --as-captured                keep the captured rankings dates (default: rebased to end yesterday)
+  -h, --help                   this help
+Control it over POST /__fake/fault, /__fake/clear, /__fake/reset, /__fake/key and GET /__fake/requests.
+`;
+
+function parseArgs(argv: readonly string[]): FakeOpenRouterOptions | string | 'help' {
   // Out of process (e2e, demo) the extension runs on today's clock, so the rankings end yesterday by default.
   const options: FakeOpenRouterOptions = { rebaseRankingsToToday: true };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = argv[i + 1];
     switch (arg) {
+      case '-h':
+      case '--help':
+        return 'help';
       case '--port': {
         const port = Number(value);
         if (!Number.isInteger(port) || port < 0 || port > 65535) return `--port needs a number from 0 to 65535, got ${String(value)}`;
@@ -39,8 +54,12 @@ function parseArgs(argv: readonly string[]): FakeOpenRouterOptions | string {
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
+  if (options === 'help') {
+    process.stdout.write(HELP);
+    return;
+  }
   if (typeof options === 'string') {
-    process.stderr.write(`fake-openrouter: ${options}\n`);
+    process.stderr.write(`fake-openrouter: ${options} (--help lists the options)\n`);
     process.exit(2);
   }
   const fake = await startFakeOpenRouter(options);

@@ -158,6 +158,8 @@ export const recorded = {
   statusBarItems: [] as { id?: string; name?: string; text: string; visible: boolean }[],
   logLines: [] as string[],
   messages: [] as { level: string; message: string }[],
+  /** Hover providers as registered, to call them as VS Code would. */
+  hoverProviders: [] as { provideHover(doc: unknown, pos: unknown): unknown }[],
 };
 
 export const configurationValues = new Map<string, unknown>();
@@ -330,7 +332,10 @@ export const workspace = {
 };
 
 export const languages = {
-  registerHoverProvider: noopDisposable,
+  registerHoverProvider: (_selector: unknown, provider: { provideHover(doc: unknown, pos: unknown): unknown }) => {
+    recorded.hoverProviders.push(provider);
+    return new Disposable(() => recorded.hoverProviders.splice(recorded.hoverProviders.indexOf(provider), 1));
+  },
   registerCodeLensProvider: noopDisposable,
   registerCodeActionsProvider: noopDisposable,
   createDiagnosticCollection: (name?: string) => ({

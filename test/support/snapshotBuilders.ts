@@ -218,7 +218,7 @@ export function rankingsView(overrides: Partial<RankingsView> = {}): RankingsVie
     mode: 'tokens',
     window: { start: '2026-07-20', end: '2026-07-26' },
     asOf: '2026-07-26T23:59:59Z',
-    citation: 'Source: OpenRouter (openrouter.ai/rankings), as of 2026-07-26T23:59:59Z.',
+    citation: 'Source: OpenRouter (openrouter.ai/rankings), as of Jul 26, 2026.',
     totalTokens: total.toString(),
     unattributedTokens: UNATTRIBUTED,
     unattributedShare: share(UNATTRIBUTED),

@@ -38,7 +38,7 @@ describe('bundled rankings snapshot', () => {
     expect(view.mode).toBe('tokens');
     expect(view.coverage).toMatchObject({ requestedDays: 7, daysWithData: 7 });
     expect(view.models.some((m) => m.region === 'CN') && view.models.some((m) => m.region === 'US')).toBe(true);
-    expect(view.citation).toBe('Source: OpenRouter (openrouter.ai/rankings), CC BY 4.0, as of 2026-07-26.');
+    expect(view.citation).toBe('Source: OpenRouter (openrouter.ai/rankings), CC BY 4.0, as of Jul 26, 2026.');
     expect(rankingsAgeLabel(view.source, view.asOf, Date.parse('2026-11-30T00:00:00Z'))).toBe('rankings as of Jul 26, bundled');
     // No previous week in the snapshot: no change is invented.
     expect(view.models.every((m) => m.change === null)).toBe(true);
@@ -99,7 +99,7 @@ describe('leaders before live data', () => {
     await radar.onKeysChanged();
     await radar.refreshNow();
     expect(radar.snapshot().rankings?.source).toBe('live');
-    expect(radar.snapshot().rankings?.citation).toMatch(/as of 2026-07-26T23:59:59Z/);
+    expect(radar.snapshot().rankings?.citation).toMatch(/as of Jul 26, 2026\./);
     radar.dispose();
   });
 });

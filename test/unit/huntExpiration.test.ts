@@ -27,9 +27,9 @@ describe('retirement dates written as timestamps', () => {
     const m = modelWith(expiration);
     expect(m.expirationDate).toBe('2026-08-10');
     const problems = refProblems(ref, m, TODAY, opts);
-    expect(problems.map((p) => p.message)).toEqual([`${m.id} retires on 2026-08-10 (in 12 days).`]);
+    expect(problems.map((p) => p.message)).toEqual([`${m.id} retires on Aug 10, 2026 (in 12 days).`]);
     const hover = hoverMarkdown({ ref, model: m, aliasTarget: null, ranked: null, refId: null, suggestions: [], today: TODAY });
-    expect(hover).toContain('Retires on 2026-08-10 (in 12 days)');
+    expect(hover).toContain('Retires on Aug 10, 2026 (in 12 days)');
     expect(hover).not.toContain('NaN');
   });
 

@@ -100,7 +100,7 @@ describe('rankings-daily → RankingsView (real capture)', () => {
     expect(view.authors[0].tokens).toBe(
       sum(rowsIn(WINDOW).filter((r) => authorOf(r.model_permaslug) === view.authors[0].author)).toString(),
     );
-    expect(view.citation).toBe('Source: OpenRouter (openrouter.ai/rankings), as of 2026-07-26T23:59:59Z.');
+    expect(view.citation).toBe('Source: OpenRouter (openrouter.ai/rankings), as of Jul 26, 2026.');
     expect(view.mode).toBe('tokens');
     expect(view.window).toEqual(WINDOW);
   });
@@ -142,7 +142,7 @@ describe('edge cases', () => {
     expect(v.models[0]).toMatchObject({ prevTokens: null, change: null, id: null, share: 0.5 });
     expect(v.regions.find((r) => r.region === 'CN')).toMatchObject({ tokens: '50', share: 0.5, prevTokens: null, change: null });
     expect(v.unattributedShare).toBe(0.4);
-    expect(v.citation).toContain('as of 2026-07-26.');
+    expect(v.citation).toContain('as of Jul 26, 2026.');
   });
 
   it('returns an empty view for no rows', () => {

@@ -97,12 +97,20 @@ describe('refs CLI', () => {
     expect(t.err()).toMatch(/^model-radar refs: /);
   });
 
-  it('fails with one stderr line when /models cannot be fetched', async () => {
-    const t = io(async () => new Response('{"error":{"code":401,"message":"No auth"}}', { status: 401, headers: { 'content-type': 'application/json' } }));
-    expect(await runRefs(['--json', ...BASE, dir], t)).toBe(1);
-    expect(t.out()).toBe('');
+  it.each([
+    ['an HTTP error', async () => new Response('{"error":{"code":401,"message":"No auth"}}', { status: 401, headers: { 'content-type': 'application/json' } })],
+    ['no network', async () => Promise.reject(new TypeError('fetch failed'))],
+    ['a body that is not the catalog', async () => new Response('<html>captive portal</html>', { status: 200, headers: { 'content-type': 'text/html' } })],
+  ] as [string, typeof fetch][])('falls back to the bundled snapshot on %s, as the extension does, and says so on stderr', async (_name, failing) => {
+    const t = io(failing);
+    expect(await runRefs(['--json', ...BASE, dir], t)).toBe(0);
+    expect(JSON.parse(t.out()).references.map((r: { id: string; known: boolean }) => `${r.id} ${r.known}`)).toEqual([
+      'deepseek/deepseek-v9-preview false',
+      'openai/gpt-5 true',
+      'x-ai/grok-4.5 true',
+    ]);
     expect(t.err().trim().split('\n')).toHaveLength(1);
-    expect(t.err()).toContain('--offline');
+    expect(t.err()).toMatch(/^model-radar refs: could not load the model catalog from https:\/\/fixture\.invalid\/api\/v1 .*; using the bundled \d{4}-\d{2}-\d{2} snapshot/);
   });
 
   it('--help prints usage and succeeds', async () => {

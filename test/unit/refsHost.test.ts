@@ -125,6 +125,48 @@ describe('workspace references (host)', () => {
     expect(applied.length).toBe(before);
   });
 
+  it('Swap Model… run from an open file lists that file\'s references first', async () => {
+    const path = '/ws/src/a.ts';
+    const text = files.get(path) ?? '';
+    const editor = { document: { uri: fake.Uri.file(path), getText: () => text, offsetAt: () => 0, languageId: 'typescript', version: 1 }, selection: { active: new fake.Position(0, 0) } };
+    let shown: { description?: string }[] = [];
+    const saved = { editor: fake.window.activeTextEditor, pick: fake.window.showQuickPick };
+    Object.assign(fake.window, {
+      activeTextEditor: editor,
+      showQuickPick: async (items: { description?: string }[]) => {
+        shown = items;
+        return undefined;
+      },
+    });
+    try {
+      const outcome = (await fake.commands.executeCommand('modelRadar.swapModel')) as { kind: string };
+      expect(outcome.kind).toBe('cancelled');
+    } finally {
+      Object.assign(fake.window, { activeTextEditor: saved.editor, showQuickPick: saved.pick });
+    }
+    expect(shown.length).toBeGreaterThan(1);
+    expect(shown[0].description).toBe('src/a.ts:1');
+    // The rest keep their order: by file, then position.
+    expect(shown.slice(1).map((i) => i.description)).toEqual(shown.slice(1).map((i) => i.description).sort());
+  });
+
+  it('the hover of an unknown id in an indexed file leaves "did you mean" to its diagnostic (one widget, named once)', () => {
+    const hoverAt = (path: string, text: string, needle: string): string => {
+      const offset = text.indexOf(needle) + 2;
+      const doc = { uri: fake.Uri.file(path), getText: () => text, offsetAt: () => offset, languageId: 'yaml', version: 1 };
+      const provider = fake.recorded.hoverProviders.at(-1);
+      const hover = provider?.provideHover(doc, new fake.Position(0, 0)) as { contents: { value: string } } | null;
+      return hover?.contents.value ?? '';
+    };
+    const text = files.get('/ws/.continue/config.yaml') ?? '';
+    const inWorkspace = hoverAt('/ws/.continue/config.yaml', text, 'deepseek/deepseek-v9-preview');
+    expect(inWorkspace).toContain('is not in the OpenRouter catalog');
+    expect(inWorkspace).not.toContain('Did you mean');
+    // Outside the workspace no diagnostic is shown, so the hover names the suggestions itself.
+    const outside = hoverAt('/elsewhere/.continue/config.yaml', text, 'deepseek/deepseek-v9-preview');
+    expect(outside).toContain('Did you mean');
+  });
+
   it('reads but never edits in an untrusted workspace', async () => {
     fake.workspace.isTrusted = false;
     try {

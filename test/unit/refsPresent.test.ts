@@ -1,3 +1,4 @@
+import { formatDay } from '../../src/shared/dates';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,10 +7,15 @@ import type { ApiRankingRow } from '../../src/core/openrouter/apiTypes';
 import { buildRankingsView } from '../../src/core/rankings';
 import {
   codeLensTitle,
+  compareAlternativeItem,
+  compareMixNote,
   commandUri,
   fingerprint,
   formatContext,
   hoverMarkdown,
+  hoverSuggestions,
+  priceSummary,
+  swapTargetPrompt,
   rankOf,
   refPickItem,
   refProblems,
@@ -19,6 +25,7 @@ import {
 } from '../../src/core/refs/present';
 import { findRefs } from '../../src/core/refs/recognize';
 import type { CatalogModel } from '../../src/shared/types';
+import type { ModelRef } from '../../src/core/refs/types';
 import { fixtureCatalog } from './refsFixtureCatalog';
 
 const catalog = fixtureCatalog();
@@ -78,7 +85,8 @@ describe('hoverMarkdown', () => {
     expect(md).toContain('Did you mean');
     const expiring = model('z-ai/glm-4.5');
     const md2 = hoverMarkdown({ ref: one('.env', 'OPENROUTER_MODEL=z-ai/glm-4.5\n'), model: expiring, aliasTarget: null, ranked: null, refId: 'r2', suggestions: [], today: '2026-07-29' });
-    expect(md2).toContain(`${expiring.expirationDate}`);
+    expect(md2).toContain(`Retires on ${formatDay(expiring.expirationDate, true)}`);
+    expect(md2).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     // The 2026-07-29 capture predates alias_target; give the alias its documented target.
     const alias = { ...model('~anthropic/claude-sonnet-latest'), aliasTarget: 'anthropic/claude-sonnet-5' };
     const target = model('anthropic/claude-sonnet-5');
@@ -119,12 +127,55 @@ describe('pickers', () => {
     const compare = alternatives(catalog, current, undefined, { rankings, limit: 5 });
     const sections = swapTargetSections({ models: catalog.all, rankings, currentId: current, compare });
     expect(sections.map((s) => s.title)).toEqual(['Cheaper, similar or better at coding', 'Leaders this week', 'All models']);
-    expect(sections[0].items[0].detail).toMatch(/^saves \$/);
+    // The saving is on the label's line (a search re-sorts by label and a narrow picker cuts the detail), once.
+    for (const item of sections[0].items) {
+      expect(item.description).toMatch(new RegExp(`^saves \\$[\\d.,]+ \\(−\\d+%\\) · ${item.id.replace(/[.]/g, '\\.')}$`));
+      expect(item.detail).not.toMatch(/saves|mix/);
+    }
+    for (const item of [...sections[1].items, ...sections[2].items]) expect(item.description).toBe(item.id);
     const ids = sections.flatMap((s) => s.items.map((i) => i.id));
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).not.toContain(current);
     expect(ids.length).toBe(catalog.all.length - 1);
     expect(sections[1].items.every((i) => !model(i.id).variable)).toBe(true);
+  });
+
+  it('the target prompt is short and whole: the current price in the title, the mix once in the placeholder', () => {
+    const current = model('anthropic/claude-opus-4.1');
+    const compare = alternatives(catalog, current.id, undefined, { rankings, limit: 5 });
+    const p = swapTargetPrompt('openrouter/anthropic/claude-opus-4.1', current, compare);
+    expect(p.title).toBe(`Swap openrouter/anthropic/claude-opus-4.1 (now ${priceSummary(current)})`);
+    // VS Code's input shows about 60 characters of placeholder in a default-width picker.
+    expect(p.placeHolder.length).toBeLessThanOrEqual(60);
+    expect(p.placeHolder).toBe('Search models by name or id; savings on a typical mix');
+    expect(swapTargetPrompt('x/unknown', null, null)).toEqual({ title: 'Swap x/unknown (not in the catalog)', placeHolder: 'Search models by name or id' });
+  });
+
+  it('Compare Model… rows lead with the saving and the coding index; the mix is named once, in the title', () => {
+    const compare = alternatives(catalog, 'anthropic/claude-opus-4.1', undefined, { rankings, limit: 6 });
+    expect(compare.alternatives.length).toBeGreaterThan(1);
+    for (const a of compare.alternatives) {
+      const item = compareAlternativeItem(a);
+      const [saving, coding] = item.detail.split(' · ');
+      expect(saving).toMatch(/^saves \$[\d.,]+ \(−\d+ %\)$/);
+      expect(coding).toBe(`coding index ${a.codingIndex ?? '—'}`);
+      expect(item.detail).not.toMatch(/mix|input : /);
+      expect(item).toMatchObject({ id: a.id, label: a.name, description: a.id });
+    }
+    expect(compareMixNote(compare)).toBe('a default mix (3 input : 1 output tokens)');
+    expect(compareMixNote({ ...compare, mix: { ...compare.mix, source: 'activity' } })).toBe('your last-30-day mix');
+    expect(compareMixNote({ ...compare, mix: { ...compare.mix, source: 'custom' } })).toBe('your custom mix');
+  });
+
+  it('a free model is "free", never "$0 / $0 per 1M", wherever its price is summarised', () => {
+    const free = catalog.all.find((m) => m.id.endsWith(':free') && m.price.input === 0 && m.price.output === 0);
+    expect(free).toBeDefined();
+    if (free === undefined) return;
+    expect(priceSummary(free)).toBe('free');
+    expect(codeLensTitle(free, null)).toMatch(/^free · /);
+    const ref = one('.env', `OPENROUTER_MODEL=${free.id}\n`);
+    expect(refPickItem(toRefView(ref, 'r1', '.env'), free).detail).toMatch(/ · free$/);
+    expect(priceSummary({ ...free, price: { ...free.price, input: 0, output: 0.5 } })).not.toBe('free');
   });
 
   it('reference items name the place, the key and the price', () => {
@@ -156,4 +207,28 @@ it('fingerprint changes with any edit', () => {
   expect(fingerprint('abc')).toBe(fingerprint('abc'));
   expect(fingerprint('abc')).not.toBe(fingerprint('abd'));
   expect(fingerprint('abc')).not.toBe(fingerprint('abc '));
+});
+
+describe('hoverSuggestions', () => {
+  const count = (text: string, id: string): number => text.match(new RegExp(`(?<![\\w./-])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w./-])`, 'g'))?.length ?? 0;
+  const unknownRef = (): ModelRef => one('.continue/config.yaml', 'models:\n  - provider: openrouter\n    model: openai/gpt-5.55\n');
+
+  it('an unknown id names its "did you mean" models once: in the diagnostic while diagnostics are on, else in the hover', () => {
+    const ref = unknownRef();
+    const [problem] = refProblems(ref, null, '2026-07-29', { suggest: (raw) => catalog.suggest(raw, 3), successors: () => [] });
+    const shown = hoverSuggestions(false, true, () => catalog.suggest(ref.id, 3));
+    const hover = hoverMarkdown({ ref, model: null, aliasTarget: null, ranked: null, refId: 'r1', suggestions: shown, today: '2026-07-29' });
+    // VS Code puts the diagnostic's message and the hover in one widget: each suggestion must appear once in both.
+    for (const id of problem.targets) expect(count(`${problem.message}\n${hover}`, id)).toBe(1);
+    expect(hover).not.toContain('Did you mean');
+
+    const alone = hoverMarkdown({ ref, model: null, aliasTarget: null, ranked: null, refId: 'r1', suggestions: hoverSuggestions(false, false, () => catalog.suggest(ref.id, 3)), today: '2026-07-29' });
+    expect(problem.targets.length).toBeGreaterThan(0);
+    for (const id of problem.targets) expect(count(alone, id)).toBe(1);
+  });
+
+  it('never repeats an id, and known ids get none', () => {
+    expect(hoverSuggestions(false, false, () => ['a/b', 'a/b', 'c/d'])).toEqual(['a/b', 'c/d']);
+    expect(hoverSuggestions(true, false, () => ['a/b'])).toEqual([]);
+  });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildCatalog, createCatalogIndex } from '../../src/core/catalog';
 import { buildReport, formatReportTable } from '../../src/core/report';
+import { regionLabel } from '../../webview/src/format';
 import type { ApiModel, ApiRankingsDailyResponse } from '../../src/core/openrouter/apiTypes';
 
 const read = <T>(name: string): T => JSON.parse(readFileSync(new URL(`../fixtures/openrouter/${name}`, import.meta.url), 'utf8')) as T;
@@ -16,7 +17,7 @@ describe('buildReport', () => {
   it('has the JSON contract shape', () => {
     expect(Object.keys(report)).toEqual(['source', 'window', 'totals', 'regions', 'coverage']);
     expect(Object.keys(report.coverage)).toEqual(['requestedDays', 'daysWithData', 'firstDay', 'lastDay', 'missingDays', 'duplicateRows', 'droppedRows']);
-    expect(report.source).toEqual({ baseUrl: 'https://openrouter.ai/api/v1', asOf: '2026-07-26T23:59:59Z', citation: 'Source: OpenRouter (openrouter.ai/rankings), as of 2026-07-26T23:59:59Z.' });
+    expect(report.source).toEqual({ baseUrl: 'https://openrouter.ai/api/v1', asOf: '2026-07-26T23:59:59Z', citation: 'Source: OpenRouter (openrouter.ai/rankings), as of Jul 26, 2026.' });
     expect(report.window).toEqual(WINDOW);
     expect(report.regions.map((r) => r.region)).toEqual(['CN', 'US', 'EU', 'OTHER', 'UNKNOWN']);
     for (const r of report.regions) {
@@ -47,7 +48,7 @@ describe('buildReport', () => {
   it('leaves names and prices null without a catalog', () => {
     const bare = buildReport({ rows: daily.data, asOf: null, window: WINDOW, baseUrl: 'x', index: null, top: 1 });
     expect(bare.regions[0].leaders[0]).toMatchObject({ id: null, name: null, pricePerMillion: null });
-    expect(bare.source.citation).toBe('Source: OpenRouter (openrouter.ai/rankings), as of 2026-07-26.');
+    expect(bare.source.citation).toBe('Source: OpenRouter (openrouter.ai/rankings), as of Jul 26, 2026.');
   });
 });
 
@@ -59,8 +60,30 @@ describe('formatReportTable', () => {
     expect(text).toMatch(new RegExp(`CN  China\\s+\\S+\\s+${(cn.share * 100).toFixed(1)} %`));
     expect(text).toContain('China (CN): top 3');
     expect(text).toMatch(/deepseek\/deepseek-v4-flash\s+\S+T\s+0\.14\s+0\.28/);
-    expect(text.trimEnd().endsWith('as of 2026-07-26T23:59:59Z.')).toBe(true);
+    expect(text.trimEnd().endsWith('as of Jul 26, 2026.')).toBe(true);
     expect(text).not.toContain('Unknown / not a lab (UNKNOWN): top');
+  });
+
+  it('names regions as the UI does, and prints no row for a region without tokens', () => {
+    const zeroed = {
+      ...report,
+      regions: report.regions.map((r) => (r.region === 'UNKNOWN' || r.region === 'OTHER' ? { ...r, tokens: '0', share: 0, leaders: [] } : r)),
+    };
+    const text = formatReportTable(zeroed);
+    for (const [region, label] of [['CN', 'China'], ['US', 'US'], ['EU', 'Europe']]) expect(text).toMatch(new RegExp(`^${region}  ${label}\\s+\\S+\\s+[\\d.]+ %$`, 'm'));
+    expect(text).not.toMatch(/European Union|United States/);
+    expect(text).not.toMatch(/^(UNKNOWN|OTHER)\b/m);
+    expect(text).not.toMatch(/\s0\s+0\.0 %/);
+    expect(JSON.parse(JSON.stringify(zeroed)).regions).toHaveLength(5);
+    expect(regionLabel('EU')).toBe('Europe');
+  });
+
+  it('prints a long model id whole, never cut with an ellipsis', () => {
+    const long = 'nvidia/llama-3.3-nemotron-super-49b-v1.5-long-context-preview-20260101';
+    const withLong = { ...report, regions: report.regions.map((r, i) => (i === 1 ? { ...r, leaders: [{ ...r.leaders[0], id: long }, ...r.leaders.slice(1)] } : r)) };
+    const text = formatReportTable(withLong);
+    expect(text).toContain(long);
+    expect(text).not.toContain('…');
   });
 
   it('says so when the window has no data', () => {

@@ -171,14 +171,14 @@ describe('model-radar report prints no escape, no key and no forged line', () =>
     if (json) {
       const report = JSON.parse(out) as { source: { asOf: string | null; citation: string }; regions: { leaders: { name: string | null }[] }[] };
       expect(report.source.asOf).toBeNull();
-      expect(report.source.citation).toBe('Source: OpenRouter (openrouter.ai/rankings), as of 2026-07-26.');
+      expect(report.source.citation).toBe('Source: OpenRouter (openrouter.ai/rankings), as of Jul 26, 2026.');
       const names = report.regions.flatMap((r) => r.leaders.map((l) => l.name ?? ''));
       expect(names.length).toBeGreaterThan(0);
       expectClean(names, [PLAIN_KEY]);
     } else {
       // Every line is one the report wrote: none starts with the forged text.
       for (const line of out.split('\n')) expect(line).not.toMatch(/^\s*Model Radar: balance/);
-      expect(out).toContain('as of 2026-07-26.');
+      expect(out).toContain('as of Jul 26, 2026.');
     }
   });
 

@@ -157,7 +157,7 @@ describe('dashboard: daily tokens and savings', () => {
     expect(chart.querySelectorAll('path.mr-line')).toHaveLength(2);
     const rows = within(within(section).getByRole('table')).getAllByRole('row');
     expect(rows).toHaveLength(8);
-    expect(within(section).getByText(/as of 2026-07-26/)).toBeTruthy();
+    expect(within(section).getByText(/as of Jul 26, 2026/)).toBeTruthy();
   });
 
   it('without a key the daily chart says it needs one', async () => {

@@ -13,8 +13,7 @@ import {
   formatUnixDay,
   formatUsd,
   parseTokenInput,
-  regionLabel,
-} from '../../webview/src/format';
+  regionLabel, formatPricePair } from '../../webview/src/format';
 
 describe('format', () => {
   it('dollars: unknown is a dash, never $0.00', () => {
@@ -44,6 +43,13 @@ describe('format', () => {
     expect(formatPrice(null)).toBe('—');
     expect(formatPerMillion(0.028)).toBe('$0.028/1M');
     expect(formatPerMillion(null)).toBe('—');
+  });
+
+  it('an input / output price pair: "free" once when both are free', () => {
+    expect(formatPricePair(0, 0)).toBe('free');
+    expect(formatPricePair(0.14, 0.28)).toBe('$0.14 / $0.28 per 1M');
+    expect(formatPricePair(0, 0.5)).toBe('free / $0.50 per 1M');
+    expect(formatPricePair(null, undefined)).toBe('— / — per 1M');
   });
 
   it('tokens from decimal strings and numbers', () => {

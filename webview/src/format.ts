@@ -1,6 +1,7 @@
 // Display formatting. Every helper takes what a malformed payload might hold (null, NaN, a non-numeric
 // string) and answers "—" rather than a misleading zero.
-import type { Region } from '../../src/shared/types';
+import { formatDay } from '../../src/shared/dates';
+import { REGION_LABELS, type Region } from '../../src/shared/types';
 
 export const DASH = '—';
 /** U+2212: a real minus sign reads better than a hyphen next to digits. */
@@ -43,6 +44,12 @@ export function formatPrice(n: unknown): string {
   if (n >= 0.01) return `$${trimZeros(n.toFixed(3), 2)}`;
   if (n < 0.0001) return '<$0.0001';
   return `$${trimZeros(n.toPrecision(2), 0)}`;
+}
+
+/** Input / output $ per 1M tokens: "$0.14 / $0.28 per 1M"; "free" when both are free (not "free / free per 1M"). */
+export function formatPricePair(input: unknown, output: unknown): string {
+  if (input === 0 && output === 0) return 'free';
+  return `${formatPrice(input)} / ${formatPrice(output)} per 1M`;
 }
 
 /** "$0.14/1M". */
@@ -113,30 +120,14 @@ export function formatAge(thenMs: unknown, nowMs: number): string {
   return `${Math.floor(s / 86400)} d ago`;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "2026-07-26" or an ISO date-time → "Jul 26"; with year → "Jul 26, 2026". */
-export function formatDay(value: unknown, withYear = false): string {
-  if (typeof value !== 'string') return DASH;
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
-  if (!m) return DASH;
-  const month = MONTHS[Number(m[2]) - 1];
-  if (!month) return DASH;
-  return withYear ? `${month} ${Number(m[3])}, ${m[1]}` : `${month} ${Number(m[3])}`;
-}
+export { formatDay };
 
 /** A coding index: one decimal. */
 export function formatIndex(n: unknown): string {
   return finite(n) ? trimZeros(group(n, 1), 0) : DASH;
 }
 
-export const REGION_LABELS: Record<Region, string> = {
-  CN: 'China',
-  US: 'US',
-  EU: 'Europe',
-  OTHER: 'Other',
-  UNKNOWN: 'Unknown',
-};
+export { REGION_LABELS };
 
 export function regionLabel(region: unknown): string {
   return typeof region === 'string' && Object.hasOwn(REGION_LABELS, region) ? REGION_LABELS[region as Region] : REGION_LABELS.UNKNOWN;

@@ -1,18 +1,19 @@
-// Entry of dist/webview.js: one React app for both the sidebar and the dashboard panel.
+// Start-up shared by the per-view entries (views/sidebarEntry.tsx, views/dashboardEntry.tsx): one React root per page.
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
+import type { ViewKind } from '../../src/shared/protocol';
 import { HostBridge, type VsCodeApi } from './host';
 import { viewKind } from './model/normalize';
+import { Shell, type ViewBody } from './Shell';
 import { createUiStateStore } from './uiState';
 import { registerToolkit } from './ui/toolkit';
 import './styles.css';
 
 declare function acquireVsCodeApi(): VsCodeApi;
 
-function start(): void {
+export function start(defaultView: ViewKind, body: ViewBody): void {
   const rootEl = document.getElementById('root');
   if (!rootEl) return;
-  const view = viewKind(rootEl.dataset.view) ?? 'sidebar';
+  const view = viewKind(rootEl.dataset.view) ?? defaultView;
   // acquireVsCodeApi may be called once per page; everything shares this handle.
   const api = acquireVsCodeApi();
   const bridge = new HostBridge(api, window, { defaultView: view });
@@ -22,13 +23,12 @@ function start(): void {
   const store = createUiStateStore(api);
   registerToolkit();
   createRoot(rootEl).render(
-    <App
+    <Shell
       services={{ bridge, store, now: () => Date.now() }}
       initialView={view}
+      body={body}
       // performance.now() counts from the webview document's time origin, i.e. includes loading this script.
       onFirstContent={() => bridge.firstContent(performance.now())}
     />,
   );
 }
-
-start();

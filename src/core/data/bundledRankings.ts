@@ -2,6 +2,7 @@
 // dist/rankings-snapshot.json): one complete Monday..Sunday week of the Data API, shown in the leaders and the
 // daily chart until live data arrives, labelled "bundled" with its as_of. Regenerate with
 // `node scripts/make-bundled-rankings.mjs`.
+import { formatDay } from '../../shared/dates';
 import type { ApiRankingRow } from '../openrouter/apiTypes';
 import type { RankingsView } from '../../shared/types';
 import type { CatalogIndex } from '../catalog';
@@ -51,5 +52,5 @@ export function bundledRankingRows(b: BundledRankings): ApiRankingRow[] {
 /** The bundled week as a view: source "bundled", its as_of, and the licence's citation. */
 export function bundledRankingsView(b: BundledRankings, opts: { index?: CatalogIndex | null; regions?: RegionResolver } = {}): RankingsView {
   const view = buildRankingsView(bundledRankingRows(b), { window: b.window, asOf: b.asOf, index: opts.index, regions: opts.regions, source: 'bundled' });
-  return { ...view, citation: `${b.citation}, as of ${b.asOf.slice(0, 10)}.` };
+  return { ...view, citation: `${b.citation}, as of ${formatDay(b.asOf, true)}.` };
 }

@@ -1,10 +1,12 @@
 // What the editor surfaces say about a reference (hover, CodeLens, diagnostics, pickers) and which references a
 // swap request means. Pure, so every decision the VS Code adapters make is tested here.
+import { formatDay } from '../../shared/dates';
 import { asSentence } from '../../shared/dataLabels';
+import { ownWeeklyTokens } from '../../shared/variantTokens';
 import { formatPricePerMillion, formatTokens } from '../money';
 import { escapeMarkdown, formatUsd } from '../status/format';
 import { modelPageUrl } from '../webviewHandlers';
-import type { CatalogModel, CompareResult, ModelRefView, RankedModel, RankingsView } from '../../shared/types';
+import type { Alternative, CatalogModel, CompareResult, ModelRefView, RankedModel, RankingsView } from '../../shared/types';
 import { baseOf } from './idShape';
 import type { ModelRef } from './types';
 import { COMMANDS } from '../../shared/commands';
@@ -36,6 +38,8 @@ export function formatContext(n: number | null): string {
 /** "$0.09 / $0.18 per 1M", or "price varies by route" for routers. */
 export function priceSummary(model: CatalogModel): string {
   if (model.variable) return 'price varies by route';
+  // "$0 / $0 per 1M" reads like a missing price.
+  if (model.price.input === 0 && model.price.output === 0) return 'free';
   return `$${formatPricePerMillion(model.price.input)} / $${formatPricePerMillion(model.price.output)} per 1M`;
 }
 
@@ -80,6 +84,15 @@ export interface HoverInput {
   priceAge?: string | null;
 }
 
+/**
+ * The "did you mean" ids a hover lists for an id the catalog does not know. None while diagnostics are on: VS Code
+ * shows the diagnostic, which already names them, in the same hover, and the user should read them once.
+ */
+export function hoverSuggestions(known: boolean, diagnosticsShown: boolean, suggest: () => string[]): string[] {
+  if (known || diagnosticsShown) return [];
+  return [...new Set(suggest())];
+}
+
 /** Hover markdown. Everything from data is escaped; the only links are our two commands and openrouter.ai. */
 export function hoverMarkdown(h: HoverInput): string {
   const lines: string[] = [];
@@ -101,11 +114,16 @@ export function hoverMarkdown(h: HoverInput): string {
     }
     if (h.priceAge !== undefined && h.priceAge !== null) lines.push(`$(history) ${escapeMarkdown(asSentence(h.priceAge))}`);
     const stats = [`Context ${formatContext(facts.contextLength)}`, `coding index ${facts.codingIndex ?? '—'}`];
-    if (h.ranked !== null) stats.push(`#${h.ranked.rank} this week${h.ranked.tokens !== null ? ` (${formatTokens(h.ranked.tokens)} tokens)` : ''}`);
+    if (h.ranked !== null) {
+      // The model's own variant figure (":free" is not its base model's tokens).
+      const own = ownWeeklyTokens(h.ranked, facts.variant);
+      stats.push(`#${h.ranked.rank} this week${own.kind === 'tokens' ? ` (${formatTokens(own.tokens)} tokens)` : ''}`);
+    }
     lines.push(stats.join(' · '));
     if (m.expirationDate !== null) {
       const days = daysBetween(h.today, m.expirationDate);
-      lines.push(days < 0 ? `$(warning) Retired on ${m.expirationDate}` : `$(warning) Retires on ${m.expirationDate} (in ${days} day${days === 1 ? '' : 's'})`);
+      const on = formatDay(m.expirationDate, true);
+      lines.push(days < 0 ? `$(warning) Retired on ${on}` : `$(warning) Retires on ${on} (in ${days} day${days === 1 ? '' : 's'})`);
     }
     actions.push(`[Compare](${commandUri(COMMANDS.compareModel, m.id)})`, `[Open on openrouter.ai](${modelPageUrl(m.id)})`);
   }
@@ -138,9 +156,10 @@ export function refProblems(
   const days = daysBetween(today, model.expirationDate);
   if (days > EXPIRY_WARNING_DAYS) return [];
   const targets = options.successors(model);
-  if (days < 0) return [{ kind: 'expired', message: `${model.id} was retired on ${model.expirationDate}; requests to it fail.`, targets }];
+  const on = formatDay(model.expirationDate, true);
+  if (days < 0) return [{ kind: 'expired', message: `${model.id} was retired on ${on}; requests to it fail.`, targets }];
   const when = days === 0 ? 'today' : `in ${days} day${days === 1 ? '' : 's'}`;
-  return [{ kind: 'expiring', message: `${model.id} retires on ${model.expirationDate} (${when}).`, targets }];
+  return [{ kind: 'expiring', message: `${model.id} retires on ${on} (${when}).`, targets }];
 }
 
 export interface PickItem {
@@ -155,13 +174,42 @@ export interface TargetSection {
   items: PickItem[];
 }
 
-function targetItem(m: CatalogModel, rankings: RankingsView | null, extra?: string): PickItem {
+function targetItem(m: CatalogModel, rankings: RankingsView | null, saving?: string): PickItem {
   const ranked = rankOf(rankings, m);
   const detail = [priceSummary(m), `${formatContext(m.contextLength)} context`, m.region];
   if (ranked !== null) detail.push(`#${ranked.rank} this week`);
   if (m.codingIndex !== null) detail.push(`coding ${m.codingIndex}`);
-  if (extra !== undefined) detail.unshift(extra);
-  return { id: m.id, label: m.name, description: m.id, detail: detail.join(' · ') };
+  // The saving sits on the label's line: it is why the model is offered, and it must survive a search (which
+  // re-sorts the list by label and drops the section headers) and a narrow picker that cuts the detail line.
+  return { id: m.id, label: m.name, description: saving === undefined ? m.id : `${saving} · ${m.id}`, detail: detail.join(' · ') };
+}
+
+/**
+ * Compare Model…'s rows: the saving and the coding index first, where a narrow picker cannot cut them. The token
+ * mix is named once, in the picker's title, not on every row.
+ */
+export function compareAlternativeItem(a: Alternative): PickItem {
+  const detail = [`saves ${formatUsd(a.saving)} (−${Math.round(a.savingPct)} %)`, `coding index ${a.codingIndex ?? '—'}`, `$${formatPricePerMillion(a.price.input)} / $${formatPricePerMillion(a.price.output)} per 1M`, a.region];
+  if (a.rank !== null) detail.push(`#${a.rank} this week`);
+  return { id: a.id, label: a.name, description: a.id, detail: detail.join(' · ') };
+}
+
+/** The token mix a comparison used, as its picker's title names it. */
+export function compareMixNote(compare: CompareResult): string {
+  return compare.mix.source === 'activity' ? 'your last-30-day mix' : compare.mix.source === 'custom' ? 'your custom mix' : 'a default mix (3 input : 1 output tokens)';
+}
+
+/** The swap target picker's title and placeholder: short enough that neither is cut mid-word. */
+export function swapTargetPrompt(raw: string, model: CatalogModel | null, compare: CompareResult | null, priceAge: string | null = null): { title: string; placeHolder: string } {
+  const price = model === null ? 'not in the catalog' : model.variable ? 'price varies by route' : `now ${priceSummary(model)}`;
+  // The price age ("prices as of Jul 29, bundled") belongs with the price, in the title; the placeholder stays short.
+  const now = priceAge === null || model === null ? price : `${price}; ${priceAge}`;
+  const savings = (compare?.alternatives.length ?? 0) > 0 ? `; savings on ${mixNoteOf(compare)}` : '';
+  return { title: `Swap ${raw} (${now})`, placeHolder: `Search models by name or id${savings}` };
+}
+
+function mixNoteOf(compare: CompareResult | null): string {
+  return compare?.mix.source === 'activity' ? 'your 30-day mix' : 'a typical mix';
 }
 
 /**
@@ -180,15 +228,15 @@ export function swapTargetSections(input: {
   const current = input.currentId === null ? null : baseOf(input.currentId);
   const shown = new Set<string>();
   const sections: TargetSection[] = [];
-  const mixNote = input.compare?.mix.source === 'activity' ? 'your 30-day mix' : 'a typical mix';
 
   const cheaper: PickItem[] = [];
   for (const a of input.compare?.alternatives ?? []) {
     const m = byId.get(a.id);
     if (m === undefined || shown.has(m.id)) continue;
     shown.add(m.id);
-    cheaper.push(targetItem(m, input.rankings, `saves ${formatUsd(a.saving)} (−${Math.round(a.savingPct)}%) on ${mixNote}`));
+    cheaper.push(targetItem(m, input.rankings, `saves ${formatUsd(a.saving)} (−${Math.round(a.savingPct)}%)`));
   }
+  // The mix is said once, in the picker's placeholder (swapTargetPrompt), not on every row.
   if (cheaper.length > 0) sections.push({ title: 'Cheaper, similar or better at coding', items: cheaper });
 
   const leaders: PickItem[] = [];
@@ -207,6 +255,16 @@ export function swapTargetSections(input: {
     .map((m) => targetItem(m, input.rankings));
   sections.push({ title: 'All models', items: rest });
   return sections;
+}
+
+/**
+ * The reference picker's order: the active editor's references first (in line order), then the rest as given.
+ * `fileOf` names an entry's file the same way as `activeFile` (e.g. its URI string); null: no active editor.
+ */
+export function activeFileFirst<E extends { ref: { line: number; column: number } }>(entries: readonly E[], fileOf: (e: E) => string, activeFile: string | null): E[] {
+  if (activeFile === null) return [...entries];
+  const mine = entries.filter((e) => fileOf(e) === activeFile).sort((a, b) => a.ref.line - b.ref.line || a.ref.column - b.ref.column);
+  return [...mine, ...entries.filter((e) => fileOf(e) !== activeFile)];
 }
 
 /** The reference picker: "file:line", key path and the current model with its price. */

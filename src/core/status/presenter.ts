@@ -1,5 +1,6 @@
 // The status bar item as a pure function of the snapshot, the settings and the clock. The host only
 // copies these fields onto a StatusBarItem; every decision (state, colour, wording) is made here.
+import { formatDay } from '../../shared/dates';
 import type { ErrorInfo, KeyUsage, Snapshot, UsageView } from '../../shared/types';
 import type { Settings } from '../settings';
 import {
@@ -280,7 +281,7 @@ function spendTable(key: KeyUsage): string {
 function keyLines(key: KeyUsage): string {
   const lines: string[] = [];
   const kind = key.isManagementKey ? ' (management key)' : '';
-  const expires = key.expiresAt ? ` · expires ${escapeMarkdown(key.expiresAt)}` : '';
+  const expires = key.expiresAt ? ` · expires ${formatDay(key.expiresAt, true)}` : '';
   lines.push(`**Key:** ${escapeMarkdown(key.label) || UNKNOWN}${kind}${expires}`);
   if (key.limit === null) {
     lines.push('**Key cap:** none, this key has no spending limit');

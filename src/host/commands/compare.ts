@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { formatPricePerMillion } from '../../core/money';
 import { formatUsd } from '../../core/status/format';
 import { modelPageUrl } from '../../core/webviewHandlers';
+import { compareAlternativeItem, compareMixNote } from '../../core/refs/present';
 import type { Alternative, CatalogModel } from '../../shared/types';
 import type { Services } from '../services';
 
@@ -42,14 +43,12 @@ export async function compareModel(services: Services, modelId?: string): Promis
     );
     return;
   }
-  const mixNote = result.mix.source === 'activity' ? 'your last-30-day mix' : 'a default mix (3 input : 1 output tokens)';
+  const mixNote = compareMixNote(result);
   type Item = vscode.QuickPickItem & { alt: Alternative };
-  const items: Item[] = result.alternatives.map((a) => ({
-    label: a.name,
-    description: a.id,
-    detail: `${priceLine(a)} · saves ${formatUsd(a.saving)} (−${Math.round(a.savingPct)} %) on ${mixNote} · coding index ${a.codingIndex ?? '—'} · ${a.region}${a.rank ? ` · #${a.rank} this week` : ''}`,
-    alt: a,
-  }));
+  const items: Item[] = result.alternatives.map((a) => {
+    const { label, description, detail } = compareAlternativeItem(a);
+    return { label, description, detail, alt: a };
+  });
   const picked = await vscode.window.showQuickPick(items, {
     title: `Cheaper than ${id}: ${formatUsd(result.baseCost)} on ${mixNote}`,
     placeHolder: 'List prices; quality differs between models. Pick one to swap or copy.',

@@ -9,6 +9,7 @@ import { lineStarts, positionAt } from '../../core/refs/candidate';
 import {
   codeLensTitle,
   hoverMarkdown,
+  hoverSuggestions,
   rankOf,
   refProblems,
   type RefProblem,
@@ -101,7 +102,8 @@ export class EditorSurfaces implements vscode.Disposable {
         aliasTarget: model !== null && catalog !== null ? catalog.aliasTarget(model) : null,
         ranked: model === null ? null : rankOf(thisWeekRankings(this.deps.snapshot().rankings), catalog?.aliasTarget(model) ?? model),
         refId: hit.indexed && this.deps.canEdit() ? hit.entry.refId : null,
-        suggestions: model === null && catalog !== null ? catalog.suggest(ref.id, 3) : [],
+        // Diagnostics cover indexed workspace files only; elsewhere the hover is the one place naming them.
+        suggestions: hoverSuggestions(model !== null || catalog === null, this.deps.settings().diagnostics && hit.indexed, () => catalog?.suggest(ref.id, 3) ?? []),
         today,
         priceAge: snapshotPriceAge(this.deps.snapshot(), Date.now()),
       }),

@@ -3,10 +3,9 @@
 import * as vscode from 'vscode';
 import { tokenMixFromActivity } from '../../core/activity';
 import { alternatives, DEFAULT_MIX } from '../../core/compare';
-import { formatPricePerMillion } from '../../core/money';
 import { lineStarts } from '../../core/refs/candidate';
 import { thisWeekRankings } from '../../core/rankings';
-import { fingerprint, refPickItem, selectForSwap, swapAppliedMessage, swapChoices, swapTargetSections, toRefView } from '../../core/refs/present';
+import { activeFileFirst, fingerprint, refPickItem, selectForSwap, swapAppliedMessage, swapChoices, swapTargetPrompt, swapTargetSections, toRefView } from '../../core/refs/present';
 import { computeSwapMany, isRoutableTarget, keepVariantOption, normaliseTarget, sameModelKey, type SwapRefusalKind, type TextEdit } from '../../core/refs/swap';
 import { readUtf8Text } from '../../core/refs/textBytes';
 import type { Snapshot } from '../../shared/types';
@@ -65,7 +64,8 @@ async function pickReference(deps: SwapDeps): Promise<RefEntry | undefined> {
     if (under !== undefined && indexed) return under;
   }
   const catalog = deps.refs.currentCatalog();
-  const all = deps.refs.all();
+  // Run from an open file, its own references come first.
+  const all = activeFileFirst(deps.refs.all(), (e) => e.uri.toString(), editor?.document.uri.toString() ?? null);
   if (all.length === 0) {
     void vscode.window.showInformationMessage('Model Radar: no OpenRouter model ids found in this workspace.');
     return undefined;
@@ -93,13 +93,8 @@ async function pickTarget(deps: SwapDeps, current: RefEntry): Promise<string | u
     items.push({ label: s.title, kind: vscode.QuickPickItemKind.Separator });
     for (const i of s.items) items.push({ label: i.label, description: i.description, detail: i.detail, id: i.id });
   }
-  const now = model === null ? `${current.ref.id} (not in the catalog)` : `${model.id} at $${formatPricePerMillion(model.price.input)} / $${formatPricePerMillion(model.price.output)} per 1M`;
   const priceAge = snapshotPriceAge(snap, Date.now());
-  const picked = await vscode.window.showQuickPick(items, {
-    title: `Swap ${current.ref.raw}`,
-    placeHolder: `Now ${now}. Pick the model to use instead (list prices${priceAge === null ? '' : `, ${priceAge}`}; quality differs).`,
-    matchOnDescription: true,
-  });
+  const picked = await vscode.window.showQuickPick(items, { ...swapTargetPrompt(current.ref.raw, model, compare, priceAge), matchOnDescription: true });
   if (picked?.id === undefined) return undefined;
   return chooseVariant(deps, current, picked.id);
 }

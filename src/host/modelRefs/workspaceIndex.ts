@@ -61,6 +61,8 @@ export class WorkspaceReferences implements vscode.Disposable {
   private readonly entriesById = new Map<string, RefEntry>();
   private counter = 0;
   private scanning = false;
+  /** Where the last full scan spent its time (findFiles, then reading and indexing), for the log line. */
+  private scanPhases = '';
   private scanCancel: vscode.CancellationTokenSource | null = null;
   private scanAbort: AbortController | null = null;
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -148,7 +150,7 @@ export class WorkspaceReferences implements vscode.Disposable {
         const started = Date.now();
         try {
           const files = await this.scan(cancel.token, abort.signal, (n) => progress.report({ message: `${n} files` }));
-          if (!abort.signal.aborted) this.log.info(`model references: ${this.entriesById.size} in ${files} files, ${Date.now() - started} ms`);
+          if (!abort.signal.aborted) this.log.info(`model references: ${this.entriesById.size} in ${files} files, ${Date.now() - started} ms (${this.scanPhases})`);
         } catch (err) {
           this.log.warn(`model references: scan failed: ${err instanceof Error ? err.message : String(err)}`);
         } finally {
@@ -172,6 +174,7 @@ export class WorkspaceReferences implements vscode.Disposable {
     this.scanning = true;
     this.notify(null);
     const found = new Map<string, vscode.Uri>();
+    const t0 = performance.now();
     for (const glob of [CANDIDATE_GLOB, ...options.include ?? []]) {
       for (const uri of await vscode.workspace.findFiles(glob, EXCLUDED_DIRS_GLOB, MAX_FILES, token)) found.set(uri.toString(), uri);
       if (token.isCancellationRequested) return 0;
@@ -182,6 +185,7 @@ export class WorkspaceReferences implements vscode.Disposable {
       if (key !== null && index.filter.kindFor(key, 0) !== null) todo.push({ key, uri });
     }
     todo.sort((a, b) => (a.key < b.key ? -1 : 1));
+    const t1 = performance.now();
 
     // A fresh index replaces the old one only when it is complete, so a cancelled scan loses nothing.
     const texts = new Map<string, string>();
@@ -212,6 +216,7 @@ export class WorkspaceReferences implements vscode.Disposable {
       },
     });
     if (signal.aborted) return 0;
+    this.scanPhases = `find ${(t1 - t0).toFixed(0)} ms for ${found.size} files, read+index ${(performance.now() - t1).toFixed(0)} ms`;
 
     this.index = index;
     this.uris.clear();

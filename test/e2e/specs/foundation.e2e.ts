@@ -1,7 +1,11 @@
 // Foundation: the extension installs into a real VS Code, shows its status-bar item, runs a command from
 // the palette, renders the sidebar through the typed protocol, and reports its activation time.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loggedMs, recordMetrics, resetMetrics, runProcesses, startVsCode, type VsCode } from '../harness';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { makeBenchWorkspace, ripgrep } from '../../../bench/refs.bench';
+import { baselineVsix, loggedMs, recordFigures, resetMetrics, runProcesses, startVsCode, type VsCode } from '../harness';
 
 let vs: VsCode;
 
@@ -48,30 +52,92 @@ describe('foundation in a real VS Code', () => {
     expect(loggedMs(vs.logText(), pattern)).toHaveLength(before);
   });
 
-  it('records activation samples over fresh starts', async () => {
-    // Each sample is a fresh VS Code whose workbench has settled: a window reload on two cores measures the
-    // reload's CPU contention more than activate() itself (see the per-phase figures in the log line).
-    const pattern = /Model Radar activated in (\d+(?:\.\d+)?) ms/g;
-    const activation = [...loggedMs(vs.logText(), pattern)];
-    const firstContent = [...loggedMs(vs.logText(), /webview sidebar firstContent (\d+(?:\.\d+)?) ms/g)];
+  it('records activation, first content and the empty-webview floor over fresh starts', async () => {
+    // Each sample is a fresh VS Code whose workbench has settled (a window reload on two cores measures the
+    // reload's CPU contention more than activation). Per start: VS Code's own activation time for Model Radar
+    // (Running Extensions: code loading + activate call), our log line's activate() body for comparison, and the
+    // first showing of our sidebar and of an empty webview view (test/e2e/baseline-ext), in alternating order.
+    const activated = /Model Radar activated in (\d+(?:\.\d+)?) ms/g;
     const shown = /webview sidebar firstContent (\d+(?:\.\d+)?) ms/g;
-    for (let i = 0; i < 4; i++) {
+    const floorShown = /webview baseline firstPaint (\d+(?:\.\d+)?) ms/g;
+    const activation: number[] = [];
+    const activateBody: number[] = [];
+    // [shown first in its window, shown second]: the position matters (measured on code-server 4.100.3, the view
+    // shown second, after switching view containers, takes about a second longer whichever it is), so each view is
+    // compared with the floor in the same position. Six starts, each order three times.
+    const ours: [number[], number[]] = [[], []];
+    const floor: [number[], number[]] = [[], []];
+    const extensions = [baselineVsix()];
+    for (let i = 0; i < 6; i++) {
       // Stopping a run ends everything it started, code-server's extension host (a process group of its
-      // own) included, so five starts in a row never pile up on two cores.
+      // own) included, so the starts never pile up on two cores.
       const runDir = vs.runDir;
       expect(runProcesses(runDir).map((p) => p.args).join('\n')).toMatch(/--type=extensionHost/);
       await vs.stop();
       expect(runProcesses(runDir)).toEqual([]);
-      vs = await startVsCode({ theme: 'dark' });
-      await expect.poll(() => loggedMs(vs.logText(), pattern).length, { timeout: 30_000 }).toBe(1);
-      activation.push(...loggedMs(vs.logText(), pattern));
-      // The sidebar's first showing in a settled window, with the snapshot already cached by the host.
+      vs = await startVsCode({ theme: 'dark', extensions });
+      await expect.poll(() => loggedMs(vs.logText(), activated).length, { timeout: 30_000 }).toBe(1);
+      activateBody.push(...loggedMs(vs.logText(), activated));
       await vs.page.waitForTimeout(2000);
-      await vs.openSidebar();
-      await expect.poll(() => loggedMs(vs.logText(), shown).length, { timeout: 30_000 }).toBe(1);
-      firstContent.push(...loggedMs(vs.logText(), shown));
+      const showOurs = async (position: 0 | 1): Promise<void> => {
+        await vs.openSidebar();
+        await expect.poll(() => loggedMs(vs.logText(), shown).length, { timeout: 30_000 }).toBe(1);
+        ours[position].push(...loggedMs(vs.logText(), shown));
+      };
+      const showFloor = async (position: 0 | 1): Promise<void> => {
+        await vs.runCommand('Webview Baseline: Focus Baseline');
+        await expect.poll(() => loggedMs(vs.logText('Webview Baseline'), floorShown).length, { timeout: 30_000 }).toBe(1);
+        floor[position].push(...loggedMs(vs.logText('Webview Baseline'), floorShown));
+      };
+      const order = i % 2 === 0 ? [showFloor, showOurs] : [showOurs, showFloor];
+      await order[0](0);
+      await vs.page.waitForTimeout(500);
+      await order[1](1);
+      activation.push(await vs.runningExtensionActivationMs(/Model Radar — OpenRouter|model-radar\.model-radar/));
     }
-    expect(activation).toHaveLength(5);
-    recordMetrics({ activationMs: activation, sidebarFirstContentMs: firstContent });
-  });
+    expect(activation).toHaveLength(6);
+    for (const xs of [...ours, ...floor]) expect(xs).toHaveLength(3);
+    const fresh = '6 fresh code-server starts, each with a settled workbench (2 s)';
+    const floorPage = 'an empty webview view (test/e2e/baseline-ext: blank page, nonce CSP, posts ready on its first frame), resolveWebviewView to that message';
+    const oursPage = 'resolveWebviewView to the Leaders section painted with data, as the host receives it';
+    recordFigures({
+      activationMs: { samples: activation, method: `VS Code's own activation time (Developer: Show Running Extensions: code loading + activate call), ${fresh}` },
+      activateBodyMs: { samples: activateBody, method: `the synchronous body of activate() as Model Radar logs it (not code loading), ${fresh}` },
+      sidebarFirstContentMs: { samples: ours[0], method: `${oursPage}; the first webview shown in the window, 3 of ${fresh}` },
+      webviewFloorMs: { samples: floor[0], method: `${floorPage}; the first webview shown in the window, the other 3 of the same starts` },
+      sidebarSecondContentMs: { samples: ours[1], method: `${oursPage}; shown second, right after the empty view, 3 starts` },
+      webviewFloorSecondMs: { samples: floor[1], method: `${floorPage}; shown second, right after our sidebar, 3 starts` },
+    });
+  }, 600_000);
+
+  it('records the host rescan of a 20,000-file workspace against ripgrep in the same run', async () => {
+    await vs.stop();
+    const root = mkdtempSync(join(tmpdir(), 'model-radar-e2e-refs-'));
+    try {
+      makeBenchWorkspace(root);
+      vs = await startVsCode({ theme: 'dark', workspace: root });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+    // The scan the extension starts after activation, then five rescans from the palette: findFiles and
+    // workspace.fs reads in the real extension host, timed by the index itself (its log line).
+    const scanned = /model references: \d+ in \d+ files, (\d+) ms/g;
+    await expect.poll(() => loggedMs(vs.logText(), scanned).length, { timeout: 120_000 }).toBe(1);
+    const host: number[] = [];
+    const rg: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const before = loggedMs(vs.logText(), scanned).length;
+      await vs.runCommand('Model Radar: Rescan Workspace for Models');
+      await expect.poll(() => loggedMs(vs.logText(), scanned).length, { timeout: 120_000 }).toBe(before + 1);
+      host.push(loggedMs(vs.logText(), scanned).at(-1) as number);
+      const r = ripgrep(vs.workspace);
+      expect(r.ok, 'rg must be installed (scripts/e2e-setup.sh installs it)').toBe(true);
+      rg.push(r.ms);
+    }
+    const files = /model references: \d+ in (\d+) files/.exec(vs.logText())?.[1];
+    recordFigures({
+      hostRescanMs: { samples: host, method: `Model Radar: Rescan Workspace for Models in a real extension host (findFiles + workspace.fs), ${files} files indexed of the 20,000-file bench workspace, 5 rescans after the first scan` },
+      hostRipgrepMs: { samples: rg.map((x) => Math.round(x * 10) / 10), method: 'rg over the same folders and file kinds for the same id shapes (bench/refs.bench.ts ripgrep()), alternating with the rescans' },
+    });
+  }, 600_000);
 });

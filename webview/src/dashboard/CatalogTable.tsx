@@ -1,12 +1,12 @@
 import { useMemo, useSyncExternalStore, type ReactElement } from 'react';
-import type { CatalogModel, Snapshot } from '../../../src/shared/types';
+import { REGION_LABELS, REGIONS, type CatalogModel, type Snapshot } from '../../../src/shared/types';
 import { IconButton } from '../components/Icon';
 import { RegionMark } from '../components/RegionMark';
 import { Section } from '../components/Section';
 import { PriceAgeInline } from '../components/DataNotes';
 import { useAction, useServices } from '../data';
 import { DASH, formatContext, formatCount, formatIndex, formatPrice, formatTokens, formatUnixDay } from '../format';
-import { distinct, filterAndSortCatalog, rankIndex, type CatalogRow } from '../model/derive';
+import { distinct, effectiveCatalogSort, filterAndSortCatalog, rankIndex, type CatalogRow } from '../model/derive';
 import { DEFAULT_FILTERS, type CatalogFilters, type CatalogSort } from '../uiState';
 import { Button, Checkbox, Dropdown, ProgressRing, TextField, type Option } from '../ui/toolkit';
 
@@ -30,14 +30,7 @@ const CONTEXT_OPTIONS: Option[] = [
   { value: '1000000', label: '≥ 1M' },
 ];
 
-const REGION_OPTIONS: Option[] = [
-  { value: 'all', label: 'All regions' },
-  { value: 'CN', label: 'China' },
-  { value: 'US', label: 'US' },
-  { value: 'EU', label: 'Europe' },
-  { value: 'OTHER', label: 'Other' },
-  { value: 'UNKNOWN', label: 'Unknown' },
-];
+const REGION_OPTIONS: Option[] = [{ value: 'all', label: 'All regions' }, ...REGIONS.map((r) => ({ value: r, label: REGION_LABELS[r] }))];
 
 export function CatalogTable({ snapshot, yours }: { snapshot: Snapshot; yours: ReadonlySet<string> }): ReactElement {
   const { store } = useServices();
@@ -45,6 +38,9 @@ export function CatalogTable({ snapshot, yours }: { snapshot: Snapshot; yours: R
   const models = snapshot.catalog?.models;
   const ranks = useMemo(() => rankIndex(snapshot.rankings), [snapshot.rankings]);
   const rows = useMemo(() => (models ? filterAndSortCatalog(models, ranks, filters) : []), [models, ranks, filters]);
+  // With no weekly figure anywhere (offline, order-only rankings) the table says what it sorts by instead.
+  const sort = effectiveCatalogSort(rows, filters.sort);
+  const shown: CatalogFilters = sort === filters.sort ? filters : { ...filters, sort, descending: true };
   const authors = useMemo(() => distinct((models ?? []).map((m) => m.author)), [models]);
   const modalities = useMemo(() => distinct((models ?? []).flatMap((m) => m.inputModalities)), [models]);
   const set = (patch: Partial<CatalogFilters>): void =>
@@ -54,7 +50,7 @@ export function CatalogTable({ snapshot, yours }: { snapshot: Snapshot; yours: R
   const visible = rows.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
   const sortBy = (sort: CatalogSort): void => {
     const option = SORT_OPTIONS.find((o) => o.value === sort);
-    set({ sort, descending: filters.sort === sort ? !filters.descending : (option?.descendingFirst ?? true) });
+    set({ sort, descending: shown.sort === sort ? !shown.descending : (option?.descendingFirst ?? true) });
   };
   const summary = models ? `${formatCount(rows.length)} of ${formatCount(models.length)}` : undefined;
 
@@ -76,9 +72,9 @@ export function CatalogTable({ snapshot, yours }: { snapshot: Snapshot; yours: R
             <Checkbox checked={filters.tools} onChange={(tools) => set({ tools })}>
               Tool calling
             </Checkbox>
-            <Dropdown label="Sort by" value={filters.sort} options={SORT_OPTIONS} onChange={(v) => set({ sort: v as CatalogSort })} />
-            <Button label={filters.descending ? 'Sorted descending; sort ascending' : 'Sorted ascending; sort descending'} onClick={() => set({ descending: !filters.descending })}>
-              {filters.descending ? '↓ Desc' : '↑ Asc'}
+            <Dropdown label="Sort by" value={shown.sort} options={SORT_OPTIONS} onChange={(v) => set({ sort: v as CatalogSort })} />
+            <Button label={shown.descending ? 'Sorted descending; sort ascending' : 'Sorted ascending; sort descending'} onClick={() => set({ sort: shown.sort, descending: !shown.descending })}>
+              {shown.descending ? '↓ Desc' : '↑ Asc'}
             </Button>
             <Button onClick={() => store.update((s) => ({ ...s, catalog: DEFAULT_FILTERS }))}>Reset</Button>
           </div>
@@ -86,6 +82,7 @@ export function CatalogTable({ snapshot, yours }: { snapshot: Snapshot; yours: R
             {rows.length
               ? `Showing ${formatCount(page * PAGE_SIZE + 1)}–${formatCount(page * PAGE_SIZE + visible.length)} of ${formatCount(rows.length)} models.`
               : 'No model matches these filters.'}
+            {sort !== filters.sort && rows.length ? ' No weekly token figures are available (offline or not yet loaded), so newest first.' : ''}
             <PriceAgeInline snapshot={snapshot} />
           </p>
           {rows.length ? (
@@ -96,15 +93,15 @@ export function CatalogTable({ snapshot, yours }: { snapshot: Snapshot; yours: R
                   <tr>
                     <th scope="col">Model</th>
                     <th scope="col">Region · lab</th>
-                    <SortHeader sort="input" label="$/1M in" filters={filters} onSort={sortBy} />
-                    <SortHeader sort="output" label="$/1M out" filters={filters} onSort={sortBy} />
+                    <SortHeader sort="input" label="$/1M in" filters={shown} onSort={sortBy} />
+                    <SortHeader sort="output" label="$/1M out" filters={shown} onSort={sortBy} />
                     <th scope="col" className="mr-num">
                       Cache read
                     </th>
-                    <SortHeader sort="context" label="Context" filters={filters} onSort={sortBy} />
-                    <SortHeader sort="tokens" label="Weekly tokens" filters={filters} onSort={sortBy} />
-                    <SortHeader sort="coding" label="Coding" filters={filters} onSort={sortBy} />
-                    <SortHeader sort="newest" label="Added" filters={filters} onSort={sortBy} />
+                    <SortHeader sort="context" label="Context" filters={shown} onSort={sortBy} />
+                    <SortHeader sort="tokens" label="Weekly tokens" filters={shown} onSort={sortBy} />
+                    <SortHeader sort="coding" label="Coding" filters={shown} onSort={sortBy} />
+                    <SortHeader sort="newest" label="Added" filters={shown} onSort={sortBy} />
                     <th scope="col">Actions</th>
                   </tr>
                 </thead>
@@ -147,12 +144,27 @@ function SortHeader({ sort, label, filters, onSort }: { sort: CatalogSort; label
   );
 }
 
+/** A row's own weekly tokens; "—" with the reason when a variant has no figure of its own. */
+function WeeklyCell({ row }: { row: CatalogRow }): ReactElement {
+  const { weekly, ranked } = row;
+  if (weekly.kind === 'tokens') return <td className="mr-num">{formatTokens(weekly.tokens)}</td>;
+  if (weekly.kind === 'none') {
+    return (
+      <td className="mr-num" title={weekly.reason}>
+        {DASH}
+        <span className="mr-visually-hidden"> ({weekly.reason})</span>
+      </td>
+    );
+  }
+  return <td className="mr-num">{ranked ? `#${ranked.rank}` : DASH}</td>;
+}
+
 function priceCell(m: CatalogModel, value: number | null): string {
   return m.variable ? 'varies' : formatPrice(value);
 }
 
 function CatalogRowView({ row, yours }: { row: CatalogRow; yours: boolean }): ReactElement {
-  const { model: m, ranked } = row;
+  const { model: m } = row;
   const copy = useAction('model/copyId');
   const open = useAction('model/openOnWeb');
   return (
@@ -169,7 +181,7 @@ function CatalogRowView({ row, yours }: { row: CatalogRow; yours: boolean }): Re
       <td className="mr-num">{priceCell(m, m.price.output)}</td>
       <td className="mr-num">{m.variable ? 'varies' : formatPrice(m.price.cacheRead)}</td>
       <td className="mr-num">{formatContext(m.contextLength)}</td>
-      <td className="mr-num">{ranked ? (ranked.tokens !== null ? formatTokens(ranked.tokens) : `#${ranked.rank}`) : DASH}</td>
+      <WeeklyCell row={row} />
       <td className="mr-num">{formatIndex(m.codingIndex)}</td>
       <td className="mr-num">{formatUnixDay(m.created)}</td>
       <td>

@@ -4,7 +4,7 @@ import { REGION_SHAPES, shapePath } from '../components/RegionMark';
 import { LazyDetails } from '../components/LazyDetails';
 import { Section } from '../components/Section';
 import { formatCount, formatIndex, formatPrice, regionLabel } from '../format';
-import { scatterPoints, valueFrontier, type ScatterPoint } from '../model/derive';
+import { placeLabels, scatterPoints, valueFrontier, type ScatterPoint } from '../model/derive';
 import { ProgressRing } from '../ui/toolkit';
 
 const W = 640;
@@ -85,6 +85,15 @@ export function PriceQualityScatter({ snapshot, yours }: { snapshot: Snapshot; y
     e.preventDefault();
     setActive(next);
   };
+  // Your models are labelled, and the hovered or focused point; each label goes where it collides with nothing.
+  const radius = (p: ScatterPoint): number => (yours.has(p.model.id.toLowerCase()) ? 5.5 : 3.5) + 1;
+  const wanted = ordered.filter((p, i) => i === active || yours.has(p.model.id.toLowerCase()));
+  wanted.sort((a, b) => (a === current ? -1 : b === current ? 1 : 0));
+  const labels = placeLabels(
+    wanted.map((p) => ({ key: p.model.id, text: p.model.name.replace(/^[^:]+:\s*/, ''), x: s.x(p.x), y: s.y(p.y) })),
+    ordered.map((p) => ({ x: s.x(p.x), y: s.y(p.y), r: radius(p) })),
+    { x0: M.left, y0: 0, x1: W, y1: M.top + PLOT_H },
+  );
   const frontierPath = frontier.map((p, i) => `${i ? 'L' : 'M'} ${s.x(p.x).toFixed(1)} ${s.y(p.y).toFixed(1)}`).join(' ');
 
   return (
@@ -141,13 +150,11 @@ export function PriceQualityScatter({ snapshot, yours }: { snapshot: Snapshot; y
             </path>
           );
         })}
-        {ordered
-          .filter((p) => yours.has(p.model.id.toLowerCase()))
-          .map((p) => (
-            <text key={`label-${p.model.id}`} className="mr-point-label" x={s.x(p.x) + 8} y={s.y(p.y) - 6}>
-              {p.model.name.replace(/^[^:]+:\s*/, '')}
-            </text>
-          ))}
+        {labels.map((l) => (
+          <text key={`label-${l.key}`} className="mr-point-label" x={l.x} y={l.y} textAnchor={l.anchor}>
+            {l.text}
+          </text>
+        ))}
       </svg>
       <p className="mr-chart-readout" aria-live="polite">
         {current ? describe(current, frontierSet, yours) : 'Hover or focus a point to see the model.'}

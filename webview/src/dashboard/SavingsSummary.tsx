@@ -6,6 +6,7 @@ import { useAction, useCompare } from '../data';
 import { formatPercent, formatUsd } from '../format';
 import { buildYourModels, savingFraction, type YourModel } from '../model/derive';
 import { Button, ProgressRing } from '../ui/toolkit';
+import { NO_SWAP_REASON } from '../model/swapReason';
 
 const MAX_LINES = 3;
 
@@ -80,7 +81,9 @@ function SavingLine({ target }: { target: YourModel }): ReactElement {
             Swap…
           </button>
         </>
-      ) : null}
+      ) : (
+        <span className="mr-muted"> {NO_SWAP_REASON}</span>
+      )}
       {swap.error ? <span className="mr-inline-error"> {swap.error.message}</span> : swap.result ? <span role="status"> {swap.result.message}</span> : null}
     </li>
   );

@@ -14,7 +14,8 @@ import type {
   Region,
   Snapshot,
 } from '../../../src/shared/types';
-import type { CatalogFilters } from '../uiState';
+import { ownWeeklyTokens, type OwnTokens } from '../../../src/shared/variantTokens';
+import type { CatalogFilters, CatalogSort } from '../uiState';
 
 export interface CatalogIndex {
   get(id: string): CatalogModel | null;
@@ -124,15 +125,31 @@ export function leaders(rankings: RankingsView | null, region: Region, n: number
 export interface CatalogRow {
   model: CatalogModel;
   ranked: RankedModel | null;
+  /** This row's own weekly tokens: a variant never shows its base model's figure. */
+  weekly: OwnTokens;
 }
 
-function tokensOf(r: RankedModel | null): bigint | null {
-  if (!r || r.tokens === null) return null;
+function tokensOf(r: CatalogRow): bigint | null {
+  if (r.weekly.kind !== 'tokens') return null;
   try {
-    return BigInt(r.tokens);
+    return BigInt(r.weekly.tokens);
   } catch (_err) {
     return null;
   }
+}
+
+/**
+ * The sort the catalog really applies: "weekly tokens" with no row ranked at all (offline) would be an arbitrary
+ * order under a header that claims otherwise, so it falls back to newest. Ranked by popularity order only, the
+ * column shows "#N" and sorts by it.
+ */
+export function effectiveCatalogSort(rows: readonly CatalogRow[], sort: CatalogSort): CatalogSort {
+  return sort === 'tokens' && !rows.some((r) => r.weekly.kind === 'tokens' || r.ranked !== null) ? 'newest' : sort;
+}
+
+/** Popularity order when no row has a token figure: rank 1 is the "largest". */
+function rankKey(r: CatalogRow): number | null {
+  return r.weekly.kind === 'unranked' && r.ranked !== null && Number.isFinite(r.ranked.rank) ? -r.ranked.rank : null;
 }
 
 type Cmp = (a: CatalogRow, b: CatalogRow) => number;
@@ -164,11 +181,13 @@ export function filterAndSortCatalog(models: readonly CatalogModel[], ranks: Ran
     if (f.tools && !m.tools) continue;
     if (f.minContext > 0 && (m.contextLength ?? 0) < f.minContext) continue;
     if (f.modality !== 'all' && !m.inputModalities.includes(f.modality)) continue;
-    rows.push({ model: m, ranked: ranks.get(m) });
+    const ranked = ranks.get(m);
+    rows.push({ model: m, ranked, weekly: ownWeeklyTokens(ranked, m.variant) });
   }
-  const d = f.descending;
+  const sort = effectiveCatalogSort(rows, f.sort);
+  const d = sort === f.sort ? f.descending : true;
   let cmp: Cmp;
-  switch (f.sort) {
+  switch (sort) {
     case 'input':
       cmp = byNullable((r) => (r.model.variable ? null : finiteOrNull(r.model.price.input)), num, d);
       break;
@@ -179,11 +198,13 @@ export function filterAndSortCatalog(models: readonly CatalogModel[], ranks: Ran
       cmp = byNullable((r) => finiteOrNull(r.model.contextLength), num, d);
       break;
     case 'tokens':
-      cmp = byNullable(
-        (r) => tokensOf(r.ranked),
-        (x, y) => (x < y ? -1 : x > y ? 1 : 0),
-        d,
-      );
+      cmp = rows.some((r) => r.weekly.kind === 'tokens')
+        ? byNullable(
+            tokensOf,
+            (x, y) => (x < y ? -1 : x > y ? 1 : 0),
+            d,
+          )
+        : byNullable(rankKey, num, d);
       break;
     case 'coding':
       cmp = byNullable((r) => finiteOrNull(r.model.codingIndex), num, d);
@@ -256,4 +277,79 @@ export function sumTokens(values: Iterable<string | null>): string {
  */
 export function savingFraction(result: CompareResult, alt: Alternative): number | null {
   return result.baseCost !== null && result.baseCost > 0 && Number.isFinite(alt.saving) ? alt.saving / result.baseCost : null;
+}
+
+export interface LabelRequest {
+  key: string;
+  text: string;
+  /** The labelled point, in chart units. */
+  x: number;
+  y: number;
+}
+
+export interface PlacedLabel {
+  key: string;
+  text: string;
+  x: number;
+  y: number;
+  anchor: 'start' | 'middle' | 'end';
+  box: Box;
+}
+
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** Rough text metrics for the chart's 9px labels: wide enough that estimates never under-reserve. */
+export const LABEL_METRICS = { charWidth: 6, height: 11 };
+
+// Candidate spots around a point, nearest first: right, upper right, lower right, left, upper left, lower left, above, below.
+const SPOTS: { dx: number; dy: number; anchor: PlacedLabel['anchor'] }[] = [
+  { dx: 9, dy: 3, anchor: 'start' },
+  { dx: 7, dy: -7, anchor: 'start' },
+  { dx: 7, dy: 13, anchor: 'start' },
+  { dx: -9, dy: 3, anchor: 'end' },
+  { dx: -7, dy: -7, anchor: 'end' },
+  { dx: -7, dy: 13, anchor: 'end' },
+  { dx: 0, dy: -10, anchor: 'middle' },
+  { dx: 0, dy: 17, anchor: 'middle' },
+];
+
+function boxOf(x: number, baseline: number, width: number, anchor: PlacedLabel['anchor']): Box {
+  const x0 = anchor === 'start' ? x : anchor === 'end' ? x - width : x - width / 2;
+  return { x0, y0: baseline - LABEL_METRICS.height + 2, x1: x0 + width, y1: baseline + 2 };
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+}
+
+function hitsPoint(b: Box, p: { x: number; y: number; r: number }): boolean {
+  const cx = Math.max(b.x0, Math.min(p.x, b.x1));
+  const cy = Math.max(b.y0, Math.min(p.y, b.y1));
+  return (cx - p.x) ** 2 + (cy - p.y) ** 2 < p.r * p.r;
+}
+
+/**
+ * Places point labels so that none overlaps another label, any plotted point or the plot's edge. A label that
+ * fits nowhere is left out (the chart names every point on hover and focus, and in its table).
+ */
+export function placeLabels(labels: readonly LabelRequest[], points: readonly { x: number; y: number; r: number }[], bounds: Box): PlacedLabel[] {
+  const placed: PlacedLabel[] = [];
+  for (const l of labels) {
+    const width = l.text.length * LABEL_METRICS.charWidth;
+    for (const s of SPOTS) {
+      const x = l.x + s.dx;
+      const y = l.y + s.dy;
+      const box = boxOf(x, y, width, s.anchor);
+      if (box.x0 < bounds.x0 || box.x1 > bounds.x1 || box.y0 < bounds.y0 || box.y1 > bounds.y1) continue;
+      if (placed.some((p) => overlaps(p.box, box)) || points.some((p) => hitsPoint(box, p))) continue;
+      placed.push({ key: l.key, text: l.text, x, y, anchor: s.anchor, box });
+      break;
+    }
+  }
+  return placed;
 }

@@ -203,7 +203,21 @@ function rankedModel(v: unknown): RankedModel | null {
     prevTokens: decimal(r.prevTokens),
     change: num(r.change),
     share: num(r.share),
+    ...variantTokens(r.variantTokens),
   };
+}
+
+/** Kept only when every entry is a variant name and a decimal token count. */
+function variantTokens(v: unknown): { variantTokens?: Record<string, string> } {
+  const r = rec(v);
+  if (!r) return {};
+  const out: Record<string, string> = {};
+  for (const [k, t] of Object.entries(r)) {
+    const d = decimal(t);
+    if (d === null || k.length > 64) return {};
+    out[k] = d;
+  }
+  return { variantTokens: out };
 }
 
 function regionShare(v: unknown): RegionShare | null {

@@ -5,6 +5,7 @@ import { Section } from '../components/Section';
 import { PriceAgeNote } from '../components/DataNotes';
 import { useAction, useCompare, useServices } from '../data';
 import { formatCount, formatIndex, formatPercent, formatTokens, formatUsd, parseTokenInput } from '../format';
+import { NO_SWAP_REASON } from '../model/swapReason';
 import { buildYourModels, savingFraction, type YourModel } from '../model/derive';
 import type { MixInput } from '../uiState';
 import { Button, Dropdown, ProgressRing, TextField } from '../ui/toolkit';
@@ -60,6 +61,7 @@ function CompareResultView({ result, chosen, custom, onMix, updating }: { result
       <p>
         On <strong>{name}</strong> this mix costs <strong className="mr-num">{result.baseCost === null ? 'an unknown amount (price varies)' : formatUsd(result.baseCost)}</strong>.
       </p>
+      {result.alternatives.length && !chosen.refs.length ? <p className="mr-muted">{NO_SWAP_REASON}</p> : null}
       {result.alternatives.length ? (
         <ul className="mr-alternatives" aria-label={`Cheaper alternatives to ${name}`}>
           {result.alternatives.map((alt) => (

@@ -76,8 +76,8 @@ function LeadersBody({ rankings, catalog, top }: { rankings: RankingsView; catal
       <p className="mr-citation">
         {rankings.citation ??
           (orderOnly
-            ? `Source: OpenRouter popularity order (openrouter.ai/models)${rankings.asOf ? `, as of ${rankings.asOf}` : ''}.`
-            : `Source: OpenRouter (openrouter.ai/rankings)${rankings.asOf ? `, as of ${rankings.asOf}` : ''}.`)}
+            ? `Source: OpenRouter popularity order (openrouter.ai/models)${rankings.asOf ? `, as of ${formatDay(rankings.asOf, true)}` : ''}.`
+            : `Source: OpenRouter (openrouter.ai/rankings)${rankings.asOf ? `, as of ${formatDay(rankings.asOf, true)}` : ''}.`)}
       </p>
     </>
   );

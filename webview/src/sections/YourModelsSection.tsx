@@ -1,3 +1,4 @@
+import { ownWeeklyTokens } from '../../../src/shared/variantTokens';
 import { useId, useState, type ReactElement } from 'react';
 import type { ModelRefView, ReferencesView, Snapshot } from '../../../src/shared/types';
 import { CommandButton } from '../components/CommandButton';
@@ -6,7 +7,7 @@ import { RegionMark } from '../components/RegionMark';
 import { Section } from '../components/Section';
 import { PriceAgeNote } from '../components/DataNotes';
 import { useAction } from '../data';
-import { DASH, formatContext, formatCount, formatDay, formatIndex, formatPerMillion, formatPrice, formatTokens, formatUsd } from '../format';
+import { DASH, formatContext, formatCount, formatDay, formatIndex, formatPerMillion, formatPrice, formatPricePair, formatTokens, formatUsd } from '../format';
 import { buildYourModels, type YourModel } from '../model/derive';
 import { ProgressRing, Tag } from '../ui/toolkit';
 
@@ -74,10 +75,12 @@ function ModelItem({ item, orderOnly }: { item: YourModel; orderOnly: boolean })
   let rankShort: string | null = null;
   if (ranked) {
     const rank = `#${formatCount(ranked.rank)}`;
-    weekly = orderOnly || ranked.tokens === null ? `${rank} by popularity` : `${rank} · ${formatTokens(ranked.tokens)} tokens`;
+    // A variant (":free", ":batch") shows its own figure, never its base model's.
+    const own = ownWeeklyTokens(ranked, model?.variant ?? null);
+    weekly = orderOnly || ranked.tokens === null ? `${rank} by popularity` : own.kind === 'tokens' ? `${rank} · ${formatTokens(own.tokens)} tokens` : `${rank} (${own.kind === 'none' ? own.reason : 'no figure'})`;
     rankShort = rank;
   }
-  const priceText = variable ? 'price varies by route' : `${formatPrice(price?.input)} / ${formatPrice(price?.output)} per 1M`;
+  const priceText = variable ? 'price varies by route' : formatPricePair(price?.input, price?.output);
   return (
     <li className="mr-model" aria-label={name}>
       <div className="mr-model-head">

@@ -1,0 +1,30 @@
+// One model, several rows: the catalog lists "x/y" and "x/y:free" (or ":batch", ":thinking") separately, and so
+// does OpenRouter's Data API, while the rankings view ranks them as one model. A row's weekly figure is its own.
+import type { RankedModel } from './types';
+
+export type OwnTokens =
+  | { kind: 'tokens'; tokens: string }
+  /** The model is ranked, but this variant has no figure of its own this week. */
+  | { kind: 'none'; reason: string }
+  /** Ranked by position only (no token figures), or not ranked at all. */
+  | { kind: 'unranked' };
+
+/** The weekly tokens of the catalog row `variant` of a ranked model ("" or null: the base model). */
+export function ownWeeklyTokens(ranked: RankedModel | null, variant: string | null): OwnTokens {
+  if (ranked === null || ranked.tokens === null) return { kind: 'unranked' };
+  const key = (variant ?? '').toLowerCase();
+  const split = ranked.variantTokens;
+  if (split === undefined) {
+    // Rankings computed before the split was kept: the whole figure is the base model's and its variants'.
+    return key === '' ? { kind: 'tokens', tokens: ranked.tokens } : { kind: 'none', reason: 'Counted with the base model in this ranking.' };
+  }
+  const own = split[key];
+  if (own !== undefined) return { kind: 'tokens', tokens: own };
+  return {
+    kind: 'none',
+    reason:
+      key === ''
+        ? 'Only its variants are in OpenRouter’s daily top-50 rankings this week; this model has no figure of its own.'
+        : `This variant (:${key}) is not in OpenRouter’s daily top-50 rankings this week; the base model’s figure is not its own.`,
+  };
+}

@@ -1,0 +1,37 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS extension loaded as is, no build step */
+// VS Code's floor for a webview view on this machine: a blank page under the same strict nonce CSP as Model
+// Radar's, whose only script posts "ready" on its first animation frame. Timed the way Model Radar's sidebar is
+// (webviewHost.ts): from resolveWebviewView to the message arriving in the extension host.
+const vscode = require('vscode');
+const { randomBytes } = require('node:crypto');
+
+exports.activate = (context) => {
+  const log = vscode.window.createOutputChannel('Webview Baseline', { log: true });
+  context.subscriptions.push(
+    log,
+    vscode.window.registerWebviewViewProvider(
+      'webviewBaseline.view',
+      {
+        resolveWebviewView(view) {
+          const shownAt = performance.now();
+          view.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: [] };
+          view.webview.onDidReceiveMessage((m) => {
+            if (m && m.type === 'ready') log.info(`webview baseline firstPaint ${(performance.now() - shownAt).toFixed(1)} ms`);
+          });
+          const nonce = randomBytes(16).toString('base64');
+          view.webview.html = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'">
+<title>Baseline</title></head>
+<body><div id="root" data-view="baseline"></div>
+<script nonce="${nonce}">const api = acquireVsCodeApi(); requestAnimationFrame(() => api.postMessage({ type: 'ready' }));</script>
+</body></html>`;
+        },
+      },
+      { webviewOptions: { retainContextWhenHidden: true } },
+    ),
+    vscode.commands.registerCommand('webviewBaseline.focus', () => vscode.commands.executeCommand('webviewBaseline.view.focus')),
+  );
+};
+
+exports.deactivate = () => undefined;

@@ -1,0 +1,13 @@
+// The dashboard panel's body.
+import type { ReactElement } from 'react';
+import { ErrorBoundary } from '../components/ErrorBoundary';
+import { Dashboard } from '../dashboard/Dashboard';
+import type { ViewBodyProps } from '../Shell';
+
+export function DashboardBody({ snapshot, references }: ViewBodyProps): ReactElement {
+  return (
+    <ErrorBoundary name="Dashboard">
+      <Dashboard snapshot={snapshot} references={references} />
+    </ErrorBoundary>
+  );
+}

@@ -1,0 +1,27 @@
+// The sidebar's sections: spend, your models, the leaders (its first content), compare.
+import type { ReactElement } from 'react';
+import { ErrorBoundary } from '../components/ErrorBoundary';
+import { CompareSection } from '../sections/CompareSection';
+import { LeadersSection } from '../sections/LeadersSection';
+import { SpendSection } from '../sections/SpendSection';
+import { YourModelsSection } from '../sections/YourModelsSection';
+import type { ViewBodyProps } from '../Shell';
+
+export function SidebarBody({ snapshot, references, settings, onFirstContent }: ViewBodyProps): ReactElement {
+  return (
+    <>
+      <ErrorBoundary name="Spend">
+        <SpendSection snapshot={snapshot} settings={settings} />
+      </ErrorBoundary>
+      <ErrorBoundary name="Your models">
+        <YourModelsSection snapshot={snapshot} references={references} />
+      </ErrorBoundary>
+      <ErrorBoundary name="Leaders">
+        <LeadersSection snapshot={snapshot} settings={settings} onContent={onFirstContent} />
+      </ErrorBoundary>
+      <ErrorBoundary name="Compare">
+        <CompareSection snapshot={snapshot} references={references} />
+      </ErrorBoundary>
+    </>
+  );
+}
