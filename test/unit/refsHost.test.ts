@@ -139,7 +139,7 @@ describe('workspace references (host)', () => {
       },
     });
     try {
-      const outcome = (await fake.commands.executeCommand('modelRadar.swapModel')) as { kind: string };
+      const outcome = await refs.swapCommand(undefined);
       expect(outcome.kind).toBe('cancelled');
     } finally {
       Object.assign(fake.window, { activeTextEditor: saved.editor, showQuickPick: saved.pick });
