@@ -19,6 +19,7 @@ import { setBudget } from './commands/budget';
 import { registerModelReferences } from './modelRefs/register';
 import { startDemo } from './demo';
 import type { Services } from './services';
+import { COMMANDS } from '../shared/commands';
 
 const moduleLoaded = performance.now();
 
@@ -112,7 +113,7 @@ export function activate(context: vscode.ExtensionContext): void {
       swap: (p) => references.swap(p),
       reveal: (refId) => references.reveal(refId),
       runCommand: async (command) => {
-        await vscode.commands.executeCommand(`modelRadar.${command}`);
+        await vscode.commands.executeCommand(COMMANDS[command]);
       },
     },
   });
