@@ -25,7 +25,9 @@ function shiftDecimal(raw: string, exponent: number): number | null {
   // Position of the decimal point inside `digits`, after applying the scale and any exponent.
   const point = intPart.length + exponent + (expPart === undefined ? 0 : Number(expPart));
   let text: string;
+  // Stryker disable next-line EqualityOperator: at point 0 the last branch gives ".5", which Number reads the same
   if (point <= 0) text = '0.' + '0'.repeat(-point) + digits;
+  // Stryker disable next-line EqualityOperator: at point = length the last branch gives "5.", which Number reads the same
   else if (point >= digits.length) text = digits + '0'.repeat(point - digits.length);
   else text = digits.slice(0, point) + '.' + digits.slice(point);
   const n = Number(sign + text);
@@ -33,8 +35,10 @@ function shiftDecimal(raw: string, exponent: number): number | null {
 }
 
 function read(raw: string | null | undefined, exponent: number): PriceReading {
-  if (typeof raw !== 'string' || raw.trim() === '') return { value: null, variable: false };
+  // Empty and blank strings fail shiftDecimal's "no digits" check.
+  if (typeof raw !== 'string') return { value: null, variable: false };
   const n = shiftDecimal(raw, exponent);
+  // Stryker disable next-line ConditionalExpression: null would fall through to the same { null, false }; the check narrows the type
   if (n === null) return { value: null, variable: false };
   if (n < 0) return { value: null, variable: true };
   // -0 would print as "-0" in places that format it.
@@ -61,7 +65,7 @@ export function perMillion(raw: string | null | undefined): number | null {
 
 /** Rounds away binary noise from sums and products of prices (10 significant digits). */
 export function roundUsd(n: number): number {
-  if (!Number.isFinite(n) || n === 0) return n === 0 ? 0 : n;
+  // toPrecision keeps Infinity and NaN, and turns -0 into "0.000000000", i.e. 0.
   return Number(n.toPrecision(10));
 }
 
@@ -111,6 +115,7 @@ export function tokenShare(part: bigint, whole: bigint): number {
 
 /** Relative change (now - before) / before; null when there is no earlier figure to compare with. */
 export function tokenChange(now: bigint, before: bigint | null): number | null {
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: null <= 0n is true, so null takes the same exit; the check narrows the type
   if (before === null || before <= 0n) return null;
   return Number(now - before) / Number(before);
 }
