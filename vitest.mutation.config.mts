@@ -14,7 +14,5 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
-    // Mutants are switched at run time (mutant schemata), so test files need no fresh module graph per run.
-    isolate: false,
   },
 });
