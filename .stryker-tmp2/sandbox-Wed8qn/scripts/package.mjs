@@ -1,0 +1,21 @@
+// npm run package: build the bundles, then make model-radar-<version>.vsix with vsce.
+// --no-dependencies: esbuild already bundled everything the extension needs. The file list is checked
+// before packaging: no node_modules, no sources, no tests may ship.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+const vsce = 'node_modules/@vscode/vsce/vsce';
+const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
+const { version, name } = JSON.parse(readFileSync('package.json', 'utf8'));
+if (!process.argv.includes('--no-build')) run(process.execPath, ['esbuild.mjs']);
+
+const files = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { encoding: 'utf8' }).split('\n').filter(Boolean);
+const forbidden = files.filter((f) => /(^|\/)node_modules\/|^src\/|^test\/|^webview\/|\.ts$|\.map$/.test(f));
+if (forbidden.length > 0 || !files.includes('dist/extension.js')) {
+  console.error(`package: refusing to ship ${forbidden.length ? forbidden.join(', ') : 'a package without dist/extension.js'}`);
+  process.exit(1);
+}
+
+const out = `${name}-${version}.vsix`;
+run(process.execPath, [vsce, 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out]);
+console.log(`packaged ${out}: ${files.join(', ')}`);

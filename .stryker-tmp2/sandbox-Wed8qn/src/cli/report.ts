@@ -1,0 +1,138 @@
+// @ts-nocheck
+// `model-radar report [--base-url URL] [--key KEY] [--from YYYY-MM-DD --to YYYY-MM-DD] [--top N] [--json]`:
+// OpenRouter's token share by lab region and each region's leaders, from the Data API (rankings-daily).
+import { buildCatalog, createCatalogIndex, type CatalogIndex } from '../core/catalog';
+import { bundledApiModels, BUNDLED_CAPTURED_AT } from '../core/data/bundledCatalog';
+import { DEFAULT_BASE_URL, createOpenRouterClient } from '../core/openrouter/client';
+import { toErrorInfo } from '../core/openrouter/errors';
+import { buildReport, formatReportTable } from '../core/report';
+import { defaultWindows, isIsoDay, windowLength, type DayWindow } from '../core/rankings';
+
+export interface ReportIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  env: Record<string, string | undefined>;
+  fetch?: typeof fetch;
+  /** Epoch ms; picks the default window (the last 7 completed UTC days). */
+  now?: () => number;
+}
+
+const USAGE =
+  'usage: model-radar report [--base-url URL] [--key KEY] [--from YYYY-MM-DD --to YYYY-MM-DD] [--top N] [--json]\n' +
+  '  The key (any OpenRouter API key) may also come from OPENROUTER_API_KEY. Default window: the last 7 completed UTC days.\n';
+
+const MAX_TOP = 50;
+/** The Data API's longest span. */
+const MAX_SPAN_DAYS = 366;
+
+interface ReportArgs {
+  baseUrl: string;
+  key: string | null;
+  from: string | null;
+  to: string | null;
+  top: number;
+  json: boolean;
+}
+
+type ArgsResult = { ok: true; args: ReportArgs } | { ok: false; message: string; help?: boolean };
+
+const VALUE_OPTIONS = ['--base-url', '--key', '--from', '--to', '--top'] as const;
+type ValueOption = (typeof VALUE_OPTIONS)[number];
+
+export function parseReportArgs(argv: readonly string[], env: Record<string, string | undefined>): ArgsResult {
+  const values: Partial<Record<ValueOption, string>> = {};
+  let json = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '-h' || a === '--help') return { ok: false, message: USAGE, help: true };
+    if (a === '--json') {
+      json = true;
+      continue;
+    }
+    const eq = a.indexOf('=');
+    const name = (eq > 0 ? a.slice(0, eq) : a) as ValueOption;
+    if (!VALUE_OPTIONS.includes(name)) return { ok: false, message: `unknown argument ${JSON.stringify(a)}` };
+    const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
+    if (value === undefined || value === '' || (eq < 0 && value.startsWith('--'))) return { ok: false, message: `${name} needs a value` };
+    values[name] = value;
+  }
+
+  const from = values['--from'] ?? null;
+  const to = values['--to'] ?? null;
+  if ((from === null) !== (to === null)) return { ok: false, message: '--from and --to go together' };
+  for (const [name, d] of [['--from', from], ['--to', to]] as const) {
+    if (d !== null && !isIsoDay(d)) return { ok: false, message: `${name} must be a date as YYYY-MM-DD, got ${JSON.stringify(d)}` };
+  }
+  if (from !== null && to !== null) {
+    if (from > to) return { ok: false, message: '--from must be on or before --to' };
+    if (windowLength({ start: from, end: to }) > MAX_SPAN_DAYS) return { ok: false, message: `the window may span at most ${MAX_SPAN_DAYS} days` };
+  }
+
+  let top = 5;
+  if (values['--top'] !== undefined) {
+    const n = Number(values['--top']);
+    if (!/^\d+$/.test(values['--top']) || n < 1 || n > MAX_TOP) return { ok: false, message: `--top must be a whole number from 1 to ${MAX_TOP}` };
+    top = n;
+  }
+
+  const key = (values['--key'] ?? env.OPENROUTER_API_KEY ?? '').trim();
+  return {
+    ok: true,
+    args: { baseUrl: values['--base-url'] ?? DEFAULT_BASE_URL, key: key === '' ? null : key, from, to, top, json },
+  };
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+export async function runReport(argv: string[], io: ReportIo): Promise<number> {
+  const parsed = parseReportArgs(argv, io.env);
+  if (!parsed.ok) {
+    if (parsed.help === true) {
+      io.stdout.write(parsed.message);
+      return 0;
+    }
+    io.stderr.write(`model-radar report: ${parsed.message}\n${USAGE}`);
+    return 2;
+  }
+  const args = parsed.args;
+  if (args.key === null) {
+    io.stderr.write('model-radar report: rankings need an OpenRouter API key (any key): pass --key or set OPENROUTER_API_KEY.\n');
+    return 2;
+  }
+
+  const window: DayWindow =
+    args.from !== null && args.to !== null ? { start: args.from, end: args.to } : defaultWindows((io.now ?? Date.now)()).current;
+  // A terminal command should answer or fail quickly; the editor's poller is the one that keeps retrying.
+  const client = createOpenRouterClient({ baseUrl: args.baseUrl, key: args.key, fetch: io.fetch, maxRetries: 1 });
+
+  const [rankings, models] = await Promise.allSettled([
+    client.rankingsDaily({ startDate: window.start, endDate: window.end, key: args.key }),
+    client.listModels(),
+  ]);
+  if (rankings.status === 'rejected') {
+    io.stderr.write(`model-radar report: ${oneLine(toErrorInfo(rankings.reason).message)}\n`);
+    return 1;
+  }
+
+  let index: CatalogIndex;
+  if (models.status === 'fulfilled') {
+    index = createCatalogIndex(buildCatalog(models.value.data));
+  } else {
+    // Names and prices are garnish on the figures: fall back to the shipped snapshot and say so.
+    io.stderr.write(`model-radar report: model list unavailable (${oneLine(toErrorInfo(models.reason).message)}); names and prices from the bundled ${BUNDLED_CAPTURED_AT} snapshot.\n`);
+    index = createCatalogIndex(buildCatalog(bundledApiModels()));
+  }
+
+  const report = buildReport({
+    rows: rankings.value.data,
+    asOf: rankings.value.meta.as_of ?? null,
+    window,
+    baseUrl: client.baseUrl ?? args.baseUrl,
+    index,
+    top: args.top,
+  });
+  io.stdout.write(args.json ? `${JSON.stringify(report)}\n` : formatReportTable(report));
+  return 0;
+}

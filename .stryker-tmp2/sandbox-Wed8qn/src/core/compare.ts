@@ -1,0 +1,193 @@
+// @ts-nocheck
+// What a workload costs on a model, and which cheaper models of similar coding strength would do it.
+import type { Alternative, CatalogModel, CompareResult, PriceOverride, RankingsView, TokenMix } from '../shared/types';
+import type { CatalogIndex } from './catalog';
+import { roundUsd } from './money';
+import { utcDay } from './rankings';
+
+/**
+ * When there is no activity to learn from: 1M tokens at 3:1 input:output, no cache reads. Coding assistants
+ * send far more context than they get back, and 3:1 is the ratio OpenRouter itself uses for blended prices.
+ */
+export const DEFAULT_MIX: TokenMix = Object.freeze({ input: 750_000, output: 250_000, cacheRead: 0, requests: null, source: 'default' });
+
+/**
+ * "Similar" coding strength: at most this many points below the model's Artificial Analysis coding index.
+ * Two points is within the noise between benchmark runs; more would start trading quality for price silently.
+ */
+export const SIMILAR_CODING_POINTS = 2;
+
+export interface CostOptions {
+  /** Picks time-window price tiers; default now. */
+  now?: number | Date;
+}
+
+/** HHMM of a moment in UTC. */
+function hhmm(now: number | Date): number {
+  const d = new Date(typeof now === 'number' ? now : now.getTime());
+  return d.getUTCHours() * 100 + d.getUTCMinutes();
+}
+
+/** Half-open [start, end) daily window; start > end wraps midnight. */
+export function inUtcWindow(at: number, start: number, end: number): boolean {
+  if (start === end) return true;
+  return start < end ? at >= start && at < end : at >= start || at < end;
+}
+
+interface Rates {
+  input: number;
+  output: number;
+  cacheRead: number | null;
+}
+
+function applyOverride(r: Rates, o: PriceOverride): Rates {
+  return { input: o.input ?? r.input, output: o.output ?? r.output, cacheRead: o.cacheRead ?? r.cacheRead };
+}
+
+/**
+ * The prices that apply to this mix. Long-context tiers apply when the average prompt per request (cache reads
+ * included) exceeds the tier's threshold, which needs a request count; without one the default tier is used.
+ * Time-window tiers apply by the current UTC time. Of several matching long-context tiers the highest wins.
+ */
+export function effectiveRates(model: CatalogModel, mix: TokenMix, opts: CostOptions = {}): Rates | null {
+  if (model.variable || model.price.input === null || model.price.output === null) return null;
+  let rates: Rates = { input: model.price.input, output: model.price.output, cacheRead: model.price.cacheRead };
+  if (model.overrides.length === 0) return rates;
+  const at = hhmm(opts.now ?? Date.now());
+  const requests = typeof mix.requests === 'number' && mix.requests > 0 ? mix.requests : null;
+  const avgPrompt = requests === null ? null : (mix.input + mix.cacheRead) / requests;
+  let best: PriceOverride | null = null;
+  for (const o of model.overrides) {
+    const timed = o.utcStart !== null && o.utcEnd !== null;
+    if (timed && !inUtcWindow(at, o.utcStart ?? 0, o.utcEnd ?? 0)) continue;
+    if (o.minPromptTokens !== null) {
+      if (avgPrompt === null || avgPrompt <= o.minPromptTokens) continue;
+      if (best === null || (best.minPromptTokens ?? -1) < o.minPromptTokens) best = o;
+    } else if (timed) {
+      rates = applyOverride(rates, o);
+    }
+  }
+  return best === null ? rates : applyOverride(rates, best);
+}
+
+/** USD for the mix on the model; null when its price is variable or unknown. Cache reads without a cache price pay the input price. */
+export function costOfMix(model: CatalogModel, mix: TokenMix, opts: CostOptions = {}): number | null {
+  const r = effectiveRates(model, mix, opts);
+  if (r === null) return null;
+  const perRequest = model.price.request !== null && typeof mix.requests === 'number' && mix.requests > 0 ? model.price.request * mix.requests : 0;
+  return roundUsd((r.input * mix.input + r.output * mix.output + (r.cacheRead ?? r.input) * mix.cacheRead) / 1e6 + perRequest);
+}
+
+export interface AlternativesOptions extends CostOptions {
+  /** Most alternatives to return; default 5. */
+  limit?: number;
+  /** To show each alternative's rank this week. */
+  rankings?: RankingsView | null;
+}
+
+/** A model the compare view may propose instead of another. */
+function isCandidate(m: CatalogModel, today: string): boolean {
+  return (
+    !m.variable &&
+    m.price.input !== null &&
+    m.price.output !== null &&
+    m.outputModalities.includes('text') &&
+    // Aliases duplicate the model they point at; batch variants are asynchronous, not a drop-in swap.
+    !m.id.startsWith('~') &&
+    m.variant !== 'batch' &&
+    !(m.expirationDate !== null && m.expirationDate <= today)
+  );
+}
+
+function rankLookup(rankings: RankingsView | null | undefined): (m: CatalogModel) => number | null {
+  if (rankings === null || rankings === undefined) return () => null;
+  const byKey = new Map<string, number>();
+  for (const r of rankings.models) {
+    if (r.id !== null && !byKey.has(r.id.toLowerCase())) byKey.set(r.id.toLowerCase(), r.rank);
+    if (!byKey.has(r.permaslug)) byKey.set(r.permaslug, r.rank);
+  }
+  return (m) => byKey.get(m.id.toLowerCase()) ?? byKey.get(m.canonicalSlug.toLowerCase()) ?? null;
+}
+
+/**
+ * Cheaper models of similar or better coding index (≥ the model's index − SIMILAR_CODING_POINTS), text output,
+ * fixed price, sorted by cost. Models without a coding index are left out unless the model has none either,
+ * in which case price is all there is to compare. No alternatives when the model's own cost is unknown.
+ */
+export function alternatives(index: CatalogIndex, modelId: string, mix: TokenMix = DEFAULT_MIX, opts: AlternativesOptions = {}): CompareResult {
+  const resolved = index.resolve(modelId);
+  const base = resolved === null ? null : (index.aliasTarget(resolved.model) ?? resolved.model);
+  const baseCost = base === null ? null : costOfMix(base, mix, opts);
+  const result: CompareResult = { modelId, mix, baseCost, alternatives: [] };
+  if (base === null || baseCost === null || baseCost <= 0) return result;
+
+  const today = utcDay(opts.now ?? Date.now());
+  const floor = base.codingIndex === null ? null : base.codingIndex - SIMILAR_CODING_POINTS;
+  const rankOf = rankLookup(opts.rankings);
+  const out: Alternative[] = [];
+  for (const m of index.all) {
+    if (m.id === base.id || m.id === resolved?.model.id || !isCandidate(m, today)) continue;
+    if (floor !== null && (m.codingIndex === null || m.codingIndex < floor)) continue;
+    const cost = costOfMix(m, mix, opts);
+    if (cost === null || cost >= baseCost) continue;
+    const saving = roundUsd(baseCost - cost);
+    out.push({
+      id: m.id,
+      name: m.name,
+      region: m.region,
+      codingIndex: m.codingIndex,
+      price: m.price,
+      cost,
+      saving,
+      savingPct: roundUsd((saving / baseCost) * 100),
+      rank: rankOf(m),
+    });
+  }
+  out.sort((a, b) => a.cost - b.cost || (b.codingIndex ?? -1) - (a.codingIndex ?? -1) || (a.id < b.id ? -1 : 1));
+  result.alternatives = out.slice(0, Math.max(0, opts.limit ?? 5));
+  return result;
+}
+
+export interface SavingsSummary {
+  fromId: string;
+  toId: string;
+  fromCost: number;
+  toCost: number;
+  saving: number;
+  /** Percent, 0–100. */
+  savingPct: number;
+  mix: TokenMix;
+  /** "Switching X → Y on your last-30-day mix ≈ $A → $B (−N %)". */
+  text: string;
+}
+
+function usd(n: number): string {
+  if (n === 0) return '$0';
+  if (Math.abs(n) < 0.01) return `$${Number(n.toPrecision(2)).toString()}`;
+  return `$${n.toFixed(2)}`;
+}
+
+/** The one-line saving of moving a workload from one model to another; null when either price is unknown. */
+export function savingsSummary(index: CatalogIndex, fromId: string, toId: string, mix: TokenMix = DEFAULT_MIX, opts: CostOptions = {}): SavingsSummary | null {
+  const from = index.resolve(fromId)?.model ?? null;
+  const to = index.resolve(toId)?.model ?? null;
+  if (from === null || to === null) return null;
+  const fromCost = costOfMix(index.aliasTarget(from) ?? from, mix, opts);
+  const toCost = costOfMix(index.aliasTarget(to) ?? to, mix, opts);
+  if (fromCost === null || toCost === null) return null;
+  const saving = roundUsd(fromCost - toCost);
+  const savingPct = fromCost > 0 ? roundUsd((saving / fromCost) * 100) : 0;
+  const mixLabel = mix.source === 'activity' ? 'your last-30-day mix' : mix.source === 'default' ? 'a 1M-token 3:1 mix' : 'your mix';
+  const pct = Math.round(Math.abs(savingPct));
+  const sign = saving >= 0 ? '−' : '+';
+  return {
+    fromId: from.id,
+    toId: to.id,
+    fromCost,
+    toCost,
+    saving,
+    savingPct,
+    mix,
+    text: `Switching ${from.id} → ${to.id} on ${mixLabel} ≈ ${usd(fromCost)} → ${usd(toCost)} (${sign}${pct} %)`,
+  };
+}

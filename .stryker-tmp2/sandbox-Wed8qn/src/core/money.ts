@@ -1,0 +1,147 @@
+// @ts-nocheck
+// Money and token arithmetic at the edge: OpenRouter sends prices as decimal strings in USD per token and token
+// totals as decimal strings. Both are converted here, once, and nowhere else.
+
+/** What a price string means once read. */
+export interface PriceReading {
+  /** USD per unit scaled by the requested factor; null when missing, malformed or negative. */
+  value: number | null;
+  /** A negative price ("-1"): OpenRouter's sentinel for router models whose price depends on the route. */
+  variable: boolean;
+}
+
+const DECIMAL_RE = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d{1,3}))?$/;
+
+/**
+ * Reads a decimal string and shifts its point by `exponent` in the string domain, so "0.00000009" at 6
+ * becomes exactly 0.09 rather than `0.09 * 1e6`'s 0.09000000000000001. Returns null for anything that is
+ * not a plain decimal.
+ */
+function shiftDecimal(raw: string, exponent: number): number | null {
+  const m = DECIMAL_RE.exec(raw.trim());
+  if (m === null) return null;
+  const [, sign, intPart = '', fracPart = '', expPart] = m;
+  if (intPart === '' && fracPart === '') return null;
+  const digits = intPart + fracPart;
+  // Position of the decimal point inside `digits`, after applying the scale and any exponent.
+  const point = intPart.length + exponent + (expPart === undefined ? 0 : Number(expPart));
+  let text: string;
+  // Stryker disable next-line EqualityOperator: at point 0 the last branch gives ".5", which Number reads the same
+  if (point <= 0) text = '0.' + '0'.repeat(-point) + digits;
+  // Stryker disable next-line EqualityOperator: at point = length the last branch gives "5.", which Number reads the same
+  else if (point >= digits.length) text = digits + '0'.repeat(point - digits.length);
+  else text = digits.slice(0, point) + '.' + digits.slice(point);
+  const n = Number(sign + text);
+  return Number.isFinite(n) ? n : null;
+}
+
+function read(raw: string | null | undefined, exponent: number): PriceReading {
+  // Empty and blank strings fail shiftDecimal's "no digits" check.
+  if (typeof raw !== 'string') return { value: null, variable: false };
+  const n = shiftDecimal(raw, exponent);
+  // Stryker disable next-line ConditionalExpression: null would fall through to the same { null, false }; the check narrows the type
+  if (n === null) return { value: null, variable: false };
+  if (n < 0) return { value: null, variable: true };
+  // -0 would print as "-0" in places that format it.
+  return { value: n === 0 ? 0 : n, variable: false };
+}
+
+/**
+ * THE conversion from an OpenRouter per-token price string to US dollars per 1M tokens.
+ * "0.00000009" → 0.09. Missing or malformed → null; negative → null with `variable: true`.
+ */
+export function readPricePerMillion(raw: string | null | undefined): PriceReading {
+  return read(raw, 6);
+}
+
+/** Same reading for per-unit prices (per request, per web search, per image): plain USD, no scaling. */
+export function readPricePerUnit(raw: string | null | undefined): PriceReading {
+  return read(raw, 0);
+}
+
+/** Shorthand: $/1M or null (missing, malformed or variable). */
+export function perMillion(raw: string | null | undefined): number | null {
+  return read(raw, 6).value;
+}
+
+/** Rounds away binary noise from sums and products of prices (10 significant digits). */
+export function roundUsd(n: number): number {
+  // toPrecision keeps Infinity and NaN, and turns -0 into "0.000000000", i.e. 0.
+  return Number(n.toPrecision(10));
+}
+
+/** "$1,234.56", "$0.09", "$0.0004"; small amounts keep two significant digits so they do not read as $0.00. */
+export function formatUsd(n: number | null): string {
+  if (n === null || !Number.isFinite(n)) return '—';
+  const sign = n < 0 ? '-' : '';
+  const a = Math.abs(n);
+  if (a === 0) return '$0.00';
+  if (a < 0.01) return `${sign}$${Number(a.toPrecision(2)).toString()}`;
+  return `${sign}$${a.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+
+/** A price in $/1M for tables: "0.09", "15", "1.25"; null → "—". */
+export function formatPricePerMillion(n: number | null): string {
+  if (n === null || !Number.isFinite(n)) return '—';
+  if (n === 0) return '0';
+  return Number(n.toPrecision(4)).toString();
+}
+
+const TOKEN_RE = /^\d+$/;
+
+/** A token total string → bigint; null for anything but a non-negative integer. */
+export function parseTokens(raw: string | number | bigint | null | undefined): bigint | null {
+  if (typeof raw === 'bigint') return raw >= 0n ? raw : null;
+  if (typeof raw === 'number') return Number.isSafeInteger(raw) && raw >= 0 ? BigInt(raw) : null;
+  if (typeof raw !== 'string') return null;
+  const s = raw.trim();
+  return TOKEN_RE.test(s) ? BigInt(s) : null;
+}
+
+/** Sums token totals exactly. Entries that are not non-negative integers are skipped (the schemas reject them earlier). */
+export function sumTokens(values: Iterable<string | bigint>): bigint {
+  let total = 0n;
+  for (const v of values) {
+    const t = parseTokens(v);
+    if (t !== null) total += t;
+  }
+  return total;
+}
+
+/** part / whole as a fraction; 0 when the whole is 0. Precision is that of a double, plenty for a share. */
+export function tokenShare(part: bigint, whole: bigint): number {
+  if (whole <= 0n) return 0;
+  return Number(part) / Number(whole);
+}
+
+/** Relative change (now - before) / before; null when there is no earlier figure to compare with. */
+export function tokenChange(now: bigint, before: bigint | null): number | null {
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: null <= 0n is true, so null takes the same exit; the check narrows the type
+  if (before === null || before <= 0n) return null;
+  return Number(now - before) / Number(before);
+}
+
+const TOKEN_UNITS: readonly [bigint, string][] = [
+  [1_000_000_000_000_000n, 'P'],
+  [1_000_000_000_000n, 'T'],
+  [1_000_000_000n, 'B'],
+  [1_000_000n, 'M'],
+  [1_000n, 'K'],
+];
+
+/** 4_690_000_000_000n → "4.69T"; three significant digits; under 1,000 printed as is. Invalid input → "—". */
+export function formatTokens(value: bigint | string): string {
+  const t = parseTokens(value);
+  if (t === null) return '—';
+  for (let i = 0; i < TOKEN_UNITS.length; i++) {
+    const [size, unit] = TOKEN_UNITS[i];
+    if (t < size) continue;
+    // Thousandths in bigint, so figures past 2^53 keep their leading digits.
+    const scaled = Number((t * 1000n) / size) / 1000;
+    const text = scaled >= 100 ? scaled.toFixed(0) : scaled >= 10 ? scaled.toFixed(1) : scaled.toFixed(2);
+    // 999,950 rounds to "1000K": say "1M" instead.
+    if (Number(text) >= 1000 && i > 0) return `1${TOKEN_UNITS[i - 1][1]}`;
+    return `${Number(text).toString()}${unit}`;
+  }
+  return t.toString();
+}

@@ -1,0 +1,486 @@
+// @ts-nocheck
+// The OpenRouter HTTP client: web-standard fetch only, so it runs in the extension host, the CLI and tests.
+// Every response is validated (schemas.ts) and every failure is an OpenRouterError with a kind.
+// Keys are chosen per call (the host holds an inference key and a management key), travel only as
+// `Authorization: Bearer` and only to the configured origin, and never appear in errors or log lines.
+import type { ApiActivityResponse, ApiCreditsResponse, ApiKeyData, ApiModelsResponse, ApiRankingsDailyResponse } from './apiTypes';
+import { OpenRouterError, describeFailure, kindForStatus, sanitizeServerText } from './errors';
+import {
+  type DroppedEntries,
+  type SchemaResult,
+  parseActivityResponse,
+  parseCreditsResponse,
+  parseErrorEnvelope,
+  parseKeyResponse,
+  parseModelOrder,
+  parseModelsResponse,
+  parseRankingsDaily,
+} from './schemas';
+
+export const DEFAULT_BASE_URL = 'https://openrouter.ai/api/v1';
+export const DEFAULT_TIMEOUT_MS = 15_000;
+export const DEFAULT_MAX_RETRIES = 3;
+/** Far above the ~0.7 MB /models response; a body this large is not an answer we asked for. */
+export const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
+/** A Retry-After longer than this is not waited out inside one call: the caller (poller) schedules it. */
+export const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
+const BACKOFF_BASE_MS = 500;
+const BACKOFF_CAP_MS = 8_000;
+const APP_URL = 'https://marketplace.visualstudio.com/items?itemName=model-radar.model-radar';
+const APP_TITLE = 'Model Radar';
+
+export interface OpenRouterClientOptions {
+  /** e.g. "https://openrouter.ai/api/v1". https, or http to a loopback host only. */
+  baseUrl: string;
+  /** Default key for endpoints that need one, when a call does not pass its own. */
+  key?: string;
+  /** Same, read lazily (e.g. from SecretStorage). Takes precedence over `key`. */
+  getKey?: () => Promise<string | undefined>;
+  fetch?: typeof fetch;
+  /** Per attempt, including reading the body. */
+  timeoutMs?: number;
+  /** Extra attempts after the first, for network errors, 408, 429 and 5xx only. */
+  maxRetries?: number;
+  /** Injected for tests: must reject (any value) when the signal aborts. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** In [0, 1); used for backoff jitter. */
+  random?: () => number;
+  /** Epoch ms; used to read HTTP-date Retry-After values and to time requests. */
+  now?: () => number;
+  /** One line per attempt and per dropped-entries warning. Never contains a key. */
+  log?: (line: string) => void;
+  maxBodyBytes?: number;
+  maxRetryAfterMs?: number;
+  /** Sent as HTTP-Referer (OpenRouter's app attribution). */
+  appUrl?: string;
+}
+
+export interface CallOptions {
+  /** The key for this call; overrides the client's default. */
+  key?: string;
+  signal?: AbortSignal;
+}
+
+export interface ListModelsOptions extends CallOptions {
+  /** OpenRouter's `output_modalities` ("text", "all", "text,image"...); omitted = OpenRouter's default (text). */
+  outputModalities?: string;
+}
+
+export interface RankingsDailyOptions extends CallOptions {
+  /** Inclusive UTC days, YYYY-MM-DD. Omitted: OpenRouter's default window (30 days to the last complete day). */
+  startDate?: string;
+  endDate?: string;
+}
+
+export interface ActivityOptions extends CallOptions {
+  /** One UTC day within the last 30, YYYY-MM-DD; omitted = all 30. */
+  date?: string;
+}
+
+/** A validated /models response; entries that failed validation are counted in `dropped`. */
+export type ModelsResult = ApiModelsResponse & DroppedEntries;
+export type RankingsDailyResult = ApiRankingsDailyResponse & DroppedEntries;
+export type ActivityResult = ApiActivityResponse & DroppedEntries;
+export type CreditsData = ApiCreditsResponse['data'];
+
+export interface OpenRouterClient {
+  /** The normalised base URL, or null when the configured one is invalid (every call then fails with `config`). */
+  readonly baseUrl: string | null;
+  /** GET /models (public; sends a key only if the call passes one). */
+  listModels(opts?: ListModelsOptions): Promise<ModelsResult>;
+  /** GET /models?sort=top-weekly: ids in OpenRouter's weekly popularity order (no figures, no key). */
+  topWeeklyOrder(opts?: ListModelsOptions): Promise<string[]>;
+  /** GET /datasets/rankings-daily (any valid key; 500 requests/day per account). */
+  rankingsDaily(opts?: RankingsDailyOptions): Promise<RankingsDailyResult>;
+  /** GET /key: the calling key's limits and spend. */
+  getKey(opts?: CallOptions): Promise<ApiKeyData>;
+  /** GET /credits (management key). A 200 with 0/0 is returned as is; deciding what it means is the caller's job. */
+  getCredits(opts?: CallOptions): Promise<CreditsData>;
+  /** GET /activity (management key): last 30 completed UTC days. */
+  getActivity(opts?: ActivityOptions): Promise<ActivityResult>;
+}
+
+type Auth = 'none' | 'optional' | 'required';
+
+interface RequestSpec<T> {
+  path: string;
+  query?: Record<string, string | undefined>;
+  auth: Auth;
+  parse: (json: unknown) => SchemaResult<T>;
+}
+
+export function createOpenRouterClient(options: OpenRouterClientOptions): OpenRouterClient {
+  const base = resolveBaseUrl(options.baseUrl);
+  const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const timeoutMs = positive(options.timeoutMs, DEFAULT_TIMEOUT_MS);
+  const maxRetries = Math.max(0, Math.floor(options.maxRetries ?? DEFAULT_MAX_RETRIES));
+  const maxBodyBytes = positive(options.maxBodyBytes, DEFAULT_MAX_BODY_BYTES);
+  const maxRetryAfterMs = positive(options.maxRetryAfterMs, DEFAULT_MAX_RETRY_AFTER_MS);
+  const sleep = options.sleep ?? defaultSleep;
+  const random = options.random ?? Math.random;
+  const now = options.now ?? Date.now;
+  const log = options.log ?? ((): void => undefined);
+  const appUrl = options.appUrl ?? APP_URL;
+
+  async function resolveKey(auth: Auth, explicit: string | undefined, path: string): Promise<string | undefined> {
+    if (auth === 'none') return undefined;
+    let key = explicit;
+    if (key === undefined && auth === 'required') {
+      try {
+        key = options.getKey ? await options.getKey() : options.key;
+      } catch {
+        // The key store's own error text is not ours to repeat; what matters is that there is no usable key.
+        throw new OpenRouterError({ kind: 'config', path, message: `${path}: the OpenRouter API key could not be read.` });
+      }
+    }
+    key = key?.trim();
+    if (!key) {
+      if (auth === 'optional') return undefined;
+      throw new OpenRouterError({ kind: 'config', path, message: `${path}: no OpenRouter API key is set for this request.` });
+    }
+    // A key with control characters or spaces would make fetch throw a TypeError that looks like a network failure.
+    if (!/^[\x21-\x7e]+$/.test(key)) {
+      throw new OpenRouterError({ kind: 'config', path, message: `${path}: the API key contains characters that cannot be sent in a header.` });
+    }
+    return key;
+  }
+
+  async function request<T>(spec: RequestSpec<T>, call: CallOptions | undefined): Promise<T> {
+    if (!base.ok) throw base.error;
+    const url = new URL(spec.path.replace(/^\/+/, ''), base.url);
+    // Guard against a path that resolves elsewhere: the key goes to the configured origin only.
+    if (url.origin !== base.url.origin) {
+      throw new OpenRouterError({ kind: 'config', message: 'Refusing to send a request outside the configured OpenRouter origin.' });
+    }
+    for (const [name, value] of Object.entries(spec.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(name, value);
+    }
+    const path = url.pathname;
+    const signal = call?.signal;
+    if (signal?.aborted) throw cancelled(path);
+    const key = await resolveKey(spec.auth, call?.key, path);
+    const secrets = key ? [key] : [];
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      'HTTP-Referer': appUrl,
+      'X-OpenRouter-Title': APP_TITLE,
+    };
+    if (key) headers.Authorization = `Bearer ${key}`;
+
+    const attempts = maxRetries + 1;
+    for (let attempt = 1; ; attempt++) {
+      if (signal?.aborted) throw cancelled(path);
+      const started = now();
+      const outcome = await attemptOnce(url, headers, signal, secrets);
+      const ms = Math.max(0, Math.round(now() - started));
+      const label = `GET ${url.pathname}${url.search}`;
+      if (outcome.ok) {
+        log(`${label} ${outcome.status} ${ms}ms attempt ${attempt}/${attempts}`);
+        const parsed = spec.parse(outcome.json);
+        if (!parsed.ok) {
+          throw new OpenRouterError({
+            kind: 'badResponse',
+            path,
+            status: outcome.status,
+            detailPath: parsed.path,
+            message: `${path}: OpenRouter's response does not have the expected shape at ${parsed.path} (${parsed.message}).`,
+          });
+        }
+        warnDropped(label, parsed.value);
+        return parsed.value;
+      }
+      const err = outcome.error;
+      log(`${label} ${err.status ?? err.kind} ${ms}ms attempt ${attempt}/${attempts}`);
+      if (!outcome.retryable || attempt >= attempts) throw err;
+      let delay: number;
+      if (err.retryAfterMs !== undefined) {
+        // Waiting longer than the cap inside one call would hold the UI in "loading": hand it to the poller.
+        if (err.retryAfterMs > maxRetryAfterMs) throw err;
+        delay = err.retryAfterMs;
+      } else {
+        // Exponential backoff with full jitter: spreads retries from many windows/machines.
+        delay = Math.floor(random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)));
+      }
+      try {
+        await sleep(delay, signal);
+      } catch {
+        throw cancelled(path);
+      }
+    }
+  }
+
+  function warnDropped(label: string, value: unknown): void {
+    const dropped = value as Partial<DroppedEntries>;
+    if (typeof dropped.dropped === 'number' && dropped.dropped > 0) {
+      log(`${label}: ignored ${dropped.dropped} invalid entr${dropped.dropped === 1 ? 'y' : 'ies'} (first at ${dropped.firstDropPath ?? '?'})`);
+    }
+  }
+
+  type Attempt = { ok: true; status: number; json: unknown } | { ok: false; error: OpenRouterError; retryable: boolean };
+
+  async function attemptOnce(url: URL, headers: Record<string, string>, signal: AbortSignal | undefined, secrets: string[]): Promise<Attempt> {
+    const path = url.pathname;
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const onAbort = (): void => controller.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const interrupted = (): OpenRouterError | null => {
+      if (signal?.aborted) return cancelled(path);
+      if (timedOut) {
+        return new OpenRouterError({ kind: 'timeout', path, message: `${path}: OpenRouter did not answer within ${Math.round(timeoutMs / 100) / 10} s.` });
+      }
+      return null;
+    };
+    try {
+      let res: Response;
+      try {
+        res = await fetchImpl(url.href, { method: 'GET', headers, signal: controller.signal, redirect: 'manual' });
+      } catch (e) {
+        const stop = interrupted();
+        // Our own timeouts are not retried: each costs timeoutMs, and the poller's backoff handles a slow service.
+        if (stop) return { ok: false, error: stop, retryable: false };
+        return { ok: false, error: networkError(path, e), retryable: true };
+      }
+      const status = res.status;
+      if (status === 0 || (status >= 300 && status <= 399)) {
+        cancelBody(res);
+        // Following a redirect could carry the key to another host; OpenRouter's API does not redirect.
+        return {
+          ok: false,
+          retryable: false,
+          error: new OpenRouterError({ kind: 'badResponse', path, status, message: `${path}: OpenRouter answered with a redirect (${status}), which Model Radar does not follow.` }),
+        };
+      }
+      let text: string;
+      try {
+        text = await readBody(res, maxBodyBytes, path);
+      } catch (e) {
+        if (OpenRouterError.is(e)) return { ok: false, error: e, retryable: false };
+        const stop = interrupted();
+        if (stop) return { ok: false, error: stop, retryable: false };
+        return { ok: false, error: networkError(path, e), retryable: true };
+      }
+      const json = tryJson(text);
+      const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), now());
+      if (status < 200 || status > 299) {
+        const envelope = json.ok ? parseErrorEnvelope(json.value) : null;
+        const kind = kindForStatus(status, envelope?.errorType);
+        const serverText = envelope?.message ? sanitizeServerText(envelope.message, secrets) : undefined;
+        const init: ConstructorParameters<typeof OpenRouterError>[0] = { kind, path, status, message: describeFailure(kind, path, status, serverText) };
+        if (retryAfterMs !== undefined) init.retryAfterMs = retryAfterMs;
+        return { ok: false, error: new OpenRouterError(init), retryable: status === 408 || status === 429 || status >= 500 };
+      }
+      if (!json.ok) {
+        return {
+          ok: false,
+          retryable: false,
+          error: new OpenRouterError({ kind: 'badResponse', path, status, message: `${path}: OpenRouter's response is not valid JSON (${describeBody(text, res)}).` }),
+        };
+      }
+      // OpenRouter can report an error inside a 200; the envelope's own code and error_type decide the kind.
+      const inBand = isErrorOnly(json.value) ? parseErrorEnvelope(json.value) : null;
+      if (inBand) {
+        const code = inBand.code !== undefined && inBand.code >= 400 ? inBand.code : 400;
+        const kind = kindForStatus(code, inBand.errorType);
+        const serverText = inBand.message ? sanitizeServerText(inBand.message, secrets) : undefined;
+        return { ok: false, retryable: false, error: new OpenRouterError({ kind, path, status, message: describeFailure(kind, path, code, serverText) }) };
+      }
+      return { ok: true, status, json: json.value };
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  return {
+    baseUrl: base.ok ? base.url.href.replace(/\/$/, '') : null,
+    listModels: (opts) =>
+      request({ path: 'models', query: { output_modalities: opts?.outputModalities }, auth: 'optional', parse: modelsResult }, opts),
+    topWeeklyOrder: async (opts) => {
+      const order = await request(
+        { path: 'models', query: { sort: 'top-weekly', output_modalities: opts?.outputModalities }, auth: 'optional', parse: parseModelOrder },
+        opts,
+      );
+      return order.ids;
+    },
+    rankingsDaily: async (opts) => {
+      checkDay(opts?.startDate, 'start date', '/datasets/rankings-daily');
+      checkDay(opts?.endDate, 'end date', '/datasets/rankings-daily');
+      return request(
+        {
+          path: 'datasets/rankings-daily',
+          query: { start_date: opts?.startDate, end_date: opts?.endDate },
+          auth: 'required',
+          parse: rankingsResult,
+        },
+        opts,
+      );
+    },
+    getKey: (opts) => request({ path: 'key', auth: 'required', parse: parseKeyResponse }, opts),
+    getCredits: (opts) => request({ path: 'credits', auth: 'required', parse: parseCreditsResponse }, opts),
+    getActivity: async (opts) => {
+      checkDay(opts?.date, 'date', '/activity');
+      return request({ path: 'activity', query: { date: opts?.date }, auth: 'required', parse: activityResult }, opts);
+    },
+  };
+}
+
+function modelsResult(json: unknown): SchemaResult<ModelsResult> {
+  const parsed = parseModelsResponse(json);
+  if (!parsed.ok) return parsed;
+  const { models, dropped, firstDropPath, totalCount, nextLink } = parsed.value;
+  const result: ModelsResult = { data: models, dropped, firstDropPath };
+  if (totalCount !== undefined) result.total_count = totalCount;
+  if (nextLink !== undefined) result.links = { next: nextLink };
+  return { ok: true, value: result };
+}
+
+function rankingsResult(json: unknown): SchemaResult<RankingsDailyResult> {
+  const parsed = parseRankingsDaily(json);
+  if (!parsed.ok) return parsed;
+  return { ok: true, value: { ...parsed.value.response, dropped: parsed.value.dropped, firstDropPath: parsed.value.firstDropPath } };
+}
+
+function activityResult(json: unknown): SchemaResult<ActivityResult> {
+  const parsed = parseActivityResponse(json);
+  if (!parsed.ok) return parsed;
+  return { ok: true, value: { data: parsed.value.items, dropped: parsed.value.dropped, firstDropPath: parsed.value.firstDropPath } };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+type BaseResolution = { ok: true; url: URL } | { ok: false; error: OpenRouterError };
+
+/** https anywhere; plain http only to this machine (a local proxy or the fake server in tests). */
+export function resolveBaseUrl(raw: string): BaseResolution {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return { ok: false, error: configError('The OpenRouter API base URL is not a valid URL.') };
+  }
+  if (url.username || url.password) {
+    return { ok: false, error: configError('The OpenRouter API base URL must not contain a user name or password.') };
+  }
+  const loopback = isLoopbackHost(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    return { ok: false, error: configError('The OpenRouter API base URL must use https:// (plain http:// is allowed only to localhost).') };
+  }
+  url.search = '';
+  url.hash = '';
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return { ok: true, url };
+}
+
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  return host === 'localhost' || host === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+
+function configError(message: string): OpenRouterError {
+  return new OpenRouterError({ kind: 'config', message });
+}
+
+function cancelled(path: string): OpenRouterError {
+  return new OpenRouterError({ kind: 'cancelled', path, message: `${path}: the request was cancelled.` });
+}
+
+function networkError(path: string, e: unknown): OpenRouterError {
+  // Only a system error code (ECONNREFUSED, ENOTFOUND...) is kept: error text from the stack could carry anything.
+  const cause = (e as { cause?: { code?: unknown } } | null)?.cause?.code ?? (e as { code?: unknown } | null)?.code;
+  const code = typeof cause === 'string' && /^[A-Z][A-Z0-9_]{1,40}$/.test(cause) ? cause : undefined;
+  return new OpenRouterError({ kind: 'offline', path, message: `${path}: could not reach OpenRouter${code ? ` (${code})` : ''}.` });
+}
+
+function checkDay(value: string | undefined, what: string, path: string): void {
+  if (value === undefined) return;
+  const ms = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : Number.NaN;
+  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== value) {
+    throw new OpenRouterError({ kind: 'config', path, message: `${path}: the ${what} must be a UTC day written YYYY-MM-DD.` });
+  }
+}
+
+function positive(value: number | undefined, fallback: number): number {
+  return value !== undefined && Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new Error('aborted'));
+      return;
+    }
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(new Error('aborted'));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Retry-After as delta-seconds or an HTTP-date, in ms from now; undefined when absent or unreadable. */
+export function parseRetryAfter(header: string | null, nowMs: number): number | undefined {
+  if (header === null) return undefined;
+  const value = header.trim();
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  if (!/[a-z]/i.test(value)) return undefined;
+  const at = Date.parse(value);
+  if (Number.isNaN(at)) return undefined;
+  return Math.max(0, at - nowMs);
+}
+
+async function readBody(res: Response, cap: number, path: string): Promise<string> {
+  const tooLarge = (): OpenRouterError =>
+    new OpenRouterError({ kind: 'badResponse', path, status: res.status, message: `${path}: OpenRouter's response is larger than ${Math.round(cap / 1024 / 1024)} MB; refused.` });
+  const declared = Number(res.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > cap) {
+    cancelBody(res);
+    throw tooLarge();
+  }
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let total = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > cap) {
+      reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
+function cancelBody(res: Response): void {
+  res.body?.cancel().catch(() => undefined);
+}
+
+function tryJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function isErrorOnly(json: unknown): boolean {
+  return typeof json === 'object' && json !== null && 'error' in json && !('data' in json);
+}
+
+function describeBody(text: string, res: Response): string {
+  const type = res.headers.get('content-type')?.split(';')[0]?.trim();
+  if (text.length === 0) return 'empty body';
+  return `${text.length} characters${type ? ` of ${type}` : ''}`;
+}

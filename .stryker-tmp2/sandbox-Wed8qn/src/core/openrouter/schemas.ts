@@ -1,0 +1,398 @@
+// @ts-nocheck
+// Runtime validation of OpenRouter's responses into the types of apiTypes.ts.
+// Strict where the extension relies on a value (ids, decimal-string prices, decimal-digit token totals, the
+// money figures it shows); lenient elsewhere: unknown keys are ignored, and an optional field that is absent,
+// null or of an unexpected type becomes `undefined` instead of failing the whole response. List endpoints are
+// validated entry by entry so one odd model cannot empty the catalog.
+import * as v from 'valibot';
+import type {
+  ApiActivityItem,
+  ApiKeyData,
+  ApiModel,
+  ApiModelsResponse,
+  ApiPricing,
+  ApiPricingOverride,
+  ApiRankingRow,
+  ApiRankingsDailyResponse,
+} from './apiTypes';
+import type { ErrorEnvelope } from './errors';
+
+// ---------------------------------------------------------------------------------------------------------
+// Building blocks
+
+/** USD amounts as OpenRouter writes them: "0.00000009", "-1" (router sentinel), tolerating exponent notation. */
+const DECIMAL_RE = /^-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?$/;
+/** Token totals: non-negative integers as decimal digits (they can exceed 2^53, so they stay strings). */
+const TOKENS_RE = /^\d+$/;
+/** UTC calendar day. */
+const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+const price = v.pipe(v.string(), v.regex(DECIMAL_RE, 'Expected a decimal string'));
+const optionalPrice = v.optional(price);
+const nonEmpty = v.pipe(v.string(), v.minLength(1, 'Expected a non-empty string'));
+const day = v.pipe(v.string(), v.regex(DAY_RE, 'Expected a YYYY-MM-DD date'));
+const tokens = v.pipe(v.string(), v.regex(TOKENS_RE, 'Expected a decimal-digit string'));
+const amount = v.pipe(v.number(), v.finite());
+
+/**
+ * Money and counts the extension shows or sums (/key spend, /activity rows): never coerced. A string, a
+ * negative or a non-finite value fails validation, so it surfaces as an error instead of "-$5.00" or "$0".
+ * The messages name no received value: they end up in the UI.
+ */
+const money = v.pipe(v.number('Expected a number'), v.finite('Expected a finite number'), v.minValue(0, 'Expected a non-negative amount'));
+/** Like `money`, but the field may be absent or null (older /key responses lack it): that reads as unknown. */
+const optionalMoney = v.pipe(
+  v.nullish(money),
+  v.transform((n): number | undefined => (n === null ? undefined : n)),
+);
+
+// Lenient optional fields: absent, null or mistyped all read as "unknown".
+const softString = v.fallback(v.optional(v.string()), undefined);
+const softNullableString = v.fallback(v.nullish(v.string()), undefined);
+const softNumber = v.fallback(v.optional(amount), undefined);
+const softNullableNumber = v.fallback(v.nullish(amount), undefined);
+const softBoolean = v.fallback(v.optional(v.boolean()), undefined);
+const softStrings = v.fallback(v.optional(v.array(v.string())), undefined);
+
+// ---------------------------------------------------------------------------------------------------------
+// /models
+
+const pricingOverrideSchema = v.object({
+  min_prompt_tokens: v.optional(amount),
+  utc_start: v.optional(amount),
+  utc_end: v.optional(amount),
+  prompt: optionalPrice,
+  completion: optionalPrice,
+  input_cache_read: optionalPrice,
+  input_cache_write: optionalPrice,
+  input_cache_write_1h: optionalPrice,
+  audio: optionalPrice,
+  input_audio_cache: optionalPrice,
+});
+
+const pricingSchema = v.object({
+  prompt: price,
+  completion: price,
+  request: optionalPrice,
+  image: optionalPrice,
+  image_token: optionalPrice,
+  image_output: optionalPrice,
+  audio: optionalPrice,
+  audio_output: optionalPrice,
+  input_audio_cache: optionalPrice,
+  web_search: optionalPrice,
+  internal_reasoning: optionalPrice,
+  input_cache_read: optionalPrice,
+  input_cache_write: optionalPrice,
+  input_cache_write_1h: optionalPrice,
+  discount: softNumber,
+  overrides: v.optional(v.array(pricingOverrideSchema)),
+});
+
+const architectureSchema = v.object({
+  modality: softNullableString,
+  input_modalities: softStrings,
+  output_modalities: softStrings,
+  tokenizer: softString,
+  instruct_type: softNullableString,
+});
+
+const topProviderSchema = v.object({
+  context_length: softNullableNumber,
+  max_completion_tokens: softNullableNumber,
+  is_moderated: softBoolean,
+});
+
+const benchmarksSchema = v.nullish(
+  v.object({
+    artificial_analysis: v.fallback(
+      v.nullish(
+        v.object({
+          intelligence_index: softNullableNumber,
+          coding_index: softNullableNumber,
+          agentic_index: softNullableNumber,
+        }),
+      ),
+      undefined,
+    ),
+  }),
+);
+
+const aliasTargetSchema = v.nullish(v.object({ slug: nonEmpty, name: softString }));
+
+export const modelSchema = v.object({
+  id: nonEmpty,
+  canonical_slug: softString,
+  name: v.string(),
+  created: softNumber,
+  description: softString,
+  context_length: softNullableNumber,
+  architecture: v.fallback(v.optional(architectureSchema), undefined),
+  pricing: pricingSchema,
+  top_provider: v.fallback(v.optional(topProviderSchema), undefined),
+  supported_parameters: softStrings,
+  knowledge_cutoff: softNullableString,
+  expiration_date: softNullableString,
+  benchmarks: v.fallback(benchmarksSchema, undefined),
+  alias_target: v.fallback(aliasTargetSchema, undefined),
+});
+
+const modelsEnvelopeSchema = v.object({
+  data: v.array(v.unknown()),
+  total_count: softNumber,
+  links: v.fallback(v.optional(v.object({ next: v.nullable(v.string()) })), undefined),
+});
+
+const idOnlySchema = v.object({ id: nonEmpty });
+
+// ---------------------------------------------------------------------------------------------------------
+// /datasets/rankings-daily
+
+export const rankingRowSchema = v.object({
+  date: day,
+  model_permaslug: nonEmpty,
+  total_tokens: tokens,
+});
+
+const rankingsEnvelopeSchema = v.object({
+  data: v.array(v.unknown()),
+  meta: v.object({
+    as_of: nonEmpty,
+    version: softString,
+    start_date: softString,
+    end_date: softString,
+  }),
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// /key, /credits, /activity
+
+export const keyDataSchema = v.object({
+  label: v.string(),
+  limit: v.nullable(money),
+  limit_remaining: softNullableNumber,
+  limit_reset: softNullableString,
+  include_byok_in_limit: softBoolean,
+  usage: money,
+  usage_daily: optionalMoney,
+  usage_weekly: optionalMoney,
+  usage_monthly: optionalMoney,
+  byok_usage: optionalMoney,
+  byok_usage_daily: optionalMoney,
+  byok_usage_weekly: optionalMoney,
+  byok_usage_monthly: optionalMoney,
+  is_free_tier: softBoolean,
+  is_management_key: softBoolean,
+  is_provisioning_key: softBoolean,
+  creator_user_id: softNullableString,
+  expires_at: softNullableString,
+});
+
+const keyResponseSchema = v.object({ data: keyDataSchema });
+
+const creditsResponseSchema = v.object({
+  data: v.object({ total_credits: money, total_usage: money }),
+});
+
+export const activityItemSchema = v.object({
+  date: day,
+  model: nonEmpty,
+  model_permaslug: softString,
+  endpoint_id: softString,
+  provider_name: softString,
+  usage: money,
+  byok_usage_inference: optionalMoney,
+  requests: money,
+  prompt_tokens: money,
+  completion_tokens: money,
+  reasoning_tokens: optionalMoney,
+});
+
+const activityEnvelopeSchema = v.object({ data: v.array(v.unknown()) });
+
+// ---------------------------------------------------------------------------------------------------------
+// Error envelope
+
+const errorEnvelopeSchema = v.object({
+  error: v.object({
+    code: softNumber,
+    message: softString,
+    metadata: v.fallback(v.nullish(v.object({ error_type: softString })), undefined),
+  }),
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Proof that the schemas produce apiTypes.ts exactly: mutual assignability plus identical key sets, so a
+// field added to either side without the other fails the type check.
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Exact<A, B> = Same<A, B> extends true ? Same<keyof A, keyof B> : false;
+type Assert<T extends true> = T;
+type Out<S extends v.GenericSchema> = v.InferOutput<S>;
+
+export type _SchemaChecks = [
+  Assert<Exact<Out<typeof modelSchema>, ApiModel>>,
+  Assert<Exact<Out<typeof pricingSchema>, ApiPricing>>,
+  Assert<Exact<Out<typeof pricingOverrideSchema>, ApiPricingOverride>>,
+  Assert<Exact<NonNullable<Out<typeof architectureSchema>>, NonNullable<ApiModel['architecture']>>>,
+  Assert<Exact<Out<typeof topProviderSchema>, NonNullable<ApiModel['top_provider']>>>,
+  Assert<Exact<Out<typeof rankingRowSchema>, ApiRankingRow>>,
+  Assert<Exact<Out<typeof rankingsEnvelopeSchema>['meta'], ApiRankingsDailyResponse['meta']>>,
+  Assert<Exact<Out<typeof keyDataSchema>, ApiKeyData>>,
+  Assert<Exact<Out<typeof activityItemSchema>, ApiActivityItem>>,
+  Assert<Same<Omit<Out<typeof modelsEnvelopeSchema>, 'data'>, Omit<ApiModelsResponse, 'data'>>>,
+];
+
+// ---------------------------------------------------------------------------------------------------------
+// Parsing
+
+export type SchemaResult<T> = { ok: true; value: T } | { ok: false; path: string; message: string };
+
+/** Entries of a list that failed validation and were left out. */
+export interface DroppedEntries {
+  dropped: number;
+  /** Path of the first failure, e.g. "data[3].pricing.prompt"; null when nothing was dropped. */
+  firstDropPath: string | null;
+}
+
+export interface ParsedModels extends DroppedEntries {
+  models: ApiModel[];
+  totalCount?: number;
+  nextLink?: string | null;
+}
+
+export interface ParsedRankings extends DroppedEntries {
+  response: ApiRankingsDailyResponse;
+}
+
+export interface ParsedActivity extends DroppedEntries {
+  items: ApiActivityItem[];
+}
+
+export interface ParsedOrder extends DroppedEntries {
+  ids: string[];
+}
+
+const PARSE_CONFIG = { abortEarly: true, abortPipeEarly: true } as const;
+
+type PathItem = { key: unknown };
+
+/** "data[3].pricing.prompt" from valibot's issue path, under an optional prefix. */
+function formatPath(prefix: string, path: readonly PathItem[] | undefined): string {
+  let out = prefix;
+  for (const item of path ?? []) {
+    const key = item.key;
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out === '' ? '(root)' : out;
+}
+
+function firstIssue(issues: readonly v.BaseIssue<unknown>[], prefix: string): { path: string; message: string } {
+  const issue = issues[0];
+  return { path: formatPath(prefix, issue?.path as PathItem[] | undefined), message: issue?.message ?? 'Invalid value' };
+}
+
+function parseWhole<S extends v.GenericSchema>(schema: S, json: unknown): SchemaResult<v.InferOutput<S>> {
+  const result = v.safeParse(schema, json, PARSE_CONFIG);
+  if (result.success) return { ok: true, value: result.output };
+  return { ok: false, ...firstIssue(result.issues, '') };
+}
+
+/**
+ * Validates each entry on its own. Invalid entries are dropped and counted; if there were entries and none
+ * survived, the shape has drifted and the whole response is refused rather than read as "empty".
+ */
+function parseEntries<S extends v.GenericSchema>(
+  schema: S,
+  entries: readonly unknown[],
+  listPath: string,
+): SchemaResult<{ items: v.InferOutput<S>[] } & DroppedEntries> {
+  const items: v.InferOutput<S>[] = [];
+  let dropped = 0;
+  let first: { path: string; message: string } | null = null;
+  for (let i = 0; i < entries.length; i++) {
+    const result = v.safeParse(schema, entries[i], PARSE_CONFIG);
+    if (result.success) {
+      items.push(result.output);
+    } else {
+      dropped++;
+      if (first === null) first = firstIssue(result.issues, `${listPath}[${i}]`);
+    }
+  }
+  if (entries.length > 0 && items.length === 0 && first !== null) return { ok: false, ...first };
+  return { ok: true, value: { items, dropped, firstDropPath: first?.path ?? null } };
+}
+
+export function parseModelsResponse(json: unknown): SchemaResult<ParsedModels> {
+  const envelope = parseWhole(modelsEnvelopeSchema, json);
+  if (!envelope.ok) return envelope;
+  const entries = parseEntries(modelSchema, envelope.value.data, 'data');
+  if (!entries.ok) return entries;
+  const parsed: ParsedModels = {
+    models: entries.value.items,
+    dropped: entries.value.dropped,
+    firstDropPath: entries.value.firstDropPath,
+  };
+  if (envelope.value.total_count !== undefined) parsed.totalCount = envelope.value.total_count;
+  if (envelope.value.links !== undefined) parsed.nextLink = envelope.value.links.next;
+  return { ok: true, value: parsed };
+}
+
+/** Only the ids, in the order given (for `/models?sort=top-weekly`, where the order is the data). */
+export function parseModelOrder(json: unknown): SchemaResult<ParsedOrder> {
+  const envelope = parseWhole(modelsEnvelopeSchema, json);
+  if (!envelope.ok) return envelope;
+  const entries = parseEntries(idOnlySchema, envelope.value.data, 'data');
+  if (!entries.ok) return entries;
+  return {
+    ok: true,
+    value: { ids: entries.value.items.map((m) => m.id), dropped: entries.value.dropped, firstDropPath: entries.value.firstDropPath },
+  };
+}
+
+export function parseRankingsDaily(json: unknown): SchemaResult<ParsedRankings> {
+  const envelope = parseWhole(rankingsEnvelopeSchema, json);
+  if (!envelope.ok) return envelope;
+  const rows = parseEntries(rankingRowSchema, envelope.value.data, 'data');
+  if (!rows.ok) return rows;
+  const data: ApiRankingRow[] = rows.value.items;
+  return {
+    ok: true,
+    value: {
+      response: { data, meta: envelope.value.meta },
+      dropped: rows.value.dropped,
+      firstDropPath: rows.value.firstDropPath,
+    },
+  };
+}
+
+export function parseKeyResponse(json: unknown): SchemaResult<ApiKeyData> {
+  const result = parseWhole(keyResponseSchema, json);
+  return result.ok ? { ok: true, value: result.value.data } : result;
+}
+
+export function parseCreditsResponse(json: unknown): SchemaResult<{ total_credits: number; total_usage: number }> {
+  const result = parseWhole(creditsResponseSchema, json);
+  return result.ok ? { ok: true, value: result.value.data } : result;
+}
+
+export function parseActivityResponse(json: unknown): SchemaResult<ParsedActivity> {
+  const envelope = parseWhole(activityEnvelopeSchema, json);
+  if (!envelope.ok) return envelope;
+  const rows = parseEntries(activityItemSchema, envelope.value.data, 'data');
+  if (!rows.ok) return rows;
+  return { ok: true, value: { items: rows.value.items, dropped: rows.value.dropped, firstDropPath: rows.value.firstDropPath } };
+}
+
+/** OpenRouter's `{ error: { code, message, metadata: { error_type } } }`, or null when the body is something else. */
+export function parseErrorEnvelope(json: unknown): ErrorEnvelope | null {
+  const result = v.safeParse(errorEnvelopeSchema, json, PARSE_CONFIG);
+  if (!result.success) return null;
+  const { code, message, metadata } = result.output.error;
+  const envelope: ErrorEnvelope = {};
+  if (code !== undefined) envelope.code = code;
+  if (message !== undefined) envelope.message = message;
+  if (metadata?.error_type !== undefined) envelope.errorType = metadata.error_type;
+  return envelope;
+}

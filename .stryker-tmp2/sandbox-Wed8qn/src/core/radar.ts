@@ -1,0 +1,462 @@
+// @ts-nocheck
+// The data service: OpenRouter client → poller tasks → snapshot store. Pure (web globals only): the host
+// injects keys, storage, settings and logging. Data flows one way, into the store; everything else reads it.
+import type { CompareResult, KeysState, ManagementKeyKind, ResourceName, Snapshot, TokenMix } from '../shared/types';
+import type { ApiActivityItem, ApiKeyData, ApiModel, ApiRankingRow } from './openrouter/apiTypes';
+import { createOpenRouterClient, type CreditsData, type OpenRouterClient } from './openrouter/client';
+import { OpenRouterError, toErrorInfo } from './openrouter/errors';
+import { createPoller, type Poller, type PollerClock } from './poller';
+import { createSnapshotStore, trackPollerEvents, type SnapshotStorage, type SnapshotStore } from './snapshotStore';
+import { buildCatalog, createCatalogIndex, type CatalogIndex } from './catalog';
+import { createRegionResolver, type RegionResolver } from './regions';
+import { buildOrderView, buildRankingsView, defaultWindows } from './rankings';
+import { buildUsageView } from './usage';
+import { buildActivityView, tokenMixFromActivity } from './activity';
+import { alternatives, DEFAULT_MIX } from './compare';
+import { classifyKeyCheck, isManagementKeyData, type KeyCheck } from './keyCheck';
+import { refreshIntervalsMs, type Settings } from './settings';
+import { trustedUsage } from './status/levels';
+
+export interface RadarKeys {
+  inference(): Promise<string | undefined>;
+  management(): Promise<string | undefined>;
+  state(): Promise<KeysState>;
+  /**
+   * Persists what GET /key (or a 403) showed the management slot's key to be. Stored beside the key, never
+   * with it; a key saved later replaces it.
+   */
+  setManagementKind?(kind: ManagementKeyKind): Promise<void>;
+}
+
+export interface BundledCatalog {
+  /** "YYYY-MM-DD" of the capture. */
+  capturedAt: string;
+  models: ApiModel[];
+}
+
+export interface RadarOptions {
+  keys: RadarKeys;
+  storage?: SnapshotStorage;
+  settings: () => Settings;
+  /** Loads the catalog snapshot shipped with the extension; used only until a live or cached catalog exists. */
+  bundledCatalog?: () => Promise<BundledCatalog | null>;
+  log?: (level: 'debug' | 'info' | 'warn', line: string) => void;
+  fetch?: typeof fetch;
+  now?: () => number;
+  clock?: PollerClock;
+  random?: () => number;
+  /** Client options for tests (short timeouts, injected sleep). */
+  clientOptions?: { timeoutMs?: number; maxRetries?: number; sleep?: (ms: number, signal?: AbortSignal) => Promise<void> };
+}
+
+const USER_RESOURCES: readonly ResourceName[] = ['key', 'credits', 'activity'];
+
+export class Radar {
+  readonly store: SnapshotStore;
+  private client: OpenRouterClient;
+  private poller: Poller | null = null;
+  private regions: RegionResolver;
+  private index: CatalogIndex | null = null;
+  private active = false;
+  private disposed = false;
+  private keysState: KeysState = { inference: 'none', management: false };
+  private keysResolved = false;
+  // Raw responses kept in memory so settings changes (region overrides) and a new catalog can recompute views.
+  private apiModels: ApiModel[] | null = null;
+  private rankingRows: { rows: readonly ApiRankingRow[]; asOf: string } | null = null;
+  private orderIds: { ids: readonly string[]; asOf: string } | null = null;
+  private keyData: ApiKeyData | null = null;
+  private credits: CreditsData | null = null;
+  /** One GET /key for the management slot at a time: /credits and /activity both wait for it. */
+  private verifying: Promise<ManagementKeyKind | null> | null = null;
+  private baseUrl: string;
+  private overridesKey: string;
+
+  constructor(private readonly options: RadarOptions) {
+    const settings = options.settings();
+    this.baseUrl = settings.apiBaseUrl;
+    this.overridesKey = JSON.stringify(settings.regions.overrides);
+    this.regions = createRegionResolver(settings.regions.overrides);
+    this.client = this.createClient();
+    this.store = createSnapshotStore({
+      storage: options.storage,
+      now: this.now,
+      intervals: refreshIntervalsMs(settings),
+      onError: (err, context) => this.log('warn', `snapshot ${context} failed: ${err instanceof Error ? err.message : String(err)}`),
+    });
+  }
+
+  private readonly now = (): number => (this.options.now ?? Date.now)();
+
+  private log(level: 'debug' | 'info' | 'warn', line: string): void {
+    this.options.log?.(level, line);
+  }
+
+  private createClient(): OpenRouterClient {
+    return createOpenRouterClient({
+      baseUrl: this.baseUrl,
+      fetch: this.options.fetch,
+      now: this.options.now,
+      random: this.options.random,
+      ...this.options.clientOptions,
+      log: (line) => this.log('debug', line),
+    });
+  }
+
+  /** Restores the last good snapshot (synchronous, so the first paint has data), then starts work in the background. */
+  start(): void {
+    const report = this.store.load();
+    if (report.restored.length) this.log('info', `restored cached ${report.restored.join(', ')}`);
+    if (report.dropped.length) this.log('warn', `dropped unreadable cached ${report.dropped.join(', ')}`);
+    const catalog = this.store.get().catalog;
+    if (catalog) this.index = createCatalogIndex(catalog.models, { regions: this.regions });
+    void this.init();
+  }
+
+  private async init(): Promise<void> {
+    if (!this.store.get().catalog && this.options.bundledCatalog) {
+      try {
+        const bundled = await this.options.bundledCatalog();
+        if (bundled && !this.store.get().catalog) {
+          this.apiModels = bundled.models;
+          this.setCatalog('bundled', `${bundled.capturedAt}T00:00:00Z`);
+        }
+      } catch (err) {
+        this.log('warn', `bundled catalog unavailable: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    await this.onKeysChanged();
+  }
+
+  snapshot(): Snapshot {
+    return this.store.get();
+  }
+
+  /** False until the key state has been read once: before that, "no key" would be a guess. */
+  get keysKnown(): boolean {
+    return this.keysResolved;
+  }
+
+  /** Window focused, or a Model Radar view visible: only then is anything fetched. */
+  setActive(active: boolean): void {
+    this.active = active;
+    this.poller?.setActive(active);
+    if (active) this.store.refreshStale();
+  }
+
+  async refreshNow(resources?: readonly ResourceName[]): Promise<void> {
+    if (!this.poller) await this.onKeysChanged();
+    const outcomes = await this.poller?.refreshNow(resources);
+    for (const o of outcomes ?? []) {
+      if (o.status === 'skipped' && o.reason === 'rateGuard') this.log('info', `${o.resource}: skipped, fetched less than 30 minutes ago (Data API quota)`);
+    }
+  }
+
+  /** Keys were set or cleared (here or in another window): drop what belonged to the old keys, restart polling. */
+  async onKeysChanged(): Promise<void> {
+    const state = await this.options.keys.state();
+    if (this.disposed) return;
+    const before = this.keysState;
+    this.keysState = state;
+    this.keysResolved = true;
+    const inferenceChanged = before.inference !== state.inference || this.poller === null;
+    if (state.inference === 'none') {
+      this.keyData = null;
+      this.rankingRows = null;
+    }
+    if (!state.management) {
+      this.credits = null;
+    }
+    this.store.update((s) => ({
+      ...s,
+      keys: state,
+      // A cached balance counts only while the management slot holds a verified management key.
+      usage: state.inference === 'none' && !state.management ? null : trustedUsage(s.usage, state),
+      activity: state.management ? s.activity : null,
+      rankings: state.inference === 'none' && s.rankings?.mode === 'tokens' ? null : s.rankings,
+    }));
+    if (state.inference === 'none') this.store.setError('key', null);
+    if (!state.management) {
+      this.store.setError('credits', null);
+      this.store.setError('activity', null);
+    }
+    this.recomputeUsage();
+    this.restartPoller(inferenceChanged);
+  }
+
+  private restartPoller(rankingsModeChanged: boolean): void {
+    this.poller?.dispose();
+    const s = this.store.get();
+    const settings = this.options.settings();
+    const track = trackPollerEvents(this.store, toErrorInfo);
+    this.poller = createPoller({
+      tasks: {
+        models: (signal) => this.fetchModels(signal),
+        rankings: (signal) => this.fetchRankings(signal),
+        key: (signal) => this.fetchKey(signal),
+        credits: (signal) => this.fetchCredits(signal),
+        activity: (signal) => this.fetchActivity(signal),
+      },
+      enabled: (r) => this.enabled(r),
+      intervals: refreshIntervalsMs(settings),
+      clock: this.options.clock,
+      random: this.options.random,
+      // Cached data that is still fresh is not fetched again at start; user data is always re-read for new keys.
+      lastSuccess: {
+        models: s.catalog?.source === 'bundled' ? null : s.resources.models.fetchedAt,
+        rankings: rankingsModeChanged ? null : s.resources.rankings.fetchedAt,
+      },
+      onEvent: (event) => {
+        track(event);
+        if (event.type === 'failure') {
+          const info = toErrorInfo(event.error);
+          // Expected states, not faults: an ordinary key in the management slot fails the same way every poll.
+          const calm = info.kind === 'rateLimited' || info.kind === 'offline' || info.kind === 'notManagementKey';
+          this.log(calm ? 'info' : 'warn', `${event.resource}: ${info.message}`);
+        }
+      },
+    });
+    this.poller.setActive(this.active);
+  }
+
+  private enabled(resource: ResourceName): boolean {
+    switch (resource) {
+      case 'key':
+        return this.keysState.inference !== 'none';
+      case 'credits':
+      case 'activity':
+        return this.keysState.management;
+      default:
+        return true;
+    }
+  }
+
+  settingsChanged(): void {
+    const settings = this.options.settings();
+    const intervals = refreshIntervalsMs(settings);
+    this.store.setIntervals(intervals);
+    this.poller?.setIntervals(intervals);
+    const overridesKey = JSON.stringify(settings.regions.overrides);
+    if (overridesKey !== this.overridesKey) {
+      this.overridesKey = overridesKey;
+      this.regions = createRegionResolver(settings.regions.overrides);
+      const source = this.store.get().catalog;
+      if (this.apiModels && source) this.setCatalog(source.source, source.asOf);
+      else this.recomputeRankings();
+    }
+    if (settings.apiBaseUrl !== this.baseUrl) {
+      this.baseUrl = settings.apiBaseUrl;
+      this.client = this.createClient();
+      this.log('info', `API base URL changed to ${new URL(this.baseUrl).origin}; refreshing`);
+      this.rankingRows = null;
+      this.orderIds = null;
+      this.restartPoller(true);
+      void this.refreshNow();
+    }
+  }
+
+  // --- tasks -------------------------------------------------------------------------------------------
+
+  private async fetchModels(signal: AbortSignal): Promise<void> {
+    const result = await this.client.listModels({ signal });
+    if (result.dropped > 0) this.log('warn', `/models: ${result.dropped} entries failed validation and were left out`);
+    this.apiModels = result.data;
+    this.setCatalog('live', new Date(this.now()).toISOString());
+  }
+
+  private setCatalog(source: 'live' | 'cache' | 'bundled', asOf: string | null): void {
+    if (!this.apiModels) return;
+    const models = buildCatalog(this.apiModels, { regions: this.regions });
+    this.index = createCatalogIndex(models, { regions: this.regions });
+    this.store.update((s) => ({ ...s, catalog: { models, source, asOf } }));
+    this.recomputeRankings();
+  }
+
+  private async fetchRankings(signal: AbortSignal): Promise<void> {
+    const key = this.keysState.inference !== 'none' ? await this.options.keys.inference() : undefined;
+    if (key) {
+      const windows = defaultWindows(this.now());
+      try {
+        const result = await this.client.rankingsDaily({ startDate: windows.fetch.start, endDate: windows.fetch.end, key, signal });
+        this.rankingRows = { rows: result.data, asOf: result.meta.as_of };
+        this.orderIds = null;
+        this.recomputeRankings();
+        return;
+      } catch (err) {
+        // A key the Data API refuses still leaves the public popularity order; the key's own state says why.
+        if (!(OpenRouterError.is(err) && (err.kind === 'unauthorized' || err.kind === 'forbidden'))) throw err;
+        this.log('info', 'rankings: the Data API refused the key; showing the public popularity order');
+      }
+    }
+    const ids = await this.client.topWeeklyOrder({ signal });
+    this.orderIds = { ids, asOf: new Date(this.now()).toISOString() };
+    this.rankingRows = null;
+    this.recomputeRankings();
+  }
+
+  private recomputeRankings(): void {
+    const top = this.options.settings().leaders.top;
+    void top;
+    if (this.rankingRows) {
+      const windows = defaultWindows(this.now());
+      const view = buildRankingsView(this.rankingRows.rows, { window: windows.current, asOf: this.rankingRows.asOf, index: this.index, regions: this.regions, now: this.now() });
+      this.store.update((s) => ({ ...s, rankings: view }));
+    } else if (this.orderIds) {
+      const view = buildOrderView(this.orderIds.ids, { index: this.index, regions: this.regions, asOf: this.orderIds.asOf });
+      this.store.update((s) => ({ ...s, rankings: view }));
+    }
+  }
+
+  private async fetchKey(signal: AbortSignal): Promise<void> {
+    const key = await this.options.keys.inference();
+    if (!key) return;
+    this.keyData = await this.client.getKey({ key, signal });
+    this.recomputeUsage();
+  }
+
+  private async fetchCredits(signal: AbortSignal): Promise<void> {
+    const key = await this.options.keys.management();
+    if (!key) return;
+    await this.ensureManagementKey(key, signal, 'credits');
+    try {
+      this.credits = await this.client.getCredits({ key, signal });
+    } catch (err) {
+      throw await this.forbiddenMeansOrdinaryKey(err, key, 'credits');
+    }
+    this.recomputeUsage();
+  }
+
+  private managementKind(): ManagementKeyKind {
+    return this.keysState.managementKind ?? 'unverified';
+  }
+
+  /**
+   * /credits and /activity figures count only from a key GET /key confirmed as a management key. An unverified
+   * key (saved while OpenRouter could not be asked) is checked at this, the next contact; an ordinary one is
+   * not sent to them at all.
+   */
+  private async ensureManagementKey(key: string, signal: AbortSignal, resource: 'credits' | 'activity'): Promise<void> {
+    let kind: ManagementKeyKind | null = this.managementKind();
+    if (kind === 'unverified') {
+      this.verifying ??= this.verifyManagementKey(key, signal).finally(() => {
+        this.verifying = null;
+      });
+      kind = await this.verifying;
+    }
+    // The key changed while it was being checked: this run is about a key that is gone.
+    if (kind === null) throw new OpenRouterError({ kind: 'cancelled', path: `/api/v1/${resource}`, message: `/api/v1/${resource}: the management key changed; checking the new one.` });
+    if (kind === 'notManagement') throw notManagementKeyError(resource);
+  }
+
+  /** What GET /key says the key is; null when the slot holds another key by the time it answers. */
+  private async verifyManagementKey(key: string, signal: AbortSignal): Promise<ManagementKeyKind | null> {
+    const data = await this.client.getKey({ key, signal });
+    const kind: ManagementKeyKind = isManagementKeyData(data) ? 'management' : 'notManagement';
+    return (await this.recordManagementKind(key, kind)) ? kind : null;
+  }
+
+  /** A 403 from /credits or /activity is OpenRouter's "only management keys can perform this operation". */
+  private async forbiddenMeansOrdinaryKey(err: unknown, key: string, resource: 'credits' | 'activity'): Promise<unknown> {
+    if (!OpenRouterError.is(err, 'forbidden')) return err;
+    await this.recordManagementKind(key, 'notManagement');
+    return notManagementKeyError(resource);
+  }
+
+  /** False when the slot no longer holds `key`: nothing is recorded then. */
+  private async recordManagementKind(key: string, kind: ManagementKeyKind): Promise<boolean> {
+    // The user may have set another key while we asked: what we learnt is about the old one.
+    if ((await this.options.keys.management()) !== key || this.disposed) return false;
+    if (this.managementKind() === kind) return true;
+    this.log('info', kind === 'management' ? 'management key verified with GET /key' : 'the management key slot holds an ordinary key; balance and activity are unavailable');
+    this.keysState = { ...this.keysState, managementKind: kind };
+    if (kind === 'notManagement') {
+      // Figures read with an ordinary key are not the account's: an ordinary key gets /credits 0/0.
+      this.credits = null;
+      this.store.update((s) => ({ ...s, keys: this.keysState, activity: null, usage: trustedUsage(s.usage, this.keysState) }));
+    } else {
+      this.store.update((s) => ({ ...s, keys: this.keysState }));
+    }
+    this.recomputeUsage();
+    try {
+      await this.options.keys.setManagementKind?.(kind);
+    } catch (err) {
+      this.log('warn', `could not save the management key check: ${err instanceof Error ? err.name : 'error'}`);
+    }
+    return true;
+  }
+
+  private recomputeUsage(): void {
+    const notManagementKey = this.keysState.management && this.managementKind() === 'notManagement';
+    if (!this.keyData && !this.credits && !notManagementKey) return;
+    const view = buildUsageView({
+      key: this.keyData,
+      credits: this.credits,
+      creditsFromManagementKey: this.keysState.management && this.managementKind() === 'management',
+      notManagementKey,
+      now: this.now(),
+    });
+    this.store.update((s) => ({ ...s, usage: view }));
+  }
+
+  private async fetchActivity(signal: AbortSignal): Promise<void> {
+    const key = await this.options.keys.management();
+    if (!key) return;
+    await this.ensureManagementKey(key, signal, 'activity');
+    let result;
+    try {
+      result = await this.client.getActivity({ key, signal });
+    } catch (err) {
+      throw await this.forbiddenMeansOrdinaryKey(err, key, 'activity');
+    }
+    const items: readonly ApiActivityItem[] = result.data;
+    const view = buildActivityView(items, { now: this.now(), droppedRows: result.dropped });
+    this.store.update((s) => ({ ...s, activity: view }));
+  }
+
+  // --- queries for the host ----------------------------------------------------------------------------
+
+  async checkKey(key: string): Promise<KeyCheck> {
+    try {
+      const data = await this.client.getKey({ key });
+      return classifyKeyCheck({ ok: true, data });
+    } catch (err) {
+      return classifyKeyCheck({ ok: false, error: toErrorInfo(err) });
+    }
+  }
+
+  catalogIndex(): CatalogIndex | null {
+    return this.index;
+  }
+
+  isCatalogModel(id: string): boolean {
+    return this.index?.has(id) ?? false;
+  }
+
+  compare(modelId: string, mix: Omit<TokenMix, 'source'> | null, limit: number): CompareResult {
+    const snap = this.store.get();
+    const chosen: TokenMix = mix
+      ? { ...mix, source: 'custom' }
+      : ((snap.activity && tokenMixFromActivity(snap.activity, modelId)) ?? DEFAULT_MIX);
+    if (!this.index) return { modelId, mix: chosen, baseCost: null, alternatives: [] };
+    return alternatives(this.index, modelId, chosen, { limit, rankings: snap.rankings, now: this.now() });
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.poller?.dispose();
+    this.poller = null;
+    void this.store.flush().finally(() => this.store.dispose());
+  }
+
+  /** Resources that belong to the user's keys (for callers that clear or refresh them). */
+  static readonly userResources = USER_RESOURCES;
+}
+
+function notManagementKeyError(resource: 'credits' | 'activity'): OpenRouterError {
+  return new OpenRouterError({
+    kind: 'notManagementKey',
+    status: 403,
+    path: `/api/v1/${resource}`,
+    message: `${resource === 'credits' ? 'Balance' : 'Activity'} unavailable: this is not a management key.`,
+  });
+}

@@ -1,0 +1,325 @@
+// @ts-nocheck
+// What the editor surfaces say about a reference (hover, CodeLens, diagnostics, pickers) and which references a
+// swap request means. Pure, so every decision the VS Code adapters make is tested here.
+import { formatPricePerMillion, formatTokens } from '../money';
+import { escapeMarkdown, formatUsd } from '../status/format';
+import { modelPageUrl } from '../webviewHandlers';
+import type { CatalogModel, CompareResult, ModelRefView, RankedModel, RankingsView } from '../../shared/types';
+import { baseOf } from './idShape';
+import type { ModelRef } from './types';
+
+export const SWAP_COMMAND = 'modelRadar.swapModel';
+export const COMPARE_COMMAND = 'modelRadar.compareModel';
+/** Days before an expiration date from which a reference is flagged. */
+export const EXPIRY_WARNING_DAYS = 30;
+
+/** The view of a reference the webview gets: no absolute path, an opaque id. */
+export function toRefView(ref: ModelRef, refId: string, file: string): ModelRefView {
+  return { refId, file, line: ref.line, column: ref.column, raw: ref.raw, id: ref.id, known: ref.known, tool: ref.tool, keyPath: ref.keyPath };
+}
+
+/** The model's row in the rankings: by catalog id, its alias target, or its canonical slug. */
+export function rankOf(rankings: RankingsView | null | undefined, model: CatalogModel): RankedModel | null {
+  if (rankings === null || rankings === undefined) return null;
+  const id = baseOf(model.aliasTarget ?? model.id).toLowerCase();
+  const slug = model.canonicalSlug.toLowerCase();
+  return rankings.models.find((r) => (r.id !== null && baseOf(r.id).toLowerCase() === id) || r.permaslug === slug) ?? null;
+}
+
+/** 1048576 → "1M", 163840 → "164K", null → "—". */
+export function formatContext(n: number | null): string {
+  if (n === null || !Number.isFinite(n) || n <= 0) return '—';
+  if (n >= 1_000_000) return `${Number((n / 1_000_000).toPrecision(3))}M`;
+  if (n >= 1_000) return `${Math.round(n / 1_000)}K`;
+  return String(n);
+}
+
+/** "$0.09 / $0.18 per 1M", or "price varies by route" for routers. */
+export function priceSummary(model: CatalogModel): string {
+  if (model.variable) return 'price varies by route';
+  return `$${formatPricePerMillion(model.price.input)} / $${formatPricePerMillion(model.price.output)} per 1M`;
+}
+
+/** "Swap…" arguments travel inside a command URI or a CodeLens; only the opaque reference id. */
+export function commandUri(command: string, args: unknown): string {
+  return `command:${command}?${encodeURIComponent(JSON.stringify([args]))}`;
+}
+
+/** The CodeLens line: "$0.09 / $0.18 per 1M · #1 this week · CN". The "Swap…" lens sits next to it. */
+export function codeLensTitle(model: CatalogModel | null, ranked: RankedModel | null): string {
+  if (model === null) return '$(warning) not in the OpenRouter catalog';
+  const parts = [priceSummary(model)];
+  if (ranked !== null) parts.push(`#${ranked.rank} this week`);
+  parts.push(model.region);
+  return parts.join(' · ');
+}
+
+function daysBetween(fromDay: string, toDay: string): number {
+  return Math.round((Date.parse(`${toDay}T00:00:00Z`) - Date.parse(`${fromDay}T00:00:00Z`)) / 86_400_000);
+}
+
+/** An id as inline code; anything outside the id alphabet falls back to escaped text (no escaping inside code). */
+function code(s: string): string {
+  return /^[\w./:~@+-]+$/.test(s) ? `\`${s}\`` : escapeMarkdown(s);
+}
+
+export interface HoverInput {
+  ref: ModelRef;
+  model: CatalogModel | null;
+  /** The model an alias points at, when the catalog lists it. */
+  aliasTarget: CatalogModel | null;
+  ranked: RankedModel | null;
+  /** Null when the reference cannot be swapped from here (untrusted workspace, file outside it). */
+  refId: string | null;
+  suggestions: readonly string[];
+  /** "YYYY-MM-DD", UTC. */
+  today: string;
+}
+
+/** Hover markdown. Everything from data is escaped; the only links are our two commands and openrouter.ai. */
+export function hoverMarkdown(h: HoverInput): string {
+  const lines: string[] = [];
+  const actions: string[] = [];
+  if (h.refId !== null) actions.push(`[Swap…](${commandUri(SWAP_COMMAND, { refId: h.refId })})`);
+  if (h.model === null) {
+    lines.push(`**${escapeMarkdown(h.ref.id)}** is not in the OpenRouter catalog.`);
+    if (h.suggestions.length > 0) lines.push(`Did you mean ${h.suggestions.map(code).join(', ')}?`);
+  } else {
+    const m = h.model;
+    const facts = h.aliasTarget ?? m;
+    lines.push(`**${escapeMarkdown(m.name)}** · ${code(m.id)}`);
+    if (h.aliasTarget !== null) lines.push(`Points at ${code(h.aliasTarget.id)} today.`);
+    lines.push(`${escapeMarkdown(facts.lab)} · ${facts.region}`);
+    if (facts.variable) lines.push('Price: varies by route');
+    else {
+      const cache = facts.price.cacheRead === null ? '' : ` · cache read $${formatPricePerMillion(facts.price.cacheRead)}`;
+      lines.push(`Per 1M tokens: in $${formatPricePerMillion(facts.price.input)} · out $${formatPricePerMillion(facts.price.output)}${cache}`);
+    }
+    const stats = [`Context ${formatContext(facts.contextLength)}`, `coding index ${facts.codingIndex ?? '—'}`];
+    if (h.ranked !== null) stats.push(`#${h.ranked.rank} this week${h.ranked.tokens !== null ? ` (${formatTokens(h.ranked.tokens)} tokens)` : ''}`);
+    lines.push(stats.join(' · '));
+    if (m.expirationDate !== null) {
+      const days = daysBetween(h.today, m.expirationDate);
+      lines.push(days < 0 ? `$(warning) Retired on ${m.expirationDate}` : `$(warning) Retires on ${m.expirationDate} (in ${days} day${days === 1 ? '' : 's'})`);
+    }
+    actions.push(`[Compare](${commandUri(COMPARE_COMMAND, m.id)})`, `[Open on openrouter.ai](${modelPageUrl(m.id)})`);
+  }
+  if (actions.length > 0) lines.push(actions.join(' · '));
+  return lines.join('\n\n');
+}
+
+export type RefProblemKind = 'unknown' | 'expiring' | 'expired';
+
+export interface RefProblem {
+  kind: RefProblemKind;
+  message: string;
+  /** Catalog ids a quick fix may swap to, best first. */
+  targets: string[];
+}
+
+/** Diagnostics for one reference: an id the catalog does not know, or a model that retires within 30 days or has. */
+export function refProblems(
+  ref: ModelRef,
+  model: CatalogModel | null,
+  today: string,
+  options: { suggest(raw: string): string[]; successors(model: CatalogModel): string[] },
+): RefProblem[] {
+  if (model === null) {
+    const targets = options.suggest(ref.id);
+    const hint = targets.length > 0 ? ` Did you mean ${targets.map((t) => `"${t}"`).join(' or ')}?` : '';
+    return [{ kind: 'unknown', message: `"${ref.id}" is not a model in the OpenRouter catalog.${hint}`, targets }];
+  }
+  if (model.expirationDate === null) return [];
+  const days = daysBetween(today, model.expirationDate);
+  if (days > EXPIRY_WARNING_DAYS) return [];
+  const targets = options.successors(model);
+  if (days < 0) return [{ kind: 'expired', message: `${model.id} was retired on ${model.expirationDate}; requests to it fail.`, targets }];
+  const when = days === 0 ? 'today' : `in ${days} day${days === 1 ? '' : 's'}`;
+  return [{ kind: 'expiring', message: `${model.id} retires on ${model.expirationDate} (${when}).`, targets }];
+}
+
+export interface PickItem {
+  id: string;
+  label: string;
+  description: string;
+  detail: string;
+}
+
+export interface TargetSection {
+  title: string;
+  items: PickItem[];
+}
+
+function targetItem(m: CatalogModel, rankings: RankingsView | null, extra?: string): PickItem {
+  const ranked = rankOf(rankings, m);
+  const detail = [priceSummary(m), `${formatContext(m.contextLength)} context`, m.region];
+  if (ranked !== null) detail.push(`#${ranked.rank} this week`);
+  if (m.codingIndex !== null) detail.push(`coding ${m.codingIndex}`);
+  if (extra !== undefined) detail.unshift(extra);
+  return { id: m.id, label: m.name, description: m.id, detail: detail.join(' · ') };
+}
+
+/**
+ * The swap target picker: cheaper models of similar or better coding index (with the saving), this week's
+ * leaders, then the rest of the catalog. The current model and router pseudo-models are left out of the
+ * first two; nothing appears twice.
+ */
+export function swapTargetSections(input: {
+  models: readonly CatalogModel[];
+  rankings: RankingsView | null;
+  currentId: string | null;
+  compare: CompareResult | null;
+  leaders?: number;
+}): TargetSection[] {
+  const byId = new Map(input.models.map((m) => [m.id, m]));
+  const current = input.currentId === null ? null : baseOf(input.currentId);
+  const shown = new Set<string>();
+  const sections: TargetSection[] = [];
+  const mixNote = input.compare?.mix.source === 'activity' ? 'your 30-day mix' : 'a typical mix';
+
+  const cheaper: PickItem[] = [];
+  for (const a of input.compare?.alternatives ?? []) {
+    const m = byId.get(a.id);
+    if (m === undefined || shown.has(m.id)) continue;
+    shown.add(m.id);
+    cheaper.push(targetItem(m, input.rankings, `saves ${formatUsd(a.saving)} (−${Math.round(a.savingPct)}%) on ${mixNote}`));
+  }
+  if (cheaper.length > 0) sections.push({ title: 'Cheaper, similar or better at coding', items: cheaper });
+
+  const leaders: PickItem[] = [];
+  for (const r of input.rankings?.models ?? []) {
+    if (leaders.length >= (input.leaders ?? 8)) break;
+    const m = r.id === null ? undefined : byId.get(r.id);
+    if (m === undefined || m.variable || shown.has(m.id) || baseOf(m.id) === current) continue;
+    shown.add(m.id);
+    leaders.push(targetItem(m, input.rankings));
+  }
+  if (leaders.length > 0) sections.push({ title: 'Leaders this week', items: leaders });
+
+  const rest = input.models
+    .filter((m) => !shown.has(m.id) && m.id !== input.currentId)
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((m) => targetItem(m, input.rankings));
+  sections.push({ title: 'All models', items: rest });
+  return sections;
+}
+
+/** The reference picker: "file:line", key path and the current model with its price. */
+export function refPickItem(view: ModelRefView, model: CatalogModel | null): PickItem {
+  const where = view.keyPath === null ? view.tool : `${view.keyPath} (${view.tool})`;
+  return {
+    id: view.refId,
+    label: model?.name ?? view.id,
+    description: `${view.file}:${view.line}`,
+    detail: `${where} · ${view.raw} · ${model === null ? 'not in the catalog' : priceSummary(model)}`,
+  };
+}
+
+export type SwapSelection<E> =
+  | { ok: true; entries: E[] }
+  | { ok: false; refusal: { kind: 'unknownRef' | 'noReferences' | 'modelMismatch'; message: string } };
+
+/**
+ * Which references a swap request means: the one named by `refId`, or every reference of `modelId` (as written
+ * or as resolved, so "swap everywhere" catches dated slugs and prefixed spellings too).
+ */
+export function selectForSwap<E extends { refId: string; ref: ModelRef }>(
+  entries: readonly E[],
+  params: { modelId: string; refId?: string },
+): SwapSelection<E> {
+  if (params.refId !== undefined) {
+    const hit = entries.find((e) => e.refId === params.refId);
+    if (hit === undefined) {
+      return { ok: false, refusal: { kind: 'unknownRef', message: 'That reference is no longer in the workspace index; rescan and try again.' } };
+    }
+    if (params.modelId !== '' && hit.ref.id !== params.modelId && hit.ref.modelId !== params.modelId) {
+      return { ok: false, refusal: { kind: 'modelMismatch', message: `The reference now names ${hit.ref.id}, not ${params.modelId}; rescan and try again.` } };
+    }
+    return { ok: true, entries: [hit] };
+  }
+  const all = entries.filter((e) => e.ref.id === params.modelId || e.ref.modelId === params.modelId);
+  if (all.length === 0) return { ok: false, refusal: { kind: 'noReferences', message: `No reference to ${params.modelId} in the workspace.` } };
+  return { ok: true, entries: all };
+}
+
+/** A cheap content fingerprint: a swap is refused when the text differs from what was indexed. */
+export function fingerprint(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return `${text.length}:${(h >>> 0).toString(16)}`;
+}
+
+/** Which references a confirmed swap covers. */
+export type SwapScope = 'selected' | 'everywhere' | 'configOnly';
+
+export interface SwapChoice {
+  label: string;
+  description: string;
+  detail: string;
+  scope: SwapScope;
+  preview: boolean;
+}
+
+interface Placed {
+  file: string;
+  ref: Pick<ModelRef, 'tool' | 'line'>;
+}
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** "3 references in 2 files: .aider.conf.yml (2), src/a.ts (1 string literal in code)". */
+export function describeSwapSet(entries: readonly Placed[]): string {
+  const byFile = new Map<string, { n: number; code: number }>();
+  for (const e of entries) {
+    const f = byFile.get(e.file) ?? { n: 0, code: 0 };
+    f.n++;
+    if (e.ref.tool === 'code') f.code++;
+    byFile.set(e.file, f);
+  }
+  const parts = [...byFile].map(([file, f]) => `${file} (${f.code > 0 ? plural(f.code, 'string literal') + ' in code' : f.n})`);
+  return `${plural(entries.length, 'reference')} in ${plural(byFile.size, 'file')}: ${parts.join(', ')}`;
+}
+
+/**
+ * The confirmation every swap goes through (command, webview, Compare): what will change, code literals called
+ * out, a config-only choice when code is involved, and each choice again through the Refactor Preview.
+ */
+export function swapChoices(selected: readonly Placed[], everywhere: readonly Placed[]): SwapChoice[] {
+  const codeNote = (set: readonly Placed[]): string => {
+    const code = set.filter((e) => e.ref.tool === 'code');
+    return code.length === 0 ? '' : ` · includes ${plural(code.length, 'string literal')} in code`;
+  };
+  const base: SwapChoice[] = [];
+  base.push({
+    label: selected.length === 1 ? 'Swap this reference' : `Swap ${plural(selected.length, 'reference')}`,
+    description: selected.length === 1 ? `${selected[0].file}:${selected[0].ref.line}${codeNote(selected)}` : codeNote(selected).replace(/^ · /, ''),
+    detail: describeSwapSet(selected),
+    scope: 'selected',
+    preview: false,
+  });
+  if (everywhere.length > selected.length) {
+    base.push({ label: 'Swap everywhere', description: codeNote(everywhere).replace(/^ · /, ''), detail: describeSwapSet(everywhere), scope: 'everywhere', preview: false });
+  }
+  const widest = everywhere.length > selected.length ? everywhere : selected;
+  const config = widest.filter((e) => e.ref.tool !== 'code');
+  if (config.length > 0 && config.length < widest.length) {
+    base.push({ label: `Swap in config files only (${plural(config.length, 'reference')})`, description: 'leaves string literals in code alone', detail: describeSwapSet(config), scope: 'configOnly', preview: false });
+  }
+  return [...base, ...base.map((c) => ({ ...c, label: `${c.label}, with preview…`, description: 'review and Apply in the Refactor Preview', preview: true }))];
+}
+
+/** After an applied swap: what changed, and which of the touched files are not saved yet (from the documents). */
+export function swapAppliedMessage(input: { from: string; to: string; references: number; files: readonly string[]; unsaved: readonly string[]; preview: boolean }): string {
+  const where = input.preview
+    ? `from the Refactor Preview in ${plural(input.files.length, 'file')}`
+    : `${plural(input.references, 'reference')} in ${plural(input.files.length, 'file')}`;
+  const head = `Swapped ${input.from} → ${input.to}: ${where}.`;
+  let saved: string;
+  if (input.unsaved.length === 0) saved = input.files.length === 1 ? `${input.files[0]} is saved.` : 'All files are saved.';
+  else if (input.unsaved.length === input.files.length && input.files.length > 1) saved = 'None of the files is saved yet.';
+  else saved = `${input.unsaved.join(', ')} ${input.unsaved.length === 1 ? 'is' : 'are'} not saved yet.`;
+  return `${head} ${saved} One undo reverts it.`;
+}

@@ -1,0 +1,141 @@
+// @ts-nocheck
+// The market report the CLI prints: region shares of OpenRouter tokens over a window and each region's leaders,
+// as a stable JSON object (`--json`) or a table for a terminal.
+import type { ApiRankingRow } from './openrouter/apiTypes';
+import { REGIONS, type Region } from '../shared/types';
+import type { CatalogIndex } from './catalog';
+import { formatPricePerMillion, formatTokens } from './money';
+import { buildRankingsView, leadersByRegion, windowLength, type DayWindow } from './rankings';
+import type { RegionResolver } from './regions';
+
+export interface ReportLeader {
+  permaslug: string;
+  id: string | null;
+  name: string | null;
+  author: string;
+  tokens: string;
+  pricePerMillion: { input: number; output: number } | null;
+}
+
+export interface ReportRegion {
+  region: Region;
+  tokens: string;
+  /** region tokens / totals.tokens (which includes unattributed). */
+  share: number;
+  leaders: ReportLeader[];
+}
+
+/** The `--json` contract: one object, field names and types fixed. */
+export interface ReportJson {
+  source: { baseUrl: string; asOf: string | null; citation: string | null };
+  /** Inclusive UTC days. */
+  window: { start: string; end: string };
+  /** Decimal strings; `tokens` includes `unattributed`. */
+  totals: { tokens: string; unattributed: string };
+  regions: ReportRegion[];
+}
+
+export interface ReportInput {
+  rows: readonly ApiRankingRow[];
+  asOf: string | null;
+  window: DayWindow;
+  baseUrl: string;
+  /** For names and prices; null leaves them null. */
+  index: CatalogIndex | null;
+  regions?: RegionResolver;
+  /** Leaders per region. */
+  top: number;
+}
+
+export function buildReport(input: ReportInput): ReportJson {
+  const view = buildRankingsView(input.rows, { window: input.window, asOf: input.asOf, index: input.index, regions: input.regions });
+  const leaders = leadersByRegion(view, Math.max(0, Math.floor(input.top)));
+  const byRegion = new Map(view.regions.map((r) => [r.region, r]));
+  return {
+    source: { baseUrl: input.baseUrl, asOf: input.asOf, citation: view.citation },
+    window: { start: input.window.start, end: input.window.end },
+    totals: { tokens: view.totalTokens ?? '0', unattributed: view.unattributedTokens ?? '0' },
+    regions: REGIONS.map((region) => ({
+      region,
+      tokens: byRegion.get(region)?.tokens ?? '0',
+      share: byRegion.get(region)?.share ?? 0,
+      leaders: leaders[region].map((m): ReportLeader => {
+        const model = m.id === null || input.index === null ? null : input.index.get(m.id);
+        const price = model !== null && !model.variable && model.price.input !== null && model.price.output !== null ? { input: model.price.input, output: model.price.output } : null;
+        return { permaslug: m.permaslug, id: m.id, name: m.name, author: m.author, tokens: m.tokens ?? '0', pricePerMillion: price };
+      }),
+    })),
+  };
+}
+
+const REGION_LABEL: Readonly<Record<Region, string>> = {
+  CN: 'China',
+  US: 'United States',
+  EU: 'European Union',
+  OTHER: 'Elsewhere',
+  UNKNOWN: 'Unknown / not a lab',
+};
+
+function pct(share: number): string {
+  return `${(share * 100).toFixed(1)} %`;
+}
+
+/** Lays out rows as columns; `right` marks right-aligned columns. */
+function table(header: string[], rows: string[][], right: boolean[]): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => (right[i] ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...rows.map(line)];
+}
+
+/** Keeps a long model name from stretching the table. */
+function clip(s: string, max: number): string {
+  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+}
+
+/** The report as a table for a terminal. */
+export function formatReportTable(report: ReportJson): string {
+  const out: string[] = [];
+  const days = windowLength(report.window);
+  out.push(`OpenRouter tokens by lab region, ${report.window.start} .. ${report.window.end} (${days} day${days === 1 ? '' : 's'}, UTC)`);
+  const total = BigInt(report.totals.tokens);
+  const unattributed = BigInt(report.totals.unattributed);
+  if (total === 0n) {
+    out.push('No ranking data for this window.');
+  } else {
+    const uShare = Number(unattributed) / Number(total);
+    out.push(`Total ${formatTokens(total)} tokens; ${formatTokens(unattributed)} (${pct(uShare)}) unattributed: outside each day's top 50.`);
+    out.push('');
+    out.push(
+      ...table(
+        ['Region', 'Tokens', 'Share'],
+        report.regions.map((r) => [`${r.region}  ${REGION_LABEL[r.region]}`, formatTokens(r.tokens), pct(r.share)]),
+        [false, true, true],
+      ),
+    );
+    for (const r of report.regions) {
+      if (r.leaders.length === 0) continue;
+      out.push('');
+      out.push(`${REGION_LABEL[r.region]} (${r.region}): top ${r.leaders.length}`);
+      out.push(
+        ...table(
+          ['#', 'Model', 'Tokens', '$/1M in', '$/1M out'],
+          r.leaders.map((l, i) => [
+            String(i + 1),
+            clip(l.id ?? l.permaslug, 48),
+            formatTokens(l.tokens),
+            l.pricePerMillion === null ? '—' : formatPricePerMillion(l.pricePerMillion.input),
+            l.pricePerMillion === null ? '—' : formatPricePerMillion(l.pricePerMillion.output),
+          ]),
+          [true, false, true, true, true],
+        ),
+      );
+    }
+  }
+  out.push('');
+  if (report.source.citation !== null) out.push(report.source.citation);
+  return `${out.join('\n')}\n`;
+}

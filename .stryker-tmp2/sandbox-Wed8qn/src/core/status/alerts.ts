@@ -1,0 +1,238 @@
+// @ts-nocheck
+// Budget and balance notifications, as a pure state machine. The host persists AlertState in
+// globalState (so a reload or a second window does not repeat an alert), calls evaluateAlerts on
+// every snapshot change, shows what comes back and maps the actions.
+import type { Snapshot, UsageView } from '../../shared/types';
+import type { Settings } from '../settings';
+import { formatPercent, formatUsd, utcDay, utcMonth } from './format';
+import { BUDGET_ERROR_FRACTION, BUDGET_WARNING_FRACTION, lowestRemaining, trustedUsage } from './levels';
+
+export const ALERT_IDS = ['budget.daily.80', 'budget.daily.100', 'budget.monthly.80', 'budget.monthly.100', 'balance.low'] as const;
+export type AlertId = (typeof ALERT_IDS)[number];
+type BudgetAlertId = Exclude<AlertId, 'balance.low'>;
+type BudgetPeriod = 'daily' | 'monthly';
+
+export type AlertAction =
+  | { kind: 'openDashboard'; title: string }
+  /** Host: run the Set Budget flow for that period. */
+  | { kind: 'adjustBudget'; title: string; period: BudgetPeriod }
+  /** Host: open the Settings UI at settingKey. */
+  | { kind: 'adjustLowBalance'; title: string; settingKey: 'modelRadar.alerts.lowBalance' }
+  /** Host: snoozeForPeriod(state, notification.id, now), then persist. */
+  | { kind: 'snooze'; title: string };
+
+export interface AlertNotification {
+  id: AlertId;
+  severity: 'warning' | 'error';
+  /** A full sentence without the extension name; the host prefixes "Model Radar: ". */
+  message: string;
+  /** "2026-07-29" (UTC day) or "2026-07" (UTC month): what "this period" means for snoozing. */
+  period: string;
+  actions: AlertAction[];
+}
+
+export interface FiredMark {
+  period: string;
+  /** The budget in force when it fired: a changed budget is a new line to cross. */
+  budget: number;
+}
+
+/** Plain JSON, persisted by the host. Load it with loadAlertState, never by casting. */
+export interface AlertState {
+  version: 1;
+  fired: Partial<Record<BudgetAlertId, FiredMark>>;
+  /** Alert id → period in which the user chose "Don't show again for this period". */
+  snoozed: Partial<Record<AlertId, string>>;
+  /** The low-balance alert may fire; cleared when it fires, set again once the figure rises above the threshold. */
+  lowBalanceArmed: boolean;
+}
+
+export interface AlertEvaluation {
+  notifications: AlertNotification[];
+  state: AlertState;
+}
+
+const SNOOZE_TITLE = "Don't show again for this period";
+const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+const MONTH_PATTERN = /^\d{4}-\d{2}$/;
+
+export function initialAlertState(): AlertState {
+  return { version: 1, fired: {}, snoozed: {}, lowBalanceArmed: true };
+}
+
+function periodKind(id: AlertId): 'day' | 'month' {
+  return id.startsWith('budget.monthly.') ? 'month' : 'day';
+}
+
+/** "This period" of an alert: the UTC month for monthly budgets, the UTC day otherwise. */
+export function alertPeriod(id: AlertId, now: number): string {
+  return periodKind(id) === 'month' ? utcMonth(now) : utcDay(now);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isAlertId(value: string): value is AlertId {
+  return (ALERT_IDS as readonly string[]).includes(value);
+}
+
+function isPeriodFor(id: AlertId, value: unknown): value is string {
+  return typeof value === 'string' && (periodKind(id) === 'month' ? MONTH_PATTERN : DAY_PATTERN).test(value);
+}
+
+/**
+ * Validates what globalState returned. Anything that does not match exactly (another version, a
+ * hand edit, a half-written value) gives a fresh state: at worst one alert repeats, nothing crashes.
+ */
+export function loadAlertState(raw: unknown): AlertState {
+  if (!isRecord(raw) || raw.version !== 1 || !isRecord(raw.fired) || !isRecord(raw.snoozed)) return initialAlertState();
+  if (typeof raw.lowBalanceArmed !== 'boolean') return initialAlertState();
+  const state: AlertState = { version: 1, fired: {}, snoozed: {}, lowBalanceArmed: raw.lowBalanceArmed };
+  for (const [id, mark] of Object.entries(raw.fired)) {
+    if (!isAlertId(id) || id === 'balance.low' || !isRecord(mark)) return initialAlertState();
+    const budget = mark.budget;
+    if (!isPeriodFor(id, mark.period) || typeof budget !== 'number' || !Number.isFinite(budget) || budget <= 0) {
+      return initialAlertState();
+    }
+    state.fired[id] = { period: mark.period, budget };
+  }
+  for (const [id, period] of Object.entries(raw.snoozed)) {
+    if (!isAlertId(id) || !isPeriodFor(id, period)) return initialAlertState();
+    state.snoozed[id] = period;
+  }
+  return state;
+}
+
+function copyState(state: AlertState): AlertState {
+  return {
+    version: 1,
+    fired: { ...state.fired },
+    snoozed: { ...state.snoozed },
+    lowBalanceArmed: state.lowBalanceArmed,
+  };
+}
+
+/** "Don't show again for this period": silences this alert until its period (UTC day or month) ends. */
+export function snoozeForPeriod(state: AlertState, alertId: AlertId, now: number): AlertState {
+  const next = copyState(state);
+  next.snoozed[alertId] = alertPeriod(alertId, now);
+  return next;
+}
+
+function budgetAlertId(period: BudgetPeriod, threshold: 80 | 100): BudgetAlertId {
+  return `budget.${period}.${threshold}`;
+}
+
+function budgetMessage(period: BudgetPeriod, threshold: 80 | 100, spent: number, budget: number): string {
+  const when = period === 'daily' ? 'today' : 'this month';
+  const name = `${formatUsd(budget)} ${period} budget`;
+  return threshold === 100
+    ? `You have reached your ${name}: ${formatUsd(spent)} spent ${when} (UTC).`
+    : `You have used ${formatPercent(spent / budget)} of your ${name}: ${formatUsd(spent)} spent ${when} (UTC).`;
+}
+
+function evaluateBudget(
+  period: BudgetPeriod,
+  spent: number | null | undefined,
+  budget: number,
+  dataTime: number | null,
+  now: number,
+  state: AlertState,
+): AlertNotification | null {
+  if (budget <= 0 || spent === null || spent === undefined || !Number.isFinite(spent) || dataTime === null) return null;
+  const periodOf = period === 'daily' ? utcDay : utcMonth;
+  const current = periodOf(now);
+  // OpenRouter's daily/monthly figures belong to the period they were fetched in; yesterday's
+  // total says nothing about today, so it must not fire (or use up) today's alert.
+  if (periodOf(dataTime) !== current) return null;
+  const fraction = spent / budget;
+  const crossed: (80 | 100)[] = [];
+  if (fraction >= BUDGET_WARNING_FRACTION) crossed.push(80);
+  if (fraction >= BUDGET_ERROR_FRACTION) crossed.push(100);
+  const fresh = crossed.filter((t) => {
+    const mark = state.fired[budgetAlertId(period, t)];
+    return !mark || mark.period !== current || mark.budget !== budget;
+  });
+  if (fresh.length === 0) return null;
+  // Marking every crossed line means jumping from 70 % to 110 % shows one notification, not two.
+  for (const t of crossed) state.fired[budgetAlertId(period, t)] = { period: current, budget };
+  const top: 80 | 100 = fresh.includes(100) ? 100 : 80;
+  const id = budgetAlertId(period, top);
+  if (state.snoozed[id] === current) return null;
+  return {
+    id,
+    severity: top === 100 ? 'error' : 'warning',
+    message: budgetMessage(period, top, spent, budget),
+    period: current,
+    actions: [
+      { kind: 'openDashboard', title: 'Open dashboard' },
+      { kind: 'adjustBudget', title: 'Adjust budget', period },
+      { kind: 'snooze', title: SNOOZE_TITLE },
+    ],
+  };
+}
+
+function lowBalanceMessage(usage: UsageView, remaining: number, threshold: number): string {
+  const limitBinds = usage.binding === 'key' || (usage.binding === null && usage.balance === null);
+  if (remaining <= 0) {
+    return limitBinds
+      ? `Your API key has reached its spending cap: requests will fail until ${usage.key?.limitReset ? 'it resets or ' : ''}you raise it.`
+      : `You are out of OpenRouter credits: requests will fail until you add credits.`;
+  }
+  const what = limitBinds ? `Your API key has ${formatUsd(remaining)} left under its spending cap` : `Your OpenRouter balance is ${formatUsd(remaining)}`;
+  return `${what}, below your ${formatUsd(threshold)} alert.`;
+}
+
+function evaluateLowBalance(
+  usage: UsageView | null,
+  threshold: number,
+  hasData: boolean,
+  now: number,
+  state: AlertState,
+): AlertNotification | null {
+  const remaining = lowestRemaining(usage);
+  if (!usage || remaining === null || !hasData) return null;
+  if (threshold <= 0 || remaining > threshold) {
+    state.lowBalanceArmed = true;
+    return null;
+  }
+  if (remaining >= threshold || !state.lowBalanceArmed) return null;
+  state.lowBalanceArmed = false;
+  const period = utcDay(now);
+  if (state.snoozed['balance.low'] === period) return null;
+  return {
+    id: 'balance.low',
+    severity: remaining <= 0 ? 'error' : 'warning',
+    message: lowBalanceMessage(usage, remaining, threshold),
+    period,
+    actions: [
+      { kind: 'openDashboard', title: 'Open dashboard' },
+      { kind: 'adjustLowBalance', title: 'Adjust alert', settingKey: 'modelRadar.alerts.lowBalance' },
+      { kind: 'snooze', title: SNOOZE_TITLE },
+    ],
+  };
+}
+
+/**
+ * What to notify now, and the state to persist. At most one notification per budget period and one
+ * for the balance per call. Missing or out-of-period data never alerts.
+ */
+export function evaluateAlerts(snapshot: Snapshot, settings: Settings, state: AlertState, now: number): AlertEvaluation {
+  const next = copyState(state);
+  // Snoozes of past periods can never match again; dropping them keeps the persisted state small.
+  for (const id of ALERT_IDS) {
+    if (next.snoozed[id] !== undefined && next.snoozed[id] !== alertPeriod(id, now)) delete next.snoozed[id];
+  }
+  if (!settings.alerts.enabled) return { notifications: [], state: next };
+
+  const usage = trustedUsage(snapshot.usage, snapshot.keys);
+  const keyTime = snapshot.resources.key.fetchedAt;
+  const hasData = keyTime !== null || snapshot.resources.credits.fetchedAt !== null;
+  const notifications = [
+    evaluateBudget('daily', usage?.key?.daily, settings.budget.daily, keyTime, now, next),
+    evaluateBudget('monthly', usage?.key?.monthly, settings.budget.monthly, keyTime, now, next),
+    evaluateLowBalance(usage, settings.alerts.lowBalance, hasData, now, next),
+  ].filter((n): n is AlertNotification => n !== null);
+  return { notifications, state: next };
+}

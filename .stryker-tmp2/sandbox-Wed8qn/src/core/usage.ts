@@ -1,0 +1,109 @@
+// @ts-nocheck
+// Own spend and headroom from GET /key and (management key only) GET /credits.
+import type { ApiKeyData } from './openrouter/apiTypes';
+import type { BalanceInfo, KeyUsage, UsageView } from '../shared/types';
+import { roundUsd } from './money';
+import { isManagementKeyData } from './keyCheck';
+
+export interface UsageInput {
+  key: ApiKeyData | null;
+  credits: { total_credits: number; total_usage: number } | null;
+  /**
+   * The /credits figures were read with a key GET /key confirmed as a management key (the only key the API
+   * documents for it). Anything else, an unverified key included, may be an ordinary key's 0/0: not a balance.
+   */
+  creditsFromManagementKey: boolean;
+  /** The management slot holds an ordinary key (GET /key said so, or /credits or /activity answered 403). */
+  notManagementKey?: boolean;
+  now: number | Date;
+}
+
+const DAY_MS = 86_400_000;
+/**
+ * Burn rate divides by the time elapsed this month; in the first minutes of the 1st that is near zero and one
+ * request would project thousands. An hour is the least elapsed time we divide by.
+ */
+const MIN_ELAPSED_DAYS = 1 / 24;
+
+/** Older /key responses lack many fields: missing stays null (unknown), never 0. */
+function num(v: unknown): number | null {
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+function str(v: unknown): string | null {
+  return typeof v === 'string' && v !== '' ? v : null;
+}
+
+export function toKeyUsage(k: ApiKeyData): KeyUsage {
+  const limit = num(k.limit);
+  return {
+    label: typeof k.label === 'string' ? k.label : '',
+    isManagementKey: isManagementKeyData(k),
+    isFreeTier: typeof k.is_free_tier === 'boolean' ? k.is_free_tier : null,
+    limit,
+    // Without a cap there is nothing to remain under, whatever the field says.
+    limitRemaining: limit === null ? null : num(k.limit_remaining),
+    limitReset: str(k.limit_reset),
+    usage: num(k.usage) ?? 0,
+    daily: num(k.usage_daily),
+    weekly: num(k.usage_weekly),
+    monthly: num(k.usage_monthly),
+    byokDaily: num(k.byok_usage_daily),
+    byokWeekly: num(k.byok_usage_weekly),
+    byokMonthly: num(k.byok_usage_monthly),
+    expiresAt: str(k.expires_at),
+  };
+}
+
+/** Days since 00:00 UTC on the 1st, and the month's length in days. */
+export function monthProgress(now: number | Date): { elapsedDays: number; daysInMonth: number } {
+  const t = typeof now === 'number' ? now : now.getTime();
+  const d = new Date(t);
+  const start = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+  const next = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+  return { elapsedDays: (t - start) / DAY_MS, daysInMonth: Math.round((next - start) / DAY_MS) };
+}
+
+function readBalance(input: UsageInput): { status: UsageView['balanceStatus']; balance: BalanceInfo | null } {
+  if (input.notManagementKey === true) return { status: 'notManagementKey', balance: null };
+  const c = input.credits;
+  // A normal key gets 200 with 0/0 instead of a 403 (observed, not documented): from anything but a verified
+  // management key the figures are "unknown", never "broke".
+  if (c === null || !input.creditsFromManagementKey) return { status: 'unavailable', balance: null };
+  const total = num(c.total_credits);
+  const used = num(c.total_usage);
+  if (total === null || used === null || total < 0 || used < 0) return { status: 'unavailable', balance: null };
+  return { status: 'ok', balance: { totalCredits: total, totalUsage: used, balance: roundUsd(total - used) } };
+}
+
+/**
+ * Spend, caps and the balance in one view. Spend means OpenRouter credits; BYOK spend is billed by the
+ * provider, so it is reported beside it but not in the burn rate.
+ */
+export function buildUsageView(input: UsageInput): UsageView {
+  const key = input.key === null ? null : toKeyUsage(input.key);
+  const { status, balance } = readBalance(input);
+
+  const keyRemaining = key?.limitRemaining ?? null;
+  const balanceLeft = balance?.balance ?? null;
+  let effectiveRemaining: number | null = null;
+  let binding: UsageView['binding'] = null;
+  if (keyRemaining !== null && (balanceLeft === null || keyRemaining <= balanceLeft)) {
+    effectiveRemaining = keyRemaining;
+    binding = 'key';
+  } else if (balanceLeft !== null) {
+    effectiveRemaining = balanceLeft;
+    binding = 'balance';
+  }
+
+  let burnRatePerDay: number | null = null;
+  let monthEndProjection: number | null = null;
+  if (key?.monthly !== null && key?.monthly !== undefined) {
+    const { elapsedDays, daysInMonth } = monthProgress(input.now);
+    const rate = key.monthly / Math.max(elapsedDays, MIN_ELAPSED_DAYS);
+    burnRatePerDay = roundUsd(rate);
+    monthEndProjection = roundUsd(Math.max(key.monthly, rate * daysInMonth));
+  }
+
+  return { key, balanceStatus: status, balance, effectiveRemaining, binding, burnRatePerDay, monthEndProjection };
+}

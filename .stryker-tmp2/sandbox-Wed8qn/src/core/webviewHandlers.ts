@@ -1,0 +1,82 @@
+// @ts-nocheck
+// What the host does for each webview request, as policy over injected effects: every model id
+// must be in the catalog, every reference id must be one the host issued, and the only URL that
+// can be opened is https://openrouter.ai/<catalog id>. The host supplies the effects (clipboard,
+// browser, swap flow, editor) and nothing else decides.
+import type { RequestHandlers } from './webviewDispatch';
+import { RefusedError } from './webviewDispatch';
+import type { CompareResult, ReferencesView, Snapshot, TokenMix } from '../shared/types';
+import type { WebviewCommand } from '../shared/protocol';
+
+export interface WebviewEffects {
+  copyText(text: string): Promise<void>;
+  openExternal(url: string): Promise<boolean>;
+  swap(params: { modelId: string; refId?: string; targetId?: string }): Promise<{ applied: boolean; message: string }>;
+  reveal(refId: string): Promise<boolean>;
+  runCommand(command: WebviewCommand): Promise<void>;
+}
+
+export interface WebviewHandlerDeps {
+  snapshot(): Snapshot;
+  references(): ReferencesView;
+  /** True when the id (with a variant suffix or not) is in the current catalog. */
+  isCatalogModel(id: string): boolean;
+  compare(modelId: string, mix: Omit<TokenMix, 'source'> | null, limit: number): CompareResult;
+  effects: WebviewEffects;
+}
+
+export const OPENROUTER_MODEL_PAGE = 'https://openrouter.ai/';
+
+export function modelPageUrl(modelId: string): string {
+  // Variants share the model's page; aliases ("~author/...") have none of their own.
+  const base = modelId.replace(/:[^/]*$/, '').replace(/^~/, '');
+  return OPENROUTER_MODEL_PAGE + base.split('/').map(encodeURIComponent).join('/');
+}
+
+export function createWebviewRequestHandlers(deps: WebviewHandlerDeps): RequestHandlers {
+  const requireModel = (id: string, what = 'model'): void => {
+    if (!deps.isCatalogModel(id)) throw new RefusedError(`Unknown ${what} "${id}": it is not in the OpenRouter catalog.`);
+  };
+  const requireRef = (refId: string): void => {
+    if (!deps.references().refs.some((r) => r.refId === refId)) {
+      throw new RefusedError('That reference is no longer in the workspace index; rescan and try again.');
+    }
+  };
+  return {
+    'snapshot/get': async () => deps.snapshot(),
+    'references/get': async () => deps.references(),
+    'compare/alternatives': async ({ modelId, mix, limit }) => {
+      requireModel(modelId);
+      return deps.compare(modelId, mix ?? null, limit ?? 8);
+    },
+    'model/copyId': async ({ modelId }) => {
+      requireModel(modelId);
+      await deps.effects.copyText(modelId);
+      return { copied: true };
+    },
+    'model/openOnWeb': async ({ modelId }) => {
+      requireModel(modelId);
+      return { opened: await deps.effects.openExternal(modelPageUrl(modelId)) };
+    },
+    'model/swap': async ({ modelId, refId, targetId }) => {
+      // The current id may be unknown to the catalog (that is often why one swaps); the target may not.
+      if (refId !== undefined) {
+        requireRef(refId);
+        const ref = deps.references().refs.find((r) => r.refId === refId);
+        if (ref && ref.id !== modelId) throw new RefusedError('The reference no longer names that model; rescan and try again.');
+      } else if (!deps.references().refs.some((r) => r.id === modelId)) {
+        throw new RefusedError(`No reference to "${modelId}" in the workspace.`);
+      }
+      if (targetId !== undefined) requireModel(targetId, 'target model');
+      return deps.effects.swap({ modelId, refId, targetId });
+    },
+    'reference/reveal': async ({ refId }) => {
+      requireRef(refId);
+      return { revealed: await deps.effects.reveal(refId) };
+    },
+    'command/run': async ({ command }) => {
+      await deps.effects.runCommand(command);
+      return { ran: true };
+    },
+  };
+}

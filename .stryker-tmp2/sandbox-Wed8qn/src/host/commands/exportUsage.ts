@@ -1,0 +1,40 @@
+// @ts-nocheck
+// Export Usage: key spend and 30-day activity to a CSV or JSON file the user picks.
+import * as vscode from 'vscode';
+import { buildUsageExport, formatUsageExport } from '../../core/usageExport';
+import type { Services } from '../services';
+
+export async function exportUsage(services: Services): Promise<void> {
+  const snap = services.radar.snapshot();
+  if (!snap.usage && !snap.activity) {
+    const setKey = 'Set API Key';
+    const choice = await vscode.window.showWarningMessage('Model Radar: there is no usage to export yet. Set a key, or wait for the first refresh.', setKey);
+    if (choice === setKey) await vscode.commands.executeCommand('modelRadar.setApiKey');
+    return;
+  }
+  const day = new Date().toISOString().slice(0, 10);
+  const base = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const target = await vscode.window.showSaveDialog({
+    title: 'Model Radar: Export Usage',
+    defaultUri: base ? vscode.Uri.joinPath(base, `openrouter-usage-${day}.csv`) : undefined,
+    filters: { CSV: ['csv'], JSON: ['json'] },
+    saveLabel: 'Export',
+  });
+  if (!target) return;
+  const format = target.path.toLowerCase().endsWith('.json') ? 'json' : 'csv';
+  const source = new URL(services.settings.current().apiBaseUrl).host;
+  const text = formatUsageExport(buildUsageExport(snap.usage, snap.activity, source, Date.now()), format);
+  try {
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    services.log.error(`export failed: ${message}`);
+    void vscode.window.showErrorMessage(`Model Radar: could not write the export (${message}).`, 'Show Log').then((c) => {
+      if (c) services.log.show();
+    });
+    return;
+  }
+  const open = 'Open';
+  const choice = await vscode.window.showInformationMessage(`Model Radar: usage exported to ${vscode.workspace.asRelativePath(target)}.`, open);
+  if (choice === open) await vscode.window.showTextDocument(target);
+}

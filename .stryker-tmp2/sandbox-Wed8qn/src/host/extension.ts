@@ -1,0 +1,190 @@
+// @ts-nocheck
+// Composition root: creates the owners of every disposable and wires them. activate() does no
+// network and no file scanning: it restores the cached snapshot (synchronous Memento reads) and
+// returns; the first fetch and the workspace index start afterwards.
+import * as vscode from 'vscode';
+import type { ViewKind } from '../shared/protocol';
+import type { Snapshot } from '../shared/types';
+import type { BundledCatalog } from '../core/radar';
+import { Radar } from '../core/radar';
+import { toWebviewSettings } from '../core/settings';
+import { createWebviewRequestHandlers } from '../core/webviewHandlers';
+import { SidebarViewProvider, SIDEBAR_VIEW_ID } from './sidebarView';
+import { DashboardPanel } from './dashboardPanel';
+import { KeyStore } from './secrets';
+import { SettingsAdapter } from './settings';
+import { StatusBar } from './statusBar';
+import { Alerts } from './alerts';
+import { registerCommands } from './commands/register';
+import { setBudget } from './commands/budget';
+import { registerModelReferences } from './modelRefs/register';
+import type { Services } from './services';
+
+const moduleLoaded = performance.now();
+
+export function activate(context: vscode.ExtensionContext): void {
+  const t0 = performance.now();
+  const phases: string[] = [];
+  let mark = t0;
+  const phase = (name: string): void => {
+    const at = performance.now();
+    phases.push(`${name} ${(at - mark).toFixed(2)}`);
+    mark = at;
+  };
+  const log = vscode.window.createOutputChannel('Model Radar', { log: true });
+  context.subscriptions.push(log);
+  phase('log');
+
+  const settings = new SettingsAdapter(log);
+  phase('settings');
+  const keys = new KeyStore(context.secrets);
+  context.subscriptions.push(settings, keys);
+  phase('keys');
+
+  const radar = new Radar({
+    keys: {
+      inference: async () => (await keys.inference())?.key,
+      management: () => keys.management(),
+      state: () => keys.state(),
+      setManagementKind: (kind) => keys.setManagementKind(kind),
+    },
+    storage: { get: (k) => context.globalState.get(k), set: (k, v) => Promise.resolve(context.globalState.update(k, v)) },
+    settings: () => settings.current(),
+    bundledCatalog: async (): Promise<BundledCatalog | null> => {
+      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'dist', 'catalog-snapshot.json'));
+      return JSON.parse(new TextDecoder().decode(bytes)) as BundledCatalog;
+    },
+    log: (level, line) => log[level](line),
+  });
+  phase('radar');
+  const snapshotChanged = new vscode.EventEmitter<Snapshot>();
+  const unsubscribe = radar.store.onDidChange((s) => snapshotChanged.fire(s));
+  context.subscriptions.push(snapshotChanged, { dispose: () => unsubscribe.dispose() }, { dispose: () => radar.dispose() });
+
+  const references = registerModelReferences({
+    context,
+    log,
+    snapshot: { current: () => radar.snapshot(), onDidChange: snapshotChanged.event, catalog: () => radar.catalogIndex() },
+    settings: {
+      current: () => {
+        const s = settings.current();
+        return {
+          scanInclude: s.scan.include,
+          scanExclude: s.scan.exclude,
+          maxFileBytes: s.scan.maxFileSizeKB * 1024,
+          codeLensConfig: s.codeLens.enabled,
+          codeLensCode: s.codeLens.inCode,
+          diagnostics: s.diagnostics.enabled,
+        };
+      },
+      onDidChange: (listener) => settings.onDidChange(() => listener()),
+    },
+  });
+  context.subscriptions.push(references);
+  phase('references');
+
+  const webviewSettingsChanged = new vscode.EventEmitter<ReturnType<typeof toWebviewSettings>>();
+  context.subscriptions.push(webviewSettingsChanged);
+  const state = {
+    snapshot: () => radar.snapshot(),
+    onDidChangeSnapshot: snapshotChanged.event,
+    references: () => references.view(),
+    onDidChangeReferences: references.onDidChange,
+    settings: () => toWebviewSettings(settings.current()),
+    onDidChangeSettings: webviewSettingsChanged.event,
+  };
+
+  const handlers = createWebviewRequestHandlers({
+    snapshot: () => radar.snapshot(),
+    references: () => references.view(),
+    isCatalogModel: (id) => radar.isCatalogModel(id),
+    compare: (id, mix, limit) => radar.compare(id, mix, limit),
+    effects: {
+      copyText: async (text) => {
+        await vscode.env.clipboard.writeText(text);
+        void vscode.window.setStatusBarMessage(`$(copy) Copied ${text}`, 3000);
+      },
+      openExternal: (url) => Promise.resolve(vscode.env.openExternal(vscode.Uri.parse(url))),
+      swap: (p) => references.swap(p),
+      reveal: (refId) => references.reveal(refId),
+      runCommand: async (command) => {
+        await vscode.commands.executeCommand(`modelRadar.${command}`);
+      },
+    },
+  });
+  // From the view being resolved (shown) to its Leaders section rendered with data, as the host sees it.
+  const onFirstContent = (view: ViewKind, ms: number, documentMs: number): void =>
+    log.info(`webview ${view} firstContent ${ms.toFixed(1)} ms (webview document ${documentMs.toFixed(0)} ms)`);
+  const webviewDeps = { extensionUri: context.extensionUri, state, handlers, log, onFirstContent };
+  const sidebar = new SidebarViewProvider(webviewDeps);
+  const dashboard = new DashboardPanel(webviewDeps);
+  context.subscriptions.push(sidebar, dashboard, vscode.window.registerWebviewViewProvider(SIDEBAR_VIEW_ID, sidebar, {
+      // Re-creating a hidden webview costs about a second of VS Code's own iframe loading on every re-show;
+      // the sidebar is the always-there panel, so it keeps its (small) document while hidden.
+      webviewOptions: { retainContextWhenHidden: true },
+    }));
+
+  const services: Services = {
+    context,
+    log,
+    keys,
+    radar: {
+      snapshot: () => radar.snapshot(),
+      onDidChange: snapshotChanged.event,
+      refreshNow: (r) => radar.refreshNow(r),
+      checkKey: (k) => radar.checkKey(k),
+      compare: (id, mix, limit) => radar.compare(id, mix, limit),
+      isCatalogModel: (id) => radar.isCatalogModel(id),
+    },
+    settings,
+    references,
+    openDashboard: () => dashboard.show(),
+  };
+
+
+  phase('views');
+  const statusBar = new StatusBar(() => radar.snapshot(), () => settings.current(), () => radar.keysKnown);
+  const alerts = new Alerts(context.globalState, {
+    openDashboard: () => dashboard.show(),
+    setBudget: (period) => setBudget(services, period),
+  });
+  context.subscriptions.push(statusBar, ...registerCommands(services));
+
+  // Requests only while someone can see the results: a focused window or a visible Model Radar view.
+  const updateActive = (): void => radar.setActive(vscode.window.state.focused || sidebar.visible || dashboard.visible);
+  const setHasKey = (s: Snapshot): void => {
+    void vscode.commands.executeCommand('setContext', 'modelRadar.hasKey', s.keys.inference !== 'none' || s.keys.management);
+  };
+  context.subscriptions.push(
+    vscode.window.onDidChangeWindowState(updateActive),
+    sidebar.onDidChangeVisibility(updateActive),
+    dashboard.onDidChangeVisibility(updateActive),
+    keys.onDidChange(() => void radar.onKeysChanged()),
+    snapshotChanged.event((s) => {
+      statusBar.render();
+      setHasKey(s);
+      void alerts.evaluate(s, settings.current());
+    }),
+    settings.onDidChange((s) => {
+      radar.settingsChanged();
+      statusBar.render();
+      webviewSettingsChanged.fire(toWebviewSettings(s));
+    }),
+  );
+
+  // The cached snapshot is validated on load (the catalog alone is hundreds of entries): do it right after
+  // activation returns rather than inside it, then start polling.
+  const startTimer = setTimeout(() => {
+    radar.start();
+    updateActive();
+  }, 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(startTimer) });
+
+  phase('status+commands');
+  const ms = performance.now() - t0;
+  log.info(`Model Radar activated in ${ms.toFixed(2)} ms (${phases.join(', ')}; module load to activate ${(t0 - moduleLoaded).toFixed(2)} ms)`);
+}
+
+export function deactivate(): void {
+  // Every disposable is owned by context.subscriptions.
+}

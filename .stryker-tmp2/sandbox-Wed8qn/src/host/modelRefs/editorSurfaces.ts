@@ -1,0 +1,209 @@
+// @ts-nocheck
+// Hover, CodeLens, diagnostics and quick fixes on model ids. What they say comes from core/refs/present.ts.
+import * as vscode from 'vscode';
+import type { CatalogIndex } from '../../core/catalog';
+import { alternatives } from '../../core/compare';
+import { utcDay } from '../../core/status/format';
+import { classifyPath, isConfigKind } from '../../core/refs/classify';
+import { lineStarts, positionAt } from '../../core/refs/candidate';
+import {
+  COMPARE_COMMAND,
+  SWAP_COMMAND,
+  codeLensTitle,
+  hoverMarkdown,
+  rankOf,
+  refProblems,
+  type RefProblem,
+} from '../../core/refs/present';
+import { computeSwap } from '../../core/refs/swap';
+import type { ModelRef } from '../../core/refs/types';
+import type { CatalogModel, Snapshot } from '../../shared/types';
+import type { ModelRefsSettings, RefEntry, WorkspaceReferences } from './workspaceIndex';
+
+export const DIAGNOSTIC_SOURCE = 'Model Radar';
+const ALL_DOCUMENTS: vscode.DocumentSelector = { pattern: '**' };
+
+export interface SurfaceDeps {
+  refs: WorkspaceReferences;
+  snapshot(): Snapshot;
+  settings(): ModelRefsSettings;
+  /** Edits are offered only when this is true (trusted workspace). */
+  canEdit(): boolean;
+}
+
+/** The VS Code range of a reference, from its 1-based line/column. */
+export function rangeOf(ref: ModelRef): vscode.Range {
+  return new vscode.Range(ref.line - 1, ref.column - 1, ref.line - 1, ref.column - 1 + ref.length);
+}
+
+/** The VS Code range of an offset span in `text` (for files that are not open). */
+export function rangeInText(text: string, offset: number, length: number, starts = lineStarts(text)): vscode.Range {
+  const a = positionAt(starts, offset);
+  const b = positionAt(starts, offset + length);
+  return new vscode.Range(a.line - 1, a.column - 1, b.line - 1, b.column - 1);
+}
+
+function modelOf(catalog: CatalogIndex | null, ref: ModelRef): CatalogModel | null {
+  return catalog?.resolve(ref.id)?.model ?? null;
+}
+
+function problemsOf(catalog: CatalogIndex, ref: ModelRef, today: string): RefProblem[] {
+  return refProblems(ref, modelOf(catalog, ref), today, {
+    suggest: (raw) => catalog.suggest(raw, 3),
+    successors: (m) => alternatives(catalog, m.id, undefined, { limit: 3, now: Date.parse(`${today}T12:00:00Z`) }).alternatives.map((a) => a.id),
+  });
+}
+
+export class EditorSurfaces implements vscode.Disposable {
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
+  private readonly lensesChanged = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly deps: SurfaceDeps) {
+    this.disposables.push(
+      this.diagnostics,
+      this.lensesChanged,
+      vscode.languages.registerHoverProvider(ALL_DOCUMENTS, { provideHover: (doc, pos) => this.hover(doc, pos) }),
+      vscode.languages.registerCodeLensProvider(ALL_DOCUMENTS, {
+        onDidChangeCodeLenses: this.lensesChanged.event,
+        provideCodeLenses: (doc) => this.lenses(doc),
+      }),
+      vscode.languages.registerCodeActionsProvider(
+        ALL_DOCUMENTS,
+        { provideCodeActions: (doc, range, ctx) => this.actions(doc, range, ctx) },
+        { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, vscode.CodeActionKind.RefactorRewrite] },
+      ),
+      deps.refs.onDidChangeFile((uri) => {
+        if (uri === null) this.refreshAll();
+        else this.refreshFile(uri);
+      }),
+    );
+  }
+
+  private at(doc: vscode.TextDocument, pos: vscode.Position): { entry: RefEntry; indexed: boolean } | null {
+    const { entries, indexed } = this.deps.refs.refsForDocument(doc);
+    const offset = doc.offsetAt(pos);
+    const entry = entries.find((e) => offset >= e.ref.offset && offset <= e.ref.offset + e.ref.length);
+    return entry === undefined ? null : { entry, indexed };
+  }
+
+  private hover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | null {
+    const hit = this.at(doc, pos);
+    if (hit === null) return null;
+    const catalog = this.deps.refs.currentCatalog();
+    const { ref } = hit.entry;
+    const model = modelOf(catalog, ref);
+    const today = utcDay(Date.now());
+    const md = new vscode.MarkdownString(
+      hoverMarkdown({
+        ref,
+        model,
+        aliasTarget: model !== null && catalog !== null ? catalog.aliasTarget(model) : null,
+        ranked: model === null ? null : rankOf(this.deps.snapshot().rankings, catalog?.aliasTarget(model) ?? model),
+        refId: hit.indexed && this.deps.canEdit() ? hit.entry.refId : null,
+        suggestions: model === null && catalog !== null ? catalog.suggest(ref.id, 3) : [],
+        today,
+      }),
+      true,
+    );
+    // Command links run only for our two commands; everything from data is escaped in core.
+    md.isTrusted = { enabledCommands: [SWAP_COMMAND, COMPARE_COMMAND] };
+    return new vscode.Hover(md, rangeOf(ref));
+  }
+
+  private lenses(doc: vscode.TextDocument): vscode.CodeLens[] {
+    const s = this.deps.settings();
+    const kind = classifyPath(doc.uri.path);
+    if (kind === null) return [];
+    if (isConfigKind(kind) ? !s.codeLensConfig : !s.codeLensCode) return [];
+    const { entries, indexed } = this.deps.refs.refsForDocument(doc);
+    const catalog = this.deps.refs.currentCatalog();
+    const rankings = this.deps.snapshot().rankings;
+    const out: vscode.CodeLens[] = [];
+    for (const { ref, refId } of entries) {
+      const range = rangeOf(ref);
+      const model = modelOf(catalog, ref);
+      const title = codeLensTitle(model, model === null ? null : rankOf(rankings, catalog?.aliasTarget(model) ?? model));
+      out.push(new vscode.CodeLens(range, model === null ? { title, command: '' } : { title, command: COMPARE_COMMAND, arguments: [model.id] }));
+      if (indexed && this.deps.canEdit()) out.push(new vscode.CodeLens(range, { title: 'Swap…', command: SWAP_COMMAND, arguments: [{ refId }] }));
+    }
+    return out;
+  }
+
+  private actions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection, _ctx: vscode.CodeActionContext): vscode.CodeAction[] {
+    if (!this.deps.canEdit()) return [];
+    const catalog = this.deps.refs.currentCatalog();
+    if (catalog === null) return [];
+    const { entries, indexed } = this.deps.refs.refsForDocument(doc);
+    if (!indexed) return [];
+    const text = doc.getText();
+    const out: vscode.CodeAction[] = [];
+    for (const { ref, refId } of entries) {
+      const r = rangeOf(ref);
+      if (r.intersection(range) === undefined) continue;
+      for (const problem of problemsOf(catalog, ref, utcDay(Date.now()))) {
+        problem.targets.forEach((target, i) => {
+          const plan = computeSwap(text, ref, target, catalog);
+          if (!plan.ok || plan.edits.length === 0) return;
+          const action = new vscode.CodeAction(`Replace with ${target}`, vscode.CodeActionKind.QuickFix);
+          const edit = new vscode.WorkspaceEdit();
+          for (const e of plan.edits) edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)), e.newText);
+          action.edit = edit;
+          action.isPreferred = i === 0 && problem.kind !== 'unknown';
+          out.push(action);
+        });
+      }
+      const swap = new vscode.CodeAction('Swap model…', vscode.CodeActionKind.RefactorRewrite);
+      swap.command = { title: 'Swap model…', command: SWAP_COMMAND, arguments: [{ refId }] };
+      out.push(swap);
+    }
+    return out;
+  }
+
+  private diagnosticsFor(entries: readonly RefEntry[], catalog: CatalogIndex): vscode.Diagnostic[] {
+    const today = utcDay(Date.now());
+    const out: vscode.Diagnostic[] = [];
+    for (const { ref } of entries) {
+      for (const p of problemsOf(catalog, ref, today)) {
+        const d = new vscode.Diagnostic(rangeOf(ref), p.message, vscode.DiagnosticSeverity.Warning);
+        d.source = DIAGNOSTIC_SOURCE;
+        d.code = p.kind;
+        out.push(d);
+      }
+    }
+    return out;
+  }
+
+  private refreshFile(uri: vscode.Uri): void {
+    this.lensesChanged.fire();
+    const catalog = this.deps.refs.currentCatalog();
+    if (!this.deps.settings().diagnostics || catalog === null) {
+      this.diagnostics.delete(uri);
+      return;
+    }
+    const entries = this.deps.refs.all().filter((e) => e.uri.toString() === uri.toString());
+    this.diagnostics.set(uri, this.diagnosticsFor(entries, catalog));
+  }
+
+  /** Settings, trust or the catalog changed, or a scan finished: redo every file. */
+  refreshAll(): void {
+    this.lensesChanged.fire();
+    this.diagnostics.clear();
+    const catalog = this.deps.refs.currentCatalog();
+    if (!this.deps.settings().diagnostics || catalog === null) return;
+    const byUri = new Map<string, RefEntry[]>();
+    for (const e of this.deps.refs.all()) {
+      const list = byUri.get(e.uri.toString()) ?? [];
+      list.push(e);
+      byUri.set(e.uri.toString(), list);
+    }
+    for (const list of byUri.values()) {
+      const d = this.diagnosticsFor(list, catalog);
+      if (d.length > 0) this.diagnostics.set(list[0].uri, d);
+    }
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

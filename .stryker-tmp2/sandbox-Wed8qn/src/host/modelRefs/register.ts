@@ -1,0 +1,123 @@
+// @ts-nocheck
+// Model references in the workspace: the index, the editor surfaces and Swap Model…, owned as one disposable.
+// Nothing here runs during activation: the first scan starts after it, once a catalog is available.
+import * as vscode from 'vscode';
+import { createCatalogIndex, type CatalogIndex } from '../../core/catalog';
+import { SWAP_COMMAND } from '../../core/refs/present';
+import type { CatalogModel, ReferencesView, Snapshot } from '../../shared/types';
+import { EditorSurfaces, rangeOf } from './editorSurfaces';
+import { parseSwapArgs, runSwap, type SwapOutcome } from './swapFlow';
+import { WorkspaceReferences, type ModelRefsSettings } from './workspaceIndex';
+
+export type { ModelRefsSettings } from './workspaceIndex';
+
+export interface ModelReferences extends vscode.Disposable {
+  view(): ReferencesView;
+  onDidChange: vscode.Event<ReferencesView>;
+  reveal(refId: string): Promise<boolean>;
+  swap(params: { modelId: string; refId?: string; targetId?: string }): Promise<SwapOutcome>;
+  rescan(): void;
+}
+
+export interface ModelReferencesDeps {
+  context: vscode.ExtensionContext;
+  log: vscode.LogOutputChannel;
+  /** Catalog and rankings live here; `catalog` hands over the host's own index when it has one. */
+  snapshot: { current(): Snapshot; onDidChange: vscode.Event<Snapshot>; catalog?: () => CatalogIndex | null };
+  settings: { current(): ModelRefsSettings; onDidChange: vscode.Event<void> };
+}
+
+/** Let the first paint and the first fetch go first. */
+const START_DELAY_MS = 1_000;
+
+export function registerModelReferences(deps: ModelReferencesDeps): ModelReferences {
+  const { log } = deps;
+  const refs = new WorkspaceReferences(log, () => deps.settings.current());
+  const canEdit = (): boolean => vscode.workspace.isTrusted;
+  const surfaces = new EditorSurfaces({ refs, snapshot: () => deps.snapshot.current(), settings: () => deps.settings.current(), canEdit });
+  const changed = new vscode.EventEmitter<ReferencesView>();
+  const untrustedNote = 'This workspace is not trusted: model references are shown, swaps are off.';
+  const view = (): ReferencesView => refs.view(canEdit() ? null : untrustedNote);
+
+  // The catalog index: the host's when offered, else built once per catalog the snapshot carries.
+  let builtFrom: readonly CatalogModel[] | null = null;
+  let built: CatalogIndex | null = null;
+  const catalogNow = (): CatalogIndex | null => {
+    const offered = deps.snapshot.catalog?.() ?? null;
+    if (offered !== null) return offered;
+    const models = deps.snapshot.current().catalog?.models ?? null;
+    if (models === null || models.length === 0) return null;
+    if (models !== builtFrom) {
+      builtFrom = models;
+      built = createCatalogIndex(models);
+    }
+    return built;
+  };
+
+  let started = false;
+  const start = (): void => {
+    started = true;
+    refs.setCatalog(catalogNow());
+  };
+  const startTimer = setTimeout(start, START_DELAY_MS);
+
+  let lastScan = JSON.stringify(pickScan(deps.settings.current()));
+  const disposables: vscode.Disposable[] = [
+    refs,
+    surfaces,
+    changed,
+    { dispose: () => clearTimeout(startTimer) },
+    refs.onDidChange(() => changed.fire(view())),
+    deps.snapshot.onDidChange(() => {
+      if (started) refs.setCatalog(catalogNow());
+    }),
+    deps.settings.onDidChange(() => {
+      const scan = JSON.stringify(pickScan(deps.settings.current()));
+      if (scan !== lastScan) {
+        lastScan = scan;
+        refs.rescan();
+      }
+      surfaces.refreshAll();
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('files.exclude') || e.affectsConfiguration('search.exclude')) refs.rescan();
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => refs.rescan()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      surfaces.refreshAll();
+      changed.fire(view());
+    }),
+    vscode.commands.registerCommand(SWAP_COMMAND, async (arg: unknown) => {
+      const outcome = await runSwap({ refs, snapshot: () => deps.snapshot.current(), log }, parseSwapArgs(arg), { pick: true, confirm: true });
+      if (outcome.kind === 'applied' || outcome.kind === 'nothingToDo') void vscode.window.showInformationMessage(`Model Radar: ${outcome.message}`);
+      else if (outcome.kind === 'refused') void vscode.window.showWarningMessage(`Model Radar: ${outcome.message}`);
+      return outcome;
+    }),
+  ];
+
+  return {
+    view,
+    onDidChange: changed.event,
+    async reveal(refId: string): Promise<boolean> {
+      const entry = refs.entry(refId);
+      if (entry === undefined) return false;
+      const editor = await vscode.window.showTextDocument(entry.uri, { selection: rangeOf(entry.ref), preview: true });
+      editor.revealRange(rangeOf(entry.ref), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+      return true;
+    },
+    // From the webview and Compare: the host validated the shape. A named target skips the picker, never the
+    // confirmation: one click must not edit every file (code included) unasked.
+    swap: (params) => runSwap({ refs, snapshot: () => deps.snapshot.current(), log }, params, { pick: params.targetId === undefined, confirm: true }),
+    rescan: () => {
+      if (!started) start();
+      else refs.rescan();
+    },
+    dispose(): void {
+      for (const d of disposables) d.dispose();
+    },
+  };
+}
+
+function pickScan(s: ModelRefsSettings): unknown {
+  return [s.scanInclude, s.scanExclude, s.maxFileBytes];
+}

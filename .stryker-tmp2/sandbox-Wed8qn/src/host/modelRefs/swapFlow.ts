@@ -1,0 +1,260 @@
+// @ts-nocheck
+// Swap Model…: pick the reference(s), pick the target, apply ONE WorkspaceEdit (one undo), optionally through the
+// refactor preview. Every refusal says why and writes nothing.
+import * as vscode from 'vscode';
+import { tokenMixFromActivity } from '../../core/activity';
+import { alternatives, DEFAULT_MIX } from '../../core/compare';
+import { formatPricePerMillion } from '../../core/money';
+import { lineStarts } from '../../core/refs/candidate';
+import { fingerprint, refPickItem, selectForSwap, swapAppliedMessage, swapChoices, swapTargetSections, toRefView } from '../../core/refs/present';
+import { computeSwapMany, isRoutableTarget, keepVariantOption, normaliseTarget, sameModelKey, type SwapRefusalKind, type TextEdit } from '../../core/refs/swap';
+import type { Snapshot } from '../../shared/types';
+import { rangeInText } from './editorSurfaces';
+import type { RefEntry, WorkspaceReferences } from './workspaceIndex';
+
+export interface SwapParams {
+  modelId?: string;
+  refId?: string;
+  targetId?: string;
+}
+
+/** Why a swap did not happen, typed: callers decide what to show from `kind`, never from the message. */
+export type SwapRefusalReason = SwapRefusalKind | 'untrusted' | 'noCatalog' | 'noSelection' | 'unknownRef' | 'outsideWorkspace' | 'unreadable' | 'rejected';
+
+export type SwapOutcome =
+  | { kind: 'applied'; applied: true; message: string; references: number; files: string[]; unsaved: string[] }
+  /** The user closed a picker, or discarded the Refactor Preview: nothing was written. */
+  | { kind: 'cancelled'; applied: false; message: string }
+  /** Every selected reference already names the target. */
+  | { kind: 'nothingToDo'; applied: false; message: string }
+  | { kind: 'refused'; applied: false; message: string; reason: SwapRefusalReason };
+
+export interface SwapMode {
+  /** Ask for what is missing (reference, target) with pickers. */
+  pick: boolean;
+  /** Show the confirmation (how many references, which files, code literals, preview) before editing. */
+  confirm: boolean;
+}
+
+export interface SwapDeps {
+  refs: WorkspaceReferences;
+  snapshot(): Snapshot;
+  log: vscode.LogOutputChannel;
+}
+
+const refused = (reason: SwapRefusalReason, message: string): SwapOutcome => ({ kind: 'refused', applied: false, reason, message });
+const cancelled = (message = 'Cancelled; nothing changed.'): SwapOutcome => ({ kind: 'cancelled', applied: false, message });
+
+/** Command arguments come from CodeLens, hover links and other extensions: keep only well-formed strings. */
+export function parseSwapArgs(arg: unknown): SwapParams {
+  if (typeof arg === 'string') return { modelId: arg };
+  if (arg === null || typeof arg !== 'object') return {};
+  const o = arg as Record<string, unknown>;
+  const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 && v.length < 300 ? v : undefined);
+  return { modelId: str(o.modelId), refId: str(o.refId), targetId: str(o.targetId) };
+}
+
+async function pickReference(deps: SwapDeps): Promise<RefEntry | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  if (editor !== undefined) {
+    const { entries, indexed } = deps.refs.refsForDocument(editor.document);
+    const offset = editor.document.offsetAt(editor.selection.active);
+    const under = entries.find((e) => offset >= e.ref.offset && offset <= e.ref.offset + e.ref.length);
+    if (under !== undefined && indexed) return under;
+  }
+  const catalog = deps.refs.currentCatalog();
+  const all = deps.refs.all();
+  if (all.length === 0) {
+    void vscode.window.showInformationMessage('Model Radar: no OpenRouter model ids found in this workspace.');
+    return undefined;
+  }
+  type Item = vscode.QuickPickItem & { entry: RefEntry };
+  const items: Item[] = all.map((entry) => {
+    const p = refPickItem(toRefView(entry.ref, entry.refId, entry.file), catalog?.resolve(entry.ref.id)?.model ?? null);
+    return { label: p.label, description: p.description, detail: p.detail, entry };
+  });
+  const picked = await vscode.window.showQuickPick(items, { title: 'Model Radar: Swap Model', placeHolder: 'Which reference do you want to change?', matchOnDescription: true, matchOnDetail: true });
+  return picked?.entry;
+}
+
+async function pickTarget(deps: SwapDeps, current: RefEntry): Promise<string | undefined> {
+  const catalog = deps.refs.currentCatalog();
+  if (catalog === null) return undefined;
+  const snap = deps.snapshot();
+  const model = catalog.resolve(current.ref.id)?.model ?? null;
+  const mix = (model !== null && snap.activity !== null ? tokenMixFromActivity(snap.activity, model.id) : null) ?? DEFAULT_MIX;
+  const compare = model === null ? null : alternatives(catalog, model.id, mix, { rankings: snap.rankings, limit: 6 });
+  const sections = swapTargetSections({ models: catalog.all, rankings: snap.rankings, currentId: model?.id ?? current.ref.id, compare });
+  type Item = vscode.QuickPickItem & { id?: string };
+  const items: Item[] = [];
+  for (const s of sections) {
+    items.push({ label: s.title, kind: vscode.QuickPickItemKind.Separator });
+    for (const i of s.items) items.push({ label: i.label, description: i.description, detail: i.detail, id: i.id });
+  }
+  const now = model === null ? `${current.ref.id} (not in the catalog)` : `${model.id} at $${formatPricePerMillion(model.price.input)} / $${formatPricePerMillion(model.price.output)} per 1M`;
+  const picked = await vscode.window.showQuickPick(items, {
+    title: `Swap ${current.ref.raw}`,
+    placeHolder: `Now ${now}. Pick the model to use instead (list prices; quality differs).`,
+    matchOnDescription: true,
+  });
+  if (picked?.id === undefined) return undefined;
+  return chooseVariant(deps, current, picked.id);
+}
+
+/** Keeping the current variant is an explicit choice, offered only when the target exists with it. */
+async function chooseVariant(deps: SwapDeps, current: RefEntry, target: string): Promise<string | undefined> {
+  const catalog = deps.refs.currentCatalog();
+  const keep = catalog === null ? null : keepVariantOption(current.ref.id, target, catalog);
+  if (keep === null) return target;
+  const variant = keep.slice(keep.lastIndexOf(':'));
+  type Item = vscode.QuickPickItem & { id: string };
+  const items: Item[] = [
+    { label: target, description: 'as picked', id: target },
+    { label: `keep ${variant} → ${keep}`, description: `${current.ref.id} uses ${variant}`, id: keep },
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title: `Swap ${current.ref.raw}`, placeHolder: `Write ${target}, or keep the ${variant} variant?` });
+  return picked?.id;
+}
+
+interface PlannedFile {
+  entry: RefEntry;
+  text: string;
+  edits: TextEdit[];
+}
+
+/** Per file: the current text must be what was indexed; then core computes the edits. One refused file refuses all. */
+async function planEdits(deps: SwapDeps, entries: readonly RefEntry[], target: string): Promise<{ ok: true; files: PlannedFile[] } | { ok: false; reason: SwapRefusalReason; message: string }> {
+  const catalog = deps.refs.currentCatalog();
+  if (catalog === null) return { ok: false, reason: 'noCatalog', message: 'The model catalog has not loaded yet; try again in a moment.' };
+  const byFile = new Map<string, RefEntry[]>();
+  for (const e of entries) {
+    const list = byFile.get(e.uri.toString()) ?? [];
+    list.push(e);
+    byFile.set(e.uri.toString(), list);
+  }
+  const files: PlannedFile[] = [];
+  for (const list of byFile.values()) {
+    const first = list[0];
+    if (vscode.workspace.getWorkspaceFolder(first.uri) === undefined) return { ok: false, reason: 'outsideWorkspace', message: `${first.file} is outside the workspace; Model Radar edits workspace files only.` };
+    let text: string;
+    try {
+      text = await deps.refs.readText(first.uri);
+    } catch (err) {
+      return { ok: false, reason: 'unreadable', message: `Could not read ${first.file}: ${err instanceof Error ? err.message : String(err)}` };
+    }
+    if (deps.refs.indexedPrint(first.file) !== fingerprint(text)) {
+      void deps.refs.refreshFile(first.uri);
+      return { ok: false, reason: 'stale', message: `${first.file} changed since it was scanned; it is being rescanned, try again.` };
+    }
+    const plan = computeSwapMany(text, list.map((e) => e.ref), target, catalog);
+    if (!plan.ok) return { ok: false, reason: plan.refusal.kind, message: plan.refusal.message };
+    if (plan.edits.length > 0) files.push({ entry: first, text, edits: plan.edits });
+  }
+  return { ok: true, files };
+}
+
+export async function runSwap(deps: SwapDeps, params: SwapParams, mode: SwapMode): Promise<SwapOutcome> {
+  if (!vscode.workspace.isTrusted) {
+    return refused('untrusted', 'This workspace is not trusted, so Model Radar shows model references but does not edit files. Trust the workspace to swap.');
+  }
+  const catalog = deps.refs.currentCatalog();
+  if (catalog === null) return refused('noCatalog', 'The model catalog has not loaded yet; try again in a moment.');
+
+  // 1) Which references.
+  let selected: RefEntry[];
+  if (params.refId !== undefined || params.modelId !== undefined) {
+    const sel = selectForSwap(deps.refs.all(), { modelId: params.modelId ?? '', refId: params.refId });
+    if (!sel.ok) return refused('unknownRef', sel.refusal.message);
+    selected = sel.entries;
+  } else if (mode.pick) {
+    const picked = await pickReference(deps);
+    if (picked === undefined) return cancelled();
+    selected = [picked];
+  } else {
+    return refused('noSelection', 'No reference or model was named.');
+  }
+  const first = selected[0];
+
+  // 2) Which model instead: exactly the one picked (a "keep :variant" spelling is its own choice).
+  let target = params.targetId === undefined ? undefined : normaliseTarget(params.targetId);
+  if (target === undefined) {
+    if (!mode.pick) return refused('noSelection', 'No target model was named.');
+    target = await pickTarget(deps, first);
+    if (target === undefined) return cancelled();
+  }
+  if (!isRoutableTarget(target, catalog)) return refused('targetUnknown', `"${target}" is not a model in the OpenRouter catalog.`);
+
+  // 3) Confirm: how many references in which files (code literals called out), this set or everywhere, previewed or not.
+  let preview = false;
+  if (mode.confirm) {
+    const key = sameModelKey(first.ref);
+    const everywhere = deps.refs.all().filter((e) => sameModelKey(e.ref) === key);
+    type Choice = vscode.QuickPickItem & { choice: ReturnType<typeof swapChoices>[number] };
+    const choices: Choice[] = swapChoices(selected, everywhere).map((c) => ({ label: c.label, description: c.description, detail: c.detail, choice: c }));
+    const picked = await vscode.window.showQuickPick(choices, { title: `${first.ref.id} → ${target}`, placeHolder: 'Which references? One undo reverts the whole swap.', matchOnDetail: true });
+    if (picked === undefined) return cancelled();
+    const scope = picked.choice.scope;
+    const widest = everywhere.length > selected.length ? everywhere : selected;
+    if (scope === 'everywhere') selected = everywhere;
+    else if (scope === 'configOnly') selected = widest.filter((e) => e.ref.tool !== 'code');
+    preview = picked.choice.preview;
+  }
+
+  const plan = await planEdits(deps, selected, target);
+  if (!plan.ok) return refused(plan.reason, plan.message);
+  const total = plan.files.reduce((n, f) => n + f.edits.length, 0);
+  if (total === 0) return { kind: 'nothingToDo', applied: false, message: `Every selected reference already reads ${target}; nothing to change.` };
+
+  const edit = buildEdit(plan.files, `Swap ${first.ref.id} → ${target}`, preview);
+  const applied = await vscode.workspace.applyEdit(edit, { isRefactoring: true });
+  if (!applied) {
+    return preview ? cancelled('Discarded in the Refactor Preview; nothing changed.') : refused('rejected', 'VS Code did not apply the edit; nothing changed.');
+  }
+
+  // What is true now: which files changed (the preview may have unticked some) and which are not saved yet.
+  const changed: string[] = [];
+  const unsaved: string[] = [];
+  for (const f of plan.files) {
+    const doc = await openDocument(f.entry.uri);
+    if (preview && doc !== undefined && doc.getText() === f.text) continue;
+    changed.push(f.entry.file);
+    if (doc?.isDirty === true) unsaved.push(f.entry.file);
+  }
+  const message = swapAppliedMessage({ from: first.ref.id, to: target, references: total, files: changed, unsaved, preview });
+  deps.log.info(`swap: ${first.ref.id} -> ${target}: ${total} reference(s) planned in ${plan.files.length} file(s), ${changed.length} changed${preview ? ' (preview)' : ''}`);
+  return { kind: 'applied', applied: true, message, references: total, files: changed, unsaved };
+}
+
+/**
+ * One WorkspaceEdit for the whole swap. Its entries never carry `needsConfirmation`: VS Code opens those unticked in
+ * the Refactor Preview, so Apply would apply nothing. To open the preview, a "create the file if it does not exist"
+ * of the first file carries it instead; the file exists, so the preview lists nothing for it and changes nothing,
+ * and the swap's own entries stay ticked.
+ */
+function buildEdit(files: readonly PlannedFile[], label: string, preview: boolean): vscode.WorkspaceEdit {
+  const edit = new vscode.WorkspaceEdit();
+  if (preview && files.length > 0) {
+    edit.createFile(files[0].entry.uri, { ignoreIfExists: true }, { label, needsConfirmation: true, description: 'opens the Refactor Preview; changes nothing' });
+  }
+  for (const f of files) {
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === f.entry.uri.toString());
+    const starts = doc === undefined ? lineStarts(f.text) : null;
+    for (const e of f.edits) {
+      const range = doc !== undefined
+        ? new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length))
+        : rangeInText(f.text, e.offset, e.length, starts ?? undefined);
+      edit.replace(f.entry.uri, range, e.newText, { label, needsConfirmation: false, description: f.entry.file });
+    }
+  }
+  return edit;
+}
+
+async function openDocument(uri: vscode.Uri): Promise<vscode.TextDocument | undefined> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open !== undefined) return open;
+  try {
+    return await vscode.workspace.openTextDocument(uri);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,353 @@
+// @ts-nocheck
+// The workspace's model references, kept fresh: a background scan through vscode.workspace.fs (so remote and
+// virtual workspaces work), a file watcher and open-document edits (debounced). Decisions live in core/refs.
+import * as vscode from 'vscode';
+import type { CatalogIndex } from '../../core/catalog';
+import { fingerprint, toRefView } from '../../core/refs/present';
+import { createRefIndex, DEFAULT_EXCLUDED_DIRS, type FileEntry, type RefIndex, type ScanOptions } from '../../core/refs/scanner';
+import { findRefs } from '../../core/refs/recognize';
+import type { ModelRef } from '../../core/refs/types';
+import type { ModelRefView, ReferencesView } from '../../shared/types';
+
+export interface ModelRefsSettings {
+  scanInclude: string[];
+  scanExclude: string[];
+  maxFileBytes: number;
+  codeLensConfig: boolean;
+  codeLensCode: boolean;
+  diagnostics: boolean;
+}
+
+/** A reference the host has issued an opaque id for. */
+export interface RefEntry {
+  refId: string;
+  ref: ModelRef;
+  uri: vscode.Uri;
+  /** Workspace-relative path shown to people (folder name first in a multi-root workspace). */
+  file: string;
+}
+
+/** Names the scanner could read; everything else is never listed from disk. */
+const CANDIDATES = '**/{*.ts,*.tsx,*.mts,*.cts,*.js,*.jsx,*.mjs,*.cjs,*.py,*.go,*.rs,*.java,*.cs,*.rb,*.php,*.yaml,*.yml,*.toml,*.json,*.jsonc,*.md,.env,.env.*,.envrc}';
+const EXCLUDED_DIRS_GLOB = `**/{${DEFAULT_EXCLUDED_DIRS.join(',')}}/**`;
+const MAX_FILES = 100_000;
+const MAX_VIEW_REFS = 5_000;
+const DEBOUNCE_MS = 300;
+const READ_BATCH = 16;
+
+function trueKeys(value: unknown): string[] {
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value as Record<string, unknown>).filter(([, v]) => v === true).map(([k]) => k);
+}
+
+export class WorkspaceReferences implements vscode.Disposable {
+  private index: RefIndex | null = null;
+  private catalog: CatalogIndex | null = null;
+  private catalogSignature = '';
+  private readonly uris = new Map<string, vscode.Uri>();
+  private readonly prints = new Map<string, string>();
+  private readonly entriesByFile = new Map<string, RefEntry[]>();
+  private readonly entriesById = new Map<string, RefEntry>();
+  private counter = 0;
+  private scanning = false;
+  private scanCancel: vscode.CancellationTokenSource | null = null;
+  private scanAbort: AbortController | null = null;
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private changeTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly fileChanged = new vscode.EventEmitter<vscode.Uri | null>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private disposed = false;
+
+  /** The index or its summary changed (throttled). */
+  readonly onDidChange = this.changed.event;
+  /** One file's references changed; null = all of them. */
+  readonly onDidChangeFile = this.fileChanged.event;
+
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly settings: () => ModelRefsSettings,
+  ) {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+    this.disposables.push(
+      this.changed,
+      this.fileChanged,
+      watcher,
+      watcher.onDidCreate((uri) => this.schedule(uri)),
+      watcher.onDidChange((uri) => this.schedule(uri)),
+      watcher.onDidDelete((uri) => this.forget(uri)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0) this.schedule(e.document.uri);
+      }),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.schedule(doc.uri)),
+    );
+  }
+
+  /** Set the catalog; a different one re-reads every file, since what counts as a reference depends on it. */
+  setCatalog(catalog: CatalogIndex | null): void {
+    if (catalog === null || catalog === this.catalog) return;
+    // A refresh usually brings the same models back: re-read the workspace only when the ids changed.
+    const signature = fingerprint(catalog.all.map((m) => m.id).join('\n'));
+    const changed = signature !== this.catalogSignature;
+    this.catalog = catalog;
+    this.catalogSignature = signature;
+    if (changed) this.rescan();
+  }
+
+  currentCatalog(): CatalogIndex | null {
+    return this.catalog;
+  }
+
+  private scanOptions(): ScanOptions {
+    const s = this.settings();
+    const files = vscode.workspace.getConfiguration('files').get<unknown>('exclude');
+    const search = vscode.workspace.getConfiguration('search').get<unknown>('exclude');
+    return { include: s.scanInclude, exclude: [...s.scanExclude, ...trueKeys(files), ...trueKeys(search)], maxFileBytes: s.maxFileBytes };
+  }
+
+  /** Workspace-relative key of a file, or null when it is outside every workspace folder. */
+  keyOf(uri: vscode.Uri): string | null {
+    if (vscode.workspace.getWorkspaceFolder(uri) === undefined) return null;
+    const multi = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+    return vscode.workspace.asRelativePath(uri, multi).replace(/\\/g, '/');
+  }
+
+  /** Cancel any scan in flight and index the whole workspace again, in the background. */
+  rescan(): void {
+    if (this.disposed || this.catalog === null) return;
+    this.scanCancel?.cancel();
+    this.scanAbort?.abort();
+    const cancel = new vscode.CancellationTokenSource();
+    const abort = new AbortController();
+    this.scanCancel = cancel;
+    this.scanAbort = abort;
+    void vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: 'Model Radar: finding model ids' },
+      async (progress) => {
+        const started = Date.now();
+        try {
+          const files = await this.scan(cancel.token, abort.signal, (n) => progress.report({ message: `${n} files` }));
+          if (!abort.signal.aborted) this.log.info(`model references: ${this.entriesById.size} in ${files} files, ${Date.now() - started} ms`);
+        } catch (err) {
+          this.log.warn(`model references: scan failed: ${err instanceof Error ? err.message : String(err)}`);
+        } finally {
+          if (this.scanAbort === abort) {
+            this.scanning = false;
+            this.scanCancel = null;
+            this.scanAbort = null;
+            this.notify(null);
+          }
+          cancel.dispose();
+        }
+      },
+    );
+  }
+
+  private async scan(token: vscode.CancellationToken, signal: AbortSignal, report: (files: number) => void): Promise<number> {
+    const catalog = this.catalog;
+    if (catalog === null) return 0;
+    const options = this.scanOptions();
+    const index = createRefIndex(catalog, options);
+    this.scanning = true;
+    this.notify(null);
+    const found = new Map<string, vscode.Uri>();
+    for (const glob of [CANDIDATES, ...options.include ?? []]) {
+      for (const uri of await vscode.workspace.findFiles(glob, EXCLUDED_DIRS_GLOB, MAX_FILES, token)) found.set(uri.toString(), uri);
+      if (token.isCancellationRequested) return 0;
+    }
+    const todo: { key: string; uri: vscode.Uri }[] = [];
+    for (const uri of found.values()) {
+      const key = this.keyOf(uri);
+      if (key !== null && index.filter.kindFor(key, 0) !== null) todo.push({ key, uri });
+    }
+    todo.sort((a, b) => (a.key < b.key ? -1 : 1));
+
+    // A fresh index replaces the old one only when it is complete, so a cancelled scan loses nothing.
+    const texts = new Map<string, string>();
+    const read = (uri: vscode.Uri): Promise<string | null> => this.readText(uri).catch(() => null);
+    async function* entries(): AsyncGenerator<FileEntry> {
+      for (let i = 0; i < todo.length; i += READ_BATCH) {
+        if (signal.aborted) return;
+        const batch = todo.slice(i, i + READ_BATCH);
+        // Reads in small parallel batches: a remote file system answers each one over the network.
+        const loaded = await Promise.all(batch.map((t) => read(t.uri)));
+        for (let j = 0; j < batch.length; j++) {
+          const text = loaded[j];
+          if (text === null) continue;
+          texts.set(batch[j].key, fingerprint(text));
+          yield { path: batch[j].key, size: text.length, read: () => text };
+        }
+      }
+    }
+    let lastReport = 0;
+    await index.addAll(entries(), {
+      signal,
+      onProgress: (p) => {
+        report(p.files);
+        if (Date.now() - lastReport > 500) {
+          lastReport = Date.now();
+          this.notify(null);
+        }
+      },
+    });
+    if (signal.aborted) return 0;
+
+    this.index = index;
+    this.uris.clear();
+    this.prints.clear();
+    this.entriesByFile.clear();
+    this.entriesById.clear();
+    for (const t of todo) {
+      const print = texts.get(t.key);
+      if (print === undefined) continue;
+      this.uris.set(t.key, t.uri);
+      this.prints.set(t.key, print);
+      this.issue(t.key, t.uri, index.refsOf(t.key));
+    }
+    return index.fileCount();
+  }
+
+  /** An open document's current text (unsaved edits included), else the file on disk. */
+  async readText(uri: vscode.Uri): Promise<string> {
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (doc !== undefined) return doc.getText();
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    if (bytes.byteLength > this.settings().maxFileBytes) throw new Error('too large');
+    return new TextDecoder('utf-8').decode(bytes);
+  }
+
+  private issue(key: string, uri: vscode.Uri, refs: readonly ModelRef[]): void {
+    for (const old of this.entriesByFile.get(key) ?? []) this.entriesById.delete(old.refId);
+    if (refs.length === 0) {
+      this.entriesByFile.delete(key);
+      return;
+    }
+    const entries = refs.map((ref) => ({ refId: `r${++this.counter}`, ref, uri, file: key }));
+    this.entriesByFile.set(key, entries);
+    for (const e of entries) this.entriesById.set(e.refId, e);
+  }
+
+  /** Re-index one file from its current text (an edit, a save, a watcher event), after a short quiet time. */
+  private schedule(uri: vscode.Uri): void {
+    const key = this.keyOf(uri);
+    // Watcher events for dependency folders and other unreadable names never cost a read.
+    if (key === null || this.index === null || (!this.uris.has(key) && this.index.filter.kindFor(key, 0) === null)) return;
+    const id = uri.toString();
+    const prev = this.timers.get(id);
+    if (prev !== undefined) clearTimeout(prev);
+    this.timers.set(
+      id,
+      setTimeout(() => {
+        this.timers.delete(id);
+        void this.refreshFile(uri);
+      }, DEBOUNCE_MS),
+    );
+  }
+
+  /** Re-index one file now; returns its entries. */
+  async refreshFile(uri: vscode.Uri): Promise<RefEntry[]> {
+    const key = this.keyOf(uri);
+    if (key === null || this.index === null) return [];
+    let text: string;
+    try {
+      text = await this.readText(uri);
+    } catch {
+      this.forget(uri);
+      return [];
+    }
+    return this.updateText(key, uri, text);
+  }
+
+  private updateText(key: string, uri: vscode.Uri, text: string): RefEntry[] {
+    if (this.index === null) return [];
+    const print = fingerprint(text);
+    if (this.prints.get(key) === print) return this.entriesByFile.get(key) ?? [];
+    const refs = this.index.update(key, text);
+    if (this.index.filter.kindFor(key, text.length) === null) {
+      this.drop(key);
+      return [];
+    }
+    this.uris.set(key, uri);
+    this.prints.set(key, print);
+    this.issue(key, uri, refs);
+    this.notify(uri);
+    return this.entriesByFile.get(key) ?? [];
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = this.keyOf(uri);
+    if (key === null || !this.uris.has(key)) return;
+    this.index?.remove(key);
+    this.drop(key);
+    this.notify(uri);
+  }
+
+  private drop(key: string): void {
+    for (const old of this.entriesByFile.get(key) ?? []) this.entriesById.delete(old.refId);
+    this.entriesByFile.delete(key);
+    this.uris.delete(key);
+    this.prints.delete(key);
+  }
+
+  /**
+   * References in a document, with ids when it belongs to the index and its text is what was indexed (re-indexed
+   * on the spot otherwise). Documents outside the workspace get references without ids: shown, never swapped.
+   */
+  refsForDocument(doc: vscode.TextDocument): { entries: RefEntry[]; indexed: boolean } {
+    const key = this.keyOf(doc.uri);
+    const text = doc.getText();
+    if (key !== null) {
+      // Inside the workspace, what the scan leaves out (excluded, too large) shows nothing either.
+      if (this.index === null || this.index.filter.kindFor(key, text.length) === null) return { entries: [], indexed: false };
+      return { entries: this.updateText(key, doc.uri, text), indexed: true };
+    }
+    if (this.catalog === null) return { entries: [], indexed: false };
+    const refs = findRefs(doc.uri.path, text, this.catalog);
+    return { entries: refs.map((ref) => ({ refId: '', ref, uri: doc.uri, file: doc.uri.path })), indexed: false };
+  }
+
+  entry(refId: string): RefEntry | undefined {
+    return this.entriesById.get(refId);
+  }
+
+  /** Every indexed reference, by file then position. */
+  all(): RefEntry[] {
+    const keys = [...this.entriesByFile.keys()].sort();
+    return keys.flatMap((k) => this.entriesByFile.get(k) ?? []);
+  }
+
+  /** The fingerprint of the text a file was indexed from. */
+  indexedPrint(key: string): string | undefined {
+    return this.prints.get(key);
+  }
+
+  view(note: string | null): ReferencesView {
+    const refs: ModelRefView[] = [];
+    for (const e of this.all()) {
+      if (refs.length >= MAX_VIEW_REFS) break;
+      refs.push(toRefView(e.ref, e.refId, e.file));
+    }
+    const capped = this.entriesById.size > MAX_VIEW_REFS ? `Showing the first ${MAX_VIEW_REFS} of ${this.entriesById.size} references.` : null;
+    const waiting = this.catalog === null ? 'Waiting for the model catalog before scanning.' : null;
+    return { refs, scanning: this.scanning, files: this.index?.fileCount() ?? 0, note: note ?? waiting ?? capped };
+  }
+
+  private notify(uri: vscode.Uri | null): void {
+    this.fileChanged.fire(uri);
+    if (this.changeTimer !== null) return;
+    this.changeTimer = setTimeout(() => {
+      this.changeTimer = null;
+      this.changed.fire();
+    }, 100);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.scanCancel?.cancel();
+    this.scanAbort?.abort();
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    if (this.changeTimer !== null) clearTimeout(this.changeTimer);
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,53 @@
+// @ts-nocheck
+// Settings through one typed, normalising adapter (src/core/settings.ts decides; this only reads
+// VS Code's configuration and reports what was ignored, once per distinct problem).
+import * as vscode from 'vscode';
+import { readSettings, type Settings } from '../core/settings';
+import type { SettingsApi } from './services';
+
+const SECTION = 'modelRadar';
+
+export class SettingsAdapter implements SettingsApi, vscode.Disposable {
+  private settings: Settings;
+  private readonly reported = new Set<string>();
+  private readonly changed = new vscode.EventEmitter<Settings>();
+  readonly onDidChange = this.changed.event;
+  private readonly sub: vscode.Disposable;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    this.settings = this.read();
+    this.sub = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('modelRadar')) return;
+      this.settings = this.read();
+      this.changed.fire(this.settings);
+    });
+  }
+
+  current(): Settings {
+    return this.settings;
+  }
+
+  private read(): Settings {
+    // The section's view, not the whole configuration tree: reading the root costs milliseconds at startup.
+    const config = vscode.workspace.getConfiguration(SECTION);
+    const { settings, problems } = readSettings((key) => config.get(key.startsWith(`${SECTION}.`) ? key.slice(SECTION.length + 1) : key));
+    const fresh = problems.filter((p) => !this.reported.has(p));
+    for (const p of fresh) {
+      this.reported.add(p);
+      this.log.warn(`setting ignored: ${p}`);
+    }
+    if (fresh.length > 0) {
+      const open = 'Open Settings';
+      const text = fresh.length === 1 ? fresh[0] : `${fresh.length} Model Radar settings were ignored (see the log): ${fresh[0]}`;
+      void vscode.window.showWarningMessage(`Model Radar: ${text}`, open).then((c) => {
+        if (c) void vscode.commands.executeCommand('workbench.action.openSettings', 'modelRadar');
+      });
+    }
+    return settings;
+  }
+
+  dispose(): void {
+    this.sub.dispose();
+    this.changed.dispose();
+  }
+}

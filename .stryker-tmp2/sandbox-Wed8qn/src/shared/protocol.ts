@@ -1,0 +1,75 @@
+// @ts-nocheck
+// The host <-> webview contract. The webview imports only this folder; the host validates every
+// inbound message at runtime (src/core/protocolGuard.ts) before acting on it.
+import type { CompareResult, ReferencesView, Snapshot, TokenMix } from './types';
+
+export type ViewKind = 'sidebar' | 'dashboard';
+
+/** Commands the webview may ask the host to run; nothing outside this list. */
+export const WEBVIEW_COMMANDS = [
+  'setApiKey',
+  'setManagementKey',
+  'refresh',
+  'openDashboard',
+  'showLog',
+  'exportUsage',
+  'setBudget',
+  'rescanWorkspace',
+] as const;
+export type WebviewCommand = (typeof WEBVIEW_COMMANDS)[number];
+
+/** Settings the webview needs to render (never secrets). */
+export interface WebviewSettings {
+  budgetDaily: number;
+  budgetMonthly: number;
+  lowBalance: number;
+  leadersTop: number;
+}
+
+export interface InitPayload {
+  view: ViewKind;
+  snapshot: Snapshot;
+  references: ReferencesView;
+  settings: WebviewSettings;
+}
+
+/** Request method -> [params, result]. Method names read noun/verb. */
+export interface RequestMap {
+  'snapshot/get': [Record<string, never>, Snapshot];
+  'references/get': [Record<string, never>, ReferencesView];
+  'compare/alternatives': [{ modelId: string; mix?: Omit<TokenMix, 'source'> | null; limit?: number }, CompareResult];
+  'model/copyId': [{ modelId: string }, { copied: boolean }];
+  'model/openOnWeb': [{ modelId: string }, { opened: boolean }];
+  /** Starts the swap flow: for one reference (refId) or every reference of modelId; targetId skips the picker. */
+  'model/swap': [{ modelId: string; refId?: string; targetId?: string }, { applied: boolean; message: string }];
+  'reference/reveal': [{ refId: string }, { revealed: boolean }];
+  'command/run': [{ command: WebviewCommand }, { ran: boolean }];
+}
+export type RequestMethod = keyof RequestMap;
+export type RequestParams<M extends RequestMethod> = RequestMap[M][0];
+export type RequestResult<M extends RequestMethod> = RequestMap[M][1];
+
+/** Host -> webview pushes. */
+export interface NotificationMap {
+  init: InitPayload;
+  'snapshot/didChange': Snapshot;
+  'references/didChange': ReferencesView;
+  'settings/didChange': WebviewSettings;
+}
+export type NotificationMethod = keyof NotificationMap;
+
+export type WebviewToHost =
+  | { type: 'ready' }
+  | { [M in RequestMethod]: { type: 'request'; id: number; method: M; params: RequestParams<M> } }[RequestMethod]
+  /** Reports from the webview for the log and the e2e metrics (e.g. first content time). */
+  | { type: 'telemetry'; event: 'firstContent'; ms: number };
+
+export interface ResponseError {
+  kind: 'invalid' | 'refused' | 'failed';
+  message: string;
+}
+
+export type HostToWebview =
+  | { type: 'response'; id: number; ok: true; result: unknown }
+  | { type: 'response'; id: number; ok: false; error: ResponseError }
+  | { [N in NotificationMethod]: { type: 'notification'; method: N; params: NotificationMap[N] } }[NotificationMethod];

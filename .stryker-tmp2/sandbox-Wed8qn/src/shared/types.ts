@@ -1,0 +1,329 @@
+// @ts-nocheck
+// Plain data shared by the extension host, the core and the webview.
+// Everything here must survive JSON (postMessage, Memento): no bigint, no Date, no Map.
+// Token totals can exceed 2^53 over long windows, so they travel as decimal strings.
+
+export type Region = 'CN' | 'US' | 'EU' | 'OTHER' | 'UNKNOWN';
+export const REGIONS: readonly Region[] = ['CN', 'US', 'EU', 'OTHER', 'UNKNOWN'];
+
+/** Why a request to OpenRouter failed. Decided by status and error_type, never by message text. */
+export type ErrorKind =
+  | 'offline'
+  | 'timeout'
+  | 'unauthorized'
+  | 'paymentRequired'
+  | 'forbidden'
+  | 'notFound'
+  | 'rateLimited'
+  | 'server'
+  | 'badResponse'
+  | 'cancelled'
+  | 'config'
+  /** The key in the management slot is an ordinary key: /credits and /activity are not for it (a 403, or GET /key says so). */
+  | 'notManagementKey';
+
+export interface ErrorInfo {
+  kind: ErrorKind;
+  /** Human-readable, never contains a key. */
+  message: string;
+  status?: number;
+  retryAfterMs?: number;
+}
+
+/** Prices in US dollars per 1M tokens; per-unit prices (request, web search, image) in US dollars per unit. */
+export interface ModelPrice {
+  input: number | null;
+  output: number | null;
+  cacheRead: number | null;
+  cacheWrite: number | null;
+  reasoning: number | null;
+  /** USD per request. */
+  request: number | null;
+  /** USD per web search. */
+  webSearch: number | null;
+  /** USD per input image. */
+  image: number | null;
+}
+
+/** A conditional price tier (long context, or a UTC time window). Prices in $/1M. */
+export interface PriceOverride {
+  minPromptTokens: number | null;
+  /** HHMM, half-open window, may wrap midnight. */
+  utcStart: number | null;
+  utcEnd: number | null;
+  input: number | null;
+  output: number | null;
+  cacheRead: number | null;
+  cacheWrite: number | null;
+}
+
+export interface CatalogModel {
+  /** Routable id, lower case as OpenRouter lists it: "deepseek/deepseek-v4-flash-0731", "~anthropic/claude-sonnet-latest". */
+  id: string;
+  /** Dated permaslug, joins with rankings. */
+  canonicalSlug: string;
+  name: string;
+  /** Author prefix without "~": "deepseek". */
+  author: string;
+  lab: string;
+  region: Region;
+  /** Unix seconds. */
+  created: number;
+  contextLength: number | null;
+  price: ModelPrice;
+  /** Router pseudo-models with "-1" prices: the price depends on the route. */
+  variable: boolean;
+  free: boolean;
+  overrides: PriceOverride[];
+  /** ":free", ":thinking"... without the colon, or null. */
+  variant: string | null;
+  /** For "~author/...-latest" aliases: the id they point at. */
+  aliasTarget: string | null;
+  intelligenceIndex: number | null;
+  codingIndex: number | null;
+  agenticIndex: number | null;
+  /** "YYYY-MM-DD" deprecation date. */
+  expirationDate: string | null;
+  inputModalities: string[];
+  outputModalities: string[];
+  tools: boolean;
+}
+
+export interface CatalogView {
+  models: CatalogModel[];
+  /** live: fetched this session; cache: last good from a previous session; bundled: shipped snapshot. */
+  source: 'live' | 'cache' | 'bundled';
+  /** ISO date-time of the data (fetch time, or the capture date of the bundled snapshot). */
+  asOf: string | null;
+}
+
+export interface RankedModel {
+  rank: number;
+  /** Lower-cased permaslug without variant, or the model id in order-only mode. */
+  permaslug: string;
+  /** Catalog id when the permaslug joins the catalog. */
+  id: string | null;
+  name: string | null;
+  author: string;
+  region: Region;
+  /** Decimal string; null in order-only mode. */
+  tokens: string | null;
+  /** Tokens in the previous window of the same length; null when unknown. */
+  prevTokens: string | null;
+  /** Week-over-week change as a fraction (0.12 = +12 %); null when unknown or new. */
+  change: number | null;
+  /** Share of the window's total including unattributed; null in order-only mode. */
+  share: number | null;
+}
+
+export interface RegionShare {
+  region: Region;
+  tokens: string;
+  share: number;
+  prevTokens: string | null;
+  change: number | null;
+}
+
+export interface AuthorShare {
+  author: string;
+  lab: string;
+  region: Region;
+  tokens: string;
+  share: number;
+}
+
+export interface DailyRegionTokens {
+  date: string;
+  /** Decimal strings per region. */
+  regions: Record<Region, string>;
+  unattributed: string;
+}
+
+export interface RankingsView {
+  /** tokens: Data API figures (key needed); order: public popularity order only, no figures. */
+  mode: 'tokens' | 'order';
+  /** Inclusive UTC days; null in order mode. */
+  window: { start: string; end: string } | null;
+  asOf: string | null;
+  /** "Source: OpenRouter (openrouter.ai/rankings), as of {as_of}." in tokens mode. */
+  citation: string | null;
+  totalTokens: string | null;
+  unattributedTokens: string | null;
+  unattributedShare: number | null;
+  models: RankedModel[];
+  regions: RegionShare[];
+  authors: AuthorShare[];
+  daily: DailyRegionTokens[];
+}
+
+export interface KeyUsage {
+  label: string;
+  isManagementKey: boolean;
+  isFreeTier: boolean | null;
+  /** USD spending cap; null = unlimited. */
+  limit: number | null;
+  limitRemaining: number | null;
+  limitReset: string | null;
+  usage: number;
+  daily: number | null;
+  weekly: number | null;
+  monthly: number | null;
+  byokDaily: number | null;
+  byokWeekly: number | null;
+  byokMonthly: number | null;
+  expiresAt: string | null;
+}
+
+/**
+ * What the key in the management slot is. unverified: saved without a successful GET /key (offline, 5xx, 402)
+ * or by an older version; management: GET /key said is_management_key; notManagement: an ordinary key.
+ */
+export type ManagementKeyKind = 'unverified' | 'management' | 'notManagement';
+
+export interface BalanceInfo {
+  totalCredits: number;
+  totalUsage: number;
+  balance: number;
+}
+
+export interface UsageView {
+  key: KeyUsage | null;
+  /**
+   * ok: from a verified management key; unavailable: no management key, not verified yet, or unreadable;
+   * notManagementKey: the management slot holds an ordinary key, so there is no balance to show.
+   */
+  balanceStatus: 'ok' | 'unavailable' | 'notManagementKey';
+  balance: BalanceInfo | null;
+  /** The lower of key remaining and balance; null when neither is known. */
+  effectiveRemaining: number | null;
+  binding: 'key' | 'balance' | null;
+  /** USD per day, averaged over this month so far. */
+  burnRatePerDay: number | null;
+  /** Projected spend by the end of the current UTC month. */
+  monthEndProjection: number | null;
+}
+
+export interface ActivityModelDay {
+  model: string;
+  usage: number;
+  byokUsage: number;
+  requests: number;
+  promptTokens: number;
+  completionTokens: number;
+  reasoningTokens: number;
+}
+
+export interface ActivityView {
+  /** Last 30 completed UTC days, oldest first. `total` and `byokTotal` are the sums of that day's `models`. */
+  days: { date: string; models: ActivityModelDay[]; total: number; byokTotal: number }[];
+  /** Totals per model over the window, by spend descending. */
+  byModel: ActivityModelDay[];
+  /** OpenRouter credits spent: the sum of `byModel[].usage` (and of `days[].total`). */
+  total: number;
+  /** Upstream cost of bring-your-own-key requests, billed by the providers: the sum of `byModel[].byokUsage`. */
+  byokTotal: number;
+  /** Rows OpenRouter sent that could not be read (wrong types, negative amounts): not in any figure. */
+  droppedRows: number;
+  /** Readable rows dated outside the 30-day window: not in any figure. */
+  outsideWindowRows: number;
+}
+
+export type ResourceName = 'models' | 'rankings' | 'key' | 'credits' | 'activity';
+export const RESOURCE_NAMES: readonly ResourceName[] = ['models', 'rankings', 'key', 'credits', 'activity'];
+
+export interface ResourceState {
+  /** Epoch ms of the last successful fetch. */
+  fetchedAt: number | null;
+  /** The last attempt's failure, cleared by a success. */
+  error: ErrorInfo | null;
+  /** Data exists but is older than the resource's interval allows, or the last refresh failed. */
+  stale: boolean;
+  /** A request is in flight. */
+  loading: boolean;
+}
+
+export type KeySource = 'none' | 'stored' | 'environment';
+
+export interface KeysState {
+  inference: KeySource;
+  management: boolean;
+  /** Only meaningful when `management` is true; absent reads as 'unverified'. */
+  managementKind?: ManagementKeyKind;
+}
+
+export interface Snapshot {
+  keys: KeysState;
+  catalog: CatalogView | null;
+  rankings: RankingsView | null;
+  usage: UsageView | null;
+  activity: ActivityView | null;
+  resources: Record<ResourceName, ResourceState>;
+}
+
+/** A token mix: how many tokens of each kind a workload uses. */
+export interface TokenMix {
+  input: number;
+  output: number;
+  cacheRead: number;
+  /** Requests behind the mix, when known: lets long-context price tiers apply by average prompt size. */
+  requests?: number | null;
+  /** Where the mix came from, for the UI. */
+  source: 'activity' | 'default' | 'custom';
+}
+
+export interface Alternative {
+  id: string;
+  name: string;
+  region: Region;
+  codingIndex: number | null;
+  price: ModelPrice;
+  cost: number;
+  saving: number;
+  savingPct: number;
+  rank: number | null;
+}
+
+export interface CompareResult {
+  modelId: string;
+  mix: TokenMix;
+  /** Cost of the mix on the chosen model; null when the model's price is variable or unknown. */
+  baseCost: number | null;
+  alternatives: Alternative[];
+}
+
+/** Which tool's config a reference sits in. */
+export type RefTool =
+  | 'continue'
+  | 'aider'
+  | 'opencode'
+  | 'litellm'
+  | 'zed'
+  | 'claude-code'
+  | 'codex'
+  | 'dotenv'
+  | 'vscode'
+  | 'code';
+
+/** A model id found in a workspace file, as the webview sees it (no absolute paths). */
+export interface ModelRefView {
+  /** Opaque id the host issued; the only way the webview can name a reference. */
+  refId: string;
+  /** Workspace-relative path for display. */
+  file: string;
+  line: number;
+  column: number;
+  raw: string;
+  id: string;
+  known: boolean;
+  tool: RefTool;
+  keyPath: string | null;
+}
+
+export interface ReferencesView {
+  refs: ModelRefView[];
+  scanning: boolean;
+  /** Files scanned so far. */
+  files: number;
+  /** Why the index is incomplete or disabled, e.g. untrusted workspace. */
+  note: string | null;
+}

@@ -1,0 +1,67 @@
+// StrykerJS configuration for `npm run mutation` (see README, "Test strength"). It mutates the modules where a
+// wrong line costs users money or files, runs the `unit` vitest project against each mutant, and writes
+// reports/mutation/mutation.json, which scripts/mutation.mjs turns into one score line (target >= 85 % killed).
+//
+// Mutants judged equivalent (no observable behaviour differs) are disabled in the source with
+// `// Stryker disable next-line <mutator>: <reason>` comments, each with its reason; grep for "Stryker disable".
+import { readFileSync } from 'node:fs';
+
+/**
+ * Line range (1-based, inclusive) of a top-level or nested block in a file, from the line holding `start` to the
+ * first following line that is exactly `end` at that line's indentation. Computed at run time so the range
+ * follows the code when other edits move it.
+ */
+function blockRange(file, start) {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const from = lines.findIndex((l) => l.includes(start));
+  if (from < 0) throw new Error(`stryker.config.mjs: "${start}" not found in ${file}`);
+  const indent = /^\s*/.exec(lines[from])[0];
+  const to = lines.findIndex((l, i) => i > from && (l === `${indent}}` || l === `${indent}};`));
+  if (to < 0) throw new Error(`stryker.config.mjs: end of "${start}" not found in ${file}`);
+  return `${file}:${from + 1}-${to + 1}`;
+}
+
+const settings = 'src/core/settings.ts';
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  packageManager: 'npm',
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.mts' },
+  plugins: ['@stryker-mutator/vitest-runner'],
+  coverageAnalysis: 'perTest',
+  // Two cores shared with other work: one test-runner process at a time.
+  concurrency: 1,
+  timeoutMS: 20_000,
+  mutate: [
+    // money and usage
+    'src/core/money.ts',
+    'src/core/usage.ts',
+    'src/core/activity.ts',
+    // status presenter and alerts
+    'src/core/status/presenter.ts',
+    'src/core/status/alerts.ts',
+    'src/core/status/levels.ts',
+    // refs swap
+    'src/core/refs/swap.ts',
+    'src/core/refs/dupKeys.ts',
+    // protocol guard
+    'src/core/protocolGuard.ts',
+    // settings' base-URL policy
+    blockRange(settings, 'function isLoopbackHost('),
+    blockRange(settings, 'export function normalizeApiBaseUrl('),
+    blockRange(settings, 'const baseUrl = (): string => {'),
+  ],
+  reporters: ['json', 'html', 'clear-text', 'progress'],
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  thresholds: { high: 90, low: 85, break: 85 },
+  // Keep the sandbox copy small: the e2e stage, build output and packages play no part in unit tests.
+  ignorePatterns: ['/dist', '/dist-test', '/test/e2e', '/test/.results', '/bench/.out', '/.demo', '/*.vsix', '/reports',
+    // Stryker leaves out '.next' folders by default; the refs corpus holds one on purpose (excluded build output).
+    '!/test/fixtures/refs/corpus/excluded/.next', '!/test/fixtures/refs/corpus/excluded/.next/**'],
+  // Only sources get the '// @ts-nocheck' header: test fixtures (the refs corpus) must stay byte-identical.
+  disableTypeChecks: 'src/**/*.ts',
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: true,
+};

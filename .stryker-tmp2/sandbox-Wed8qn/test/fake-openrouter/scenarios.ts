@@ -1,0 +1,65 @@
+// Named account scenarios for the fake OpenRouter: the odd answers the extension must not turn into money.
+// Applied with FakeOpenRouter.scenario(name) in-process, or POST /__fake/scenario {"name": …} out of process.
+import type { ApiActivityItem } from '../../src/core/openrouter/apiTypes';
+import { isoDay } from './builders';
+
+export const FAKE_SCENARIOS = ['ordinaryKeyZeroCredits', 'oddKeyValues', 'oddActivityRows', 'byokOnly'] as const;
+/**
+ * ordinaryKeyZeroCredits: an ordinary key answers /credits with 200 and 0/0 (observed) and /activity with 403:
+ *   what an ordinary key saved unverified in the management slot gets.
+ * oddKeyValues: the API key's /key has a negative spend today and a spend this week typed as a string.
+ * oddActivityRows: /activity (management key) has one good row and three that cannot be read: a usage typed as
+ *   a string, a negative usage, and requests typed as a string. Naive sums read $17.00; only $10.50 is real.
+ * byokOnly: every request went over the user's own provider keys: OpenRouter's spend is $0, BYOK is not.
+ */
+export type FakeScenario = (typeof FAKE_SCENARIOS)[number];
+
+export function isFakeScenario(v: unknown): v is FakeScenario {
+  return typeof v === 'string' && (FAKE_SCENARIOS as readonly string[]).includes(v);
+}
+
+/** /key fields for oddKeyValues; typed loosely on purpose (the point is that they are wrong). */
+export const ODD_KEY_VALUES: Record<string, unknown> = { usage_daily: -5, usage_weekly: '6.42' };
+
+/** BYOK-only /key figures (USD). */
+export const BYOK_ONLY_KEY = {
+  usage: 0,
+  usage_daily: 0,
+  usage_weekly: 0,
+  usage_monthly: 0,
+  byok_usage: 42,
+  byok_usage_daily: 5.25,
+  byok_usage_weekly: 12.5,
+  byok_usage_monthly: 42,
+} as const;
+
+/** Rows dated the last completed UTC day before `now`. */
+export function oddActivityRows(now: Date): unknown[] {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const date = isoDay(today - 86_400_000);
+  const row = (over: Record<string, unknown>): Record<string, unknown> => ({
+    date,
+    model: 'anthropic/claude-sonnet-4.5',
+    model_permaslug: 'anthropic/claude-4.5-sonnet-20250929',
+    endpoint_id: '00000000-0000-4000-8000-000000000001',
+    provider_name: 'Anthropic',
+    usage: 10.5,
+    byok_usage_inference: 0,
+    requests: 12,
+    prompt_tokens: 1_000_000,
+    completion_tokens: 500_000,
+    reasoning_tokens: 0,
+    ...over,
+  });
+  return [
+    row({}),
+    row({ model: 'deepseek/deepseek-v4-flash', usage: '4.5' }),
+    row({ model: 'qwen/qwen3-coder', usage: -2 }),
+    row({ model: 'openai/gpt-4.1', usage: 4, requests: '3' }),
+  ];
+}
+
+/** The fake's normal activity, with every dollar moved from OpenRouter credits to BYOK upstream cost. */
+export function byokOnlyActivity(rows: readonly ApiActivityItem[]): ApiActivityItem[] {
+  return rows.map((r) => ({ ...r, usage: 0, byok_usage_inference: r.usage }));
+}

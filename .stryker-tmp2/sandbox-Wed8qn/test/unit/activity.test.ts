@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { buildActivityView, tokenMixFromActivity } from '../../src/core/activity';
+import type { ApiActivityItem } from '../../src/core/openrouter/apiTypes';
+
+const NOW = Date.parse('2026-07-27T10:00:00Z'); // window: 2026-06-27 .. 2026-07-26
+
+const item = (over: Partial<ApiActivityItem>): ApiActivityItem => ({
+  date: '2026-07-20', model: 'openai/gpt-4.1', model_permaslug: 'openai/gpt-4.1-2025-04-14', endpoint_id: 'e1',
+  provider_name: 'OpenAI', usage: 0.015, byok_usage_inference: 0.012, requests: 5, prompt_tokens: 50,
+  completion_tokens: 125, reasoning_tokens: 25, ...over,
+});
+
+describe('buildActivityView', () => {
+  const items = [
+    item({}),
+    item({ endpoint_id: 'e2', provider_name: 'Azure', usage: 0.005, byok_usage_inference: 0, requests: 1, prompt_tokens: 10, completion_tokens: 5, reasoning_tokens: 0 }),
+    item({ date: '2026-07-26', model: 'deepseek/deepseek-v4-flash', usage: 0.1, byok_usage_inference: 0, requests: 2, prompt_tokens: 1000, completion_tokens: 300, reasoning_tokens: 100 }),
+    item({ date: '2026-07-26', model: 'retired/private-model', usage: 0.2, byok_usage_inference: 0, requests: 1, prompt_tokens: 1, completion_tokens: 1 }),
+    item({ date: '2026-07-27', usage: 99 }), // today: not a completed day
+    item({ date: '2026-06-26', usage: 99 }), // 31 days back
+    item({ date: 'garbage', usage: 99 }),
+    item({ date: '2026-06-27', usage: Number.NaN, requests: -3 }),
+  ];
+  const view = buildActivityView(items, { now: NOW });
+
+  it('covers the last 30 completed UTC days, oldest first', () => {
+    expect(view.days).toHaveLength(30);
+    expect(view.days[0].date).toBe('2026-06-27');
+    expect(view.days[29].date).toBe('2026-07-26');
+  });
+
+  it('merges endpoints of a model on a day and totals per model and overall', () => {
+    const d = view.days.find((x) => x.date === '2026-07-20');
+    expect(d?.models).toEqual([
+      { model: 'openai/gpt-4.1', usage: 0.02, byokUsage: 0.012, requests: 6, promptTokens: 60, completionTokens: 130, reasoningTokens: 25 },
+    ]);
+    expect(d?.total).toBe(0.02);
+    expect(view.byModel.map((m) => [m.model, m.usage])).toEqual([
+      ['retired/private-model', 0.2],
+      ['deepseek/deepseek-v4-flash', 0.1],
+      ['openai/gpt-4.1', 0.02],
+    ]);
+    expect(view.total).toBe(0.32);
+    // A row with bad numbers is left out and counted, never read as $0 (the NaN row, the "garbage" date).
+    expect(view.days[0].models).toEqual([]);
+    expect(view.droppedRows).toBe(2);
+    expect(view.outsideWindowRows).toBe(2);
+  });
+
+  it('builds a token mix without counting reasoning twice', () => {
+    expect(tokenMixFromActivity(view)).toEqual({ input: 1061, output: 431, cacheRead: 0, requests: 9, source: 'activity' });
+    expect(tokenMixFromActivity(view, 'DeepSeek/deepseek-v4-flash:nitro')).toEqual({ input: 1000, output: 300, cacheRead: 0, requests: 2, source: 'activity' });
+    expect(tokenMixFromActivity(view, 'nobody/none')).toBeNull();
+    expect(tokenMixFromActivity(buildActivityView([], { now: NOW }))).toBeNull();
+  });
+});

@@ -1,0 +1,118 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runRefs, walkFiles, type RefsIo } from '../../src/cli/refs';
+import { createScanFilter } from '../../src/core/refs/scanner';
+import { readFileSync } from 'node:fs';
+import { MODELS_FIXTURE } from './refsFixtureCatalog';
+
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'refs-cli-'));
+  const put = (rel: string, text: string): void => {
+    mkdirSync(join(dir, rel, '..'), { recursive: true });
+    writeFileSync(join(dir, rel), text);
+  };
+  put('.env', '\uFEFFOPENROUTER_MODEL=openai/gpt-5\n');
+  put('.continue/config.yaml', 'models:\n  - provider: openrouter\n    model: deepseek/deepseek-v9-preview\n');
+  put('src/a.ts', 'export const m = "openrouter/x-ai/grok-4.5";\n');
+  put('node_modules/pkg/index.js', 'module.exports = "openai/gpt-5";\n');
+  put('notes.md', 'We use openai/gpt-5.\n');
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function io(fetchImpl?: typeof fetch): RefsIo & { out: () => string; err: () => string } {
+  let out = '';
+  let err = '';
+  return {
+    stdout: { write: (s: string) => (out += s) },
+    stderr: { write: (s: string) => (err += s) },
+    env: {},
+    fetch: fetchImpl,
+    out: () => out,
+    err: () => err,
+  };
+}
+
+const modelsBody = readFileSync(MODELS_FIXTURE, 'utf8');
+const okFetch: typeof fetch = async () => new Response(modelsBody, { status: 200, headers: { 'content-type': 'application/json' } });
+const BASE = ['--base-url', 'https://fixture.invalid/api/v1'];
+
+describe('refs CLI', () => {
+  it('--json prints one object with references relative to the folder, skipping node_modules', async () => {
+    const t = io(okFetch);
+    expect(await runRefs(['--json', ...BASE, dir], t)).toBe(0);
+    expect(t.err()).toBe('');
+    expect(t.out().trim().split('\n')).toHaveLength(1);
+    expect(JSON.parse(t.out())).toEqual({
+      references: [
+        { file: '.continue/config.yaml', line: 3, column: 12, raw: 'deepseek/deepseek-v9-preview', id: 'deepseek/deepseek-v9-preview', known: false },
+        { file: '.env', line: 1, column: 18, raw: 'openai/gpt-5', id: 'openai/gpt-5', known: true },
+        { file: 'src/a.ts', line: 1, column: 19, raw: 'openrouter/x-ai/grok-4.5', id: 'x-ai/grok-4.5', known: true },
+      ],
+    });
+  });
+
+  it('reads a file named explicitly whatever its name, and reports it as given', async () => {
+    const t = io(okFetch);
+    const file = join(dir, 'notes.md');
+    expect(await runRefs(['--json', ...BASE, file], t)).toBe(0);
+    expect(JSON.parse(t.out()).references).toEqual([{ file, line: 1, column: 8, raw: 'openai/gpt-5', id: 'openai/gpt-5', known: true }]);
+  });
+
+  it('--offline uses the bundled snapshot and never fetches', async () => {
+    const t = io(async () => {
+      throw new Error('network used');
+    });
+    expect(await runRefs(['--offline', '--json', join(dir, '.env')], t)).toBe(0);
+    expect(JSON.parse(t.out()).references.map((r: { id: string }) => r.id)).toEqual(['openai/gpt-5']);
+  });
+
+  it('prints a readable list without --json', async () => {
+    const t = io(okFetch);
+    expect(await runRefs([...BASE, dir], t)).toBe(0);
+    expect(t.out()).toBe(
+      '.continue/config.yaml:3:12  deepseek/deepseek-v9-preview  [not in the catalog]\n' +
+        '.env:1:18  openai/gpt-5\n' +
+        'src/a.ts:1:19  openrouter/x-ai/grok-4.5  (x-ai/grok-4.5)\n' +
+        '3 references in 3 files scanned\n',
+    );
+  });
+
+  it.each([
+    [[], 2],
+    [['--json'], 2],
+    [['--offline', ...BASE, '.'], 2],
+    [['--bogus', '.'], 2],
+    [['--base-url'], 2],
+    [['--offline', '/definitely/not/here'], 1],
+  ])('fails with one stderr line: %j -> %i', async (argv, code) => {
+    const t = io(okFetch);
+    expect(await runRefs(argv as string[], t)).toBe(code);
+    expect(t.out()).toBe('');
+    expect(t.err().split('\n').filter((l) => l !== '')).toHaveLength(1);
+    expect(t.err()).toMatch(/^model-radar refs: /);
+  });
+
+  it('fails with one stderr line when /models cannot be fetched', async () => {
+    const t = io(async () => new Response('{"error":{"code":401,"message":"No auth"}}', { status: 401, headers: { 'content-type': 'application/json' } }));
+    expect(await runRefs(['--json', ...BASE, dir], t)).toBe(1);
+    expect(t.out()).toBe('');
+    expect(t.err().trim().split('\n')).toHaveLength(1);
+    expect(t.err()).toContain('--offline');
+  });
+
+  it('--help prints usage and succeeds', async () => {
+    const t = io();
+    expect(await runRefs(['--help'], t)).toBe(0);
+    expect(t.out()).toMatch(/^usage: model-radar refs/);
+  });
+
+  it('walkFiles prunes excluded folders and never stats names it cannot use', () => {
+    const files = [...walkFiles(dir, createScanFilter())].map((f) => f.path).sort();
+    expect(files).toEqual(['.continue/config.yaml', '.env', 'src/a.ts']);
+  });
+});

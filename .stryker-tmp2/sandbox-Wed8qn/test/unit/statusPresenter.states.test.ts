@@ -1,0 +1,317 @@
+// Every status-bar state, its precedence and the transitions between them, pinned: the staleness line
+// (exactly 2 poll intervals), the store's stale flag, which check wins when several apply, and that a balance
+// from anything but a verified management key never reads as "$0.00 left · out of credits".
+import { describe, expect, it } from 'vitest';
+import { defaultSettings, type Settings } from '../../src/core/settings';
+import { presentStatus, type StatusState } from '../../src/core/status/presenter';
+import { evaluateAlerts, initialAlertState } from '../../src/core/status/alerts';
+import type { KeysState, Snapshot } from '../../src/shared/types';
+import {
+  errorInfo,
+  errorSnapshot,
+  keyUsage,
+  liveSnapshot,
+  loadingSnapshot,
+  managementSnapshot,
+  noKeySnapshot,
+  resources,
+  usageView,
+} from '../support/snapshotBuilders';
+
+const FETCHED = Date.parse('2026-07-29T09:00:00Z');
+const NOW = FETCHED + 30_000;
+const MIN = 60_000;
+
+function settingsWith(change: (s: Settings) => void = () => {}): Settings {
+  const s = defaultSettings();
+  change(s);
+  return s;
+}
+
+/** A management-only user whose /credits answered 0/0: the balance reads $0.00 if trusted. */
+function zeroBalance(keys: KeysState): Snapshot {
+  return managementSnapshot({
+    keys,
+    usage: usageView({
+      key: null,
+      balanceStatus: 'ok',
+      balance: { totalCredits: 0, totalUsage: 0, balance: 0 },
+      effectiveRemaining: 0,
+      binding: 'balance',
+      burnRatePerDay: null,
+      monthEndProjection: null,
+    }),
+  });
+}
+
+/** The API key's figures plus a verified management key whose balance is spent. */
+function exhausted(): Snapshot {
+  return managementSnapshot({
+    usage: usageView({ management: true, balance: { totalCredits: 20, totalUsage: 20, balance: 0 }, effectiveRemaining: 0, binding: 'balance' }),
+  });
+}
+
+const managementOnly: KeysState = { inference: 'none', management: true, managementKind: 'management' };
+
+interface Row {
+  name: string;
+  snapshot: Snapshot;
+  now?: number;
+  state: StatusState;
+  text: string | RegExp;
+  command: string;
+  background: 'none' | 'warning' | 'error';
+}
+
+const ROWS: Row[] = [
+  { name: 'no key', snapshot: noKeySnapshot(), state: 'noKey', text: '$(graph) Model Radar: set key', command: 'modelRadar.setApiKey', background: 'none' },
+  { name: 'loading', snapshot: loadingSnapshot(), state: 'loading', text: '$(sync~spin) Model Radar', command: 'modelRadar.openDashboard', background: 'none' },
+  { name: 'live', snapshot: liveSnapshot(), state: 'live', text: '$(graph) $1.84 today · $74.50 left', command: 'modelRadar.openDashboard', background: 'none' },
+  {
+    name: 'stale, with its age',
+    snapshot: liveSnapshot({ resources: resources({ stale: true }) }),
+    now: FETCHED + 7 * MIN,
+    state: 'stale',
+    text: '$(graph) $1.84 today · $74.50 left · 7 min old',
+    command: 'modelRadar.openDashboard',
+    background: 'none',
+  },
+  { name: 'key rejected', snapshot: errorSnapshot('unauthorized'), state: 'rejected', text: '$(error) Model Radar: key rejected', command: 'modelRadar.setApiKey', background: 'error' },
+  {
+    name: 'out of credits, from a verified management key',
+    snapshot: exhausted(),
+    state: 'outOfCredits',
+    text: '$(graph) $1.84 today · $0.00 left · out of credits',
+    command: 'modelRadar.openDashboard',
+    background: 'error',
+  },
+  {
+    name: 'offline with cached figures',
+    snapshot: errorSnapshot('offline'),
+    now: FETCHED + 4 * MIN,
+    state: 'offline',
+    text: '$(graph) $1.84 today · $74.50 left · offline, 4 min old',
+    command: 'modelRadar.openDashboard',
+    background: 'none',
+  },
+  {
+    name: 'offline with nothing cached',
+    snapshot: loadingSnapshot({ resources: resources({ fetchedAt: null }, { key: { error: errorInfo('offline') } }) }),
+    state: 'offline',
+    text: '$(cloud-offline) Model Radar: offline',
+    command: 'modelRadar.refresh',
+    background: 'none',
+  },
+  {
+    name: 'balance unavailable: the management slot holds an ordinary key',
+    snapshot: zeroBalance({ inference: 'none', management: true, managementKind: 'notManagement' }),
+    state: 'notManagementKey',
+    text: '$(warning) Model Radar: balance unavailable',
+    command: 'modelRadar.setManagementKey',
+    background: 'none',
+  },
+  {
+    name: 'balance unavailable: /credits answered 403 (typed error on the credits resource)',
+    snapshot: managementSnapshot({
+      keys: managementOnly,
+      usage: null,
+      resources: resources({}, { credits: { fetchedAt: null, error: errorInfo('notManagementKey') } }),
+    }),
+    state: 'notManagementKey',
+    text: '$(warning) Model Radar: balance unavailable',
+    command: 'modelRadar.setManagementKey',
+    background: 'none',
+  },
+  {
+    name: 'invalid values from /key, nothing cached',
+    snapshot: loadingSnapshot({ resources: resources({ fetchedAt: null }, { key: { error: errorInfo('badResponse') } }) }),
+    state: 'invalid',
+    text: '$(warning) Model Radar: invalid data',
+    command: 'modelRadar.refresh',
+    background: 'none',
+  },
+  {
+    name: 'invalid values from /key, last good figures kept with their age',
+    snapshot: errorSnapshot('badResponse'),
+    now: FETCHED + 3 * MIN,
+    state: 'invalid',
+    text: '$(graph) $1.84 today · $74.50 left · invalid data, 3 min old',
+    command: 'modelRadar.openDashboard',
+    background: 'none',
+  },
+  {
+    name: 'other failure, nothing cached',
+    snapshot: loadingSnapshot({ resources: resources({ fetchedAt: null }, { key: { error: errorInfo('server') } }) }),
+    state: 'error',
+    text: '$(warning) Model Radar: unavailable',
+    command: 'modelRadar.refresh',
+    background: 'none',
+  },
+];
+
+describe('status bar: every state', () => {
+  it.each(ROWS)('$name', (row) => {
+    const p = presentStatus(row.snapshot, settingsWith(), row.now ?? NOW);
+    expect(p.state).toBe(row.state);
+    if (typeof row.text === 'string') expect(p.text).toBe(row.text);
+    else expect(p.text).toMatch(row.text);
+    expect(p.command).toBe(row.command);
+    expect(p.background).toBe(row.background);
+    expect(p.ariaLabel).not.toContain('$(');
+  });
+
+  it('the table covers every state the presenter can return', () => {
+    const all: StatusState[] = ['noKey', 'loading', 'live', 'stale', 'rejected', 'outOfCredits', 'offline', 'invalid', 'notManagementKey', 'error'];
+    expect(new Set(ROWS.map((r) => r.state))).toEqual(new Set(all));
+  });
+});
+
+describe('status bar: staleness is pinned', () => {
+  const interval = 60_000; // refresh.keySeconds default, 60 s
+
+  it('data is live up to exactly 2 poll intervals old and stale 1 ms later', () => {
+    const s = settingsWith();
+    expect(s.refresh.keySeconds * 1000).toBe(interval);
+    expect(presentStatus(liveSnapshot(), s, FETCHED + 2 * interval).state).toBe('live');
+    expect(presentStatus(liveSnapshot(), s, FETCHED + 2 * interval + 1).state).toBe('stale');
+    expect(presentStatus(liveSnapshot(), s, FETCHED + 2 * interval + 1).text).toBe('$(graph) $1.84 today · $74.50 left · 2 min old');
+  });
+
+  it('the line moves with the poll interval: N intervals, never a fixed time', () => {
+    const s = settingsWith((x) => (x.refresh.keySeconds = 300));
+    expect(presentStatus(liveSnapshot(), s, FETCHED + 2 * 300_000).state).toBe('live');
+    expect(presentStatus(liveSnapshot(), s, FETCHED + 2 * 300_000 + 1).state).toBe('stale');
+  });
+
+  it("the store's stale flag makes brand-new data stale", () => {
+    const flagged = liveSnapshot({ resources: resources({ stale: true }) });
+    expect(presentStatus(flagged, settingsWith(), FETCHED).state).toBe('stale');
+    expect(presentStatus(liveSnapshot(), settingsWith(), FETCHED).state).toBe('live');
+  });
+
+  it('with a management key alone, the balance resource decides freshness', () => {
+    const s = managementSnapshot({ keys: managementOnly, usage: usageView({ management: true, key: null }) });
+    expect(presentStatus(s, settingsWith(), NOW).state).toBe('live');
+    const flagged = { ...s, resources: resources({}, { key: { fetchedAt: null }, credits: { stale: true } }) };
+    expect(presentStatus(flagged, settingsWith(), NOW).state).toBe('stale');
+  });
+});
+
+describe('status bar: precedence', () => {
+  it('out of credits (spent balance, last known) wins over offline, and says how old it is', () => {
+    const offlineAndSpent: Snapshot = { ...exhausted(), resources: resources({}, { key: { error: errorInfo('offline'), stale: true } }) };
+    const p = presentStatus(offlineAndSpent, settingsWith(), FETCHED + 6 * MIN);
+    expect(p.state).toBe('outOfCredits');
+    expect(p.text).toBe('$(graph) $1.84 today · $0.00 left · out of credits · 6 min old');
+  });
+
+  it('a rejected key wins over a spent balance', () => {
+    const s: Snapshot = { ...exhausted(), resources: resources({}, { key: { error: errorInfo('unauthorized') } }) };
+    expect(presentStatus(s, settingsWith(), NOW).state).toBe('rejected');
+  });
+
+  it('offline wins over invalid and stale; a 402 wins over everything but a rejected key', () => {
+    const offline = errorSnapshot('offline');
+    expect(presentStatus(offline, settingsWith(), FETCHED + 10 * MIN).state).toBe('offline');
+    expect(presentStatus(errorSnapshot('paymentRequired'), settingsWith(), NOW).state).toBe('outOfCredits');
+  });
+});
+
+describe('status bar: never a fake "$0.00 left · out of credits"', () => {
+  it.each<[string, KeysState]>([
+    ['unverified', { inference: 'none', management: true, managementKind: 'unverified' }],
+    ['unverified (saved by an older version, no kind stored)', { inference: 'none', management: true }],
+    ['an ordinary key', { inference: 'none', management: true, managementKind: 'notManagement' }],
+  ])('a 0/0 balance read with a key that is %s', (_name, keys) => {
+    const p = presentStatus(zeroBalance(keys), settingsWith(), NOW);
+    expect(p.state).not.toBe('outOfCredits');
+    expect(p.text).not.toContain('out of credits');
+    expect(p.text).not.toContain('$0.00');
+    expect(p.background).not.toBe('error');
+    expect(p.tooltipMarkdown).not.toContain('$0.00');
+  });
+
+  it.each<[string, KeysState]>([
+    ['unverified', { inference: 'none', management: true, managementKind: 'unverified' }],
+    ['an ordinary key', { inference: 'none', management: true, managementKind: 'notManagement' }],
+  ])('no "out of credits" notification from a 0/0 read with a key that is %s', (_name, keys) => {
+    const s = settingsWith((x) => (x.alerts.lowBalance = 5));
+    expect(evaluateAlerts(zeroBalance(keys), s, initialAlertState(), NOW).notifications).toEqual([]);
+    expect(evaluateAlerts(zeroBalance(managementOnly), s, initialAlertState(), NOW).notifications.map((n) => n.id)).toEqual(['balance.low']);
+  });
+
+  it('the same 0/0 from a verified management key is a real empty account', () => {
+    expect(presentStatus(zeroBalance(managementOnly), settingsWith(), NOW).state).toBe('outOfCredits');
+  });
+
+  it('with an API key too, an ordinary management-slot key leaves the spend live and offers the fix in the tooltip', () => {
+    const s = liveSnapshot({ keys: { inference: 'stored', management: true, managementKind: 'notManagement' } });
+    const p = presentStatus(s, settingsWith(), NOW);
+    expect(p.state).toBe('live');
+    expect(p.text).toBe('$(graph) $1.84 today · $74.50 left');
+    expect(p.tooltipMarkdown).toContain(
+      '**Account balance:** unavailable: this is not a management key. [Set management key](command:modelRadar.setManagementKey)',
+    );
+  });
+
+  it('an unverified key says it is being checked, not "no balance"', () => {
+    const s = liveSnapshot({ keys: { inference: 'stored', management: true, managementKind: 'unverified' }, resources: resources() });
+    expect(presentStatus(s, settingsWith(), NOW).tooltipMarkdown).toContain('checking that the saved key is a management key');
+  });
+});
+
+describe('status bar: BYOK', () => {
+  it('a BYOK-only user sees their upstream spend beside OpenRouter $0.00, never $0.00 alone', () => {
+    const key = keyUsage({ daily: 0, weekly: 0, monthly: 0, byokDaily: 5.25, byokWeekly: 12.5, byokMonthly: 42, limit: null, limitRemaining: null });
+    const s = liveSnapshot({ usage: usageView({ key, effectiveRemaining: null, binding: null }) });
+    const p = presentStatus(s, settingsWith(), NOW);
+    expect(p.text).toBe('$(graph) $0.00 + $5.25 BYOK today · — left');
+    expect(p.tooltipMarkdown).toContain('| Spend (UTC) | OpenRouter | BYOK |');
+    expect(p.tooltipMarkdown).toContain('| Today | $0.00 | $5.25 |');
+    expect(p.tooltipMarkdown).toContain('| This month | $0.00 | $42.00 |');
+    expect(p.tooltipMarkdown).toContain('billed by those providers');
+    expect(p.ariaLabel).toContain('$0.00 + $5.25 BYOK spent today');
+  });
+
+  it('without BYOK the figure stays plain', () => {
+    expect(presentStatus(liveSnapshot(), settingsWith(), NOW).text).toBe('$(graph) $1.84 today · $74.50 left');
+  });
+});
+
+describe('status bar: transitions', () => {
+  it('loading → live → stale → offline → live → rejected → live', () => {
+    const s = settingsWith();
+    const steps: [Snapshot, number, StatusState][] = [
+      [loadingSnapshot(), NOW, 'loading'],
+      [liveSnapshot(), NOW, 'live'],
+      [liveSnapshot(), FETCHED + 2 * MIN + 1, 'stale'],
+      [errorSnapshot('offline'), FETCHED + 5 * MIN, 'offline'],
+      [liveSnapshot({ resources: resources({ fetchedAt: FETCHED + 6 * MIN }) }), FETCHED + 6 * MIN, 'live'],
+      [errorSnapshot('unauthorized'), FETCHED + 7 * MIN, 'rejected'],
+      [liveSnapshot({ resources: resources({ fetchedAt: FETCHED + 8 * MIN }) }), FETCHED + 8 * MIN, 'live'],
+    ];
+    expect(steps.map(([snap, at]) => presentStatus(snap, s, at).state)).toEqual(steps.map(([, , state]) => state));
+  });
+
+  it('unverified 0/0 → checked: ordinary key (balance unavailable) or management key (out of credits)', () => {
+    const s = settingsWith();
+    const before = presentStatus(zeroBalance({ inference: 'none', management: true, managementKind: 'unverified' }), s, NOW);
+    const ordinary = presentStatus(
+      managementSnapshot({
+        keys: { inference: 'none', management: true, managementKind: 'notManagement' },
+        usage: usageView({ key: null, balanceStatus: 'notManagementKey', balance: null, effectiveRemaining: null, binding: null }),
+        resources: resources({}, { credits: { error: errorInfo('notManagementKey') } }),
+      }),
+      s,
+      NOW,
+    );
+    const management = presentStatus(zeroBalance(managementOnly), s, NOW);
+    expect([before.state, ordinary.state, management.state]).toEqual(['loading', 'notManagementKey', 'outOfCredits']);
+  });
+
+  it('invalid → live once a good answer arrives', () => {
+    const s = settingsWith();
+    expect(presentStatus(errorSnapshot('badResponse'), s, NOW).state).toBe('invalid');
+    expect(presentStatus(liveSnapshot(), s, NOW).state).toBe('live');
+  });
+});

@@ -1,0 +1,28 @@
+import type { ReactElement } from 'react';
+import type { WebviewCommand } from '../../../src/shared/protocol';
+import { useAction } from '../data';
+import { Button } from '../ui/toolkit';
+
+/** Runs one of the host's whitelisted commands (Set key, Retry, Open log...). */
+export function CommandButton({ command, label, appearance = 'secondary' }: { command: WebviewCommand; label: string; appearance?: 'primary' | 'secondary' | 'link' }): ReactElement {
+  const action = useAction('command/run');
+  return (
+    <>
+      {/* A link where the command is a side remark in running text, so only the main call to action looks like one. */}
+      {appearance === 'link' ? (
+        <button type="button" className="mr-link" disabled={action.pending} onClick={() => void action.run({ command })}>
+          {label}
+        </button>
+      ) : (
+        <Button appearance={appearance} disabled={action.pending} onClick={() => void action.run({ command })}>
+          {label}
+        </Button>
+      )}
+      {action.error ? (
+        <span className="mr-inline-error" role="alert">
+          {label} failed: {action.error.message}
+        </span>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,212 @@
+import { useId, useMemo, useState, type KeyboardEvent, type ReactElement } from 'react';
+import type { Region, Snapshot } from '../../../src/shared/types';
+import { REGION_SHAPES, shapePath } from '../components/RegionMark';
+import { LazyDetails } from '../components/LazyDetails';
+import { Section } from '../components/Section';
+import { formatCount, formatIndex, formatPrice, regionLabel } from '../format';
+import { scatterPoints, valueFrontier, type ScatterPoint } from '../model/derive';
+import { ProgressRing } from '../ui/toolkit';
+
+const W = 640;
+const H = 340;
+const M = { top: 14, right: 16, bottom: 38, left: 44 };
+const PLOT_W = W - M.left - M.right;
+const PLOT_H = H - M.top - M.bottom;
+const LEGEND_REGIONS: Region[] = ['CN', 'US', 'EU', 'OTHER', 'UNKNOWN'];
+
+interface Scales {
+  x: (v: number) => number;
+  y: (v: number) => number;
+  xTicks: number[];
+  yTicks: number[];
+}
+
+function scales(points: readonly ScatterPoint[]): Scales {
+  const xs = points.map((p) => Math.log10(p.x));
+  const lo = Math.floor(Math.min(...xs));
+  const hi = Math.ceil(Math.max(...xs));
+  const x0 = lo === hi ? lo - 1 : lo;
+  const ys = points.map((p) => p.y);
+  const y0 = Math.max(0, Math.floor(Math.min(...ys) / 10) * 10);
+  const y1 = Math.max(y0 + 10, Math.ceil(Math.max(...ys) / 10) * 10);
+  const xTicks: number[] = [];
+  for (let e = x0; e <= hi; e++) xTicks.push(10 ** e);
+  const yTicks: number[] = [];
+  for (let v = y0; v <= y1; v += 10) yTicks.push(v);
+  return {
+    x: (v) => M.left + ((Math.log10(v) - x0) / (hi - x0)) * PLOT_W,
+    y: (v) => M.top + PLOT_H - ((v - y0) / (y1 - y0)) * PLOT_H,
+    xTicks,
+    yTicks,
+  };
+}
+
+function describe(p: ScatterPoint, frontier: ReadonlySet<ScatterPoint>, yours: ReadonlySet<string>): string {
+  const tags = [frontier.has(p) ? 'on the value frontier' : null, yours.has(p.model.id.toLowerCase()) ? 'one of your models' : null].filter(Boolean);
+  return `${p.model.name} (${p.model.id}): ${formatPrice(p.x)} blended per 1M, coding index ${formatIndex(p.y)}, ${regionLabel(p.model.region)}${tags.length ? `, ${tags.join(', ')}` : ''}.`;
+}
+
+/** Price against coding index; keyboard users walk the points with the arrow keys, and a table repeats it all. */
+export function PriceQualityScatter({ snapshot, yours }: { snapshot: Snapshot; yours: ReadonlySet<string> }): ReactElement {
+  const models = snapshot.catalog?.models;
+  const { points, free, unknown } = useMemo(() => scatterPoints(models ?? []), [models]);
+  const ordered = useMemo(() => [...points].sort((a, b) => a.x - b.x || b.y - a.y), [points]);
+  const frontier = useMemo(() => valueFrontier(points), [points]);
+  const frontierSet = useMemo(() => new Set(frontier), [frontier]);
+  const [active, setActive] = useState<number | null>(null);
+  const helpId = useId();
+  const current = active !== null ? ordered[active] : undefined;
+
+  if (!models) {
+    return (
+      <Section id="scatter" title="Price vs coding quality">
+        <ProgressRing label="Loading the catalog…" />
+      </Section>
+    );
+  }
+  if (!points.length) {
+    return (
+      <Section id="scatter" title="Price vs coding quality">
+        <p className="mr-muted">No model has both a known price and a coding index.</p>
+      </Section>
+    );
+  }
+  const s = scales(points);
+  const onKey = (e: KeyboardEvent<SVGSVGElement>): void => {
+    const last = ordered.length - 1;
+    const at = active ?? -1;
+    let next: number | null = null;
+    if (e.key === 'ArrowRight' || e.key === 'ArrowUp') next = Math.min(last, at + 1);
+    else if (e.key === 'ArrowLeft' || e.key === 'ArrowDown') next = Math.max(0, at - 1);
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = last;
+    else if (e.key === 'Escape') next = null;
+    else return;
+    e.preventDefault();
+    setActive(next);
+  };
+  const frontierPath = frontier.map((p, i) => `${i ? 'L' : 'M'} ${s.x(p.x).toFixed(1)} ${s.y(p.y).toFixed(1)}`).join(' ');
+
+  return (
+    <Section id="scatter" title="Price vs coding quality" className="mr-scatter">
+      <p className="mr-muted" id={helpId}>
+        Across: blended price per 1M tokens = (3 × input + output) ÷ 4, log scale. Up: coding index. The dashed line is the value frontier: no model is both cheaper and
+        better. {free || unknown ? `Not plotted: ${formatCount(free)} free, ${formatCount(unknown)} without a price or coding index.` : ''} Focus the chart and use the arrow keys
+        to step through models by price.
+      </p>
+      <svg
+        className="mr-chart-svg mr-scatter-svg"
+        viewBox={`0 0 ${W} ${H}`}
+        role="group"
+        aria-label="Price versus coding index scatter plot"
+        aria-describedby={helpId}
+        tabIndex={0}
+        onKeyDown={onKey}
+        onMouseLeave={() => setActive(null)}
+      >
+        {s.yTicks.map((t) => (
+          <g key={`y${t}`}>
+            <line className="mr-grid" x1={M.left} x2={W - M.right} y1={s.y(t)} y2={s.y(t)} />
+            <text className="mr-axis-label" x={M.left - 6} y={s.y(t) + 3} textAnchor="end">
+              {t}
+            </text>
+          </g>
+        ))}
+        {s.xTicks.map((t) => (
+          <g key={`x${t}`}>
+            <line className="mr-grid" x1={s.x(t)} x2={s.x(t)} y1={M.top} y2={M.top + PLOT_H} />
+            <text className="mr-axis-label" x={s.x(t)} y={M.top + PLOT_H + 14} textAnchor="middle">
+              {formatPrice(t)}
+            </text>
+          </g>
+        ))}
+        <text className="mr-axis-title" x={M.left + PLOT_W / 2} y={H - 4} textAnchor="middle">
+          Blended $ per 1M tokens (log)
+        </text>
+        <text className="mr-axis-title" transform={`translate(11 ${M.top + PLOT_H / 2}) rotate(-90)`} textAnchor="middle">
+          Coding index
+        </text>
+        <path className="mr-frontier" d={frontierPath} />
+        {ordered.map((p, i) => {
+          const mine = yours.has(p.model.id.toLowerCase());
+          return (
+            <path
+              key={p.model.id}
+              className={['mr-point', `mr-fill-${p.model.region}`, `mr-stroke-${p.model.region}`, mine ? 'mr-point-yours' : '', i === active ? 'mr-point-active' : ''].filter(Boolean).join(' ')}
+              d={shapePath(p.model.region, mine ? 5.5 : 3.5)}
+              transform={`translate(${s.x(p.x).toFixed(1)} ${s.y(p.y).toFixed(1)})`}
+              onMouseEnter={() => setActive(i)}
+            >
+              <title>{describe(p, frontierSet, yours)}</title>
+            </path>
+          );
+        })}
+        {ordered
+          .filter((p) => yours.has(p.model.id.toLowerCase()))
+          .map((p) => (
+            <text key={`label-${p.model.id}`} className="mr-point-label" x={s.x(p.x) + 8} y={s.y(p.y) - 6}>
+              {p.model.name.replace(/^[^:]+:\s*/, '')}
+            </text>
+          ))}
+      </svg>
+      <p className="mr-chart-readout" aria-live="polite">
+        {current ? describe(current, frontierSet, yours) : 'Hover or focus a point to see the model.'}
+      </p>
+      <ul className="mr-legend mr-legend-inline" aria-label="Legend">
+        {LEGEND_REGIONS.map((r) => (
+          <li key={r}>
+            <svg width="12" height="12" viewBox="-6 -6 12 12" aria-hidden="true" focusable="false">
+              <path className={`mr-fill-${r} mr-stroke-${r}`} d={shapePath(r, 4)} />
+            </svg>
+            {regionLabel(r)} ({REGION_SHAPES[r]})
+          </li>
+        ))}
+        <li>
+          <svg width="12" height="12" viewBox="-6 -6 12 12" aria-hidden="true" focusable="false">
+            <path className="mr-point-yours mr-fill-OTHER" d={shapePath('OTHER', 4)} />
+          </svg>
+          Your models (large, labelled)
+        </li>
+        <li>
+          <svg width="16" height="12" aria-hidden="true" focusable="false">
+            <line className="mr-frontier" x1="0" x2="16" y1="6" y2="6" />
+          </svg>
+          Value frontier
+        </li>
+      </ul>
+      <LazyDetails className="mr-table-alt" summary="Show the plotted models as a table">
+        {() => (
+          <table className="mr-table">
+            <thead>
+              <tr>
+                <th scope="col">Model</th>
+                <th scope="col">Region</th>
+                <th scope="col" className="mr-num">
+                  Blended $/1M
+                </th>
+                <th scope="col" className="mr-num">
+                  Coding index
+                </th>
+                <th scope="col">Frontier</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ordered.map((p) => (
+                <tr key={p.model.id} className={yours.has(p.model.id.toLowerCase()) ? 'mr-yours' : undefined}>
+                  <th scope="row">
+                    {p.model.name}
+                    {yours.has(p.model.id.toLowerCase()) ? ' (yours)' : ''}
+                  </th>
+                  <td>{regionLabel(p.model.region)}</td>
+                  <td className="mr-num">{formatPrice(p.x)}</td>
+                  <td className="mr-num">{formatIndex(p.y)}</td>
+                  <td>{frontierSet.has(p) ? 'yes' : ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </LazyDetails>
+    </Section>
+  );
+}

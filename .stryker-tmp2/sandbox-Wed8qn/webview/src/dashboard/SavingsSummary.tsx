@@ -1,0 +1,85 @@
+import type { ReactElement } from 'react';
+import type { ReferencesView, Snapshot } from '../../../src/shared/types';
+import { Section } from '../components/Section';
+import { useAction, useCompare } from '../data';
+import { formatPercent, formatUsd } from '../format';
+import { buildYourModels, savingFraction, type YourModel } from '../model/derive';
+import { Button, ProgressRing } from '../ui/toolkit';
+
+const MAX_LINES = 3;
+
+/** "Switching X → Y on your last-30-day mix ≈ $A → $B (−N %)" for the models you spend most on. */
+export function SavingsSummary({ snapshot, references }: { snapshot: Snapshot; references: ReferencesView | undefined }): ReactElement {
+  const targets = buildYourModels(snapshot, references)
+    .filter((m) => m.model && !m.model.variable)
+    .slice(0, MAX_LINES);
+  return (
+    <Section id="savings" title="Savings">
+      {targets.length ? (
+        <>
+          <ul className="mr-savings">
+            {targets.map((t) => (
+              <SavingLine key={t.id} target={t} />
+            ))}
+          </ul>
+          <p className="mr-caveat">
+            Estimates at OpenRouter list prices, without provider discounts or BYOK. Quality differs between models, even at a similar coding index: try a
+            swap on real work before committing to it.
+          </p>
+        </>
+      ) : (
+        <p className="mr-muted">Nothing to compare yet: no model ids in this workspace and no usage history.</p>
+      )}
+    </Section>
+  );
+}
+
+function SavingLine({ target }: { target: YourModel }): ReactElement {
+  const compare = useCompare(target.id, null, 1);
+  const swap = useAction('model/swap');
+  const name = target.model?.name ?? target.id;
+  if (compare.error) {
+    return (
+      <li>
+        {name}: could not compare ({compare.error.message}). <Button onClick={compare.retry}>Retry</Button>
+      </li>
+    );
+  }
+  if (!compare.data) {
+    return (
+      <li>
+        <ProgressRing label={`Comparing ${name}…`} />
+      </li>
+    );
+  }
+  const result = compare.data;
+  const best = result.alternatives[0];
+  const mixName = result.mix.source === 'activity' ? 'your last-30-day mix' : result.mix.source === 'custom' ? 'your custom mix' : 'a default mix';
+  if (!best || result.baseCost === null || !(best.saving > 0)) {
+    return (
+      <li>
+        <strong>{name}</strong>: no cheaper model with a similar or better coding index on {mixName}.
+      </li>
+    );
+  }
+  const fraction = savingFraction(result, best);
+  return (
+    <li>
+      Switching{' '}
+      <strong>
+        {name} → {best.name}
+      </strong>{' '}
+      on {mixName} ≈ <span className="mr-num">{formatUsd(result.baseCost)}</span> → <span className="mr-num">{formatUsd(best.cost)}</span>
+      {fraction !== null ? <span className="mr-saving"> ({formatPercent(-fraction)})</span> : null}
+      {target.refs.length ? (
+        <>
+          {' '}
+          <button type="button" className="mr-link" aria-label={`Swap ${target.id} for ${best.id}`} disabled={swap.pending} onClick={() => void swap.run({ modelId: target.id, targetId: best.id })}>
+            Swap…
+          </button>
+        </>
+      ) : null}
+      {swap.error ? <span className="mr-inline-error"> {swap.error.message}</span> : swap.result ? <span role="status"> {swap.result.message}</span> : null}
+    </li>
+  );
+}

@@ -1,0 +1,181 @@
+// SWR is the webview's cache. Resource data arrives by push (init, then */didChange) and is written
+// into the cache with mutate; the only fetches are requests over postMessage (compare results, and a
+// snapshot/get fallback when no init ever came). Nothing here is persisted: resource data lives only as
+// long as the view.
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactElement, type ReactNode } from 'react';
+import useSWR, { SWRConfig, useSWRConfig, type SWRConfiguration } from 'swr';
+import type { RequestMethod, RequestParams, RequestResult, ViewKind, WebviewSettings } from '../../src/shared/protocol';
+import type { CompareResult, ReferencesView, Snapshot } from '../../src/shared/types';
+import { HostRequestError, type HostBridge } from './host';
+import type { MixInput, UiStateStore } from './uiState';
+
+export interface AppServices {
+  bridge: HostBridge;
+  store: UiStateStore;
+  /** Wall clock, injectable so ages render deterministically in tests. */
+  now: () => number;
+}
+
+const ServicesContext = createContext<AppServices | null>(null);
+
+export function useServices(): AppServices {
+  const s = useContext(ServicesContext);
+  if (!s) throw new Error('Model Radar services are missing: render inside <DataProvider>');
+  return s;
+}
+
+export const SNAPSHOT_KEY = 'snapshot';
+export const REFERENCES_KEY = 'references';
+export const SETTINGS_KEY = 'settings';
+const COMPARE = 'compare/alternatives';
+
+/** Pushed resources never refetch on their own: the host owns freshness. */
+const PUSHED: SWRConfiguration = { revalidateOnMount: false, revalidateIfStale: false, revalidateOnFocus: false, revalidateOnReconnect: false };
+
+export function DataProvider({ services, children }: { services: AppServices; children: ReactNode }): ReactElement {
+  return (
+    <ServicesContext.Provider value={services}>
+      <SWRConfig
+        value={{
+          // One cache per mounted app, so two views (or two tests) never share data.
+          provider: () => new Map(),
+          revalidateOnFocus: false,
+          revalidateOnReconnect: false,
+          shouldRetryOnError: false,
+          dedupingInterval: 500,
+        }}
+      >
+        {children}
+      </SWRConfig>
+    </ServicesContext.Provider>
+  );
+}
+
+export function useSnapshot(): Snapshot | undefined {
+  const { bridge } = useServices();
+  return useSWR<Snapshot>(SNAPSHOT_KEY, () => bridge.request('snapshot/get', {}), PUSHED).data;
+}
+
+export function useReferences(): ReferencesView | undefined {
+  const { bridge } = useServices();
+  return useSWR<ReferencesView>(REFERENCES_KEY, () => bridge.request('references/get', {}), PUSHED).data;
+}
+
+export function useSettings(): WebviewSettings | undefined {
+  return useSWR<WebviewSettings>(SETTINGS_KEY, null, PUSHED).data;
+}
+
+/** What a comparison depends on, besides the model: prices and the user's own mix. */
+function comparisonBasis(s: Snapshot): string {
+  return `${s.catalog?.asOf ?? ''}|${s.catalog?.models.length ?? 0}|${s.activity?.total ?? ''}|${s.rankings?.asOf ?? ''}`;
+}
+
+/**
+ * Applies host pushes to the cache, then says `ready`. Subscribing first matters: the bridge hands
+ * over anything that arrived earlier, and nothing posted in answer to `ready` can slip past.
+ */
+export function HostSync({ onView }: { onView: (view: ViewKind) => void }): null {
+  const { bridge } = useServices();
+  const { mutate } = useSWRConfig();
+  const basis = useRef<string | null>(null);
+  const onViewRef = useRef(onView);
+  onViewRef.current = onView;
+  useEffect(() => {
+    const pricesMayHaveChanged = (s: Snapshot): void => {
+      const next = comparisonBasis(s);
+      if (basis.current !== null && basis.current !== next) {
+        void mutate((key) => Array.isArray(key) && key[0] === COMPARE);
+      }
+      basis.current = next;
+    };
+    const off = bridge.onNotification((n) => {
+      switch (n.method) {
+        case 'init':
+          onViewRef.current(n.params.view);
+          pricesMayHaveChanged(n.params.snapshot);
+          void mutate(SNAPSHOT_KEY, n.params.snapshot, { revalidate: false });
+          void mutate(REFERENCES_KEY, n.params.references, { revalidate: false });
+          void mutate(SETTINGS_KEY, n.params.settings, { revalidate: false });
+          break;
+        case 'snapshot/didChange':
+          pricesMayHaveChanged(n.params);
+          void mutate(SNAPSHOT_KEY, n.params, { revalidate: false });
+          break;
+        case 'references/didChange':
+          void mutate(REFERENCES_KEY, n.params, { revalidate: false });
+          break;
+        case 'settings/didChange':
+          void mutate(SETTINGS_KEY, n.params, { revalidate: false });
+          break;
+      }
+    });
+    bridge.ready();
+    return off;
+  }, [bridge, mutate]);
+  return null;
+}
+
+/** Asks the host for what `init` should have brought, for the rare case it never came. */
+export function useRequestInitialData(): () => void {
+  const { mutate } = useSWRConfig();
+  return useCallback(() => {
+    void mutate(SNAPSHOT_KEY);
+    void mutate(REFERENCES_KEY);
+  }, [mutate]);
+}
+
+export interface CompareState {
+  data: CompareResult | undefined;
+  error: HostRequestError | undefined;
+  loading: boolean;
+  retry: () => void;
+}
+
+export function useCompare(modelId: string | null, mix: MixInput | null, limit: number): CompareState {
+  const { bridge } = useServices();
+  const key = modelId ? ([COMPARE, modelId, mix, limit] as const) : null;
+  const { data, error, isLoading, mutate } = useSWR<CompareResult, HostRequestError>(
+    key,
+    ([, id, m, l]: readonly [string, string, MixInput | null, number]) => bridge.request('compare/alternatives', { modelId: id, mix: m, limit: l }),
+    { keepPreviousData: true },
+  );
+  // Kept previous data is fine for a changed mix, but alternatives to another model would mislead.
+  const current = isLoading && data && data.modelId !== modelId ? undefined : data;
+  return { data: current, error, loading: isLoading, retry: () => void mutate() };
+}
+
+export interface ActionState<M extends RequestMethod> {
+  run: (params: RequestParams<M>) => Promise<RequestResult<M> | undefined>;
+  pending: boolean;
+  error: HostRequestError | null;
+  result: RequestResult<M> | null;
+}
+
+/** A user action sent to the host; failures become state the component shows, never a throw. */
+export function useAction<M extends RequestMethod>(method: M): ActionState<M> {
+  const { bridge } = useServices();
+  const [state, setState] = useState<{ pending: boolean; error: HostRequestError | null; result: RequestResult<M> | null }>({ pending: false, error: null, result: null });
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+  const run = useCallback(
+    async (params: RequestParams<M>): Promise<RequestResult<M> | undefined> => {
+      setState({ pending: true, error: null, result: null });
+      try {
+        const result = await bridge.request(method, params);
+        if (mounted.current) setState({ pending: false, error: null, result });
+        return result;
+      } catch (err) {
+        const error = err instanceof HostRequestError ? err : new HostRequestError('failed', err instanceof Error ? err.message : String(err));
+        if (mounted.current) setState({ pending: false, error, result: null });
+        return undefined;
+      }
+    },
+    [bridge, method],
+  );
+  return { ...state, run };
+}

@@ -1,0 +1,153 @@
+import { useState, useSyncExternalStore, type ReactElement } from 'react';
+import type { Alternative, CompareResult, ReferencesView, Snapshot, TokenMix } from '../../../src/shared/types';
+import { RegionMark } from '../components/RegionMark';
+import { Section } from '../components/Section';
+import { useAction, useCompare, useServices } from '../data';
+import { formatCount, formatIndex, formatPercent, formatTokens, formatUsd, parseTokenInput } from '../format';
+import { buildYourModels, savingFraction, type YourModel } from '../model/derive';
+import type { MixInput } from '../uiState';
+import { Button, Dropdown, ProgressRing, TextField } from '../ui/toolkit';
+
+const LIMIT = 5;
+
+const MIX_SOURCE: Record<TokenMix['source'], string> = {
+  activity: 'your last 30 days of usage',
+  default: 'a default mix (no usage history)',
+  custom: 'your custom mix',
+};
+
+export function CompareSection({ snapshot, references }: { snapshot: Snapshot; references: ReferencesView | undefined }): ReactElement {
+  const { store } = useServices();
+  const ui = useSyncExternalStore(store.subscribe, store.get);
+  const candidates = buildYourModels(snapshot, references).filter((m) => m.model && !m.model.variable);
+  const chosen = candidates.find((c) => c.id === ui.compareModel) ?? candidates[0] ?? null;
+  const compare = useCompare(chosen?.id ?? null, ui.customMix, LIMIT);
+  const choose = (id: string): void => store.update((s) => ({ ...s, compareModel: id }));
+  const setMix = (mix: MixInput | null): void => store.update((s) => ({ ...s, customMix: mix }));
+  return (
+    <Section id="compare" title="Compare">
+      {!chosen ? (
+        <p className="mr-muted">Reference an OpenRouter model in your config files, or use one with your key, to compare it with cheaper options.</p>
+      ) : (
+        <>
+          <div className="mr-field">
+            <span className="mr-field-label">Model</span>
+            <Dropdown label="Model to compare" value={chosen.id} options={candidates.map((c) => ({ value: c.id, label: c.model?.name ?? c.id }))} onChange={choose} />
+          </div>
+          {compare.error ? (
+            <div className="mr-inline-error" role="alert">
+              <p>Could not compare: {compare.error.message}</p>
+              <Button onClick={compare.retry}>Retry</Button>
+            </div>
+          ) : !compare.data ? (
+            <ProgressRing label="Finding cheaper alternatives…" />
+          ) : (
+            <CompareResultView result={compare.data} chosen={chosen} custom={ui.customMix} onMix={setMix} updating={compare.loading} />
+          )}
+        </>
+      )}
+    </Section>
+  );
+}
+
+function CompareResultView({ result, chosen, custom, onMix, updating }: { result: CompareResult; chosen: YourModel; custom: MixInput | null; onMix: (m: MixInput | null) => void; updating: boolean }): ReactElement {
+  const name = chosen.model?.name ?? chosen.id;
+  return (
+    <div className={updating ? 'mr-compare mr-updating' : 'mr-compare'} aria-busy={updating}>
+      <MixEditor mix={custom ?? result.mix} source={custom ? 'custom' : result.mix.source} onMix={onMix} />
+      <p>
+        On <strong>{name}</strong> this mix costs <strong className="mr-num">{result.baseCost === null ? 'an unknown amount (price varies)' : formatUsd(result.baseCost)}</strong>.
+      </p>
+      {result.alternatives.length ? (
+        <ul className="mr-alternatives" aria-label={`Cheaper alternatives to ${name}`}>
+          {result.alternatives.map((alt) => (
+            <AlternativeItem key={alt.id} result={result} alt={alt} chosen={chosen} />
+          ))}
+        </ul>
+      ) : (
+        <p className="mr-muted">No cheaper model with a similar or better coding index.</p>
+      )}
+      <p className="mr-caveat">List prices; quality differs between models even at a similar coding index.</p>
+    </div>
+  );
+}
+
+function AlternativeItem({ result, alt, chosen }: { result: CompareResult; alt: Alternative; chosen: YourModel }): ReactElement {
+  const swap = useAction('model/swap');
+  const fraction = savingFraction(result, alt);
+  return (
+    <li className="mr-alternative">
+      <div className="mr-model-head">
+        <span className="mr-model-name" title={`${alt.name}\n${alt.id}`}>
+          {alt.name}
+        </span>
+        {chosen.refs.length ? (
+          <button type="button" className="mr-link mr-alt-swap" aria-label={`Swap ${chosen.id} for ${alt.id}`} disabled={swap.pending} onClick={() => void swap.run({ modelId: chosen.id, targetId: alt.id })}>
+            Swap…
+          </button>
+        ) : null}
+      </div>
+      <p className="mr-model-meta">
+        <span className="mr-num">{formatUsd(alt.cost)}</span>{' '}
+        {Number.isFinite(alt.saving) && alt.saving > 0 ? (
+          <span className="mr-saving mr-num">
+            saves {formatUsd(alt.saving)}
+            {fraction !== null ? ` (${formatPercent(-fraction)})` : ''}
+          </span>
+        ) : (
+          <span>no saving</span>
+        )}
+        {' · '}
+        <RegionMark region={alt.region} short /> · coding {formatIndex(alt.codingIndex)}
+      </p>
+      {swap.error ? <span className="mr-inline-error">{swap.error.message}</span> : swap.result ? <span role="status">{swap.result.message}</span> : null}
+    </li>
+  );
+}
+
+type MixField = keyof MixInput;
+const FIELDS: { key: MixField; label: string }[] = [
+  { key: 'input', label: 'Input tokens' },
+  { key: 'output', label: 'Output tokens' },
+  { key: 'cacheRead', label: 'Cache-read tokens' },
+];
+
+function MixEditor({ mix, source, onMix }: { mix: MixInput; source: TokenMix['source']; onMix: (m: MixInput | null) => void }): ReactElement {
+  const [invalid, setInvalid] = useState<MixField | null>(null);
+  const commit = (key: MixField, text: string): void => {
+    const n = parseTokenInput(text);
+    if (n === null) {
+      setInvalid(key);
+      return;
+    }
+    setInvalid(null);
+    if (n !== mix[key]) onMix({ input: mix.input, output: mix.output, cacheRead: mix.cacheRead, [key]: n });
+  };
+  return (
+    // Folded to its one-line summary until the user wants to edit it; open while a custom mix is in use.
+    <details className="mr-mix" open={source === 'custom' ? true : undefined}>
+      <summary>
+        <span className="mr-mix-title">Token mix</span>{' '}
+        <span className="mr-muted">
+          From {MIX_SOURCE[source]}: {formatTokens(mix.input)} in, {formatTokens(mix.output)} out, {formatTokens(mix.cacheRead)} cache read.
+        </span>
+      </summary>
+      <div className="mr-mix-fields">
+        {FIELDS.map((f) => (
+          <label key={f.key} className="mr-field">
+            <span className="mr-field-label">{f.label}</span>
+            <TextField label={f.label} value={formatCount(mix[f.key])} inputMode="numeric" invalid={invalid === f.key} onChange={(v) => commit(f.key, v)} />
+          </label>
+        ))}
+      </div>
+      {invalid ? (
+        <p className="mr-inline-error" role="alert">
+          Enter a whole number of tokens, like 5400000 or 5.4M.
+        </p>
+      ) : null}
+      {source === 'custom' ? (
+        <Button onClick={() => onMix(null)}>Reset mix</Button>
+      ) : null}
+    </details>
+  );
+}

@@ -1,0 +1,173 @@
+import { useEffect, type ReactElement } from 'react';
+import type { RankedModel, RankingsView, Region, Snapshot } from '../../../src/shared/types';
+import type { WebviewSettings } from '../../../src/shared/protocol';
+import { CommandButton } from '../components/CommandButton';
+import { RegionMark } from '../components/RegionMark';
+import { Section } from '../components/Section';
+import { DASH, formatChange, formatDay, formatPercent, formatPrice, formatTokens, regionLabel } from '../format';
+import { catalogIndex, leaders, type CatalogIndex } from '../model/derive';
+import { ProgressRing } from '../ui/toolkit';
+
+interface LeadersProps {
+  snapshot: Snapshot;
+  settings: WebviewSettings;
+  /** Called whenever the section shows data; the app reports only the first time. */
+  onContent?: () => void;
+}
+
+export function LeadersSection({ snapshot, settings, onContent }: LeadersProps): ReactElement {
+  const rankings = snapshot.rankings;
+  const hasContent = !!rankings && rankings.models.length > 0;
+  useEffect(() => {
+    if (hasContent) onContent?.();
+  }, [hasContent, onContent]);
+  const summary = rankings?.mode === 'tokens' ? shareSummary(rankings) : rankings?.mode === 'order' ? 'order only' : undefined;
+  return (
+    <Section id="leaders" title="Leaders" summary={summary}>
+      {!rankings ? (
+        snapshot.resources.rankings.error ? (
+          <p className="mr-muted">Rankings could not be loaded; see the notice above.</p>
+        ) : (
+          <ProgressRing label="Loading rankings…" />
+        )
+      ) : (
+        <LeadersBody rankings={rankings} catalog={catalogIndex(snapshot.catalog)} top={settings.leadersTop} />
+      )}
+    </Section>
+  );
+}
+
+function shareSummary(r: RankingsView): string | undefined {
+  const cn = r.regions.find((x) => x.region === 'CN');
+  const us = r.regions.find((x) => x.region === 'US');
+  if (!cn && !us) return undefined;
+  return `CN ${formatPercent(cn?.share)} · US ${formatPercent(us?.share)}`;
+}
+
+function LeadersBody({ rankings, catalog, top }: { rankings: RankingsView; catalog: CatalogIndex; top: number }): ReactElement {
+  const orderOnly = rankings.mode === 'order';
+  return (
+    <>
+      {orderOnly ? (
+        <p className="mr-note mr-order-only">
+          <strong>Order only — add a key for token figures.</strong> Without a key OpenRouter shares the popularity order, not how many tokens each
+          model served. <CommandButton command="setApiKey" label="Set API key" appearance="link" />
+        </p>
+      ) : rankings.window ? (
+        <p className="mr-muted">
+          Tokens served, {formatDay(rankings.window.start)} – {formatDay(rankings.window.end, true)}, change against the week before.
+        </p>
+      ) : null}
+      <div className="mr-leaders">
+        <LeaderColumn region="CN" rankings={rankings} catalog={catalog} top={top} />
+        <LeaderColumn region="US" rankings={rankings} catalog={catalog} top={top} />
+      </div>
+      {orderOnly ? null : <ShareBar rankings={rankings} />}
+      <p className="mr-citation">
+        {rankings.citation ??
+          (orderOnly
+            ? `Source: OpenRouter popularity order (openrouter.ai/models)${rankings.asOf ? `, as of ${rankings.asOf}` : ''}.`
+            : `Source: OpenRouter (openrouter.ai/rankings)${rankings.asOf ? `, as of ${rankings.asOf}` : ''}.`)}
+      </p>
+    </>
+  );
+}
+
+function ChangeText({ model }: { model: RankedModel }): ReactElement {
+  if (model.change === null) {
+    return <span className="mr-change">{model.prevTokens === null && model.tokens !== null ? 'new' : DASH}</span>;
+  }
+  const up = model.change > 0;
+  const down = model.change < 0;
+  return (
+    <span className={up ? 'mr-change mr-up' : down ? 'mr-change mr-down' : 'mr-change'}>
+      <span aria-hidden="true">{up ? '▲ ' : down ? '▼ ' : ''}</span>
+      {formatChange(model.change)}
+    </span>
+  );
+}
+
+function LeaderColumn({ region, rankings, catalog, top }: { region: Region; rankings: RankingsView; catalog: CatalogIndex; top: number }): ReactElement {
+  const rows = leaders(rankings, region, top);
+  const total = rankings.regions.find((r) => r.region === region);
+  const orderOnly = rankings.mode === 'order';
+  const headingLabel = region === 'CN' ? 'Chinese labs' : 'US labs';
+  return (
+    <div className="mr-leader-col" data-region={region}>
+      <h3 className="mr-subheading">
+        <RegionMark region={region} showLabel={false} /> {headingLabel}
+        {!orderOnly && total ? (
+          <span className="mr-col-total mr-muted mr-num">
+            {formatTokens(total.tokens)} tokens · {formatPercent(total.share)} share
+          </span>
+        ) : null}
+      </h3>
+      {rows.length ? (
+        <ol className="mr-leader-list" aria-label={`Top ${regionLabel(region)} models`}>
+          {rows.map((m) => {
+            const model = m.id ? catalog.get(m.id) : null;
+            return (
+              <li key={m.permaslug}>
+                <span className="mr-rank mr-num" title="Overall rank">
+                  #{Number.isFinite(m.rank) ? m.rank : '?'}
+                </span>
+                <span className="mr-model-name" title={m.id ?? m.permaslug}>
+                  {m.name ?? model?.name ?? m.permaslug}
+                </span>
+                <span className="mr-leader-figures mr-num">
+                  {orderOnly ? null : (
+                    <span>
+                      {formatTokens(m.tokens)} <ChangeText model={m} />
+                    </span>
+                  )}
+                  <span className="mr-muted" title="$ per 1M tokens, input / output">
+                    {model && !model.variable ? `${formatPrice(model.price.input)} / ${formatPrice(model.price.output)}` : DASH}
+                  </span>
+                </span>
+              </li>
+            );
+          })}
+        </ol>
+      ) : (
+        <p className="mr-muted">No {regionLabel(region)} models in this window.</p>
+      )}
+    </div>
+  );
+}
+
+const SHARE_ORDER: (Region | 'unattributed')[] = ['CN', 'US', 'EU', 'OTHER', 'UNKNOWN', 'unattributed'];
+
+/** CN / US / EU / other / unattributed shares of the window's tokens, as a bar and as text. */
+export function ShareBar({ rankings }: { rankings: RankingsView }): ReactElement | null {
+  const parts = SHARE_ORDER.map((key) => {
+    if (key === 'unattributed') return { key, label: 'Unattributed', share: rankings.unattributedShare };
+    const r = rankings.regions.find((x) => x.region === key);
+    return { key, label: regionLabel(key), share: r ? r.share : null };
+  }).filter((p): p is { key: Region | 'unattributed'; label: string; share: number } => p.share !== null && Number.isFinite(p.share) && p.share > 0);
+  if (!parts.length) return null;
+  const sum = parts.reduce((a, p) => a + p.share, 0);
+  let x = 0;
+  const label = `Share of tokens: ${parts.map((p) => `${p.label} ${formatPercent(p.share)}`).join(', ')}.`;
+  return (
+    <figure className="mr-share">
+      <svg className="mr-share-bar" viewBox="0 0 100 6" preserveAspectRatio="none" role="img" aria-label={label}>
+        {parts.map((p) => {
+          const w = (p.share / Math.max(sum, 1)) * 100;
+          const rect = <rect key={p.key} className={`mr-fill-${p.key}`} x={x} y={0} width={w} height={6} />;
+          x += w;
+          return rect;
+        })}
+      </svg>
+      <figcaption>
+        <ul className="mr-legend mr-legend-inline" aria-hidden="true">
+          {parts.map((p) => (
+            <li key={p.key}>
+              {p.key === 'unattributed' ? <span className="mr-swatch mr-fill-unattributed" /> : <RegionMark region={p.key} showLabel={false} />}
+              {p.label} {formatPercent(p.share)}
+            </li>
+          ))}
+        </ul>
+      </figcaption>
+    </figure>
+  );
+}

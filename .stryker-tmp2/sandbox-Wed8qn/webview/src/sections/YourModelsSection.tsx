@@ -1,0 +1,230 @@
+import { useId, useState, type ReactElement } from 'react';
+import type { ModelRefView, ReferencesView, Snapshot } from '../../../src/shared/types';
+import { CommandButton } from '../components/CommandButton';
+import { IconButton } from '../components/Icon';
+import { RegionMark } from '../components/RegionMark';
+import { Section } from '../components/Section';
+import { useAction } from '../data';
+import { DASH, formatContext, formatCount, formatDay, formatIndex, formatPerMillion, formatPrice, formatTokens, formatUsd } from '../format';
+import { buildYourModels, type YourModel } from '../model/derive';
+import { ProgressRing, Tag } from '../ui/toolkit';
+
+/** More than this and the list folds to its first FOLDED_COUNT, so the leaders below stay within reach in a sidebar. */
+const FOLD_ABOVE = 5;
+const FOLDED_COUNT = 4;
+
+export function YourModelsSection({ snapshot, references }: { snapshot: Snapshot; references: ReferencesView | undefined }): ReactElement {
+  const models = buildYourModels(snapshot, references);
+  const [expanded, setExpanded] = useState(false);
+  const foldable = models.length > FOLD_ABOVE;
+  const shown = foldable && !expanded ? models.slice(0, FOLDED_COUNT) : models;
+  const orderOnly = snapshot.rankings?.mode === 'order';
+  return (
+    <Section id="models" title="Your models" summary={models.length ? `${models.length}` : undefined}>
+      {references?.scanning ? (
+        <p className="mr-muted" role="status">
+          Scanning the workspace… {formatCount(references.files)} files so far.
+        </p>
+      ) : null}
+      {references?.note ? <p className="mr-note">{references.note}</p> : null}
+      {models.length ? (
+        <ul className="mr-model-list">
+          {shown.map((m) => (
+            <ModelItem key={m.id} item={m} orderOnly={orderOnly} />
+          ))}
+        </ul>
+      ) : null}
+      {foldable ? (
+        <button type="button" className="mr-link mr-show-all" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
+          {expanded ? 'Show fewer' : `Show all (${models.length})`}
+        </button>
+      ) : null}
+      {models.length ? null : references === undefined ? (
+        <ProgressRing label="Looking for model ids…" />
+      ) : references.scanning ? null : (
+        <div className="mr-empty">
+          <p>No OpenRouter model ids found in this workspace{snapshot.keys.management ? ', and no usage in the last 30 days' : ''}.</p>
+          <CommandButton command="rescanWorkspace" label="Rescan workspace" />
+        </div>
+      )}
+    </Section>
+  );
+}
+
+/** "DeepSeek: DeepSeek V4 Flash" reads as "DeepSeek V4 Flash" in a row that names the lab anyway. */
+function shortName(name: string): string {
+  const colon = name.indexOf(': ');
+  return colon > 0 && colon < name.length - 2 ? name.slice(colon + 2) : name;
+}
+
+function ModelItem({ item, orderOnly }: { item: YourModel; orderOnly: boolean }): ReactElement {
+  const { id, model, refs, activity, ranked } = item;
+  const swap = useAction('model/swap');
+  const copy = useAction('model/copyId');
+  const open = useAction('model/openOnWeb');
+  const [showDetails, setShowDetails] = useState(false);
+  const detailsId = useId();
+  const price = model?.price;
+  const variable = model?.variable === true;
+  const status = swap.error ?? copy.error ?? open.error;
+  const name = model?.name ?? id;
+  let weekly = DASH;
+  let rankShort: string | null = null;
+  if (ranked) {
+    const rank = `#${formatCount(ranked.rank)}`;
+    weekly = orderOnly || ranked.tokens === null ? `${rank} by popularity` : `${rank} · ${formatTokens(ranked.tokens)} tokens`;
+    rankShort = rank;
+  }
+  const priceText = variable ? 'price varies by route' : `${formatPrice(price?.input)} / ${formatPrice(price?.output)} per 1M`;
+  return (
+    <li className="mr-model" aria-label={name}>
+      <div className="mr-model-head">
+        <span className="mr-model-name" title={`${name}\n${id}`}>
+          {model ? shortName(name) : <code className="mr-model-id">{id}</code>}
+        </span>
+        {!model ? <Tag title="This id is not in OpenRouter's current catalog">not in catalog</Tag> : null}
+        {/* Icon actions on the name's line, like a tree item's inline actions; each has a name and a tooltip. */}
+        <span className="mr-model-actions">
+          {refs.length ? <IconButton icon="swap" label={`Swap ${id}…`} title="Swap for another model…" disabled={swap.pending} onClick={() => void swap.run({ modelId: id })} /> : null}
+          <IconButton icon="copy" label={`Copy id ${id}`} title="Copy id" onClick={() => void copy.run({ modelId: id })} />
+          {model ? <IconButton icon="external" label={`Open ${id} on openrouter.ai`} title="Open on openrouter.ai" onClick={() => void open.run({ modelId: id })} /> : null}
+          <IconButton
+            icon="chevron"
+            className={showDetails ? 'mr-details-toggle mr-open' : 'mr-details-toggle'}
+            label={`Details of ${id}`}
+            title={showDetails ? 'Hide details' : 'Details'}
+            expanded={showDetails}
+            controls={detailsId}
+            onClick={() => setShowDetails(!showDetails)}
+          />
+        </span>
+      </div>
+      {/* One line a user can scan: price, where the lab is, how much the market uses it, how well it codes. */}
+      <p className="mr-model-meta">
+        <span className="mr-num">{priceText}</span>
+        {model ? (
+          <>
+            {' · '}
+            <RegionMark region={model.region} short /> {model.lab}
+          </>
+        ) : null}
+        {rankShort ? (
+          <>
+            {' · '}
+            <span title={orderOnly ? 'Rank by popularity' : 'Rank by weekly tokens'}>{rankShort}</span>
+          </>
+        ) : null}
+        {model?.codingIndex !== null && model?.codingIndex !== undefined ? <> · coding {formatIndex(model.codingIndex)}</> : null}
+      </p>
+      {refs.length ? (
+        <ul className="mr-refs" aria-label={`References to ${id}`}>
+          {refs.map((r) => (
+            <RefItem key={r.refId} refView={r} />
+          ))}
+        </ul>
+      ) : null}
+      <div id={detailsId} className="mr-model-details" hidden={!showDetails}>
+        {showDetails ? (
+          <>
+            <code className="mr-model-id">{id}</code>
+            <dl className="mr-facts">
+              <div>
+                <dt>$/1M in / out</dt>
+                <dd>
+                  {variable ? (
+                    'varies by route'
+                  ) : (
+                    <>
+                      {formatPrice(price?.input)} / {formatPrice(price?.output)}
+                      {price?.cacheRead !== null && price?.cacheRead !== undefined ? <span className="mr-muted"> · cache read {formatPerMillion(price.cacheRead)}</span> : null}
+                    </>
+                  )}
+                </dd>
+              </div>
+              <div>
+                <dt>Context</dt>
+                <dd>{formatContext(model?.contextLength)}</dd>
+              </div>
+              <div>
+                <dt>Lab</dt>
+                <dd>
+                  {model ? (
+                    <>
+                      <RegionMark region={model.region} /> · {model.lab}
+                    </>
+                  ) : (
+                    DASH
+                  )}
+                </dd>
+              </div>
+              <div>
+                <dt>This week</dt>
+                <dd>{weekly}</dd>
+              </div>
+              <div>
+                <dt>Coding index</dt>
+                <dd>{formatIndex(model?.codingIndex)}</dd>
+              </div>
+              {activity ? (
+                <div>
+                  <dt>Last 30 days</dt>
+                  <dd>
+                    {formatUsd(activity.usage)}
+                    {Number.isFinite(activity.byokUsage) && activity.byokUsage > 0 ? ` + ${formatUsd(activity.byokUsage)} BYOK` : ''} ·{' '}
+                    {formatCount(activity.requests)} requests
+                  </dd>
+                </div>
+              ) : null}
+              {model?.expirationDate ? (
+                <div>
+                  <dt>Expires</dt>
+                  <dd className="mr-warn">{formatDay(model.expirationDate, true)}</dd>
+                </div>
+              ) : null}
+            </dl>
+            {refs.length > 1 ? (
+              <ul className="mr-refs mr-refs-swap" aria-label={`Swap one reference to ${id}`}>
+                {refs.map((r) => (
+                  <SwapHere key={r.refId} modelId={id} refView={r} />
+                ))}
+              </ul>
+            ) : null}
+          </>
+        ) : null}
+      </div>
+      <p className="mr-action-status" role="status" aria-live="polite">
+        {status ? <span className="mr-inline-error">{status.message}</span> : swap.result ? swap.result.message : copy.result?.copied ? 'Copied.' : ''}
+      </p>
+    </li>
+  );
+}
+
+function where(refView: ModelRefView): string {
+  return `${refView.file}:${Number.isFinite(refView.line) ? refView.line : '?'}`;
+}
+
+function RefItem({ refView }: { refView: ModelRefView }): ReactElement {
+  const reveal = useAction('reference/reveal');
+  const place = where(refView);
+  return (
+    <li className="mr-ref">
+      <button type="button" className="mr-link" aria-label={`Go to reference ${place}`} title={`${refView.tool}${refView.keyPath ? ` · ${refView.keyPath}` : ''}`} onClick={() => void reveal.run({ refId: refView.refId })}>
+        {place}
+      </button>
+      {reveal.error ? <span className="mr-inline-error">{reveal.error.message}</span> : null}
+    </li>
+  );
+}
+
+function SwapHere({ modelId, refView }: { modelId: string; refView: ModelRefView }): ReactElement {
+  const swap = useAction('model/swap');
+  const place = where(refView);
+  return (
+    <li className="mr-ref">
+      <button type="button" className="mr-link" aria-label={`Swap ${modelId} in ${place}…`} disabled={swap.pending} onClick={() => void swap.run({ modelId, refId: refView.refId })}>
+        Swap in {place}…
+      </button>
+      {swap.error ? <span className="mr-inline-error">{swap.error.message}</span> : swap.result ? <span className="mr-muted">{swap.result.message}</span> : null}
+    </li>
+  );
+}

@@ -1,0 +1,284 @@
+// The only module that knows about @vscode/webview-ui-toolkit (deprecated upstream on 2025-01-01):
+// swapping to @vscode-elements/elements, or to plain HTML, is a change to this file alone.
+//
+// Each wrapper renders the toolkit's custom element once registerToolkit() succeeded, and an equivalent
+// native element otherwise (registration failed, or a test environment that does not register). Both
+// paths share one contract: same props, same callbacks, same accessible names. React 18 does not wire
+// props or events of custom elements, so values are set as properties and events are listened to on
+// a ref; boolean attributes are omitted rather than set to "false", which a custom element reads as true.
+import {
+  createElement,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  type ReactElement,
+  type ReactNode,
+  type RefObject,
+  type KeyboardEvent as ReactKeyboardEvent,
+} from 'react';
+import {
+  provideVSCodeDesignSystem,
+  vsCodeBadge,
+  vsCodeButton,
+  vsCodeCheckbox,
+  vsCodeDivider,
+  vsCodeDropdown,
+  vsCodeOption,
+  vsCodeProgressRing,
+  vsCodeTag,
+  vsCodeTextField,
+} from '@vscode/webview-ui-toolkit';
+
+let active = false;
+
+/** Registers the toolkit's elements; false (and native fallbacks) when that is impossible here. */
+export function registerToolkit(): boolean {
+  if (active) return true;
+  try {
+    if (typeof customElements === 'undefined') return false;
+    provideVSCodeDesignSystem().register(
+      vsCodeBadge(),
+      vsCodeButton(),
+      vsCodeCheckbox(),
+      vsCodeDivider(),
+      vsCodeDropdown(),
+      vsCodeOption(),
+      vsCodeProgressRing(),
+      vsCodeTag(),
+      vsCodeTextField(),
+    );
+    active = true;
+  } catch (_err) {
+    active = false;
+  }
+  return active;
+}
+
+export function toolkitActive(): boolean {
+  return active;
+}
+
+type Props = Record<string, unknown>;
+
+function el(tag: string, props: Props, ...children: ReactNode[]): ReactElement {
+  return createElement(tag, props, ...children);
+}
+
+/** Drops undefined and false so a custom element never sees disabled="false". */
+function attrs(input: Props): Props {
+  const out: Props = {};
+  for (const [k, v] of Object.entries(input)) if (v !== undefined && v !== false && v !== null) out[k] = v;
+  return out;
+}
+
+export interface ButtonProps {
+  children: ReactNode;
+  onClick?: () => void;
+  appearance?: 'primary' | 'secondary' | 'icon';
+  disabled?: boolean;
+  /** Accessible name when the visible text is not enough (icon buttons, repeated "Swap…"). */
+  label?: string;
+  title?: string;
+  className?: string;
+  pressed?: boolean;
+}
+
+export function Button({ children, onClick, appearance = 'secondary', disabled, label, title, className, pressed }: ButtonProps): ReactElement {
+  const handle = (): void => {
+    if (!disabled) onClick?.();
+  };
+  if (active) {
+    return el(
+      'vscode-button',
+      attrs({ appearance, disabled, 'aria-label': label, 'aria-pressed': pressed === undefined ? undefined : String(pressed), title, class: className, onClick: handle }),
+      children,
+    );
+  }
+  return (
+    <button
+      type="button"
+      className={['mr-button', `mr-button-${appearance}`, className].filter(Boolean).join(' ')}
+      disabled={disabled}
+      aria-label={label}
+      aria-pressed={pressed}
+      title={title}
+      onClick={handle}
+    >
+      {children}
+    </button>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export interface DropdownProps {
+  value: string;
+  options: readonly Option[];
+  onChange: (value: string) => void;
+  label: string;
+  className?: string;
+  disabled?: boolean;
+}
+
+export function Dropdown({ value, options, onChange, label, className, disabled }: DropdownProps): ReactElement {
+  const ref = useRef<HTMLElement & { value: string }>(null);
+  const latest = useRef(onChange);
+  latest.current = onChange;
+  useEffect(() => {
+    const node = ref.current;
+    if (!node) return;
+    const listener = (): void => latest.current(node.value);
+    node.addEventListener('change', listener);
+    return () => node.removeEventListener('change', listener);
+  }, []);
+  useLayoutEffect(() => {
+    const node = ref.current;
+    if (node && node.value !== value) node.value = value;
+  }, [value, options]);
+  if (active) {
+    return el(
+      'vscode-dropdown',
+      attrs({ ref, 'aria-label': label, class: className, disabled, position: 'below' }),
+      ...options.map((o) => el('vscode-option', attrs({ key: o.value, value: o.value, selected: o.value === value }), o.label)),
+    );
+  }
+  return (
+    <select ref={ref as unknown as RefObject<HTMLSelectElement>} aria-label={label} className={['mr-select', className].filter(Boolean).join(' ')} disabled={disabled} defaultValue={value}>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+export interface TextFieldProps {
+  value: string;
+  label: string;
+  /** Every keystroke. */
+  onInput?: (value: string) => void;
+  /** Committed value: Enter or leaving the field. */
+  onChange?: (value: string) => void;
+  placeholder?: string;
+  type?: 'text' | 'search';
+  inputMode?: 'numeric' | 'text';
+  className?: string;
+  invalid?: boolean;
+}
+
+export function TextField({ value, label, onInput, onChange, placeholder, type = 'text', inputMode, className, invalid }: TextFieldProps): ReactElement {
+  const ref = useRef<HTMLElement & { value: string }>(null);
+  const handlers = useRef({ onInput, onChange });
+  handlers.current = { onInput, onChange };
+  useEffect(() => {
+    const node = ref.current;
+    if (!node) return;
+    const input = (): void => handlers.current.onInput?.(node.value);
+    const change = (): void => handlers.current.onChange?.(node.value);
+    node.addEventListener('input', input);
+    node.addEventListener('change', change);
+    return () => {
+      node.removeEventListener('input', input);
+      node.removeEventListener('change', change);
+    };
+  }, []);
+  useLayoutEffect(() => {
+    const node = ref.current;
+    if (node && node.value !== value) node.value = value;
+  }, [value]);
+  const onKeyDown = (e: ReactKeyboardEvent<HTMLElement>): void => {
+    // Enter commits, as it does in VS Code's own inputs.
+    if (e.key === 'Enter' && ref.current) handlers.current.onChange?.(ref.current.value);
+  };
+  if (active) {
+    return el('vscode-text-field', attrs({ ref, 'aria-label': label, placeholder, type: 'text', inputmode: inputMode, class: className, 'aria-invalid': invalid ? 'true' : undefined, onKeyDown }));
+  }
+  return (
+    <input
+      ref={ref as unknown as RefObject<HTMLInputElement>}
+      type={type}
+      aria-label={label}
+      aria-invalid={invalid || undefined}
+      placeholder={placeholder}
+      inputMode={inputMode}
+      defaultValue={value}
+      className={['mr-input', className].filter(Boolean).join(' ')}
+      onKeyDown={onKeyDown}
+    />
+  );
+}
+
+export interface CheckboxProps {
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  children: ReactNode;
+  className?: string;
+}
+
+export function Checkbox({ checked, onChange, children, className }: CheckboxProps): ReactElement {
+  const ref = useRef<HTMLElement & { checked: boolean }>(null);
+  const latest = useRef(onChange);
+  latest.current = onChange;
+  useEffect(() => {
+    const node = ref.current;
+    if (!node) return;
+    const listener = (): void => latest.current(node.checked);
+    node.addEventListener('change', listener);
+    return () => node.removeEventListener('change', listener);
+  }, []);
+  useLayoutEffect(() => {
+    const node = ref.current;
+    if (node && node.checked !== checked) node.checked = checked;
+  }, [checked]);
+  if (active) {
+    return el('vscode-checkbox', attrs({ ref, class: className, checked }), children);
+  }
+  return (
+    <label className={['mr-checkbox', className].filter(Boolean).join(' ')}>
+      <input ref={ref as unknown as RefObject<HTMLInputElement>} type="checkbox" defaultChecked={checked} />
+      <span>{children}</span>
+    </label>
+  );
+}
+
+export function Badge({ children, label, className }: { children: ReactNode; label?: string; className?: string }): ReactElement {
+  if (active) return el('vscode-badge', attrs({ 'aria-label': label, class: className }), children);
+  return (
+    <span className={['mr-badge', className].filter(Boolean).join(' ')} aria-label={label}>
+      {children}
+    </span>
+  );
+}
+
+export function Tag({ children, className, title }: { children: ReactNode; className?: string; title?: string }): ReactElement {
+  if (active) return el('vscode-tag', attrs({ class: className, title }), children);
+  return (
+    <span className={['mr-tag', className].filter(Boolean).join(' ')} title={title}>
+      {children}
+    </span>
+  );
+}
+
+export function Divider(): ReactElement {
+  if (active) return el('vscode-divider', { role: 'separator' });
+  return <hr className="mr-divider" />;
+}
+
+/**
+ * A busy indicator with its text visible and named. The toolkit's ring overwrites its own aria-label
+ * with "Loading", so the name lives on a wrapper and the ring itself is decoration.
+ */
+export function ProgressRing({ label }: { label: string }): ReactElement {
+  return (
+    <span className="mr-busy" role="progressbar" aria-label={label}>
+      {active ? el('vscode-progress-ring', { 'aria-hidden': 'true' }) : <span className="mr-ring" aria-hidden="true" />}
+      <span className="mr-busy-label" aria-hidden="true">
+        {label}
+      </span>
+    </span>
+  );
+}
