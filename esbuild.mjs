@@ -53,6 +53,7 @@ if (!watch) rmSync('dist', { recursive: true, force: true });
 // The catalog snapshot ships as data the host reads after activation, not inside the host bundle.
 mkdirSync('dist', { recursive: true });
 copyFileSync('src/core/data/catalogSnapshot.json', 'dist/catalog-snapshot.json');
+copyFileSync('src/core/data/rankingsSnapshot.json', 'dist/rankings-snapshot.json');
 
 if (watch) {
   for (const options of builds) {

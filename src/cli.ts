@@ -2,6 +2,7 @@
 import { runReport } from './cli/report';
 import { runRefs } from './cli/refs';
 import { runSwapCli } from './cli/swap';
+import { terminalSafe } from './shared/sanitize';
 
 const USAGE = `usage: model-radar <command> [options]
 
@@ -28,7 +29,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(USAGE);
       return command === undefined ? 2 : 0;
     default:
-      process.stderr.write(`model-radar: unknown command "${command}"\n${USAGE}`);
+      process.stderr.write(terminalSafe(`model-radar: unknown command "${command}"\n${USAGE}`));
       return 2;
   }
 }
@@ -38,7 +39,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`model-radar: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(terminalSafe(`model-radar: ${err instanceof Error ? err.message : String(err)}\n`, process.env.OPENROUTER_API_KEY ? [process.env.OPENROUTER_API_KEY] : []));
     process.exitCode = 1;
   },
 );

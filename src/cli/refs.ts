@@ -10,6 +10,7 @@ import { findRefs } from '../core/refs/recognize';
 import { createScanFilter, DEFAULT_MAX_FILE_BYTES, type FileEntry, type ScanFilter } from '../core/refs/scanner';
 import type { ModelRef, RefCatalog } from '../core/refs/types';
 import { bundledApiModels } from '../core/data/bundledCatalog';
+import { guardTerminal, keysInCommandLine } from './terminal';
 
 export interface RefsIo {
   stdout: { write(text: string): unknown };
@@ -135,7 +136,9 @@ function toJson(ref: ModelRef, file: string): RefsJsonReference {
   return { file, line: ref.line, column: ref.column, raw: ref.raw, id: ref.id, known: ref.known };
 }
 
-export async function runRefs(argv: string[], io: RefsIo): Promise<number> {
+export async function runRefs(argv: string[], rawIo: RefsIo): Promise<number> {
+  // File names and file text come from whatever tree is scanned: a cloned repository's, too.
+  const io = guardTerminal(rawIo, keysInCommandLine(argv, rawIo.env));
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     if (parsed.help === true) {

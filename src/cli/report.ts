@@ -6,6 +6,7 @@ import { DEFAULT_BASE_URL, createOpenRouterClient } from '../core/openrouter/cli
 import { toErrorInfo } from '../core/openrouter/errors';
 import { buildReport, formatReportTable } from '../core/report';
 import { defaultWindows, isIsoDay, windowLength, type DayWindow } from '../core/rankings';
+import { guardTerminal, keysInCommandLine } from './terminal';
 
 export interface ReportIo {
   stdout: { write(text: string): unknown };
@@ -85,7 +86,8 @@ function oneLine(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-export async function runReport(argv: string[], io: ReportIo): Promise<number> {
+export async function runReport(argv: string[], rawIo: ReportIo): Promise<number> {
+  const io = guardTerminal(rawIo, keysInCommandLine(argv, rawIo.env));
   const parsed = parseReportArgs(argv, io.env);
   if (!parsed.ok) {
     if (parsed.help === true) {
@@ -131,6 +133,7 @@ export async function runReport(argv: string[], io: ReportIo): Promise<number> {
     baseUrl: client.baseUrl ?? args.baseUrl,
     index,
     top: args.top,
+    droppedRows: rankings.value.dropped,
   });
   io.stdout.write(args.json ? `${JSON.stringify(report)}\n` : formatReportTable(report));
   return 0;

@@ -3,6 +3,7 @@
 // reference ids the host issued — never a path, a URL or a command outside WEBVIEW_COMMANDS.
 import * as v from 'valibot';
 import { WEBVIEW_COMMANDS, type RequestMethod, type RequestParams, type WebviewToHost } from '../shared/protocol';
+import { sanitizeServerText } from '../shared/sanitize';
 
 /** Model ids: "author/slug[:variant]" or "~author/slug", lower-case letters, digits and . _ - only. */
 export const MODEL_ID_PATTERN = /^~?[a-z0-9][a-z0-9._-]{0,63}\/[a-z0-9][a-z0-9._-]{0,127}(?::[a-z0-9_-]{1,32})?$/;
@@ -38,11 +39,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Longest refusal reason: it is logged and sent back, and it may quote the message's own keys and values. */
+export const MAX_REASON_LENGTH = 160;
+
 function describe(issues: readonly v.BaseIssue<unknown>[]): string {
   const first = issues[0];
   if (!first) return 'invalid';
   const path = v.getDotPath(first);
-  return path ? `${path}: ${first.message}` : first.message;
+  // The path holds the message's own keys and valibot's text quotes its values: untrusted text for a log line.
+  return sanitizeServerText(path ? `${path}: ${first.message}` : first.message, { max: MAX_REASON_LENGTH - 40 });
 }
 
 /** Validates a raw webview message. Never throws, whatever it is given. */
@@ -58,14 +63,14 @@ export function guardWebviewMessage(raw: unknown): GuardResult {
       }
       return { ok: false, reason: 'malformed telemetry' };
     }
-    if (type !== 'request') return { ok: false, reason: `unknown message type ${JSON.stringify(String(type)).slice(0, 40)}` };
+    if (type !== 'request') return { ok: false, reason: `unknown message type ${JSON.stringify(sanitizeServerText(String(type), { max: 40 }))}` };
     const id = raw.id;
     if (typeof id !== 'number' || !Number.isInteger(id) || id < 0 || id > MAX_REQUEST_ID) {
       return { ok: false, reason: 'request without a valid id' };
     }
     const method = raw.method;
     if (typeof method !== 'string' || !Object.prototype.hasOwnProperty.call(paramSchemas, method)) {
-      return { ok: false, reason: `unknown method ${JSON.stringify(String(method)).slice(0, 60)}`, requestId: id };
+      return { ok: false, reason: `unknown method ${JSON.stringify(sanitizeServerText(String(method), { max: 60 }))}`, requestId: id };
     }
     const schema = paramSchemas[method as RequestMethod];
     const parsed = v.safeParse(schema, raw.params);

@@ -9,6 +9,7 @@ import { createSnapshotStore, trackPollerEvents, type SnapshotStorage, type Snap
 import { buildCatalog, createCatalogIndex, type CatalogIndex } from './catalog';
 import { createRegionResolver, type RegionResolver } from './regions';
 import { buildOrderView, buildRankingsView, defaultWindows } from './rankings';
+import { bundledRankingsView, parseBundledRankings, type BundledRankings } from './data/bundledRankings';
 import { buildUsageView } from './usage';
 import { buildActivityView, tokenMixFromActivity } from './activity';
 import { alternatives, DEFAULT_MIX } from './compare';
@@ -39,6 +40,8 @@ export interface RadarOptions {
   settings: () => Settings;
   /** Loads the catalog snapshot shipped with the extension; used only until a live or cached catalog exists. */
   bundledCatalog?: () => Promise<BundledCatalog | null>;
+  /** Loads the rankings snapshot shipped with the extension (JSON, checked here); shown until live or cached rankings exist. */
+  bundledRankings?: () => Promise<unknown>;
   log?: (level: 'debug' | 'info' | 'warn', line: string) => void;
   fetch?: typeof fetch;
   now?: () => number;
@@ -62,8 +65,9 @@ export class Radar {
   private keysResolved = false;
   // Raw responses kept in memory so settings changes (region overrides) and a new catalog can recompute views.
   private apiModels: ApiModel[] | null = null;
-  private rankingRows: { rows: readonly ApiRankingRow[]; asOf: string } | null = null;
+  private rankingRows: { rows: readonly ApiRankingRow[]; asOf: string | null; dropped: number } | null = null;
   private orderIds: { ids: readonly string[]; asOf: string } | null = null;
+  private bundledRankings: BundledRankings | null = null;
   private keyData: ApiKeyData | null = null;
   private credits: CreditsData | null = null;
   /** One GET /key for the management slot at a time: /credits and /activity both wait for it. */
@@ -124,6 +128,8 @@ export class Radar {
         this.log('warn', `bundled catalog unavailable: ${err instanceof Error ? err.message : String(err)}`);
       }
     }
+    // Not awaited: reading the shipped week must not hold up the first fetch; it only fills an empty view.
+    void this.loadBundledRankings();
     await this.onKeysChanged();
   }
 
@@ -172,8 +178,10 @@ export class Radar {
       // A cached balance counts only while the management slot holds a verified management key.
       usage: state.inference === 'none' && !state.management ? null : trustedUsage(s.usage, state),
       activity: state.management ? s.activity : null,
-      rankings: state.inference === 'none' && s.rankings?.mode === 'tokens' ? null : s.rankings,
+      rankings: state.inference === 'none' && s.rankings?.mode === 'tokens' && s.rankings.source !== 'bundled' ? null : s.rankings,
     }));
+    // Figures that belonged to the key are gone: the shipped week stands in until the public order arrives.
+    if (this.store.get().rankings === null) this.recomputeRankings();
     if (state.inference === 'none') this.store.setError('key', null);
     if (!state.management) {
       this.store.setError('credits', null);
@@ -277,7 +285,8 @@ export class Radar {
       const windows = defaultWindows(this.now());
       try {
         const result = await this.client.rankingsDaily({ startDate: windows.fetch.start, endDate: windows.fetch.end, key, signal });
-        this.rankingRows = { rows: result.data, asOf: result.meta.as_of };
+        this.rankingRows = { rows: result.data, asOf: result.meta.as_of ?? null, dropped: result.dropped };
+        if (result.dropped > 0) this.log('warn', `/datasets/rankings-daily: ${result.dropped} rows failed validation and were left out`);
         this.orderIds = null;
         this.recomputeRankings();
         return;
@@ -293,15 +302,38 @@ export class Radar {
     this.recomputeRankings();
   }
 
+  /** Before a key, or offline, the leaders show the shipped week, labelled as such, rather than nothing. */
+  private async loadBundledRankings(): Promise<void> {
+    if (this.store.get().rankings || !this.options.bundledRankings) return;
+    try {
+      const parsed = parseBundledRankings(await this.options.bundledRankings());
+      if (parsed === null) {
+        this.log('warn', 'bundled rankings snapshot unreadable; leaders wait for live data');
+        return;
+      }
+      this.bundledRankings = parsed;
+      this.recomputeRankings();
+    } catch (err) {
+      this.log('warn', `bundled rankings unavailable: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
   private recomputeRankings(): void {
     const top = this.options.settings().leaders.top;
     void top;
     if (this.rankingRows) {
       const windows = defaultWindows(this.now());
-      const view = buildRankingsView(this.rankingRows.rows, { window: windows.current, asOf: this.rankingRows.asOf, index: this.index, regions: this.regions, now: this.now() });
+      const view = buildRankingsView(this.rankingRows.rows, { window: windows.current, asOf: this.rankingRows.asOf, index: this.index, regions: this.regions, now: this.now(), droppedRows: this.rankingRows.dropped });
       this.store.update((s) => ({ ...s, rankings: view }));
     } else if (this.orderIds) {
       const view = buildOrderView(this.orderIds.ids, { index: this.index, regions: this.regions, asOf: this.orderIds.asOf });
+      this.store.update((s) => ({ ...s, rankings: view }));
+    } else if (this.bundledRankings) {
+      const bundled = this.bundledRankings;
+      // Only in place of nothing, or of an earlier bundled view: never over cached or live rankings.
+      const currentSource = this.store.get().rankings?.source;
+      if (currentSource !== undefined && currentSource !== 'bundled') return;
+      const view = bundledRankingsView(bundled, { index: this.index, regions: this.regions });
       this.store.update((s) => ({ ...s, rankings: view }));
     }
   }

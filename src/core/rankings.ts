@@ -6,6 +6,8 @@ import {
   type AuthorShare,
   type CatalogModel,
   type DailyRegionTokens,
+  type DataSource,
+  type RankingsCoverage,
   type RankedModel,
   type RankingsView,
   type Region,
@@ -107,6 +109,10 @@ export interface RankingsOptions {
   asOf?: string | null;
   index?: CatalogIndex | null;
   regions?: RegionResolver;
+  /** Rows the client's schema already left out: they count towards `coverage.droppedRows`. */
+  droppedRows?: number;
+  /** Where the rows come from (default live). */
+  source?: DataSource;
 }
 
 interface ModelAcc {
@@ -121,43 +127,133 @@ interface ModelAcc {
 
 const zeroRegions = (): Record<Region, bigint> => ({ CN: 0n, US: 0n, EU: 0n, OTHER: 0n, UNKNOWN: 0n });
 
-/** Rows that are not integers are skipped: one bad row must not sink the view. */
-function rowTokens(s: string): bigint | null {
-  return /^\d+$/.test(s) ? BigInt(s) : null;
+/** A non-negative whole number of tokens as decimal digits, else null ("1e15", "1.5", "-3" and numbers are not). */
+function rowTokens(raw: unknown): bigint | null {
+  return typeof raw === 'string' && /^\d+$/.test(raw) ? BigInt(raw) : null;
 }
 
-/** rankings-daily rows (typically 14 days) → the view for the current window, with change against the previous. */
+/** "YYYY-MM-DD" (optionally followed by a time) naming a real day, else null. */
+function rowDay(raw: unknown): string | null {
+  if (typeof raw !== 'string') return null;
+  const day = raw.slice(0, 10);
+  if (raw.length > 10 && raw[10] !== 'T' && raw[10] !== ' ') return null;
+  return isIsoDay(day) ? day : null;
+}
+
+/** One readable row, after duplicates were folded. */
+interface CleanRow {
+  date: string;
+  /** As sent, trimmed: variants (":free") stay apart here; they merge later, under the base permaslug. */
+  permaslug: string;
+  tokens: bigint;
+}
+
+export interface CleanRows {
+  rows: CleanRow[];
+  duplicateRows: number;
+  droppedRows: number;
+}
+
+/**
+ * Reads rows at the boundary: a row whose tokens are not a non-negative whole number, whose date is not a
+ * real day, or that has no model is dropped and counted. A row repeating a (date, permaslug) already read
+ * (permaslug compared case-insensitively) is a duplicate: it is counted once. When duplicates disagree, the
+ * largest figure is kept: the choice does not depend on row order, and a re-sent row is more often a later,
+ * fuller count than a smaller one. Either way the duplicate is counted, so coverage says it happened.
+ */
+export function cleanRankingRows(rows: readonly unknown[]): CleanRows {
+  const byKey = new Map<string, CleanRow>();
+  let duplicateRows = 0;
+  let droppedRows = 0;
+  for (const raw of rows) {
+    const row = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : null;
+    const date = row === null ? null : rowDay(row.date);
+    const tokens = row === null ? null : rowTokens(row.total_tokens);
+    const permaslug = row !== null && typeof row.model_permaslug === 'string' ? row.model_permaslug.trim() : '';
+    if (date === null || tokens === null || permaslug === '') {
+      droppedRows++;
+      continue;
+    }
+    const key = `${date} ${permaslug.toLowerCase()}`;
+    const seen = byKey.get(key);
+    if (seen === undefined) {
+      byKey.set(key, { date, permaslug, tokens });
+    } else {
+      duplicateRows++;
+      if (tokens > seen.tokens) seen.tokens = tokens;
+    }
+  }
+  return { rows: [...byKey.values()], duplicateRows, droppedRows };
+}
+
+/** Every day of a window, oldest first. */
+export function daysOf(w: DayWindow): string[] {
+  const out: string[] = [];
+  for (let d = w.start; d <= w.end; d = addDays(d, 1)) out.push(d);
+  return out;
+}
+
+/** Coverage of `window` by days that have data. */
+export function coverageOf(window: DayWindow, daysWithRows: ReadonlySet<string>, duplicateRows: number, droppedRows: number): RankingsCoverage {
+  const days = daysOf(window);
+  const present = days.filter((d) => daysWithRows.has(d));
+  return {
+    requestedDays: days.length,
+    daysWithData: present.length,
+    firstDay: present[0] ?? null,
+    lastDay: present[present.length - 1] ?? null,
+    missingDays: days.filter((d) => !daysWithRows.has(d)),
+    duplicateRows,
+    droppedRows,
+  };
+}
+
+/**
+ * rankings-daily rows (typically 14 days) → the view for the current window, with change against the previous.
+ * Days of the window without rows stay gaps (null) in the daily series, and `coverage` says which they are.
+ */
 export function buildRankingsView(rows: readonly ApiRankingRow[], opts: RankingsOptions = {}): RankingsView {
   const { current, previous } = opts.window !== undefined ? windowsFor(opts.window) : defaultWindows(opts.now ?? Date.now());
   const regions = opts.regions ?? DEFAULT_REGIONS;
   const index = opts.index ?? null;
+  const clean = cleanRankingRows(rows);
 
   const models = new Map<string, ModelAcc>();
   const regionNow = zeroRegions();
   const regionPrev = zeroRegions();
   const authors = new Map<string, { lab: string; region: Region; tokens: bigint }>();
   const daily = new Map<string, { regions: Record<Region, bigint>; unattributed: bigint }>();
-  for (let d = current.start; d <= current.end; d = addDays(d, 1)) daily.set(d, { regions: zeroRegions(), unattributed: 0n });
+  const currentDays = new Set<string>();
+  const previousDays = new Set<string>();
 
   let total = 0n;
   let unattributed = 0n;
   let prevTotal = 0n;
 
-  for (const row of rows) {
-    const date = row.date.slice(0, 10);
+  const dayOf = (date: string): { regions: Record<Region, bigint>; unattributed: bigint } => {
+    let day = daily.get(date);
+    if (day === undefined) {
+      day = { regions: zeroRegions(), unattributed: 0n };
+      daily.set(date, day);
+    }
+    return day;
+  };
+
+  for (const row of clean.rows) {
+    const date = row.date;
     const inCurrent = date >= current.start && date <= current.end;
     const inPrevious = !inCurrent && date >= previous.start && date <= previous.end;
     if (!inCurrent && !inPrevious) continue;
-    const tokens = rowTokens(row.total_tokens);
-    if (tokens === null) continue;
-    const slug = basePermaslug(row.model_permaslug);
+    const tokens = row.tokens;
+    if (inCurrent) currentDays.add(date);
+    else previousDays.add(date);
+    const slug = basePermaslug(row.permaslug);
 
     if (slug === UNATTRIBUTED_PERMASLUG) {
       if (inCurrent) {
         unattributed += tokens;
         total += tokens;
-        const day = daily.get(date);
-        if (day !== undefined) day.unattributed += tokens;
+        dayOf(date).unattributed += tokens;
       } else {
         prevTotal += tokens;
       }
@@ -174,8 +270,7 @@ export function buildRankingsView(rows: readonly ApiRankingRow[], opts: Rankings
       acc.tokens += tokens;
       total += tokens;
       regionNow[acc.region] += tokens;
-      const day = daily.get(date);
-      if (day !== undefined) day.regions[acc.region] += tokens;
+      dayOf(date).regions[acc.region] += tokens;
       const a = authors.get(acc.author);
       if (a === undefined) authors.set(acc.author, { lab: acc.lab, region: acc.region, tokens });
       else a.tokens += tokens;
@@ -186,7 +281,9 @@ export function buildRankingsView(rows: readonly ApiRankingRow[], opts: Rankings
     }
   }
 
-  const havePrevious = prevTotal > 0n;
+  const coverage = coverageOf(current, currentDays, clean.duplicateRows, clean.droppedRows + Math.max(0, Math.floor(opts.droppedRows ?? 0)));
+  // A change needs two windows of the same days: a week with a hole against a full one would read as a fall.
+  const havePrevious = prevTotal > 0n && previousDays.size === windowLength(previous) && coverage.daysWithData === coverage.requestedDays;
   const ranked = [...models.values()]
     .filter((m) => m.tokens > 0n)
     .sort((a, b) => (a.tokens === b.tokens ? (a.permaslug < b.permaslug ? -1 : 1) : a.tokens > b.tokens ? -1 : 1));
@@ -221,11 +318,16 @@ export function buildRankingsView(rows: readonly ApiRankingRow[], opts: Rankings
     .sort((a, b) => (a.tokens === b.tokens ? (a.author < b.author ? -1 : 1) : a.tokens > b.tokens ? -1 : 1))
     .map((a) => ({ ...a, tokens: a.tokens.toString() }));
 
-  const dailyView: DailyRegionTokens[] = [...daily.entries()].map(([date, d]) => ({
-    date,
-    regions: { CN: d.regions.CN.toString(), US: d.regions.US.toString(), EU: d.regions.EU.toString(), OTHER: d.regions.OTHER.toString(), UNKNOWN: d.regions.UNKNOWN.toString() },
-    unattributed: d.unattributed.toString(),
-  }));
+  // Every day of the window, in order; a day without rows is a gap (null), never a zero.
+  const dailyView: DailyRegionTokens[] = daysOf(current).map((date) => {
+    const d = daily.get(date);
+    if (d === undefined) return { date, regions: null, unattributed: null };
+    return {
+      date,
+      regions: { CN: d.regions.CN.toString(), US: d.regions.US.toString(), EU: d.regions.EU.toString(), OTHER: d.regions.OTHER.toString(), UNKNOWN: d.regions.UNKNOWN.toString() },
+      unattributed: d.unattributed.toString(),
+    };
+  });
 
   const asOf = opts.asOf ?? null;
   return {
@@ -240,6 +342,8 @@ export function buildRankingsView(rows: readonly ApiRankingRow[], opts: Rankings
     regions: regionShares,
     authors: authorShares,
     daily: dailyView,
+    coverage,
+    source: opts.source ?? 'live',
   };
 }
 
@@ -291,7 +395,17 @@ export function buildOrderView(orderedIds: readonly string[], opts: OrderOptions
     regions: [],
     authors: [],
     daily: [],
+    coverage: null,
+    source: 'live',
   };
+}
+
+/**
+ * Rankings a surface may call "this week" ("#3 this week", "Leaders this week"): the shipped snapshot is an old
+ * week, so it is left out there; the views show it under its own "bundled" label instead.
+ */
+export function thisWeekRankings(rankings: RankingsView | null | undefined): RankingsView | null {
+  return rankings === null || rankings === undefined || rankings.source === 'bundled' ? null : rankings;
 }
 
 /** The top `n` models of each region, in rank order. */

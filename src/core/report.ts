@@ -1,10 +1,11 @@
 // The market report the CLI prints: region shares of OpenRouter tokens over a window and each region's leaders,
 // as a stable JSON object (`--json`) or a table for a terminal.
 import type { ApiRankingRow } from './openrouter/apiTypes';
-import { REGIONS, type Region } from '../shared/types';
+import { DATA_API_DOCS_URL, TOKENIZER_CAVEAT, coverageDays, coverageLine } from '../shared/dataLabels';
+import { REGIONS, type RankingsCoverage, type Region } from '../shared/types';
 import type { CatalogIndex } from './catalog';
 import { formatPricePerMillion, formatTokens } from './money';
-import { buildRankingsView, leadersByRegion, windowLength, type DayWindow } from './rankings';
+import { buildRankingsView, leadersByRegion, type DayWindow } from './rankings';
 import type { RegionResolver } from './regions';
 
 export interface ReportLeader {
@@ -27,11 +28,12 @@ export interface ReportRegion {
 /** The `--json` contract: one object, field names and types fixed. */
 export interface ReportJson {
   source: { baseUrl: string; asOf: string | null; citation: string | null };
-  /** Inclusive UTC days. */
+  /** Inclusive UTC days, as asked: `coverage` says which of them have data. */
   window: { start: string; end: string };
   /** Decimal strings; `tokens` includes `unattributed`. */
   totals: { tokens: string; unattributed: string };
   regions: ReportRegion[];
+  coverage: RankingsCoverage;
 }
 
 export interface ReportInput {
@@ -44,10 +46,12 @@ export interface ReportInput {
   regions?: RegionResolver;
   /** Leaders per region. */
   top: number;
+  /** Rows the client's schema already left out. */
+  droppedRows?: number;
 }
 
 export function buildReport(input: ReportInput): ReportJson {
-  const view = buildRankingsView(input.rows, { window: input.window, asOf: input.asOf, index: input.index, regions: input.regions });
+  const view = buildRankingsView(input.rows, { window: input.window, asOf: input.asOf, index: input.index, regions: input.regions, droppedRows: input.droppedRows });
   const leaders = leadersByRegion(view, Math.max(0, Math.floor(input.top)));
   const byRegion = new Map(view.regions.map((r) => [r.region, r]));
   return {
@@ -64,6 +68,8 @@ export function buildReport(input: ReportInput): ReportJson {
         return { permaslug: m.permaslug, id: m.id, name: m.name, author: m.author, tokens: m.tokens ?? '0', pricePerMillion: price };
       }),
     })),
+    // buildRankingsView always gives coverage in tokens mode.
+    coverage: view.coverage ?? { requestedDays: 0, daysWithData: 0, firstDay: null, lastDay: null, missingDays: [], duplicateRows: 0, droppedRows: 0 },
   };
 }
 
@@ -98,8 +104,12 @@ function clip(s: string, max: number): string {
 /** The report as a table for a terminal. */
 export function formatReportTable(report: ReportJson): string {
   const out: string[] = [];
-  const days = windowLength(report.window);
-  out.push(`OpenRouter tokens by lab region, ${report.window.start} .. ${report.window.end} (${days} day${days === 1 ? '' : 's'}, UTC)`);
+  // The span claimed is the days with data, never the days asked.
+  const c = report.coverage;
+  const claim = c.daysWithData === c.requestedDays ? coverageDays(c) : `data for ${coverageDays(c)}`;
+  out.push(`OpenRouter tokens by lab region, ${report.window.start} .. ${report.window.end} (${claim}, UTC)`);
+  const gaps = coverageLine(c);
+  if (gaps !== null) out.push(`Coverage: ${gaps}`);
   const total = BigInt(report.totals.tokens);
   const unattributed = BigInt(report.totals.unattributed);
   if (total === 0n) {
@@ -115,6 +125,7 @@ export function formatReportTable(report: ReportJson): string {
         [false, true, true],
       ),
     );
+    out.push(`${TOKENIZER_CAVEAT} ${DATA_API_DOCS_URL}`);
     for (const r of report.regions) {
       if (r.leaders.length === 0) continue;
       out.push('');

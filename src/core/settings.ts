@@ -2,6 +2,7 @@
 // (workspace configuration); everything that decides what a value means lives here, so the host
 // has nothing to get wrong. SETTINGS_SCHEMA is the contract package.json mirrors.
 import type { WebviewSettings } from '../shared/protocol';
+import { sanitizeServerText } from '../shared/sanitize';
 import { REGIONS, type Region, type ResourceName } from '../shared/types';
 import { STATUS_PLACEHOLDERS, unknownPlaceholders } from './status/format';
 
@@ -90,8 +91,12 @@ export interface SettingDescriptor {
   items?: { type: 'string'; minLength: number };
   additionalProperties?: { type: 'string'; enum: readonly string[] };
   /**
-   * "application": only user settings count. Used where a workspace's .vscode/settings.json must not
-   * decide for the user: where the API key is sent, and budgets/alerts whose state is global.
+   * "application": only user settings count. Used wherever a workspace's .vscode/settings.json (a cloned
+   * repository's, say) could change where the key goes or what a figure means or claims: the base URL; the
+   * budgets and alert thresholds; the status bar's text (it can print any literal, "$0.00 today" included);
+   * the region table behind the CN/US shares; and the refresh intervals, which decide when spend is shown as
+   * stale and spend the account's shared Data API quota. The host also reads these through inspect() and
+   * ignores (and reports) a workspace value, so the guarantee does not rest on VS Code's scope handling alone.
    */
   scope?: 'application' | 'window' | 'resource';
 }
@@ -116,7 +121,8 @@ export const SETTINGS_SCHEMA = [
     type: 'string',
     default: D.statusBar.format,
     maxLength: LIMITS.formatLength.max,
-    markdownDescription: 'Status bar text. Placeholders: `{today}` `{week}` `{month}` `{left}` (effective remaining) `{balance}` `{limit}`. Unknown values show as `—`, never `$0.00`.',
+    scope: 'application',
+    markdownDescription: 'Status bar text. Placeholders: `{today}` `{week}` `{month}` `{left}` (effective remaining) `{balance}` `{limit}`. Unknown values show as `—`, never `$0.00`. User setting only: a workspace cannot change it.',
   },
   {
     key: 'modelRadar.budget.daily',
@@ -158,7 +164,8 @@ export const SETTINGS_SCHEMA = [
     default: D.refresh.keySeconds,
     minimum: LIMITS.keySeconds.min,
     maximum: LIMITS.keySeconds.max,
-    markdownDescription: 'How often to read your key\'s spend (`/key`), in seconds. Can be lengthened, not shortened.',
+    scope: 'application',
+    markdownDescription: 'How often to read your key\'s spend (`/key`), in seconds. Can be lengthened, not shortened. User setting only: a workspace cannot change it.',
   },
   {
     key: 'modelRadar.refresh.creditsMinutes',
@@ -166,7 +173,8 @@ export const SETTINGS_SCHEMA = [
     default: D.refresh.creditsMinutes,
     minimum: LIMITS.creditsMinutes.min,
     maximum: LIMITS.creditsMinutes.max,
-    markdownDescription: 'How often to read the account balance (`/credits`, management key), in minutes.',
+    scope: 'application',
+    markdownDescription: 'How often to read the account balance (`/credits`, management key), in minutes. User setting only: a workspace cannot change it.',
   },
   {
     key: 'modelRadar.refresh.modelsMinutes',
@@ -174,7 +182,8 @@ export const SETTINGS_SCHEMA = [
     default: D.refresh.modelsMinutes,
     minimum: LIMITS.modelsMinutes.min,
     maximum: LIMITS.modelsMinutes.max,
-    markdownDescription: 'How often to refresh model prices (`/models`), in minutes.',
+    scope: 'application',
+    markdownDescription: 'How often to refresh model prices (`/models`), in minutes. User setting only: a workspace cannot change it.',
   },
   {
     key: 'modelRadar.refresh.rankingsMinutes',
@@ -182,7 +191,8 @@ export const SETTINGS_SCHEMA = [
     default: D.refresh.rankingsMinutes,
     minimum: LIMITS.rankingsMinutes.min,
     maximum: LIMITS.rankingsMinutes.max,
-    markdownDescription: 'How often to refresh the rankings (Data API, 500 requests/day per account shared by all your apps), in minutes.',
+    scope: 'application',
+    markdownDescription: 'How often to refresh the rankings (Data API, 500 requests/day per account shared by all your apps), in minutes. User setting only: a workspace cannot change it.',
   },
   {
     key: 'modelRadar.refresh.activityMinutes',
@@ -190,14 +200,16 @@ export const SETTINGS_SCHEMA = [
     default: D.refresh.activityMinutes,
     minimum: LIMITS.activityMinutes.min,
     maximum: LIMITS.activityMinutes.max,
-    markdownDescription: 'How often to refresh the 30-day activity (`/activity`, management key), in minutes.',
+    scope: 'application',
+    markdownDescription: 'How often to refresh the 30-day activity (`/activity`, management key), in minutes. User setting only: a workspace cannot change it.',
   },
   {
     key: 'modelRadar.regions.overrides',
     type: 'object',
     default: {},
     additionalProperties: { type: 'string', enum: REGIONS },
-    markdownDescription: 'Override the region of a model author, e.g. `{ "mistralai": "EU" }`. Regions: `CN`, `US`, `EU`, `OTHER`, `UNKNOWN`.',
+    scope: 'application',
+    markdownDescription: 'Override the region of a model author, e.g. `{ "mistralai": "EU" }`. Regions: `CN`, `US`, `EU`, `OTHER`, `UNKNOWN`. User setting only: a workspace cannot change it.',
   },
   {
     key: 'modelRadar.leaders.top',
@@ -251,6 +263,39 @@ export const SETTINGS_SCHEMA = [
 
 export type SettingKey = (typeof SETTINGS_SCHEMA)[number]['key'];
 export const SETTING_KEYS: readonly SettingKey[] = SETTINGS_SCHEMA.map((s) => s.key);
+/** Settings only the user's own settings may set (scope "application"): see SettingDescriptor.scope. */
+export const USER_ONLY_KEYS: ReadonlySet<SettingKey> = new Set(
+  SETTINGS_SCHEMA.filter((s: SettingDescriptor) => s.scope === 'application').map((s) => s.key),
+);
+
+/** What VS Code's `WorkspaceConfiguration.inspect()` returns, the layers this reader looks at. */
+export interface InspectedSetting {
+  globalValue?: unknown;
+  workspaceValue?: unknown;
+  workspaceFolderValue?: unknown;
+  globalLanguageValue?: unknown;
+  workspaceLanguageValue?: unknown;
+  workspaceFolderLanguageValue?: unknown;
+}
+
+/**
+ * The value of a user-only setting: the user's own (global) value, never a workspace's. A workspace or folder
+ * value (a cloned repository's .vscode/settings.json) is ignored and named in `ignored`, so the user learns
+ * why the repository's value has no effect.
+ */
+export function userOnlyValue(key: SettingKey, inspected: InspectedSetting | undefined): { value: unknown; ignored: string | null } {
+  if (inspected === undefined || inspected === null) return { value: undefined, ignored: null };
+  const fromWorkspace = [
+    inspected.workspaceValue,
+    inspected.workspaceFolderValue,
+    inspected.workspaceLanguageValue,
+    inspected.workspaceFolderLanguageValue,
+  ].some((v) => v !== undefined);
+  return {
+    value: inspected.globalValue,
+    ignored: fromWorkspace ? `${key} is set in this workspace's settings; only your user settings can change it, so the workspace value is ignored` : null,
+  };
+}
 
 export interface ConfigurationProperty {
   type: SettingDescriptor['type'];
@@ -315,7 +360,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  // Quoted into a log line and a notification; a workspace's settings file is someone else's text.
+  if (typeof value === 'string') return JSON.stringify(sanitizeServerText(value, { max: 41 }));
   if (Array.isArray(value)) return 'a list';
   if (value === null) return 'null';
   if (typeof value === 'object') return 'an object';

@@ -185,6 +185,7 @@ export function createSnapshotStore(options: SnapshotStoreOptions = {}): Snapsho
     if (value === null) return undefined;
     // Only live data is "last good"; a bundled catalog ships with the extension anyway.
     if (part === 'catalog' && (value as CatalogView).source !== 'live') return undefined;
+    if (part === 'rankings' && (value as RankingsView).source === 'bundled') return undefined;
     const fetchedAt: Partial<Record<ResourceName, number | null>> = {};
     for (const resource of PERSISTED_PARTS[part]) fetchedAt[resource] = snapshot.resources[resource].fetchedAt;
     return { v: SNAPSHOT_STORAGE_VERSION, savedAt: now(), fetchedAt, value };
@@ -261,7 +262,10 @@ export function createSnapshotStore(options: SnapshotStoreOptions = {}): Snapsho
           resources[resource] = { ...resources[resource], fetchedAt: restored.fetchedAt[resource] ?? null };
         }
         // What was live last session is this session's cache.
-        const value = part === 'catalog' ? { ...(restored.value as CatalogView), source: 'cache' as const } : restored.value;
+        const value =
+          part === 'catalog' || (part === 'rankings' && (restored.value as RankingsView).source === 'live')
+            ? { ...(restored.value as CatalogView | RankingsView), source: 'cache' as const }
+            : restored.value;
         next = { ...next, [part]: value, resources };
         report.restored.push(part);
       }
@@ -408,10 +412,26 @@ const rankingsViewSchema = v.object({
   daily: v.array(
     v.object({
       date: v.string(),
-      regions: v.object({ CN: tokens, US: tokens, EU: tokens, OTHER: tokens, UNKNOWN: tokens }),
-      unattributed: tokens,
+      regions: v.nullable(v.object({ CN: tokens, US: tokens, EU: tokens, OTHER: tokens, UNKNOWN: tokens })),
+      unattributed: v.nullable(tokens),
     }),
   ),
+  // Saved before coverage existed: unknown, not complete.
+  coverage: v.optional(
+    v.nullable(
+      v.object({
+        requestedDays: num,
+        daysWithData: num,
+        firstDay: nullableStr,
+        lastDay: nullableStr,
+        missingDays: v.array(v.string()),
+        duplicateRows: num,
+        droppedRows: num,
+      }),
+    ),
+    null,
+  ),
+  source: v.optional(v.picklist(['live', 'cache', 'bundled']), 'live'),
 });
 
 const usageViewSchema = v.object({

@@ -53,6 +53,10 @@ export function activate(context: vscode.ExtensionContext): void {
       const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'dist', 'catalog-snapshot.json'));
       return JSON.parse(new TextDecoder().decode(bytes)) as BundledCatalog;
     },
+    bundledRankings: async (): Promise<unknown> => {
+      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'dist', 'rankings-snapshot.json'));
+      return JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+    },
     log: (level, line) => log[level](line),
   });
   phase('radar');

@@ -1,7 +1,7 @@
 // Settings through one typed, normalising adapter (src/core/settings.ts decides; this only reads
 // VS Code's configuration and reports what was ignored, once per distinct problem).
 import * as vscode from 'vscode';
-import { readSettings, type Settings } from '../core/settings';
+import { USER_ONLY_KEYS, readSettings, userOnlyValue, type InspectedSetting, type SettingKey, type Settings } from '../core/settings';
 import type { SettingsApi } from './services';
 
 const SECTION = 'modelRadar';
@@ -29,7 +29,16 @@ export class SettingsAdapter implements SettingsApi, vscode.Disposable {
   private read(): Settings {
     // The section's view, not the whole configuration tree: reading the root costs milliseconds at startup.
     const config = vscode.workspace.getConfiguration(SECTION);
-    const { settings, problems } = readSettings((key) => config.get(key.startsWith(`${SECTION}.`) ? key.slice(SECTION.length + 1) : key));
+    const scopeProblems: string[] = [];
+    const { settings, problems: valueProblems } = readSettings((key) => {
+      const sub = key.startsWith(`${SECTION}.`) ? key.slice(SECTION.length + 1) : key;
+      if (!USER_ONLY_KEYS.has(key as SettingKey)) return config.get(sub);
+      // inspect(), not get(): only the user's own value counts, whatever scope VS Code applies.
+      const { value, ignored } = userOnlyValue(key as SettingKey, config.inspect(sub) as InspectedSetting | undefined);
+      if (ignored !== null) scopeProblems.push(ignored);
+      return value;
+    });
+    const problems = [...scopeProblems, ...valueProblems];
     const fresh = problems.filter((p) => !this.reported.has(p));
     for (const p of fresh) {
       this.reported.add(p);

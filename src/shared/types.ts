@@ -133,9 +133,27 @@ export interface AuthorShare {
 
 export interface DailyRegionTokens {
   date: string;
-  /** Decimal strings per region. */
-  regions: Record<Region, string>;
-  unattributed: string;
+  /** Decimal strings per region; null when the data has no row for this day (a gap, not a zero). */
+  regions: Record<Region, string> | null;
+  /** Null on a day without data. */
+  unattributed: string | null;
+}
+
+/** How much of the asked window the rankings rows cover, and what was set aside on the way. */
+export interface RankingsCoverage {
+  /** Days in the asked window. */
+  requestedDays: number;
+  /** Days of the window with at least one readable row: the only span a figure may claim. */
+  daysWithData: number;
+  /** First and last day of the window that has data; null when none has. */
+  firstDay: string | null;
+  lastDay: string | null;
+  /** Days of the window without any row, oldest first. */
+  missingDays: string[];
+  /** Rows repeating a (date, permaslug) already read: counted once. */
+  duplicateRows: number;
+  /** Rows that could not be read (tokens not a non-negative whole number, bad date, no model): left out. */
+  droppedRows: number;
 }
 
 export interface RankingsView {
@@ -153,7 +171,14 @@ export interface RankingsView {
   regions: RegionShare[];
   authors: AuthorShare[];
   daily: DailyRegionTokens[];
+  /** Tokens mode: what the rows cover; null in order mode. */
+  coverage: RankingsCoverage | null;
+  /** live: fetched this session; cache: last good from a previous session; bundled: the snapshot shipped with the extension. */
+  source: DataSource;
 }
+
+/** Where a figure comes from. */
+export type DataSource = 'live' | 'cache' | 'bundled';
 
 export interface KeyUsage {
   label: string;

@@ -22,10 +22,22 @@ import { BYOK_ONLY_KEY, ODD_KEY_VALUES, byokOnlyActivity, isFakeScenario, oddAct
 export { INFERENCE_KEY, MANAGEMENT_KEY };
 export { FAKE_SCENARIOS, type FakeScenario } from './scenarios';
 
+/**
+ * Hostile server text (see hostileError/hostileBody): an error message full of terminal escapes; one echoing the
+ * key it was sent; a 5 MB message; the sent key in a number field (a validation error quoting it); an as_of with
+ * a forged line; model names and a key label with escapes and key-like strings.
+ */
+export const HOSTILE_FAULTS = ['escapes', 'keyEcho', 'hugeMessage', 'keyInNumber', 'asOfInjection', 'hostileNames'] as const;
+
 export const FAKE_ENDPOINTS = ['models', 'models/count', 'datasets/rankings-daily', 'key', 'credits', 'activity'] as const;
 export type FakeEndpoint = (typeof FAKE_ENDPOINTS)[number];
 
-export const FAULT_KINDS = [401, 402, 403, 404, 408, 429, 500, 502, 503, 'slow', 'reset', 'truncated', 'html', 'drift', 'huge'] as const;
+export const FAULT_KINDS = [
+  401, 402, 403, 404, 408, 429, 500, 502, 503, 'slow', 'reset', 'truncated', 'html', 'drift', 'huge',
+  // Data scenarios for /datasets/rankings-daily (a 200 whose rows are off; see rankingsScenario):
+  'duplicateRows', 'missingDays', 'mistypedRows',
+  ...HOSTILE_FAULTS,
+] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface FaultSpec {
@@ -251,6 +263,11 @@ export async function startFakeOpenRouter(options: FakeOpenRouterOptions = {}): 
         sendJson(res, { ...reply, headers });
         return;
       }
+      const hostileErr = hostileError(fault.fault, sentKey(req));
+      if (hostileErr) {
+        sendJson(res, hostileErr);
+        return;
+      }
       if (fault.fault === 'html') {
         send(res, 200, 'text/html; charset=utf-8', '<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>Checking your browser</body></html>');
         return;
@@ -262,7 +279,9 @@ export async function startFakeOpenRouter(options: FakeOpenRouterOptions = {}): 
     }
     const reply = route(endpoint, url, authOf(req));
     if (fault?.fault === 'drift' && reply.status === 200) reply.body = drift(endpoint, reply.body);
+    if (fault && reply.status === 200) reply.body = hostileBody(fault.fault, endpoint, reply.body, sentKey(req));
     if (fault?.fault === 'huge' && reply.status === 200) reply.body = { ...(reply.body as object), padding: 'x'.repeat(HUGE_BYTES) };
+    if (endpoint === 'datasets/rankings-daily' && reply.status === 200 && fault !== null) reply.body = rankingsScenario(fault.fault, reply.body);
     let text = JSON.stringify(reply.body);
     if (fault?.fault === 'truncated') text = text.slice(0, Math.floor(text.length / 2));
     send(res, reply.status, 'application/json; charset=utf-8', text, reply.headers);
@@ -655,6 +674,43 @@ function send(res: ServerResponse, status: number, contentType: string, text: st
   res.end(body);
 }
 
+/**
+ * Rankings replies with rows the way real data goes wrong, for the scenario faults:
+ * - duplicateRows: every row sent twice, and the first row a third time with a different figure;
+ * - missingDays: no rows for days whose day of month is odd (07-20..07-26 keeps 20, 22, 24, 26);
+ * - mistypedRows: the real rows plus, on the last day, one row per mistake: tokens as a number, negative,
+ *   "1e15", fractional, an impossible date (2026-02-30), a date that is not one, and no model.
+ * Any other fault leaves the body alone.
+ */
+export function rankingsScenario(fault: FaultKind, body: unknown): unknown {
+  const reply = body as { data: { date: string; model_permaslug: string; total_tokens: unknown }[]; meta: unknown };
+  const rows = reply.data;
+  switch (fault) {
+    case 'duplicateRows': {
+      const first = rows[0];
+      const extra = first === undefined ? [] : [{ ...first, total_tokens: String(BigInt(String(first.total_tokens)) + 1n) }];
+      return { ...reply, data: [...rows, ...rows, ...extra] };
+    }
+    case 'missingDays':
+      return { ...reply, data: rows.filter((r) => Number(r.date.slice(8, 10)) % 2 === 0) };
+    case 'mistypedRows': {
+      const last = rows.reduce((m, r) => (r.date > m ? r.date : m), DATASET_START);
+      const bad = [
+        { date: last, model_permaslug: 'openai/mistyped-number', total_tokens: 5_000_000_000_000 },
+        { date: last, model_permaslug: 'openai/mistyped-negative', total_tokens: '-5000000000000' },
+        { date: last, model_permaslug: 'openai/mistyped-exponent', total_tokens: '1e15' },
+        { date: last, model_permaslug: 'openai/mistyped-fraction', total_tokens: '5000000000000.5' },
+        { date: '2026-02-30', model_permaslug: 'openai/mistyped-date', total_tokens: '5000000000000' },
+        { date: 'yesterday', model_permaslug: 'openai/mistyped-day', total_tokens: '5000000000000' },
+        { date: last, model_permaslug: '', total_tokens: '5000000000000' },
+      ];
+      return { ...reply, data: [...rows, ...bad] };
+    }
+    default:
+      return body;
+  }
+}
+
 const DAY_MS = 86_400_000;
 
 /** Shifts every rankings date (rows and meta) by whole days so the capture ends yesterday (UTC). */
@@ -673,4 +729,68 @@ export function rebaseRankings(fixtures: FakeFixtures, today: Date): FakeFixture
       meta: { ...meta, as_of: `${end}T23:59:59Z`, ...(meta.start_date ? { start_date: move(meta.start_date) } : {}), end_date: end },
     },
   };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Hostile server text
+
+const ESC = '\u001b';
+/** Clears the screen, sets the window title, forges a line and colours the rest: what a terminal would obey. */
+export const HOSTILE_TEXT = `${ESC}[2J${ESC}[H${ESC}]0;pwned\u0007Model Radar: balance is $0.00\r\n${ESC}[1A\u009b31mforged line\u202e`;
+/** A key-like string that is none of the test keys (the pattern layer must catch it on its own). */
+export const FOREIGN_KEY = 'sk-or-v1-0123456789abcdef0123456789abcdef0123456789abcdef0123456789ab';
+const HUGE_MESSAGE_CHARS = 5 * 1024 * 1024;
+
+function sentKey(req: IncomingMessage): string | null {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+  return match ? match[1] : null;
+}
+
+function hostileError(fault: FaultKind, key: string | null): Reply | null {
+  const echoed = key ?? '(no key)';
+  switch (fault) {
+    case 'escapes':
+      return errorReply(400, `${HOSTILE_TEXT} Bad request`, 'invalid_request');
+    case 'keyEcho':
+      return errorReply(401, `Invalid API key: ${echoed}. Also tried ${FOREIGN_KEY}. Authorization: Bearer ${echoed}`, 'authentication');
+    case 'hugeMessage': {
+      const head = `${HOSTILE_TEXT} key ${echoed} `;
+      return errorReply(400, head + `${ESC}[2Kline\n`.repeat(Math.ceil((HUGE_MESSAGE_CHARS - head.length) / 10)), 'invalid_request');
+    }
+    default:
+      return null;
+  }
+}
+
+function hostileBody(fault: FaultKind, endpoint: FakeEndpoint, body: unknown, key: string | null): unknown {
+  const b = body as { data?: unknown; meta?: Record<string, unknown> };
+  switch (fault) {
+    case 'keyInNumber': {
+      const value = key ?? FOREIGN_KEY;
+      if (endpoint === 'key') return { data: { ...(b.data as object), usage: value } };
+      if (endpoint === 'credits') return { data: { ...(b.data as object), total_credits: value } };
+      if (Array.isArray(b.data) && (endpoint === 'datasets/rankings-daily' || endpoint === 'activity')) {
+        const numberField = endpoint === 'datasets/rankings-daily' ? 'total_tokens' : 'usage';
+        return { ...b, data: b.data.map((e) => ({ ...(e as object), [numberField]: value })) };
+      }
+      return body;
+    }
+    case 'asOfInjection':
+      return b.meta ? { ...b, meta: { ...b.meta, as_of: `2026-07-26\nModel Radar: balance is $0.00 ${ESC}[2K` } } : body;
+    case 'hostileNames':
+      if (endpoint === 'key') return { data: { ...(b.data as object), label: `${HOSTILE_TEXT} ${FOREIGN_KEY}` } };
+      if (endpoint === 'models' && Array.isArray(b.data)) {
+        return {
+          ...b,
+          data: b.data.map((m) => {
+            const model = m as { name?: string; architecture?: { input_modalities?: string[] } };
+            const architecture = { ...model.architecture, input_modalities: [...(model.architecture?.input_modalities ?? []), HOSTILE_TEXT] };
+            return { ...model, name: `${HOSTILE_TEXT} ${FOREIGN_KEY} ${model.name ?? ''}`, architecture };
+          }),
+        };
+      }
+      return body;
+    default:
+      return body;
+  }
 }

@@ -161,6 +161,12 @@ export const recorded = {
 };
 
 export const configurationValues = new Map<string, unknown>();
+/**
+ * Values from a workspace's or a folder's .vscode/settings.json (full keys). `get` lets them win over
+ * `configurationValues` (the user's), as VS Code does for window/resource-scoped settings; `inspect` shows each layer.
+ */
+export const workspaceConfigurationValues = new Map<string, unknown>();
+export const workspaceFolderConfigurationValues = new Map<string, unknown>();
 const configurationEmitter = new EventEmitter<{ affectsConfiguration(section: string): boolean }>();
 
 function logChannel(name: string): unknown {
@@ -270,10 +276,23 @@ export const workspace = {
     get: <T>(key: string, fallback?: T): T | undefined => {
       const full = section ? `${section}.${key}` : key;
       recorded.configurationReads.add(full);
-      return (configurationValues.has(full) ? configurationValues.get(full) : fallback) as T | undefined;
+      for (const layer of [workspaceFolderConfigurationValues, workspaceConfigurationValues, configurationValues]) {
+        if (layer.has(full)) return layer.get(full) as T;
+      }
+      return fallback;
     },
     has: (key: string) => configurationValues.has(section ? `${section}.${key}` : key),
-    inspect: () => undefined,
+    inspect: (key: string) => {
+      const full = section ? `${section}.${key}` : key;
+      recorded.configurationReads.add(full);
+      return {
+        key: full,
+        defaultValue: undefined,
+        globalValue: configurationValues.get(full),
+        workspaceValue: workspaceConfigurationValues.get(full),
+        workspaceFolderValue: workspaceFolderConfigurationValues.get(full),
+      };
+    },
     update: async (key: string, value: unknown) => {
       configurationValues.set(section ? `${section}.${key}` : key, value);
     },

@@ -226,6 +226,8 @@ export function rankingsView(overrides: Partial<RankingsView> = {}): RankingsVie
     regions,
     authors: [],
     daily: dailyRegionTokens(),
+    coverage: { requestedDays: 7, daysWithData: 7, firstDay: '2026-07-20', lastDay: '2026-07-26', missingDays: [], duplicateRows: 0, droppedRows: 0 },
+    source: 'live',
     ...overrides,
   };
 }
@@ -257,6 +259,8 @@ export function orderOnlyRankings(): RankingsView {
     regions: [],
     authors: [],
     daily: [],
+    coverage: null,
+    source: 'live',
   };
 }
 

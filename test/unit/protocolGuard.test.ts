@@ -1,121 +1,185 @@
-// The guard at the webview boundary, case by case: each accepted shape exactly as the host receives it, and each
-// refusal with the reason the log shows and, for requests, the id the host answers. Written against the mutants
-// `npm run mutation` found surviving in src/core/protocolGuard.ts.
+// The webview message guard on its own, without the catalog check behind it: which model and reference ids
+// it lets through, the exact telemetry and number bounds, and refusal reasons that are safe to log.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MODEL_ID_PATTERN, guardWebviewMessage } from '../../src/core/protocolGuard';
+import { MAX_REASON_LENGTH, MODEL_ID_PATTERN, guardWebviewMessage } from '../../src/core/protocolGuard';
+import { WEBVIEW_COMMANDS } from '../../src/shared/protocol';
 
-const request = (method: string, params?: unknown, id = 7): Record<string, unknown> => ({ type: 'request', id, method, params });
+const request = (method: string, params: unknown, id: unknown = 1): unknown => ({ type: 'request', id, method, params });
+const ok = (raw: unknown): boolean => guardWebviewMessage(raw).ok;
+const copy = (modelId: unknown): boolean => ok(request('model/copyId', { modelId }));
 
-function refused(raw: unknown): { reason: string; requestId?: number } {
-  const r = guardWebviewMessage(raw);
-  if (r.ok) throw new Error(`accepted ${JSON.stringify(raw)}`);
-  return { reason: r.reason, ...(r.requestId === undefined ? {} : { requestId: r.requestId }) };
-}
+const a = (n: number): string => 'a'.repeat(n);
 
-describe('guardWebviewMessage: message envelope', () => {
-  it.each([null, undefined, 'ready', 42, ['ready'], [{ type: 'ready' }]])('refuses a non-object %j', (raw) => {
-    expect(refused(raw)).toEqual({ reason: 'message is not an object' });
-  });
-
-  it('accepts ready and passes only the type on', () => {
-    expect(guardWebviewMessage({ type: 'ready', extra: 'x' })).toEqual({ ok: true, message: { type: 'ready' } });
-  });
-
-  it('accepts firstContent telemetry inside [0, 1 h) and nothing else', () => {
-    for (const ms of [0, 12.5, 3_599_999]) {
-      expect(guardWebviewMessage({ type: 'telemetry', event: 'firstContent', ms, more: 1 })).toEqual({ ok: true, message: { type: 'telemetry', event: 'firstContent', ms } });
-    }
-    for (const ms of [-1, 3_600_000, Number.NaN, Number.POSITIVE_INFINITY, '5', null]) {
-      expect(refused({ type: 'telemetry', event: 'firstContent', ms })).toEqual({ reason: 'malformed telemetry' });
-    }
-    expect(refused({ type: 'telemetry', event: 'other', ms: 5 })).toEqual({ reason: 'malformed telemetry' });
-    expect(refused({ type: 'telemetry', ms: 5 })).toEqual({ reason: 'malformed telemetry' });
-  });
-
-  it('names an unknown type, quoted and cut short', () => {
-    expect(refused({ type: 'hello' })).toEqual({ reason: 'unknown message type "hello"' });
-    expect(refused({})).toEqual({ reason: 'unknown message type "undefined"' });
-    const long = refused({ type: 'x'.repeat(100) }).reason;
-    expect(long).toBe(`unknown message type "${'x'.repeat(39)}`);
-  });
-
-  it('refuses requests without a whole, non-negative, safe id, with no id to answer', () => {
-    for (const id of [-1, 1.5, '3', null, undefined, Number.MAX_SAFE_INTEGER + 2]) {
-      expect(refused({ type: 'request', id, method: 'snapshot/get' })).toEqual({ reason: 'request without a valid id' });
-    }
-    expect(guardWebviewMessage(request('snapshot/get', undefined, 0))).toMatchObject({ ok: true, message: { id: 0 } });
-    expect(guardWebviewMessage(request('snapshot/get', undefined, Number.MAX_SAFE_INTEGER))).toMatchObject({ ok: true, message: { id: Number.MAX_SAFE_INTEGER } });
-  });
-
-  it('refuses unknown methods, including inherited property names, answering the request id', () => {
-    expect(refused(request('shell/exec', {}))).toEqual({ reason: 'unknown method "shell/exec"', requestId: 7 });
-    expect(refused(request('toString', {}))).toEqual({ reason: 'unknown method "toString"', requestId: 7 });
-    expect(refused(request('__proto__', {}))).toEqual({ reason: 'unknown method "__proto__"', requestId: 7 });
-    expect(refused({ type: 'request', id: 3, method: 5 })).toEqual({ reason: 'unknown method "5"', requestId: 3 });
-    expect(refused(request('m'.repeat(100), {})).reason).toBe(`unknown method "${'m'.repeat(59)}`);
-  });
-
-  it('contains a forged message whose getters throw', () => {
-    const forged = Object.defineProperty({ type: 'request', id: 1 }, 'method', { get: () => { throw new Error('boom'); } });
-    expect(guardWebviewMessage(forged)).toEqual({ ok: false, reason: 'message could not be read' });
-  });
-});
-
-describe('guardWebviewMessage: parameters', () => {
-  it('defaults absent params of the parameterless methods to {} and refuses extra keys', () => {
-    expect(guardWebviewMessage(request('snapshot/get'))).toEqual({ ok: true, message: { type: 'request', id: 7, method: 'snapshot/get', params: {} } });
-    expect(guardWebviewMessage(request('references/get'))).toEqual({ ok: true, message: { type: 'request', id: 7, method: 'references/get', params: {} } });
-    expect(refused(request('snapshot/get', { path: '/etc' }))).toMatchObject({ requestId: 7 });
-    expect(refused(request('references/get', { path: '/etc' }))).toMatchObject({ requestId: 7 });
-  });
-
-  it('says which parameter is wrong, by its path', () => {
-    const r = refused(request('model/copyId', { modelId: 'Not An Id' }));
-    expect(r.requestId).toBe(7);
-    expect(r.reason.startsWith('model/copyId: modelId: ')).toBe(true);
-    const top = refused(request('model/copyId', 'qwen/qwen3-coder'));
-    expect(top.reason.startsWith('model/copyId: ')).toBe(true);
-    expect(top.reason.startsWith('model/copyId: undefined')).toBe(false);
-    expect(top.reason.length).toBeGreaterThan('model/copyId: '.length);
-  });
-
-  it('passes a valid compare request with its mix and limit', () => {
-    const params = { modelId: 'qwen/qwen3-coder', mix: { input: 1000, output: 0, cacheRead: 1e15 }, limit: 50 };
-    expect(guardWebviewMessage(request('compare/alternatives', params))).toEqual({ ok: true, message: { type: 'request', id: 7, method: 'compare/alternatives', params } });
-    expect(refused(request('compare/alternatives', { modelId: 'qwen/qwen3-coder', mix: { input: 1, output: 1 } })).requestId).toBe(7);
-    expect(refused(request('compare/alternatives', { modelId: 'qwen/qwen3-coder', limit: 51 })).requestId).toBe(7);
-  });
-
-  it('swap takes an optional issued reference id and target', () => {
-    expect(guardWebviewMessage(request('model/swap', { modelId: 'qwen/qwen3-coder', refId: 'r12', targetId: 'deepseek/deepseek-v4-flash' })).ok).toBe(true);
-    for (const refId of ['x-r12', 'r12x', 'r', 'r1234567890123']) {
-      expect(guardWebviewMessage(request('model/swap', { modelId: 'qwen/qwen3-coder', refId })).ok, refId).toBe(false);
-      expect(guardWebviewMessage(request('reference/reveal', { refId })).ok, refId).toBe(false);
-    }
-    expect(guardWebviewMessage(request('reference/reveal', { refId: 'r1' })).ok).toBe(true);
-  });
-
-  it('runs only listed commands', () => {
-    expect(guardWebviewMessage(request('command/run', { command: 'refresh' })).ok).toBe(true);
-    expect(guardWebviewMessage(request('command/run', { command: 'workbench.action.terminal.new' })).ok).toBe(false);
-  });
-});
-
-describe('MODEL_ID_PATTERN', () => {
-  it.each(['qwen/qwen3-coder', '~anthropic/claude-sonnet-latest', 'qwen/qwen3-coder:free', 'openai/gpt-5-nano:batch_1'])('accepts %s', (id) => {
-    expect(MODEL_ID_PATTERN.test(id)).toBe(true);
-  });
+describe('model ids', () => {
   it.each([
-    'x qwen/qwen3-coder', // anchored at the start
-    'qwen/qwen3-coder trailing', // anchored at the end
-    'qwen/qwen3-coder:', // an empty variant
-    'qwen/qwen3-coder:FREE', // upper case in the variant
-    'qwen/qwen3-coder:fr/ee', // a slash in the variant
-    `qwen/qwen3-coder:${'a'.repeat(33)}`, // a variant over 32 characters
-    'Qwen/qwen3-coder',
-    '../etc/passwd',
-  ])('refuses %s', (id) => {
-    expect(MODEL_ID_PATTERN.test(id)).toBe(false);
-    expect(guardWebviewMessage(request('model/openOnWeb', { modelId: id })).ok).toBe(false);
+    'openai/gpt-5',
+    'qwen/qwen3-coder:free',
+    'meta-llama/llama-3.1-405b-instruct:nitro',
+    'z-ai/glm-4.6:exacto',
+    'x-ai/grok-4.5',
+    '01-ai/yi-large',
+    'mistralai/mistral-small-24b-instruct-2501',
+    '~anthropic/claude-sonnet-latest',
+    'a/b',
+    'a.b_c-d/e.f_g-h:v_1-2',
+    `${a(64)}/${a(128)}`, // longest author, longest slug
+    `${a(64)}/${a(128)}:${a(6)}`, // 200 characters in all
+    `a/b:${a(32)}`, // longest variant
+  ])('accepts %s', (id) => {
+    expect(copy(id)).toBe(true);
+    expect(MODEL_ID_PATTERN.test(id) || id.length > 200).toBe(true);
+  });
+
+  it.each([
+    ['path traversal', '../../etc/passwd'],
+    ['traversal inside', 'openai/../../secrets'],
+    ['dot-dot slug', 'openai/..'],
+    ['a third segment', 'openai/gpt-5/extra'],
+    ['absolute path', '/etc/passwd'],
+    ['windows path', 'C:\\Users\\me\\.env'],
+    ['backslash', 'openai\\gpt-5'],
+    ['URL', 'https://evil.example/x'],
+    ['file URL', 'file:///etc/hosts'],
+    ['scheme-like author', 'javascript:alert(1)/x'],
+    ['query', 'openai/gpt-5?x=1'],
+    ['fragment', 'openai/gpt-5#x'],
+    ['upper case', 'OpenAI/gpt-5'],
+    ['no slug', 'openai/'],
+    ['no author', '/gpt-5'],
+    ['no slash', 'gpt-5'],
+    ['empty', ''],
+    ['empty variant', 'openai/gpt-5:'],
+    ['two variants', 'openai/gpt-5:free:nitro'],
+    ['variant with a dot', 'openai/gpt-5:v1.0'],
+    ['two tildes', '~~anthropic/claude'],
+    ['tilde in the slug', 'anthropic/~claude'],
+    ['leading dash', '-openai/gpt-5'],
+    ['leading dot slug', 'openai/.hidden'],
+    ['space', 'openai/gpt 5'],
+    ['leading space', ' openai/gpt-5'],
+    ['trailing newline', 'openai/gpt-5\n'],
+    ['ESC', 'openai/gpt-5\u001b[2J'],
+    ['NUL', 'openai/gpt-5\u0000'],
+    ['bidi override', 'openai/gpt\u202e5'],
+    ['Cyrillic look-alike', 'оpenai/gpt-5'],
+    ['author 65', `${a(65)}/b`],
+    ['slug 129', `a/${a(129)}`],
+    ['variant 33', `a/b:${a(33)}`],
+    ['201 characters', `${a(64)}/${a(128)}:${a(7)}`],
+    ['__proto__', '__proto__'],
+  ])('refuses %s', (_why, id) => {
+    expect(copy(id)).toBe(false);
+  });
+
+  it.each([1, null, undefined, ['openai/gpt-5'], { id: 'openai/gpt-5' }])('refuses a non-string id %j', (id) => {
+    expect(copy(id)).toBe(false);
+  });
+
+  it('applies to every field that names a model', () => {
+    const bad = '../../etc/passwd';
+    expect(ok(request('model/openOnWeb', { modelId: bad }))).toBe(false);
+    expect(ok(request('compare/alternatives', { modelId: bad }))).toBe(false);
+    expect(ok(request('model/swap', { modelId: 'openai/gpt-5', targetId: bad }))).toBe(false);
+    expect(ok(request('model/swap', { modelId: bad, targetId: 'openai/gpt-5' }))).toBe(false);
+    expect(ok(request('model/swap', { modelId: 'openai/gpt-5', targetId: 'qwen/qwen3-coder:free', refId: 'r1' }))).toBe(true);
+  });
+
+  it('no string outside the pattern passes (property)', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 260 }), fc.stringMatching(/^~?[a-z0-9._:~/-]{1,80}$/)), (id) => {
+        const expected = id.length <= 200 && MODEL_ID_PATTERN.test(id);
+        expect(copy(id)).toBe(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('reference ids', () => {
+  it.each(['r0', 'r1', 'r123456789012'])('accepts %s', (refId) => {
+    expect(ok(request('reference/reveal', { refId }))).toBe(true);
+  });
+  it.each(['r', 'r1234567890123', 'R1', 'r-1', 'r1 ', 'r1;rm -rf', '/home/user/.env', 'r1\n', 1])('refuses %j', (refId) => {
+    expect(ok(request('reference/reveal', { refId }))).toBe(false);
+  });
+});
+
+describe('telemetry bounds', () => {
+  const telemetry = (ms: unknown, event: unknown = 'firstContent'): boolean => ok({ type: 'telemetry', event, ms });
+
+  it('accepts firstContent from 0 up to just under one hour', () => {
+    for (const ms of [0, 0.1, 1234.5, 3_599_999, 3_599_999.999]) expect(telemetry(ms), String(ms)).toBe(true);
+    const result = guardWebviewMessage({ type: 'telemetry', event: 'firstContent', ms: 12.5, extra: 'dropped' });
+    expect(result).toEqual({ ok: true, message: { type: 'telemetry', event: 'firstContent', ms: 12.5 } });
+  });
+
+  it('refuses negative, one hour or more, non-finite, non-numbers and other events', () => {
+    for (const ms of [-0.001, -1, 3_600_000, 3_600_000.001, 1e12, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, '5', null, undefined]) {
+      expect(telemetry(ms), String(ms)).toBe(false);
+    }
+    for (const event of ['firstPaint', 'FirstContent', '', null]) expect(telemetry(5, event), String(event)).toBe(false);
+    expect(ok({ type: 'telemetry', ms: 5 })).toBe(false);
+  });
+});
+
+describe('request bounds', () => {
+  it('request ids are whole numbers from 0 to 2^53 - 1', () => {
+    for (const id of [0, 1, Number.MAX_SAFE_INTEGER]) expect(ok(request('snapshot/get', {}, id)), String(id)).toBe(true);
+    for (const id of [-1, Number.MAX_SAFE_INTEGER + 1, 1.5, Number.NaN, '1', null]) expect(ok(request('snapshot/get', {}, id)), String(id)).toBe(false);
+  });
+
+  it('compare limit is 1..50 whole; token counts 0..1e15 finite', () => {
+    const compare = (extra: Record<string, unknown>): boolean => ok(request('compare/alternatives', { modelId: 'openai/gpt-5', ...extra }));
+    for (const limit of [1, 50]) expect(compare({ limit }), String(limit)).toBe(true);
+    for (const limit of [0, 51, 2.5, '5']) expect(compare({ limit }), String(limit)).toBe(false);
+    const mix = (input: unknown): Record<string, unknown> => ({ mix: { input, output: 1, cacheRead: 0 } });
+    for (const n of [0, 1e15]) expect(compare(mix(n)), String(n)).toBe(true);
+    for (const n of [-1, 1e15 + 1e3, Number.POSITIVE_INFINITY, Number.NaN, '1']) expect(compare(mix(n)), String(n)).toBe(false);
+    expect(compare({ mix: null })).toBe(true);
+  });
+
+  it('extra keys, unknown commands and unknown methods are refused', () => {
+    expect(ok(request('model/copyId', { modelId: 'openai/gpt-5', path: '/etc/passwd' }))).toBe(false);
+    expect(ok(request('snapshot/get', { anything: 1 }))).toBe(false);
+    for (const command of WEBVIEW_COMMANDS) expect(ok(request('command/run', { command })), command).toBe(true);
+    expect(ok(request('command/run', { command: 'workbench.action.terminal.new' }))).toBe(false);
+    for (const method of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'model/delete']) expect(ok(request(method, {})), method).toBe(false);
+  });
+});
+
+describe('refusal reasons are safe to log', () => {
+  // eslint-disable-next-line no-control-regex -- the characters under test
+  const CONTROL = /[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+  const hostile = `\u001b[2J\u001b]0;pwned\u0007\u009b31m\u202e${'x'.repeat(5000)}\nforged log line sk-or-v1-${'ab12'.repeat(16)}`;
+
+  it.each([
+    ['unknown type', { type: hostile }],
+    ['unknown method', request(hostile, {})],
+    ['unknown key in params', request('model/copyId', { modelId: 'openai/gpt-5', [hostile]: 1 })],
+    ['bad value', request('model/copyId', { modelId: hostile })],
+    ['bad command', request('command/run', { command: hostile })],
+  ])('%s: one short line, no control characters, no key', (_why, raw) => {
+    const result = guardWebviewMessage(raw);
+    expect(result.ok).toBe(false);
+    const reason = result.ok ? '' : result.reason;
+    expect(reason.length).toBeLessThanOrEqual(MAX_REASON_LENGTH);
+    expect(reason).not.toMatch(CONTROL);
+    expect(reason).not.toContain('ab12ab12ab12');
+  });
+
+  it('holds for any message (property)', () => {
+    fc.assert(
+      fc.property(fc.anything(), fc.string({ unit: 'binary' }), (params, method) => {
+        for (const raw of [request(method, params), request('model/swap', params), { type: method }]) {
+          const result = guardWebviewMessage(raw);
+          if (!result.ok) {
+            expect(result.reason.length).toBeLessThanOrEqual(MAX_REASON_LENGTH);
+            expect(result.reason).not.toMatch(CONTROL);
+          }
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });

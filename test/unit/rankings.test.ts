@@ -90,9 +90,9 @@ describe('rankings-daily → RankingsView (real capture)', () => {
     expect(view.daily.map((d) => d.date)).toEqual(['2026-07-20', '2026-07-21', '2026-07-22', '2026-07-23', '2026-07-24', '2026-07-25', '2026-07-26']);
     const day = rowsIn({ start: '2026-07-22', end: '2026-07-22' });
     const d = view.daily[2];
-    expect(d.regions.CN).toBe(sum(day.filter((r) => CN.has(authorOf(r.model_permaslug)))).toString());
+    expect(d.regions?.CN).toBe(sum(day.filter((r) => CN.has(authorOf(r.model_permaslug)))).toString());
     expect(d.unattributed).toBe(sum(day.filter((r) => r.model_permaslug === 'other')).toString());
-    const total = view.daily.reduce((s, x) => s + Object.values(x.regions).reduce((a, b) => a + BigInt(b), 0n) + BigInt(x.unattributed), 0n);
+    const total = view.daily.reduce((s, x) => s + Object.values(x.regions ?? {}).reduce((a, b) => a + BigInt(b), 0n) + BigInt(x.unattributed ?? '0'), 0n);
     expect(total.toString()).toBe(view.totalTokens);
   });
 

@@ -10,11 +10,12 @@ const apiModels = read<{ data: ApiModel[] }>('models-2026-07-29.json').data;
 const index = createCatalogIndex(buildCatalog(apiModels));
 const WINDOW = { start: '2026-07-20', end: '2026-07-26' };
 
-const report = buildReport({ rows: daily.data, asOf: daily.meta.as_of, window: WINDOW, baseUrl: 'https://openrouter.ai/api/v1', index, top: 3 });
+const report = buildReport({ rows: daily.data, asOf: daily.meta.as_of ?? null, window: WINDOW, baseUrl: 'https://openrouter.ai/api/v1', index, top: 3 });
 
 describe('buildReport', () => {
   it('has the JSON contract shape', () => {
-    expect(Object.keys(report)).toEqual(['source', 'window', 'totals', 'regions']);
+    expect(Object.keys(report)).toEqual(['source', 'window', 'totals', 'regions', 'coverage']);
+    expect(Object.keys(report.coverage)).toEqual(['requestedDays', 'daysWithData', 'firstDay', 'lastDay', 'missingDays', 'duplicateRows', 'droppedRows']);
     expect(report.source).toEqual({ baseUrl: 'https://openrouter.ai/api/v1', asOf: '2026-07-26T23:59:59Z', citation: 'Source: OpenRouter (openrouter.ai/rankings), as of 2026-07-26T23:59:59Z.' });
     expect(report.window).toEqual(WINDOW);
     expect(report.regions.map((r) => r.region)).toEqual(['CN', 'US', 'EU', 'OTHER', 'UNKNOWN']);
@@ -65,6 +66,8 @@ describe('formatReportTable', () => {
   it('says so when the window has no data', () => {
     const empty = buildReport({ rows: [], asOf: null, window: { start: '2026-01-01', end: '2026-01-01' }, baseUrl: 'x', index: null, top: 5 });
     expect(formatReportTable(empty)).toContain('No ranking data for this window.');
-    expect(formatReportTable(empty)).toContain('(1 day, UTC)');
+    // A day asked is not a day covered: the header claims none.
+    expect(formatReportTable(empty)).toContain('(data for 0 of 1 day, UTC)');
+    expect(formatReportTable(empty)).toContain('Coverage: No data for the day asked.');
   });
 });

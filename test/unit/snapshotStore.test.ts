@@ -160,7 +160,7 @@ describe('persistence', () => {
     const snap = second.get();
     expect(snap.catalog?.source).toBe('cache');
     expect(snap.catalog?.models).toEqual(live()?.models);
-    expect(snap.rankings).toEqual(rankingsView());
+    expect(snap.rankings).toEqual({ ...rankingsView(), source: 'cache' });
     expect(snap.usage).toEqual(usageView({ management: true }));
     expect(snap.activity).toEqual(activityView());
     expect(snap.resources.models.fetchedAt).toBe(T0);

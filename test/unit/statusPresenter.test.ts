@@ -48,7 +48,9 @@ describe('presentStatus: states', () => {
     expect(p.command).toBe('modelRadar.setApiKey');
     expect(p.background).toBe('none');
     expect(p.visible).toBe(true);
-    expect(p.tooltipMarkdown).toContain('prices and the popularity order work without one');
+    expect(p.tooltipMarkdown).toContain('prices work without one');
+    // Offline, without a key, there is no popularity order to give: the tooltip must not promise one.
+    expect(p.tooltipMarkdown).not.toMatch(/popularity/i);
     expect(p.tooltipMarkdown).toContain('[$(key) Set key](command:modelRadar.setApiKey)');
     expect(p.tooltipMarkdown).not.toMatch(/\$\d/);
     expect(p.ariaLabel).toBe('Model Radar: no API key set. Activate to set one.');

@@ -73,7 +73,8 @@ export interface ApiRankingRow {
 
 export interface ApiRankingsDailyResponse {
   data: ApiRankingRow[];
-  meta: { as_of: string; version?: string; start_date?: string; end_date?: string };
+  /** as_of is absent when OpenRouter's value is not an ISO date or timestamp. */
+  meta: { as_of?: string; version?: string; start_date?: string; end_date?: string };
 }
 
 export interface ApiKeyData {

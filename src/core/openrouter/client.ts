@@ -177,15 +177,19 @@ export function createOpenRouterClient(options: OpenRouterClientOptions): OpenRo
         log(`${label} ${outcome.status} ${ms}ms attempt ${attempt}/${attempts}`);
         const parsed = spec.parse(outcome.json);
         if (!parsed.ok) {
+          // Validation messages quote the offending value (valibot: `received "…"`) and paths carry the
+          // server's object keys: both are server text, and the value can be the key itself.
+          const where = sanitizeServerText(parsed.path, { max: 120, secrets });
+          const why = sanitizeServerText(parsed.message, { secrets });
           throw new OpenRouterError({
             kind: 'badResponse',
             path,
             status: outcome.status,
-            detailPath: parsed.path,
-            message: `${path}: OpenRouter's response does not have the expected shape at ${parsed.path} (${parsed.message}).`,
+            detailPath: where,
+            message: `${path}: OpenRouter's response does not have the expected shape at ${where} (${why}).`,
           });
         }
-        warnDropped(label, parsed.value);
+        warnDropped(label, parsed.value, secrets);
         return parsed.value;
       }
       const err = outcome.error;
@@ -208,10 +212,11 @@ export function createOpenRouterClient(options: OpenRouterClientOptions): OpenRo
     }
   }
 
-  function warnDropped(label: string, value: unknown): void {
+  function warnDropped(label: string, value: unknown, secrets: readonly string[]): void {
     const dropped = value as Partial<DroppedEntries>;
     if (typeof dropped.dropped === 'number' && dropped.dropped > 0) {
-      log(`${label}: ignored ${dropped.dropped} invalid entr${dropped.dropped === 1 ? 'y' : 'ies'} (first at ${dropped.firstDropPath ?? '?'})`);
+      const first = typeof dropped.firstDropPath === 'string' ? sanitizeServerText(dropped.firstDropPath, { max: 120, secrets }) : '?';
+      log(`${label}: ignored ${dropped.dropped} invalid entr${dropped.dropped === 1 ? 'y' : 'ies'} (first at ${first})`);
     }
   }
 

@@ -1,7 +1,14 @@
 // Typed failures of OpenRouter requests. Callers branch on `kind` (and `status`), never on message text.
 // Messages are for people: they name the endpoint path and never contain a key, because they end up in
 // logs, the status bar and the webview.
+import { sanitizeServerText } from '../../shared/sanitize';
 import type { ErrorInfo, ErrorKind } from '../../shared/types';
+
+/**
+ * Longest error message. Ours stay far below it; it bounds what a future code path quoting server text
+ * could produce (the server part itself is capped at 200 characters where it is quoted).
+ */
+export const MAX_ERROR_MESSAGE = 600;
 
 export interface OpenRouterErrorInit {
   kind: ErrorKind;
@@ -23,12 +30,13 @@ export class OpenRouterError extends Error {
   readonly detailPath?: string;
 
   constructor(init: OpenRouterErrorInit) {
-    super(init.message);
+    // Last line of defence: whatever a caller put in the message, it leaves as one printable, key-free line.
+    super(sanitizeServerText(init.message, { max: MAX_ERROR_MESSAGE }));
     this.kind = init.kind;
     if (init.status !== undefined) this.status = init.status;
     if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
     if (init.path !== undefined) this.path = init.path;
-    if (init.detailPath !== undefined) this.detailPath = init.detailPath;
+    if (init.detailPath !== undefined) this.detailPath = sanitizeServerText(init.detailPath);
   }
 
   /** True for an OpenRouterError, of the given kind when one is passed. Works across bundles (duck-typed). */
@@ -80,7 +88,7 @@ export function toErrorInfo(err: unknown): ErrorInfo {
 }
 
 function errorInfoFromForeign(err: OpenRouterError): ErrorInfo {
-  const info: ErrorInfo = { kind: err.kind, message: String(err.message) };
+  const info: ErrorInfo = { kind: err.kind, message: sanitizeServerText(err.message, { max: MAX_ERROR_MESSAGE }) };
   if (typeof err.status === 'number') info.status = err.status;
   if (typeof err.retryAfterMs === 'number') info.retryAfterMs = err.retryAfterMs;
   return info;
@@ -158,17 +166,5 @@ export function describeFailure(kind: ErrorKind, path: string, status?: number, 
   return `${path}: ${KIND_SUMMARY[kind]}${extra.length > 0 ? ` (${extra.join(': ')})` : ''}.`;
 }
 
-const KEY_LIKE = /\b(?:sk-or-[A-Za-z0-9_-]*|sk-[A-Za-z0-9_-]{8,}|Bearer\s+\S+)/g;
-
-/**
- * Server-provided text trimmed to one short line with anything that looks like a key removed: some APIs
- * echo the rejected key back, and this text reaches logs and the UI.
- */
-export function sanitizeServerText(text: string, secrets: readonly string[] = []): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret.length >= 4) out = out.split(secret).join('[redacted]');
-  }
-  out = out.replace(KEY_LIKE, '[redacted]').replace(/\s+/g, ' ').trim();
-  return out.length > 200 ? `${out.slice(0, 199)}…` : out;
-}
+/** The one sanitiser for server text (src/shared/sanitize.ts), re-exported where errors are built. */
+export { sanitizeServerText };

@@ -14,6 +14,7 @@ import type {
   ApiRankingRow,
   ApiRankingsDailyResponse,
 } from './apiTypes';
+import { hasControlCharacters, isoTimestampOrNull, sanitizeServerText } from '../../shared/sanitize';
 import type { ErrorEnvelope } from './errors';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -28,10 +29,23 @@ const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 const price = v.pipe(v.string(), v.regex(DECIMAL_RE, 'Expected a decimal string'));
 const optionalPrice = v.optional(price);
-const nonEmpty = v.pipe(v.string(), v.minLength(1, 'Expected a non-empty string'));
 const day = v.pipe(v.string(), v.regex(DAY_RE, 'Expected a YYYY-MM-DD date'));
 const tokens = v.pipe(v.string(), v.regex(TOKENS_RE, 'Expected a decimal-digit string'));
 const amount = v.pipe(v.number(), v.finite());
+/** Ids (models, permaslugs): used to match, edit files and build URLs, so refused rather than altered. */
+const idText = v.pipe(
+  v.string(),
+  v.minLength(1, 'Expected a non-empty string'),
+  v.maxLength(256, 'Expected at most 256 characters'),
+  v.check((s) => !hasControlCharacters(s), 'Expected no control characters'),
+);
+/**
+ * Names and labels shown to people (status bar, webview, notifications, terminal): made one printable,
+ * key-free line of at most 200 characters here, once, so no surface gets raw server text.
+ */
+const displayText = v.pipe(v.string(), v.transform((s) => sanitizeServerText(s)));
+/** Dates shown as dates: only a real ISO date or timestamp; anything else reads as unknown. */
+const isoText = v.pipe(v.string(), v.check((s) => isoTimestampOrNull(s) !== null));
 
 /**
  * Money and counts the extension shows or sums (/key spend, /activity rows): never coerced. A string, a
@@ -52,6 +66,12 @@ const softNumber = v.fallback(v.optional(amount), undefined);
 const softNullableNumber = v.fallback(v.nullish(amount), undefined);
 const softBoolean = v.fallback(v.optional(v.boolean()), undefined);
 const softStrings = v.fallback(v.optional(v.array(v.string())), undefined);
+const softDisplay = v.fallback(v.optional(displayText), undefined);
+const softNullableDisplay = v.fallback(v.nullish(displayText), undefined);
+const softNullableIso = v.fallback(v.nullish(isoText), undefined);
+/** Short display words (modalities), each sanitised like a name. */
+const softDisplayList = v.fallback(v.optional(v.array(v.pipe(v.string(), v.transform((s) => sanitizeServerText(s, { max: 40 }))))), undefined);
+const softId = v.fallback(v.optional(idText), undefined);
 
 // ---------------------------------------------------------------------------------------------------------
 // /models
@@ -90,9 +110,9 @@ const pricingSchema = v.object({
 
 const architectureSchema = v.object({
   modality: softNullableString,
-  input_modalities: softStrings,
-  output_modalities: softStrings,
-  tokenizer: softString,
+  input_modalities: softDisplayList,
+  output_modalities: softDisplayList,
+  tokenizer: softDisplay,
   instruct_type: softNullableString,
 });
 
@@ -117,21 +137,23 @@ const benchmarksSchema = v.nullish(
   }),
 );
 
-const aliasTargetSchema = v.nullish(v.object({ slug: nonEmpty, name: softString }));
+const aliasTargetSchema = v.nullish(v.object({ slug: idText, name: softDisplay }));
 
 export const modelSchema = v.object({
-  id: nonEmpty,
-  canonical_slug: softString,
-  name: v.string(),
+  id: idText,
+  canonical_slug: softId,
+  name: displayText,
   created: softNumber,
+  // Not carried past the catalog (normalizeModel drops it), so not sanitised here: it is the longest text in
+  // the response and sanitising it tripled the parse time. Whoever shows it must pass it through sanitize.ts.
   description: softString,
   context_length: softNullableNumber,
   architecture: v.fallback(v.optional(architectureSchema), undefined),
   pricing: pricingSchema,
   top_provider: v.fallback(v.optional(topProviderSchema), undefined),
   supported_parameters: softStrings,
-  knowledge_cutoff: softNullableString,
-  expiration_date: softNullableString,
+  knowledge_cutoff: softNullableIso,
+  expiration_date: softNullableIso,
   benchmarks: v.fallback(benchmarksSchema, undefined),
   alias_target: v.fallback(aliasTargetSchema, undefined),
 });
@@ -142,21 +164,23 @@ const modelsEnvelopeSchema = v.object({
   links: v.fallback(v.optional(v.object({ next: v.nullable(v.string()) })), undefined),
 });
 
-const idOnlySchema = v.object({ id: nonEmpty });
+const idOnlySchema = v.object({ id: idText });
 
 // ---------------------------------------------------------------------------------------------------------
 // /datasets/rankings-daily
 
 export const rankingRowSchema = v.object({
   date: day,
-  model_permaslug: nonEmpty,
+  model_permaslug: idText,
   total_tokens: tokens,
 });
 
 const rankingsEnvelopeSchema = v.object({
   data: v.array(v.unknown()),
   meta: v.object({
-    as_of: nonEmpty,
+    // Printed as "as of …": only a real ISO date or timestamp is kept; anything else (text with line breaks,
+    // escape sequences) reads as unknown instead of being shown or costing the figures.
+    as_of: v.fallback(v.optional(v.pipe(v.string(), v.check((s) => isoTimestampOrNull(s) !== null))), undefined),
     version: softString,
     start_date: softString,
     end_date: softString,
@@ -167,10 +191,10 @@ const rankingsEnvelopeSchema = v.object({
 // /key, /credits, /activity
 
 export const keyDataSchema = v.object({
-  label: v.string(),
+  label: displayText,
   limit: v.nullable(money),
   limit_remaining: softNullableNumber,
-  limit_reset: softNullableString,
+  limit_reset: softNullableDisplay,
   include_byok_in_limit: softBoolean,
   usage: money,
   usage_daily: optionalMoney,
@@ -184,7 +208,7 @@ export const keyDataSchema = v.object({
   is_management_key: softBoolean,
   is_provisioning_key: softBoolean,
   creator_user_id: softNullableString,
-  expires_at: softNullableString,
+  expires_at: softNullableIso,
 });
 
 const keyResponseSchema = v.object({ data: keyDataSchema });
@@ -195,10 +219,10 @@ const creditsResponseSchema = v.object({
 
 export const activityItemSchema = v.object({
   date: day,
-  model: nonEmpty,
-  model_permaslug: softString,
+  model: idText,
+  model_permaslug: softId,
   endpoint_id: softString,
-  provider_name: softString,
+  provider_name: softDisplay,
   usage: money,
   byok_usage_inference: optionalMoney,
   requests: money,
@@ -289,7 +313,18 @@ function formatPath(prefix: string, path: readonly PathItem[] | undefined): stri
 
 function firstIssue(issues: readonly v.BaseIssue<unknown>[], prefix: string): { path: string; message: string } {
   const issue = issues[0];
-  return { path: formatPath(prefix, issue?.path as PathItem[] | undefined), message: issue?.message ?? 'Invalid value' };
+  return { path: formatPath(prefix, issue?.path as PathItem[] | undefined), message: issue ? issueMessage(issue) : 'Invalid value' };
+}
+
+/**
+ * A type mismatch names the type received, never the value: valibot's own message quotes it, and a value in
+ * the wrong field can be anything the server holds (a key echoed into a number field, megabytes of text).
+ */
+function issueMessage(issue: v.BaseIssue<unknown>): string {
+  if (issue.kind !== 'schema') return issue.message;
+  const input: unknown = issue.input;
+  const got = input === null ? 'null' : Array.isArray(input) ? 'array' : typeof input;
+  return `Invalid type: Expected ${issue.expected ?? 'another type'} but received ${got === 'undefined' ? 'nothing' : `a${/^[aeiou]/.test(got) ? 'n' : ''} ${got}`}`;
 }
 
 function parseWhole<S extends v.GenericSchema>(schema: S, json: unknown): SchemaResult<v.InferOutput<S>> {

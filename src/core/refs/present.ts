@@ -1,5 +1,6 @@
 // What the editor surfaces say about a reference (hover, CodeLens, diagnostics, pickers) and which references a
 // swap request means. Pure, so every decision the VS Code adapters make is tested here.
+import { asSentence } from '../../shared/dataLabels';
 import { formatPricePerMillion, formatTokens } from '../money';
 import { escapeMarkdown, formatUsd } from '../status/format';
 import { modelPageUrl } from '../webviewHandlers';
@@ -44,10 +45,13 @@ export function commandUri(command: string, args: unknown): string {
   return `command:${command}?${encodeURIComponent(JSON.stringify([args]))}`;
 }
 
-/** The CodeLens line: "$0.09 / $0.18 per 1M · #1 this week · CN". The "Swap…" lens sits next to it. */
-export function codeLensTitle(model: CatalogModel | null, ranked: RankedModel | null): string {
+/**
+ * The CodeLens line: "$0.09 / $0.18 per 1M · #1 this week · CN"; with prices that are not live,
+ * "$0.09 / $0.18 per 1M (prices as of Jul 29, bundled) · …". The "Swap…" lens sits next to it.
+ */
+export function codeLensTitle(model: CatalogModel | null, ranked: RankedModel | null, priceAge: string | null = null): string {
   if (model === null) return '$(warning) not in the OpenRouter catalog';
-  const parts = [priceSummary(model)];
+  const parts = [priceAge === null ? priceSummary(model) : `${priceSummary(model)} (${priceAge})`];
   if (ranked !== null) parts.push(`#${ranked.rank} this week`);
   parts.push(model.region);
   return parts.join(' · ');
@@ -73,6 +77,8 @@ export interface HoverInput {
   suggestions: readonly string[];
   /** "YYYY-MM-DD", UTC. */
   today: string;
+  /** From snapshotPriceAge: "prices as of Jul 29, bundled" when the prices are not live. */
+  priceAge?: string | null;
 }
 
 /** Hover markdown. Everything from data is escaped; the only links are our two commands and openrouter.ai. */
@@ -94,6 +100,7 @@ export function hoverMarkdown(h: HoverInput): string {
       const cache = facts.price.cacheRead === null ? '' : ` · cache read $${formatPricePerMillion(facts.price.cacheRead)}`;
       lines.push(`Per 1M tokens: in $${formatPricePerMillion(facts.price.input)} · out $${formatPricePerMillion(facts.price.output)}${cache}`);
     }
+    if (h.priceAge !== undefined && h.priceAge !== null) lines.push(`$(history) ${escapeMarkdown(asSentence(h.priceAge))}`);
     const stats = [`Context ${formatContext(facts.contextLength)}`, `coding index ${facts.codingIndex ?? '—'}`];
     if (h.ranked !== null) stats.push(`#${h.ranked.rank} this week${h.ranked.tokens !== null ? ` (${formatTokens(h.ranked.tokens)} tokens)` : ''}`);
     lines.push(stats.join(' · '));

@@ -225,7 +225,8 @@ function headline(state: StatusState, f: Facts): string {
   const age = f.age === null ? null : formatDuration(f.age);
   switch (state) {
     case 'noKey':
-      return 'No OpenRouter API key set. Model prices and the popularity order work without one; set a key to see your spend, limit and balance.';
+      // Promise only what holds offline too: prices (bundled when OpenRouter cannot be reached, with their date).
+      return 'No OpenRouter API key set. Model prices work without one; set a key to see your spend, limit and balance.';
     case 'loading':
       return 'Loading your usage…';
     case 'live':

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { CatalogIndex } from '../../core/catalog';
 import { alternatives } from '../../core/compare';
 import { utcDay } from '../../core/status/format';
+import { thisWeekRankings } from '../../core/rankings';
 import { classifyPath, isConfigKind } from '../../core/refs/classify';
 import { lineStarts, positionAt } from '../../core/refs/candidate';
 import {
@@ -17,6 +18,7 @@ import {
 import { computeSwap } from '../../core/refs/swap';
 import type { ModelRef } from '../../core/refs/types';
 import type { CatalogModel, Snapshot } from '../../shared/types';
+import { snapshotPriceAge } from '../../shared/dataLabels';
 import type { ModelRefsSettings, RefEntry, WorkspaceReferences } from './workspaceIndex';
 
 export const DIAGNOSTIC_SOURCE = 'Model Radar';
@@ -98,10 +100,11 @@ export class EditorSurfaces implements vscode.Disposable {
         ref,
         model,
         aliasTarget: model !== null && catalog !== null ? catalog.aliasTarget(model) : null,
-        ranked: model === null ? null : rankOf(this.deps.snapshot().rankings, catalog?.aliasTarget(model) ?? model),
+        ranked: model === null ? null : rankOf(thisWeekRankings(this.deps.snapshot().rankings), catalog?.aliasTarget(model) ?? model),
         refId: hit.indexed && this.deps.canEdit() ? hit.entry.refId : null,
         suggestions: model === null && catalog !== null ? catalog.suggest(ref.id, 3) : [],
         today,
+        priceAge: snapshotPriceAge(this.deps.snapshot(), Date.now()),
       }),
       true,
     );
@@ -117,12 +120,13 @@ export class EditorSurfaces implements vscode.Disposable {
     if (isConfigKind(kind) ? !s.codeLensConfig : !s.codeLensCode) return [];
     const { entries, indexed } = this.deps.refs.refsForDocument(doc);
     const catalog = this.deps.refs.currentCatalog();
-    const rankings = this.deps.snapshot().rankings;
+    const rankings = thisWeekRankings(this.deps.snapshot().rankings);
+    const priceAge = snapshotPriceAge(this.deps.snapshot(), Date.now());
     const out: vscode.CodeLens[] = [];
     for (const { ref, refId } of entries) {
       const range = rangeOf(ref);
       const model = modelOf(catalog, ref);
-      const title = codeLensTitle(model, model === null ? null : rankOf(rankings, catalog?.aliasTarget(model) ?? model));
+      const title = codeLensTitle(model, model === null ? null : rankOf(rankings, catalog?.aliasTarget(model) ?? model), priceAge);
       out.push(new vscode.CodeLens(range, model === null ? { title, command: '' } : { title, command: COMPARE_COMMAND, arguments: [model.id] }));
       if (indexed && this.deps.canEdit()) out.push(new vscode.CodeLens(range, { title: 'Swap…', command: SWAP_COMMAND, arguments: [{ refId }] }));
     }

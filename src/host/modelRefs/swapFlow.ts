@@ -5,9 +5,11 @@ import { tokenMixFromActivity } from '../../core/activity';
 import { alternatives, DEFAULT_MIX } from '../../core/compare';
 import { formatPricePerMillion } from '../../core/money';
 import { lineStarts } from '../../core/refs/candidate';
+import { thisWeekRankings } from '../../core/rankings';
 import { fingerprint, refPickItem, selectForSwap, swapAppliedMessage, swapChoices, swapTargetSections, toRefView } from '../../core/refs/present';
 import { computeSwapMany, isRoutableTarget, keepVariantOption, normaliseTarget, sameModelKey, type SwapRefusalKind, type TextEdit } from '../../core/refs/swap';
 import type { Snapshot } from '../../shared/types';
+import { snapshotPriceAge } from '../../shared/dataLabels';
 import { rangeInText } from './editorSurfaces';
 import type { RefEntry, WorkspaceReferences } from './workspaceIndex';
 
@@ -83,7 +85,7 @@ async function pickTarget(deps: SwapDeps, current: RefEntry): Promise<string | u
   const model = catalog.resolve(current.ref.id)?.model ?? null;
   const mix = (model !== null && snap.activity !== null ? tokenMixFromActivity(snap.activity, model.id) : null) ?? DEFAULT_MIX;
   const compare = model === null ? null : alternatives(catalog, model.id, mix, { rankings: snap.rankings, limit: 6 });
-  const sections = swapTargetSections({ models: catalog.all, rankings: snap.rankings, currentId: model?.id ?? current.ref.id, compare });
+  const sections = swapTargetSections({ models: catalog.all, rankings: thisWeekRankings(snap.rankings), currentId: model?.id ?? current.ref.id, compare });
   type Item = vscode.QuickPickItem & { id?: string };
   const items: Item[] = [];
   for (const s of sections) {
@@ -91,9 +93,10 @@ async function pickTarget(deps: SwapDeps, current: RefEntry): Promise<string | u
     for (const i of s.items) items.push({ label: i.label, description: i.description, detail: i.detail, id: i.id });
   }
   const now = model === null ? `${current.ref.id} (not in the catalog)` : `${model.id} at $${formatPricePerMillion(model.price.input)} / $${formatPricePerMillion(model.price.output)} per 1M`;
+  const priceAge = snapshotPriceAge(snap, Date.now());
   const picked = await vscode.window.showQuickPick(items, {
     title: `Swap ${current.ref.raw}`,
-    placeHolder: `Now ${now}. Pick the model to use instead (list prices; quality differs).`,
+    placeHolder: `Now ${now}. Pick the model to use instead (list prices${priceAge === null ? '' : `, ${priceAge}`}; quality differs).`,
     matchOnDescription: true,
   });
   if (picked?.id === undefined) return undefined;

@@ -3,8 +3,9 @@ import type { CatalogModel, Snapshot } from '../../../src/shared/types';
 import { IconButton } from '../components/Icon';
 import { RegionMark } from '../components/RegionMark';
 import { Section } from '../components/Section';
+import { PriceAgeInline } from '../components/DataNotes';
 import { useAction, useServices } from '../data';
-import { DASH, formatContext, formatCount, formatDay, formatIndex, formatPrice, formatTokens, formatUnixDay } from '../format';
+import { DASH, formatContext, formatCount, formatIndex, formatPrice, formatTokens, formatUnixDay } from '../format';
 import { distinct, filterAndSortCatalog, rankIndex, type CatalogRow } from '../model/derive';
 import { DEFAULT_FILTERS, type CatalogFilters, type CatalogSort } from '../uiState';
 import { Button, Checkbox, Dropdown, ProgressRing, TextField, type Option } from '../ui/toolkit';
@@ -85,7 +86,7 @@ export function CatalogTable({ snapshot, yours }: { snapshot: Snapshot; yours: R
             {rows.length
               ? `Showing ${formatCount(page * PAGE_SIZE + 1)}–${formatCount(page * PAGE_SIZE + visible.length)} of ${formatCount(rows.length)} models.`
               : 'No model matches these filters.'}
-            {snapshot.catalog?.asOf ? ` Prices as of ${formatDay(snapshot.catalog.asOf, true)} (${snapshot.catalog.source}).` : ''}
+            <PriceAgeInline snapshot={snapshot} />
           </p>
           {rows.length ? (
             <div className="mr-table-wrap">

@@ -4,6 +4,7 @@ import { CommandButton } from '../components/CommandButton';
 import { shapePath } from '../components/RegionMark';
 import { Section } from '../components/Section';
 import { formatDay, formatTokens, regionLabel } from '../format';
+import { CoverageNote, TokenizerCaveat } from '../components/DataNotes';
 import { sumTokens } from '../model/derive';
 import { ProgressRing } from '../ui/toolkit';
 
@@ -31,8 +32,11 @@ export function DailyRegionChart({ snapshot }: { snapshot: Snapshot }): ReactEle
           <p>Order only — add a key for token figures. Daily token totals come from OpenRouter's Data API, which needs any valid key.</p>
           <CommandButton command="setApiKey" label="Set API key" />
         </div>
-      ) : r.daily.length === 0 ? (
-        <p className="mr-muted">No daily figures in this window.</p>
+      ) : r.daily.every((d) => d.regions === null) ? (
+        <>
+          <p className="mr-muted">No daily figures in this window.</p>
+          <CoverageNote rankings={r} />
+        </>
       ) : (
         <DailyLines rankings={r} />
       )}
@@ -40,17 +44,33 @@ export function DailyRegionChart({ snapshot }: { snapshot: Snapshot }): ReactEle
   );
 }
 
+/** One line per run of days with data: a day without data breaks the line instead of dropping it to zero. */
+function linePath(days: RankingsView['daily'], reg: Region, x: (i: number) => number, y: (v: number) => number): string {
+  let out = '';
+  let open = false;
+  days.forEach((d, i) => {
+    if (d.regions === null) {
+      open = false;
+      return;
+    }
+    out += `${out ? ' ' : ''}${open ? 'L' : 'M'} ${x(i).toFixed(1)} ${y(tokens(d.regions[reg])).toFixed(1)}`;
+    open = true;
+  });
+  return out;
+}
+
 function DailyLines({ rankings }: { rankings: RankingsView }): ReactElement {
   const tableId = useId();
   const days = rankings.daily;
-  const present = LINES.filter((reg) => days.some((d) => tokens(d.regions[reg]) > 0));
-  const max = Math.max(1, ...days.flatMap((d) => present.map((reg) => tokens(d.regions[reg]))));
+  const present = LINES.filter((reg) => days.some((d) => d.regions !== null && tokens(d.regions[reg]) > 0));
+  const max = Math.max(1, ...days.flatMap((d) => (d.regions === null ? [] : present.map((reg) => tokens(d.regions?.[reg] ?? '0')))));
   const x = (i: number): number => M.left + (days.length === 1 ? PLOT_W / 2 : (i / (days.length - 1)) * PLOT_W);
   const y = (v: number): number => M.top + PLOT_H - (v / max) * PLOT_H;
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
   const labelEvery = Math.max(1, Math.ceil(days.length / 7));
-  const totals = present.map((reg) => `${regionLabel(reg)} ${formatTokens(sumTokens(days.map((d) => d.regions[reg])))}`);
-  const label = `Daily tokens by region, ${formatDay(days[0].date)} to ${formatDay(days[days.length - 1].date)}. Totals: ${totals.join(', ')}.`;
+  const totals = present.map((reg) => `${regionLabel(reg)} ${formatTokens(sumTokens(days.flatMap((d) => (d.regions === null ? [] : [d.regions[reg]]))))}`);
+  const gaps = days.filter((d) => d.regions === null).length;
+  const label = `Daily tokens by region, ${formatDay(days[0].date)} to ${formatDay(days[days.length - 1].date)}${gaps > 0 ? `, ${gaps} of ${days.length} days without data` : ''}. Totals: ${totals.join(', ')}.`;
   return (
     <figure className="mr-chart">
       <svg className="mr-chart-svg" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} aria-describedby={tableId}>
@@ -71,14 +91,16 @@ function DailyLines({ rankings }: { rankings: RankingsView }): ReactElement {
         )}
         {present.map((reg) => (
           <g key={reg}>
-            <path className={`mr-line mr-stroke-${reg}`} d={days.map((d, i) => `${i ? 'L' : 'M'} ${x(i).toFixed(1)} ${y(tokens(d.regions[reg])).toFixed(1)}`).join(' ')} />
-            {days.map((d, i) => (
-              <path key={d.date} className={`mr-fill-${reg} mr-stroke-${reg}`} d={shapePath(reg, 3)} transform={`translate(${x(i).toFixed(1)} ${y(tokens(d.regions[reg])).toFixed(1)})`}>
-                <title>
-                  {regionLabel(reg)}, {formatDay(d.date)}: {formatTokens(d.regions[reg])} tokens
-                </title>
-              </path>
-            ))}
+            <path className={`mr-line mr-stroke-${reg}`} data-region={reg} d={linePath(days, reg, x, y)} />
+            {days.map((d, i) =>
+              d.regions === null ? null : (
+                <path key={d.date} className={`mr-fill-${reg} mr-stroke-${reg}`} d={shapePath(reg, 3)} transform={`translate(${x(i).toFixed(1)} ${y(tokens(d.regions[reg])).toFixed(1)})`}>
+                  <title>
+                    {regionLabel(reg)}, {formatDay(d.date)}: {formatTokens(d.regions[reg])} tokens
+                  </title>
+                </path>
+              ),
+            )}
           </g>
         ))}
       </svg>
@@ -93,6 +115,8 @@ function DailyLines({ rankings }: { rankings: RankingsView }): ReactElement {
             </li>
           ))}
         </ul>
+        <CoverageNote rankings={rankings} />
+        <TokenizerCaveat />
         {rankings.citation ? <p className="mr-citation">{rankings.citation}</p> : null}
         <details className="mr-table-alt">
           <summary>Daily tokens as a table</summary>
@@ -114,12 +138,20 @@ function DailyLines({ rankings }: { rankings: RankingsView }): ReactElement {
               {days.map((d) => (
                 <tr key={d.date}>
                   <th scope="row">{formatDay(d.date)}</th>
-                  {present.map((reg) => (
-                    <td key={reg} className="mr-num">
-                      {formatTokens(d.regions[reg])}
+                  {d.regions === null ? (
+                    <td colSpan={present.length + 1} className="mr-muted">
+                      no data
                     </td>
-                  ))}
-                  <td className="mr-num">{formatTokens(d.unattributed)}</td>
+                  ) : (
+                    <>
+                      {present.map((reg) => (
+                        <td key={reg} className="mr-num">
+                          {formatTokens(d.regions?.[reg])}
+                        </td>
+                      ))}
+                      <td className="mr-num">{formatTokens(d.unattributed)}</td>
+                    </>
+                  )}
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import type { ReferencesView, Snapshot } from '../../../src/shared/types';
 import { Section } from '../components/Section';
+import { PriceAgeNote } from '../components/DataNotes';
 import { useAction, useCompare } from '../data';
 import { formatPercent, formatUsd } from '../format';
 import { buildYourModels, savingFraction, type YourModel } from '../model/derive';
@@ -22,6 +23,7 @@ export function SavingsSummary({ snapshot, references }: { snapshot: Snapshot; r
               <SavingLine key={t.id} target={t} />
             ))}
           </ul>
+          <PriceAgeNote snapshot={snapshot} />
           <p className="mr-caveat">
             Estimates at OpenRouter list prices, without provider discounts or BYOK. Quality differs between models, even at a similar coding index: try a
             swap on real work before committing to it.

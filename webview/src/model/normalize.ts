@@ -23,6 +23,7 @@ import type {
   ModelRefView,
   PriceOverride,
   RankedModel,
+  RankingsCoverage,
   RankingsView,
   ReferencesView,
   Region,
@@ -225,10 +226,29 @@ function daily(v: unknown): DailyRegionTokens | null {
   const r = rec(v);
   const date = r ? str(r.date) : null;
   if (!r || !date) return null;
-  const regions = rec(r.regions) ?? {};
+  // A day without data is a gap: it stays null, never becomes zeros.
+  const regions = rec(r.regions);
+  if (regions === null) return { date, regions: null, unattributed: null };
   const out = {} as Record<Region, string>;
   for (const reg of REGION_SET) out[reg] = decimal(regions[reg]) ?? '0';
   return { date, regions: out, unattributed: decimal(r.unattributed) ?? '0' };
+}
+
+function coverage(v: unknown): RankingsCoverage | null {
+  const r = rec(v);
+  if (!r) return null;
+  const requestedDays = num(r.requestedDays);
+  const daysWithData = num(r.daysWithData);
+  if (requestedDays === null || daysWithData === null) return null;
+  return {
+    requestedDays,
+    daysWithData,
+    firstDay: str(r.firstDay),
+    lastDay: str(r.lastDay),
+    missingDays: list(r.missingDays, str),
+    duplicateRows: num(r.duplicateRows) ?? 0,
+    droppedRows: num(r.droppedRows) ?? 0,
+  };
 }
 
 function rankings(v: unknown): RankingsView | null {
@@ -249,6 +269,8 @@ function rankings(v: unknown): RankingsView | null {
     regions: list(r.regions, regionShare),
     authors: list(r.authors, authorShare),
     daily: list(r.daily, daily),
+    coverage: coverage(r.coverage),
+    source: oneOf(r.source, ['live', 'cache', 'bundled'] as const, 'live'),
   };
 }
 

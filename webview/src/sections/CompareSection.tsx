@@ -2,6 +2,7 @@ import { useState, useSyncExternalStore, type ReactElement } from 'react';
 import type { Alternative, CompareResult, ReferencesView, Snapshot, TokenMix } from '../../../src/shared/types';
 import { RegionMark } from '../components/RegionMark';
 import { Section } from '../components/Section';
+import { PriceAgeNote } from '../components/DataNotes';
 import { useAction, useCompare, useServices } from '../data';
 import { formatCount, formatIndex, formatPercent, formatTokens, formatUsd, parseTokenInput } from '../format';
 import { buildYourModels, savingFraction, type YourModel } from '../model/derive';
@@ -30,6 +31,7 @@ export function CompareSection({ snapshot, references }: { snapshot: Snapshot; r
         <p className="mr-muted">Reference an OpenRouter model in your config files, or use one with your key, to compare it with cheaper options.</p>
       ) : (
         <>
+          <PriceAgeNote snapshot={snapshot} />
           <div className="mr-field">
             <span className="mr-field-label">Model</span>
             <Dropdown label="Model to compare" value={chosen.id} options={candidates.map((c) => ({ value: c.id, label: c.model?.name ?? c.id }))} onChange={choose} />

@@ -5,6 +5,8 @@ import { CommandButton } from '../components/CommandButton';
 import { RegionMark } from '../components/RegionMark';
 import { Section } from '../components/Section';
 import { DASH, formatChange, formatDay, formatPercent, formatPrice, formatTokens, regionLabel } from '../format';
+import { CoverageNote, PriceAgeNote, RankingsAgeNote, TokenizerCaveat } from '../components/DataNotes';
+import { coverageDays } from '../../../src/shared/dataLabels';
 import { catalogIndex, leaders, type CatalogIndex } from '../model/derive';
 import { ProgressRing } from '../ui/toolkit';
 
@@ -31,7 +33,10 @@ export function LeadersSection({ snapshot, settings, onContent }: LeadersProps):
           <ProgressRing label="Loading rankings…" />
         )
       ) : (
-        <LeadersBody rankings={rankings} catalog={catalogIndex(snapshot.catalog)} top={settings.leadersTop} />
+        <>
+          <LeadersBody rankings={rankings} catalog={catalogIndex(snapshot.catalog)} top={settings.leadersTop} />
+          <PriceAgeNote snapshot={snapshot} />
+        </>
       )}
     </Section>
   );
@@ -55,14 +60,19 @@ function LeadersBody({ rankings, catalog, top }: { rankings: RankingsView; catal
         </p>
       ) : rankings.window ? (
         <p className="mr-muted">
-          Tokens served, {formatDay(rankings.window.start)} – {formatDay(rankings.window.end, true)}, change against the week before.
+          Tokens served, {formatDay(rankings.window.start)} – {formatDay(rankings.window.end, true)}
+          {rankings.coverage && rankings.coverage.daysWithData !== rankings.coverage.requestedDays ? ` (data for ${coverageDays(rankings.coverage)})` : ''}
+          {rankings.models.some((m) => m.change !== null) ? ', change against the week before.' : '.'}
         </p>
       ) : null}
+      <RankingsAgeNote rankings={rankings} />
+      <CoverageNote rankings={rankings} />
       <div className="mr-leaders">
         <LeaderColumn region="CN" rankings={rankings} catalog={catalog} top={top} />
         <LeaderColumn region="US" rankings={rankings} catalog={catalog} top={top} />
       </div>
       {orderOnly ? null : <ShareBar rankings={rankings} />}
+      {orderOnly ? null : <TokenizerCaveat />}
       <p className="mr-citation">
         {rankings.citation ??
           (orderOnly

@@ -4,6 +4,7 @@ import { CommandButton } from '../components/CommandButton';
 import { IconButton } from '../components/Icon';
 import { RegionMark } from '../components/RegionMark';
 import { Section } from '../components/Section';
+import { PriceAgeNote } from '../components/DataNotes';
 import { useAction } from '../data';
 import { DASH, formatContext, formatCount, formatDay, formatIndex, formatPerMillion, formatPrice, formatTokens, formatUsd } from '../format';
 import { buildYourModels, type YourModel } from '../model/derive';
@@ -34,6 +35,7 @@ export function YourModelsSection({ snapshot, references }: { snapshot: Snapshot
           ))}
         </ul>
       ) : null}
+      {models.length ? <PriceAgeNote snapshot={snapshot} /> : null}
       {foldable ? (
         <button type="button" className="mr-link mr-show-all" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
           {expanded ? 'Show fewer' : `Show all (${models.length})`}
