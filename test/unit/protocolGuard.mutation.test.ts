@@ -36,7 +36,7 @@ describe('guardWebviewMessage: message envelope', () => {
     expect(refused({ type: 'hello' })).toEqual({ reason: 'unknown message type "hello"' });
     expect(refused({})).toEqual({ reason: 'unknown message type "undefined"' });
     const long = refused({ type: 'x'.repeat(100) }).reason;
-    expect(long).toBe(`unknown message type "${'x'.repeat(39)}`);
+    expect(long).toBe(`unknown message type "${'x'.repeat(39)}…"`);
   });
 
   it('refuses requests without a whole, non-negative, safe id, with no id to answer', () => {
@@ -52,7 +52,7 @@ describe('guardWebviewMessage: message envelope', () => {
     expect(refused(request('toString', {}))).toEqual({ reason: 'unknown method "toString"', requestId: 7 });
     expect(refused(request('__proto__', {}))).toEqual({ reason: 'unknown method "__proto__"', requestId: 7 });
     expect(refused({ type: 'request', id: 3, method: 5 })).toEqual({ reason: 'unknown method "5"', requestId: 3 });
-    expect(refused(request('m'.repeat(100), {})).reason).toBe(`unknown method "${'m'.repeat(59)}`);
+    expect(refused(request('m'.repeat(100), {})).reason).toBe(`unknown method "${'m'.repeat(59)}…"`);
   });
 
   it('contains a forged message whose getters throw', () => {
