@@ -38,15 +38,21 @@ export default {
     'src/core/money.ts',
     'src/core/usage.ts',
     'src/core/activity.ts',
+    // rankings
+    'src/core/rankings.ts',
     // status presenter and alerts
     'src/core/status/presenter.ts',
     'src/core/status/alerts.ts',
     'src/core/status/levels.ts',
-    // refs swap
+    // refs swap and recognition
     'src/core/refs/swap.ts',
     'src/core/refs/dupKeys.ts',
+    'src/core/refs/recognize.ts',
     // protocol guard
     'src/core/protocolGuard.ts',
+    // error redaction: the sanitiser for server text and the typed API errors
+    'src/core/openrouter/errors.ts',
+    'src/shared/sanitize.ts',
     // settings' base-URL policy
     blockRange(settings, 'function isLoopbackHost('),
     blockRange(settings, 'export function normalizeApiBaseUrl('),
