@@ -36,6 +36,10 @@ describe('normalizeApiBaseUrl', () => {
     expect(normalizeApiBaseUrl('http://x.127.0.0.1/v1')).toEqual({ ok: false, reason: 'is not a valid URL' });
   });
 
+  it('trims white space URL parsing keeps, such as a no-break space pasted with the URL', () => {
+    expect(normalizeApiBaseUrl('\u00a0https://openrouter.ai/api/v1\u00a0')).toEqual({ ok: true, url: 'https://openrouter.ai/api/v1' });
+  });
+
   it('gives each refusal its own reason', () => {
     expect(normalizeApiBaseUrl('not a url')).toEqual({ ok: false, reason: 'is not a valid URL' });
     expect(normalizeApiBaseUrl('ws://localhost/v1')).toEqual({ ok: false, reason: 'must be an https:// URL' });
