@@ -4,6 +4,19 @@
 //
 // Mutants judged equivalent (no observable behaviour differs) are disabled in the source with
 // `// Stryker disable next-line <mutator>: <reason>` comments, each with its reason; grep for "Stryker disable".
+// Where a disable comment would also hide real mutants on the same line, the equivalent ones are left to count
+// as survivors and listed here instead:
+//   money.ts      intPart = '' default: the (\d*) group always matches, so the default is never used.
+//                 formatUsd/formatPricePerMillion `false || !Number.isFinite(n)`: null is not finite either.
+//                 formatUsd `n <= 0`: 0 returns "$0.00" before the sign is used; `a <= 0.01`: both branches print $0.01.
+//                 formatPricePerMillion `if (false)` for 0: toPrecision(4) of 0 also prints "0".
+//                 formatTokens `scaled > 100` / `scaled > 10`: "100" vs "100.0", "10.0" vs "10.00" read the same.
+//   levels.ts     budgetLevel `spent === null` / `=== undefined` -> false: neither is finite, same exit.
+//                 trustedUsage `?? 'unverified'` -> "": both are neither 'management' nor 'notManagement'.
+//                 lowestRemaining `typeof v === 'number'` -> true: Number.isFinite is false for non-numbers.
+//   protocolGuard describe() `if (!first)`: valibot never fails with an empty issue list.
+//                 `typeof ms/id/method` checks -> false: Number.isFinite / isInteger / hasOwnProperty refuse them too.
+//   settings.ts   isLoopbackHost without "^": URL refuses any host whose last labels read as an IPv4 address.
 import { readFileSync } from 'node:fs';
 
 /**

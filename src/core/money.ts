@@ -25,11 +25,11 @@ function shiftDecimal(raw: string, exponent: number): number | null {
   // Position of the decimal point inside `digits`, after applying the scale and any exponent.
   const point = intPart.length + exponent + (expPart === undefined ? 0 : Number(expPart));
   let text: string;
-  // Stryker disable next-line EqualityOperator: at point 0 the last branch gives ".5", which Number reads the same
+  // Stryker disable EqualityOperator: at point 0 the last branch gives ".5", at point = length "5."; Number reads both the same
   if (point <= 0) text = '0.' + '0'.repeat(-point) + digits;
-  // Stryker disable next-line EqualityOperator: at point = length the last branch gives "5.", which Number reads the same
   else if (point >= digits.length) text = digits + '0'.repeat(point - digits.length);
   else text = digits.slice(0, point) + '.' + digits.slice(point);
+  // Stryker restore EqualityOperator
   const n = Number(sign + text);
   return Number.isFinite(n) ? n : null;
 }

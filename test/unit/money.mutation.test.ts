@@ -1,7 +1,7 @@
 // Cases `npm run mutation` showed no test pinned down in src/core/money.ts: exponents in price strings, padded
 // strings, the largest token units and the unit roll-over at the top of the table.
 import { describe, expect, it } from 'vitest';
-import { formatTokens, perMillion, readPricePerUnit, roundUsd, tokenChange } from '../../src/core/money';
+import { formatPricePerMillion, formatTokens, formatUsd, parseTokens, perMillion, readPricePerUnit, roundUsd, tokenChange } from '../../src/core/money';
 
 describe('price strings with exponents and padding', () => {
   it('reads exponents with or without a sign and with one to three digits', () => {
@@ -49,5 +49,28 @@ describe('roundUsd at the edges', () => {
     expect(roundUsd(Number.NaN)).toBeNaN();
     expect(Object.is(roundUsd(-0), 0)).toBe(true);
     expect(roundUsd(0.1 + 0.2)).toBe(0.3);
+  });
+});
+
+describe('formatters and token parsing at their edges', () => {
+  it('prints an unknown amount or price as a dash, and a zero price as 0', () => {
+    expect(formatUsd(null)).toBe('—');
+    expect(formatPricePerMillion(null)).toBe('—');
+    expect(formatPricePerMillion(0)).toBe('0');
+  });
+
+  it('reads zero tokens as zero and refuses negatives and non-numbers', () => {
+    expect(parseTokens(0n)).toBe(0n);
+    expect(parseTokens(0)).toBe(0n);
+    expect(parseTokens(-1n)).toBeNull();
+    expect(parseTokens(-1)).toBeNull();
+    expect(parseTokens(undefined)).toBeNull();
+    expect(parseTokens(null)).toBeNull();
+  });
+
+  it('moves to the next unit exactly at 1,000 of the smaller one', () => {
+    expect(formatTokens(999n)).toBe('999');
+    expect(formatTokens(1000n)).toBe('1K');
+    expect(formatTokens(1_000_000n)).toBe('1M');
   });
 });

@@ -95,6 +95,11 @@ describe('guardWebviewMessage: parameters', () => {
     expect(guardWebviewMessage(request('reference/reveal', { refId: 'r1' })).ok).toBe(true);
   });
 
+  it('copies and opens a valid model id', () => {
+    expect(guardWebviewMessage(request('model/openOnWeb', { modelId: 'qwen/qwen3-coder' }))).toEqual({ ok: true, message: { type: 'request', id: 7, method: 'model/openOnWeb', params: { modelId: 'qwen/qwen3-coder' } } });
+    expect(guardWebviewMessage(request('model/copyId', { modelId: 'qwen/qwen3-coder:free' })).ok).toBe(true);
+  });
+
   it('runs only listed commands', () => {
     expect(guardWebviewMessage(request('command/run', { command: 'refresh' })).ok).toBe(true);
     expect(guardWebviewMessage(request('command/run', { command: 'workbench.action.terminal.new' })).ok).toBe(false);

@@ -53,7 +53,7 @@ describe('assessMoney: what is left', () => {
     expect(assessMoney(left(4.99), withBudgets(0, 0, 5))).toMatchObject({ low: true, exhausted: false, background: 'warning', reasons: ['low balance'] });
     expect(assessMoney(left(0.01), withBudgets(0, 0, 0))).toMatchObject({ low: false, exhausted: false, background: 'none' });
     expect(assessMoney(left(0), withBudgets(0, 0, 5))).toMatchObject({ low: true, exhausted: true, background: 'error', reasons: ['nothing left to spend'] });
-    expect(assessMoney(left(-2), withBudgets(0, 0, 0))).toMatchObject({ exhausted: true, background: 'error' });
+    expect(assessMoney(left(-2), withBudgets(0, 0, 0))).toMatchObject({ low: false, exhausted: true, background: 'error' });
   });
 
   it('an exhausted key with a budget warning stays an error and lists both reasons', () => {
@@ -85,6 +85,16 @@ describe('trustedUsage', () => {
       expect(trustedUsage(view, keys)).toEqual({ ...view, balanceStatus: 'unavailable', balance: null, effectiveRemaining: 74.5, binding: 'key' });
     }
     expect(trustedUsage(view, management('notManagement'))).toEqual({ ...view, balanceStatus: 'notManagementKey', balance: null, effectiveRemaining: 74.5, binding: 'key' });
+  });
+
+  it('drops a balance left in a view whose status no longer says ok, even for a management key', () => {
+    const view = { ...usageView({ management: true }), balanceStatus: 'unavailable' as const };
+    expect(trustedUsage(view, management('management'))).toMatchObject({ balanceStatus: 'unavailable', balance: null, effectiveRemaining: 74.5, binding: 'key' });
+  });
+
+  it('recomputes what is left when an ordinary key left an "ok" status without a balance', () => {
+    const view = { ...usageView({ management: true }), balance: null, effectiveRemaining: 99, binding: 'balance' as const };
+    expect(trustedUsage(view, management('notManagement'))).toMatchObject({ balanceStatus: 'notManagementKey', balance: null, effectiveRemaining: 74.5, binding: 'key' });
   });
 
   it('leaves no remaining figure when the key has no cap', () => {
