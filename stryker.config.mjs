@@ -16,6 +16,11 @@
 //                 lowestRemaining `typeof v === 'number'` -> true: Number.isFinite is false for non-numbers.
 //   protocolGuard describe() `if (!first)`: valibot never fails with an empty issue list.
 //                 `typeof ms/id/method` checks -> false: Number.isFinite / isInteger / hasOwnProperty refuse them too.
+//   activity.ts   bySpend's tie branches (`>=` for `>` after an equality check; model names are unique per list,
+//                 and V8's sort never needs the "a > b" answer for them); droppedRows `>= 0` (0 gives 0 either way);
+//                 baseId toUpperCase for toLowerCase (both sides of the comparison change alike); typeof checks
+//                 before Number.isFinite; the unused "" default of a non-string date.
+//   usage.ts      num()'s typeof check before Number.isFinite; monthProgress reading a Date through valueOf.
 //   settings.ts   isLoopbackHost without "^": URL refuses any host whose last labels read as an IPv4 address.
 import { readFileSync } from 'node:fs';
 

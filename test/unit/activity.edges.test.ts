@@ -33,6 +33,8 @@ describe('reading rows', () => {
     expect(models([row({ model: '   ', model_permaslug: ' a/m-2025 ' })])).toEqual(['a/m-2025']);
     expect(models([row({ model: '', model_permaslug: undefined })])).toEqual(['unknown']);
     expect(models([row({ model: '', model_permaslug: '  ' })])).toEqual(['unknown']);
+    expect(models([row({ model: undefined as unknown as string, model_permaslug: 'a/m-2025' })])).toEqual(['a/m-2025']);
+    expect(models([row({ model: 7 as unknown as string, model_permaslug: undefined })])).toEqual(['unknown']);
   });
 
   it('reads a timestamped date as its day and refuses anything else', () => {
