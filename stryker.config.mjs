@@ -21,6 +21,8 @@
 //                 baseId toUpperCase for toLowerCase (both sides of the comparison change alike); typeof checks
 //                 before Number.isFinite; the unused "" default of a non-string date.
 //   usage.ts      num()'s typeof check before Number.isFinite; monthProgress reading a Date through valueOf.
+//   errors.ts     the constructor's `if (init.x !== undefined)` guards: the declared class fields already hold
+//                 undefined (ES2022 define semantics), so assigning undefined changes nothing.
 //   settings.ts   isLoopbackHost without "^": URL refuses any host whose last labels read as an IPv4 address.
 import { readFileSync } from 'node:fs';
 
