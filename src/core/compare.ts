@@ -2,6 +2,7 @@
 import type { Alternative, CatalogModel, CompareResult, PriceOverride, RankingsView, TokenMix } from '../shared/types';
 import type { CatalogIndex } from './catalog';
 import { roundUsd } from './money';
+import { formatChange, formatUsd } from '../shared/format';
 import { utcDay } from './rankings';
 
 /**
@@ -156,14 +157,8 @@ export interface SavingsSummary {
   /** Percent, 0–100. */
   savingPct: number;
   mix: TokenMix;
-  /** "Switching X → Y on your last-30-day mix ≈ $A → $B (−N %)". */
+  /** "Switching X → Y on your last-30-day mix ≈ $A → $B (−N%)". */
   text: string;
-}
-
-function usd(n: number): string {
-  if (n === 0) return '$0';
-  if (Math.abs(n) < 0.01) return `$${Number(n.toPrecision(2)).toString()}`;
-  return `$${n.toFixed(2)}`;
 }
 
 /** The one-line saving of moving a workload from one model to another; null when either price is unknown. */
@@ -177,8 +172,6 @@ export function savingsSummary(index: CatalogIndex, fromId: string, toId: string
   const saving = roundUsd(fromCost - toCost);
   const savingPct = fromCost > 0 ? roundUsd((saving / fromCost) * 100) : 0;
   const mixLabel = mix.source === 'activity' ? 'your last-30-day mix' : mix.source === 'default' ? 'a 1M-token 3:1 mix' : 'your mix';
-  const pct = Math.round(Math.abs(savingPct));
-  const sign = saving >= 0 ? '−' : '+';
   return {
     fromId: from.id,
     toId: to.id,
@@ -187,6 +180,6 @@ export function savingsSummary(index: CatalogIndex, fromId: string, toId: string
     saving,
     savingPct,
     mix,
-    text: `Switching ${from.id} → ${to.id} on ${mixLabel} ≈ ${usd(fromCost)} → ${usd(toCost)} (${sign}${pct} %)`,
+    text: `Switching ${from.id} → ${to.id} on ${mixLabel} ≈ ${formatUsd(fromCost)} → ${formatUsd(toCost)} (${formatChange(-savingPct / 100)})`,
   };
 }

@@ -140,7 +140,7 @@ describe('savingsSummary', () => {
     // 40×2 + 10×10 = 180 → 40×0.14 + 10×0.28 = 8.4
     expect(s).toMatchObject({ fromCost: 180, toCost: 8.4, saving: 171.6 });
     expect(s?.savingPct).toBeCloseTo(95.333333, 5);
-    expect(s?.text).toBe('Switching anthropic/claude-sonnet-5 → deepseek/deepseek-v4-flash on your last-30-day mix ≈ $180.00 → $8.40 (−95 %)');
+    expect(s?.text).toBe('Switching anthropic/claude-sonnet-5 → deepseek/deepseek-v4-flash on your last-30-day mix ≈ $180.00 → $8.40 (−95%)');
     const worse = savingsSummary(index, 'deepseek/deepseek-v4-flash', 'anthropic/claude-sonnet-5', DEFAULT_MIX, { now: NOW });
     expect(worse?.text).toContain('(+');
     expect(savingsSummary(index, 'openrouter/auto', 'deepseek/deepseek-v4-flash')).toBeNull();

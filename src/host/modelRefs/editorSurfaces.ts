@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { CatalogIndex } from '../../core/catalog';
 import { alternatives } from '../../core/compare';
-import { utcDay } from '../../core/status/format';
+import { utcDay } from '../../shared/format';
 import { thisWeekRankings } from '../../core/rankings';
 import { classifyPath, isConfigKind } from '../../core/refs/classify';
 import { lineStarts, positionAt } from '../../core/refs/candidate';

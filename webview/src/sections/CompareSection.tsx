@@ -4,7 +4,7 @@ import { RegionMark } from '../components/RegionMark';
 import { Section } from '../components/Section';
 import { PriceAgeNote } from '../components/DataNotes';
 import { useAction, useCompare, useServices } from '../data';
-import { formatCount, formatIndex, formatPercent, formatTokens, formatUsd, parseTokenInput } from '../format';
+import { formatCount, formatIndex, formatPercent, formatTokens, formatUsd, parseTokenInput } from '../../../src/shared/format';
 import { NO_SWAP_REASON } from '../model/swapReason';
 import { buildYourModels, savingFraction, type YourModel } from '../model/derive';
 import type { MixInput } from '../uiState';
