@@ -9,6 +9,7 @@
 // | price per 1M tokens  | formatPrice         | "free" for 0, "$180" (>= 100: whole), "$2.26" / "$2.50" / "$1" (>= 1:    |
 // |                      |                     | cents, or whole), "$0.30" / "$0.718" (>= 0.01: 2–3 decimals), "$0.0028"       |
 // |                      | formatPricePair     | "$0.30 / $1 per 1M"; "free" when both are free; "free / $0.50 per 1M" |
+// |                      |                     | ("$0.30 / $1" under a "$/1M" header)                                  |
 // |                      | formatPerMillion    | "$0.028/1M"                                                           |
 // | tokens               | formatTokens        | "12", "950K", "1M", "4.69T", "10.5T", "123,457P" (3 significant       |
 // |                      |                     | digits, K/M/B/T/P; exact past 2^53 from decimal strings and bigint)   |
@@ -85,10 +86,16 @@ export function formatPrice(n: unknown, opts?: FormatOptions): string {
   return `$${trimZeros(n.toPrecision(2), 0)}`;
 }
 
-/** Input / output $ per 1M tokens: "$0.14 / $0.28 per 1M"; "free" when both are free ("$0 / $0" reads as missing). */
-export function formatPricePair(input: unknown, output: unknown, opts?: FormatOptions): string {
+export interface PricePairOptions extends FormatOptions {
+  /** False where a column header already says "$/1M": "$0.14 / $0.28". */
+  unit?: boolean;
+}
+
+/** Input / output $ per 1M tokens: "$0.14 / $0.28 per 1M"; "free" when both are free ("free / free" says it twice). */
+export function formatPricePair(input: unknown, output: unknown, opts?: PricePairOptions): string {
   if (input === 0 && output === 0) return 'free';
-  return `${formatPrice(input, opts)} / ${formatPrice(output, opts)} per 1M`;
+  const pair = `${formatPrice(input, opts)} / ${formatPrice(output, opts)}`;
+  return opts?.unit === false ? pair : `${pair} per 1M`;
 }
 
 /** "$0.14/1M". */

@@ -3,7 +3,7 @@ import type { ReferencesView, Snapshot } from '../../../src/shared/types';
 import { Section } from '../components/Section';
 import { PriceAgeNote } from '../components/DataNotes';
 import { useAction, useCompare } from '../data';
-import { formatPercent, formatUsd } from '../../../src/shared/format';
+import { formatChange, formatUsd } from '../../../src/shared/format';
 import { buildYourModels, savingFraction, type YourModel } from '../model/derive';
 import { Button, ProgressRing } from '../ui/toolkit';
 import { NO_SWAP_REASON } from '../model/swapReason';
@@ -73,7 +73,7 @@ function SavingLine({ target }: { target: YourModel }): ReactElement {
         {name} → {best.name}
       </strong>{' '}
       on {mixName} ≈ <span className="mr-num">{formatUsd(result.baseCost)}</span> → <span className="mr-num">{formatUsd(best.cost)}</span>
-      {fraction !== null ? <span className="mr-saving"> ({formatPercent(-fraction)})</span> : null}
+      {fraction !== null ? <span className="mr-saving"> ({formatChange(-fraction)})</span> : null}
       {target.refs.length ? (
         <>
           {' '}

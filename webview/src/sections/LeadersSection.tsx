@@ -4,7 +4,7 @@ import type { WebviewSettings } from '../../../src/shared/protocol';
 import { CommandButton } from '../components/CommandButton';
 import { RegionMark } from '../components/RegionMark';
 import { Section } from '../components/Section';
-import { UNKNOWN, formatChange, formatDay, formatPercent, formatPrice, formatTokens, regionLabel } from '../../../src/shared/format';
+import { UNKNOWN, formatChange, formatDay, formatPercent, formatPricePair, formatTokens, regionLabel } from '../../../src/shared/format';
 import { CoverageNote, PriceAgeNote, RankingsAgeNote, TokenizerCaveat } from '../components/DataNotes';
 import { coverageDays } from '../../../src/shared/dataLabels';
 import { catalogIndex, leaders, type CatalogIndex } from '../model/derive';
@@ -131,7 +131,7 @@ function LeaderColumn({ region, rankings, catalog, top }: { region: Region; rank
                     </span>
                   )}
                   <span className="mr-muted" title="$ per 1M tokens, input / output">
-                    {model && !model.variable ? `${formatPrice(model.price.input)} / ${formatPrice(model.price.output)}` : UNKNOWN}
+                    {model && !model.variable ? formatPricePair(model.price.input, model.price.output, { unit: false }) : UNKNOWN}
                   </span>
                 </span>
               </li>
