@@ -354,6 +354,11 @@ export interface ModelRefView {
   known: boolean;
   tool: RefTool;
   keyPath: string | null;
+  /**
+   * The catalog model the host resolved `id` to (aliases, variants, `openrouter/` and `~` forms), so the views and
+   * the hover agree on which model an id names; null when the catalog does not know it; absent before a catalog.
+   */
+  modelId?: string | null;
 }
 
 export interface ReferencesView {

@@ -1,3 +1,4 @@
+import { rankOf } from '../../src/shared/variantTokens';
 import { formatContext, formatDay } from '../../src/shared/format';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +16,6 @@ import {
   hoverSuggestions,
   priceSummary,
   swapTargetPrompt,
-  rankOf,
   refPickItem,
   refProblems,
   selectForSwap,

@@ -2,7 +2,7 @@
 // swap request means. Pure, so every decision the VS Code adapters make is tested here.
 import { UNKNOWN, formatChange, formatContext, formatDay, formatPrice, formatPricePair, formatTokens, formatUsd } from '../../shared/format';
 import { asSentence } from '../../shared/dataLabels';
-import { ownWeeklyTokens } from '../../shared/variantTokens';
+import { ownWeeklyTokens, rankOf } from '../../shared/variantTokens';
 import { escapeMarkdown } from '../status/format';
 import { modelPageUrl } from '../webviewHandlers';
 import type { Alternative, CatalogModel, CompareResult, ModelRefView, RankedModel, RankingsView } from '../../shared/types';
@@ -14,17 +14,14 @@ export const COMPARE_COMMAND = 'modelRadar.compareModel';
 /** Days before an expiration date from which a reference is flagged. */
 export const EXPIRY_WARNING_DAYS = 30;
 
-/** The view of a reference the webview gets: no absolute path, an opaque id. */
-export function toRefView(ref: ModelRef, refId: string, file: string): ModelRefView {
-  return { refId, file, line: ref.line, column: ref.column, raw: ref.raw, id: ref.id, known: ref.known, tool: ref.tool, keyPath: ref.keyPath };
-}
-
-/** The model's row in the rankings: by catalog id, its alias target, or its canonical slug. */
-export function rankOf(rankings: RankingsView | null | undefined, model: CatalogModel): RankedModel | null {
-  if (rankings === null || rankings === undefined) return null;
-  const id = baseOf(model.aliasTarget ?? model.id).toLowerCase();
-  const slug = model.canonicalSlug.toLowerCase();
-  return rankings.models.find((r) => (r.id !== null && baseOf(r.id).toLowerCase() === id) || r.permaslug === slug) ?? null;
+/**
+ * The view of a reference the webview gets: no absolute path, an opaque id, and the catalog model core resolves
+ * the id to (`modelId`), so the webview never guesses which model an aliased or variant id names.
+ */
+export function toRefView(ref: ModelRef, refId: string, file: string, catalog?: { resolve(raw: string): { model: CatalogModel } | null } | null): ModelRefView {
+  const view: ModelRefView = { refId, file, line: ref.line, column: ref.column, raw: ref.raw, id: ref.id, known: ref.known, tool: ref.tool, keyPath: ref.keyPath };
+  if (catalog !== undefined && catalog !== null) view.modelId = catalog.resolve(ref.id)?.model.id ?? null;
+  return view;
 }
 
 /** "$0.09 / $0.18 per 1M", or "price varies by route" for routers. */

@@ -1,6 +1,7 @@
 // Hover, CodeLens, diagnostics and quick fixes on model ids. What they say comes from core/refs/present.ts.
 import * as vscode from 'vscode';
 import type { CatalogIndex } from '../../core/catalog';
+import { rankOf } from '../../shared/variantTokens';
 import { alternatives } from '../../core/compare';
 import { utcDay } from '../../shared/format';
 import { thisWeekRankings } from '../../core/rankings';
@@ -12,7 +13,6 @@ import {
   codeLensTitle,
   hoverMarkdown,
   hoverSuggestions,
-  rankOf,
   refProblems,
   type RefProblem,
 } from '../../core/refs/present';
