@@ -356,7 +356,7 @@ export interface ModelRefView {
   keyPath: string | null;
   /**
    * The catalog model the host resolved `id` to (aliases, variants, `openrouter/` and `~` forms), so the views and
-   * the hover agree on which model an id names; null when the catalog does not know it; absent before a catalog.
+   * the hover agree on which model an id names; null when the catalog does not know it.
    */
   modelId?: string | null;
 }

@@ -18,10 +18,8 @@ export const EXPIRY_WARNING_DAYS = 30;
  * The view of a reference the webview gets: no absolute path, an opaque id, and the catalog model core resolves
  * the id to (`modelId`), so the webview never guesses which model an aliased or variant id names.
  */
-export function toRefView(ref: ModelRef, refId: string, file: string, catalog?: { resolve(raw: string): { model: CatalogModel } | null } | null): ModelRefView {
-  const view: ModelRefView = { refId, file, line: ref.line, column: ref.column, raw: ref.raw, id: ref.id, known: ref.known, tool: ref.tool, keyPath: ref.keyPath };
-  if (catalog !== undefined && catalog !== null) view.modelId = catalog.resolve(ref.id)?.model.id ?? null;
-  return view;
+export function toRefView(ref: ModelRef, refId: string, file: string): ModelRefView {
+  return { refId, file, line: ref.line, column: ref.column, raw: ref.raw, id: ref.id, known: ref.known, tool: ref.tool, keyPath: ref.keyPath, modelId: ref.modelId };
 }
 
 /** "$0.09 / $0.18 per 1M", or "price varies by route" for routers. */

@@ -357,7 +357,7 @@ export class WorkspaceReferences implements vscode.Disposable {
     const refs: ModelRefView[] = [];
     for (const e of this.all()) {
       if (refs.length >= MAX_VIEW_REFS) break;
-      refs.push(toRefView(e.ref, e.refId, e.file, this.catalog));
+      refs.push(toRefView(e.ref, e.refId, e.file));
     }
     const capped = this.entriesById.size > MAX_VIEW_REFS ? `Showing the first ${MAX_VIEW_REFS} of ${this.entriesById.size} references.` : null;
     const waiting = this.catalog === null ? 'Waiting for the model catalog before scanning.' : null;
