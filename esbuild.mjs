@@ -85,7 +85,7 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     external: ['vscode'],
-    // jsonc-parser ships a UMD main that breaks when bundled; prefer its ESM build.
+    // Prefer packages' ESM builds (tree-shaken; some UMD mains break when bundled).
     mainFields: ['module', 'main'],
     metafile: true,
   },
