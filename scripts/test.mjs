@@ -36,6 +36,7 @@ function stage(name, cmd, args, { report, env } = {}) {
 mkdirSync('test/.results', { recursive: true });
 const lint = stage('lint', node, ['node_modules/eslint/bin/eslint.js', '.', '--max-warnings=0']);
 const types = stage('typecheck', node, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']) &&
+  stage('typecheck core (no Node, no DOM)', node, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'src/core']) &&
   stage('typecheck webview', node, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'webview']);
 stage('unit + webview tests', node, ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', '--outputFile=test/.results/unit.json'], { report: 'test/.results/unit.json' });
 const built = stage('package (build + vsix)', node, ['scripts/package.mjs']);

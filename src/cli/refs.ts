@@ -3,7 +3,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { buildCatalog, createCatalogIndex } from '../core/catalog';
-import { DEFAULT_BASE_URL, createOpenRouterClient } from '../core/openrouter/client';
+import { DEFAULT_API_BASE_URL } from '../core/openrouter/baseUrl';
+import { createOpenRouterClient } from '../core/openrouter/client';
 import type { ApiModel } from '../core/openrouter/apiTypes';
 import { classifyIncluded } from '../core/refs/classify';
 import { findRefs } from '../core/refs/recognize';
@@ -130,7 +131,7 @@ async function loadCatalog(args: RefsArgs, io: RefsIo): Promise<RefCatalog> {
   if (args.offline) {
     models = bundledApiModels();
   } else {
-    const client = createOpenRouterClient({ baseUrl: args.baseUrl ?? DEFAULT_BASE_URL, fetch: io.fetch, maxRetries: 1 });
+    const client = createOpenRouterClient({ baseUrl: args.baseUrl ?? DEFAULT_API_BASE_URL, fetch: io.fetch, maxRetries: 1 });
     models = (await client.listModels()).data;
   }
   return createCatalogIndex(buildCatalog(models));
@@ -176,7 +177,7 @@ export async function runRefs(argv: string[], rawIo: RefsIo): Promise<number> {
     }
     // As the extension does: the shipped snapshot stands in for the live catalog, and the user is told.
     io.stderr.write(
-      `model-radar refs: could not load the model catalog from ${args.baseUrl ?? DEFAULT_BASE_URL} (${reason}); using the bundled ${BUNDLED_CAPTURED_AT} snapshot instead (--offline skips the network).\n`,
+      `model-radar refs: could not load the model catalog from ${args.baseUrl ?? DEFAULT_API_BASE_URL} (${reason}); using the bundled ${BUNDLED_CAPTURED_AT} snapshot instead (--offline skips the network).\n`,
     );
     catalog = await loadCatalog({ ...args, offline: true }, io);
   }

@@ -2,7 +2,8 @@
 // OpenRouter's token share by lab region and each region's leaders, from the Data API (rankings-daily).
 import { buildCatalog, createCatalogIndex, type CatalogIndex } from '../core/catalog';
 import { bundledApiModels, BUNDLED_CAPTURED_AT } from '../core/data/bundledCatalog';
-import { DEFAULT_BASE_URL, createOpenRouterClient } from '../core/openrouter/client';
+import { DEFAULT_API_BASE_URL } from '../core/openrouter/baseUrl';
+import { createOpenRouterClient } from '../core/openrouter/client';
 import { toErrorInfo } from '../core/openrouter/errors';
 import { buildReport, formatReportTable } from '../core/report';
 import { defaultWindows, isIsoDay, windowLength, type DayWindow } from '../core/rankings';
@@ -78,7 +79,7 @@ export function parseReportArgs(argv: readonly string[], env: Record<string, str
   const key = (values['--key'] ?? env.OPENROUTER_API_KEY ?? '').trim();
   return {
     ok: true,
-    args: { baseUrl: values['--base-url'] ?? DEFAULT_BASE_URL, key: key === '' ? null : key, from, to, top, json },
+    args: { baseUrl: values['--base-url'] ?? DEFAULT_API_BASE_URL, key: key === '' ? null : key, from, to, top, json },
   };
 }
 

@@ -5,7 +5,8 @@ import { lstatSync, readFileSync, realpathSync, statSync, writeFileSync } from '
 import { join, relative, resolve, sep } from 'node:path';
 import { buildCatalog, createCatalogIndex } from '../core/catalog';
 import { bundledApiModels } from '../core/data/bundledCatalog';
-import { DEFAULT_BASE_URL, createOpenRouterClient } from '../core/openrouter/client';
+import { DEFAULT_API_BASE_URL } from '../core/openrouter/baseUrl';
+import { createOpenRouterClient } from '../core/openrouter/client';
 import type { ApiModel } from '../core/openrouter/apiTypes';
 import { lineStarts, positionAt } from '../core/refs/candidate';
 import { classifyIncluded } from '../core/refs/classify';
@@ -93,7 +94,7 @@ async function loadCatalog(args: SwapArgs, io: SwapIo): Promise<RefCatalog> {
   let models: readonly ApiModel[];
   if (args.offline) models = bundledApiModels();
   else {
-    const client = createOpenRouterClient({ baseUrl: args.baseUrl ?? DEFAULT_BASE_URL, fetch: io.fetch, maxRetries: 1 });
+    const client = createOpenRouterClient({ baseUrl: args.baseUrl ?? DEFAULT_API_BASE_URL, fetch: io.fetch, maxRetries: 1 });
     models = (await client.listModels()).data;
   }
   return createCatalogIndex(buildCatalog(models));
@@ -170,7 +171,7 @@ export async function runSwapCli(argv: string[], rawIo: SwapIo): Promise<number>
   try {
     catalog = await loadCatalog(args, io);
   } catch (err) {
-    const where = args.offline ? 'the bundled snapshot' : (args.baseUrl ?? DEFAULT_BASE_URL);
+    const where = args.offline ? 'the bundled snapshot' : (args.baseUrl ?? DEFAULT_API_BASE_URL);
     const hint = args.offline ? '' : ' (use --offline for the bundled snapshot)';
     const reason = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ');
     io.stderr.write(`model-radar swap: could not load the model catalog from ${where}: ${reason}${hint}\n`);

@@ -12,6 +12,11 @@ import { AUTHOR_TABLE, DEFAULT_REGIONS, normalizeAuthor, type RegionResolver } f
  */
 export const ROUTING_VARIANTS: readonly string[] = ['nitro', 'floor', 'exacto', 'online'];
 
+/** A variant OpenRouter routes on top of the base model (":nitro"...), not a catalog entry of its own. */
+export function isRoutingVariant(variant: string | null): boolean {
+  return variant !== null && ROUTING_VARIANTS.includes(variant);
+}
+
 export interface CatalogOptions {
   regions?: RegionResolver;
 }
@@ -186,7 +191,7 @@ export function createCatalogIndex(models: readonly CatalogModel[], opts: Catalo
     const text = raw.trim().toLowerCase();
     if (text === '') return null;
     const { base, variant } = splitVariant(text);
-    const routing = variant !== null && ROUTING_VARIANTS.includes(variant);
+    const routing = isRoutingVariant(variant);
 
     const exact = byId.get(text);
     if (exact !== undefined) return { model: exact, variant, via: exact.id.startsWith('~') ? 'alias' : 'id' };

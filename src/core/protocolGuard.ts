@@ -4,6 +4,7 @@
 import * as v from 'valibot';
 import { WEBVIEW_COMMANDS, type RequestMethod, type RequestParams, type WebviewToHost } from '../shared/protocol';
 import { sanitizeServerText } from '../shared/sanitize';
+import { isRecord } from '../shared/isRecord';
 
 /** Model ids: "author/slug[:variant]" or "~author/slug", lower-case letters, digits and . _ - only. */
 export const MODEL_ID_PATTERN = /^~?[a-z0-9][a-z0-9._-]{0,63}\/[a-z0-9][a-z0-9._-]{0,127}(?::[a-z0-9_-]{1,32})?$/;
@@ -15,8 +16,8 @@ const tokens = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1e15));
 const empty = v.strictObject({});
 
 const paramSchemas: { [M in RequestMethod]: v.GenericSchema<unknown, RequestParams<M>> } = {
-  'snapshot/get': v.optional(empty, {}) as v.GenericSchema<unknown, Record<string, never>>,
-  'references/get': v.optional(empty, {}) as v.GenericSchema<unknown, Record<string, never>>,
+  'snapshot/get': v.optional(empty, {}),
+  'references/get': v.optional(empty, {}),
   'compare/alternatives': v.strictObject({
     modelId,
     mix: v.optional(v.nullable(v.strictObject({ input: tokens, output: tokens, cacheRead: tokens }))),
@@ -34,10 +35,6 @@ export type GuardResult =
   | { ok: false; reason: string; /** Set when the message was a request, so the host can answer it. */ requestId?: number };
 
 const MAX_REQUEST_ID = Number.MAX_SAFE_INTEGER;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Longest refusal reason: it is logged and sent back, and it may quote the message's own keys and values. */
 export const MAX_REASON_LENGTH = 160;

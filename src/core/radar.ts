@@ -51,7 +51,6 @@ export interface RadarOptions {
   clientOptions?: { timeoutMs?: number; maxRetries?: number; sleep?: (ms: number, signal?: AbortSignal) => Promise<void> };
 }
 
-const USER_RESOURCES: readonly ResourceName[] = ['key', 'credits', 'activity'];
 
 export class Radar {
   readonly store: SnapshotStore;
@@ -319,8 +318,6 @@ export class Radar {
   }
 
   private recomputeRankings(): void {
-    const top = this.options.settings().leaders.top;
-    void top;
     if (this.rankingRows) {
       const windows = defaultWindows(this.now());
       const view = buildRankingsView(this.rankingRows.rows, { window: windows.current, asOf: this.rankingRows.asOf, index: this.index, regions: this.regions, now: this.now(), droppedRows: this.rankingRows.dropped });
@@ -478,9 +475,6 @@ export class Radar {
     this.poller = null;
     void this.store.flush().finally(() => this.store.dispose());
   }
-
-  /** Resources that belong to the user's keys (for callers that clear or refresh them). */
-  static readonly userResources = USER_RESOURCES;
 }
 
 function notManagementKeyError(resource: 'credits' | 'activity'): OpenRouterError {

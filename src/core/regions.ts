@@ -16,7 +16,7 @@
 //   "UNKNOWN" is a decision, not a gap.
 // - openrouter (routers such as openrouter/auto) and stealth models → UNKNOWN: no lab behind the name.
 // User overrides (setting `modelRadar.regions.overrides`) win over this table.
-import { REGIONS, type Region } from '../shared/types';
+import type { Region } from '../shared/types';
 
 export interface LabInfo {
   lab: string;
@@ -150,49 +150,12 @@ export interface RegionResolver {
   isKnownAuthor(author: string): boolean;
 }
 
-export function isRegion(value: unknown): value is Region {
-  return typeof value === 'string' && (REGIONS as readonly string[]).includes(value);
-}
-
-export interface OverridesReading {
-  overrides: Record<string, Region>;
-  /** One sentence per ignored entry. */
-  problems: string[];
-}
-
 /**
- * Validates the `modelRadar.regions.overrides` setting: `{ "author": "CN" | "US" | "EU" | "OTHER" | "UNKNOWN" }`.
- * Region values are accepted in any case; anything else is ignored and reported, never fatal.
+ * A resolver over the built-in table with the user's overrides on top. The overrides are `settings.regions.overrides`
+ * as the settings reader left them (validated there, once: normalised author → region); they are not re-checked here.
  */
-export function parseRegionOverrides(raw: unknown): OverridesReading {
-  const overrides: Record<string, Region> = {};
-  const problems: string[] = [];
-  if (raw === undefined || raw === null) return { overrides, problems };
-  if (typeof raw !== 'object' || Array.isArray(raw)) {
-    problems.push('modelRadar.regions.overrides must be an object like { "author": "CN" }; ignored.');
-    return { overrides, problems };
-  }
-  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
-    const author = normalizeAuthor(key);
-    const region = typeof value === 'string' ? value.trim().toUpperCase() : value;
-    if (author === '' || author.includes('/')) {
-      problems.push(`modelRadar.regions.overrides: "${key}" is not an author prefix (e.g. "deepseek"); ignored.`);
-    } else if (!isRegion(region)) {
-      problems.push(`modelRadar.regions.overrides: "${key}" has region ${JSON.stringify(value)}; expected one of ${REGIONS.join(', ')}; ignored.`);
-    } else {
-      overrides[author] = region;
-    }
-  }
-  return { overrides, problems };
-}
-
-/** A resolver over the built-in table with the user's overrides on top (overrides are trusted to be validated). */
 export function createRegionResolver(overrides: Readonly<Record<string, Region>> = {}): RegionResolver {
-  const own = new Map<string, Region>();
-  for (const [k, v] of Object.entries(overrides)) {
-    const a = normalizeAuthor(k);
-    if (a !== '' && isRegion(v)) own.set(a, v);
-  }
+  const own = new Map<string, Region>(Object.entries(overrides));
   const cache = new Map<string, AuthorInfo>();
   const lookup = (a: string): AuthorInfo => {
     const hit = cache.get(a);

@@ -1,44 +1,21 @@
 // The one typed, normalising adapter for every `modelRadar.*` setting. The host hands in a getter
 // (workspace configuration); everything that decides what a value means lives here, so the host
-// has nothing to get wrong. SETTINGS_SCHEMA is the contract package.json mirrors.
+// has nothing to get wrong. SETTINGS_SCHEMA is the one place a setting is written: package.json's
+// contributes.configuration is generated from it (`npm run sync-manifest`), the `Settings` type is derived
+// from it (a key "modelRadar.a.b" is `settings.a.b`, its type is what its reader returns), and readSettings
+// walks it. Adding a setting is one entry here (plus `npm run sync-manifest`).
 import type { WebviewSettings } from '../shared/protocol';
+import { isRecord } from '../shared/isRecord';
 import { sanitizeServerText } from '../shared/sanitize';
 import { REGIONS, type Region, type ResourceName } from '../shared/types';
+import { DEFAULT_API_BASE_URL, checkApiBaseUrl } from './openrouter/baseUrl';
+import { normalizeAuthor } from './regions';
 import { STATUS_PLACEHOLDERS, unknownPlaceholders } from './status/format';
 
-export interface Settings {
-  /** No trailing slash; https, or http on a loopback host only. */
-  apiBaseUrl: string;
-  statusBar: { enabled: boolean; format: string };
-  /** USD; 0 = off. */
-  budget: { daily: number; monthly: number };
-  /** lowBalance in USD; 0 = off. */
-  alerts: { enabled: boolean; lowBalance: number };
-  refresh: {
-    keySeconds: number;
-    creditsMinutes: number;
-    modelsMinutes: number;
-    rankingsMinutes: number;
-    activityMinutes: number;
-  };
-  /** Lower-case author (no "~") → region; wins over the built-in table. */
-  regions: { overrides: Record<string, Region> };
-  leaders: { top: number };
-  codeLens: { enabled: boolean; inCode: boolean };
-  diagnostics: { enabled: boolean };
-  scan: { include: string[]; exclude: string[]; maxFileSizeKB: number };
-}
-
-export interface SettingsReadResult {
-  settings: Settings;
-  /** One human sentence per ignored or adjusted value, naming the setting. */
-  problems: string[];
-}
-
-export const DEFAULT_API_BASE_URL = 'https://openrouter.ai/api/v1';
+export { DEFAULT_API_BASE_URL };
 export const DEFAULT_STATUS_FORMAT = '$(graph) {today} today · {left} left';
 
-/** Bounds shared by the reader and the schema so the two cannot disagree. */
+/** Bounds shared by the readers and the manifest so the two cannot disagree. */
 const LIMITS = {
   usd: { min: 0, max: 1_000_000 },
   // Minimums are the polling floors the API can bear (see docs/openrouter-api.md §9.3, Data API quota);
@@ -53,34 +30,15 @@ const LIMITS = {
   formatLength: { max: 200 },
 } as const;
 
-export function defaultSettings(): Settings {
-  return {
-    apiBaseUrl: DEFAULT_API_BASE_URL,
-    statusBar: { enabled: true, format: DEFAULT_STATUS_FORMAT },
-    budget: { daily: 0, monthly: 0 },
-    alerts: { enabled: true, lowBalance: 5 },
-    refresh: {
-      keySeconds: LIMITS.keySeconds.min,
-      creditsMinutes: LIMITS.creditsMinutes.min,
-      modelsMinutes: LIMITS.modelsMinutes.min,
-      rankingsMinutes: LIMITS.rankingsMinutes.min,
-      activityMinutes: LIMITS.activityMinutes.min,
-    },
-    regions: { overrides: {} },
-    leaders: { top: 5 },
-    codeLens: { enabled: true, inCode: false },
-    diagnostics: { enabled: true },
-    scan: { include: [], exclude: [], maxFileSizeKB: 1_024 },
-  };
-}
-
-const D = defaultSettings();
-
 export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
-/** One `contributes.configuration` property, plus its key. */
+/** How a raw value is read: each reader checks, normalises and reports; its return type is the setting's type. */
+export type SettingReader = keyof typeof READERS;
+
+/** One `contributes.configuration` property, plus its key and its reader. */
 export interface SettingDescriptor {
-  key: string;
+  key: `modelRadar.${string}`;
+  read: SettingReader;
   type: 'string' | 'boolean' | 'number' | 'integer' | 'object' | 'array';
   default: JsonValue;
   markdownDescription: string;
@@ -101,11 +59,164 @@ export interface SettingDescriptor {
   scope?: 'application' | 'window' | 'resource';
 }
 
+/** What a reader gets: the entry it reads, and where to report an ignored or adjusted value. */
+interface ReadContext {
+  entry: SettingDescriptor;
+  problem: (sentence: string) => void;
+}
+
+function describe(value: unknown): string {
+  // Quoted into a log line and a notification; a workspace's settings file is someone else's text.
+  if (typeof value === 'string') return JSON.stringify(sanitizeServerText(value, { max: 41 }));
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return 'an object';
+  // What JSON can still hold here is a number or a boolean; anything else is named by its type.
+  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : typeof value;
+}
+
+function bounds(entry: SettingDescriptor): { min: number; max: number } {
+  return { min: entry.minimum ?? 0, max: entry.maximum ?? Number.MAX_SAFE_INTEGER };
+}
+
+function readInteger(value: unknown, { entry, problem }: ReadContext, floorWording: boolean): number {
+  const { min, max } = bounds(entry);
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    problem(`${entry.key} must be a whole number from ${min} to ${max}, not ${describe(value)}; ignored`);
+    return entry.default as number;
+  }
+  const whole = Math.round(value);
+  const clamped = Math.min(max, Math.max(min, whole));
+  if (clamped !== value) {
+    const why = whole < min && floorWording ? `cannot be shorter than ${min}` : `must be a whole number from ${min} to ${max}`;
+    problem(`${entry.key} ${why}; using ${clamped}`);
+  }
+  return clamped;
+}
+
+/**
+ * The readers. Each gets a value that is present (not undefined or null: those mean the entry's default) and
+ * returns what the setting means, reporting anything ignored or adjusted as one sentence naming the key.
+ */
+const READERS = {
+  boolean(value: unknown, { entry, problem }: ReadContext): boolean {
+    if (typeof value === 'boolean') return value;
+    problem(`${entry.key} must be true or false, not ${describe(value)}; ignored`);
+    return entry.default as boolean;
+  },
+
+  /** USD; 0 = off. */
+  usd(value: unknown, { entry, problem }: ReadContext): number {
+    const { min, max } = bounds(entry);
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
+      problem(`${entry.key} must be a non-negative number; ignored`);
+      return entry.default as number;
+    }
+    if (value > max) {
+      problem(`${entry.key} must be at most ${max}; using ${max}`);
+      return max;
+    }
+    // -0 passes every check but does not survive JSON (it comes back as 0): store plain 0.
+    return value === 0 ? 0 : value;
+  },
+
+  /** A polling interval: a whole number, never under the floor the API can bear. */
+  interval(value: unknown, context: ReadContext): number {
+    return readInteger(value, context, true);
+  },
+
+  integer(value: unknown, context: ReadContext): number {
+    return readInteger(value, context, false);
+  },
+
+  /** Glob patterns, de-duplicated; an empty or non-string entry is dropped and counted. */
+  globs(value: unknown, { entry, problem }: ReadContext): string[] {
+    if (!Array.isArray(value)) {
+      problem(`${entry.key} must be a list of glob patterns; ignored`);
+      return [];
+    }
+    const out: string[] = [];
+    let dropped = 0;
+    for (const item of value) {
+      if (typeof item !== 'string' || item.trim() === '') {
+        dropped++;
+        continue;
+      }
+      if (!out.includes(item)) out.push(item);
+    }
+    if (dropped > 0) problem(`${entry.key}: ${dropped} entr${dropped === 1 ? 'y is' : 'ies are'} not a non-empty string; ignored`);
+    return out;
+  },
+
+  /** No trailing slash; https, or http on a loopback host only (the policy is openrouter/baseUrl.ts). */
+  baseUrl(value: unknown, { entry, problem }: ReadContext): string {
+    if (typeof value !== 'string') {
+      problem(`${entry.key} must be a URL, not ${describe(value)}; using ${DEFAULT_API_BASE_URL}`);
+      return DEFAULT_API_BASE_URL;
+    }
+    // An emptied field means "back to the default", not a mistake worth reporting.
+    if (value.trim() === '') return DEFAULT_API_BASE_URL;
+    const result = checkApiBaseUrl(value);
+    if (result.ok) return result.url;
+    problem(`${entry.key} ${result.reason}; using ${DEFAULT_API_BASE_URL}`);
+    return DEFAULT_API_BASE_URL;
+  },
+
+  statusFormat(value: unknown, { entry, problem }: ReadContext): string {
+    const fallback = entry.default as string;
+    if (typeof value !== 'string' || value.trim() === '') {
+      problem(`${entry.key} must be non-empty text; using the default`);
+      return fallback;
+    }
+    const max = entry.maxLength ?? LIMITS.formatLength.max;
+    if (value.length > max) {
+      problem(`${entry.key} is longer than ${max} characters; using the default`);
+      return fallback;
+    }
+    const unknown = unknownPlaceholders(value);
+    if (unknown.length > 0) {
+      const known = STATUS_PLACEHOLDERS.map((p) => `{${p}}`).join(' ');
+      problem(`${entry.key} has unknown placeholder${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `{${u}}`).join(' ')}, shown as typed (known: ${known})`);
+    }
+    return value;
+  },
+
+  /**
+   * Lower-case author (no "~") → region; wins over the built-in table. The one place the overrides are
+   * validated: createRegionResolver takes this output as it is.
+   */
+  regionOverrides(value: unknown, { entry, problem }: ReadContext): Record<string, Region> {
+    const out: Record<string, Region> = {};
+    if (!isRecord(value)) {
+      problem(`${entry.key} must be an object of author → region; ignored`);
+      return out;
+    }
+    for (const [rawAuthor, rawRegion] of Object.entries(value)) {
+      const author = normalizeAuthor(rawAuthor);
+      if (!AUTHOR_PATTERN.test(author)) {
+        problem(`${entry.key}: ${describe(rawAuthor)} is not a model author prefix; ignored`);
+        continue;
+      }
+      const region = typeof rawRegion === 'string' ? rawRegion.trim().toUpperCase() : null;
+      const match = REGIONS.find((r) => r === region);
+      if (!match) {
+        problem(`${entry.key}: region for "${author}" must be one of ${REGIONS.join(', ')}, not ${describe(rawRegion)}; ignored`);
+        continue;
+      }
+      out[author] = match; // AUTHOR_PATTERN admits no "__proto__"
+    }
+    return out;
+  },
+} satisfies Record<string, (value: unknown, context: ReadContext) => unknown>;
+
+const AUTHOR_PATTERN = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+
 export const SETTINGS_SCHEMA = [
   {
     key: 'modelRadar.apiBaseUrl',
     type: 'string',
-    default: D.apiBaseUrl,
+    read: 'baseUrl',
+    default: DEFAULT_API_BASE_URL,
     format: 'uri',
     scope: 'application',
     markdownDescription: 'Base URL of the OpenRouter API. Must be `https://`, or `http://` to a loopback host (for a local proxy or tests). Your key is sent only to this origin. User setting only: a workspace cannot change it.',
@@ -113,13 +224,15 @@ export const SETTINGS_SCHEMA = [
   {
     key: 'modelRadar.statusBar.enabled',
     type: 'boolean',
-    default: D.statusBar.enabled,
+    read: 'boolean',
+    default: true,
     markdownDescription: 'Show today\'s spend and what is left in the status bar.',
   },
   {
     key: 'modelRadar.statusBar.format',
     type: 'string',
-    default: D.statusBar.format,
+    read: 'statusFormat',
+    default: DEFAULT_STATUS_FORMAT,
     maxLength: LIMITS.formatLength.max,
     scope: 'application',
     markdownDescription: 'Status bar text. Placeholders: `{today}` `{week}` `{month}` `{left}` (effective remaining) `{balance}` `{limit}`. Unknown values show as `—`, never `$0.00`. User setting only: a workspace cannot change it.',
@@ -127,7 +240,8 @@ export const SETTINGS_SCHEMA = [
   {
     key: 'modelRadar.budget.daily',
     type: 'number',
-    default: D.budget.daily,
+    read: 'usd',
+    default: 0,
     minimum: LIMITS.usd.min,
     maximum: LIMITS.usd.max,
     scope: 'application',
@@ -136,7 +250,8 @@ export const SETTINGS_SCHEMA = [
   {
     key: 'modelRadar.budget.monthly',
     type: 'number',
-    default: D.budget.monthly,
+    read: 'usd',
+    default: 0,
     minimum: LIMITS.usd.min,
     maximum: LIMITS.usd.max,
     scope: 'application',
@@ -145,14 +260,16 @@ export const SETTINGS_SCHEMA = [
   {
     key: 'modelRadar.alerts.enabled',
     type: 'boolean',
-    default: D.alerts.enabled,
+    read: 'boolean',
+    default: true,
     scope: 'application',
     markdownDescription: 'Show a notification when a budget or the balance threshold is crossed (once per crossing per period).',
   },
   {
     key: 'modelRadar.alerts.lowBalance',
     type: 'number',
-    default: D.alerts.lowBalance,
+    read: 'usd',
+    default: 5,
     minimum: LIMITS.usd.min,
     maximum: LIMITS.usd.max,
     scope: 'application',
@@ -161,7 +278,8 @@ export const SETTINGS_SCHEMA = [
   {
     key: 'modelRadar.refresh.keySeconds',
     type: 'integer',
-    default: D.refresh.keySeconds,
+    read: 'interval',
+    default: LIMITS.keySeconds.min,
     minimum: LIMITS.keySeconds.min,
     maximum: LIMITS.keySeconds.max,
     scope: 'application',
@@ -170,7 +288,8 @@ export const SETTINGS_SCHEMA = [
   {
     key: 'modelRadar.refresh.creditsMinutes',
     type: 'integer',
-    default: D.refresh.creditsMinutes,
+    read: 'interval',
+    default: LIMITS.creditsMinutes.min,
     minimum: LIMITS.creditsMinutes.min,
     maximum: LIMITS.creditsMinutes.max,
     scope: 'application',
@@ -179,7 +298,8 @@ export const SETTINGS_SCHEMA = [
   {
     key: 'modelRadar.refresh.modelsMinutes',
     type: 'integer',
-    default: D.refresh.modelsMinutes,
+    read: 'interval',
+    default: LIMITS.modelsMinutes.min,
     minimum: LIMITS.modelsMinutes.min,
     maximum: LIMITS.modelsMinutes.max,
     scope: 'application',
@@ -188,7 +308,8 @@ export const SETTINGS_SCHEMA = [
   {
     key: 'modelRadar.refresh.rankingsMinutes',
     type: 'integer',
-    default: D.refresh.rankingsMinutes,
+    read: 'interval',
+    default: LIMITS.rankingsMinutes.min,
     minimum: LIMITS.rankingsMinutes.min,
     maximum: LIMITS.rankingsMinutes.max,
     scope: 'application',
@@ -197,7 +318,8 @@ export const SETTINGS_SCHEMA = [
   {
     key: 'modelRadar.refresh.activityMinutes',
     type: 'integer',
-    default: D.refresh.activityMinutes,
+    read: 'interval',
+    default: LIMITS.activityMinutes.min,
     minimum: LIMITS.activityMinutes.min,
     maximum: LIMITS.activityMinutes.max,
     scope: 'application',
@@ -206,6 +328,7 @@ export const SETTINGS_SCHEMA = [
   {
     key: 'modelRadar.regions.overrides',
     type: 'object',
+    read: 'regionOverrides',
     default: {},
     additionalProperties: { type: 'string', enum: REGIONS },
     scope: 'application',
@@ -214,7 +337,8 @@ export const SETTINGS_SCHEMA = [
   {
     key: 'modelRadar.leaders.top',
     type: 'integer',
-    default: D.leaders.top,
+    read: 'integer',
+    default: 5,
     minimum: LIMITS.leadersTop.min,
     maximum: LIMITS.leadersTop.max,
     markdownDescription: 'How many leaders to show per region.',
@@ -222,24 +346,28 @@ export const SETTINGS_SCHEMA = [
   {
     key: 'modelRadar.codeLens.enabled',
     type: 'boolean',
-    default: D.codeLens.enabled,
+    read: 'boolean',
+    default: true,
     markdownDescription: 'Show price and rank above model ids in config files (Continue, Aider, opencode, LiteLLM, Zed, Claude Code, Codex, `.env`).',
   },
   {
     key: 'modelRadar.codeLens.inCode',
     type: 'boolean',
-    default: D.codeLens.inCode,
+    read: 'boolean',
+    default: false,
     markdownDescription: 'Also show the CodeLens above model ids in source code.',
   },
   {
     key: 'modelRadar.diagnostics.enabled',
     type: 'boolean',
-    default: D.diagnostics.enabled,
+    read: 'boolean',
+    default: true,
     markdownDescription: 'Warn about unknown model ids and models that expire within 30 days, with quick fixes.',
   },
   {
     key: 'modelRadar.scan.include',
     type: 'array',
+    read: 'globs',
     default: [],
     items: { type: 'string', minLength: 1 },
     markdownDescription: 'Extra glob patterns of files to scan for model ids.',
@@ -247,6 +375,7 @@ export const SETTINGS_SCHEMA = [
   {
     key: 'modelRadar.scan.exclude',
     type: 'array',
+    read: 'globs',
     default: [],
     items: { type: 'string', minLength: 1 },
     markdownDescription: 'Glob patterns to leave out of the scan, on top of `files.exclude`, `search.exclude` and the built-in ones (`node_modules`, `.git`, build output).',
@@ -254,14 +383,36 @@ export const SETTINGS_SCHEMA = [
   {
     key: 'modelRadar.scan.maxFileSizeKB',
     type: 'integer',
-    default: D.scan.maxFileSizeKB,
+    read: 'integer',
+    default: 1_024,
     minimum: LIMITS.maxFileSizeKB.min,
     maximum: LIMITS.maxFileSizeKB.max,
     markdownDescription: 'Files larger than this are not scanned.',
   },
 ] as const satisfies readonly SettingDescriptor[];
 
-export type SettingKey = (typeof SETTINGS_SCHEMA)[number]['key'];
+type SchemaEntry = (typeof SETTINGS_SCHEMA)[number];
+export type SettingKey = SchemaEntry['key'];
+type PathOf<K extends SettingKey> = K extends `modelRadar.${infer P}` ? P : never;
+type SettingPath = PathOf<SettingKey>;
+type GroupOf<P extends string> = P extends `${infer G}.${string}` ? G : P;
+type LeafOf<G extends string> = SettingPath extends infer P ? (P extends `${G}.${infer L}` ? L : never) : never;
+type ValueOf<K extends SettingKey> = ReturnType<(typeof READERS)[Extract<SchemaEntry, { key: K }>['read']]>;
+
+/** Every setting, normalised: `modelRadar.a` is `settings.a`, `modelRadar.a.b` is `settings.a.b`. Derived from SETTINGS_SCHEMA. */
+export type Settings = {
+  [G in GroupOf<SettingPath>]: `modelRadar.${G}` extends SettingKey
+    ? ValueOf<`modelRadar.${G}`>
+    : { [L in LeafOf<G>]: ValueOf<Extract<`modelRadar.${G}.${L}`, SettingKey>> };
+};
+
+export interface SettingsReadResult {
+  settings: Settings;
+  /** One human sentence per ignored or adjusted value, naming the setting. */
+  problems: string[];
+}
+
+
 export const SETTING_KEYS: readonly SettingKey[] = SETTINGS_SCHEMA.map((s) => s.key);
 /** Settings only the user's own settings may set (scope "application"): see SettingDescriptor.scope. */
 export const USER_ONLY_KEYS: ReadonlySet<SettingKey> = new Set(
@@ -297,25 +448,17 @@ export function userOnlyValue(key: SettingKey, inspected: InspectedSetting | und
   };
 }
 
-export interface ConfigurationProperty {
-  type: SettingDescriptor['type'];
-  default: JsonValue;
-  markdownDescription: string;
-  minimum?: number;
-  maximum?: number;
-  maxLength?: number;
-  format?: 'uri';
-  items?: { type: 'string'; minLength: number };
+/** One property of package.json's `contributes.configuration`: the descriptor without our own fields. */
+export type ConfigurationProperty = Omit<SettingDescriptor, 'key' | 'read' | 'additionalProperties'> & {
   additionalProperties?: { type: 'string'; enum: string[] };
-  scope?: SettingDescriptor['scope'];
   order: number;
-}
+};
 
 /** The `contributes.configuration` object package.json should carry, generated from the schema. */
 export function configurationContribution(): { title: string; properties: Record<string, ConfigurationProperty> } {
   const properties: Record<string, ConfigurationProperty> = {};
   SETTINGS_SCHEMA.forEach((entry: SettingDescriptor, order) => {
-    const { key, additionalProperties, ...rest } = entry;
+    const { key, read: _read, additionalProperties, ...rest } = entry;
     properties[key] = {
       ...rest,
       ...(additionalProperties ? { additionalProperties: { ...additionalProperties, enum: [...additionalProperties.enum] } } : {}),
@@ -325,219 +468,50 @@ export function configurationContribution(): { title: string; properties: Record
   return { title: 'Model Radar', properties };
 }
 
-function isLoopbackHost(hostname: string): boolean {
-  // WHATWG URL has already canonicalised the host: IPv4 in dotted decimal, IPv6 compressed in brackets.
-  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+/** The place in Settings a key names: "modelRadar.budget.daily" → ["budget", "daily"]. */
+export function settingPath(key: SettingKey): string[] {
+  return key.slice('modelRadar.'.length).split('.');
 }
 
-/** Why a base URL is refused, or the normalised URL. Exported for the "Set base URL" input validation. */
-export function normalizeApiBaseUrl(raw: string): { ok: true; url: string } | { ok: false; reason: string } {
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    return { ok: false, reason: 'is not a valid URL' };
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { ok: false, reason: 'must be an https:// URL' };
-  }
-  if (url.username !== '' || url.password !== '') {
-    return { ok: false, reason: 'must not contain a user name or password' };
-  }
-  if (url.search !== '' || url.hash !== '') {
-    return { ok: false, reason: 'must not contain a query or fragment' };
-  }
-  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    return { ok: false, reason: 'must use https:// (plain http:// only for localhost, 127.0.0.0/8 or [::1]: your key would travel unencrypted)' };
-  }
-  return { ok: true, url: `${url.origin}${url.pathname}`.replace(/\/+$/, '') };
+function copyOf(value: JsonValue): unknown {
+  return typeof value === 'object' && value !== null ? structuredClone(value) : value;
 }
 
-const AUTHOR_PATTERN = /^[a-z0-9][a-z0-9._-]{0,63}$/;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** Sets `value` at `path`, creating the group objects on the way. */
+function setAt(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  let node = target;
+  path.forEach((part, i) => {
+    if (i === path.length - 1) {
+      node[part] = value;
+      return;
+    }
+    if (!isRecord(node[part])) node[part] = {};
+    node = node[part] as Record<string, unknown>;
+  });
 }
 
-function describe(value: unknown): string {
-  // Quoted into a log line and a notification; a workspace's settings file is someone else's text.
-  if (typeof value === 'string') return JSON.stringify(sanitizeServerText(value, { max: 41 }));
-  if (Array.isArray(value)) return 'a list';
-  if (value === null) return 'null';
-  if (typeof value === 'object') return 'an object';
-  return String(value);
-}
-
-/** Reads and normalises every `modelRadar.*` setting. Never throws; ignored values are reported in `problems`. */
+/** Reads and normalises every `modelRadar.*` setting, walking SETTINGS_SCHEMA. Never throws; ignored values are reported in `problems`. */
 export function readSettings(get: (key: string) => unknown): SettingsReadResult {
   const problems: string[] = [];
-  const read = (key: SettingKey): unknown => {
+  const tree: Record<string, unknown> = {};
+  for (const entry of SETTINGS_SCHEMA as readonly SettingDescriptor[]) {
+    let value: unknown;
     try {
-      return get(key);
+      value = get(entry.key);
     } catch {
-      problems.push(`${key} could not be read; using the default`);
-      return undefined;
+      problems.push(`${entry.key} could not be read; using the default`);
+      value = undefined;
     }
-  };
+    const normalised =
+      value === undefined || value === null ? copyOf(entry.default) : READERS[entry.read](value, { entry, problem: (p) => problems.push(p) });
+    setAt(tree, settingPath(entry.key as SettingKey), normalised);
+  }
+  return { settings: tree as Settings, problems };
+}
 
-  const bool = (key: SettingKey, fallback: boolean): boolean => {
-    const value = read(key);
-    if (value === undefined || value === null) return fallback;
-    if (typeof value === 'boolean') return value;
-    problems.push(`${key} must be true or false, not ${describe(value)}; ignored`);
-    return fallback;
-  };
-
-  const usd = (key: SettingKey, fallback: number): number => {
-    const value = read(key);
-    if (value === undefined || value === null) return fallback;
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < LIMITS.usd.min) {
-      problems.push(`${key} must be a non-negative number; ignored`);
-      return fallback;
-    }
-    if (value > LIMITS.usd.max) {
-      problems.push(`${key} must be at most ${LIMITS.usd.max}; using ${LIMITS.usd.max}`);
-      return LIMITS.usd.max;
-    }
-    // -0 passes every check but does not survive JSON (it comes back as 0): store plain 0.
-    return value === 0 ? 0 : value;
-  };
-
-  const integer = (key: SettingKey, fallback: number, limits: { min: number; max: number }, floorWording: boolean): number => {
-    const value = read(key);
-    if (value === undefined || value === null) return fallback;
-    if (typeof value !== 'number' || !Number.isFinite(value)) {
-      problems.push(`${key} must be a whole number from ${limits.min} to ${limits.max}, not ${describe(value)}; ignored`);
-      return fallback;
-    }
-    const whole = Math.round(value);
-    const clamped = Math.min(limits.max, Math.max(limits.min, whole));
-    if (clamped !== value) {
-      const why =
-        whole < limits.min && floorWording
-          ? `cannot be shorter than ${limits.min}`
-          : `must be a whole number from ${limits.min} to ${limits.max}`;
-      problems.push(`${key} ${why}; using ${clamped}`);
-    }
-    return clamped;
-  };
-
-  const globs = (key: SettingKey): string[] => {
-    const value = read(key);
-    if (value === undefined || value === null) return [];
-    if (!Array.isArray(value)) {
-      problems.push(`${key} must be a list of glob patterns; ignored`);
-      return [];
-    }
-    const out: string[] = [];
-    let dropped = 0;
-    for (const item of value) {
-      if (typeof item !== 'string' || item.trim() === '') {
-        dropped++;
-        continue;
-      }
-      if (!out.includes(item)) out.push(item);
-    }
-    if (dropped > 0) problems.push(`${key}: ${dropped} entr${dropped === 1 ? 'y is' : 'ies are'} not a non-empty string; ignored`);
-    return out;
-  };
-
-  const baseUrl = (): string => {
-    const key: SettingKey = 'modelRadar.apiBaseUrl';
-    const value = read(key);
-    if (value === undefined || value === null) return D.apiBaseUrl;
-    if (typeof value !== 'string') {
-      problems.push(`${key} must be a URL, not ${describe(value)}; using ${D.apiBaseUrl}`);
-      return D.apiBaseUrl;
-    }
-    // An emptied field means "back to the default", not a mistake worth reporting.
-    if (value.trim() === '') return D.apiBaseUrl;
-    const result = normalizeApiBaseUrl(value);
-    if (result.ok) return result.url;
-    problems.push(`${key} ${result.reason}; using ${D.apiBaseUrl}`);
-    return D.apiBaseUrl;
-  };
-
-  const format = (): string => {
-    const key: SettingKey = 'modelRadar.statusBar.format';
-    const value = read(key);
-    if (value === undefined || value === null) return D.statusBar.format;
-    if (typeof value !== 'string' || value.trim() === '') {
-      problems.push(`${key} must be non-empty text; using the default`);
-      return D.statusBar.format;
-    }
-    if (value.length > LIMITS.formatLength.max) {
-      problems.push(`${key} is longer than ${LIMITS.formatLength.max} characters; using the default`);
-      return D.statusBar.format;
-    }
-    const unknown = unknownPlaceholders(value);
-    if (unknown.length > 0) {
-      const known = STATUS_PLACEHOLDERS.map((p) => `{${p}}`).join(' ');
-      problems.push(
-        `${key} has unknown placeholder${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `{${u}}`).join(' ')}, shown as typed (known: ${known})`,
-      );
-    }
-    return value;
-  };
-
-  const overrides = (): Record<string, Region> => {
-    const key: SettingKey = 'modelRadar.regions.overrides';
-    const value = read(key);
-    const out: Record<string, Region> = {};
-    if (value === undefined || value === null) return out;
-    if (!isRecord(value)) {
-      problems.push(`${key} must be an object of author → region; ignored`);
-      return out;
-    }
-    for (const [rawAuthor, rawRegion] of Object.entries(value)) {
-      const author = rawAuthor.trim().toLowerCase().replace(/^~/, '');
-      if (!AUTHOR_PATTERN.test(author)) {
-        problems.push(`${key}: ${describe(rawAuthor)} is not a model author prefix; ignored`);
-        continue;
-      }
-      const region = typeof rawRegion === 'string' ? rawRegion.trim().toUpperCase() : null;
-      const match = REGIONS.find((r) => r === region);
-      if (!match) {
-        problems.push(`${key}: region for "${author}" must be one of ${REGIONS.join(', ')}, not ${describe(rawRegion)}; ignored`);
-        continue;
-      }
-      out[author] = match;
-    }
-    return out;
-  };
-
-  const settings: Settings = {
-    apiBaseUrl: baseUrl(),
-    statusBar: { enabled: bool('modelRadar.statusBar.enabled', D.statusBar.enabled), format: format() },
-    budget: {
-      daily: usd('modelRadar.budget.daily', D.budget.daily),
-      monthly: usd('modelRadar.budget.monthly', D.budget.monthly),
-    },
-    alerts: {
-      enabled: bool('modelRadar.alerts.enabled', D.alerts.enabled),
-      lowBalance: usd('modelRadar.alerts.lowBalance', D.alerts.lowBalance),
-    },
-    refresh: {
-      keySeconds: integer('modelRadar.refresh.keySeconds', D.refresh.keySeconds, LIMITS.keySeconds, true),
-      creditsMinutes: integer('modelRadar.refresh.creditsMinutes', D.refresh.creditsMinutes, LIMITS.creditsMinutes, true),
-      modelsMinutes: integer('modelRadar.refresh.modelsMinutes', D.refresh.modelsMinutes, LIMITS.modelsMinutes, true),
-      rankingsMinutes: integer('modelRadar.refresh.rankingsMinutes', D.refresh.rankingsMinutes, LIMITS.rankingsMinutes, true),
-      activityMinutes: integer('modelRadar.refresh.activityMinutes', D.refresh.activityMinutes, LIMITS.activityMinutes, true),
-    },
-    regions: { overrides: overrides() },
-    leaders: { top: integer('modelRadar.leaders.top', D.leaders.top, LIMITS.leadersTop, false) },
-    codeLens: {
-      enabled: bool('modelRadar.codeLens.enabled', D.codeLens.enabled),
-      inCode: bool('modelRadar.codeLens.inCode', D.codeLens.inCode),
-    },
-    diagnostics: { enabled: bool('modelRadar.diagnostics.enabled', D.diagnostics.enabled) },
-    scan: {
-      include: globs('modelRadar.scan.include'),
-      exclude: globs('modelRadar.scan.exclude'),
-      maxFileSizeKB: integer('modelRadar.scan.maxFileSizeKB', D.scan.maxFileSizeKB, LIMITS.maxFileSizeKB, false),
-    },
-  };
-  return { settings, problems };
+/** Every setting at its default, from the schema's defaults. */
+export function defaultSettings(): Settings {
+  return readSettings(() => undefined).settings;
 }
 
 /** Poll interval per resource in milliseconds, for the poller. */
@@ -560,10 +534,4 @@ export function toWebviewSettings(settings: Settings): WebviewSettings {
     lowBalance: settings.alerts.lowBalance,
     leadersTop: settings.leaders.top,
   };
-}
-
-/** The region override for an author, if any; own-property lookup so "constructor" is not a region. */
-export function regionOverride(settings: Settings, author: string): Region | null {
-  const key = author.toLowerCase().replace(/^~/, '');
-  return Object.hasOwn(settings.regions.overrides, key) ? settings.regions.overrides[key] : null;
 }

@@ -42,11 +42,14 @@ export function createWebviewRequestHandlers(deps: WebviewHandlerDeps): RequestH
     }
   };
   return {
-    'snapshot/get': async () => deps.snapshot(),
-    'references/get': async () => deps.references(),
-    'compare/alternatives': async ({ modelId, mix, limit }) => {
-      requireModel(modelId);
-      return deps.compare(modelId, mix ?? null, limit ?? 8);
+    'snapshot/get': () => Promise.resolve(deps.snapshot()),
+    'references/get': () => Promise.resolve(deps.references()),
+    'compare/alternatives': ({ modelId, mix, limit }) => {
+      // Checked inside the promise, so a refusal rejects (as from an async function) rather than throws.
+      return Promise.resolve().then(() => {
+        requireModel(modelId);
+        return deps.compare(modelId, mix ?? null, limit ?? 8);
+      });
     },
     'model/copyId': async ({ modelId }) => {
       requireModel(modelId);

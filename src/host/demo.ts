@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { demoKeysFrom, demoWelcome } from '../core/demo';
 import type { KeyStore } from './secrets';
+import { COMMANDS } from '../shared/commands';
 
 export interface DemoDeps {
   keys: Pick<KeyStore, 'inference' | 'management' | 'setInference' | 'setManagement'>;
@@ -19,7 +20,7 @@ export async function startDemo(deps: DemoDeps): Promise<boolean> {
   if ((await deps.keys.management()) === undefined) await deps.keys.setManagement(demo.management);
   deps.log.info(`demo: fake data from ${deps.apiBaseUrl}; its test keys are stored in this profile`);
   // The demo's first screen: the sidebar full next to the config file the demo opened.
-  await Promise.resolve(vscode.commands.executeCommand('modelRadar.focusSidebar')).catch(() => undefined);
+  await Promise.resolve(vscode.commands.executeCommand(COMMANDS.focusSidebar)).catch(() => undefined);
   void vscode.window.showInformationMessage(demoWelcome());
   return true;
 }

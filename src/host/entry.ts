@@ -1,10 +1,11 @@
 // What VS Code loads at activation (dist/extension.js): a few KB, so its "Activation" figure (code loading + the
 // activate call, Developer: Show Running Extensions) stays small. activate() registers a proxy for every command
-// the manifest contributes, then loads the composition root (src/host/extension.ts, built as dist/main.js) on the
+// of the COMMANDS table (what the manifest contributes: the contract test holds the two together), then loads the composition root (src/host/extension.ts, built as dist/main.js) on the
 // next tick and starts it. Until then a proxy loads it at once and runs the real command with the same arguments.
 // At hand-over the proxies are disposed and the composition root registers the real commands, so nothing is
 // registered twice and a command runs exactly as when it was registered directly.
 import * as vscode from 'vscode';
+import { COMMANDS } from '../shared/commands';
 
 /** What the entry needs from the composition root (src/host/extension.ts). */
 export interface MainModule {
@@ -27,7 +28,7 @@ export function activateLazily(context: vscode.ExtensionContext, loadMain: () =>
   const t0 = performance.now();
   const log = vscode.window.createOutputChannel('Model Radar', { log: true });
   context.subscriptions.push(log);
-  const ids = contributedCommands(context.extension.packageJSON);
+  const ids = Object.values(COMMANDS);
 
   let state: { kind: 'waiting' } | { kind: 'starting'; done: Promise<boolean> } | { kind: 'started' } | { kind: 'failed'; message: string } = { kind: 'waiting' };
   let proxies: vscode.Disposable[] = [];
@@ -89,7 +90,7 @@ export function activateLazily(context: vscode.ExtensionContext, loadMain: () =>
     proxies = ids.map((id) =>
       vscode.commands.registerCommand(id, async (...args: unknown[]) => {
         if (await ensureStarted()) return vscode.commands.executeCommand(id, ...args);
-        if (id === SHOW_LOG) log.show();
+        if (id === COMMANDS.showLog) log.show();
         else if (state.kind === 'failed') await explainFailure(log, state.message);
         return undefined;
       }),
@@ -104,18 +105,6 @@ export function activateLazily(context: vscode.ExtensionContext, loadMain: () =>
   log.info(`Model Radar activated in ${(performance.now() - t0).toFixed(2)} ms (entry; module load to activate ${(t0 - moduleLoaded).toFixed(2)} ms)`);
 }
 
-const SHOW_LOG = 'modelRadar.showLog';
-
-/** The command ids the manifest contributes, as VS Code read them: what the palette, menus and keys can invoke. */
-export function contributedCommands(packageJSON: unknown): string[] {
-  const commands = (packageJSON as { contributes?: { commands?: unknown } } | undefined)?.contributes?.commands;
-  if (!Array.isArray(commands)) return [];
-  return commands.flatMap((c: unknown) => {
-    const id = (c as { command?: unknown } | null)?.command;
-    return typeof id === 'string' ? [id] : [];
-  });
-}
-
 /** A start that failed stays visible (a status bar item that opens the log), not a toast at startup. */
 function showFailure(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, message: string): void {
   try {
@@ -123,7 +112,7 @@ function showFailure(context: vscode.ExtensionContext, log: vscode.LogOutputChan
     item.name = 'Model Radar';
     item.text = '$(error) Model Radar';
     item.tooltip = `Model Radar could not start: ${message}. Click to show the log.`;
-    item.command = SHOW_LOG;
+    item.command = COMMANDS.showLog;
     item.show();
     context.subscriptions.push(item);
   } catch (err) {

@@ -20,6 +20,7 @@ import { setBudget } from './commands/budget';
 import { registerModelReferences } from './modelRefs/register';
 import { startDemo } from './demo';
 import type { Services } from './services';
+import { COMMANDS } from '../shared/commands';
 
 const moduleLoaded = performance.now();
 
@@ -109,7 +110,7 @@ export function start(context: vscode.ExtensionContext, log: vscode.LogOutputCha
       swap: (p) => references.swap(p),
       reveal: (refId) => references.reveal(refId),
       runCommand: async (command) => {
-        await vscode.commands.executeCommand(`modelRadar.${command}`);
+        await vscode.commands.executeCommand(COMMANDS[command]);
       },
     },
   });

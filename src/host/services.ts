@@ -1,10 +1,10 @@
 // What commands and surfaces get from the composition root. Each owner is created once in extension.ts.
 import type * as vscode from 'vscode';
-import type { CompareResult, ReferencesView, ResourceName, Snapshot, TokenMix } from '../shared/types';
+import type { CompareResult, ResourceName, Snapshot, TokenMix } from '../shared/types';
 import type { KeyCheck } from '../core/keyCheck';
 import type { Settings } from '../core/settings';
 import type { KeyStore } from './secrets';
-import type { SwapOutcome } from './modelRefs/swapFlow';
+import type { ModelReferences } from './modelRefs/register';
 
 export interface RadarApi {
   snapshot(): Snapshot;
@@ -17,13 +17,8 @@ export interface RadarApi {
   isCatalogModel(id: string): boolean;
 }
 
-export interface ReferencesApi {
-  view(): ReferencesView;
-  onDidChange: vscode.Event<ReferencesView>;
-  reveal(refId: string): Promise<boolean>;
-  swap(params: { modelId: string; refId?: string; targetId?: string }): Promise<SwapOutcome>;
-  rescan(): void;
-}
+/** What commands and the webview use of the workspace references (everything but disposing them). */
+export type ReferencesApi = Omit<ModelReferences, 'dispose'>;
 
 export interface SettingsApi {
   current(): Settings;

@@ -1,5 +1,6 @@
 // The host <-> webview contract. The webview imports only this folder; the host validates every
 // inbound message at runtime (src/core/protocolGuard.ts) before acting on it.
+import type { CommandName } from './commands';
 import type { CompareResult, ReferencesView, Snapshot, TokenMix } from './types';
 
 export type ViewKind = 'sidebar' | 'dashboard';
@@ -14,7 +15,7 @@ export const WEBVIEW_COMMANDS = [
   'exportUsage',
   'setBudget',
   'rescanWorkspace',
-] as const;
+] as const satisfies readonly CommandName[];
 export type WebviewCommand = (typeof WEBVIEW_COMMANDS)[number];
 
 /** Settings the webview needs to render (never secrets). */

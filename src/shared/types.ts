@@ -328,18 +328,12 @@ export interface CompareResult {
   alternatives: Alternative[];
 }
 
-/** Which tool's config a reference sits in. */
-export type RefTool =
-  | 'continue'
-  | 'aider'
-  | 'opencode'
-  | 'litellm'
-  | 'zed'
-  | 'claude-code'
-  | 'codex'
-  | 'dotenv'
-  | 'vscode'
-  | 'code';
+/**
+ * Which tool's config a reference sits in: the one list (core's rules return these, the webview reads a
+ * reference's tool against it). `RefTool` is derived from it, so a tool added here is known everywhere.
+ */
+export const REF_TOOLS = ['continue', 'aider', 'opencode', 'litellm', 'zed', 'claude-code', 'codex', 'dotenv', 'vscode', 'code'] as const;
+export type RefTool = (typeof REF_TOOLS)[number];
 
 /** A model id found in a workspace file, as the webview sees it (no absolute paths). */
 export interface ModelRefView {

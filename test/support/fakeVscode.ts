@@ -2,8 +2,6 @@
 // (contract test, activation benchmark). It records what the extension registers and reads.
 // Aliased as 'vscode' in vitest.config.mts; never per-file mocks.
 
-import { readFileSync } from 'node:fs';
-
 type Listener<T> = (e: T) => unknown;
 
 export class Disposable {
@@ -364,10 +362,9 @@ export function setWindowFocus(focused: boolean): void {
   windowStateEmitter.fire(window.state);
 }
 
-/** An ExtensionContext good enough for activate(); `extension.packageJSON` is this repository's manifest. */
+/** An ExtensionContext good enough for activate(). */
 export function fakeExtensionContext(): {
   subscriptions: { dispose(): unknown }[];
-  extension: { id: string; packageJSON: unknown };
   extensionUri: Uri;
   secrets: unknown;
   globalState: unknown;
@@ -389,7 +386,6 @@ export function fakeExtensionContext(): {
   };
   return {
     subscriptions: [],
-    extension: { id: 'model-radar.model-radar', packageJSON: manifest() },
     extensionUri: Uri.file('/ext'),
     secrets: {
       get: async (k: string) => secrets.get(k),
@@ -406,11 +402,6 @@ export function fakeExtensionContext(): {
     globalState: memento(),
     workspaceState: memento(),
   };
-}
-
-/** package.json as VS Code hands it to the extension (ExtensionContext.extension.packageJSON). */
-function manifest(): unknown {
-  return JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as unknown;
 }
 
 /** The shape of what a test's showQuickPick stand-in receives. */

@@ -1,7 +1,8 @@
 // The OpenRouter client against the fake server: what it reads, which key it sends where, what it logs.
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createOpenRouterClient, isLoopbackHost, parseRetryAfter, resolveBaseUrl, type OpenRouterClientOptions } from '../../src/core/openrouter/client';
+import { isLoopbackHost } from '../../src/core/openrouter/baseUrl';
+import { createOpenRouterClient, parseRetryAfter, resolveBaseUrl, type OpenRouterClientOptions } from '../../src/core/openrouter/client';
 import { OpenRouterError } from '../../src/core/openrouter/errors';
 import { INFERENCE_KEY, MANAGEMENT_KEY, startFakeOpenRouter, type FakeOpenRouter } from '../fake-openrouter/server';
 

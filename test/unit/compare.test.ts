@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildCatalog, createCatalogIndex, normalizeModel } from '../../src/core/catalog';
-import { alternatives, costOfMix, DEFAULT_MIX, inUtcWindow, savingsSummary, SIMILAR_CODING_POINTS } from '../../src/core/compare';
+import { alternatives, costOfMix, DEFAULT_MIX, inUtcWindow, SIMILAR_CODING_POINTS } from '../../src/core/compare';
 import { buildRankingsView } from '../../src/core/rankings';
 import type { ApiModel, ApiRankingsDailyResponse } from '../../src/core/openrouter/apiTypes';
 import type { TokenMix } from '../../src/shared/types';
@@ -130,20 +130,5 @@ describe('alternatives', () => {
     const r = alternatives(index, '~anthropic/claude-sonnet-latest', DEFAULT_MIX, { now: NOW, limit: 20 });
     expect(r.baseCost).toBeCloseTo(4, 12);
     expect(r.alternatives.some((a) => a.id.startsWith('~'))).toBe(false);
-  });
-});
-
-describe('savingsSummary', () => {
-  it('states the saving of a switch on a mix', () => {
-    const activity: TokenMix = { input: 40e6, output: 10e6, cacheRead: 0, requests: 2000, source: 'activity' };
-    const s = savingsSummary(index, 'anthropic/claude-sonnet-5', 'deepseek/deepseek-v4-flash', activity, { now: NOW });
-    // 40×2 + 10×10 = 180 → 40×0.14 + 10×0.28 = 8.4
-    expect(s).toMatchObject({ fromCost: 180, toCost: 8.4, saving: 171.6 });
-    expect(s?.savingPct).toBeCloseTo(95.333333, 5);
-    expect(s?.text).toBe('Switching anthropic/claude-sonnet-5 → deepseek/deepseek-v4-flash on your last-30-day mix ≈ $180.00 → $8.40 (−95 %)');
-    const worse = savingsSummary(index, 'deepseek/deepseek-v4-flash', 'anthropic/claude-sonnet-5', DEFAULT_MIX, { now: NOW });
-    expect(worse?.text).toContain('(+');
-    expect(savingsSummary(index, 'openrouter/auto', 'deepseek/deepseek-v4-flash')).toBeNull();
-    expect(savingsSummary(index, 'nobody/x', 'deepseek/deepseek-v4-flash')).toBeNull();
   });
 });

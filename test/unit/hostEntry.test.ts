@@ -3,9 +3,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as vscode from 'vscode';
 import * as fake from '../support/fakeVscode';
-import { activateLazily, contributedCommands, type MainModule } from '../../src/host/entry';
+import { activateLazily, type MainModule } from '../../src/host/entry';
+import { COMMANDS } from '../../src/shared/commands';
 
-const ids = contributedCommands(fake.fakeExtensionContext().extension.packageJSON);
+const ids: string[] = Object.values(COMMANDS);
 const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 5));
 
 beforeEach(() => {
@@ -16,14 +17,6 @@ beforeEach(() => {
 });
 
 describe('the extension entry', () => {
-  it('reads the contributed command ids from the manifest, and nothing from a malformed one', () => {
-    expect(ids).toContain('modelRadar.setBudget');
-    expect(ids.length).toBeGreaterThan(5);
-    expect(contributedCommands(undefined)).toEqual([]);
-    expect(contributedCommands({ contributes: { commands: 'x' } })).toEqual([]);
-    expect(contributedCommands({ contributes: { commands: [{ command: 'a.b' }, { command: 3 }, null] } })).toEqual(['a.b']);
-  });
-
   it('logs a composition root that cannot load, shows it in the status bar, and keeps the commands explaining it', async () => {
     const context = fake.fakeExtensionContext();
     activateLazily(context as never, () => Promise.reject(new Error('Cannot find module ./main.js')));
@@ -33,7 +26,7 @@ describe('the extension entry', () => {
     expect(item?.visible).toBe(true);
     expect(item?.text).toContain('Model Radar');
     expect([...fake.recorded.commands.keys()].sort()).toEqual([...ids].sort());
-    await fake.commands.executeCommand('modelRadar.refresh');
+    await fake.commands.executeCommand(COMMANDS.refresh);
     expect(fake.recorded.messages).toEqual([{ level: 'error', message: 'Model Radar could not start: Cannot find module ./main.js' }]);
   });
 
@@ -43,16 +36,16 @@ describe('the extension entry', () => {
     const main: MainModule = {
       start(ctx) {
         // Registers one real command and something else it owns, then fails.
-        ctx.subscriptions.push(vscode.commands.registerCommand('modelRadar.refresh', () => 'real'), { dispose: () => void disposed++ });
+        ctx.subscriptions.push(vscode.commands.registerCommand(COMMANDS.refresh, () => 'real'), { dispose: () => void disposed++ });
         throw new Error('settings adapter failed');
       },
     };
     activateLazily(context as never, async () => main);
-    const result = await fake.commands.executeCommand('modelRadar.setApiKey');
+    const result = await fake.commands.executeCommand(COMMANDS.setApiKey);
     expect(result).toBeUndefined();
     expect(disposed).toBe(1);
     expect([...fake.recorded.commands.keys()].sort()).toEqual([...ids].sort());
-    expect(await fake.commands.executeCommand('modelRadar.refresh')).toBeUndefined();
+    expect(await fake.commands.executeCommand(COMMANDS.refresh)).toBeUndefined();
     expect(fake.recorded.logLines.join('\n')).toMatch(/could not start \(starting\): settings adapter failed/);
     expect(fake.recorded.messages.map((m) => m.message)).toEqual([
       'Model Radar could not start: settings adapter failed',
@@ -67,7 +60,7 @@ describe('the extension entry', () => {
     const main: MainModule = {
       start(ctx) {
         started++;
-        ctx.subscriptions.push(vscode.commands.registerCommand('modelRadar.showLog', (...args: unknown[]) => ['real', ...args]));
+        ctx.subscriptions.push(vscode.commands.registerCommand(COMMANDS.showLog, (...args: unknown[]) => ['real', ...args]));
       },
     };
     activateLazily(context as never, async () => {
@@ -75,12 +68,12 @@ describe('the extension entry', () => {
       return main;
     });
     expect(loads).toBe(0);
-    const viaProxy = fake.commands.executeCommand('modelRadar.showLog', 1, 'two');
+    const viaProxy = fake.commands.executeCommand(COMMANDS.showLog, 1, 'two');
     await tick();
     expect(await viaProxy).toEqual(['real', 1, 'two']);
     expect([loads, started]).toEqual([1, 1]);
     // The proxies are gone: only what start() registered is left.
-    expect([...fake.recorded.commands.keys()]).toEqual(['modelRadar.showLog']);
+    expect([...fake.recorded.commands.keys()]).toEqual([COMMANDS.showLog]);
     for (const d of context.subscriptions) d.dispose();
     expect([...fake.recorded.commands.keys()]).toEqual([]);
   });

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse as parseToml } from 'smol-toml';
 import { findRefs } from '../../src/core/refs/recognize';
-import { applyEdits, computeSwapAll } from '../../src/core/refs/swap';
+import { applyEdits } from '../../src/core/refs/swap';
+import { computeSwapAll } from '../support/swapAll';
 import { fixtureCatalog } from './refsFixtureCatalog';
 
 const catalog = fixtureCatalog();

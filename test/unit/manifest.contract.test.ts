@@ -4,7 +4,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import * as fake from '../support/fakeVscode';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { configurationContribution, SETTING_KEYS } from '../../src/core/settings';
+import { COMMANDS } from '../../src/shared/commands';
+import { WEBVIEW_COMMANDS } from '../../src/shared/protocol';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const contributed: { command: string; title: string; category?: string }[] = pkg.contributes.commands;
@@ -95,6 +99,36 @@ describe('manifest contract', () => {
       expect(c.title.length, c.command).toBeGreaterThan(3);
       expect(c.command).toMatch(/^modelRadar\.[a-z][A-Za-z]+$/);
     }
+  });
+
+  it('contributes exactly the commands of the COMMANDS table, and registers them from it', () => {
+    expect(contributed.map((c) => c.command).sort()).toEqual(Object.values(COMMANDS).sort());
+    for (const [name, id] of Object.entries(COMMANDS)) expect(id).toBe(`modelRadar.${name}`);
+    const registered = [...fake.recorded.commands.keys()].filter((id) => id.startsWith('modelRadar.')).sort();
+    expect(registered).toEqual(Object.values(COMMANDS).sort());
+    // Menus and the webview's command list name only commands of the table.
+    const menuCommands = Object.values(pkg.contributes.menus as Record<string, { command: string }[]>).flat().map((m) => m.command);
+    for (const id of menuCommands) expect(Object.values(COMMANDS) as string[], id).toContain(id);
+    for (const name of WEBVIEW_COMMANDS) expect(COMMANDS[name]).toBeDefined();
+  });
+
+  it('writes no command id outside the COMMANDS table (src/shared/commands.ts)', () => {
+    const ids = new Set<string>(Object.values(COMMANDS));
+    const offenders: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (/\.tsx?$/.test(entry.name) && path !== join('src', 'shared', 'commands.ts')) {
+          const text = readFileSync(path, 'utf8');
+          for (const m of text.matchAll(/modelRadar\.[A-Za-z]+(?![A-Za-z.])/g)) if (ids.has(m[0])) offenders.push(`${path}: ${m[0]}`);
+          // A template that builds one ("modelRadar.${name}") is a second way to write an id.
+          if (/(?:execute|register)Command\(\s*`modelRadar\.\$\{/.test(text)) offenders.push(`${path}: builds a modelRadar.\${…} id`);
+        }
+      }
+    };
+    for (const root of ['src', join('webview', 'src')]) walk(root);
+    expect(offenders).toEqual([]);
   });
 
   it('declares exactly the settings the core reads, with the same schema', () => {

@@ -9,6 +9,7 @@ import { registerModelReferences, type ModelReferences } from '../../src/host/mo
 import type { Snapshot } from '../../src/shared/types';
 import { liveSnapshot } from '../support/snapshotBuilders';
 import { MODELS_FIXTURE } from './refsFixtureCatalog';
+import { CANDIDATE_GLOB } from '../../src/core/refs/classify';
 
 const files = new Map<string, string>([
   ['/ws/.env', 'OPENROUTER_MODEL=openai/gpt-5\n'],
@@ -23,6 +24,7 @@ const snapshot: Snapshot = liveSnapshot({ catalog: { models, source: 'bundled', 
 const applied: fake.WorkspaceEdit[] = [];
 let refs: ModelReferences;
 let findCalls = 0;
+const findGlobs: unknown[] = [];
 
 beforeAll(async () => {
   vi.useFakeTimers();
@@ -31,8 +33,9 @@ beforeAll(async () => {
     workspaceFolders: [folder],
     getWorkspaceFolder: (uri: fake.Uri) => (uri.path.startsWith('/ws/') ? folder : undefined),
     asRelativePath: (uri: fake.Uri) => uri.path.replace(/^\/ws\//, ''),
-    findFiles: async () => {
+    findFiles: async (glob: unknown) => {
       findCalls++;
+      findGlobs.push(glob);
       return [...files.keys()].map((p) => fake.Uri.file(p));
     },
     applyEdit: async (edit: fake.WorkspaceEdit) => {
@@ -81,8 +84,14 @@ describe('workspace references (host)', () => {
     for (const r of view.refs) expect(r.refId).toMatch(/^r\d+$/);
   });
 
-  it('registers Swap Model…', () => {
-    expect(fake.recorded.commands.has('modelRadar.swapModel')).toBe(true);
+  it('lists candidate files with core\'s glob (derived from the file kinds), nothing of its own', () => {
+    expect(findGlobs).toContain(CANDIDATE_GLOB);
+  });
+
+  it('offers Swap Model… to the one command table, and registers no command of its own', () => {
+    // src/host/commands/register.ts registers every command (COMMANDS); this module only does the work.
+    expect([...fake.recorded.commands.keys()].filter((id) => id.startsWith('modelRadar.'))).toEqual([]);
+    expect(typeof refs.swapCommand).toBe('function');
   });
 
   it('swaps every reference of a model in one edit, keeping prefixes and quotes', async () => {
@@ -130,7 +139,7 @@ describe('workspace references (host)', () => {
       },
     });
     try {
-      const outcome = (await fake.commands.executeCommand('modelRadar.swapModel')) as { kind: string };
+      const outcome = await refs.swapCommand(undefined);
       expect(outcome.kind).toBe('cancelled');
     } finally {
       Object.assign(fake.window, { activeTextEditor: saved.editor, showQuickPick: saved.pick });

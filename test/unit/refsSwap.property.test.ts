@@ -8,7 +8,8 @@ import { parse as parseToml } from 'smol-toml';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { findRefs } from '../../src/core/refs/recognize';
-import { applyEdits, computeSwapAll, computeSwapMany, isRoutableTarget, type SwapResult, type TextEdit } from '../../src/core/refs/swap';
+import { applyEdits, computeSwapMany, isRoutableTarget, type SwapResult, type TextEdit } from '../../src/core/refs/swap';
+import { computeSwapAll } from '../support/swapAll';
 import type { FileKind, ModelRef } from '../../src/core/refs/types';
 import { fixtureCatalog } from './refsFixtureCatalog';
 

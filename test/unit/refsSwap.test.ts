@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { findRefs } from '../../src/core/refs/recognize';
-import { applyEdits, computeSwap, computeSwapAll, keepVariantOption, sameModelKey, type SwapResult } from '../../src/core/refs/swap';
+import { applyEdits, computeSwap, keepVariantOption, sameModelKey, type SwapResult } from '../../src/core/refs/swap';
+import { computeSwapAll } from '../support/swapAll';
 import { baseOf, variantOf } from '../../src/core/refs/idShape';
 import type { ModelRef } from '../../src/core/refs/types';
 import { fixtureCatalog } from './refsFixtureCatalog';

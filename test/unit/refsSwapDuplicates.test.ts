@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseToml } from 'smol-toml';
 import { parseDocument } from 'yaml';
 import { findRefs } from '../../src/core/refs/recognize';
-import { applyEdits, computeSwapAll, computeSwapMany, sameModelKey } from '../../src/core/refs/swap';
+import { applyEdits, computeSwapMany, sameModelKey } from '../../src/core/refs/swap';
+import { computeSwapAll } from '../support/swapAll';
 import type { FileKind, ModelRef } from '../../src/core/refs/types';
 import { fixtureCatalog } from './refsFixtureCatalog';
 

@@ -185,7 +185,7 @@ describe('duplicate keys (#9 item 2)', () => {
   it('shows the refusal as a warning from the command', async () => {
     fake.recorded.messages.length = 0;
     picks = [byLabel(/^Swap everywhere$/)];
-    await fake.commands.executeCommand('modelRadar.swapModel', { refId: refIdOf('.env', 'anthropic/claude-opus-5'), targetId: 'qwen/qwen3-coder' });
+    await refs.swapCommand({ refId: refIdOf('.env', 'anthropic/claude-opus-5'), targetId: 'qwen/qwen3-coder' });
     expect(fake.recorded.messages).toEqual([{ level: 'warning', message: expect.stringContaining('opencode.json:4') }]);
   });
 });
@@ -202,7 +202,7 @@ describe('the written id is the picked target (#9 item 3)', () => {
     const refId = refIdOf('.aider.conf.yml', 'openai/gpt-oss-20b:free');
     const target = (items: readonly fake.QuickPickItemLike[]): unknown => items.find((i) => (i as { id?: string }).id === 'poolside/laguna-s-2.1');
     picks = [target, byLabel(/^poolside\/laguna-s-2\.1$/), byLabel(/^Swap this reference$/)];
-    await fake.commands.executeCommand('modelRadar.swapModel', { refId });
+    await refs.swapCommand({ refId });
     expect(pickCalls[1].items.map((i) => i.label)).toEqual(['poolside/laguna-s-2.1', 'keep :free → poolside/laguna-s-2.1:free']);
     expect(files.get('/ws/.aider.conf.yml')).toContain('model: openrouter/poolside/laguna-s-2.1   # main\n');
 
@@ -213,14 +213,14 @@ describe('the written id is the picked target (#9 item 3)', () => {
     expect(ref2?.line).toBe(2);
     // Back to A exactly, through the same picker: byte-identical.
     picks = [(items) => items.find((i) => (i as { id?: string }).id === 'openai/gpt-oss-20b:free'), byLabel(/^Swap this reference$/)];
-    await fake.commands.executeCommand('modelRadar.swapModel', { refId: again });
+    await refs.swapCommand({ refId: again });
     expect(files.get('/ws/.aider.conf.yml')).toBe(ORIGINAL.get('/ws/.aider.conf.yml'));
   });
 
   it('choosing "keep :free" writes the variant', async () => {
     const refId = refIdOf('.aider.conf.yml', 'openai/gpt-oss-20b:free');
     picks = [(items) => items.find((i) => (i as { id?: string }).id === 'google/gemma-4-26b-a4b-it'), byLabel(/^keep :free/), byLabel(/^Swap this reference$/)];
-    await fake.commands.executeCommand('modelRadar.swapModel', { refId });
+    await refs.swapCommand({ refId });
     expect(files.get('/ws/.aider.conf.yml')).toContain('model: openrouter/google/gemma-4-26b-a4b-it:free   # main\n');
   });
 });

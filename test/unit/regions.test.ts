@@ -6,9 +6,15 @@ import {
   createRegionResolver,
   DEFAULT_REGIONS,
   normalizeAuthor,
-  parseRegionOverrides,
 } from '../../src/core/regions';
-import type { Region } from '../../src/shared/types';
+import { readSettings } from '../../src/core/settings';
+import { REGIONS, type Region } from '../../src/shared/types';
+
+/** The overrides setting as the one validator (the settings reader) leaves it. */
+function parseRegionOverrides(raw: unknown): { overrides: Record<string, Region>; problems: string[] } {
+  const { settings, problems } = readSettings((key) => (key === 'modelRadar.regions.overrides' ? raw : undefined));
+  return { overrides: settings.regions.overrides, problems };
+}
 
 const fixture = (name: string): unknown =>
   JSON.parse(readFileSync(new URL(`../fixtures/openrouter/${name}`, import.meta.url), 'utf8'));
@@ -100,8 +106,13 @@ describe('overrides', () => {
     expect(DEFAULT_REGIONS.author('cohere').region).toBe('OTHER');
   });
 
-  it('ignores invalid values even when handed an unvalidated object', () => {
-    const r = createRegionResolver({ deepseek: 'NOPE' as Region });
-    expect(r.author('deepseek').region).toBe('CN');
+  it('resolves only regions the settings reader let through, whatever the raw setting held', () => {
+    const raw = { '~DeepSeek': 'us', openai: 'NOPE', 'Moonshot AI': 'CN', qwen: ['CN'], '': 'EU', mistralai: ' eu ' };
+    const r = createRegionResolver(parseRegionOverrides(raw).overrides);
+    expect(r.author('deepseek')).toMatchObject({ region: 'US', known: true });
+    expect(r.author('openai').region).toBe('US');
+    expect(r.author('qwen').region).toBe('CN');
+    expect(r.author('mistralai').region).toBe('EU');
+    for (const author of ['deepseek', 'openai', 'moonshot ai', 'qwen', '', 'mistralai']) expect(REGIONS).toContain(r.author(author).region);
   });
 });

@@ -7,13 +7,13 @@ import {
   SETTING_KEYS,
   configurationContribution,
   defaultSettings,
-  normalizeApiBaseUrl,
   readSettings,
   refreshIntervalsMs,
-  regionOverride,
   toWebviewSettings,
   type SettingsReadResult,
 } from '../../src/core/settings';
+import { checkApiBaseUrl } from '../../src/core/openrouter/baseUrl';
+import { createRegionResolver } from '../../src/core/regions';
 import { REGIONS } from '../../src/shared/types';
 
 function readFrom(values: Record<string, unknown>): SettingsReadResult {
@@ -141,8 +141,8 @@ describe('modelRadar.apiBaseUrl', () => {
   });
 
   it('exposes the same rules for input validation', () => {
-    expect(normalizeApiBaseUrl('http://localhost:1/')).toEqual({ ok: true, url: 'http://localhost:1' });
-    const refused = normalizeApiBaseUrl('http://example.com');
+    expect(checkApiBaseUrl('http://localhost:1/')).toEqual({ ok: true, url: 'http://localhost:1' });
+    const refused = checkApiBaseUrl('http://example.com');
     expect(refused.ok).toBe(false);
   });
 });
@@ -262,10 +262,10 @@ describe('modelRadar.regions.overrides', () => {
     expect(Object.getPrototypeOf(settings.regions.overrides)).toBe(Object.prototype);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(problems).toHaveLength(1);
-    expect(regionOverride(settings, 'constructor')).toBe('US');
-    expect(regionOverride(defaultSettings(), 'constructor')).toBeNull();
-    expect(regionOverride(defaultSettings(), 'toString')).toBeNull();
-    expect(regionOverride(only(key, { mistralai: 'EU' }).settings, '~MistralAI')).toBe('EU');
+    expect(createRegionResolver(settings.regions.overrides).author('constructor')).toMatchObject({ region: 'US', known: true });
+    expect(createRegionResolver(defaultSettings().regions.overrides).author('constructor')).toMatchObject({ region: 'UNKNOWN', known: false });
+    expect(createRegionResolver(defaultSettings().regions.overrides).author('toString')).toMatchObject({ region: 'UNKNOWN', known: false });
+    expect(createRegionResolver(only(key, { mistralai: 'EU' }).settings.regions.overrides).author('~MistralAI').region).toBe('EU');
   });
 
   it.each([[['mistralai']], ['EU'], [7]])('refuses a non-object %j', (value) => {

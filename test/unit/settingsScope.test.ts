@@ -5,8 +5,9 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as vscode from 'vscode';
 import * as fake from '../support/fakeVscode';
-import { SETTINGS_SCHEMA, SETTING_KEYS, USER_ONLY_KEYS, defaultSettings, regionOverride, userOnlyValue, type SettingKey } from '../../src/core/settings';
+import { SETTINGS_SCHEMA, SETTING_KEYS, USER_ONLY_KEYS, defaultSettings, userOnlyValue, type SettingKey } from '../../src/core/settings';
 import { SettingsAdapter } from '../../src/host/settings';
+import { createRegionResolver } from '../../src/core/regions';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { contributes: { configuration: { properties: Record<string, { scope?: string }> } } };
 
@@ -113,8 +114,10 @@ describe('the host reads user-only settings from the user\'s settings only', () 
     fake.workspaceConfigurationValues.set('modelRadar.regions.overrides', HOSTILE['modelRadar.regions.overrides']);
     const settings = adapter().current();
     expect(settings.statusBar.format).toBe(defaultSettings().statusBar.format);
-    expect(regionOverride(settings, 'openai')).toBeNull();
-    expect(regionOverride(settings, 'deepseek')).toBeNull();
+    const regions = createRegionResolver(settings.regions.overrides);
+    expect(regions.author('openai').region).toBe('US');
+    expect(regions.author('deepseek').region).toBe('CN');
+    expect(settings.regions.overrides).toEqual({});
     const log = fake.recorded.logLines.join('\n');
     expect(log).toContain("setting ignored: modelRadar.statusBar.format is set in this workspace's settings");
     expect(log).toContain("setting ignored: modelRadar.regions.overrides is set in this workspace's settings");

@@ -12,6 +12,7 @@ import type {
   WebviewToHost,
 } from '../../src/shared/protocol';
 import * as normalize from './model/normalize';
+import { asRecord as rec } from '../../src/shared/isRecord';
 
 /** What `acquireVsCodeApi()` returns; the only handle the webview has on VS Code. */
 export interface VsCodeApi {
@@ -35,10 +36,6 @@ export class HostRequestError extends Error {
 
 export type Notification = { [N in NotificationMethod]: { method: N; params: NotificationMap[N] } }[NotificationMethod];
 type NotificationListener = (n: Notification) => void;
-
-function rec(v: unknown): Record<string, unknown> | null {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
-}
 
 function isBool(v: unknown): v is boolean {
   return typeof v === 'boolean';

@@ -3,6 +3,7 @@
 // which always comes fresh from the host.
 import type { Region, TokenMix } from '../../src/shared/types';
 import type { VsCodeApi } from './host';
+import { asRecord as rec } from '../../src/shared/isRecord';
 
 export type SectionId = 'spend' | 'models' | 'leaders' | 'compare' | 'catalog' | 'scatter' | 'daily' | 'savings';
 export const SECTION_IDS: readonly SectionId[] = ['spend', 'models', 'leaders', 'compare', 'catalog', 'scatter', 'daily', 'savings'];
@@ -46,10 +47,6 @@ export const DEFAULT_FILTERS: CatalogFilters = {
 };
 
 export const DEFAULT_UI_STATE: UiState = { collapsed: {}, catalog: DEFAULT_FILTERS, compareModel: null, customMix: null };
-
-function rec(v: unknown): Record<string, unknown> | null {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
-}
 
 function nonNegative(v: unknown): number | null {
   return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : null;

@@ -8,6 +8,7 @@ import type { RankingsView } from '../../shared/types';
 import type { CatalogIndex } from '../catalog';
 import { buildRankingsView, isIsoDay, type DayWindow } from '../rankings';
 import type { RegionResolver } from '../regions';
+import { isRecord } from '../../shared/isRecord';
 
 export interface BundledRankings {
   /** The capture's as_of. */
@@ -19,10 +20,6 @@ export interface BundledRankings {
   days: string[];
   /** permaslug → tokens per day as decimal strings; null where the model was not in that day's top 50. */
   models: Record<string, (string | null)[]>;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** The snapshot if it has the shape above, else null (a broken file must not take the leaders down with it). */

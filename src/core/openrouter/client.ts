@@ -3,6 +3,7 @@
 // Keys are chosen per call (the host holds an inference key and a management key), travel only as
 // `Authorization: Bearer` and only to the configured origin, and never appear in errors or log lines.
 import type { ApiActivityResponse, ApiCreditsResponse, ApiKeyData, ApiModelsResponse, ApiRankingsDailyResponse } from './apiTypes';
+import { checkApiBaseUrl } from './baseUrl';
 import { OpenRouterError, describeFailure, kindForStatus, sanitizeServerText } from './errors';
 import {
   type DroppedEntries,
@@ -16,7 +17,6 @@ import {
   parseRankingsDaily,
 } from './schemas';
 
-export const DEFAULT_BASE_URL = 'https://openrouter.ai/api/v1';
 export const DEFAULT_TIMEOUT_MS = 15_000;
 export const DEFAULT_MAX_RETRIES = 3;
 /** Far above the ~0.7 MB /models response; a body this large is not an answer we asked for. */
@@ -359,30 +359,11 @@ function activityResult(json: unknown): SchemaResult<ActivityResult> {
 
 type BaseResolution = { ok: true; url: URL } | { ok: false; error: OpenRouterError };
 
-/** https anywhere; plain http only to this machine (a local proxy or the fake server in tests). */
+/** The base URL as the one policy (baseUrl.ts) has it, with the trailing slash relative paths resolve against. */
 export function resolveBaseUrl(raw: string): BaseResolution {
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    return { ok: false, error: configError('The OpenRouter API base URL is not a valid URL.') };
-  }
-  if (url.username || url.password) {
-    return { ok: false, error: configError('The OpenRouter API base URL must not contain a user name or password.') };
-  }
-  const loopback = isLoopbackHost(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    return { ok: false, error: configError('The OpenRouter API base URL must use https:// (plain http:// is allowed only to localhost).') };
-  }
-  url.search = '';
-  url.hash = '';
-  if (!url.pathname.endsWith('/')) url.pathname += '/';
-  return { ok: true, url };
-}
-
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase();
-  return host === 'localhost' || host === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(host);
+  const checked = checkApiBaseUrl(raw);
+  if (!checked.ok) return { ok: false, error: configError(`The OpenRouter API base URL ${checked.reason}.`) };
+  return { ok: true, url: new URL(`${checked.url}/`) };
 }
 
 function configError(message: string): OpenRouterError {

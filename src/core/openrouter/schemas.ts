@@ -330,7 +330,7 @@ function formatPath(prefix: string, path: readonly PathItem[] | undefined): stri
 
 function firstIssue(issues: readonly v.BaseIssue<unknown>[], prefix: string): { path: string; message: string } {
   const issue = issues[0];
-  return { path: formatPath(prefix, issue?.path as PathItem[] | undefined), message: issue ? issueMessage(issue) : 'Invalid value' };
+  return { path: formatPath(prefix, issue?.path), message: issue ? issueMessage(issue) : 'Invalid value' };
 }
 
 /**

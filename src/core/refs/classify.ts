@@ -45,6 +45,33 @@ export function classifyPath(path: string): FileKind | null {
   return null;
 }
 
+/**
+ * Which file names each kind can come from, as glob name patterns. A Record over FileKind: a new kind does not
+ * compile until it says where its files are, so the host's file listing (CANDIDATE_GLOB) cannot miss it.
+ * Extension-level on purpose: classifyPath compares names case-insensitively, and the listing must not be
+ * narrower than it.
+ */
+const NAME_PATTERNS: Record<Exclude<FileKind, 'text'>, readonly string[]> = {
+  'continue-yaml': ['*.yaml', '*.yml'],
+  'continue-json': ['*.json'],
+  'aider-yaml': ['*.yml', '*.yaml'],
+  'opencode-json': ['*.json', '*.jsonc'],
+  'opencode-agent': ['*.md'],
+  'zed-json': ['*.json'],
+  'claude-json': ['*.json'],
+  'codex-toml': ['*.toml'],
+  dotenv: ['.env', '.env.*', '.envrc'],
+  'vscode-json': ['*.json'],
+  yaml: ['*.yaml', '*.yml'],
+  code: [...CODE_EXTENSIONS].map((ext) => `*.${ext}`),
+};
+
+/** Every name pattern a file classifyPath accepts can have (each once). */
+export const CANDIDATE_NAME_PATTERNS: readonly string[] = [...new Set(Object.values(NAME_PATTERNS).flat())];
+
+/** The glob the host lists candidate files with (`workspace.findFiles`); nothing else is ever read from disk. */
+export const CANDIDATE_GLOB = `**/{${CANDIDATE_NAME_PATTERNS.join(',')}}`;
+
 /** For files a user include glob brings in that no built-in rule covers. */
 export function classifyIncluded(path: string): FileKind {
   return classifyPath(path) ?? 'text';

@@ -9,9 +9,8 @@ import { modelPageUrl } from '../webviewHandlers';
 import type { Alternative, CatalogModel, CompareResult, ModelRefView, RankedModel, RankingsView } from '../../shared/types';
 import { baseOf } from './idShape';
 import type { ModelRef } from './types';
+import { COMMANDS } from '../../shared/commands';
 
-export const SWAP_COMMAND = 'modelRadar.swapModel';
-export const COMPARE_COMMAND = 'modelRadar.compareModel';
 /** Days before an expiration date from which a reference is flagged. */
 export const EXPIRY_WARNING_DAYS = 30;
 
@@ -98,7 +97,7 @@ export function hoverSuggestions(known: boolean, diagnosticsShown: boolean, sugg
 export function hoverMarkdown(h: HoverInput): string {
   const lines: string[] = [];
   const actions: string[] = [];
-  if (h.refId !== null) actions.push(`[Swap…](${commandUri(SWAP_COMMAND, { refId: h.refId })})`);
+  if (h.refId !== null) actions.push(`[Swap…](${commandUri(COMMANDS.swapModel, { refId: h.refId })})`);
   if (h.model === null) {
     lines.push(`**${escapeMarkdown(h.ref.id)}** is not in the OpenRouter catalog.`);
     if (h.suggestions.length > 0) lines.push(`Did you mean ${h.suggestions.map(code).join(', ')}?`);
@@ -126,7 +125,7 @@ export function hoverMarkdown(h: HoverInput): string {
       const on = formatDay(m.expirationDate, true);
       lines.push(days < 0 ? `$(warning) Retired on ${on}` : `$(warning) Retires on ${on} (in ${days} day${days === 1 ? '' : 's'})`);
     }
-    actions.push(`[Compare](${commandUri(COMPARE_COMMAND, m.id)})`, `[Open on openrouter.ai](${modelPageUrl(m.id)})`);
+    actions.push(`[Compare](${commandUri(COMMANDS.compareModel, m.id)})`, `[Open on openrouter.ai](${modelPageUrl(m.id)})`);
   }
   if (actions.length > 0) lines.push(actions.join(' · '));
   return lines.join('\n\n');

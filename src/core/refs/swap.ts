@@ -1,7 +1,7 @@
 // Replacing a model id in a file: only the id's characters change, so quotes, comments, indentation, key order and
 // the tool's "openrouter/" prefix stay as the user wrote them.
 import { ID_RE, OPENROUTER_PREFIX, baseOf, variantOf } from './idShape';
-import { ROUTING_VARIANTS } from '../catalog';
+import { isRoutingVariant } from '../catalog';
 import { createdDuplicateKey, keyFormatOf } from './dupKeys';
 import type { ModelRef, RefCatalog } from './types';
 
@@ -52,7 +52,7 @@ export function normaliseTarget(targetId: string): string {
 export function isRoutableTarget(target: string, catalog: Pick<RefCatalog, 'has'>): boolean {
   if (catalog.has(target)) return true;
   const variant = variantOf(target);
-  return variant !== null && ROUTING_VARIANTS.includes(variant) && catalog.has(baseOf(target));
+  return isRoutingVariant(variant) && catalog.has(baseOf(target));
 }
 
 /**
@@ -116,12 +116,6 @@ export function computeSwap(text: string, ref: ModelRef, targetId: string, catal
 /** Which model a reference names, ignoring variant and spelling (alias target or canonical slug both count). */
 export function sameModelKey(ref: ModelRef): string {
   return baseOf(ref.modelId ?? ref.id);
-}
-
-/** "Swap everywhere": every reference in `refs` (one file's) naming the same model as `ref`, in one edit list. */
-export function computeSwapAll(text: string, refs: readonly ModelRef[], ref: ModelRef, targetId: string, catalog: RefCatalog, options: SwapOptions = {}): SwapResult {
-  const key = sameModelKey(ref);
-  return computeSwapMany(text, refs.filter((r) => r.file === ref.file && sameModelKey(r) === key), targetId, catalog, options);
 }
 
 /** Apply non-overlapping edits (any order) to text. */

@@ -5,6 +5,7 @@ import type { Snapshot, UsageView } from '../../shared/types';
 import type { Settings } from '../settings';
 import { formatPercent, formatUsd, utcDay, utcMonth } from './format';
 import { BUDGET_ERROR_FRACTION, BUDGET_WARNING_FRACTION, lowestRemaining, trustedUsage } from './levels';
+import { isRecord } from '../../shared/isRecord';
 
 export const ALERT_IDS = ['budget.daily.80', 'budget.daily.100', 'budget.monthly.80', 'budget.monthly.100', 'balance.low'] as const;
 export type AlertId = (typeof ALERT_IDS)[number];
@@ -66,10 +67,6 @@ function periodKind(id: AlertId): 'day' | 'month' {
 /** "This period" of an alert: the UTC month for monthly budgets, the UTC day otherwise. */
 export function alertPeriod(id: AlertId, now: number): string {
   return periodKind(id) === 'month' ? utcMonth(now) : utcDay(now);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isAlertId(value: string): value is AlertId {
@@ -220,9 +217,12 @@ function evaluateLowBalance(
 export function evaluateAlerts(snapshot: Snapshot, settings: Settings, state: AlertState, now: number): AlertEvaluation {
   const next = copyState(state);
   // Snoozes of past periods can never match again; dropping them keeps the persisted state small.
+  const snoozed: Partial<Record<AlertId, string>> = {};
   for (const id of ALERT_IDS) {
-    if (next.snoozed[id] !== undefined && next.snoozed[id] !== alertPeriod(id, now)) delete next.snoozed[id];
+    const period = next.snoozed[id];
+    if (period !== undefined && period === alertPeriod(id, now)) snoozed[id] = period;
   }
+  next.snoozed = snoozed;
   if (!settings.alerts.enabled) return { notifications: [], state: next };
 
   const usage = trustedUsage(snapshot.usage, snapshot.keys);

@@ -15,6 +15,7 @@ import {
   type StatusPlaceholder,
 } from './format';
 import { assessMoney, trustedUsage, type BudgetLevel, type MoneyBackground, type MoneyLevels } from './levels';
+import { COMMANDS } from '../../shared/commands';
 
 /**
  * notManagementKey: only a management slot is set and it holds an ordinary key, so there is nothing to show.
@@ -33,16 +34,9 @@ export type StatusState =
   | 'notManagementKey'
   | 'error';
 
-export const STATUS_COMMANDS = {
-  refresh: 'modelRadar.refresh',
-  openDashboard: 'modelRadar.openDashboard',
-  setApiKey: 'modelRadar.setApiKey',
-  setManagementKey: 'modelRadar.setManagementKey',
-} as const;
-export type StatusCommand = (typeof STATUS_COMMANDS)[keyof typeof STATUS_COMMANDS];
-
-/** Every command the tooltip may link to; the host trusts exactly these (MarkdownString.isTrusted.enabledCommands). */
-export const TOOLTIP_COMMANDS: readonly StatusCommand[] = Object.values(STATUS_COMMANDS);
+/** Every command the status item and its tooltip may run; the host trusts exactly these (MarkdownString.isTrusted.enabledCommands). */
+export const TOOLTIP_COMMANDS = [COMMANDS.refresh, COMMANDS.openDashboard, COMMANDS.setApiKey, COMMANDS.setManagementKey] as const;
+export type StatusCommand = (typeof TOOLTIP_COMMANDS)[number];
 
 export interface StatusPresentation {
   visible: boolean;
@@ -217,16 +211,16 @@ function stateCommand(state: StatusState, f: Facts): StatusCommand {
   switch (state) {
     case 'noKey':
     case 'rejected':
-      return STATUS_COMMANDS.setApiKey;
+      return COMMANDS.setApiKey;
     case 'notManagementKey':
-      return STATUS_COMMANDS.setManagementKey;
+      return COMMANDS.setManagementKey;
     case 'error':
-      return STATUS_COMMANDS.refresh;
+      return COMMANDS.refresh;
     case 'offline':
     case 'invalid':
-      return f.hasData ? STATUS_COMMANDS.openDashboard : STATUS_COMMANDS.refresh;
+      return f.hasData ? COMMANDS.openDashboard : COMMANDS.refresh;
     default:
-      return STATUS_COMMANDS.openDashboard;
+      return COMMANDS.openDashboard;
   }
 }
 
@@ -263,7 +257,7 @@ function headline(state: StatusState, f: Facts): string {
         f.hasData ? ` Showing the last good figures${age ? `, ${age} old` : ''}.` : ''
       }`;
     case 'notManagementKey':
-      return `Balance unavailable: this is not a management key. Balance and activity need one from openrouter.ai/settings/management-keys. ${link('Set management key', STATUS_COMMANDS.setManagementKey)}`;
+      return `Balance unavailable: this is not a management key. Balance and activity need one from openrouter.ai/settings/management-keys. ${link('Set management key', COMMANDS.setManagementKey)}`;
     case 'error':
       return f.error ? `Could not load your usage: ${errorText(f.error)}.` : 'Could not load your usage.';
   }
@@ -308,18 +302,18 @@ function balanceLine(snapshot: Snapshot, usage: UsageView | null, now: number): 
     return `**Account balance:** ${formatUsd(b.balance)} (${formatUsd(b.totalCredits)} bought − ${formatUsd(b.totalUsage)} used)${behind}`;
   }
   if (!snapshot.keys.management) {
-    return `**Account balance:** ${UNKNOWN}, needs a management key. ${link('Set management key', STATUS_COMMANDS.setManagementKey)}`;
+    return `**Account balance:** ${UNKNOWN}, needs a management key. ${link('Set management key', COMMANDS.setManagementKey)}`;
   }
   const credits = snapshot.resources.credits;
   const error = failure(credits.error);
   if (usage?.balanceStatus === 'notManagementKey' || error?.kind === 'notManagementKey' || snapshot.keys.managementKind === 'notManagement') {
-    return `**Account balance:** unavailable: this is not a management key. ${link('Set management key', STATUS_COMMANDS.setManagementKey)}`;
+    return `**Account balance:** unavailable: this is not a management key. ${link('Set management key', COMMANDS.setManagementKey)}`;
   }
   if (error === null && (snapshot.keys.managementKind ?? 'unverified') === 'unverified') {
     return `**Account balance:** ${UNKNOWN}, checking that the saved key is a management key…`;
   }
   if (error?.kind === 'unauthorized') {
-    return `**Account balance:** ${UNKNOWN}, OpenRouter rejected the management key (401). ${link('Set management key', STATUS_COMMANDS.setManagementKey)}`;
+    return `**Account balance:** ${UNKNOWN}, OpenRouter rejected the management key (401). ${link('Set management key', COMMANDS.setManagementKey)}`;
   }
   if (error) return `**Account balance:** ${UNKNOWN}, the last request failed (${errorText(error)}).`;
   if (credits.fetchedAt === null) return `**Account balance:** ${UNKNOWN}, loading…`;
@@ -381,9 +375,9 @@ function tooltip(state: StatusState, f: Facts, snapshot: Snapshot, settings: Set
     sections.push(`**Source:** ${escapeMarkdown(sourceHost(settings))}`);
   }
   const links = [
-    link('$(refresh) Refresh', STATUS_COMMANDS.refresh),
-    link('$(dashboard) Open dashboard', STATUS_COMMANDS.openDashboard),
-    link(f.hasKey ? '$(key) Change key' : '$(key) Set key', STATUS_COMMANDS.setApiKey),
+    link('$(refresh) Refresh', COMMANDS.refresh),
+    link('$(dashboard) Open dashboard', COMMANDS.openDashboard),
+    link(f.hasKey ? '$(key) Change key' : '$(key) Set key', COMMANDS.setApiKey),
   ];
   sections.push(links.join(' · '));
   return sections.join('\n\n');

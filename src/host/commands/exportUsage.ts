@@ -2,13 +2,14 @@
 import * as vscode from 'vscode';
 import { buildUsageExport, formatUsageExport } from '../../core/usageExport';
 import type { Services } from '../services';
+import { COMMANDS } from '../../shared/commands';
 
 export async function exportUsage(services: Services): Promise<void> {
   const snap = services.radar.snapshot();
   if (!snap.usage && !snap.activity) {
     const setKey = 'Set API Key';
     const choice = await vscode.window.showWarningMessage('Model Radar: there is no usage to export yet. Set a key, or wait for the first refresh.', setKey);
-    if (choice === setKey) await vscode.commands.executeCommand('modelRadar.setApiKey');
+    if (choice === setKey) await vscode.commands.executeCommand(COMMANDS.setApiKey);
     return;
   }
   const day = new Date().toISOString().slice(0, 10);

@@ -6,35 +6,40 @@ import { setBudget } from './budget';
 import { exportUsage } from './exportUsage';
 import { compareModel } from './compare';
 import { SIDEBAR_VIEW_ID } from '../sidebarView';
+import { COMMANDS, type CommandName } from '../../shared/commands';
+
+/** What each command does; typed over COMMANDS, so a command without a handler (or a handler without a command) does not compile. */
+type CommandHandlers = { [N in CommandName]: (...args: unknown[]) => unknown };
 
 export function registerCommands(services: Services): vscode.Disposable[] {
   const { log } = services;
+  const handlers: CommandHandlers = {
+    setApiKey: () => setKey(services, 'inference'),
+    setManagementKey: () => setKey(services, 'management'),
+    clearKeys: () => clearKeys(services),
+    refresh: () =>
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Model Radar: refreshing' }, () => services.radar.refreshNow()),
+    openDashboard: () => services.openDashboard(),
+    focusSidebar: () => vscode.commands.executeCommand(`${SIDEBAR_VIEW_ID}.focus`),
+    showLog: () => log.show(),
+    setBudget: (period) => setBudget(services, period === 'daily' || period === 'monthly' ? period : undefined),
+    exportUsage: () => exportUsage(services),
+    compareModel: (modelId) => compareModel(services, typeof modelId === 'string' ? modelId : undefined),
+    swapModel: (arg) => services.references.swapCommand(arg),
+    rescanWorkspace: () => services.references.rescan(),
+  };
   // A failing command says what happened and offers the log; it never throws into VS Code.
-  const guarded = (id: string, fn: (...args: unknown[]) => unknown) =>
-    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+  const guarded = (name: CommandName) =>
+    vscode.commands.registerCommand(COMMANDS[name], async (...args: unknown[]) => {
       try {
-        return await fn(...args);
+        return await handlers[name](...args);
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
-        log.error(`${id} failed: ${message}`);
+        log.error(`${COMMANDS[name]} failed: ${message}`);
         const choice = await vscode.window.showErrorMessage(`Model Radar: ${message}`, 'Show Log');
         if (choice) log.show();
         return undefined;
       }
     });
-  return [
-    guarded('modelRadar.setApiKey', () => setKey(services, 'inference')),
-    guarded('modelRadar.setManagementKey', () => setKey(services, 'management')),
-    guarded('modelRadar.clearKeys', () => clearKeys(services)),
-    guarded('modelRadar.refresh', () =>
-      vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Model Radar: refreshing' }, () => services.radar.refreshNow()),
-    ),
-    guarded('modelRadar.openDashboard', () => services.openDashboard()),
-    guarded('modelRadar.focusSidebar', () => vscode.commands.executeCommand(`${SIDEBAR_VIEW_ID}.focus`)),
-    guarded('modelRadar.showLog', () => log.show()),
-    guarded('modelRadar.setBudget', (period) => setBudget(services, period === 'daily' || period === 'monthly' ? period : undefined)),
-    guarded('modelRadar.exportUsage', () => exportUsage(services)),
-    guarded('modelRadar.compareModel', (modelId) => compareModel(services, typeof modelId === 'string' ? modelId : undefined)),
-    guarded('modelRadar.rescanWorkspace', () => services.references.rescan()),
-  ];
+  return (Object.keys(COMMANDS) as CommandName[]).map(guarded);
 }

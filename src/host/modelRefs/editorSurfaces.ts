@@ -7,8 +7,6 @@ import { thisWeekRankings } from '../../core/rankings';
 import { classifyPath, isConfigKind } from '../../core/refs/classify';
 import { lineStarts, positionAt } from '../../core/refs/candidate';
 import {
-  COMPARE_COMMAND,
-  SWAP_COMMAND,
   codeLensTitle,
   hoverMarkdown,
   hoverSuggestions,
@@ -21,6 +19,7 @@ import type { ModelRef } from '../../core/refs/types';
 import type { CatalogModel, Snapshot } from '../../shared/types';
 import { snapshotPriceAge } from '../../shared/dataLabels';
 import type { ModelRefsSettings, RefEntry, WorkspaceReferences } from './workspaceIndex';
+import { COMMANDS } from '../../shared/commands';
 
 export const DIAGNOSTIC_SOURCE = 'Model Radar';
 const ALL_DOCUMENTS: vscode.DocumentSelector = { pattern: '**' };
@@ -111,7 +110,7 @@ export class EditorSurfaces implements vscode.Disposable {
       true,
     );
     // Command links run only for our two commands; everything from data is escaped in core.
-    md.isTrusted = { enabledCommands: [SWAP_COMMAND, COMPARE_COMMAND] };
+    md.isTrusted = { enabledCommands: [COMMANDS.swapModel, COMMANDS.compareModel] };
     return new vscode.Hover(md, rangeOf(ref));
   }
 
@@ -129,8 +128,8 @@ export class EditorSurfaces implements vscode.Disposable {
       const range = rangeOf(ref);
       const model = modelOf(catalog, ref);
       const title = codeLensTitle(model, model === null ? null : rankOf(rankings, catalog?.aliasTarget(model) ?? model), priceAge);
-      out.push(new vscode.CodeLens(range, model === null ? { title, command: '' } : { title, command: COMPARE_COMMAND, arguments: [model.id] }));
-      if (indexed && this.deps.canEdit()) out.push(new vscode.CodeLens(range, { title: 'Swap…', command: SWAP_COMMAND, arguments: [{ refId }] }));
+      out.push(new vscode.CodeLens(range, model === null ? { title, command: '' } : { title, command: COMMANDS.compareModel, arguments: [model.id] }));
+      if (indexed && this.deps.canEdit()) out.push(new vscode.CodeLens(range, { title: 'Swap…', command: COMMANDS.swapModel, arguments: [{ refId }] }));
     }
     return out;
   }
@@ -159,7 +158,7 @@ export class EditorSurfaces implements vscode.Disposable {
         });
       }
       const swap = new vscode.CodeAction('Swap model…', vscode.CodeActionKind.RefactorRewrite);
-      swap.command = { title: 'Swap model…', command: SWAP_COMMAND, arguments: [{ refId }] };
+      swap.command = { title: 'Swap model…', command: COMMANDS.swapModel, arguments: [{ refId }] };
       out.push(swap);
     }
     return out;

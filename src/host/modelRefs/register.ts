@@ -2,7 +2,6 @@
 // Nothing here runs during activation: the first scan starts after it, once a catalog is available.
 import * as vscode from 'vscode';
 import { createCatalogIndex, type CatalogIndex } from '../../core/catalog';
-import { SWAP_COMMAND } from '../../core/refs/present';
 import type { CatalogModel, ReferencesView, Snapshot } from '../../shared/types';
 import { EditorSurfaces, rangeOf } from './editorSurfaces';
 import { parseSwapArgs, runSwap, type SwapOutcome } from './swapFlow';
@@ -15,6 +14,8 @@ export interface ModelReferences extends vscode.Disposable {
   onDidChange: vscode.Event<ReferencesView>;
   reveal(refId: string): Promise<boolean>;
   swap(params: { modelId: string; refId?: string; targetId?: string }): Promise<SwapOutcome>;
+  /** The "Swap Model…" command: arguments from CodeLens, hover links or another extension; says the outcome. */
+  swapCommand(arg: unknown): Promise<SwapOutcome>;
   rescan(): void;
 }
 
@@ -86,12 +87,6 @@ export function registerModelReferences(deps: ModelReferencesDeps): ModelReferen
       surfaces.refreshAll();
       changed.fire(view());
     }),
-    vscode.commands.registerCommand(SWAP_COMMAND, async (arg: unknown) => {
-      const outcome = await runSwap({ refs, snapshot: () => deps.snapshot.current(), log }, parseSwapArgs(arg), { pick: true, confirm: true });
-      if (outcome.kind === 'applied' || outcome.kind === 'nothingToDo') void vscode.window.showInformationMessage(`Model Radar: ${outcome.message}`);
-      else if (outcome.kind === 'refused') void vscode.window.showWarningMessage(`Model Radar: ${outcome.message}`);
-      return outcome;
-    }),
   ];
 
   return {
@@ -107,6 +102,12 @@ export function registerModelReferences(deps: ModelReferencesDeps): ModelReferen
     // From the webview and Compare: the host validated the shape. A named target skips the picker, never the
     // confirmation: one click must not edit every file (code included) unasked.
     swap: (params) => runSwap({ refs, snapshot: () => deps.snapshot.current(), log }, params, { pick: params.targetId === undefined, confirm: true }),
+    async swapCommand(arg) {
+      const outcome = await runSwap({ refs, snapshot: () => deps.snapshot.current(), log }, parseSwapArgs(arg), { pick: true, confirm: true });
+      if (outcome.kind === 'applied' || outcome.kind === 'nothingToDo') void vscode.window.showInformationMessage(`Model Radar: ${outcome.message}`);
+      else if (outcome.kind === 'refused') void vscode.window.showWarningMessage(`Model Radar: ${outcome.message}`);
+      return outcome;
+    },
     rescan: () => {
       if (!started) start();
       else refs.rescan();

@@ -5,6 +5,7 @@ import type { CatalogIndex } from '../../core/catalog';
 import { fingerprint, toRefView } from '../../core/refs/present';
 import { createRefIndex, DEFAULT_EXCLUDED_DIRS, type FileBudget, type FileEntry, type RefIndex, type ScanOptions } from '../../core/refs/scanner';
 import { recognizeFile } from '../../core/refs/recognize';
+import { CANDIDATE_GLOB } from '../../core/refs/classify';
 import type { ModelRef } from '../../core/refs/types';
 import type { ModelRefView, ReferencesView } from '../../shared/types';
 
@@ -26,8 +27,6 @@ export interface RefEntry {
   file: string;
 }
 
-/** Names the scanner could read; everything else is never listed from disk. */
-const CANDIDATES = '**/{*.ts,*.tsx,*.mts,*.cts,*.js,*.jsx,*.mjs,*.cjs,*.py,*.go,*.rs,*.java,*.cs,*.rb,*.php,*.yaml,*.yml,*.toml,*.json,*.jsonc,*.md,.env,.env.*,.envrc}';
 const EXCLUDED_DIRS_GLOB = `**/{${DEFAULT_EXCLUDED_DIRS.join(',')}}/**`;
 const MAX_FILES = 100_000;
 const MAX_VIEW_REFS = 5_000;
@@ -176,7 +175,7 @@ export class WorkspaceReferences implements vscode.Disposable {
     this.notify(null);
     const found = new Map<string, vscode.Uri>();
     const t0 = performance.now();
-    for (const glob of [CANDIDATES, ...options.include ?? []]) {
+    for (const glob of [CANDIDATE_GLOB, ...options.include ?? []]) {
       for (const uri of await vscode.workspace.findFiles(glob, EXCLUDED_DIRS_GLOB, MAX_FILES, token)) found.set(uri.toString(), uri);
       if (token.isCancellationRequested) return 0;
     }
