@@ -39,7 +39,7 @@ const { localStorage: _l, sessionStorage: _s, ...WEB_STANDARD } = globals['share
 
 export default tseslint.config(
   {
-    ignores: ['.demo/**', 'dist/**', 'dist-test/**', 'bench/.out/**', 'test/e2e/.results/**', 'test/fixtures/refs/corpus/**', 'out/**', 'node_modules/**', 'test/e2e/node_modules/**', 'test/e2e/.work/**', 'bench/**/*.json', '**/*.vsix'],
+    ignores: ['.demo/**', 'dist/**', 'dist-test/**', 'bench/.out/**', 'test/e2e/.results/**', 'test/fixtures/refs/corpus/**', 'out/**', 'node_modules/**', 'test/e2e/node_modules/**', 'test/e2e/.work/**', 'bench/**/*.json', '**/*.vsix', '.stryker-tmp*/**', 'reports/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

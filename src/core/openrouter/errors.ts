@@ -138,7 +138,8 @@ export function kindForStatus(status: number, errorType?: string): ErrorKind {
       return 'rateLimited';
   }
   if (status >= 500 && status <= 599) return 'server';
-  const byType = errorType !== undefined ? ERROR_TYPE_KINDS[errorType] : undefined;
+  // Own keys only: an error_type of "constructor" or "toString" must not read Object.prototype.
+  const byType = errorType !== undefined && Object.prototype.hasOwnProperty.call(ERROR_TYPE_KINDS, errorType) ? ERROR_TYPE_KINDS[errorType] : undefined;
   if (byType !== undefined) return byType;
   // Any other 4xx means OpenRouter refused what we asked for (bad dates, a base URL pointing elsewhere...).
   if (status >= 400 && status <= 499) return 'config';

@@ -45,6 +45,7 @@ function refuse(kind: SwapRefusalKind, message: string): SwapResult {
 /** Accepts a target written with the LiteLLM prefix too. */
 export function normaliseTarget(targetId: string): string {
   const t = targetId.trim();
+  // Stryker disable next-line EqualityOperator: indexOf from that position is -1 or at least its length, never 0
   return t.startsWith(OPENROUTER_PREFIX) && t.indexOf('/', OPENROUTER_PREFIX.length) > 0 ? t.slice(OPENROUTER_PREFIX.length) : t;
 }
 

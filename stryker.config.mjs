@@ -1,0 +1,72 @@
+// StrykerJS configuration for `npm run mutation` (see README, "Test strength"). It mutates the modules where a
+// wrong line costs users money or files, runs the `unit` vitest project against each mutant, and writes
+// reports/mutation/mutation.json, which scripts/mutation.mjs turns into one score line (target >= 85 % killed).
+//
+// Mutants judged equivalent (no observable behaviour differs) are disabled in the source with
+// `// Stryker disable next-line <mutator>: <reason>` comments, each with its reason; grep for "Stryker disable".
+// Where a disable comment would also hide real mutants on the same line, the equivalent ones are left to count
+// as survivors and listed here instead:
+//   money.ts      intPart = '' default: the (\d*) group always matches, so the default is never used.
+//                 formatUsd/formatPricePerMillion `false || !Number.isFinite(n)`: null is not finite either.
+//                 formatUsd `n <= 0`: 0 returns "$0.00" before the sign is used; `a <= 0.01`: both branches print $0.01.
+//                 formatPricePerMillion `if (false)` for 0: toPrecision(4) of 0 also prints "0".
+//                 formatTokens `scaled > 100` / `scaled > 10`: "100" vs "100.0", "10.0" vs "10.00" read the same.
+//   levels.ts     budgetLevel `spent === null` / `=== undefined` -> false: neither is finite, same exit.
+//                 trustedUsage `?? 'unverified'` -> "": both are neither 'management' nor 'notManagement'.
+//                 lowestRemaining `typeof v === 'number'` -> true: Number.isFinite is false for non-numbers.
+//   protocolGuard describe() `if (!first)`: valibot never fails with an empty issue list.
+//                 `typeof ms/id/method` checks -> false: Number.isFinite / isInteger / hasOwnProperty refuse them too.
+//   activity.ts   bySpend's tie branches (`>=` for `>` after an equality check; model names are unique per list,
+//                 and V8's sort never needs the "a > b" answer for them); droppedRows `>= 0` (0 gives 0 either way);
+//                 baseId toUpperCase for toLowerCase (both sides of the comparison change alike); typeof checks
+//                 before Number.isFinite; the unused "" default of a non-string date.
+//   usage.ts      num()'s typeof check before Number.isFinite; monthProgress reading a Date through valueOf.
+//   errors.ts     the constructor's `if (init.x !== undefined)` guards: the declared class fields already hold
+//                 undefined (ES2022 define semantics), so assigning undefined changes nothing.
+//   baseUrl.ts    isLoopbackHost without "^": URL refuses any host whose last labels read as an IPv4 address.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  packageManager: 'npm',
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.mts' },
+  plugins: ['@stryker-mutator/vitest-runner'],
+  coverageAnalysis: 'perTest',
+  // Two cores shared with other work: one test-runner process at a time.
+  concurrency: 1,
+  timeoutMS: 20_000,
+  mutate: [
+    // money and usage
+    'src/core/money.ts',
+    'src/core/usage.ts',
+    'src/core/activity.ts',
+    // rankings
+    'src/core/rankings.ts',
+    // status presenter and alerts
+    'src/core/status/presenter.ts',
+    'src/core/status/alerts.ts',
+    'src/core/status/levels.ts',
+    // refs swap and recognition
+    'src/core/refs/swap.ts',
+    'src/core/refs/dupKeys.ts',
+    'src/core/refs/recognize.ts',
+    // protocol guard
+    'src/core/protocolGuard.ts',
+    // error redaction: the sanitiser for server text and the typed API errors
+    'src/core/openrouter/errors.ts',
+    'src/shared/sanitize.ts',
+    // settings' base-URL policy: one module decides it for the settings reader, the CLI and the client
+    'src/core/openrouter/baseUrl.ts',
+  ],
+  reporters: ['json', 'html', 'clear-text', 'progress'],
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  thresholds: { high: 90, low: 85, break: 85 },
+  // Keep the sandbox copy small: the e2e stage, build output and packages play no part in unit tests.
+  ignorePatterns: ['/dist', '/dist-test', '/test/e2e', '/test/.results', '/bench/.out', '/.demo', '/*.vsix', '/reports',
+    // Stryker leaves out '.next' folders by default; the refs corpus holds one on purpose (excluded build output).
+    '!/test/fixtures/refs/corpus/excluded/.next', '!/test/fixtures/refs/corpus/excluded/.next/**'],
+  // Only sources get the '// @ts-nocheck' header: test fixtures (the refs corpus) must stay byte-identical.
+  disableTypeChecks: 'src/**/*.ts',
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: true,
+};
