@@ -46,16 +46,46 @@ const common = {
   target: 'es2022',
 };
 
+/**
+ * The entry's import('./extension') stays a require of the second host output, so the entry bundles nothing of it.
+ * @type {import('esbuild').Plugin}
+ */
+const hostMainExternal = {
+  name: 'host-main-external',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/extension$/ }, (args) =>
+      args.importer.endsWith('src/host/entry.ts') ? { path: './main.js', external: true } : undefined,
+    );
+  },
+};
+
+/** The host outputs, in load order: what activation loads, then the rest. */
+export const HOST_FILES = ['extension.js', 'main.js'];
+
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
+  // The host in two files: dist/extension.js (the manifest's main) is the small entry VS Code loads and times at
+  // activation; it loads dist/main.js, the composition root and everything it uses, on the next tick.
   {
     ...common,
-    entryPoints: { extension: 'src/host/extension.ts' },
+    entryPoints: { extension: 'src/host/entry.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
     external: ['vscode'],
-    // jsonc-parser ships a UMD main that breaks when bundled; prefer its ESM build.
+    plugins: [hostMainExternal],
+    // As require() in a promise, not import(): the extension host loads CommonJS (and intercepts require('vscode')).
+    supported: { 'dynamic-import': false },
+    metafile: true,
+  },
+  {
+    ...common,
+    entryPoints: { main: 'src/host/extension.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
+    // Prefer packages' ESM builds (tree-shaken; some UMD mains break when bundled).
     mainFields: ['module', 'main'],
     metafile: true,
   },
@@ -91,6 +121,6 @@ async function main() {
   }
   const results = await Promise.all(builds.map((options) => esbuild.build(options)));
   // The host's HTML names these files: a second shared chunk or a renamed output would load nothing.
-  const made = Object.keys(results[2].metafile.outputs).map((f) => f.replace(/^dist\/webview\//, '')).sort();
+  const made = Object.keys(results[3].metafile.outputs).map((f) => f.replace(/^dist\/webview\//, '')).sort();
   if (made.join() !== [...WEBVIEW_FILES].sort().join()) throw new Error(`esbuild: the webview build made ${made.join(', ')}, expected ${WEBVIEW_FILES.join(', ')}`);
 }

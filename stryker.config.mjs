@@ -37,6 +37,8 @@ export default {
   mutate: [
     // money and usage
     'src/core/money.ts',
+    // every figure a user reads is rendered here (money, prices, tokens, percentages)
+    'src/shared/format.ts',
     'src/core/usage.ts',
     'src/core/activity.ts',
     // rankings

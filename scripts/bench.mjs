@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkTargets, e2eFigure, figure, missing, ratioOf, timed } from './benchFigures.mjs';
+import { HOST_FILES } from '../esbuild.mjs';
 
 const quiet = { stdio: ['ignore', 'ignore', 'inherit'] };
 const log = (m) => process.stderr.write(`bench: ${m}\n`);
@@ -30,7 +31,12 @@ const size = (f) => (existsSync(f) ? statSync(f).size : null);
 
 const figures = {};
 const distSize = (file, label) => (size(file) === null ? missing(`${file} was not built`) : figure(size(file), `${label}: bytes of ${file} built by this run (npm run package)`));
-figures.hostBundleBytes = distSize('dist/extension.js', 'host bundle');
+// The host is an entry VS Code loads at activation (dist/extension.js) and the rest it loads a tick later (see
+// esbuild.mjs, HOST_FILES): the target is about all of it, the entry is what activation pays for.
+figures.hostEntryBytes = distSize('dist/extension.js', 'host entry (what activation loads)');
+figures.hostBundleBytes = HOST_FILES.every((f) => existsSync(join('dist', f)))
+  ? figure(HOST_FILES.reduce((n, f) => n + size(join('dist', f)), 0), `all host JS built by this run: ${HOST_FILES.map((f) => `dist/${f} ${size(join('dist', f))}`).join(', ')}`)
+  : missing(`${HOST_FILES.map((f) => `dist/${f}`).join(' and ')} were not built`);
 const webviewFiles = existsSync('dist/webview') ? readdirSync('dist/webview').filter((f) => /\.(js|css)$/.test(f)).sort() : [];
 figures.webviewBundleBytes = webviewFiles.length
   ? figure(webviewFiles.reduce((n, f) => n + size(join('dist/webview', f)), 0), `all webview bundles built by this run: ${webviewFiles.map((f) => `${f} ${size(join('dist/webview', f))}`).join(', ')}`)
@@ -99,7 +105,7 @@ else {
   if (r.status !== 0) e2eProblem = `the e2e metrics run failed (exit ${r.status ?? r.signal}); see test/e2e/.results/vitest.json`;
 }
 const e2e = existsSync(metricsFile) ? JSON.parse(readFileSync(metricsFile, 'utf8')) : {};
-for (const key of ['activationMs', 'activateBodyMs', 'sidebarFirstContentMs', 'webviewFloorMs', 'sidebarSecondContentMs', 'webviewFloorSecondMs', 'hostRescanMs', 'hostRipgrepMs']) {
+for (const key of ['activationMs', 'batchNeighbourActivationMs', 'activateBodyMs', 'hostStartMs', 'sidebarFirstContentMs', 'webviewFloorMs', 'sidebarSecondContentMs', 'webviewFloorSecondMs', 'hostRescanMs', 'hostRipgrepMs']) {
   figures[key] = e2eFigure(e2e[key], key, benchStart.getTime(), e2eProblem);
 }
 const ratio = (a, b, method) => ratioOf(figures[a], figures[b], [a, b], method);
@@ -110,6 +116,7 @@ figures.hostScanVsRipgrepRatio = ratio('hostRescanMs', 'hostRipgrepMs', 'median 
 const targets = {
   activationMs: ['<=', 20],
   hostBundleBytes: ['<=', 200 * 1024],
+  hostEntryBytes: ['<=', 8 * 1024],
   webviewBundleBytes: ['<=', 450 * 1024],
   catalogParseRatio: ['<=', 3],
   rankingsAggregateMs: ['<=', 2],

@@ -11,8 +11,10 @@ if (!process.argv.includes('--no-build')) run(process.execPath, ['esbuild.mjs'])
 
 const files = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { encoding: 'utf8' }).split('\n').filter(Boolean);
 const forbidden = files.filter((f) => /(^|\/)node_modules\/|^src\/|^test\/|^webview\/|\.ts$|\.map$/.test(f));
-if (forbidden.length > 0 || !files.includes('dist/extension.js')) {
-  console.error(`package: refusing to ship ${forbidden.length ? forbidden.join(', ') : 'a package without dist/extension.js'}`);
+// The entry loads dist/main.js on the tick after activation: a package without it activates and then fails.
+const hostMissing = ['dist/extension.js', 'dist/main.js'].filter((f) => !files.includes(f));
+if (forbidden.length > 0 || hostMissing.length > 0) {
+  console.error(`package: refusing to ship ${forbidden.length ? forbidden.join(', ') : `a package without ${hostMissing.join(', ')}`}`);
   process.exit(1);
 }
 

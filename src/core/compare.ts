@@ -2,6 +2,7 @@
 import type { Alternative, CatalogModel, CompareResult, PriceOverride, RankingsView, TokenMix } from '../shared/types';
 import type { CatalogIndex } from './catalog';
 import { roundUsd } from './money';
+import { rankLookup } from '../shared/variantTokens';
 import { utcDay } from './rankings';
 
 /**
@@ -98,16 +99,6 @@ function isCandidate(m: CatalogModel, today: string): boolean {
   );
 }
 
-function rankLookup(rankings: RankingsView | null | undefined): (m: CatalogModel) => number | null {
-  if (rankings === null || rankings === undefined) return () => null;
-  const byKey = new Map<string, number>();
-  for (const r of rankings.models) {
-    if (r.id !== null && !byKey.has(r.id.toLowerCase())) byKey.set(r.id.toLowerCase(), r.rank);
-    if (!byKey.has(r.permaslug)) byKey.set(r.permaslug, r.rank);
-  }
-  return (m) => byKey.get(m.id.toLowerCase()) ?? byKey.get(m.canonicalSlug.toLowerCase()) ?? null;
-}
-
 /**
  * Cheaper models of similar or better coding index (≥ the model's index − SIMILAR_CODING_POINTS), text output,
  * fixed price, sorted by cost. Models without a coding index are left out unless the model has none either,
@@ -122,7 +113,7 @@ export function alternatives(index: CatalogIndex, modelId: string, mix: TokenMix
 
   const today = utcDay(opts.now ?? Date.now());
   const floor = base.codingIndex === null ? null : base.codingIndex - SIMILAR_CODING_POINTS;
-  const rankOf = rankLookup(opts.rankings);
+  const rankedOf = rankLookup(opts.rankings);
   const out: Alternative[] = [];
   for (const m of index.all) {
     if (m.id === base.id || m.id === resolved?.model.id || !isCandidate(m, today)) continue;
@@ -139,7 +130,7 @@ export function alternatives(index: CatalogIndex, modelId: string, mix: TokenMix
       cost,
       saving,
       savingPct: roundUsd((saving / baseCost) * 100),
-      rank: rankOf(m),
+      rank: rankedOf(m)?.rank ?? null,
     });
   }
   out.sort((a, b) => a.cost - b.cost || (b.codingIndex ?? -1) - (a.codingIndex ?? -1) || (a.id < b.id ? -1 : 1));

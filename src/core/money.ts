@@ -1,5 +1,6 @@
 // Money and token arithmetic at the edge: OpenRouter sends prices as decimal strings in USD per token and token
-// totals as decimal strings. Both are converted here, once, and nowhere else.
+// totals as decimal strings. Both are converted here, once, and nowhere else. Rendering is src/shared/format.ts.
+import { parseTokens } from '../shared/format';
 
 /** What a price string means once read. */
 export interface PriceReading {
@@ -76,34 +77,6 @@ export function roundUsd(n: number): number {
   return Number(n.toPrecision(10));
 }
 
-/** "$1,234.56", "$0.09", "$0.0004"; small amounts keep two significant digits so they do not read as $0.00. */
-export function formatUsd(n: number | null): string {
-  if (n === null || !Number.isFinite(n)) return '—';
-  const sign = n < 0 ? '-' : '';
-  const a = Math.abs(n);
-  if (a === 0) return '$0.00';
-  if (a < 0.01) return `${sign}$${Number(a.toPrecision(2)).toString()}`;
-  return `${sign}$${a.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-}
-
-/** A price in $/1M for tables: "0.09", "15", "1.25"; null → "—". */
-export function formatPricePerMillion(n: number | null): string {
-  if (n === null || !Number.isFinite(n)) return '—';
-  if (n === 0) return '0';
-  return Number(n.toPrecision(4)).toString();
-}
-
-const TOKEN_RE = /^\d+$/;
-
-/** A token total string → bigint; null for anything but a non-negative integer. */
-export function parseTokens(raw: string | number | bigint | null | undefined): bigint | null {
-  if (typeof raw === 'bigint') return raw >= 0n ? raw : null;
-  if (typeof raw === 'number') return Number.isSafeInteger(raw) && raw >= 0 ? BigInt(raw) : null;
-  if (typeof raw !== 'string') return null;
-  const s = raw.trim();
-  return TOKEN_RE.test(s) ? BigInt(s) : null;
-}
-
 /** Sums token totals exactly. Entries that are not non-negative integers are skipped (the schemas reject them earlier). */
 export function sumTokens(values: Iterable<string | bigint>): bigint {
   let total = 0n;
@@ -125,29 +98,4 @@ export function tokenChange(now: bigint, before: bigint | null): number | null {
   // Stryker disable next-line ConditionalExpression,LogicalOperator: null <= 0n is true, so null takes the same exit; the check narrows the type
   if (before === null || before <= 0n) return null;
   return Number(now - before) / Number(before);
-}
-
-const TOKEN_UNITS: readonly [bigint, string][] = [
-  [1_000_000_000_000_000n, 'P'],
-  [1_000_000_000_000n, 'T'],
-  [1_000_000_000n, 'B'],
-  [1_000_000n, 'M'],
-  [1_000n, 'K'],
-];
-
-/** 4_690_000_000_000n → "4.69T"; three significant digits; under 1,000 printed as is. Invalid input → "—". */
-export function formatTokens(value: bigint | string): string {
-  const t = parseTokens(value);
-  if (t === null) return '—';
-  for (let i = 0; i < TOKEN_UNITS.length; i++) {
-    const [size, unit] = TOKEN_UNITS[i];
-    if (t < size) continue;
-    // Thousandths in bigint, so figures past 2^53 keep their leading digits.
-    const scaled = Number((t * 1000n) / size) / 1000;
-    const text = scaled >= 100 ? scaled.toFixed(0) : scaled >= 10 ? scaled.toFixed(1) : scaled.toFixed(2);
-    // 999,950 rounds to "1000K": say "1M" instead.
-    if (Number(text) >= 1000 && i > 0) return `1${TOKEN_UNITS[i - 1][1]}`;
-    return `${Number(text).toString()}${unit}`;
-  }
-  return t.toString();
 }

@@ -1,6 +1,6 @@
 // Market rankings from OpenRouter's Data API (rankings-daily) or, without a key, from the public
 // "top-weekly" order of /models. Token figures are summed as bigint and travel as decimal strings.
-import { formatDay } from '../shared/dates';
+import { formatDay } from '../shared/format';
 import type { ApiRankingRow } from './openrouter/apiTypes';
 import {
   REGIONS,

@@ -2,9 +2,9 @@
 // as a stable JSON object (`--json`) or a table for a terminal.
 import type { ApiRankingRow } from './openrouter/apiTypes';
 import { DATA_API_DOCS_URL, TOKENIZER_CAVEAT, coverageDays, coverageLine } from '../shared/dataLabels';
-import { REGION_LABELS, REGIONS, type RankingsCoverage, type Region } from '../shared/types';
+import { REGIONS, type RankingsCoverage, type Region } from '../shared/types';
 import type { CatalogIndex } from './catalog';
-import { formatPricePerMillion, formatTokens } from './money';
+import { formatPercent, formatPrice, formatTokens, regionLabel, UNKNOWN } from '../shared/format';
 import { buildRankingsView, leadersByRegion, type DayWindow } from './rankings';
 import type { RegionResolver } from './regions';
 
@@ -74,10 +74,6 @@ export function buildReport(input: ReportInput): ReportJson {
 }
 
 
-function pct(share: number): string {
-  return `${(share * 100).toFixed(1)} %`;
-}
-
 /** Lays out rows as columns; `right` marks right-aligned columns. */
 function table(header: string[], rows: string[][], right: boolean[]): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
@@ -104,13 +100,13 @@ export function formatReportTable(report: ReportJson): string {
     out.push('No ranking data for this window.');
   } else {
     const uShare = Number(unattributed) / Number(total);
-    out.push(`Total ${formatTokens(total)} tokens; ${formatTokens(unattributed)} (${pct(uShare)}) unattributed: outside each day's top 50.`);
+    out.push(`Total ${formatTokens(total)} tokens; ${formatTokens(unattributed)} (${formatPercent(uShare)}) unattributed: outside each day's top 50.`);
     out.push('');
     out.push(
       ...table(
         ['Region', 'Tokens', 'Share'],
         // A region with no tokens in the window is no row ("UNKNOWN … 0 0.0 %" told nothing); --json keeps all.
-        report.regions.filter((r) => BigInt(r.tokens) > 0n).map((r) => [`${r.region}  ${REGION_LABELS[r.region]}`, formatTokens(r.tokens), pct(r.share)]),
+        report.regions.filter((r) => BigInt(r.tokens) > 0n).map((r) => [`${r.region}  ${regionLabel(r.region)}`, formatTokens(r.tokens), formatPercent(r.share)]),
         [false, true, true],
       ),
     );
@@ -118,17 +114,17 @@ export function formatReportTable(report: ReportJson): string {
     for (const r of report.regions) {
       if (r.leaders.length === 0) continue;
       out.push('');
-      out.push(`${REGION_LABELS[r.region]} (${r.region}): top ${r.leaders.length}`);
+      out.push(`${regionLabel(r.region)} (${r.region}): top ${r.leaders.length}`);
       out.push(
         ...table(
-          ['#', 'Model', 'Tokens', '$/1M in', '$/1M out'],
+          ['#', 'Model', 'Tokens', 'Input /1M', 'Output /1M'],
           r.leaders.map((l, i) => [
             String(i + 1),
             // Whole, however long: an id is what the user copies into a config file.
             l.id ?? l.permaslug,
             formatTokens(l.tokens),
-            l.pricePerMillion === null ? '—' : formatPricePerMillion(l.pricePerMillion.input),
-            l.pricePerMillion === null ? '—' : formatPricePerMillion(l.pricePerMillion.output),
+            l.pricePerMillion === null ? UNKNOWN : formatPrice(l.pricePerMillion.input),
+            l.pricePerMillion === null ? UNKNOWN : formatPrice(l.pricePerMillion.output),
           ]),
           [true, false, true, true, true],
         ),

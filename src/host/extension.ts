@@ -1,6 +1,7 @@
-// Composition root: creates the owners of every disposable and wires them. activate() does no
-// network and no file scanning: it restores the cached snapshot (synchronous Memento reads) and
-// returns; the first fetch and the workspace index start afterwards.
+// Composition root (built as dist/main.js): creates the owners of every disposable and wires them. The entry
+// (src/host/entry.ts) calls start() on the tick after activation, with the log it made. start() does no network
+// and no file scanning: it restores the cached snapshot (synchronous Memento reads) and returns; the first fetch
+// and the workspace index start afterwards.
 import * as vscode from 'vscode';
 import type { ViewKind } from '../shared/protocol';
 import type { Snapshot } from '../shared/types';
@@ -23,7 +24,7 @@ import { COMMANDS } from '../shared/commands';
 
 const moduleLoaded = performance.now();
 
-export function activate(context: vscode.ExtensionContext): void {
+export function start(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {
   const t0 = performance.now();
   const phases: string[] = [];
   let mark = t0;
@@ -32,10 +33,6 @@ export function activate(context: vscode.ExtensionContext): void {
     phases.push(`${name} ${(at - mark).toFixed(2)}`);
     mark = at;
   };
-  const log = vscode.window.createOutputChannel('Model Radar', { log: true });
-  context.subscriptions.push(log);
-  phase('log');
-
   const settings = new SettingsAdapter(log);
   phase('settings');
   const keys = new KeyStore(context.secrets);
@@ -188,9 +185,5 @@ export function activate(context: vscode.ExtensionContext): void {
 
   phase('status+commands');
   const ms = performance.now() - t0;
-  log.info(`Model Radar activated in ${ms.toFixed(2)} ms (${phases.join(', ')}; module load to activate ${(t0 - moduleLoaded).toFixed(2)} ms)`);
-}
-
-export function deactivate(): void {
-  // Every disposable is owned by context.subscriptions.
+  log.info(`Model Radar start() ${ms.toFixed(2)} ms (${phases.join(', ')}; module load to start ${(t0 - moduleLoaded).toFixed(2)} ms)`);
 }

@@ -1,6 +1,7 @@
 // The sentences that say how far a figure can be trusted: a price's age when it is not live, a rankings
 // window's coverage when it has holes, and the tokenizer caveat on token shares. One home, so the editor,
 // the views and the CLI say the same thing in the same words. Pure: imports types only.
+import { formatAsOfDay } from './format';
 import type { CatalogView, DataSource, RankingsCoverage, Snapshot } from './types';
 
 /** OpenRouter's Data API page: documents the rankings dataset, its CC BY 4.0 licence and the tokenizer caveat. */
@@ -11,20 +12,6 @@ export const TOKENIZER_CAVEAT = "Token counts use each provider's own tokenizer,
 
 /** The bundled rankings snapshot's attribution, as the licence asks. */
 export const RANKINGS_CITATION = 'Source: OpenRouter (openrouter.ai/rankings), CC BY 4.0';
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "2026-07-29" or an ISO date-time → "Jul 29" (same year as `nowMs`) or "Jul 29, 2026"; null when unreadable. */
-export function formatAsOfDay(value: string | null | undefined, nowMs?: number): string | null {
-  if (typeof value !== 'string') return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
-  if (m === null) return null;
-  const month = MONTHS[Number(m[2]) - 1];
-  const day = Number(m[3]);
-  if (month === undefined || day < 1 || day > 31) return null;
-  const sameYear = nowMs !== undefined && Number.isFinite(nowMs) && new Date(nowMs).getUTCFullYear() === Number(m[1]);
-  return sameYear ? `${month} ${day}` : `${month} ${day}, ${m[1]}`;
-}
 
 const SOURCE_WORD: Readonly<Record<Exclude<DataSource, 'live'>, string>> = { cache: 'cached', bundled: 'bundled' };
 

@@ -117,7 +117,7 @@ export interface RankedModel {
   tokens: string | null;
   /** Tokens in the previous window of the same length; null when unknown. */
   prevTokens: string | null;
-  /** Week-over-week change as a fraction (0.12 = +12 %); null when unknown or new. */
+  /** Week-over-week change as a fraction (0.12 = +12%); null when unknown or new. */
   change: number | null;
   /** Share of the window's total including unattributed; null in order-only mode. */
   share: number | null;
@@ -348,6 +348,11 @@ export interface ModelRefView {
   known: boolean;
   tool: RefTool;
   keyPath: string | null;
+  /**
+   * The catalog model the host resolved `id` to (aliases, variants, `openrouter/` and `~` forms), so the views and
+   * the hover agree on which model an id names; null when the catalog does not know it.
+   */
+  modelId?: string | null;
 }
 
 export interface ReferencesView {

@@ -1,6 +1,31 @@
 // One model, several rows: the catalog lists "x/y" and "x/y:free" (or ":batch", ":thinking") separately, and so
 // does OpenRouter's Data API, while the rankings view ranks them as one model. A row's weekly figure is its own.
-import type { RankedModel } from './types';
+import type { CatalogModel, RankedModel, RankingsView } from './types';
+
+function baseId(id: string): string {
+  const colon = id.indexOf(':');
+  return (colon < 0 ? id : id.slice(0, colon)).toLowerCase();
+}
+
+/**
+ * THE rank lookup, for the hover, the CodeLens, the pickers, Compare and every webview list: a catalog model's
+ * row in the rankings by its id (an alias by its target, a variant by its base model) or by its canonical slug.
+ */
+export function rankLookup(rankings: RankingsView | null | undefined): (model: Pick<CatalogModel, 'id' | 'canonicalSlug' | 'aliasTarget'>) => RankedModel | null {
+  if (rankings === null || rankings === undefined) return () => null;
+  const byId = new Map<string, RankedModel>();
+  const bySlug = new Map<string, RankedModel>();
+  for (const r of rankings.models) {
+    if (r.id !== null && !byId.has(baseId(r.id))) byId.set(baseId(r.id), r);
+    if (!bySlug.has(r.permaslug.toLowerCase())) bySlug.set(r.permaslug.toLowerCase(), r);
+  }
+  return (model) => byId.get(baseId(model.aliasTarget ?? model.id)) ?? bySlug.get(model.canonicalSlug.toLowerCase()) ?? null;
+}
+
+/** One model's row in the rankings; see rankLookup. */
+export function rankOf(rankings: RankingsView | null | undefined, model: Pick<CatalogModel, 'id' | 'canonicalSlug' | 'aliasTarget'>): RankedModel | null {
+  return rankLookup(rankings)(model);
+}
 
 export type OwnTokens =
   | { kind: 'tokens'; tokens: string }

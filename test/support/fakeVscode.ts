@@ -161,6 +161,8 @@ export const recorded = {
   messages: [] as { level: string; message: string }[],
   /** Hover providers as registered, to call them as VS Code would. */
   hoverProviders: [] as { provideHover(doc: unknown, pos: unknown): unknown }[],
+  /** CodeLens providers as registered, to call them as VS Code would. */
+  codeLensProviders: [] as { provideCodeLenses(doc: unknown): unknown }[],
 };
 
 export const configurationValues = new Map<string, unknown>();
@@ -337,7 +339,10 @@ export const languages = {
     recorded.hoverProviders.push(provider);
     return new Disposable(() => recorded.hoverProviders.splice(recorded.hoverProviders.indexOf(provider), 1));
   },
-  registerCodeLensProvider: noopDisposable,
+  registerCodeLensProvider: (_selector: unknown, provider: { provideCodeLenses(doc: unknown): unknown }) => {
+    recorded.codeLensProviders.push(provider);
+    return new Disposable(() => recorded.codeLensProviders.splice(recorded.codeLensProviders.indexOf(provider), 1));
+  },
   registerCodeActionsProvider: noopDisposable,
   createDiagnosticCollection: (name?: string) => ({
     name,

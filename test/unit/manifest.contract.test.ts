@@ -1,5 +1,6 @@
 // package.json contributions and what the extension really registers and reads must agree both ways.
-// activate() runs against the shared fake VS Code API (test/support/fakeVscode.ts).
+// activate() (the entry, src/host/entry.ts) runs against the shared fake VS Code API (test/support/fakeVscode.ts):
+// what it registers before the composition root (src/host/extension.ts) loads, and what there is once it has.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import * as fake from '../support/fakeVscode';
@@ -13,6 +14,10 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const contributed: { command: string; title: string; category?: string }[] = pkg.contributes.commands;
 let fetchCalls = 0;
 let findFilesCalls = 0;
+/** What there was when activate() returned, before any later tick. */
+let atActivation: { commands: string[]; fetchCalls: number; findFilesCalls: number; settingsRead: number; statusBarItems: number; views: number };
+/** A contributed command invoked right after activate() returned, before the composition root was loaded. */
+let early: { budgetPrompt: string | undefined; savedBudget: unknown; countsWhenRun: { fetchCalls: number; findFilesCalls: number } };
 
 beforeAll(async () => {
   const realFetch = globalThis.fetch;
@@ -27,12 +32,59 @@ beforeAll(async () => {
   };
   // Unfocused and nothing visible: activation must still register everything, and fetch nothing.
   fake.setWindowFocus(false);
-  const { activate } = await import('../../src/host/extension');
+  const { activate } = await import('../../src/host/entry');
   activate(fake.fakeExtensionContext() as never);
+  atActivation = {
+    commands: [...fake.recorded.commands.keys()].sort(),
+    fetchCalls,
+    findFilesCalls,
+    settingsRead: fake.recorded.configurationReads.size,
+    statusBarItems: fake.recorded.statusBarItems.length,
+    views: fake.recorded.webviewViews.size,
+  };
+  // Set Budget with its argument, through the entry's proxy: the real command asks for the monthly amount
+  // (no "which budget?" pick) and saves it.
+  const realInput = fake.window.showInputBox;
+  let budgetPrompt: string | undefined;
+  let countsWhenRun = { fetchCalls: -1, findFilesCalls: -1 };
+  fake.window.showInputBox = (async (options?: { title?: string }) => {
+    budgetPrompt = options?.title;
+    countsWhenRun = { fetchCalls, findFilesCalls };
+    return '42';
+  }) as never;
+  try {
+    await fake.commands.executeCommand('modelRadar.setBudget', 'monthly');
+  } finally {
+    fake.window.showInputBox = realInput;
+  }
+  early = { budgetPrompt, savedBudget: fake.configurationValues.get('modelRadar.budget.monthly'), countsWhenRun };
+  fake.configurationValues.delete('modelRadar.budget.monthly');
 });
 
 afterAll(() => {
   vi.unstubAllGlobals();
+});
+
+describe('the entry VS Code loads at activation', () => {
+  it('registers every contributed command before the rest of the extension loads', () => {
+    expect(atActivation.commands).toEqual(contributed.map((c) => c.command).sort());
+    // The composition root has not run: it would have read settings, made the status bar item and the view.
+    expect(atActivation.settingsRead).toBe(0);
+    expect(atActivation.statusBarItems).toBe(0);
+    expect(atActivation.views).toBe(0);
+  });
+
+  it('runs the real command, with its arguments, when one is invoked before the rest has loaded', () => {
+    expect(early.budgetPrompt).toMatch(/monthly/);
+    expect(early.savedBudget).toBe(42);
+  });
+
+  it('does no network and no file scanning at activation, nor while it starts the rest', () => {
+    expect(atActivation.fetchCalls).toBe(0);
+    expect(atActivation.findFilesCalls).toBe(0);
+    // Set Budget ran right after the composition root's start(), before any later tick.
+    expect(early.countsWhenRun).toEqual({ fetchCalls: 0, findFilesCalls: 0 });
+  });
 });
 
 describe('manifest contract', () => {
@@ -96,11 +148,6 @@ describe('manifest contract', () => {
     expect(item?.name).toBe('Model Radar');
   });
 
-  it('does no network and no file scanning during activation', () => {
-    expect(fetchCalls).toBe(0);
-    expect(findFilesCalls).toBe(0);
-  });
-
   it('activates only on startup finished, for VS Code 1.100, with types no newer than engines', () => {
     expect(pkg.activationEvents).toEqual(['onStartupFinished']);
     expect(pkg.engines.vscode).toBe('^1.100.0');
@@ -108,7 +155,8 @@ describe('manifest contract', () => {
     expect(types.split('.').slice(0, 2).join('.')).toBe('1.100');
   });
 
-  it('logs its activation time', () => {
+  it('logs its activation time, and when the rest has started', () => {
     expect(fake.recorded.logLines.join('\n')).toMatch(/Model Radar activated in \d+\.\d+ ms/);
+    expect(fake.recorded.logLines.join('\n')).toMatch(/Model Radar started in \d+\.\d+ ms \(code loading \d+\.\d+ ms\)/);
   });
 });

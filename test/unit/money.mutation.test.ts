@@ -1,7 +1,8 @@
 // Cases `npm run mutation` showed no test pinned down in src/core/money.ts: exponents in price strings, padded
 // strings, the largest token units and the unit roll-over at the top of the table.
 import { describe, expect, it } from 'vitest';
-import { formatPricePerMillion, formatTokens, formatUsd, parseTokens, perMillion, readPricePerUnit, roundUsd, tokenChange } from '../../src/core/money';
+import { perMillion, readPricePerUnit, roundUsd, tokenChange } from '../../src/core/money';
+import { formatPerMillion as formatPricePerMillion, formatTokens, formatUsd, parseTokens } from '../../src/shared/format';
 
 describe('price strings with exponents and padding', () => {
   it('reads exponents with or without a sign and with one to three digits', () => {
@@ -31,8 +32,8 @@ describe('token units', () => {
   });
 
   it('has no unit above P: a figure past 999.95P stays in P', () => {
-    expect(formatTokens(10n ** 18n)).toBe('1000P');
-    expect(formatTokens(999_999_000_000_000_000n)).toBe('1000P');
+    expect(formatTokens(10n ** 18n)).toBe('1,000P');
+    expect(formatTokens(999_999_000_000_000_000n)).toBe('1,000P');
     expect(formatTokens(999_999_000_000_000n)).toBe('1P');
   });
 
@@ -53,10 +54,10 @@ describe('roundUsd at the edges', () => {
 });
 
 describe('formatters and token parsing at their edges', () => {
-  it('prints an unknown amount or price as a dash, and a zero price as 0', () => {
+  it('prints an unknown amount or price as a dash, and a zero price as free', () => {
     expect(formatUsd(null)).toBe('—');
     expect(formatPricePerMillion(null)).toBe('—');
-    expect(formatPricePerMillion(0)).toBe('0');
+    expect(formatPricePerMillion(0)).toBe('free');
   });
 
   it('reads zero tokens as zero and refuses negatives and non-numbers', () => {

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  formatPricePerMillion,
-  formatTokens,
-  formatUsd,
-  parseTokens,
   perMillion,
   readPricePerMillion,
   readPricePerUnit,
@@ -13,6 +9,7 @@ import {
   tokenChange,
   tokenShare,
 } from '../../src/core/money';
+import { parseTokens } from '../../src/shared/format';
 
 describe('readPricePerMillion', () => {
   it('converts per-token decimal strings to $/1M without float noise', () => {
@@ -76,18 +73,6 @@ describe('tokens', () => {
     expect(sumTokens(['5', 'oops', '7'])).toBe(12n);
   });
 
-  it('formats with three significant digits', () => {
-    expect(formatTokens(4_690_000_000_000n)).toBe('4.69T');
-    expect(formatTokens('3294000000000')).toBe('3.29T');
-    expect(formatTokens('28900000000000')).toBe('28.9T');
-    expect(formatTokens('126800000000000')).toBe('127T');
-    expect(formatTokens('1500')).toBe('1.5K');
-    expect(formatTokens('999')).toBe('999');
-    expect(formatTokens('999999')).toBe('1M');
-    expect(formatTokens('0')).toBe('0');
-    expect(formatTokens('x')).toBe('—');
-  });
-
   it('computes shares and changes', () => {
     expect(tokenShare(1n, 4n)).toBe(0.25);
     expect(tokenShare(1n, 0n)).toBe(0);
@@ -97,17 +82,8 @@ describe('tokens', () => {
   });
 });
 
-describe('USD formatting', () => {
-  it('formats amounts for a terminal', () => {
-    expect(formatUsd(1234.5)).toBe('$1,234.50');
-    expect(formatUsd(0.09)).toBe('$0.09');
-    expect(formatUsd(0.00042)).toBe('$0.00042');
-    expect(formatUsd(0)).toBe('$0.00');
-    expect(formatUsd(-3)).toBe('-$3.00');
-    expect(formatUsd(null)).toBe('—');
-    expect(formatPricePerMillion(0.09)).toBe('0.09');
-    expect(formatPricePerMillion(15)).toBe('15');
-    expect(formatPricePerMillion(null)).toBe('—');
+describe('roundUsd', () => {
+  it('rounds away binary noise', () => {
     expect(roundUsd(0.1 + 0.2)).toBe(0.3);
   });
 });

@@ -8,7 +8,8 @@ import { findRefs } from '../../src/core/refs/recognize';
 import { codeLensTitle, hoverMarkdown } from '../../src/core/refs/present';
 import { EditorSurfaces } from '../../src/host/modelRefs/editorSurfaces';
 import type { WorkspaceReferences } from '../../src/host/modelRefs/workspaceIndex';
-import { formatAsOfDay, priceAgeLabel, snapshotPriceAge } from '../../src/shared/dataLabels';
+import { priceAgeLabel, snapshotPriceAge } from '../../src/shared/dataLabels';
+import { formatAsOfDay } from '../../src/shared/format';
 import type { Snapshot } from '../../src/shared/types';
 import { liveSnapshot, rankingsView, resources } from '../support/snapshotBuilders';
 

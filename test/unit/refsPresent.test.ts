@@ -1,4 +1,5 @@
-import { formatDay } from '../../src/shared/dates';
+import { rankOf } from '../../src/shared/variantTokens';
+import { formatContext, formatDay } from '../../src/shared/format';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,12 +12,10 @@ import {
   compareMixNote,
   commandUri,
   fingerprint,
-  formatContext,
   hoverMarkdown,
   hoverSuggestions,
   priceSummary,
   swapTargetPrompt,
-  rankOf,
   refPickItem,
   refProblems,
   selectForSwap,
@@ -157,7 +156,7 @@ describe('pickers', () => {
     for (const a of compare.alternatives) {
       const item = compareAlternativeItem(a);
       const [saving, coding] = item.detail.split(' · ');
-      expect(saving).toMatch(/^saves \$[\d.,]+ \(−\d+ %\)$/);
+      expect(saving).toMatch(/^saves \$[\d.,]+ \(−\d+%\)$/);
       expect(coding).toBe(`coding index ${a.codingIndex ?? '—'}`);
       expect(item.detail).not.toMatch(/mix|input : /);
       expect(item).toMatchObject({ id: a.id, label: a.name, description: a.id });

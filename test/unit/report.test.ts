@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildCatalog, createCatalogIndex } from '../../src/core/catalog';
 import { buildReport, formatReportTable } from '../../src/core/report';
-import { regionLabel } from '../../webview/src/format';
+import { formatPercent, regionLabel } from '../../src/shared/format';
 import type { ApiModel, ApiRankingsDailyResponse } from '../../src/core/openrouter/apiTypes';
 
 const read = <T>(name: string): T => JSON.parse(readFileSync(new URL(`../fixtures/openrouter/${name}`, import.meta.url), 'utf8')) as T;
@@ -57,9 +57,9 @@ describe('formatReportTable', () => {
     const text = formatReportTable(report);
     expect(text).toContain('2026-07-20 .. 2026-07-26 (7 days, UTC)');
     const cn = report.regions[0];
-    expect(text).toMatch(new RegExp(`CN  China\\s+\\S+\\s+${(cn!.share * 100).toFixed(1)} %`));
+    expect(text).toMatch(new RegExp(`CN  China\\s+\\S+\\s+${formatPercent(cn!.share)}`));
     expect(text).toContain('China (CN): top 3');
-    expect(text).toMatch(/deepseek\/deepseek-v4-flash\s+\S+T\s+0\.14\s+0\.28/);
+    expect(text).toMatch(/deepseek\/deepseek-v4-flash\s+\S+T\s+\$0\.14\s+\$0\.28/);
     expect(text.trimEnd().endsWith('as of Jul 26, 2026.')).toBe(true);
     expect(text).not.toContain('Unknown / not a lab (UNKNOWN): top');
   });
@@ -70,10 +70,10 @@ describe('formatReportTable', () => {
       regions: report.regions.map((r) => (r.region === 'UNKNOWN' || r.region === 'OTHER' ? { ...r, tokens: '0', share: 0, leaders: [] } : r)),
     };
     const text = formatReportTable(zeroed);
-    for (const [region, label] of [['CN', 'China'], ['US', 'US'], ['EU', 'Europe']]) expect(text).toMatch(new RegExp(`^${region}  ${label}\\s+\\S+\\s+[\\d.]+ %$`, 'm'));
+    for (const [region, label] of [['CN', 'China'], ['US', 'US'], ['EU', 'Europe']]) expect(text).toMatch(new RegExp(`^${region}  ${label}\\s+\\S+\\s+[\\d.]+%$`, 'm'));
     expect(text).not.toMatch(/European Union|United States/);
     expect(text).not.toMatch(/^(UNKNOWN|OTHER)\b/m);
-    expect(text).not.toMatch(/\s0\s+0\.0 %/);
+    expect(text).not.toMatch(/\s0\s+0%/);
     expect(JSON.parse(JSON.stringify(zeroed)).regions).toHaveLength(5);
     expect(regionLabel('EU')).toBe('Europe');
   });

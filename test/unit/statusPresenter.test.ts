@@ -153,7 +153,7 @@ describe('presentStatus: states', () => {
     const usage = usageView({ management: true, balance: { totalCredits: 10, totalUsage: 10.4, balance: -0.4 }, effectiveRemaining: -0.4 });
     const p = present(managementSnapshot({ usage }));
     expect(p.state).toBe('outOfCredits');
-    expect(p.text).toContain('-$0.40 left');
+    expect(p.text).toContain('−$0.40 left');
   });
 
   it('offline with cached data: figures, "offline" and the age', () => {

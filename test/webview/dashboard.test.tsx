@@ -171,7 +171,7 @@ describe('dashboard: daily tokens and savings', () => {
     const { host } = await dashboard(managementSnapshot());
     const section = screen.getByRole('region', { name: 'Savings' });
     const line = await within(section).findByText(/Switching/);
-    expect(line.closest('li')?.textContent).toMatch(/^Switching Anthropic: Claude Sonnet 4\.5 → DeepSeek: DeepSeek V4 Flash on your last-30-day mix ≈ \$16\.85 → \$0\.67 \(−96 %\)/);
+    expect(line.closest('li')?.textContent).toMatch(/^Switching Anthropic: Claude Sonnet 4\.5 → DeepSeek: DeepSeek V4 Flash on your last-30-day mix ≈ \$16\.85 → \$0\.67 \(−96%\)/);
     expect(within(section).getByText(/Quality differs between models/)).toBeTruthy();
     expect(host.requests('compare/alternatives').map((r) => r.params)).toEqual([
       { modelId: 'anthropic/claude-sonnet-4.5', mix: null, limit: 1 },

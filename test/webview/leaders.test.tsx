@@ -18,22 +18,22 @@ describe('Leaders section', () => {
     await renderApp();
     const cn = rows('China');
     expect(cn).toHaveLength(5);
-    expect(cn[0]).toBe('#1Xiaomi: MiMo-V2.510.5T ▲ +12 %$0.14 / $0.28');
+    expect(cn[0]).toBe('#1Xiaomi: MiMo-V2.510.5T ▲ +12%$0.14 / $0.28');
     expect(cn[2]).toBe('#3Tencent: Hy33.94T new$0.132 / $0.528');
-    expect(cn[3]).toContain('▼ −10 %');
+    expect(cn[3]).toContain('▼ −10%');
     const us = rows('US');
-    expect(us[0]).toBe('#7Anthropic: Claude Opus 4.81.44T ▼ −30 %$5 / $25');
+    expect(us[0]).toBe('#7Anthropic: Claude Opus 4.81.44T ▼ −30%$5 / $25');
     expect(us).toHaveLength(5);
   });
 
   it('shows the regional share bar with a text alternative and the citation with as_of', async () => {
     await renderApp();
     const bar = within(leaders()).getByRole('img', { name: /^Share of tokens:/ });
-    expect(bar.getAttribute('aria-label')).toMatch(/^Share of tokens: China 75 %, US 15 %, Unattributed 10 %\.$/);
+    expect(bar.getAttribute('aria-label')).toMatch(/^Share of tokens: China 75%, US 15%, Unattributed 10%\.$/);
     expect(bar.querySelectorAll('rect')).toHaveLength(3);
     expect(within(leaders()).getByText('Source: OpenRouter (openrouter.ai/rankings), as of Jul 26, 2026.')).toBeTruthy();
     expect(within(leaders()).getByText(/Tokens served, Jul 20 – Jul 26, 2026/)).toBeTruthy();
-    expect(screen.getByRole('button', { name: /^Leaders\s*CN 75 % · US 15 %$/ })).toBeTruthy();
+    expect(screen.getByRole('button', { name: /^Leaders\s*CN 75% · US 15%$/ })).toBeTruthy();
   });
 
   it('without a key shows the popularity order, clearly marked, with no token figures', async () => {
@@ -70,6 +70,6 @@ describe('Leaders section', () => {
     const base = rankingsView();
     const models = base.models.map((m, i) => (i === 0 ? { ...m, id: null, name: null } : m));
     await renderApp({ init: initPayload({ snapshot: liveSnapshot({ rankings: { ...base, models } }) }) });
-    expect(rows('China')[0]).toBe('#1xiaomi/mimo-v2.5-2026042210.5T ▲ +12 %—');
+    expect(rows('China')[0]).toBe('#1xiaomi/mimo-v2.5-2026042210.5T ▲ +12%—');
   });
 });

@@ -2,7 +2,7 @@
 // dist/rankings-snapshot.json): one complete Monday..Sunday week of the Data API, shown in the leaders and the
 // daily chart until live data arrives, labelled "bundled" with its as_of. Regenerate with
 // `node scripts/make-bundled-rankings.mjs`.
-import { formatDay } from '../../shared/dates';
+import { formatDay } from '../../shared/format';
 import type { ApiRankingRow } from '../openrouter/apiTypes';
 import type { RankingsView } from '../../shared/types';
 import type { CatalogIndex } from '../catalog';

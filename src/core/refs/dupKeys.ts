@@ -1,7 +1,6 @@
 // Duplicate keys a swap would create: the edited text is parsed again (JSON/JSONC objects, YAML maps, TOML tables)
 // and every object's keys are compared. Only duplicates that the edits created count; a file that already held
 // one is the user's business, and the swap does not make it worse.
-import { parseTree, type Node } from 'jsonc-parser';
 import { classifyPath, pathSegments } from './classify';
 import { lineStarts, positionAt } from './candidate';
 import { frontMatter } from './parseYaml';
@@ -52,25 +51,82 @@ interface KeyAt {
   offset: number;
 }
 
-function jsonKeys(text: string): KeyAt[] {
+/**
+ * Object keys of JSON/JSONC (comments, trailing commas), each with the offset of its opening quote, read by one
+ * pass over the text. The keys jsonc-parser's tolerant parseTree would give, without bundling a parser for this
+ * one check (about 10 KB of the host); test/unit/dupKeysJson.test.ts holds the two together. As parseTree does, it
+ * reads the first value only, and a key position holding anything but a string yields no key.
+ */
+export function jsonKeys(text: string): KeyAt[] {
   const out: KeyAt[] = [];
-  const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
-  if (root === undefined) return out;
+  const open: { id: string | null; keyNext: boolean }[] = [];
   let next = 0;
-  const visit = (node: Node): void => {
-    if (node.type === 'object') {
-      const container = String(next++);
-      for (const prop of node.children ?? []) {
-        const [k, v] = prop.children ?? [];
-        if (k !== undefined && typeof k.value === 'string') out.push({ container, key: k.value, offset: k.offset });
-        if (v !== undefined) visit(v);
-      }
-    } else if (node.type === 'array') {
-      for (const c of node.children ?? []) visit(c);
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  while (i < text.length) {
+    const c = text[i];
+    const top = open[open.length - 1];
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
+      i++;
+      continue;
     }
-  };
-  visit(root);
+    if (c === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+      continue;
+    }
+    if (c === '/' && text[i + 1] === '*') {
+      const close = text.indexOf('*/', i + 2);
+      i = close < 0 ? text.length : close + 2;
+      continue;
+    }
+    const keyHere = top !== undefined && top.id !== null && top.keyNext;
+    if (top !== undefined) top.keyNext = false;
+    if (c === '"') {
+      const [value, end] = jsonString(text, i);
+      if (keyHere) out.push({ container: top.id as string, key: value, offset: i });
+      i = end;
+      if (open.length === 0) break;
+      continue;
+    }
+    if (c === '{' || c === '[') {
+      open.push({ id: c === '{' ? String(next++) : null, keyNext: c === '{' });
+    } else if (c === '}' || c === ']') {
+      if (top !== undefined && (top.id !== null) === (c === '}')) open.pop();
+      if (open.length === 0) break;
+    } else if (c === ',') {
+      if (top !== undefined) top.keyNext = top.id !== null;
+    } else if (open.length === 0) {
+      break;
+    }
+    i++;
+  }
   return out;
+}
+
+const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+
+/** A JSON string token at `start` (its quote): the decoded value and where the token ends. Unterminated at a line end. */
+function jsonString(text: string, start: number): [string, number] {
+  let value = '';
+  let i = start + 1;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '"') return [value, i + 1];
+    if (c === '\n' || c === '\r') return [value, i];
+    if (c === '\\') {
+      const e = text[i + 1] ?? '';
+      if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
+        value += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
+        i += 6;
+        continue;
+      }
+      value += ESCAPES[e] ?? '';
+      i += 2;
+      continue;
+    }
+    value += c;
+    i++;
+  }
+  return [value, i];
 }
 
 /**

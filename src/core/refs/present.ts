@@ -1,10 +1,9 @@
 // What the editor surfaces say about a reference (hover, CodeLens, diagnostics, pickers) and which references a
 // swap request means. Pure, so every decision the VS Code adapters make is tested here.
-import { formatDay } from '../../shared/dates';
+import { UNKNOWN, formatChange, formatContext, formatDay, formatPrice, formatPricePair, formatTokens, formatUsd } from '../../shared/format';
 import { asSentence } from '../../shared/dataLabels';
-import { ownWeeklyTokens } from '../../shared/variantTokens';
-import { formatPricePerMillion, formatTokens } from '../money';
-import { escapeMarkdown, formatUsd } from '../status/format';
+import { ownWeeklyTokens, rankOf } from '../../shared/variantTokens';
+import { escapeMarkdown } from '../status/format';
 import { modelPageUrl } from '../webviewHandlers';
 import type { Alternative, CatalogModel, CompareResult, ModelRefView, RankedModel, RankingsView } from '../../shared/types';
 import { baseOf } from './idShape';
@@ -14,33 +13,18 @@ import { COMMANDS } from '../../shared/commands';
 /** Days before an expiration date from which a reference is flagged. */
 export const EXPIRY_WARNING_DAYS = 30;
 
-/** The view of a reference the webview gets: no absolute path, an opaque id. */
+/**
+ * The view of a reference the webview gets: no absolute path, an opaque id, and the catalog model core resolves
+ * the id to (`modelId`), so the webview never guesses which model an aliased or variant id names.
+ */
 export function toRefView(ref: ModelRef, refId: string, file: string): ModelRefView {
-  return { refId, file, line: ref.line, column: ref.column, raw: ref.raw, id: ref.id, known: ref.known, tool: ref.tool, keyPath: ref.keyPath };
-}
-
-/** The model's row in the rankings: by catalog id, its alias target, or its canonical slug. */
-export function rankOf(rankings: RankingsView | null | undefined, model: CatalogModel): RankedModel | null {
-  if (rankings === null || rankings === undefined) return null;
-  const id = baseOf(model.aliasTarget ?? model.id).toLowerCase();
-  const slug = model.canonicalSlug.toLowerCase();
-  return rankings.models.find((r) => (r.id !== null && baseOf(r.id).toLowerCase() === id) || r.permaslug === slug) ?? null;
-}
-
-/** 1048576 → "1M", 163840 → "164K", null → "—". */
-export function formatContext(n: number | null): string {
-  if (n === null || !Number.isFinite(n) || n <= 0) return '—';
-  if (n >= 1_000_000) return `${Number((n / 1_000_000).toPrecision(3))}M`;
-  if (n >= 1_000) return `${Math.round(n / 1_000)}K`;
-  return String(n);
+  return { refId, file, line: ref.line, column: ref.column, raw: ref.raw, id: ref.id, known: ref.known, tool: ref.tool, keyPath: ref.keyPath, modelId: ref.modelId };
 }
 
 /** "$0.09 / $0.18 per 1M", or "price varies by route" for routers. */
 export function priceSummary(model: CatalogModel): string {
   if (model.variable) return 'price varies by route';
-  // "$0 / $0 per 1M" reads like a missing price.
-  if (model.price.input === 0 && model.price.output === 0) return 'free';
-  return `$${formatPricePerMillion(model.price.input)} / $${formatPricePerMillion(model.price.output)} per 1M`;
+  return formatPricePair(model.price.input, model.price.output);
 }
 
 /** "Swap…" arguments travel inside a command URI or a CodeLens; only the opaque reference id. */
@@ -109,11 +93,11 @@ export function hoverMarkdown(h: HoverInput): string {
     lines.push(`${escapeMarkdown(facts.lab)} · ${facts.region}`);
     if (facts.variable) lines.push('Price: varies by route');
     else {
-      const cache = facts.price.cacheRead === null ? '' : ` · cache read $${formatPricePerMillion(facts.price.cacheRead)}`;
-      lines.push(`Per 1M tokens: in $${formatPricePerMillion(facts.price.input)} · out $${formatPricePerMillion(facts.price.output)}${cache}`);
+      const cache = facts.price.cacheRead === null ? '' : ` · cache read ${formatPrice(facts.price.cacheRead)}`;
+      lines.push(`Per 1M tokens: in ${formatPrice(facts.price.input)} · out ${formatPrice(facts.price.output)}${cache}`);
     }
     if (h.priceAge !== undefined && h.priceAge !== null) lines.push(`$(history) ${escapeMarkdown(asSentence(h.priceAge))}`);
-    const stats = [`Context ${formatContext(facts.contextLength)}`, `coding index ${facts.codingIndex ?? '—'}`];
+    const stats = [`Context ${formatContext(facts.contextLength)}`, `coding index ${facts.codingIndex ?? UNKNOWN}`];
     if (h.ranked !== null) {
       // The model's own variant figure (":free" is not its base model's tokens).
       const own = ownWeeklyTokens(h.ranked, facts.variant);
@@ -184,12 +168,17 @@ function targetItem(m: CatalogModel, rankings: RankingsView | null, saving?: str
   return { id: m.id, label: m.name, description: saving === undefined ? m.id : `${saving} · ${m.id}`, detail: detail.join(' · ') };
 }
 
+/** "$1.20 (−72%)": a saving and its share of the current cost, alike in every picker. */
+export function savingText(a: Pick<Alternative, 'saving' | 'savingPct'>): string {
+  return `${formatUsd(a.saving)} (${formatChange(-a.savingPct / 100)})`;
+}
+
 /**
  * Compare Model…'s rows: the saving and the coding index first, where a narrow picker cannot cut them. The token
  * mix is named once, in the picker's title, not on every row.
  */
 export function compareAlternativeItem(a: Alternative): PickItem {
-  const detail = [`saves ${formatUsd(a.saving)} (−${Math.round(a.savingPct)} %)`, `coding index ${a.codingIndex ?? '—'}`, `$${formatPricePerMillion(a.price.input)} / $${formatPricePerMillion(a.price.output)} per 1M`, a.region];
+  const detail = [`saves ${savingText(a)}`, `coding index ${a.codingIndex ?? UNKNOWN}`, formatPricePair(a.price.input, a.price.output), a.region];
   if (a.rank !== null) detail.push(`#${a.rank} this week`);
   return { id: a.id, label: a.name, description: a.id, detail: detail.join(' · ') };
 }
@@ -234,7 +223,7 @@ export function swapTargetSections(input: {
     const m = byId.get(a.id);
     if (m === undefined || shown.has(m.id)) continue;
     shown.add(m.id);
-    cheaper.push(targetItem(m, input.rankings, `saves ${formatUsd(a.saving)} (−${Math.round(a.savingPct)}%)`));
+    cheaper.push(targetItem(m, input.rankings, `saves ${savingText(a)}`));
   }
   // The mix is said once, in the picker's placeholder (swapTargetPrompt), not on every row.
   if (cheaper.length > 0) sections.push({ title: 'Cheaper, similar or better at coding', items: cheaper });

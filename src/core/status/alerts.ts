@@ -3,7 +3,7 @@
 // every snapshot change, shows what comes back and maps the actions.
 import type { Snapshot, UsageView } from '../../shared/types';
 import type { Settings } from '../settings';
-import { formatPercent, formatUsd, utcDay, utcMonth } from './format';
+import { formatPercent, formatUsd, utcDay, utcMonth } from '../../shared/format';
 import { BUDGET_ERROR_FRACTION, BUDGET_WARNING_FRACTION, lowestRemaining, trustedUsage } from './levels';
 import { isRecord } from '../../shared/isRecord';
 
@@ -125,7 +125,7 @@ function budgetMessage(period: BudgetPeriod, threshold: 80 | 100, spent: number,
   const name = `${formatUsd(budget)} ${period} budget`;
   return threshold === 100
     ? `You have reached your ${name}: ${formatUsd(spent)} spent ${when} (UTC).`
-    : `You have used ${formatPercent(spent / budget)} of your ${name}: ${formatUsd(spent)} spent ${when} (UTC).`;
+    : `You have used ${formatPercent(spent / budget, { floor: true })} of your ${name}: ${formatUsd(spent)} spent ${when} (UTC).`;
 }
 
 function evaluateBudget(

@@ -2,7 +2,7 @@
 // notifications can never disagree about what "80 % of the budget" or "low balance" means.
 import type { KeysState, UsageView } from '../../shared/types';
 import type { Settings } from '../settings';
-import { formatPercent } from './format';
+import { formatPercent } from '../../shared/format';
 
 export const BUDGET_WARNING_FRACTION = 0.8;
 export const BUDGET_ERROR_FRACTION = 1;
@@ -95,7 +95,7 @@ export function assessMoney(usage: UsageView | null, settings: Settings): MoneyL
       reasons.push(`${name} budget reached`);
     } else if (level.fraction >= BUDGET_WARNING_FRACTION) {
       warning = true;
-      reasons.push(`${formatPercent(level.fraction)} of the ${name} budget used`);
+      reasons.push(`${formatPercent(level.fraction, { floor: true })} of the ${name} budget used`);
     }
   }
   const background: MoneyBackground = error ? 'error' : warning ? 'warning' : 'none';

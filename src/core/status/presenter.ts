@@ -1,19 +1,9 @@
 // The status bar item as a pure function of the snapshot, the settings and the clock. The host only
 // copies these fields onto a StatusBarItem; every decision (state, colour, wording) is made here.
-import { formatDay } from '../../shared/dates';
+import { UNKNOWN, formatAgo, formatDay, formatDuration, formatPercent, formatUsd, formatUtc } from '../../shared/format';
 import type { ErrorInfo, KeyUsage, Snapshot, UsageView } from '../../shared/types';
 import type { Settings } from '../settings';
-import {
-  UNKNOWN,
-  escapeMarkdown,
-  formatAgo,
-  formatDuration,
-  formatPercent,
-  formatUsd,
-  formatUtc,
-  renderStatusFormat,
-  type StatusPlaceholder,
-} from './format';
+import { escapeMarkdown, renderStatusFormat, type StatusPlaceholder } from './format';
 import { assessMoney, trustedUsage, type BudgetLevel, type MoneyBackground, type MoneyLevels } from './levels';
 import { COMMANDS } from '../../shared/commands';
 
@@ -337,7 +327,7 @@ function budgetLine(name: 'Daily' | 'Monthly', budget: number, level: BudgetLeve
   if (budget <= 0) return null;
   if (!level) return `**${name} budget:** ${UNKNOWN} of ${formatUsd(budget)}`;
   const mark = level.fraction >= 1 ? ' $(error)' : level.fraction >= 0.8 ? ' $(warning)' : '';
-  return `**${name} budget:** ${formatUsd(level.spent)} of ${formatUsd(budget)} (${formatPercent(level.fraction)})${mark}`;
+  return `**${name} budget:** ${formatUsd(level.spent)} of ${formatUsd(budget)} (${formatPercent(level.fraction, { floor: true })})${mark}`;
 }
 
 function sourceHost(settings: Settings): string {

@@ -1,4 +1,5 @@
 // Set Budget: daily and monthly USD limits that colour the status bar and raise alerts.
+import { formatUsd } from '../../shared/format';
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 
@@ -19,8 +20,8 @@ export async function setBudget(services: Services, period?: Period): Promise<vo
     (
       await vscode.window.showQuickPick(
         [
-          { label: 'Daily budget', description: s.budget.daily > 0 ? `now $${s.budget.daily}` : 'off', period: 'daily' as const },
-          { label: 'Monthly budget', description: s.budget.monthly > 0 ? `now $${s.budget.monthly}` : 'off', period: 'monthly' as const },
+          { label: 'Daily budget', description: s.budget.daily > 0 ? `now ${formatUsd(s.budget.daily)}` : 'off', period: 'daily' as const },
+          { label: 'Monthly budget', description: s.budget.monthly > 0 ? `now ${formatUsd(s.budget.monthly)}` : 'off', period: 'monthly' as const },
         ],
         { title: 'Model Radar: Set Budget', placeHolder: 'Which budget?' },
       )

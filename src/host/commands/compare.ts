@@ -1,16 +1,11 @@
 // Compare Model…: cheaper alternatives of similar or better coding index for one of your models,
 // with the saving on your token mix, then Swap / Copy id / Open on openrouter.ai.
 import * as vscode from 'vscode';
-import { formatPricePerMillion } from '../../core/money';
-import { formatUsd } from '../../core/status/format';
+import { formatUsd, UNKNOWN } from '../../shared/format';
 import { modelPageUrl } from '../../core/webviewHandlers';
-import { compareAlternativeItem, compareMixNote } from '../../core/refs/present';
+import { compareAlternativeItem, compareMixNote, priceSummary } from '../../core/refs/present';
 import type { Alternative, CatalogModel } from '../../shared/types';
 import type { Services } from '../services';
-
-function priceLine(m: { price: { input: number | null; output: number | null } }): string {
-  return `$${formatPricePerMillion(m.price.input)} / $${formatPricePerMillion(m.price.output)} per 1M`;
-}
 
 async function pickModel(services: Services): Promise<string | undefined> {
   const snap = services.radar.snapshot();
@@ -18,7 +13,7 @@ async function pickModel(services: Services): Promise<string | undefined> {
   const byId = new Map(models.map((m) => [m.id, m]));
   const yours = new Set<string>([...services.references.view().refs.map((r) => r.id), ...(snap.activity?.byModel.map((m) => m.model) ?? [])]);
   type Item = vscode.QuickPickItem & { id?: string };
-  const item = (m: CatalogModel): Item => ({ label: m.name, description: m.id, detail: `${priceLine(m)} · ${m.region} · coding index ${m.codingIndex ?? '—'}`, id: m.id });
+  const item = (m: CatalogModel): Item => ({ label: m.name, description: m.id, detail: `${priceSummary(m)} · ${m.region} · coding index ${m.codingIndex ?? UNKNOWN}`, id: m.id });
   const items: Item[] = [];
   const mine = [...yours].map((id) => byId.get(id)).filter((m): m is CatalogModel => m !== undefined);
   if (mine.length) items.push({ label: 'Your models', kind: vscode.QuickPickItemKind.Separator }, ...mine.map(item));

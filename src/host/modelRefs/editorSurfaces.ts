@@ -1,8 +1,9 @@
 // Hover, CodeLens, diagnostics and quick fixes on model ids. What they say comes from core/refs/present.ts.
 import * as vscode from 'vscode';
 import type { CatalogIndex } from '../../core/catalog';
+import { rankOf } from '../../shared/variantTokens';
 import { alternatives } from '../../core/compare';
-import { utcDay } from '../../core/status/format';
+import { utcDay } from '../../shared/format';
 import { thisWeekRankings } from '../../core/rankings';
 import { classifyPath, isConfigKind } from '../../core/refs/classify';
 import { lineStarts, positionAt } from '../../core/refs/candidate';
@@ -10,7 +11,6 @@ import {
   codeLensTitle,
   hoverMarkdown,
   hoverSuggestions,
-  rankOf,
   refProblems,
   type RefProblem,
 } from '../../core/refs/present';

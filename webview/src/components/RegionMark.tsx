@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import type { Region } from '../../../src/shared/types';
-import { regionLabel } from '../format';
+import { regionLabel } from '../../../src/shared/format';
 
 /** Shapes per region, so colour is never the only cue (also used by the charts' legends). */
 export const REGION_SHAPES: Record<Region, 'circle' | 'square' | 'triangle' | 'diamond' | 'cross'> = {

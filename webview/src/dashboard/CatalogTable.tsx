@@ -5,7 +5,7 @@ import { RegionMark } from '../components/RegionMark';
 import { Section } from '../components/Section';
 import { PriceAgeInline } from '../components/DataNotes';
 import { useAction, useServices } from '../data';
-import { DASH, formatContext, formatCount, formatIndex, formatPrice, formatTokens, formatUnixDay } from '../format';
+import { UNKNOWN, formatContext, formatCount, formatIndex, formatPrice, formatTokens, formatUnixDay } from '../../../src/shared/format';
 import { distinct, effectiveCatalogSort, filterAndSortCatalog, rankIndex, type CatalogRow } from '../model/derive';
 import { DEFAULT_FILTERS, type CatalogFilters, type CatalogSort } from '../uiState';
 import { Button, Checkbox, Dropdown, ProgressRing, TextField, type Option } from '../ui/toolkit';
@@ -151,12 +151,12 @@ function WeeklyCell({ row }: { row: CatalogRow }): ReactElement {
   if (weekly.kind === 'none') {
     return (
       <td className="mr-num" title={weekly.reason}>
-        {DASH}
+        {UNKNOWN}
         <span className="mr-visually-hidden"> ({weekly.reason})</span>
       </td>
     );
   }
-  return <td className="mr-num">{ranked ? `#${ranked.rank}` : DASH}</td>;
+  return <td className="mr-num">{ranked ? `#${ranked.rank}` : UNKNOWN}</td>;
 }
 
 function priceCell(m: CatalogModel, value: number | null): string {

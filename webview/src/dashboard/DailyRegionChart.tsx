@@ -3,7 +3,7 @@ import type { RankingsView, Region, Snapshot } from '../../../src/shared/types';
 import { CommandButton } from '../components/CommandButton';
 import { shapePath } from '../components/RegionMark';
 import { Section } from '../components/Section';
-import { formatDay, formatTokens, regionLabel } from '../format';
+import { formatDay, formatTokens, regionLabel } from '../../../src/shared/format';
 import { CoverageNote, TokenizerCaveat } from '../components/DataNotes';
 import { sumTokens } from '../model/derive';
 import { ProgressRing } from '../ui/toolkit';

@@ -3,7 +3,7 @@ import type { Region, Snapshot } from '../../../src/shared/types';
 import { REGION_SHAPES, shapePath } from '../components/RegionMark';
 import { LazyDetails } from '../components/LazyDetails';
 import { Section } from '../components/Section';
-import { formatCount, formatIndex, formatPrice, regionLabel } from '../format';
+import { formatCount, formatIndex, formatPrice, regionLabel } from '../../../src/shared/format';
 import { placeLabels, scatterPoints, valueFrontier, type ScatterPoint } from '../model/derive';
 import { ProgressRing } from '../ui/toolkit';
 

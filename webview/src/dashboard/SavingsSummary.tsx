@@ -3,14 +3,14 @@ import type { ReferencesView, Snapshot } from '../../../src/shared/types';
 import { Section } from '../components/Section';
 import { PriceAgeNote } from '../components/DataNotes';
 import { useAction, useCompare } from '../data';
-import { formatPercent, formatUsd } from '../format';
+import { formatChange, formatUsd } from '../../../src/shared/format';
 import { buildYourModels, savingFraction, type YourModel } from '../model/derive';
 import { Button, ProgressRing } from '../ui/toolkit';
 import { NO_SWAP_REASON } from '../model/swapReason';
 
 const MAX_LINES = 3;
 
-/** "Switching X → Y on your last-30-day mix ≈ $A → $B (−N %)" for the models you spend most on. */
+/** "Switching X → Y on your last-30-day mix ≈ $A → $B (−N%)" for the models you spend most on. */
 export function SavingsSummary({ snapshot, references }: { snapshot: Snapshot; references: ReferencesView | undefined }): ReactElement {
   const targets = buildYourModels(snapshot, references)
     .filter((m) => m.model && !m.model.variable)
@@ -73,7 +73,7 @@ function SavingLine({ target }: { target: YourModel }): ReactElement {
         {name} → {best.name}
       </strong>{' '}
       on {mixName} ≈ <span className="mr-num">{formatUsd(result.baseCost)}</span> → <span className="mr-num">{formatUsd(best.cost)}</span>
-      {fraction !== null ? <span className="mr-saving"> ({formatPercent(-fraction)})</span> : null}
+      {fraction !== null ? <span className="mr-saving"> ({formatChange(-fraction)})</span> : null}
       {target.refs.length ? (
         <>
           {' '}

@@ -14,7 +14,7 @@ import type {
   Region,
   Snapshot,
 } from '../../../src/shared/types';
-import { ownWeeklyTokens, type OwnTokens } from '../../../src/shared/variantTokens';
+import { ownWeeklyTokens, rankLookup, type OwnTokens } from '../../../src/shared/variantTokens';
 import type { CatalogFilters, CatalogSort } from '../uiState';
 
 export interface CatalogIndex {
@@ -40,20 +40,13 @@ export function catalogIndex(catalog: CatalogView | null): CatalogIndex {
 }
 
 export interface RankIndex {
-  get(model: { id: string; canonicalSlug?: string }): RankedModel | null;
+  get(model: { id: string; canonicalSlug?: string; aliasTarget?: string | null }): RankedModel | null;
 }
 
+/** The shared rank lookup (src/shared/variantTokens.ts), the one the hover and the CodeLens use. */
 export function rankIndex(rankings: RankingsView | null): RankIndex {
-  const byKey = new Map<string, RankedModel>();
-  for (const r of rankings?.models ?? []) {
-    if (r.id && !byKey.has(r.id.toLowerCase())) byKey.set(r.id.toLowerCase(), r);
-    if (!byKey.has(r.permaslug.toLowerCase())) byKey.set(r.permaslug.toLowerCase(), r);
-  }
-  return {
-    get(model) {
-      return byKey.get(model.id.toLowerCase()) ?? (model.canonicalSlug ? byKey.get(model.canonicalSlug.toLowerCase()) : undefined) ?? null;
-    },
-  };
+  const lookup = rankLookup(rankings);
+  return { get: (model) => lookup({ id: model.id, canonicalSlug: model.canonicalSlug ?? model.id, aliasTarget: model.aliasTarget ?? null }) };
 }
 
 export interface YourModel {
@@ -72,16 +65,14 @@ export function buildYourModels(snapshot: Snapshot, references: ReferencesView |
   const catalog = catalogIndex(snapshot.catalog);
   const ranks = rankIndex(snapshot.rankings);
   const byId = new Map<string, YourModel>();
-  const keyOf = (id: string): string => {
-    const m = catalog.get(id);
-    return (m?.id ?? id).toLowerCase();
-  };
-  const entry = (id: string): YourModel => {
-    const key = keyOf(id);
+  // `resolved`: the catalog id core resolved a reference to (aliases, variants); the exact-id lookup is for
+  // activity rows, which OpenRouter names by catalog id.
+  const entry = (id: string, resolved?: string | null): YourModel => {
+    const model = resolved === null ? null : catalog.get(resolved ?? id);
+    const key = (model?.id ?? id).toLowerCase();
     let e = byId.get(key);
     if (!e) {
-      const model = catalog.get(id);
-      e = { id: model?.id ?? id, model, refs: [], activity: null, ranked: model ? ranks.get(model) : ranks.get({ id }) };
+      e = { id: model?.id ?? id, model, refs: [], activity: null, ranked: ranks.get(model ?? { id }) };
       byId.set(key, e);
     }
     return e;
@@ -90,7 +81,7 @@ export function buildYourModels(snapshot: Snapshot, references: ReferencesView |
     const e = entry(a.model);
     e.activity = e.activity ? mergeActivity(e.activity, a) : a;
   }
-  for (const r of references?.refs ?? []) entry(r.id).refs.push(r);
+  for (const r of references?.refs ?? []) entry(r.id, r.modelId).refs.push(r);
   const spend = (e: YourModel): number => (e.activity && Number.isFinite(e.activity.usage) ? e.activity.usage : -1);
   return [...byId.values()].sort((a, b) => spend(b) - spend(a) || b.refs.length - a.refs.length || a.id.localeCompare(b.id));
 }

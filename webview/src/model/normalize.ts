@@ -418,6 +418,8 @@ function modelRef(v: unknown): ModelRefView | null {
     known: bool(r.known),
     tool: oneOf(r.tool, REF_TOOLS, 'code'),
     keyPath: str(r.keyPath),
+    // Core's answer to which catalog model the id names; absent from an older host, so the exact-id lookup stays.
+    ...(r.modelId === null || typeof r.modelId === 'string' ? { modelId: r.modelId } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 // What the banners say, decided from each resource's error kind (never its message text) and age.
 import type { WebviewCommand } from '../../../src/shared/protocol';
 import type { ErrorKind, ResourceName, Snapshot } from '../../../src/shared/types';
-import { formatAge } from '../format';
+import { formatAge } from '../../../src/shared/format';
 
 export interface BannerAction {
   command: WebviewCommand;

@@ -4,7 +4,7 @@ import { RegionMark } from '../components/RegionMark';
 import { Section } from '../components/Section';
 import { PriceAgeNote } from '../components/DataNotes';
 import { useAction, useCompare, useServices } from '../data';
-import { formatCount, formatIndex, formatPercent, formatTokens, formatUsd, parseTokenInput } from '../format';
+import { formatChange, formatCount, formatIndex, formatTokens, formatUsd, parseTokenInput } from '../../../src/shared/format';
 import { NO_SWAP_REASON } from '../model/swapReason';
 import { buildYourModels, savingFraction, type YourModel } from '../model/derive';
 import type { MixInput } from '../uiState';
@@ -96,7 +96,7 @@ function AlternativeItem({ result, alt, chosen }: { result: CompareResult; alt: 
         {Number.isFinite(alt.saving) && alt.saving > 0 ? (
           <span className="mr-saving mr-num">
             saves {formatUsd(alt.saving)}
-            {fraction !== null ? ` (${formatPercent(-fraction)})` : ''}
+            {fraction !== null ? ` (${formatChange(-fraction)})` : ''}
           </span>
         ) : (
           <span>no saving</span>

@@ -4,7 +4,7 @@ import type { WebviewSettings } from '../../../src/shared/protocol';
 import { CommandButton } from '../components/CommandButton';
 import { RegionMark } from '../components/RegionMark';
 import { Section } from '../components/Section';
-import { DASH, formatChange, formatDay, formatPercent, formatPrice, formatTokens, regionLabel } from '../format';
+import { UNKNOWN, formatChange, formatDay, formatPercent, formatPricePair, formatTokens, regionLabel } from '../../../src/shared/format';
 import { CoverageNote, PriceAgeNote, RankingsAgeNote, TokenizerCaveat } from '../components/DataNotes';
 import { coverageDays } from '../../../src/shared/dataLabels';
 import { catalogIndex, leaders, type CatalogIndex } from '../model/derive';
@@ -85,7 +85,7 @@ function LeadersBody({ rankings, catalog, top }: { rankings: RankingsView; catal
 
 function ChangeText({ model }: { model: RankedModel }): ReactElement {
   if (model.change === null) {
-    return <span className="mr-change">{model.prevTokens === null && model.tokens !== null ? 'new' : DASH}</span>;
+    return <span className="mr-change">{model.prevTokens === null && model.tokens !== null ? 'new' : UNKNOWN}</span>;
   }
   const up = model.change > 0;
   const down = model.change < 0;
@@ -131,7 +131,7 @@ function LeaderColumn({ region, rankings, catalog, top }: { region: Region; rank
                     </span>
                   )}
                   <span className="mr-muted" title="$ per 1M tokens, input / output">
-                    {model && !model.variable ? `${formatPrice(model.price.input)} / ${formatPrice(model.price.output)}` : DASH}
+                    {model && !model.variable ? formatPricePair(model.price.input, model.price.output, { unit: false }) : UNKNOWN}
                   </span>
                 </span>
               </li>

@@ -1,7 +1,7 @@
 import { useId, type ReactElement } from 'react';
 import type { ActivityView } from '../../../src/shared/types';
 import type { CatalogIndex } from '../model/derive';
-import { formatDay, formatUsd } from '../format';
+import { formatDay, formatUsd } from '../../../src/shared/format';
 
 const SERIES = 5;
 const W = 300;

@@ -3,7 +3,7 @@ import type { WebviewSettings } from '../../../src/shared/protocol';
 import type { Snapshot } from '../../../src/shared/types';
 import { CommandButton } from '../components/CommandButton';
 import { Section } from '../components/Section';
-import { DASH, formatCount, formatUsd } from '../format';
+import { UNKNOWN, formatCount, formatUsd } from '../../../src/shared/format';
 import { catalogIndex } from '../model/derive';
 import { ProgressRing } from '../ui/toolkit';
 import { SpendChart } from './SpendChart';
@@ -72,7 +72,7 @@ function SpendFigures({ snapshot, settings }: { snapshot: Snapshot; settings: We
   const monthly = key?.monthly ?? null;
   const overDaily = settings.budgetDaily > 0 && daily !== null && daily > settings.budgetDaily;
   const overMonthly = settings.budgetMonthly > 0 && monthly !== null && monthly > settings.budgetMonthly;
-  let limit = DASH;
+  let limit = UNKNOWN;
   let limitNote: string | undefined;
   if (key) {
     if (key.limit === null) limit = 'No limit';
@@ -97,7 +97,7 @@ function SpendFigures({ snapshot, settings }: { snapshot: Snapshot; settings: We
         {byok ? <Stat label="BYOK this month" value={formatUsd(key?.byokMonthly)} /> : null}
         <Stat label="Key limit" value={limit} note={limitNote} />
         {key && key.limit !== null ? <Stat label="Key remaining" value={formatUsd(key.limitRemaining)} /> : null}
-        <Stat label="Balance" value={usage?.balanceStatus === 'ok' ? formatUsd(usage.balance?.balance) : DASH} note={balanceNote} />
+        <Stat label="Balance" value={usage?.balanceStatus === 'ok' ? formatUsd(usage.balance?.balance) : UNKNOWN} note={balanceNote} />
         <Stat label="Remaining" value={formatUsd(remaining)} note={[binding, low ? 'low' : undefined].filter(Boolean).join(', ') || undefined} warn={low} />
         {usage?.burnRatePerDay !== null && usage?.burnRatePerDay !== undefined ? <Stat label="Burn rate" value={`${formatUsd(usage.burnRatePerDay)}/day`} /> : null}
         {usage?.monthEndProjection !== null && usage?.monthEndProjection !== undefined ? <Stat label="Month-end projection" value={formatUsd(usage.monthEndProjection)} /> : null}

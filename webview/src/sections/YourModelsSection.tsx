@@ -7,7 +7,7 @@ import { RegionMark } from '../components/RegionMark';
 import { Section } from '../components/Section';
 import { PriceAgeNote } from '../components/DataNotes';
 import { useAction } from '../data';
-import { DASH, formatContext, formatCount, formatDay, formatIndex, formatPerMillion, formatPrice, formatPricePair, formatTokens, formatUsd } from '../format';
+import { UNKNOWN, formatContext, formatCount, formatDay, formatIndex, formatPerMillion, formatPricePair, formatTokens, formatUsd } from '../../../src/shared/format';
 import { buildYourModels, type YourModel } from '../model/derive';
 import { ProgressRing, Tag } from '../ui/toolkit';
 
@@ -71,7 +71,7 @@ function ModelItem({ item, orderOnly }: { item: YourModel; orderOnly: boolean })
   const variable = model?.variable === true;
   const status = swap.error ?? copy.error ?? open.error;
   const name = model?.name ?? id;
-  let weekly = DASH;
+  let weekly = UNKNOWN;
   let rankShort: string | null = null;
   if (ranked) {
     const rank = `#${formatCount(ranked.rank)}`;
@@ -140,7 +140,7 @@ function ModelItem({ item, orderOnly }: { item: YourModel; orderOnly: boolean })
                     'varies by route'
                   ) : (
                     <>
-                      {formatPrice(price?.input)} / {formatPrice(price?.output)}
+                      {formatPricePair(price?.input, price?.output, { unit: false })}
                       {price?.cacheRead !== null && price?.cacheRead !== undefined ? <span className="mr-muted"> · cache read {formatPerMillion(price.cacheRead)}</span> : null}
                     </>
                   )}
@@ -158,7 +158,7 @@ function ModelItem({ item, orderOnly }: { item: YourModel; orderOnly: boolean })
                       <RegionMark region={model.region} /> · {model.lab}
                     </>
                   ) : (
-                    DASH
+                    UNKNOWN
                   )}
                 </dd>
               </div>
