@@ -273,8 +273,8 @@ export function boundedLevenshtein(a: string, b: string, limit: number): number 
     const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= m; j++) {
       const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
-      // Both rows hold m + 1 cells and 1 <= j <= m: every index is in range.
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      // Both rows hold m + 1 cells and 1 <= j <= m: every index is in range and `?? limit` never applies.
+      const v = Math.min((prev[j] ?? limit) + 1, (cur[j - 1] ?? limit) + 1, (prev[j - 1] ?? limit) + cost);
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
@@ -283,5 +283,5 @@ export function boundedLevenshtein(a: string, b: string, limit: number): number 
     prev = cur;
     cur = t;
   }
-  return Math.min(prev[m]!, limit + 1); // the rows hold m + 1 cells
+  return Math.min(prev[m] ?? limit + 1, limit + 1); // the rows hold m + 1 cells
 }

@@ -109,7 +109,7 @@ function jsonString(text: string, start: number): [string, number] {
   let value = '';
   let i = start + 1;
   while (i < text.length) {
-    const c = text[i];
+    const c = text.charAt(i);
     if (c === '"') return [value, i + 1];
     if (c === '\n' || c === '\r') return [value, i];
     if (c === '\\') {
@@ -270,7 +270,7 @@ function tomlKeys(text: string): KeyAt[] {
         i += 2;
         continue;
       }
-      value += text[i];
+      value += text.charAt(i);
       i++;
     }
     if (text[i] !== q) {

@@ -125,7 +125,8 @@ export function codeStrings(text: string, lang: CodeLanguage, found: (s: CodeStr
     while (j < n) {
       const top = stack.length - 1;
       const c = text.charCodeAt(j);
-      const open = stack[top]!; // never empty here: the loop leaves when the outermost template closes
+      const open = stack[top];
+      if (open === undefined) break; // not reached: the loop leaves when the outermost template closes
       if (open >= 0) {
         if (c === BACKSLASH) {
           j += 2;
