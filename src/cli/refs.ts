@@ -48,6 +48,7 @@ function parseArgs(argv: readonly string[]): ArgsResult {
   const args: RefsArgs = { json: false, offline: false, baseUrl: null, paths: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
+    if (a === undefined) break;
     if (a === '--') {
       args.paths.push(...argv.slice(i + 1));
       break;

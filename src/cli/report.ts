@@ -45,6 +45,7 @@ export function parseReportArgs(argv: readonly string[], env: Record<string, str
   let json = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
+    if (a === undefined) break;
     if (a === '-h' || a === '--help') return { ok: false, message: USAGE, help: true };
     if (a === '--json') {
       json = true;

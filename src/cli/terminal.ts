@@ -16,8 +16,9 @@ export interface TerminalStreams {
 export function keysInCommandLine(argv: readonly string[], env: Record<string, string | undefined>): string[] {
   const keys: string[] = [];
   for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--key' && i + 1 < argv.length) keys.push(argv[i + 1]);
+    const a = argv[i] ?? '';
+    const next = argv[i + 1];
+    if (a === '--key' && next !== undefined) keys.push(next);
     else if (a.startsWith('--key=')) keys.push(a.slice('--key='.length));
   }
   if (env.OPENROUTER_API_KEY) keys.push(env.OPENROUTER_API_KEY);

@@ -57,9 +57,10 @@ function modalities(arch: ApiModel['architecture']): { input: string[]; output: 
   const input = stringList(arch?.input_modalities);
   const output = stringList(arch?.output_modalities);
   const m = typeof arch?.modality === 'string' ? /^([a-z+]+)->([a-z+]+)$/.exec(arch.modality) : null;
+  const [, fromIn, fromOut] = m ?? [];
   return {
-    input: input.length > 0 || m === null ? input : m[1].split('+'),
-    output: output.length > 0 || m === null ? output : m[2].split('+'),
+    input: input.length > 0 || fromIn === undefined ? input : fromIn.split('+'),
+    output: output.length > 0 || fromOut === undefined ? output : fromOut.split('+'),
   };
 }
 
@@ -272,7 +273,8 @@ export function boundedLevenshtein(a: string, b: string, limit: number): number 
     const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= m; j++) {
       const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
-      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      // Both rows hold m + 1 cells and 1 <= j <= m: every index is in range and `?? limit` never applies.
+      const v = Math.min((prev[j] ?? limit) + 1, (cur[j - 1] ?? limit) + 1, (prev[j - 1] ?? limit) + cost);
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
@@ -281,5 +283,5 @@ export function boundedLevenshtein(a: string, b: string, limit: number): number 
     prev = cur;
     cur = t;
   }
-  return Math.min(prev[m], limit + 1);
+  return Math.min(prev[m] ?? limit + 1, limit + 1); // the rows hold m + 1 cells
 }

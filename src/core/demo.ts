@@ -25,8 +25,10 @@ export function demoKeysFrom(env: Readonly<Record<string, string | undefined>>, 
   }
   if (url.protocol !== 'http:' || !isLoopbackHost(url.hostname)) return null;
   const parts = raw.split(',').map((s) => s.trim());
-  if (parts.length !== 2 || !parts.every((k) => TEST_KEY_RE.test(k))) return null;
-  return { inference: parts[0], management: parts[1] };
+  const [inference, management] = parts;
+  if (parts.length !== 2 || inference === undefined || management === undefined) return null;
+  if (!TEST_KEY_RE.test(inference) || !TEST_KEY_RE.test(management)) return null;
+  return { inference, management };
 }
 
 /** The one-line welcome the demo window shows; short enough that a notification shows it whole. */

@@ -20,7 +20,7 @@ const DECIMAL_RE = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d{1,3}))?$/;
 function shiftDecimal(raw: string, exponent: number): number | null {
   const m = DECIMAL_RE.exec(raw.trim());
   if (m === null) return null;
-  const [, sign, intPart = '', fracPart = '', expPart] = m;
+  const [, sign = '', intPart = '', fracPart = '', expPart] = m;
   if (intPart === '' && fracPart === '') return null;
   const digits = intPart + fracPart;
   // Position of the decimal point inside `digits`, after applying the scale and any exponent.

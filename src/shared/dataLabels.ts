@@ -58,14 +58,13 @@ function addDay(day: string, n: number): string {
 /** ["07-27","07-28","07-30"] → "2026-07-27..07-28, 2026-07-30": consecutive days folded into ranges. */
 export function formatDayRanges(days: readonly string[]): string {
   const sorted = [...days].sort();
-  const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j + 1 < sorted.length && addDay(sorted[j], 1) === sorted[j + 1]) j++;
-    parts.push(i === j ? sorted[i] : `${sorted[i]}..${sorted[j]}`);
-    i = j + 1;
+  const ranges: { from: string; to: string }[] = [];
+  for (const day of sorted) {
+    const last = ranges.at(-1);
+    if (last !== undefined && addDay(last.to, 1) === day) last.to = day;
+    else ranges.push({ from: day, to: day });
   }
-  return parts.join(', ');
+  return ranges.map((r) => (r.from === r.to ? r.from : `${r.from}..${r.to}`)).join(', ');
 }
 
 function plural(n: number, one: string, many: string): string {

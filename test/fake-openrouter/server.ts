@@ -157,8 +157,8 @@ export async function startFakeOpenRouter(options: FakeOpenRouterOptions = {}): 
 
   function takeFault(endpoint: FakeEndpoint): ActiveFault | null {
     const index = faults.findIndex((f) => f.remaining > 0 && (f.endpoint === undefined || f.endpoint === endpoint));
-    if (index < 0) return null;
     const fault = faults[index];
+    if (fault === undefined) return null;
     fault.remaining--;
     if (fault.remaining <= 0) faults.splice(index, 1);
     return fault;
@@ -185,7 +185,8 @@ export async function startFakeOpenRouter(options: FakeOpenRouterOptions = {}): 
     const header = req.headers.authorization;
     if (header === undefined) return { present: false, entry: null };
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    return { present: true, entry: match ? (keys.get(match[1]) ?? null) : null };
+    const token = match?.[1];
+    return { present: true, entry: token === undefined ? null : (keys.get(token) ?? null) };
   }
 
   function route(endpoint: FakeEndpoint, url: URL, auth: { present: boolean; entry: KeyEntry | null }): Reply {
@@ -251,7 +252,7 @@ export async function startFakeOpenRouter(options: FakeOpenRouterOptions = {}): 
         return;
       }
       if (typeof fault.fault === 'number') {
-        const { message, errorType } = FAULT_ERRORS[fault.fault];
+        const { message, errorType } = FAULT_ERRORS[fault.fault] ?? { message: `Fault ${fault.fault}`, errorType: 'fault' };
         const reply = errorReply(fault.fault, message, errorType);
         const headers: Record<string, string> = {};
         if (fault.retryAfter !== undefined) headers['Retry-After'] = String(fault.retryAfter);
@@ -743,7 +744,7 @@ const HUGE_MESSAGE_CHARS = 5 * 1024 * 1024;
 
 function sentKey(req: IncomingMessage): string | null {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
-  return match ? match[1] : null;
+  return match?.[1] ?? null;
 }
 
 function hostileError(fault: FaultKind, key: string | null): Reply | null {

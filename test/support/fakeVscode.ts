@@ -35,7 +35,8 @@ export class Uri {
   }
   static parse(value: string): Uri {
     const m = /^([a-z][a-z0-9+.-]*):(.*)$/i.exec(value);
-    return m ? new Uri(m[1], m[2]) : new Uri('file', value);
+    const [, scheme, rest = ''] = m ?? [];
+    return scheme !== undefined ? new Uri(scheme, rest) : new Uri('file', value);
   }
   static joinPath(base: Uri, ...parts: string[]): Uri {
     return new Uri(base.scheme, [base.path.replace(/\/$/, ''), ...parts].join('/'));

@@ -74,7 +74,7 @@ function emptyPrice(): ModelPrice {
 function fromSeed(seed: ModelSeed): CatalogModel {
   const [input, output, cacheRead, cacheWrite] = seed.prices;
   const colon = seed.id.indexOf(':');
-  const author = seed.id.split('/')[0].replace(/^~/, '');
+  const author = seed.id.split('/')[0]!.replace(/^~/, '');
   return {
     id: seed.id,
     canonicalSlug: seed.canonicalSlug,
@@ -128,14 +128,14 @@ export function largeCatalog(count: number): CatalogView {
   for (let i = 0; models.length < count; i++) {
     const seed = SEEDS[i % SEEDS.length];
     const copy = Math.floor(i / SEEDS.length);
-    const base = fromSeed(seed);
+    const base = fromSeed(seed!);
     if (copy === 0) {
       models.push(base);
       continue;
     }
     const factor = 1 + copy / 10;
     const scale = (p: number | null): number | null => (p === null ? null : Math.round(p * factor * 1e6) / 1e6);
-    const [author, slug] = seed.id.replace(/:.*$/, '').split('/');
+    const [author, slug] = seed!.id.replace(/:.*$/, '').split('/');
     models.push({
       ...base,
       id: `${author}/${slug}-v${copy}`,
@@ -237,7 +237,7 @@ export function dailyRegionTokens(): DailyRegionTokens[] {
   const weights = [14, 15, 15, 15, 14, 13, 14]; // sums to 100
   const dates = ['2026-07-20', '2026-07-21', '2026-07-22', '2026-07-23', '2026-07-24', '2026-07-25', '2026-07-26'];
   const weekly = (region: Region): bigint => sumTokens(RANK_SEEDS.filter((r) => r.region === region).map((r) => r.tokens));
-  const part = (total: bigint, i: number): string => ((total * BigInt(weights[i])) / 100n).toString();
+  const part = (total: bigint, i: number): string => ((total * BigInt(weights[i]!)) / 100n).toString();
   return dates.map((date, i) => ({
     date,
     regions: { CN: part(weekly('CN'), i), US: part(weekly('US'), i), EU: '0', OTHER: '0', UNKNOWN: '0' },

@@ -25,8 +25,8 @@ describe('buildActivityView', () => {
 
   it('covers the last 30 completed UTC days, oldest first', () => {
     expect(view.days).toHaveLength(30);
-    expect(view.days[0].date).toBe('2026-06-27');
-    expect(view.days[29].date).toBe('2026-07-26');
+    expect(view.days[0]!.date).toBe('2026-06-27');
+    expect(view.days[29]!.date).toBe('2026-07-26');
   });
 
   it('merges endpoints of a model on a day and totals per model and overall', () => {
@@ -42,7 +42,7 @@ describe('buildActivityView', () => {
     ]);
     expect(view.total).toBe(0.32);
     // A row with bad numbers is left out and counted, never read as $0 (the NaN row, the "garbage" date).
-    expect(view.days[0].models).toEqual([]);
+    expect(view.days[0]!.models).toEqual([]);
     expect(view.droppedRows).toBe(2);
     expect(view.outsideWindowRows).toBe(2);
   });

@@ -63,15 +63,15 @@ describe('daily budget', () => {
       { snapshot: spend(T + 4 * HOUR, { daily: 2.6 }), now: T + 4 * HOUR, settings },
     ]);
     expect(all.map(ids)).toEqual([[], ['budget.daily.80'], [], ['budget.daily.100'], []]);
-    const warn = all[1][0];
+    const warn = all[1]![0];
     expect(warn).toMatchObject({ severity: 'warning', period: '2026-07-29' });
-    expect(warn.message).toBe('You have used 80% of your $2.00 daily budget: $1.60 spent today (UTC).');
-    expect(warn.actions).toEqual([
+    expect(warn!.message).toBe('You have used 80% of your $2.00 daily budget: $1.60 spent today (UTC).');
+    expect(warn!.actions).toEqual([
       { kind: 'openDashboard', title: 'Open dashboard' },
       { kind: 'adjustBudget', title: 'Adjust budget', period: 'daily' },
       { kind: 'snooze', title: "Don't show again for this period" },
     ]);
-    expect(all[3][0]).toMatchObject({ severity: 'error', message: 'You have reached your $2.00 daily budget: $2.10 spent today (UTC).' });
+    expect(all[3]![0]).toMatchObject({ severity: 'error', message: 'You have reached your $2.00 daily budget: $2.10 spent today (UTC).' });
   });
 
   it('jumping past both lines shows one notification, and the 80 % one does not follow', () => {
@@ -90,7 +90,7 @@ describe('daily budget', () => {
       { snapshot: spend(nextDay + HOUR, { daily: 1.7 }), now: nextDay + HOUR, settings },
     ]);
     expect(all.map(ids)).toEqual([['budget.daily.100'], [], ['budget.daily.80']]);
-    expect(all[2][0].period).toBe('2026-07-30');
+    expect(all[2]![0]!.period).toBe('2026-07-30');
   });
 
   it("yesterday's figures never fire (or use up) today's alert", () => {
@@ -133,10 +133,10 @@ describe('monthly budget', () => {
       { snapshot: spend(nextMonth + DAY, { monthly: 24.5 }), now: nextMonth + DAY, settings },
     ]);
     expect(all.map(ids)).toEqual([['budget.monthly.80'], [], ['budget.monthly.100'], [], ['budget.monthly.80']]);
-    expect(all[0][0]).toMatchObject({ period: '2026-07', severity: 'warning' });
-    expect(all[0][0].message).toBe('You have used 85% of your $30.00 monthly budget: $25.50 spent this month (UTC).');
-    expect(all[0][0].actions[1]).toEqual({ kind: 'adjustBudget', title: 'Adjust budget', period: 'monthly' });
-    expect(all[4][0].period).toBe('2026-08');
+    expect(all[0]![0]).toMatchObject({ period: '2026-07', severity: 'warning' });
+    expect(all[0]![0]!.message).toBe('You have used 85% of your $30.00 monthly budget: $25.50 spent this month (UTC).');
+    expect(all[0]![0]!.actions[1]).toEqual({ kind: 'adjustBudget', title: 'Adjust budget', period: 'monthly' });
+    expect(all[4]![0]!.period).toBe('2026-08');
   });
 
   it('daily and monthly cross independently in one evaluation', () => {
@@ -160,9 +160,9 @@ describe('low balance', () => {
     ]);
     // Exactly at the threshold neither fires nor re-arms.
     expect(all.map(ids)).toEqual([[], ['balance.low'], [], [], [], [], ['balance.low']]);
-    expect(all[1][0]).toMatchObject({ severity: 'warning', period: '2026-07-29' });
-    expect(all[1][0].message).toBe('Your API key has $4.90 left under its spending cap, below your $5.00 alert.');
-    expect(all[1][0].actions).toEqual([
+    expect(all[1]![0]).toMatchObject({ severity: 'warning', period: '2026-07-29' });
+    expect(all[1]![0]!.message).toBe('Your API key has $4.90 left under its spending cap, below your $5.00 alert.');
+    expect(all[1]![0]!.actions).toEqual([
       { kind: 'openDashboard', title: 'Open dashboard' },
       { kind: 'adjustLowBalance', title: 'Adjust alert', settingKey: 'modelRadar.alerts.lowBalance' },
       { kind: 'snooze', title: "Don't show again for this period" },
@@ -173,16 +173,16 @@ describe('low balance', () => {
     const balance = (b: number): Snapshot =>
       managementSnapshot({ usage: usageView({ management: true, balance: { totalCredits: 80, totalUsage: 80 - b, balance: b }, effectiveRemaining: b, binding: 'balance' }) });
     const low = evaluateAlerts(balance(3.5), withSettings(), initialAlertState(), T);
-    expect(low.notifications[0].message).toBe('Your OpenRouter balance is $3.50, below your $5.00 alert.');
+    expect(low.notifications[0]!.message).toBe('Your OpenRouter balance is $3.50, below your $5.00 alert.');
     const empty = evaluateAlerts(balance(0), withSettings(), initialAlertState(), T);
     expect(empty.notifications[0]).toMatchObject({ id: 'balance.low', severity: 'error' });
-    expect(empty.notifications[0].message).toContain('out of OpenRouter credits');
+    expect(empty.notifications[0]!.message).toContain('out of OpenRouter credits');
     const capped = evaluateAlerts(spend(T, { limitRemaining: 0 }), withSettings(), initialAlertState(), T);
     expect(capped.notifications[0]).toMatchObject({ severity: 'error' });
-    expect(capped.notifications[0].message).toBe('Your API key has reached its spending cap: requests will fail until it resets or you raise it.');
+    expect(capped.notifications[0]!.message).toBe('Your API key has reached its spending cap: requests will fail until it resets or you raise it.');
     const neverResets = spend(T, { limitRemaining: 0 });
     if (neverResets.usage?.key) neverResets.usage.key.limitReset = null;
-    expect(evaluateAlerts(neverResets, withSettings(), initialAlertState(), T).notifications[0].message).toContain('until you raise it.');
+    expect(evaluateAlerts(neverResets, withSettings(), initialAlertState(), T).notifications[0]!.message).toContain('until you raise it.');
   });
 
   it('0 = off; raising the threshold over the current figure alerts', () => {

@@ -64,7 +64,7 @@ describe('bench figures', () => {
     expect(checkTargets({ ...good, activationMs: figure(20.5, 'm') }, targets).failed).toEqual(['activationMs']);
     const res = checkTargets({ ...good, sidebarFirstContentRatio: missing('--no-e2e was given') }, targets);
     expect(res.failed).toEqual(['sidebarFirstContentRatio']);
-    expect(res.checks.sidebarFirstContentRatio.reason).toBe('--no-e2e was given');
+    expect(res.checks.sidebarFirstContentRatio!.reason).toBe('--no-e2e was given');
     const { hostBundleBytes: _dropped, ...partial } = good;
     expect(checkTargets(partial, targets).failed).toEqual(['hostBundleBytes']);
   });

@@ -75,7 +75,7 @@ describe('buildCatalog over the 2026-07-29 capture', () => {
 
   it('applies region overrides', () => {
     const withOverride = buildCatalog([apiOf('cohere/north-mini-code:free')], { regions: createRegionResolver({ cohere: 'US' }) });
-    expect(withOverride[0].region).toBe('US');
+    expect(withOverride[0]!.region).toBe('US');
     expect(index.get('cohere/north-mini-code:free')?.region).toBe('OTHER');
   });
 
@@ -88,9 +88,9 @@ describe('buildCatalog over the 2026-07-29 capture', () => {
     ]);
     expect(lean).toHaveLength(2);
     expect(lean[0]).toMatchObject({ id: 'new-lab/m-1', name: 'new-lab/m-1', canonicalSlug: 'new-lab/m-1', created: 0, contextLength: null, codingIndex: null, tools: false, inputModalities: [] });
-    expect(lean[0].price.input).toBeNull();
-    expect(lean[0].price.output).toBe(1);
-    expect(lean[1].overrides[0]).toMatchObject({ utcStart: null, utcEnd: 930, input: null });
+    expect(lean[0]!.price.input).toBeNull();
+    expect(lean[0]!.price.output).toBe(1);
+    expect(lean[1]!.overrides[0]).toMatchObject({ utcStart: null, utcEnd: 930, input: null });
   });
 });
 
@@ -130,9 +130,9 @@ describe('CatalogIndex', () => {
     const alias = { ...apiOf('~anthropic/claude-sonnet-latest'), alias_target: { slug: 'anthropic/claude-sonnet-5', name: 'Anthropic: Claude Sonnet 5' } };
     const list = buildCatalog([alias, apiOf('anthropic/claude-sonnet-5')]);
     const idx = createCatalogIndex(list);
-    expect(list[0].aliasTarget).toBe('anthropic/claude-sonnet-5');
-    expect(idx.aliasTarget(list[0])?.id).toBe('anthropic/claude-sonnet-5');
-    expect(idx.aliasTarget(list[1])).toBeNull();
+    expect(list[0]!.aliasTarget).toBe('anthropic/claude-sonnet-5');
+    expect(idx.aliasTarget(list[0]!)?.id).toBe('anthropic/claude-sonnet-5');
+    expect(idx.aliasTarget(list[1]!)).toBeNull();
   });
 
   it('suggests close ids for typos and stale versions', () => {

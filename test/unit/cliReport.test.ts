@@ -17,10 +17,10 @@ function expected(labs: string[], top: number): { share: number; tokens: bigint;
   const rows = fixture.data.filter((r) => r.date >= '2026-07-20' && r.date <= '2026-07-26');
   const total = rows.reduce((s, r) => s + BigInt(r.total_tokens), 0n);
   const perModel = rows
-    .filter((r) => labs.includes(r.model_permaslug.split('/')[0].toLowerCase()))
+    .filter((r) => labs.includes(r.model_permaslug.split('/')[0]!.toLowerCase()))
     .reduce((m, r) => {
       const slug = r.model_permaslug.toLowerCase().split(':')[0];
-      m.set(slug, (m.get(slug) ?? 0n) + BigInt(r.total_tokens));
+      m.set(slug!, (m.get(slug!) ?? 0n) + BigInt(r.total_tokens));
       return m;
     }, new Map<string, bigint>());
   const tokens = [...perModel.values()].reduce((a, b) => a + b, 0n);
@@ -63,7 +63,7 @@ describe('model-radar report against the fake OpenRouter', () => {
     expect(code).toBe(0);
     const lines = io.out().trimEnd().split('\n');
     expect(lines).toHaveLength(1);
-    const report = JSON.parse(lines[0]);
+    const report = JSON.parse(lines[0]!);
     expect(report.window).toEqual({ start: '2026-07-20', end: '2026-07-26' });
     expect(report.source.baseUrl).toBe(fake.baseUrl);
     expect(report.source.citation).toMatch(/^Source: OpenRouter \(openrouter\.ai\/rankings\), as of .+\.$/);

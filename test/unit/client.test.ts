@@ -64,13 +64,13 @@ describe('listModels', () => {
     await client().listModels({ key: INFERENCE_KEY });
     const [first, second] = fake.requests;
     expect(first).toMatchObject({ path: '/api/v1/models', auth: false, title: 'Model Radar' });
-    expect(first.referer).toMatch(/^https:\/\//);
+    expect(first!.referer).toMatch(/^https:\/\//);
     expect(second).toMatchObject({ auth: true, keyRole: 'inference' });
   });
 
   it('passes output_modalities only when asked', async () => {
     await client().listModels({ outputModalities: 'all' });
-    expect(fake.requests[0].path).toBe('/api/v1/models?output_modalities=all');
+    expect(fake.requests[0]!.path).toBe('/api/v1/models?output_modalities=all');
   });
 });
 
@@ -78,7 +78,7 @@ describe('topWeeklyOrder', () => {
   it('returns ids in the order of their last-7-day tokens in the rankings capture', async () => {
     const ids = await client().topWeeklyOrder();
     expect(ids).toHaveLength(367);
-    expect(fake.requests[0].path).toBe('/api/v1/models?sort=top-weekly');
+    expect(fake.requests[0]!.path).toBe('/api/v1/models?sort=top-weekly');
     // Independent check: tokens per id, computed here, never increase down the list.
     const days = [...new Set(rankingsFixture.data.map((r) => r.date))].sort().slice(-7);
     const tokens = new Map<string, bigint>();
@@ -88,11 +88,11 @@ describe('topWeeklyOrder', () => {
     const slugOf = new Map(modelsFixture.data.map((m) => [m.id, m.canonical_slug]));
     const tokensOf = (id: string): bigint => {
       const [base, variant] = id.split(':');
-      const slug = slugOf.get(id) ?? base;
+      const slug = slugOf.get(id) ?? base!;
       return tokens.get(variant ? `${slug}:${variant}` : slug) ?? 0n;
     };
-    for (let i = 1; i < ids.length; i++) expect(tokensOf(ids[i - 1]) >= tokensOf(ids[i])).toBe(true);
-    expect(tokensOf(ids[0]) > 0n).toBe(true);
+    for (let i = 1; i < ids.length; i++) expect(tokensOf(ids[i - 1]!) >= tokensOf(ids[i]!)).toBe(true);
+    expect(tokensOf(ids[0]!) > 0n).toBe(true);
   });
 });
 
@@ -103,7 +103,7 @@ describe('rankingsDaily', () => {
     expect(result.data).toEqual(expected);
     expect(result.meta).toMatchObject({ as_of: rankingsFixture.meta.as_of, start_date: '2026-07-20', end_date: '2026-07-26' });
     expect(result.dropped).toBe(0);
-    expect(fake.requests[0].path).toBe('/api/v1/datasets/rankings-daily?start_date=2026-07-20&end_date=2026-07-26');
+    expect(fake.requests[0]!.path).toBe('/api/v1/datasets/rankings-daily?start_date=2026-07-20&end_date=2026-07-26');
   });
 
   it('needs a key, and says so without making a request', async () => {
@@ -176,7 +176,7 @@ describe('getKey, getCredits, getActivity', () => {
     const err = await failure(client({ key: 'sk-or-v1-not-a-real-key' }).getKey());
     expect(err).toMatchObject({ kind: 'unauthorized', status: 401 });
     expect(fake.requests).toHaveLength(1);
-    expect(fake.requests[0].keyRole).toBe('invalid');
+    expect(fake.requests[0]!.keyRole).toBe('invalid');
   });
 
   it('turns a failing key provider into config, without sending anything', async () => {
@@ -244,7 +244,7 @@ describe('where the key may go', () => {
       expect(s.url).not.toContain(MANAGEMENT_KEY);
     }
     expect(seen.slice(0, 4).every((s) => s.auth === `Bearer ${MANAGEMENT_KEY}`)).toBe(true);
-    expect(seen[4].auth).toBeNull();
+    expect(seen[4]!.auth).toBeNull();
   });
 });
 

@@ -37,8 +37,8 @@ describe('/models', () => {
 
   it('drops one bad entry, counts it and names its path; the rest survive', () => {
     const raw = freshModels();
-    raw.data[3].pricing.prompt = 'abc';
-    raw.data[7].pricing.completion = 0.0001; // a number where a decimal string is required
+    raw.data[3]!.pricing.prompt = 'abc';
+    raw.data[7]!.pricing.completion = 0.0001; // a number where a decimal string is required
     delete (raw.data[9] as Partial<RawModel>).id;
     const parsed = ok(parseModelsResponse(raw));
     expect(parsed.models).toHaveLength(364);
@@ -63,20 +63,20 @@ describe('/models', () => {
   it('is lenient with what it does not rely on: unknown keys, nulls and odd types of optional fields', () => {
     const raw = freshModels();
     const m = raw.data[0];
-    m.description = 42;
-    m.context_length = 'long';
-    m.architecture = 'text';
-    m.brand_new_field = { anything: true };
-    m.expiration_date = null;
-    m.pricing.discount = 'ten percent';
+    m!.description = 42;
+    m!.context_length = 'long';
+    m!.architecture = 'text';
+    m!.brand_new_field = { anything: true };
+    m!.expiration_date = null;
+    m!.pricing.discount = 'ten percent';
     const parsed = ok(parseModelsResponse({ data: [m] }));
     expect(parsed.dropped).toBe(0);
     const model = parsed.models[0];
-    expect(model.description).toBeUndefined();
-    expect(model.context_length).toBeUndefined();
-    expect(model.architecture).toBeUndefined();
-    expect(model.expiration_date).toBeNull();
-    expect(model.pricing.discount).toBeUndefined();
+    expect(model!.description).toBeUndefined();
+    expect(model!.context_length).toBeUndefined();
+    expect(model!.architecture).toBeUndefined();
+    expect(model!.expiration_date).toBeNull();
+    expect(model!.pricing.discount).toBeUndefined();
     expect(model).not.toHaveProperty('brand_new_field');
   });
 
@@ -97,7 +97,7 @@ describe('/datasets/rankings-daily', () => {
     expect(parsed.response.data).toHaveLength(1071);
     expect(parsed.response.meta.as_of).toBe('2026-07-26T23:59:59Z');
     const huge = ok(parseRankingsDaily({ data: [{ date: '2026-07-26', model_permaslug: 'a/b', total_tokens: '123456789012345678901' }], meta: { as_of: 'x' } }));
-    expect(huge.response.data[0].total_tokens).toBe('123456789012345678901');
+    expect(huge.response.data[0]!.total_tokens).toBe('123456789012345678901');
   });
 
   it('drops rows whose tokens are not decimal digits, and needs meta.as_of for the citation', () => {

@@ -109,7 +109,7 @@ describe('alternatives', () => {
 
   it('carries the rank of this week where the model ranks', () => {
     const ranked = result.alternatives.filter((a) => a.rank !== null);
-    for (const a of ranked) expect(rankings.models[(a.rank ?? 0) - 1].id).toBe(a.id);
+    for (const a of ranked) expect(rankings.models[(a.rank ?? 0) - 1]?.id).toBe(a.id);
   });
 
   it('keeps models without a coding index only when the base has none either', () => {

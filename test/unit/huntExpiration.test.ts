@@ -16,10 +16,10 @@ function modelWith(expiration: string): ReturnType<typeof buildCatalog>[number] 
   const parsed = parseModelsResponse({ data: [{ ...real, expiration_date: expiration }] });
   expect(parsed.ok).toBe(true);
   if (!parsed.ok) throw new Error('unparsed');
-  return buildCatalog(parsed.value.models)[0];
+  return buildCatalog(parsed.value.models)[0]!;
 }
 
-const ref = { id: real.id, raw: real.id } as unknown as ModelRef;
+const ref = { id: real!.id, raw: real!.id } as unknown as ModelRef;
 const opts = { suggest: () => [], successors: () => [] };
 
 describe('retirement dates written as timestamps', () => {

@@ -55,9 +55,9 @@ describe('persisted server text goes through the one sanitiser', () => {
     const restored = restore('catalog', hostile).catalog;
     expect(restored).not.toBeNull();
     const m = restored!.models[0];
-    expect(m.name).toBe('Evil Model [redacted]');
-    expect(m.author).toBe('evil');
-    expect(m.lab).toBe('Lab');
+    expect(m!.name).toBe('Evil Model [redacted]');
+    expect(m!.author).toBe('evil');
+    expect(m!.lab).toBe('Lab');
   });
 
   it('the key label comes back clean', () => {

@@ -247,7 +247,7 @@ describe('the rankings guard', () => {
     const attempts = h.calls.rankings;
     expect(attempts.length).toBeGreaterThan(90);
     for (const from of attempts) expect(attempts.filter((t) => t >= from && t < from + 24 * HOUR).length).toBeLessThanOrEqual(48);
-    for (let i = 1; i < h.calls.rankings.length; i++) expect(h.calls.rankings[i] - h.calls.rankings[i - 1]).toBeGreaterThanOrEqual(RANKINGS_MIN_GAP_MS);
+    for (let i = 1; i < h.calls.rankings.length; i++) expect(h.calls.rankings[i]! - h.calls.rankings[i - 1]!).toBeGreaterThanOrEqual(RANKINGS_MIN_GAP_MS);
   });
 });
 
@@ -268,7 +268,7 @@ describe('failures', () => {
     poller.setActive(true);
     await clock.advance(8 * MIN);
     // random() = 0 → half of 30 s, 60 s, 120 s, 240 s...
-    const gaps = h.calls.key.slice(1).map((t, i) => t - h.calls.key[i]);
+    const gaps = h.calls.key.slice(1).map((t, i) => t - h.calls.key[i]!);
     expect(gaps.slice(0, 4)).toEqual([15_000, 30_000, 60_000, 120_000]);
     failing = false;
     await clock.advance(10 * MIN);
@@ -299,8 +299,8 @@ describe('failures', () => {
       },
     });
     const [outcome] = await poller.refreshNow(['models']);
-    expect(outcome.status).toBe('failed');
-    expect((outcome.error as Error).message).toBe('sync');
+    expect(outcome!.status).toBe('failed');
+    expect((outcome!.error as Error).message).toBe('sync');
   });
 
   it('keeps polling when an event listener throws', async () => {

@@ -52,12 +52,12 @@ describe('editor texts', () => {
 
   it('the hover says it under the price', () => {
     if (model === null) return;
-    const ref = findRefs('/ws/.env', `OPENROUTER_MODEL=${model.id}\n`, index)[0];
+    const ref = findRefs('/ws/.env', `OPENROUTER_MODEL=${model.id}\n`, index)[0]!;
     const md = hoverMarkdown({ ref, model, aliasTarget: null, ranked: null, refId: null, suggestions: [], today: '2026-11-30', priceAge: 'prices as of Jul 29, bundled' });
     const lines = md.split('\n\n');
     const price = lines.findIndex((l) => l.startsWith('Per 1M tokens:'));
     // Markdown-escaped like everything from data; it renders without the backslashes.
-    expect(lines[price + 1].replace(/\\/g, '')).toBe('$(history) Prices as of Jul 29, bundled');
+    expect(lines[price + 1]!.replace(/\\/g, '')).toBe('$(history) Prices as of Jul 29, bundled');
   });
 });
 
@@ -107,17 +107,17 @@ describe('host: hover and CodeLens read the age from the snapshot', () => {
     snapshot = liveSnapshot({ catalog: { models, source: 'bundled', asOf: '2026-07-29T00:00:00Z' } });
     const h = hover?.provideHover(doc, new fake.Position(0, 20));
     expect(h?.contents.value.replace(/\\/g, '')).toMatch(/Prices as of Jul 29(, 2026)?, bundled/);
-    expect(lens?.provideCodeLenses(doc)[0].command?.title).toMatch(/\(prices as of Jul 29(, 2026)?, bundled\)/);
+    expect(lens?.provideCodeLenses(doc)[0]!.command?.title).toMatch(/\(prices as of Jul 29(, 2026)?, bundled\)/);
     snapshot = liveSnapshot({ catalog: { models, source: 'live', asOf: new Date().toISOString() } });
     expect(hover?.provideHover(doc, new fake.Position(0, 20))?.contents.value).not.toContain('as of');
-    expect(lens?.provideCodeLenses(doc)[0].command?.title).not.toContain('as of');
+    expect(lens?.provideCodeLenses(doc)[0]!.command?.title).not.toContain('as of');
   });
 
   it('ranks from the bundled July week are not called "this week"', () => {
     snapshot = liveSnapshot({ catalog: { models, source: 'live', asOf: new Date().toISOString() } });
-    expect(lens?.provideCodeLenses(doc)[0].command?.title).toMatch(/#\d+ this week/);
+    expect(lens?.provideCodeLenses(doc)[0]!.command?.title).toMatch(/#\d+ this week/);
     snapshot = { ...snapshot, rankings: rankingsView({ source: 'bundled' }) };
-    expect(lens?.provideCodeLenses(doc)[0].command?.title).not.toContain('this week');
+    expect(lens?.provideCodeLenses(doc)[0]!.command?.title).not.toContain('this week');
     expect(hover?.provideHover(doc, new fake.Position(0, 20))?.contents.value).not.toContain('this week');
   });
 });

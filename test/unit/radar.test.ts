@@ -45,7 +45,7 @@ describe('Radar data service', () => {
     expect(s.catalog?.source).toBe('live');
     expect(s.catalog?.models).toHaveLength(367);
     expect(s.rankings?.mode).toBe('order');
-    expect(s.rankings?.models[0].tokens).toBeNull();
+    expect(s.rankings?.models[0]!.tokens).toBeNull();
     expect(s.usage).toBeNull();
     expect(fake.requests.some((r) => r.auth)).toBe(false);
     radar.dispose();
@@ -74,7 +74,7 @@ describe('Radar data service', () => {
     const s = radar.snapshot();
     expect(s.usage?.balanceStatus).toBe('ok');
     expect(s.activity?.days.length).toBeGreaterThan(0);
-    const top = s.activity!.byModel[0].model;
+    const top = s.activity!.byModel[0]!.model;
     const result = radar.compare(top, null, 5);
     expect(['activity', 'default']).toContain(result.mix.source);
     radar.dispose();

@@ -27,7 +27,7 @@ const rowsIn = (w: { start: string; end: string }): ApiRankingsDailyResponse['da
 const sum = (rows: { total_tokens: string }[]): bigint => rows.reduce((s, r) => s + BigInt(r.total_tokens), 0n);
 const CN = new Set(['deepseek', 'qwen', 'moonshotai', 'z-ai', 'minimax', 'tencent', 'stepfun', 'xiaomi', 'inclusionai']);
 const US = new Set(['openai', 'google', 'anthropic', 'nvidia', 'poolside', 'x-ai', 'perplexity']);
-const authorOf = (p: string): string => p.split('/')[0].toLowerCase();
+const authorOf = (p: string): string => p.split('/')[0]!.toLowerCase();
 
 const view = buildRankingsView(daily.data, { window: WINDOW, asOf: daily.meta.as_of, index });
 
@@ -44,10 +44,10 @@ describe('rankings-daily → RankingsView (real capture)', () => {
     const cn = sum(rows.filter((r) => CN.has(authorOf(r.model_permaslug))));
     const us = sum(rows.filter((r) => US.has(authorOf(r.model_permaslug))));
     const byRegion = Object.fromEntries(view.regions.map((r) => [r.region, r]));
-    expect(byRegion.CN.tokens).toBe(cn.toString());
-    expect(byRegion.US.tokens).toBe(us.toString());
-    expect(byRegion.EU.tokens).toBe(sum(rows.filter((r) => authorOf(r.model_permaslug) === 'mistralai')).toString());
-    expect(byRegion.OTHER.tokens).toBe(sum(rows.filter((r) => authorOf(r.model_permaslug) === 'cohere')).toString());
+    expect(byRegion.CN!.tokens).toBe(cn.toString());
+    expect(byRegion.US!.tokens).toBe(us.toString());
+    expect(byRegion.EU!.tokens).toBe(sum(rows.filter((r) => authorOf(r.model_permaslug) === 'mistralai')).toString());
+    expect(byRegion.OTHER!.tokens).toBe(sum(rows.filter((r) => authorOf(r.model_permaslug) === 'cohere')).toString());
     const shares = view.regions.reduce((s, r) => s + r.share, 0) + (view.unattributedShare ?? 0);
     expect(shares).toBeCloseTo(1, 12);
     expect(view.models.reduce((s, m) => s + (m.share ?? 0), 0) + (view.unattributedShare ?? 0)).toBeCloseTo(1, 12);
@@ -61,7 +61,7 @@ describe('rankings-daily → RankingsView (real capture)', () => {
     expect(view.models.some((x) => x.permaslug.includes(':'))).toBe(false);
     const distinct = new Set(rows.filter((r) => r.model_permaslug !== 'other').map((r) => basePermaslug(r.model_permaslug)));
     expect(view.models).toHaveLength(distinct.size);
-    for (let i = 1; i < view.models.length; i++) expect(BigInt(view.models[i - 1].tokens ?? '0') >= BigInt(view.models[i].tokens ?? '0')).toBe(true);
+    for (let i = 1; i < view.models.length; i++) expect(BigInt(view.models[i - 1]!.tokens ?? '0') >= BigInt(view.models[i]!.tokens ?? '0')).toBe(true);
     expect(view.models.map((x) => x.rank)).toEqual(view.models.map((_, i) => i + 1));
   });
 
@@ -90,15 +90,15 @@ describe('rankings-daily → RankingsView (real capture)', () => {
     expect(view.daily.map((d) => d.date)).toEqual(['2026-07-20', '2026-07-21', '2026-07-22', '2026-07-23', '2026-07-24', '2026-07-25', '2026-07-26']);
     const day = rowsIn({ start: '2026-07-22', end: '2026-07-22' });
     const d = view.daily[2];
-    expect(d.regions?.CN).toBe(sum(day.filter((r) => CN.has(authorOf(r.model_permaslug)))).toString());
-    expect(d.unattributed).toBe(sum(day.filter((r) => r.model_permaslug === 'other')).toString());
+    expect(d!.regions?.CN).toBe(sum(day.filter((r) => CN.has(authorOf(r.model_permaslug)))).toString());
+    expect(d!.unattributed).toBe(sum(day.filter((r) => r.model_permaslug === 'other')).toString());
     const total = view.daily.reduce((s, x) => s + Object.values(x.regions ?? {}).reduce((a, b) => a + BigInt(b), 0n) + BigInt(x.unattributed ?? '0'), 0n);
     expect(total.toString()).toBe(view.totalTokens);
   });
 
   it('lists authors by tokens and cites the source', () => {
-    expect(view.authors[0].tokens).toBe(
-      sum(rowsIn(WINDOW).filter((r) => authorOf(r.model_permaslug) === view.authors[0].author)).toString(),
+    expect(view.authors[0]!.tokens).toBe(
+      sum(rowsIn(WINDOW).filter((r) => authorOf(r.model_permaslug) === view.authors[0]!.author)).toString(),
     );
     expect(view.citation).toBe('Source: OpenRouter (openrouter.ai/rankings), as of Jul 26, 2026.');
     expect(view.mode).toBe('tokens');
@@ -109,7 +109,7 @@ describe('rankings-daily → RankingsView (real capture)', () => {
     const leaders = leadersByRegion(view, 3);
     expect(leaders.CN).toHaveLength(3);
     expect(leaders.CN.every((m) => m.region === 'CN')).toBe(true);
-    expect(leaders.CN[0].rank).toBeLessThan(leaders.CN[1].rank);
+    expect(leaders.CN[0]!.rank).toBeLessThan(leaders.CN[1]!.rank);
     expect(leaders.US[0]).toBe(view.models.find((m) => m.region === 'US'));
   });
 

@@ -27,7 +27,7 @@ function expectedSeries(rows: readonly ApiRankingRow[], days: string[]): Map<str
     const cell = out.get(r.date);
     if (cell === undefined) continue;
     if (r.model_permaslug === 'other') cell.unattributed += BigInt(r.total_tokens);
-    else cell[HAND_REGION[r.model_permaslug.split('/')[0].toLowerCase()] ?? 'UNKNOWN'] += BigInt(r.total_tokens);
+    else cell[HAND_REGION[r.model_permaslug.split('/')[0]!.toLowerCase()] ?? 'UNKNOWN'] += BigInt(r.total_tokens);
   }
   return out;
 }
@@ -103,7 +103,7 @@ describe('coverage', () => {
     const view = buildRankingsView(daily.data, { window: WINDOW });
     expect(view.coverage).toMatchObject({ requestedDays: 7, daysWithData: 7, missingDays: [], duplicateRows: 0, droppedRows: 0 });
     expect(coverageLine(view.coverage)).toBeNull();
-    expect(view.models[0].change).not.toBeNull();
+    expect(view.models[0]!.change).not.toBeNull();
   });
 
   it('a previous week with a hole gives no change', () => {

@@ -101,7 +101,7 @@ describe('workspace references (host)', () => {
     expect(outcome.applied).toBe(true);
     expect(outcome.message).toContain('3 references in 3 files');
     expect(applied).toHaveLength(1);
-    const edits = applied[0].edits.map((e) => [e.uri.path, e.range.start.line, e.range.start.character, e.range.end.character, e.newText]);
+    const edits = applied[0]!.edits.map((e) => [e.uri.path, e.range.start.line, e.range.start.character, e.range.end.character, e.newText]);
     expect(edits).toEqual([
       ['/ws/.continue/config.yaml', 2, 12, 24, 'x-ai/grok-4.5'],
       ['/ws/.env', 0, 17, 29, 'x-ai/grok-4.5'],
@@ -145,7 +145,7 @@ describe('workspace references (host)', () => {
       Object.assign(fake.window, { activeTextEditor: saved.editor, showQuickPick: saved.pick });
     }
     expect(shown.length).toBeGreaterThan(1);
-    expect(shown[0].description).toBe('src/a.ts:1');
+    expect(shown[0]!.description).toBe('src/a.ts:1');
     // The rest keep their order: by file, then position.
     expect(shown.slice(1).map((i) => i.description)).toEqual(shown.slice(1).map((i) => i.description).sort());
   });

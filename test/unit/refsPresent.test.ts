@@ -35,19 +35,19 @@ const model = (id: string): CatalogModel => {
   if (m === null) throw new Error(id);
   return m;
 };
-const one = (file: string, text: string) => findRefs(file, text, catalog)[0];
+const one = (file: string, text: string) => findRefs(file, text, catalog)[0]!;
 
 describe('facts', () => {
   it('finds a model in the rankings by id or canonical slug, and formats context', () => {
     const top = rankings.models[0];
-    expect(top.id).not.toBeNull();
-    expect(rankOf(rankings, model(top.id as string))?.rank).toBe(1);
+    expect(top!.id).not.toBeNull();
+    expect(rankOf(rankings, model(top!.id as string))?.rank).toBe(1);
     expect(rankOf(null, model('openai/gpt-5'))).toBeNull();
     expect([formatContext(1048576), formatContext(163840), formatContext(null), formatContext(512)]).toEqual(['1.05M', '164K', '—', '512']);
   });
 
   it('CodeLens title: price, rank, region; routers and unknown ids say so', () => {
-    const top = model(rankings.models[0].id as string);
+    const top = model(rankings.models[0]!.id as string);
     expect(codeLensTitle(top, rankOf(rankings, top))).toMatch(/^\$[\d.]+ \/ \$[\d.]+ per 1M · #1 this week · (CN|US|EU|OTHER|UNKNOWN)$/);
     expect(codeLensTitle(model('openrouter/auto'), null)).toBe(`price varies by route · ${model('openrouter/auto').region}`);
     expect(codeLensTitle(null, null)).toContain('not in the OpenRouter catalog');
@@ -65,7 +65,7 @@ describe('hoverMarkdown', () => {
     expect(md).toContain('coding index');
     expect(md).toContain(commandUri('modelRadar.swapModel', { refId: 'r7' }));
     expect(md).toContain('(https://openrouter.ai/deepseek/deepseek-v4-flash)');
-    const links = [...md.matchAll(/\]\(([^)]+)\)/g)].map((x) => x[1].split('?')[0]);
+    const links = [...md.matchAll(/\]\(([^)]+)\)/g)].map((x) => x[1]!.split('?')[0]);
     expect(links).toEqual(['command:modelRadar.swapModel', 'command:modelRadar.compareModel', 'https://openrouter.ai/deepseek/deepseek-v4-flash']);
   });
 
@@ -79,7 +79,7 @@ describe('hoverMarkdown', () => {
 
   it('unknown ids get suggestions; expiring models their date; aliases their target', () => {
     const unknown = one('.continue/config.yaml', 'models:\n  - provider: openrouter\n    model: openai/gpt-5.55\n');
-    const md = hoverMarkdown({ ref: unknown, model: null, aliasTarget: null, ranked: null, refId: 'r1', suggestions: catalog.suggest(unknown.id, 2), today: '2026-07-29' });
+    const md = hoverMarkdown({ ref: unknown, model: null, aliasTarget: null, ranked: null, refId: 'r1', suggestions: catalog.suggest(unknown!.id, 2), today: '2026-07-29' });
     expect(md).toContain('is not in the OpenRouter catalog');
     expect(md).toContain('Did you mean');
     const expiring = model('z-ai/glm-4.5');
@@ -100,11 +100,11 @@ describe('refProblems', () => {
 
   it('flags unknown ids with "did you mean" targets', () => {
     const ref = one('.continue/config.yaml', 'models:\n  - provider: openrouter\n    model: openai/gpt-5.55\n');
-    const [p] = refProblems(ref, null, '2026-07-29', opts);
-    expect(p.kind).toBe('unknown');
-    expect(p.targets.length).toBeGreaterThan(0);
-    expect(p.targets.every((t) => catalog.has(t))).toBe(true);
-    expect(p.message).toContain('Did you mean');
+    const [p] = refProblems(ref!, null, '2026-07-29', opts);
+    expect(p!.kind).toBe('unknown');
+    expect(p!.targets.length).toBeGreaterThan(0);
+    expect(p!.targets.every((t) => catalog.has(t))).toBe(true);
+    expect(p!.message).toContain('Did you mean');
   });
 
   it('flags a model within 30 days of its expiration date, and one past it', () => {
@@ -112,11 +112,11 @@ describe('refProblems', () => {
     const date = m.expirationDate as string;
     const ref = one('.env', 'OPENROUTER_MODEL=z-ai/glm-4.5\n');
     const dayBefore = (n: number): string => new Date(Date.parse(`${date}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
-    expect(refProblems(ref, m, dayBefore(31), opts)).toEqual([]);
-    expect(refProblems(ref, m, dayBefore(30), opts)[0].kind).toBe('expiring');
-    expect(refProblems(ref, m, dayBefore(0), opts)[0].message).toContain('today');
-    expect(refProblems(ref, m, dayBefore(-1), opts)[0].kind).toBe('expired');
-    expect(refProblems(ref, model('openai/gpt-5'), '2026-07-29', opts)).toEqual([]);
+    expect(refProblems(ref!, m, dayBefore(31), opts)).toEqual([]);
+    expect(refProblems(ref!, m, dayBefore(30), opts)[0]!.kind).toBe('expiring');
+    expect(refProblems(ref!, m, dayBefore(0), opts)[0]!.message).toContain('today');
+    expect(refProblems(ref!, m, dayBefore(-1), opts)[0]!.kind).toBe('expired');
+    expect(refProblems(ref!, model('openai/gpt-5'), '2026-07-29', opts)).toEqual([]);
   });
 });
 
@@ -127,16 +127,16 @@ describe('pickers', () => {
     const sections = swapTargetSections({ models: catalog.all, rankings, currentId: current, compare });
     expect(sections.map((s) => s.title)).toEqual(['Cheaper, similar or better at coding', 'Leaders this week', 'All models']);
     // The saving is on the label's line (a search re-sorts by label and a narrow picker cuts the detail), once.
-    for (const item of sections[0].items) {
+    for (const item of sections[0]!.items) {
       expect(item.description).toMatch(new RegExp(`^saves \\$[\\d.,]+ \\(−\\d+%\\) · ${item.id.replace(/[.]/g, '\\.')}$`));
       expect(item.detail).not.toMatch(/saves|mix/);
     }
-    for (const item of [...sections[1].items, ...sections[2].items]) expect(item.description).toBe(item.id);
+    for (const item of [...sections[1]!.items, ...sections[2]!.items]) expect(item.description).toBe(item.id);
     const ids = sections.flatMap((s) => s.items.map((i) => i.id));
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).not.toContain(current);
     expect(ids.length).toBe(catalog.all.length - 1);
-    expect(sections[1].items.every((i) => !model(i.id).variable)).toBe(true);
+    expect(sections[1]!.items.every((i) => !model(i.id).variable)).toBe(true);
   });
 
   it('the target prompt is short and whole: the current price in the title, the mix once in the placeholder', () => {
@@ -173,13 +173,13 @@ describe('pickers', () => {
     expect(priceSummary(free)).toBe('free');
     expect(codeLensTitle(free, null)).toMatch(/^free · /);
     const ref = one('.env', `OPENROUTER_MODEL=${free.id}\n`);
-    expect(refPickItem(toRefView(ref, 'r1', '.env'), free).detail).toMatch(/ · free$/);
+    expect(refPickItem(toRefView(ref!, 'r1', '.env'), free).detail).toMatch(/ · free$/);
     expect(priceSummary({ ...free, price: { ...free.price, input: 0, output: 0.5 } })).not.toBe('free');
   });
 
   it('reference items name the place, the key and the price', () => {
     const ref = one('.continue/config.yaml', 'models:\n  - provider: openrouter\n    model: openai/gpt-5\n');
-    const item = refPickItem(toRefView(ref, 'r1', 'app/.continue/config.yaml'), model('openai/gpt-5'));
+    const item = refPickItem(toRefView(ref!, 'r1', 'app/.continue/config.yaml'), model('openai/gpt-5'));
     expect(item).toMatchObject({ id: 'r1', label: 'OpenAI: GPT-5', description: 'app/.continue/config.yaml:3' });
     expect(item.detail).toMatch(/^models\[0\]\.model \(continue\) · openai\/gpt-5 · \$/);
   });
@@ -218,12 +218,12 @@ describe('hoverSuggestions', () => {
     const shown = hoverSuggestions(false, true, () => catalog.suggest(ref.id, 3));
     const hover = hoverMarkdown({ ref, model: null, aliasTarget: null, ranked: null, refId: 'r1', suggestions: shown, today: '2026-07-29' });
     // VS Code puts the diagnostic's message and the hover in one widget: each suggestion must appear once in both.
-    for (const id of problem.targets) expect(count(`${problem.message}\n${hover}`, id)).toBe(1);
+    for (const id of problem!.targets) expect(count(`${problem!.message}\n${hover}`, id)).toBe(1);
     expect(hover).not.toContain('Did you mean');
 
     const alone = hoverMarkdown({ ref, model: null, aliasTarget: null, ranked: null, refId: 'r1', suggestions: hoverSuggestions(false, false, () => catalog.suggest(ref.id, 3)), today: '2026-07-29' });
-    expect(problem.targets.length).toBeGreaterThan(0);
-    for (const id of problem.targets) expect(count(alone, id)).toBe(1);
+    expect(problem!.targets.length).toBeGreaterThan(0);
+    for (const id of problem!.targets) expect(count(alone, id)).toBe(1);
   });
 
   it('never repeats an id, and known ids get none', () => {

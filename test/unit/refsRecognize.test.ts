@@ -19,7 +19,7 @@ function at(text: string, needle: string, nth = 0): string {
     if (from < 0) throw new Error(`${needle} #${nth} not in text`);
   }
   const lines = text.slice(0, from).split(/\r\n|\r|\n/);
-  return `${lines.length}:${lines[lines.length - 1].length + 1}`;
+  return `${lines.length}:${lines[lines.length - 1]!.length + 1}`;
 }
 
 describe('classifyPath', () => {
@@ -72,7 +72,7 @@ describe('Continue', () => {
     ]);
     const r = refs('.continue/config.yaml', text);
     expect(r[0]).toMatchObject({ tool: 'continue', prefix: '', quote: 'none', role: 'value', known: true, modelId: 'deepseek/deepseek-v3.2' });
-    expect(r[1].quote).toBe("'");
+    expect(r[1]!.quote).toBe("'");
   });
 
   it('reads legacy JSON including tabAutocompleteModel', () => {
@@ -134,7 +134,7 @@ describe('opencode', () => {
     const text = '\uFEFF---\r\ndescription: r\r\nmodel: openrouter/deepseek/deepseek-v4-pro\r\n---\r\nmodel: openrouter/openai/gpt-5\r\n';
     const r = refs('.opencode/agent/review.md', text);
     expect(r.map((x) => [x.line, x.column, x.id])).toEqual([[3, 8, 'deepseek/deepseek-v4-pro']]);
-    expect(text.slice(r[0].offset, r[0].offset + r[0].length)).toBe('openrouter/deepseek/deepseek-v4-pro');
+    expect(text.slice(r[0]!.offset, r[0]!.offset + r[0]!.length)).toBe('openrouter/deepseek/deepseek-v4-pro');
   });
 });
 

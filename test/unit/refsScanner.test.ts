@@ -67,8 +67,8 @@ describe('createRefIndex', () => {
     const done = await idx.addAll(files, { onProgress: (p) => progress.push(p.files) });
     expect(done).toEqual({ files: 3, refs: 4 });
     expect(progress.at(-1)).toBe(3);
-    expect(files[2].reads).toBe(0);
-    expect(files[3].reads).toBe(0);
+    expect(files[2]!.reads).toBe(0);
+    expect(files[3]!.reads).toBe(0);
     expect(idx.all().map((r) => `${r.file}:${r.id}`)).toEqual(['.env:openai/gpt-5', 'notes/models.txt:openai/gpt-5', 'notes/models.txt:x-ai/grok-4.5', 'src/a.ts:deepseek/deepseek-v3.2']);
   });
 

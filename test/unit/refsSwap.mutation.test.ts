@@ -8,12 +8,13 @@ import { applyEdits, computeSwap, computeSwapMany, keepVariantOption, normaliseT
 import { computeSwapAll } from '../support/swapAll';
 import type { ModelRef } from '../../src/core/refs/types';
 import { fixtureCatalog } from './refsFixtureCatalog';
+import { at } from '../support/at';
 
 const catalog = fixtureCatalog();
 /** A catalog that routes every id: isolates keepVariantOption's own rules from what the fixture lists. */
 const routesEverything = { has: (_id: string): boolean => true };
 
-const envRef = (text: string): ModelRef => findRefs('.env', text, catalog)[0];
+const envRef = (text: string): ModelRef => at(findRefs('.env', text, catalog), 0);
 
 describe('normaliseTarget', () => {
   it('trims the target and drops the LiteLLM prefix only before an author/slug', () => {
@@ -90,7 +91,7 @@ describe('batches', () => {
 
   it('returns the edits in text order whatever order the references come in', () => {
     expect(refs).toHaveLength(3);
-    const r = computeSwapMany(text, [refs[2], refs[0], refs[1]], 'qwen/qwen3-coder', catalog);
+    const r = computeSwapMany(text, [at(refs, 2), at(refs, 0), at(refs, 1)], 'qwen/qwen3-coder', catalog);
     expect(r.ok && r.edits.map((e) => e.offset)).toEqual(refs.map((x) => x.offset));
   });
 
@@ -99,8 +100,8 @@ describe('batches', () => {
   });
 
   it('"swap everywhere" leaves other files\' references alone', () => {
-    const elsewhere: ModelRef = { ...refs[1], file: 'other/.env' };
-    const r = computeSwapAll(text, [refs[0], elsewhere, refs[2]], refs[0], 'qwen/qwen3-coder', catalog);
+    const elsewhere: ModelRef = { ...at(refs, 1), file: 'other/.env' };
+    const r = computeSwapAll(text, [at(refs, 0), elsewhere, at(refs, 2)], at(refs, 0), 'qwen/qwen3-coder', catalog);
     expect(r.ok && applyEdits(text, r.edits)).toBe('A_MODEL=qwen/qwen3-coder\nB_MODEL=openai/gpt-5\nC_MODEL=qwen/qwen3-coder\n');
   });
 

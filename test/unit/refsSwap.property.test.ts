@@ -226,7 +226,7 @@ describe('swap properties over generated configs', () => {
         const text = body(cfg.bytes);
         const refs = findRefs(cfg.file, text, catalog, cfg.kind);
         if (refs.length === 0) return;
-        const a = refs[pick % refs.length];
+        const a = refs[pick % refs.length]!; // refs is not empty
         if (a.id === target || !isRoutableTarget(a.id, catalog)) return;
         const group = all ? refs.filter((r) => r.id === a.id) : [a];
         const fwd = computeSwapMany(text, group, target, catalog);
@@ -237,7 +237,7 @@ describe('swap properties over generated configs', () => {
         const mid = applyEdits(text, fwd.edits);
         const moved = findRefs(cfg.file, mid, catalog, cfg.kind);
         const shifted = fwd.edits.map((_, i) => fwd.edits.slice(0, i).reduce((s, e) => s + e.newText.length - e.length, 0));
-        const back = moved.filter((r) => fwd.edits.some((e, i) => e.offset + shifted[i] === r.offset));
+        const back = moved.filter((r) => fwd.edits.some((e, i) => e.offset + shifted[i]! === r.offset));
         expect(back.map((r) => r.id)).toEqual(group.map(() => target));
         const restored = bomOf(cfg.bytes) + applyEdits(mid, ok(computeSwapMany(mid, back, a.id, catalog)));
         expect(restored).toBe(cfg.bytes);
@@ -258,8 +258,8 @@ describe('swap properties over generated configs', () => {
         const refs = findRefs(cfg.file, text, catalog, cfg.kind);
         if (refs.length === 0) return;
         const ref = refs[pick % refs.length];
-        const r = computeSwapAll(text, refs, ref, target, catalog);
-        const group = refs.filter((x) => x.file === ref.file && (x.modelId ?? x.id).split(':')[0] === (ref.modelId ?? ref.id).split(':')[0]);
+        const r = computeSwapAll(text, refs, ref!, target, catalog);
+        const group = refs.filter((x) => x.file === ref!.file && (x.modelId ?? x.id).split(':')[0] === (ref!.modelId ?? ref!.id).split(':')[0]);
         if (!r.ok) {
           expect(r.refusal.kind).toBe('duplicateKey');
           expect(r.refusal.file).toBe(cfg.file);

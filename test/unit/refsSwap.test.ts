@@ -16,7 +16,7 @@ function ok(result: SwapResult): { edits: { offset: number; length: number; newT
 
 function swapText(file: string, text: string, index: number, target: string): { text: string; notes: string[] } {
   const ref = findRefs(file, text, catalog)[index];
-  const r = ok(computeSwap(text, ref, target, catalog));
+  const r = ok(computeSwap(text, ref!, target, catalog));
   return { text: applyEdits(text, r.edits), notes: r.notes };
 }
 
@@ -44,7 +44,7 @@ describe('computeSwap', () => {
   it('x:free -> x writes x (it is a change, not "already x")', () => {
     const text = 'OPENROUTER_MODEL=openai/gpt-oss-20b:free\n';
     expect(catalog.has('openai/gpt-oss-20b')).toBe(true);
-    const r = ok(computeSwap(text, findRefs('.env', text, catalog)[0], 'openai/gpt-oss-20b', catalog));
+    const r = ok(computeSwap(text, findRefs('.env', text, catalog)[0]!, 'openai/gpt-oss-20b', catalog));
     expect(applyEdits(text, r.edits)).toBe('OPENROUTER_MODEL=openai/gpt-oss-20b\n');
   });
 
@@ -53,7 +53,7 @@ describe('computeSwap', () => {
     expect(catalog.has('nvidia/nemotron-nano-9b-v2')).toBe(false);
     const text = 'OPENROUTER_MODEL=openai/gpt-oss-20b:free\n';
     const ref = findRefs('.env', text, catalog)[0];
-    const r = computeSwap(text, ref, 'nvidia/nemotron-nano-9b-v2', catalog);
+    const r = computeSwap(text, ref!, 'nvidia/nemotron-nano-9b-v2', catalog);
     expect(!r.ok && r.refusal.kind).toBe('targetUnknown');
     expect(swapText('.env', text, 0, 'nvidia/nemotron-nano-9b-v2:free').text).toBe('OPENROUTER_MODEL=nvidia/nemotron-nano-9b-v2:free\n');
   });
@@ -73,11 +73,11 @@ describe('computeSwap', () => {
   it('refuses a target the catalog does not list, and writes nothing', () => {
     const text = 'OPENROUTER_MODEL=openai/gpt-5\n';
     const ref = findRefs('.env', text, catalog)[0];
-    const r = computeSwap(text, ref, 'openai/gpt-9', catalog);
+    const r = computeSwap(text, ref!, 'openai/gpt-9', catalog);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.refusal.kind).toBe('targetUnknown');
     // A canonical slug is not a routable id to write.
-    const slug = computeSwap(text, ref, 'deepseek/deepseek-v4-flash-20260731', catalog);
+    const slug = computeSwap(text, ref!, 'deepseek/deepseek-v4-flash-20260731', catalog);
     expect(!slug.ok && slug.refusal.kind).toBe('targetUnknown');
   });
 
@@ -85,7 +85,7 @@ describe('computeSwap', () => {
     const text = 'OPENROUTER_MODEL=openai/gpt-5\n';
     const ref = findRefs('.env', text, catalog)[0];
     for (const changed of ['OPENROUTER_MODEL=openai/gpt-4o\n', 'X=1\nOPENROUTER_MODEL=openai/gpt-5\n', 'OPENROUTER']) {
-      const r = computeSwap(changed, ref, 'qwen/qwen3-coder', catalog);
+      const r = computeSwap(changed, ref!, 'qwen/qwen3-coder', catalog);
       expect(!r.ok && r.refusal.kind).toBe('stale');
     }
   });
@@ -93,14 +93,14 @@ describe('computeSwap', () => {
   it('refuses to rename an object key onto an existing key', () => {
     const text = '{ "provider": { "openrouter": { "models": { "openai/gpt-5": {}, "qwen/qwen3-coder": {} } } } }';
     const ref = findRefs('opencode.json', text, catalog)[0];
-    const r = computeSwap(text, ref, 'qwen/qwen3-coder', catalog);
+    const r = computeSwap(text, ref!, 'qwen/qwen3-coder', catalog);
     expect(!r.ok && r.refusal.kind).toBe('duplicateKey');
-    expect(ok(computeSwap(text, ref, 'x-ai/grok-4.5', catalog)).edits).toEqual([{ offset: ref.offset, length: ref.length, newText: 'x-ai/grok-4.5' }]);
+    expect(ok(computeSwap(text, ref!, 'x-ai/grok-4.5', catalog)).edits).toEqual([{ offset: ref!.offset, length: ref!.length, newText: 'x-ai/grok-4.5' }]);
   });
 
   it('changes nothing when the reference already names the target', () => {
     const text = 'OPENROUTER_MODEL=openai/gpt-5\n';
-    const r = ok(computeSwap(text, findRefs('.env', text, catalog)[0], 'openai/gpt-5', catalog));
+    const r = ok(computeSwap(text, findRefs('.env', text, catalog)[0]!, 'openai/gpt-5', catalog));
     expect(r.edits).toEqual([]);
   });
 
@@ -114,9 +114,9 @@ describe('computeSwap', () => {
       '',
     ].join('\n');
     const refs = findRefs('.aider.conf.yml', text, catalog);
-    const key = sameModelKey(refs[0]);
+    const key = sameModelKey(refs[0]!);
     expect(refs.filter((r) => sameModelKey(r) === key)).toHaveLength(refs.some((r) => r.raw.endsWith('20250807') && r.known) ? 3 : 2);
-    const r = ok(computeSwapAll(text, refs, refs[0], 'anthropic/claude-sonnet-4.5', catalog));
+    const r = ok(computeSwapAll(text, refs, refs[0]!, 'anthropic/claude-sonnet-4.5', catalog));
     const out = applyEdits(text, r.edits);
     expect(out).toContain('model: openrouter/anthropic/claude-sonnet-4.5\n');
     expect(out).toContain('editor-model: openrouter/anthropic/claude-sonnet-4.5\n');
@@ -161,7 +161,7 @@ function generate(p: GenParams): Generated {
     return ` ${lead} ${m}`;
   };
   const ids = p.repeatFirst && p.format !== 'agent' && p.format !== 'opencode' ? [...p.ids, p.ids[0]] : p.ids;
-  const pick3 = <T,>(xs: readonly T[]): T => xs[p.quote % xs.length];
+  const pick3 = <T,>(xs: readonly T[]): T => xs[p.quote % xs.length]!;
   const pre = (id: string): string => (p.prefixed ? `openrouter/${id}` : id);
   let file: string;
   let lines: string[];
@@ -237,23 +237,23 @@ function generate(p: GenParams): Generated {
       const q = pick3(['', '"', "'"]);
       file = '.env';
       lines = [`#${note('#')}`];
-      ids.forEach((id, i) => lines.push(`${i % 2 ? 'export ' : ''}M${i}_MODEL=${q}${pre(id)}${q}${q === '' ? note('#') : ''}`));
+      ids.forEach((id, i) => lines.push(`${i % 2 ? 'export ' : ''}M${i}_MODEL=${q}${pre(id!)}${q}${q === '' ? note('#') : ''}`));
       break;
     }
     case 'vscode':
       file = '.vscode/settings.json';
-      lines = ['{', `${ind}// ${note('//').trim() || 'x'}`, ids.map((id, i) => `${ind}"ext.model${i}": "${pre(id)}"`).join(',\n'), '}'];
+      lines = ['{', `${ind}// ${note('//').trim() || 'x'}`, ids.map((id, i) => `${ind}"ext.model${i}": "${pre(id!)}"`).join(',\n'), '}'];
       break;
     case 'ts': {
       const q = pick3(['"', "'", '`']);
       file = 'src/models.ts';
-      lines = ids.map((id, i) => `export const m${i} = ${q}${pre(id)}${q};${note('//')}`);
+      lines = ids.map((id, i) => `export const m${i} = ${q}${pre(id!)}${q};${note('//')}`);
       break;
     }
     case 'py': {
       const q = pick3(['"', "'"]);
       file = 'app/models.py';
-      lines = [`"""Models."""${note('#')}`, ...ids.map((id, i) => `M${i} = ${q}${pre(id)}${q}${note('#')}`)];
+      lines = [`"""Models."""${note('#')}`, ...ids.map((id, i) => `M${i} = ${q}${pre(id!)}${q}${note('#')}`)];
       break;
     }
     case 'agent':
@@ -273,7 +273,7 @@ function chooseTarget(group: ModelRef[], present: ModelRef[], seed: number): str
   const taken = new Set(present.map((r) => sameModelKey(r)));
   const variants = [...new Set(group.map((r) => variantOf(r.id)).filter((v): v is string => v !== null && !ROUTING.has(v)))];
   const fits = pool.filter((id) => variantOf(id) === null && !taken.has(baseOf(id)) && variants.every((v) => catalog.has(`${id}:${v}`)));
-  return fits.length === 0 ? null : fits[seed % fits.length];
+  return fits[seed % fits.length] ?? null;
 }
 
 const FORMATS: Format[] = ['continue-yaml', 'continue-json', 'aider', 'opencode', 'litellm', 'zed', 'claude', 'codex', 'dotenv', 'vscode', 'ts', 'py', 'agent'];
@@ -299,13 +299,13 @@ describe('swap round trip over generated configs', () => {
           const gen = generate(params);
           const before = findRefs(gen.file, gen.text, catalog);
           expect(before, gen.text).toHaveLength(gen.slots);
-          const ref = before[0];
+          const ref = before[0]!;
           const group = everywhere ? before.filter((r) => sameModelKey(r) === sameModelKey(ref)) : [ref];
           const target = chooseTarget(group, before, seed);
           if (target === null) return;
           runs++;
 
-          const forward = ok(everywhere ? computeSwapAll(gen.text, before, ref, target, catalog) : computeSwap(gen.text, ref, target, catalog));
+          const forward = ok(everywhere ? computeSwapAll(gen.text, before, ref!, target, catalog) : computeSwap(gen.text, ref!, target, catalog));
           expect(forward.notes).toEqual([]);
           expect(forward.edits).toHaveLength(group.length);
           const swapped = applyEdits(gen.text, forward.edits);
@@ -319,8 +319,8 @@ describe('swap round trip over generated configs', () => {
           expect(moved).toHaveLength(group.length);
 
           const back = ok(everywhere
-            ? computeSwapAll(swapped, after, moved[0], ref.modelId ?? ref.id, catalog)
-            : computeSwap(swapped, moved[0], ref.modelId ?? ref.id, catalog));
+            ? computeSwapAll(swapped, after, moved[0]!, ref!.modelId ?? ref!.id, catalog)
+            : computeSwap(swapped, moved[0]!, ref!.modelId ?? ref!.id, catalog));
           expect(applyEdits(swapped, back.edits)).toBe(gen.text);
         },
       ),

@@ -14,7 +14,7 @@ const catalog = fixtureCatalog();
 function swapAll(file: string, text: string, target: string, kind?: FileKind, pick = 0): ReturnType<typeof computeSwapAll> {
   const refs = findRefs(file, text, catalog, kind);
   expect(refs.length).toBeGreaterThan(pick);
-  return computeSwapAll(text, refs, refs[pick], target, catalog);
+  return computeSwapAll(text, refs, refs[pick]!, target, catalog);
 }
 
 function refusedDuplicate(r: ReturnType<typeof computeSwapAll>): { line?: number; key?: string; file?: string; message: string } {
@@ -81,7 +81,7 @@ describe('swap-all refuses a batch that would write a duplicate key', () => {
     const text = 'prices:\n  openai/gpt-oss-20b: 1   # paid\n  openai/gpt-oss-20b:free: 0\nother: 1\n';
     const refs = findRefs('models.yml', text, catalog, 'text');
     expect(refs).toHaveLength(2);
-    const r = computeSwapAll(text, refs, refs[0], 'qwen/qwen3-coder', catalog);
+    const r = computeSwapAll(text, refs, refs[0]!, 'qwen/qwen3-coder', catalog);
     // What the unchecked batch would have written: a real parser rejects it.
     const unchecked = applyEdits(text, refs.map((x) => ({ offset: x.offset, length: x.length, newText: 'qwen/qwen3-coder' })));
     expect(parseDocument(unchecked).errors.length).toBeGreaterThan(0);
@@ -91,7 +91,7 @@ describe('swap-all refuses a batch that would write a duplicate key', () => {
   it('YAML: the same key in two sibling maps is fine', () => {
     const text = 'a:\n  openai/gpt-oss-20b: 1\nb:\n  openai/gpt-oss-20b:free: 0\n';
     const refs = findRefs('models.yaml', text, catalog, 'text');
-    const r = computeSwapAll(text, refs, refs[0], 'qwen/qwen3-coder', catalog);
+    const r = computeSwapAll(text, refs, refs[0]!, 'qwen/qwen3-coder', catalog);
     expect(r.ok).toBe(true);
     if (r.ok) expect(parseDocument(applyEdits(text, r.edits)).errors).toEqual([]);
   });
@@ -100,18 +100,18 @@ describe('swap-all refuses a batch that would write a duplicate key', () => {
     const text = '[prices]\n"openai/gpt-oss-20b" = 1\n\'openai/gpt-oss-20b:free\' = 0\n';
     const refs = findRefs('models.toml', text, catalog, 'text');
     expect(refs).toHaveLength(2);
-    expect(refusedDuplicate(computeSwapAll(text, refs, refs[0], 'qwen/qwen3-coder', catalog))).toMatchObject({ line: 3, key: 'qwen/qwen3-coder' });
+    expect(refusedDuplicate(computeSwapAll(text, refs, refs[0]!, 'qwen/qwen3-coder', catalog))).toMatchObject({ line: 3, key: 'qwen/qwen3-coder' });
     const tables = '[models."openai/gpt-oss-20b"]\nx = 1\n\n[models."openai/gpt-oss-20b:free"]\nx = 2\n';
     const trefs = findRefs('models.toml', tables, catalog, 'text');
     const unchecked = applyEdits(tables, trefs.map((x) => ({ offset: x.offset, length: x.length, newText: 'qwen/qwen3-coder' })));
     expect(() => parseToml(unchecked)).toThrow();
-    expect(refusedDuplicate(computeSwapAll(tables, trefs, trefs[0], 'qwen/qwen3-coder', catalog))).toMatchObject({ line: 4 });
+    expect(refusedDuplicate(computeSwapAll(tables, trefs, trefs[0]!, 'qwen/qwen3-coder', catalog))).toMatchObject({ line: 4 });
   });
 
   it('TOML: values and keys in different tables do not collide', () => {
     const text = 'model = "openai/gpt-oss-20b"\n[a]\n"openai/gpt-oss-20b" = 1\n[b]\n"openai/gpt-oss-20b:free" = 0\n';
     const refs = findRefs('models.toml', text, catalog, 'text');
-    const r = computeSwapAll(text, refs, refs[0], 'qwen/qwen3-coder', catalog);
+    const r = computeSwapAll(text, refs, refs[0]!, 'qwen/qwen3-coder', catalog);
     expect(r.ok).toBe(true);
     if (r.ok) expect(() => parseToml(applyEdits(text, r.edits))).not.toThrow();
   });
@@ -119,7 +119,7 @@ describe('swap-all refuses a batch that would write a duplicate key', () => {
   it('a refused batch has no edits at all (nothing partial)', () => {
     const text = '{ "provider": { "openrouter": { "models": { "anthropic/claude-opus-5": {}, "anthropic/claude-opus-5-20260723": {} } } }, "model": "openrouter/anthropic/claude-opus-5" }';
     const refs: ModelRef[] = findRefs('opencode.json', text, catalog);
-    const r = computeSwapAll(text, refs, refs[0], 'qwen/qwen3-coder', catalog);
+    const r = computeSwapAll(text, refs, refs[0]!, 'qwen/qwen3-coder', catalog);
     expect(r.ok).toBe(false);
     expect('edits' in r).toBe(false);
   });

@@ -38,7 +38,7 @@ const pickCalls: { items: fake.QuickPickItemLike[]; options: unknown }[] = [];
 let refs: ModelReferences;
 
 function offsetOf(text: string, p: fake.Position): number {
-  return lineStarts(text)[p.line] + p.character;
+  return lineStarts(text)[p.line]! + p.character;
 }
 
 /**
@@ -145,10 +145,10 @@ describe('swap with preview (#9 item 1)', () => {
     expect(outcome.kind).toBe('applied');
     expect(files.get('/ws/.aider.conf.yml')).toBe(ORIGINAL.get('/ws/.aider.conf.yml')?.replace('poolside/laguna-s-2.1', 'qwen/qwen3-coder'));
     const [call] = applyCalls;
-    expect(call.metadata).toEqual({ isRefactoring: true });
+    expect(call!.metadata).toEqual({ isRefactoring: true });
     // The swap's own entries are ticked; what opens the preview is a create-if-missing of a file that exists.
-    expect(call.edit.edits.map((e) => (e.metadata as { needsConfirmation: boolean }).needsConfirmation)).toEqual([false]);
-    expect(call.edit.fileOps).toEqual([{ kind: 'create', uri: expect.objectContaining({ path: '/ws/.aider.conf.yml' }), options: { ignoreIfExists: true }, metadata: expect.objectContaining({ needsConfirmation: true }) }]);
+    expect(call!.edit.edits.map((e) => (e.metadata as { needsConfirmation: boolean }).needsConfirmation)).toEqual([false]);
+    expect(call!.edit.fileOps).toEqual([{ kind: 'create', uri: expect.objectContaining({ path: '/ws/.aider.conf.yml' }), options: { ignoreIfExists: true }, metadata: expect.objectContaining({ needsConfirmation: true }) }]);
   });
 
   it('Discard writes nothing and says so', async () => {
@@ -203,7 +203,7 @@ describe('the written id is the picked target (#9 item 3)', () => {
     const target = (items: readonly fake.QuickPickItemLike[]): unknown => items.find((i) => (i as { id?: string }).id === 'poolside/laguna-s-2.1');
     picks = [target, byLabel(/^poolside\/laguna-s-2\.1$/), byLabel(/^Swap this reference$/)];
     await refs.swapCommand({ refId });
-    expect(pickCalls[1].items.map((i) => i.label)).toEqual(['poolside/laguna-s-2.1', 'keep :free → poolside/laguna-s-2.1:free']);
+    expect(pickCalls[1]!.items.map((i) => i.label)).toEqual(['poolside/laguna-s-2.1', 'keep :free → poolside/laguna-s-2.1:free']);
     expect(files.get('/ws/.aider.conf.yml')).toContain('model: openrouter/poolside/laguna-s-2.1   # main\n');
 
     await rescan();
@@ -231,11 +231,11 @@ describe('webview "Swap…" confirms first (#9 item 4)', () => {
     expect(outcome.kind).toBe('cancelled');
     expect(applyCalls).toHaveLength(0);
     expect(pickCalls).toHaveLength(1);
-    const [first] = pickCalls[0].items;
-    expect(first.label).toBe('Swap 3 references');
-    expect(first.detail).toBe('3 references in 3 files: .continue/config.yaml (1), .env (1), src/app.ts (1 string literal in code)');
-    expect(first.description).toContain('1 string literal in code');
-    expect(pickCalls[0].items.map((i) => i.label)).toEqual(expect.arrayContaining(['Swap 3 references, with preview…', 'Swap in config files only (2 references)']));
+    const [first] = pickCalls[0]!.items;
+    expect(first!.label).toBe('Swap 3 references');
+    expect(first!.detail).toBe('3 references in 3 files: .continue/config.yaml (1), .env (1), src/app.ts (1 string literal in code)');
+    expect(first!.description).toContain('1 string literal in code');
+    expect(pickCalls[0]!.items.map((i) => i.label)).toEqual(expect.arrayContaining(['Swap 3 references, with preview…', 'Swap in config files only (2 references)']));
   });
 
   it('"config files only" leaves the code literal alone', async () => {

@@ -17,7 +17,7 @@ describe('swap confirmation', () => {
       ['Swap this reference, with preview…', 'selected', true],
       ['Swap everywhere, with preview…', 'everywhere', true],
     ]);
-    expect(choices[1].detail).toBe('2 references in 2 files: .aider.conf.yml (1), .env (1)');
+    expect(choices[1]!.detail).toBe('2 references in 2 files: .aider.conf.yml (1), .env (1)');
   });
 
   it('calls out string literals in code and offers config files only', () => {
@@ -29,7 +29,7 @@ describe('swap confirmation', () => {
   });
 
   it('a single code literal says so next to its place', () => {
-    expect(swapChoices([at('src/x.py', 4, 'code')], [at('src/x.py', 4, 'code')])[0].description).toBe('src/x.py:4 · includes 1 string literal in code');
+    expect(swapChoices([at('src/x.py', 4, 'code')], [at('src/x.py', 4, 'code')])[0]!.description).toBe('src/x.py:4 · includes 1 string literal in code');
   });
 });
 

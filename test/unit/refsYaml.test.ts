@@ -38,7 +38,7 @@ function oracle(text: string): { tuples: Tuple[]; errors: boolean } {
         // A block scalar of one line (its line break aside) with no explicit indentation: the value is that line.
         const one = v.replace(/\n+$/, '');
         const headerEnd = text.indexOf('\n', start);
-        if (one.includes('\n') || headerEnd < 0 || /\d/.test(text.slice(start, headerEnd).split('#')[0])) return;
+        if (one.includes('\n') || headerEnd < 0 || /\d/.test(text.slice(start, headerEnd).split('#')[0]!)) return;
         let at = headerEnd + 1;
         while (text[at] === ' ') at++;
         if (text.startsWith(one, at) && /^(?:\r?\n|$)/.test(text.slice(at + one.length, at + one.length + 2))) tuples.push(`${path} @${at} none ${one}`);
@@ -68,7 +68,7 @@ function agree(text: string): void {
   }
   for (const t of m.tuples) {
     const [, , at, , value] = /^(\S+) @(\d+) (\S+) (.*)$/.exec(t) ?? [];
-    expect(text.startsWith(value, Number(at))).toBe(true);
+    expect(text.startsWith(value!, Number(at))).toBe(true);
   }
 }
 
@@ -148,7 +148,7 @@ describe('readYaml vs the yaml package', () => {
       return v.i.flatMap((x) => {
         if (x.t === 'scalar' || x.flow) return [`${pad}- ${x.t === 'scalar' ? renderScalar(x) : renderFlow(x)}`];
         const inner = renderBlock(x, indent + 2, step, comments);
-        return [`${pad}- ${inner[0].slice(indent + 2)}`, ...inner.slice(1)];
+        return [`${pad}- ${inner[0]!.slice(indent + 2)}`, ...inner.slice(1)];
       });
     }
     return [`${pad}${renderScalar(v)}`];

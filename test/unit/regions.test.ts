@@ -60,8 +60,8 @@ describe('author table', () => {
     const models = (fixture('models-2026-07-29.json') as { data: { id: string }[] }).data;
     const rows = (fixture('rankings-daily-2026-07-06_2026-07-26.json') as { data: { model_permaslug: string }[] }).data;
     const authors = new Set<string>();
-    for (const m of models) authors.add(m.id.split('/')[0].replace(/^~/, '').toLowerCase());
-    for (const r of rows) if (r.model_permaslug.includes('/')) authors.add(r.model_permaslug.split('/')[0].toLowerCase());
+    for (const m of models) authors.add(m.id.split('/')[0]!.replace(/^~/, '').toLowerCase());
+    for (const r of rows) if (r.model_permaslug.includes('/')) authors.add(r.model_permaslug.split('/')[0]!.toLowerCase());
     expect(authors.size).toBeGreaterThan(50);
     const unknown = [...authors].filter((a) => !DEFAULT_REGIONS.isKnownAuthor(a));
     expect(unknown).toEqual([]);

@@ -38,7 +38,7 @@ describe('buildReport', () => {
   });
 
   it('prices leaders from the catalog in $/1M', () => {
-    const leader = report.regions[0].leaders.find((l) => l.id === 'deepseek/deepseek-v4-flash');
+    const leader = report.regions[0]!.leaders.find((l) => l.id === 'deepseek/deepseek-v4-flash');
     const api = apiModels.find((m) => m.id === 'deepseek/deepseek-v4-flash');
     expect(leader?.pricePerMillion?.input).toBeCloseTo(Number(api?.pricing.prompt) * 1e6, 12);
     expect(leader?.pricePerMillion?.output).toBeCloseTo(Number(api?.pricing.completion) * 1e6, 12);
@@ -47,7 +47,7 @@ describe('buildReport', () => {
 
   it('leaves names and prices null without a catalog', () => {
     const bare = buildReport({ rows: daily.data, asOf: null, window: WINDOW, baseUrl: 'x', index: null, top: 1 });
-    expect(bare.regions[0].leaders[0]).toMatchObject({ id: null, name: null, pricePerMillion: null });
+    expect(bare.regions[0]!.leaders[0]).toMatchObject({ id: null, name: null, pricePerMillion: null });
     expect(bare.source.citation).toBe('Source: OpenRouter (openrouter.ai/rankings), as of Jul 26, 2026.');
   });
 });
@@ -57,7 +57,7 @@ describe('formatReportTable', () => {
     const text = formatReportTable(report);
     expect(text).toContain('2026-07-20 .. 2026-07-26 (7 days, UTC)');
     const cn = report.regions[0];
-    expect(text).toMatch(new RegExp(`CN  China\\s+\\S+\\s+${formatPercent(cn.share)}`));
+    expect(text).toMatch(new RegExp(`CN  China\\s+\\S+\\s+${formatPercent(cn!.share)}`));
     expect(text).toContain('China (CN): top 3');
     expect(text).toMatch(/deepseek\/deepseek-v4-flash\s+\S+T\s+\$0\.14\s+\$0\.28/);
     expect(text.trimEnd().endsWith('as of Jul 26, 2026.')).toBe(true);
@@ -80,7 +80,7 @@ describe('formatReportTable', () => {
 
   it('prints a long model id whole, never cut with an ellipsis', () => {
     const long = 'nvidia/llama-3.3-nemotron-super-49b-v1.5-long-context-preview-20260101';
-    const withLong = { ...report, regions: report.regions.map((r, i) => (i === 1 ? { ...r, leaders: [{ ...r.leaders[0], id: long }, ...r.leaders.slice(1)] } : r)) };
+    const withLong = { ...report, regions: report.regions.map((r, i) => (i === 1 ? { ...r, leaders: [{ ...r.leaders[0]!, id: long }, ...r.leaders.slice(1)] } : r)) };
     const text = formatReportTable(withLong);
     expect(text).toContain(long);
     expect(text).not.toContain('…');

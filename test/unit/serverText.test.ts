@@ -154,7 +154,7 @@ describe('model-radar report prints no escape, no key and no forged line', () =>
       expect(lines.pop()).toBe('');
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatch(/^model-radar report: /);
-      expect(lines[0].length).toBeLessThan(400);
+      expect(lines[0]!.length).toBeLessThan(400);
       expectClean(lines, [key]);
     }
   });

@@ -82,12 +82,12 @@ describe('readSettings: defaults and the schema contract', () => {
     const contribution = configurationContribution();
     expect(contribution.title).toBe('Model Radar');
     expect(Object.keys(contribution.properties)).toEqual([...SETTING_KEYS]);
-    expect(contribution.properties['modelRadar.regions.overrides'].additionalProperties).toEqual({ type: 'string', enum: [...REGIONS] });
+    expect(contribution.properties['modelRadar.regions.overrides']!.additionalProperties).toEqual({ type: 'string', enum: [...REGIONS] });
     expect(contribution.properties['modelRadar.refresh.keySeconds']).toMatchObject({ type: 'integer', default: 60, minimum: 60 });
     expect(contribution.properties['modelRadar.leaders.top']).toMatchObject({ minimum: 1, maximum: 20, default: 5 });
     expect(contribution.properties['modelRadar.scan.maxFileSizeKB']).toMatchObject({ minimum: 16, maximum: 16384, default: 1024 });
     // A workspace must not be able to redirect where the key is sent.
-    expect(contribution.properties['modelRadar.apiBaseUrl'].scope).toBe('application');
+    expect(contribution.properties['modelRadar.apiBaseUrl']!.scope).toBe('application');
     expect(JSON.parse(JSON.stringify(contribution))).toEqual(contribution);
   });
 });
@@ -154,7 +154,7 @@ describe('modelRadar.statusBar.*', () => {
     expect(settings.statusBar.format).toBe(format);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain('{foo} {Today}');
-    expect(problems[0].match(/\{foo\}/g)).toHaveLength(1);
+    expect(problems[0]!.match(/\{foo\}/g)).toHaveLength(1);
     expect(problems[0]).toContain('known: {today} {week} {month} {left} {balance} {limit}');
   });
 
@@ -342,7 +342,7 @@ describe('robustness', () => {
         for (const s of SETTINGS_SCHEMA) {
           if (!('minimum' in s)) continue;
           const [group, leaf] = s.key.replace('modelRadar.', '').split('.');
-          const value = (settings as unknown as Record<string, Record<string, number>>)[group][leaf];
+          const value = (settings as unknown as Record<string, Record<string, number>>)[group!]![leaf!];
           expect(Number.isFinite(value)).toBe(true);
           expect(value).toBeGreaterThanOrEqual(s.minimum);
           expect(value).toBeLessThanOrEqual(s.maximum);

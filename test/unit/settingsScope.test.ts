@@ -89,9 +89,9 @@ describe('which settings only the user may set', () => {
     expect([...USER_ONLY_KEYS].sort()).toEqual([...FIGURE_SETTINGS].sort());
     for (const key of FIGURE_SETTINGS) {
       expect(SETTINGS_SCHEMA.find((s) => s.key === key)).toMatchObject({ scope: 'application' });
-      expect(pkg.contributes.configuration.properties[key].scope, key).toBe('application');
+      expect(pkg.contributes.configuration.properties[key]!.scope, key).toBe('application');
     }
-    for (const key of WORKSPACE_SETTINGS) expect(pkg.contributes.configuration.properties[key].scope, key).toBeUndefined();
+    for (const key of WORKSPACE_SETTINGS) expect(pkg.contributes.configuration.properties[key]!.scope, key).toBeUndefined();
   });
 
   it('userOnlyValue takes the user\'s value and names any workspace, folder or language-specific workspace value', () => {

@@ -65,7 +65,7 @@ describe('immutability and change events', () => {
     expect(after).not.toBe(before);
     expect(before.catalog).toBeNull();
     expect(store.get()).toBe(after);
-    expect(Object.isFrozen(after.catalog?.models[0].price)).toBe(true);
+    expect(Object.isFrozen(after.catalog?.models[0]!.price)).toBe(true);
   });
 
   it('notifies listeners on change only, survives a throwing listener, and stops after dispose', () => {
@@ -81,7 +81,7 @@ describe('immutability and change events', () => {
     store.setLoading('key', true);
     store.setLoading('key', true);
     expect(seen).toHaveLength(1);
-    expect(seen[0].resources.key.loading).toBe(true);
+    expect(seen[0]!.resources.key.loading).toBe(true);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toEqual(['listener', expect.any(Error)]);
     sub.dispose();

@@ -37,7 +37,7 @@ function withKey(over: Parameters<typeof keyUsage>[0], usageOver: Parameters<typ
 }
 
 function commandLinks(markdown: string): string[] {
-  return [...markdown.matchAll(/\]\((command:[^)]*)\)/g)].map((m) => m[1]);
+  return [...markdown.matchAll(/\]\((command:[^)]*)\)/g)].map((m) => m[1]!);
 }
 
 describe('presentStatus: states', () => {

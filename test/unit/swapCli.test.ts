@@ -52,7 +52,7 @@ describe('model-radar swap', () => {
   });
 
   it('A -> B -> A is byte-identical for a variant, the openrouter/ prefix and an alias', async () => {
-    for (const [from, to] of [['openai/gpt-oss-20b:free', 'google/gemma-4-31b-it:free'], ['openai/gpt-oss-20b', 'openrouter/qwen/qwen3-coder'], ['~anthropic/claude-sonnet-latest', '~openai/gpt-latest']]) {
+    for (const [from, to] of [['openai/gpt-oss-20b:free', 'google/gemma-4-31b-it:free'], ['openai/gpt-oss-20b', 'openrouter/qwen/qwen3-coder'], ['~anthropic/claude-sonnet-latest', '~openai/gpt-latest']] as [string, string][]) {
       expect(await runSwapCli(['--from', from, '--to', to, ...BASE, dir], io())).toBe(0);
       expect(read('.aider.conf.yml') + read('.env'), `${from} -> ${to}`).not.toBe(AIDER + ENV);
       expect(await runSwapCli(['--from', to, '--to', from, ...BASE, dir], io())).toBe(0);
@@ -79,7 +79,7 @@ describe('model-radar swap', () => {
       changed: [{ file: join(dir, '.env'), edits: [{ line: 1, column: 18, from: 'anthropic/claude-opus-5', to: 'qwen/qwen3-coder' }] }],
       refused: [{ file: join(dir, 'opencode.json'), reason: expect.stringContaining(`${join(dir, 'opencode.json')}:4`) }],
     });
-    expect(json.refused[0].reason).toContain('"qwen/qwen3-coder"');
+    expect(json.refused[0]!.reason).toContain('"qwen/qwen3-coder"');
     expect(read('opencode.json')).toBe(OPENCODE);
     expect(read('.env')).toBe('OPENROUTER_MODEL=qwen/qwen3-coder\n');
   });

@@ -17,8 +17,8 @@ async function buildWebview(): Promise<{ metafile: Metafile; files: string[] }> 
 /** Source files that reach a page loading `entry` (the entry and the chunks it imports). */
 function inputsOf(metafile: Metafile, entry: string): string[] {
   const out = metafile.outputs[entry];
-  const chunks = [entry, ...out.imports.filter((i) => i.kind === 'import-statement').map((i) => i.path)];
-  return chunks.flatMap((c) => Object.keys(metafile.outputs[c].inputs));
+  const chunks = [entry, ...out!.imports.filter((i) => i.kind === 'import-statement').map((i) => i.path)];
+  return chunks.flatMap((c) => Object.keys(metafile.outputs[c]!.inputs));
 }
 
 describe('webview bundles', () => {
@@ -32,7 +32,7 @@ describe('webview bundles', () => {
     expect(dashboard.some((f) => f.includes('webview/src/dashboard/Dashboard'))).toBe(true);
     expect(dashboard.filter((f) => /webview\/src\/(sections\/(LeadersSection|YourModelsSection))/.test(f))).toEqual([]);
     // React is in the shared chunk once, not copied into each view.
-    const shared = Object.keys(metafile.outputs['dist/webview/shared.js'].inputs);
+    const shared = Object.keys(metafile.outputs['dist/webview/shared.js']!.inputs);
     expect(shared.some((f) => f.includes('node_modules/react-dom/'))).toBe(true);
   }, 60_000);
 });

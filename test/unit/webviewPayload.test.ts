@@ -91,12 +91,12 @@ describe('WebviewConnection first payload', () => {
     await webview.receive({ type: 'ready' });
     expect(webview.sent).toHaveLength(1);
     expect(webview.sent[0]).toMatchObject({ type: 'notification', method: 'init' });
-    expect(catalogSize(webview.sent[0])).toBeLessThan(60);
+    expect(catalogSize(webview.sent[0]!)).toBeLessThan(60);
     await webview.receive({ type: 'telemetry', event: 'firstContent', ms: 120 });
     expect(firstContent).toHaveBeenCalledOnce();
     expect(webview.sent).toHaveLength(2);
     expect(webview.sent[1]).toMatchObject({ type: 'notification', method: 'snapshot/didChange' });
-    expect(catalogSize(webview.sent[1])).toBe(full);
+    expect(catalogSize(webview.sent[1]!)).toBe(full);
     // Once is enough: the fallback timer sends nothing more.
     vi.advanceTimersByTime(FULL_SNAPSHOT_FALLBACK_MS * 2);
     expect(webview.sent).toHaveLength(2);
@@ -111,7 +111,7 @@ describe('WebviewConnection first payload', () => {
     expect(webview.sent).toHaveLength(1);
     vi.advanceTimersByTime(1);
     expect(webview.sent).toHaveLength(2);
-    expect(catalogSize(webview.sent[1])).toBe(snap.catalog?.models.length);
+    expect(catalogSize(webview.sent[1]!)).toBe(snap.catalog?.models.length);
     connection.dispose();
   });
 
@@ -131,7 +131,7 @@ describe('WebviewConnection first payload', () => {
     const snap = bigSnapshot();
     const { webview, connection } = connect('dashboard', snap);
     await webview.receive({ type: 'ready' });
-    expect(catalogSize(webview.sent[0])).toBe(snap.catalog?.models.length);
+    expect(catalogSize(webview.sent[0]!)).toBe(snap.catalog?.models.length);
     vi.advanceTimersByTime(FULL_SNAPSHOT_FALLBACK_MS);
     expect(webview.sent).toHaveLength(1);
     connection.dispose();

@@ -8,7 +8,7 @@ const css = readFileSync(join(__dirname, '../../webview/src/styles.css'), 'utf8'
 
 /** Each rule's selector and body. */
 function rules(): { selector: string; body: string }[] {
-  return [...css.matchAll(/([^{}]+)\{([^{}]*)\}/g)].map((m) => ({ selector: m[1].trim(), body: m[2] }));
+  return [...css.matchAll(/([^{}]+)\{([^{}]*)\}/g)].map((m) => ({ selector: m[1]!.trim(), body: m[2]! }));
 }
 
 describe('styles', () => {
@@ -37,7 +37,7 @@ describe('styles', () => {
     for (let i = 1; i < series.length; i++) {
       const pair = new Set([series[i - 1], series[i]]);
       expect(pair.has('red') && pair.has('green')).toBe(false);
-      expect(warm.has(series[i - 1]) && warm.has(series[i])).toBe(false);
+      expect(warm.has(series[i - 1]!) && warm.has(series[i]!)).toBe(false);
     }
   });
 });

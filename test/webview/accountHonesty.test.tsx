@@ -52,7 +52,7 @@ describe('Spend: BYOK', () => {
     const heading = within(spend()).getByText(/^Last 30 days:/);
     expect(heading.textContent).toBe(`Last 30 days: $0.00 + $${activity.byokTotal.toFixed(2)} BYOK`);
     const top = within(spend()).getByText('Top models by cost').nextElementSibling as HTMLElement;
-    expect(top.textContent).toContain(`$0.00 + $${activity.byModel[0].byokUsage.toFixed(2)} BYOK`);
+    expect(top.textContent).toContain(`$0.00 + $${activity.byModel[0]!.byokUsage.toFixed(2)} BYOK`);
   });
 });
 
@@ -97,7 +97,7 @@ describe('an ordinary key in the management slot', () => {
     const { host } = await renderApp({ init: initPayload({ snapshot }), handlers: { 'command/run': () => ({ ran: true }) } });
     expect(stat('Balance')).toBe('— unavailable: this is not a management key');
     expect(within(spend()).queryByText(/\$0\.00 left|out of credits/)).toBeNull();
-    fireEvent.click(within(spend()).getAllByRole('button', { name: 'Set management key' })[0]);
+    fireEvent.click(within(spend()).getAllByRole('button', { name: 'Set management key' })[0]!);
     expect(host.requests('command/run').map((r) => r.params.command)).toEqual(['setManagementKey']);
   });
 

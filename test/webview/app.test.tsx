@@ -30,8 +30,8 @@ describe('handshake and first paint', () => {
     await host.push('snapshot/didChange', liveSnapshot());
     const t = host.telemetry();
     expect(t).toHaveLength(1);
-    expect(t[0].event).toBe('firstContent');
-    expect(t[0].ms).toBeGreaterThanOrEqual(0);
+    expect(t[0]!.event).toBe('firstContent');
+    expect(t[0]!.ms).toBeGreaterThanOrEqual(0);
     await host.push('snapshot/didChange', liveSnapshot());
     expect(host.telemetry()).toHaveLength(1);
   });

@@ -34,8 +34,8 @@ describe('Compare section', () => {
     expect(items).toHaveLength(3);
     // 4.212M in × $3 + 0.2808M out × $15 = $16.85; on V4 Flash: 4.212 × 0.14 + 0.2808 × 0.28 = $0.67.
     expect(within(section()).getByText('$16.85')).toBeTruthy();
-    expect(items[0].textContent).toContain('DeepSeek: DeepSeek V4 Flash');
-    expect(items[0].textContent).toContain('$0.67 saves $16.18 (−96%)');
+    expect(items[0]!.textContent).toContain('DeepSeek: DeepSeek V4 Flash');
+    expect(items[0]!.textContent).toContain('$0.67 saves $16.18 (−96%)');
     const mixSummary = within(section()).getByText('From your last 30 days of usage: 4.21M in, 281K out, 0 cache read.');
     // The mix from activity is a one-line summary; its fields wait behind the disclosure.
     expect((mixSummary.closest('details') as HTMLDetailsElement).open).toBe(false);

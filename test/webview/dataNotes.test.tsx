@@ -87,9 +87,9 @@ describe('dashboard: daily tokens by region', () => {
     const eu = header.indexOf('Europe');
     expect(us).toBeGreaterThan(0);
     expect(eu).toBeGreaterThan(0);
-    expect(rows[0].children[eu].textContent).toBe('1B');
-    expect(rows[6].children[eu].textContent).toBe('7B');
-    expect(rows[0].children[us].textContent).not.toBe(rows[0].children[eu].textContent);
+    expect(rows[0]!.children[eu]!.textContent).toBe('1B');
+    expect(rows[6]!.children[eu]!.textContent).toBe('7B');
+    expect(rows[0]!.children[us]!.textContent).not.toBe(rows[0]!.children[eu]!.textContent);
     for (const [i, d] of daily.entries()) {
       expect(within(chart()).getByText(`US, ${['Jul 20', 'Jul 21', 'Jul 22', 'Jul 23', 'Jul 24', 'Jul 25', 'Jul 26'][i]}: ${formatTokensForTest(d.regions?.US)} tokens`)).toBeTruthy();
     }

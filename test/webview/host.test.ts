@@ -70,9 +70,9 @@ describe('HostBridge', () => {
     const seen: Notification[] = [];
     bridge.onNotification((n) => seen.push(n));
     expect(seen.map((n) => n.method)).toEqual(['settings/didChange', 'init']);
-    expect(seen[0].params).toEqual({ budgetDaily: 5, budgetMonthly: 6, lowBalance: 7, leadersTop: 8 });
+    expect(seen[0]!.params).toEqual({ budgetDaily: 5, budgetMonthly: 6, lowBalance: 7, leadersTop: 8 });
     // An init without a view falls back to the page's data-view.
-    expect(seen[1].method === 'init' && seen[1].params.view).toBe('dashboard');
+    expect(seen[1]!.method === 'init' && seen[1]!.params.view).toBe('dashboard');
   });
 
   it('ignores messages that are not part of the protocol', () => {

@@ -27,7 +27,7 @@ describe('webview entries (views/sidebarEntry.tsx, views/dashboardEntry.tsx)', (
     const telemetry = host.telemetry();
     expect(telemetry).toHaveLength(1);
     expect(telemetry[0]).toMatchObject({ type: 'telemetry', event: 'firstContent' });
-    expect(Number.isInteger(telemetry[0].ms)).toBe(true);
+    expect(Number.isInteger(telemetry[0]!.ms)).toBe(true);
     expect(host.requests('snapshot/get')).toEqual([]);
   });
 

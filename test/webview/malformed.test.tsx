@@ -71,7 +71,7 @@ describe('malformed host payloads', () => {
     const models = rankings.models.map((m, i) => (i === 0 ? corrupt(m, (r) => (r.tokens = '1e12')) : m));
     await renderApp({ init: initPayload({ snapshot: { ...snapshot, rankings: { ...rankings, models } } }) });
     const first = within(screen.getByRole('list', { name: 'Top China models' })).getAllByRole('listitem')[0];
-    expect(first.textContent).toBe('#1Xiaomi: MiMo-V2.5— ▲ +12%$0.14 / $0.28');
+    expect(first!.textContent).toBe('#1Xiaomi: MiMo-V2.5— ▲ +12%$0.14 / $0.28');
   });
 
   it('a non-object init or notification is ignored or defaulted, never thrown', async () => {
@@ -87,7 +87,7 @@ describe('malformed host payloads', () => {
   it('a malformed activity view draws what it can', async () => {
     const snapshot = corrupt(managementSnapshot(), (raw) => {
       const a = raw.activity as { days: Record<string, unknown>[]; byModel: unknown[] };
-      a.days[3].models = 'oops';
+      a.days[3]!.models = 'oops';
       a.days[4] = { date: null };
       a.byModel.push({ model: 'ghost/model', usage: 'free' });
     });

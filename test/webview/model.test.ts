@@ -53,8 +53,8 @@ describe('normalize', () => {
 
   it('keeps token totals as decimal strings and drops what is not one', () => {
     const r = normalize.snapshot({ rankings: { mode: 'tokens', models: [{ permaslug: 'a/b', tokens: '123456789012345678901', prevTokens: 1.5, rank: 1 }] } });
-    expect(r.rankings?.models[0].tokens).toBe('123456789012345678901');
-    expect(r.rankings?.models[0].prevTokens).toBeNull();
+    expect(r.rankings?.models[0]!.tokens).toBe('123456789012345678901');
+    expect(r.rankings?.models[0]!.prevTokens).toBeNull();
   });
 
   it('clamps settings to sane values', () => {
@@ -83,9 +83,9 @@ describe('derive', () => {
   it('your models: activity by spend, then referenced-only, each once', () => {
     const list = buildYourModels(managementSnapshot(), referencesView([modelRef('anthropic/claude-sonnet-4.5'), modelRef('z-ai/glm-5.2', { refId: 'r9' })]));
     expect(list.map((m) => m.id)).toEqual(['anthropic/claude-sonnet-4.5', 'deepseek/deepseek-v4-flash', 'qwen/qwen3-coder', 'z-ai/glm-5.2']);
-    expect(list[0].refs).toHaveLength(1);
-    expect(list[0].activity?.usage).toBeGreaterThan(0);
-    expect(list[3].activity).toBeNull();
+    expect(list[0]!.refs).toHaveLength(1);
+    expect(list[0]!.activity?.usage).toBeGreaterThan(0);
+    expect(list[3]!.activity).toBeNull();
   });
 
   it('blends (3 × input + output) / 4 and refuses variable prices', () => {
@@ -100,8 +100,8 @@ describe('derive', () => {
       expect(points.some((p) => p.x <= f.x && p.y > f.y)).toBe(false);
     }
     for (let i = 1; i < frontier.length; i++) {
-      expect(frontier[i].x).toBeGreaterThanOrEqual(frontier[i - 1].x);
-      expect(frontier[i].y).toBeGreaterThan(frontier[i - 1].y);
+      expect(frontier[i]!.x).toBeGreaterThanOrEqual(frontier[i - 1]!.x);
+      expect(frontier[i]!.y).toBeGreaterThan(frontier[i - 1]!.y);
     }
   });
 
@@ -148,8 +148,8 @@ describe('banners', () => {
   it('forbidden on management-only resources points at the management key', () => {
     const s = liveSnapshot({ resources: resources({}, { credits: { error: errorInfo('forbidden') }, activity: { error: errorInfo('forbidden') } }) });
     const [b] = banners(s, now);
-    expect(b.title).toBe('Your key may not read balance and activity.');
-    expect(b.actions.map((a) => a.command)).toEqual(['setManagementKey', 'showLog']);
+    expect(b!.title).toBe('Your key may not read balance and activity.');
+    expect(b!.actions.map((a) => a.command)).toEqual(['setManagementKey', 'showLog']);
   });
 
   it('does not read error messages to decide', () => {

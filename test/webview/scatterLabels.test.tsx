@@ -20,7 +20,7 @@ describe('placeLabels', () => {
     fc.assert(
       fc.property(fc.array(pt, { minLength: 1, maxLength: 40 }), fc.array(fc.string({ minLength: 1, maxLength: 30 }), { minLength: 1, maxLength: 40 }), (pts, texts) => {
         const points = pts.map((p) => ({ ...p, r: 4.5 }));
-        const labels = texts.slice(0, pts.length).map((text, i) => ({ key: String(i), text, x: pts[i].x, y: pts[i].y }));
+        const labels = texts.slice(0, pts.length).map((text, i) => ({ key: String(i), text, x: pts[i]!.x, y: pts[i]!.y }));
         const placed = placeLabels(labels, points, BOUNDS);
         for (const [i, a] of placed.entries()) {
           expect(a.box.x1 - a.box.x0).toBeCloseTo(a.text.length * LABEL_METRICS.charWidth, 6);
@@ -36,7 +36,7 @@ describe('placeLabels', () => {
     const points = [{ x: 300, y: 150, r: 6.5 }, { x: 304, y: 152, r: 6.5 }];
     const placed = placeLabels([{ key: 'a', text: 'Claude Sonnet 5', x: 300, y: 150 }, { key: 'b', text: 'Claude Opus 4.8', x: 304, y: 152 }], points, BOUNDS);
     expect(placed.map((p) => p.key)).toEqual(['a', 'b']);
-    expect(overlap(placed[0].box, placed[1].box)).toBe(false);
+    expect(overlap(placed[0]!.box, placed[1]!.box)).toBe(false);
   });
 
   it('a label with no free spot is left out rather than drawn over others', () => {

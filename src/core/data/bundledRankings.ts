@@ -43,7 +43,8 @@ export function bundledRankingRows(b: BundledRankings): ApiRankingRow[] {
   const rows: ApiRankingRow[] = [];
   for (const [slug, cells] of Object.entries(b.models)) {
     cells.forEach((tokens, i) => {
-      if (tokens !== null) rows.push({ date: b.days[i], model_permaslug: slug, total_tokens: tokens });
+      const date = b.days[i];
+      if (tokens !== null && date !== undefined) rows.push({ date, model_permaslug: slug, total_tokens: tokens });
     });
   }
   return rows;

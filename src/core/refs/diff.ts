@@ -46,33 +46,38 @@ export function unifiedDiff(path: string, before: string, after: string, context
     regions.push([head, a.length - tail, head, b.length - tail]);
   }
   // Regions closer than twice the context share a hunk.
-  const hunks: [number, number, number, number][][] = [];
+  type Region = [number, number, number, number];
+  const hunks: { first: Region; last: Region; regions: Region[] }[] = [];
   for (const r of regions) {
-    const cur = hunks[hunks.length - 1];
-    if (cur !== undefined && r[0] - cur[cur.length - 1][1] <= 2 * context) cur.push(r);
-    else hunks.push([r]);
+    const cur = hunks.at(-1);
+    if (cur !== undefined && r[0] - cur.last[1] <= 2 * context) {
+      cur.regions.push(r);
+      cur.last = r;
+    } else hunks.push({ first: r, last: r, regions: [r] });
   }
   const out = [`--- a/${path}`, `+++ b/${path}`];
-  const emit = (prefix: string, line: Line): void => {
-    out.push(prefix + line.text);
-    if (!line.eol) out.push('\\ No newline at end of file');
+  const emit = (prefix: string, lines: readonly Line[]): void => {
+    for (const line of lines) {
+      out.push(prefix + line.text);
+      if (!line.eol) out.push('\\ No newline at end of file');
+    }
   };
-  for (const h of hunks) {
-    const aStart = Math.max(0, h[0][0] - context);
-    const aEnd = Math.min(a.length, h[h.length - 1][1] + context);
-    const delta = h[0][2] - h[0][0];
+  for (const { first, last, regions: rs } of hunks) {
+    const aStart = Math.max(0, first[0] - context);
+    const aEnd = Math.min(a.length, last[1] + context);
+    const delta = first[2] - first[0];
     const bStart = aStart + delta;
-    const bEnd = Math.min(b.length, h[h.length - 1][3] + context);
+    const bEnd = Math.min(b.length, last[3] + context);
     const range = (start: number, len: number): string => `${len === 0 ? start : start + 1}${len === 1 ? '' : `,${len}`}`;
     out.push(`@@ -${range(aStart, aEnd - aStart)} +${range(bStart, bEnd - bStart)} @@`);
     let i = aStart;
-    for (const r of h) {
-      for (; i < r[0]; i++) emit(' ', a[i]);
-      for (let k = r[0]; k < r[1]; k++) emit('-', a[k]);
-      for (let k = r[2]; k < r[3]; k++) emit('+', b[k]);
+    for (const r of rs) {
+      emit(' ', a.slice(i, r[0]));
+      emit('-', a.slice(r[0], r[1]));
+      emit('+', b.slice(r[2], r[3]));
       i = r[1];
     }
-    for (; i < aEnd; i++) emit(' ', a[i]);
+    emit(' ', a.slice(i, aEnd));
   }
   return `${out.join('\n')}\n`;
 }

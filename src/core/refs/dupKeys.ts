@@ -109,7 +109,7 @@ function jsonString(text: string, start: number): [string, number] {
   let value = '';
   let i = start + 1;
   while (i < text.length) {
-    const c = text[i];
+    const c = text.charAt(i);
     if (c === '"') return [value, i + 1];
     if (c === '\n' || c === '\r') return [value, i];
     if (c === '\\') {
@@ -147,7 +147,8 @@ function yamlKeys(text: string): KeyAt[] {
     const m = re.exec(body);
     if (m === null) return cursor;
     cursor = m.index + m[0].length;
-    return m.index + m[1].length;
+    const [, lead = ''] = m;
+    return m.index + lead.length;
   };
   const visit = (node: YNode): void => {
     if (node.kind === 'map') {
@@ -162,6 +163,16 @@ function yamlKeys(text: string): KeyAt[] {
   };
   for (const doc of readYaml(body)) visit(doc.root);
   return out;
+}
+
+interface KeyPart {
+  name: string;
+  offset: number;
+}
+/** A possibly dotted key: the tables it passes through, then its own name. */
+interface DottedKey {
+  parents: KeyPart[];
+  last: KeyPart;
 }
 
 function isBareKeyChar(c: string): boolean {
@@ -228,17 +239,11 @@ function tomlKeys(text: string): KeyAt[] {
   };
   let inlineId = 0;
   const child = (parent: string, part: string): string => (parent === '' ? JSON.stringify(part) : `${parent}.${JSON.stringify(part)}`);
-  /** The path of a header's parts, each array of tables resolved to its current element. */
-  const resolve = (base: string, parts: readonly string[]): string[] => {
-    const paths: string[] = [];
-    let path = base;
-    for (const part of parts) {
-      path = child(path, part);
-      const i = arrayCount.get(path);
-      if (i !== undefined) path = `${path}[${i}]`;
-      paths.push(path);
-    }
-    return paths;
+  /** The path of a header's part under parent, an array of tables resolved to its current element. */
+  const resolveChild = (parent: string, part: string): string => {
+    const path = child(parent, part);
+    const i = arrayCount.get(path);
+    return i === undefined ? path : `${path}[${i}]`;
   };
 
   const skipWs = (): void => {
@@ -253,7 +258,7 @@ function tomlKeys(text: string): KeyAt[] {
     let value = '';
     while (i < n && text[i] !== q && text[i] !== '\n') {
       if (q === '"' && text[i] === '\\' && i + 1 < n) {
-        const e = text[i + 1];
+        const e = text.charAt(i + 1);
         const map: Record<string, string> = { n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\', b: '\b', f: '\f' };
         if (e === 'u' || e === 'U') {
           const len = e === 'u' ? 4 : 8;
@@ -265,7 +270,7 @@ function tomlKeys(text: string): KeyAt[] {
         i += 2;
         continue;
       }
-      value += text[i];
+      value += text.charAt(i);
       i++;
     }
     if (text[i] !== q) {
@@ -276,24 +281,25 @@ function tomlKeys(text: string): KeyAt[] {
     return value;
   };
   /** A possibly dotted key, with the offset where each part starts. */
-  const readKey = (): { parts: string[]; offsets: number[] } | null => {
-    const parts: string[] = [];
-    const offsets: number[] = [];
+  const readKey = (): DottedKey | null => {
+    const parents: KeyPart[] = [];
     for (;;) {
       skipWs();
-      offsets.push(pos);
+      const offset = pos;
+      let name: string;
       if (text[pos] === '"' || text[pos] === "'") {
         const v = readQuoted();
         if (v === null) return null;
-        parts.push(v);
+        name = v;
       } else {
         const start = pos;
-        while (pos < n && isBareKeyChar(text[pos])) pos++;
+        while (pos < n && isBareKeyChar(text.charAt(pos))) pos++;
         if (pos === start) return null;
-        parts.push(text.slice(start, pos));
+        name = text.slice(start, pos);
       }
       skipWs();
-      if (text[pos] !== '.') return { parts, offsets };
+      if (text[pos] !== '.') return { parents, last: { name, offset } };
+      parents.push({ name, offset });
       pos++;
     }
   };
@@ -306,7 +312,7 @@ function tomlKeys(text: string): KeyAt[] {
   /** The pairs of an inline table (the "{" is behind `pos`), in the table `container`, up to its "}". */
   const readInline = (container: string): void => {
     for (;;) {
-      while (pos < n && /[ \t\r\n,]/.test(text[pos])) pos++;
+      while (pos < n && /[ \t\r\n,]/.test(text.charAt(pos))) pos++;
       if (pos >= n) return;
       if (text[pos] === '}') {
         pos++;
@@ -322,11 +328,11 @@ function tomlKeys(text: string): KeyAt[] {
     }
   };
   /** `a.b.c = v` in the table `base`: `a` and `a.b` are tables defined by dotted keys, `a.b.c` a value. */
-  const recordPair = (base: string, k: { parts: string[]; offsets: number[] }): void => {
+  const recordPair = (base: string, k: DottedKey): void => {
     let parent = base;
-    for (let i = 0; i < k.parts.length; i++) {
-      const path = child(parent, k.parts[i]);
-      define(path, i === k.parts.length - 1 ? 'value' : 'dotted', { container: parent, key: k.parts[i], offset: k.offsets[i] });
+    for (const part of [...k.parents, k.last]) {
+      const path = child(parent, part.name);
+      define(path, part === k.last ? 'value' : 'dotted', { container: parent, key: part.name, offset: part.offset });
       parent = path;
     }
     skipWs();
@@ -389,13 +395,14 @@ function tomlKeys(text: string): KeyAt[] {
         skipLine();
         continue;
       }
-      const parentParts = k.parts.slice(0, -1);
-      const paths = resolve('', parentParts);
-      paths.forEach((p, i) => define(p, 'implied', { container: i === 0 ? '' : paths[i - 1], key: parentParts[i], offset: k.offsets[i] }));
-      const parent = paths.length === 0 ? '' : paths[paths.length - 1];
-      const last = k.parts.length - 1;
-      const path = child(parent, k.parts[last]);
-      define(path, isArray ? 'array' : 'header', { container: parent, key: k.parts[last], offset: k.offsets[last] });
+      let parent = '';
+      for (const part of k.parents) {
+        const p = resolveChild(parent, part.name);
+        define(p, 'implied', { container: parent, key: part.name, offset: part.offset });
+        parent = p;
+      }
+      const path = child(parent, k.last.name);
+      define(path, isArray ? 'array' : 'header', { container: parent, key: k.last.name, offset: k.last.offset });
       if (isArray) {
         const i = (arrayCount.get(path) ?? 0) + 1;
         arrayCount.set(path, i);
@@ -464,5 +471,6 @@ export function createdDuplicateKey(before: string, after: string, edits: readon
   const hit = afterRepeats.find((r) => touched(r.first) || touched(r.again));
   if (hit !== undefined) return describe(hit);
   const beforeCount = repeats(keysOf(before, format)).length;
-  return afterRepeats.length > beforeCount ? describe(afterRepeats[afterRepeats.length - 1]) : null;
+  const lastRepeat = afterRepeats.at(-1);
+  return afterRepeats.length > beforeCount && lastRepeat !== undefined ? describe(lastRepeat) : null;
 }

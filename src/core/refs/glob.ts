@@ -10,7 +10,7 @@ function compileBody(pattern: string): string {
   let i = 0;
   let inBraces = 0;
   while (i < pattern.length) {
-    const c = pattern[i];
+    const c = pattern.charAt(i);
     if (c === '*') {
       if (pattern[i + 1] === '*') {
         const atStart = i === 0 || pattern[i - 1] === '/';

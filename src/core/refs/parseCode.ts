@@ -125,14 +125,16 @@ export function codeStrings(text: string, lang: CodeLanguage, found: (s: CodeStr
     while (j < n) {
       const top = stack.length - 1;
       const c = text.charCodeAt(j);
-      if (stack[top] >= 0) {
+      const open = stack[top];
+      if (open === undefined) break; // not reached: the loop leaves when the outermost template closes
+      if (open >= 0) {
         if (c === BACKSLASH) {
           j += 2;
           interpolated[top] = true;
           continue;
         }
         if (c === BT) {
-          if (!interpolated[top]) report(stack[top] + 1, j, '`');
+          if (!interpolated[top]) report(open + 1, j, '`');
           stack.pop();
           interpolated.pop();
           j++;
@@ -149,10 +151,10 @@ export function codeStrings(text: string, lang: CodeLanguage, found: (s: CodeStr
         j++;
         continue;
       }
-      if (c === 123) stack[top]--;
+      if (c === 123) stack[top] = open - 1;
       else if (c === 125) {
-        stack[top]++;
-        if (stack[top] === -1) {
+        stack[top] = open + 1;
+        if (open + 1 === -1) {
           stack.pop();
           interpolated.pop();
         }
@@ -273,7 +275,7 @@ export function codeStrings(text: string, lang: CodeLanguage, found: (s: CodeStr
         prevSigEnd = i;
         continue;
       }
-      if (syn.quotes.indexOf(text[i]) >= 0) {
+      if (syn.quotes.indexOf(text.charAt(i)) >= 0) {
         if (syn.tripleQuotes && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c) {
           const delim = text.slice(i, i + 3);
           const e = find(delim, i + 3);

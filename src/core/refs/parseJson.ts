@@ -51,17 +51,19 @@ export function parseJsonTree(text: string, meter: Meter = UNMETERED): { root: J
   /** Null when deeper than any rule reads: the structure is followed, nothing is kept. */
   const nodes: (JObject | JArray | null)[] = new Array<JObject | JArray | null>(MAX_RULE_DEPTH).fill(null);
   const keys: (JString | null)[] = new Array<JString | null>(MAX_RULE_DEPTH).fill(null);
-  const nodeAt = (level: number): JObject | JArray | null => (level < MAX_RULE_DEPTH ? nodes[level] : null);
+  const nodeAt = (level: number): JObject | JArray | null => nodes[level] ?? null;
   let openObjects = 0;
   let openArrays = 0;
   let root: JNode | null = null;
   let rootDone = false;
   let damaged = false;
 
-  const isObjectAt = (level: number): boolean => (frames[level] & 1) === 1;
-  const stateAt = (level: number): number => frames[level] >> 1;
+  // One frame per open bracket: depth never exceeds the text's length, the frames' size minus one.
+  const frameAt = (level: number): number => frames[level] ?? 0;
+  const isObjectAt = (level: number): boolean => (frameAt(level) & 1) === 1;
+  const stateAt = (level: number): number => frameAt(level) >> 1;
   const setState = (level: number, state: number): void => {
-    frames[level] = (state << 1) | (frames[level] & 1);
+    frames[level] = (state << 1) | (frameAt(level) & 1);
   };
 
   const place = (node: JNode): void => {
@@ -76,7 +78,7 @@ export function parseJsonTree(text: string, meter: Meter = UNMETERED): { root: J
     const container = nodeAt(top);
     if (isObjectAt(top)) {
       if (state !== VALUE) damaged = true;
-      const key = top < MAX_RULE_DEPTH ? keys[top] : null;
+      const key = keys[top] ?? null;
       if ((state === VALUE || state === COLON_NEXT) && key !== null && container !== null) {
         (container as JObject).props.set(key.value, { key, value: node });
       }

@@ -91,7 +91,7 @@ export function readToml(text: string, meter: Meter = UNMETERED): { root: TTable
     const from = pos;
     pos = close < 0 ? n : close + 3;
     if (close < 0) damaged = true;
-    while (text.startsWith(delim[0], pos)) pos++; // """" ends with a quote inside the string
+    while (text.startsWith(delim.charAt(0), pos)) pos++; // """" ends with a quote inside the string
     meter.spend(pos - from + 1);
   };
   /** Arrays (and anything bracketed in them), possibly spanning lines, with strings and comments inside. */
@@ -170,7 +170,10 @@ export function readToml(text: string, meter: Meter = UNMETERED): { root: TTable
   };
   const descendAll = (t: TTable | null, keys: readonly string[], count: number): TTable | null => {
     let at = t;
-    for (let k = 0; k < count && at !== null; k++) at = descend(at, keys[k]);
+    for (const [k, key] of keys.entries()) {
+      if (k >= count || at === null) break;
+      at = descend(at, key);
+    }
     meter.spend(count);
     return at;
   };
@@ -218,7 +221,8 @@ export function readToml(text: string, meter: Meter = UNMETERED): { root: TTable
         continue;
       }
       const keys = readKey();
-      if (keys === null || text[pos] !== '=') {
+      const last = keys?.at(-1); // a key read has at least one part
+      if (keys === null || last === undefined || text[pos] !== '=') {
         // Not a key = value: give up on this table at the line end.
         damaged = true;
         skipLine();
@@ -226,8 +230,7 @@ export function readToml(text: string, meter: Meter = UNMETERED): { root: TTable
       }
       pos++;
       skipSpaces();
-      const t = descendAll(stack[stack.length - 1], keys, keys.length - 1);
-      const last = keys[keys.length - 1];
+      const t = descendAll(stack.at(-1) ?? null, keys, keys.length - 1);
       if (text[pos] === '{') {
         const child = t !== null && t.depth < MAX_RULE_DEPTH ? table(t.depth + 1) : null;
         if (t !== null) t.entries.set(last, child ?? OTHER);
@@ -255,14 +258,14 @@ export function readToml(text: string, meter: Meter = UNMETERED): { root: TTable
       const isArrayTable = text[pos + 1] === '[';
       pos += isArrayTable ? 2 : 1;
       const keys = readKey();
-      if (keys === null || text[pos] !== ']' || (isArrayTable && text[pos + 1] !== ']')) {
+      const last = keys?.at(-1); // a key read has at least one part
+      if (keys === null || last === undefined || text[pos] !== ']' || (isArrayTable && text[pos + 1] !== ']')) {
         damaged = true;
         current = null;
       } else if (!isArrayTable) {
         current = descendAll(root, keys, keys.length);
       } else {
         const parent = descendAll(root, keys, keys.length - 1);
-        const last = keys[keys.length - 1];
         const existing = parent?.entries.get(last);
         if (parent === null || parent.depth >= MAX_RULE_DEPTH) current = null;
         else if (existing === undefined || existing.t === 'tables') {
@@ -279,7 +282,8 @@ export function readToml(text: string, meter: Meter = UNMETERED): { root: TTable
       continue;
     }
     const keys = readKey();
-    if (keys === null || text[pos] !== '=') {
+    const last = keys?.at(-1); // a key read has at least one part
+    if (keys === null || last === undefined || text[pos] !== '=') {
       damaged = true;
       skipLine();
       continue;
@@ -287,7 +291,6 @@ export function readToml(text: string, meter: Meter = UNMETERED): { root: TTable
     pos++;
     skipSpaces();
     const t = descendAll(current, keys, keys.length - 1);
-    const last = keys[keys.length - 1];
     if (text[pos] === '{') {
       const child = t !== null && t.depth < MAX_RULE_DEPTH ? table(t.depth + 1) : null;
       if (t !== null) t.entries.set(last, child ?? OTHER);

@@ -345,9 +345,10 @@ export function swapChoices(selected: readonly Placed[], everywhere: readonly Pl
     return code.length === 0 ? '' : ` · includes ${plural(code.length, 'string literal')} in code`;
   };
   const base: SwapChoice[] = [];
+  const only = selected.length === 1 ? selected[0] : undefined;
   base.push({
-    label: selected.length === 1 ? 'Swap this reference' : `Swap ${plural(selected.length, 'reference')}`,
-    description: selected.length === 1 ? `${selected[0].file}:${selected[0].ref.line}${codeNote(selected)}` : codeNote(selected).replace(/^ · /, ''),
+    label: only !== undefined ? 'Swap this reference' : `Swap ${plural(selected.length, 'reference')}`,
+    description: only !== undefined ? `${only.file}:${only.ref.line}${codeNote(selected)}` : codeNote(selected).replace(/^ · /, ''),
     detail: describeSwapSet(selected),
     scope: 'selected',
     preview: false,

@@ -56,7 +56,7 @@ export function createScanFilter(options: ScanOptions = {}): ScanFilter {
     kindFor(path: string, size: number): FileKind | null {
       if (size > maxBytes) return null;
       const segs = pathSegments(path);
-      for (let i = 0; i < segs.length - 1; i++) if (excludedNames.has(segs[i])) return null;
+      if (segs.slice(0, -1).some((seg) => excludedNames.has(seg))) return null; // folders only, not the file name
       const rel = segs.join('/');
       if (hasExclude && exclude.matches(rel)) return null;
       const lower = (segs[segs.length - 1] ?? '').toLowerCase();

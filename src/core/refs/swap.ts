@@ -89,8 +89,9 @@ export function computeSwapMany(text: string, refs: readonly ModelRef[], targetI
   }
   edits.sort((a, b) => a.offset - b.offset);
   const notes: string[] = [];
-  if (edits.length > 0) {
-    const file = refs[0].file;
+  const first = refs[0];
+  if (edits.length > 0 && first !== undefined) {
+    const file = first.file;
     const format = keyFormatOf(file);
     const dup = format === null ? null : createdDuplicateKey(text, applyEdits(text, edits), edits, format);
     if (dup !== null) {

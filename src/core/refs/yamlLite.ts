@@ -76,11 +76,15 @@ export function readYaml(text: string, meter: Meter = UNMETERED): YDocument[] {
       }
     }
   }
+  // Past the last line the columns read as a blank line at the end of the text; callers bound li by lineCount.
+  const lineStart = (k: number): number => LS[k] ?? text.length;
+  const lineEnd = (k: number): number => LE[k] ?? text.length;
+  const indentOf = (k: number): number => LI[k] ?? -1;
   let damaged = false;
   let tabIndented = false;
   for (let k = 0; k < lineCount; k++) {
-    const start = LS[k];
-    const end = LE[k];
+    const start = lineStart(k);
+    const end = lineEnd(k);
     let i = start;
     while (i < end && text.charCodeAt(i) === 32) i++;
     if (i < end && text.charCodeAt(i) === 9) {
@@ -100,7 +104,7 @@ export function readYaml(text: string, meter: Meter = UNMETERED): YDocument[] {
     let hi = lineCount - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (LS[mid] <= pos) lo = mid;
+      if (lineStart(mid) <= pos) lo = mid;
       else hi = mid - 1;
     }
     return lo;
@@ -109,16 +113,16 @@ export function readYaml(text: string, meter: Meter = UNMETERED): YDocument[] {
   /** Index of the next line at or after li with content, stopping at document markers. */
   const nextContent = (li: number): number => {
     let i = li;
-    while (i < lineCount && LI[i] < 0) i++;
+    while (i < lineCount && indentOf(i) < 0) i++;
     meter.spend(i - li + 1);
     return i;
   };
   const isMarker = (li: number): boolean => {
-    if (li >= lineCount || LI[li] !== 0) return false;
-    const start = LS[li];
+    if (li >= lineCount || indentOf(li) !== 0) return false;
+    const start = lineStart(li);
     const c = text.charCodeAt(start);
     if ((c !== 45 && c !== 46) || text.charCodeAt(start + 1) !== c || text.charCodeAt(start + 2) !== c) return false;
-    return LE[li] === start + 3 || isSpace(text[start + 3]);
+    return lineEnd(li) === start + 3 || isSpace(text[start + 3]);
   };
 
   /** The position after a comment or the line end: true when only spaces and a comment remain. */
@@ -192,7 +196,7 @@ export function readYaml(text: string, meter: Meter = UNMETERED): YDocument[] {
     const skip = (): void => {
       for (;;) {
         while (i < text.length && (isSpace(text[i]) || text[i] === '\n' || text[i] === '\r')) i++;
-        if (text[i] === '#' && (i === 0 || /[\s]/.test(text[i - 1]))) {
+        if (text[i] === '#' && (i === 0 || /[\s]/.test(text.charAt(i - 1)))) {
           while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
           continue;
         }
@@ -270,7 +274,7 @@ export function readYaml(text: string, meter: Meter = UNMETERED): YDocument[] {
       if (c === '*' || c === '&' || c === '!') {
         // Anchors and tags decorate the node that follows; aliases name another node.
         const alias = c === '*';
-        while (i < text.length && !isSpace(text[i]) && !',[]{}\r\n'.includes(text[i])) i++;
+        while (i < text.length && !isSpace(text[i]) && !',[]{}\r\n'.includes(text.charAt(i))) i++;
         return alias ? OTHER : node();
       }
       return plain();
@@ -325,7 +329,7 @@ export function readYaml(text: string, meter: Meter = UNMETERED): YDocument[] {
    * Returns the node and the next line to look at.
    */
   const inlineValue = (li: number, pos: number, parentIndent: number): { node: YNode; next: number } => {
-    const lEnd = LE[li];
+    const lEnd = lineEnd(li);
     let p = pos;
     while (p < lEnd && isSpace(text[p])) p++;
     p = skipProps(p, lEnd);
@@ -339,7 +343,7 @@ export function readYaml(text: string, meter: Meter = UNMETERED): YDocument[] {
       let h = p + 1;
       let explicitIndent = false;
       for (let k = 0; k < 2 && h < lEnd; k++) {
-        const d = text[h];
+        const d = text.charAt(h);
         if (d === '+' || d === '-') h++;
         else if (d >= '1' && d <= '9') {
           explicitIndent = true;
@@ -348,7 +352,7 @@ export function readYaml(text: string, meter: Meter = UNMETERED): YDocument[] {
       }
       const headerOk = (h >= lEnd || isSpace(text[h])) && restIsEmpty(h, lEnd);
       let n = li + 1;
-      while (n < lineCount && !isMarker(n) && (LI[n] < 0 || LI[n] > parentIndent)) n++;
+      while (n < lineCount && !isMarker(n) && (indentOf(n) < 0 || indentOf(n) > parentIndent)) n++;
       meter.spend(n - li);
       const one = headerOk && !explicitIndent ? blockScalarLine(li + 1, n, parentIndent) : null;
       return { node: one ?? OTHER, next: n };
@@ -356,7 +360,7 @@ export function readYaml(text: string, meter: Meter = UNMETERED): YDocument[] {
     if (c === '*' || c === '{' || c === '[' || c === '"' || c === "'") {
       const f = c === '*' ? { node: OTHER, end: lEnd } : c === '"' || c === "'" ? quoted(p) : flow(p);
       const endLine = lineAt(Math.max(f.end - 1, p));
-      if (c !== '*' && !restIsEmpty(f.end, LE[endLine])) damaged = true;
+      if (c !== '*' && !restIsEmpty(f.end, lineEnd(endLine))) damaged = true;
       const next = afterContinuation(endLine + 1, parentIndent);
       // Nothing may continue a quoted scalar, a flow collection or an alias on deeper lines.
       if (next !== nextContent(endLine + 1)) damaged = true;
@@ -383,8 +387,8 @@ export function readYaml(text: string, meter: Meter = UNMETERED): YDocument[] {
     let leadingEmpty = false;
     let ended = false;
     for (let k = from; k < to; k++) {
-      const sStart = LS[k];
-      const sEnd = LE[k];
+      const sStart = lineStart(k);
+      const sEnd = lineEnd(k);
       let i = sStart;
       while (i < sEnd && text[i] === ' ') i++;
       meter.spend(i - sStart + 1);
@@ -414,7 +418,7 @@ export function readYaml(text: string, meter: Meter = UNMETERED): YDocument[] {
   /** Lines indented more than parentIndent right after a scalar continue it; skip them. */
   const afterContinuation = (li: number, parentIndent: number): number => {
     let n = nextContent(li);
-    while (n < lineCount && !isMarker(n) && LI[n] > parentIndent) n = nextContent(n + 1);
+    while (n < lineCount && !isMarker(n) && indentOf(n) > parentIndent) n = nextContent(n + 1);
     return n;
   };
 
@@ -422,11 +426,11 @@ export function readYaml(text: string, meter: Meter = UNMETERED): YDocument[] {
   const childBlock = (li: number, parentIndent: number): { node: YNode; next: number } => {
     const n = nextContent(li);
     if (n >= lineCount || isMarker(n)) return { node: OTHER, next: n };
-    const ind = LI[n];
-    if (ind > parentIndent) return block(n, LS[n] + ind, ind);
+    const ind = indentOf(n);
+    if (ind > parentIndent) return block(n, lineStart(n) + ind, ind);
     // "key:\n- item" puts a sequence at the key's own indentation.
-    const pos = LS[n] + ind;
-    if (ind === parentIndent && text[pos] === '-' && (pos + 1 >= LE[n] || isSpace(text[pos + 1]))) return seq(n, ind);
+    const pos = lineStart(n) + ind;
+    if (ind === parentIndent && text[pos] === '-' && (pos + 1 >= lineEnd(n) || isSpace(text[pos + 1]))) return seq(n, ind);
     return { node: OTHER, next: n };
   };
 
@@ -441,7 +445,7 @@ export function readYaml(text: string, meter: Meter = UNMETERED): YDocument[] {
   };
 
   const blockAt = (li: number, pos: number, col: number): { node: YNode; next: number } => {
-    const lEnd = LE[li];
+    const lEnd = lineEnd(li);
     if (text[pos] === '-' && (pos + 1 >= lEnd || isSpace(text[pos + 1]))) return seq(li, col, pos);
     const p = skipProps(pos, lEnd);
     if (p !== pos && restIsEmpty(p, lEnd)) return childBlock(li + 1, col - 1);
@@ -452,10 +456,10 @@ export function readYaml(text: string, meter: Meter = UNMETERED): YDocument[] {
   const seq = (li: number, col: number, firstPos?: number): { node: YNode; next: number } => {
     const items: YNode[] = [];
     let cur = li;
-    let pos = firstPos ?? LS[li] + col;
+    let pos = firstPos ?? lineStart(li) + col;
     for (;;) {
-      const lStart = LS[cur];
-      const lEnd = LE[cur];
+      const lStart = lineStart(cur);
+      const lEnd = lineEnd(cur);
       let p = pos + 1;
       while (p < lEnd && text[p] === ' ') p++;
       meter.spend(p - pos);
@@ -465,9 +469,9 @@ export function readYaml(text: string, meter: Meter = UNMETERED): YDocument[] {
       items.push(r.node);
       const n = r.next;
       if (n >= lineCount || isMarker(n)) return { node: { kind: 'seq', items }, next: n };
-      const ind = LI[n];
-      const np = LS[n] + ind;
-      if (ind === col && text[np] === '-' && (np + 1 >= LE[n] || isSpace(text[np + 1]))) {
+      const ind = indentOf(n);
+      const np = lineStart(n) + ind;
+      if (ind === col && text[np] === '-' && (np + 1 >= lineEnd(n) || isSpace(text[np + 1]))) {
         cur = n;
         pos = np;
         continue;
@@ -482,7 +486,7 @@ export function readYaml(text: string, meter: Meter = UNMETERED): YDocument[] {
     let cur = li;
     let pos = firstPos;
     for (;;) {
-      const kc = keyColon(pos, LE[cur]);
+      const kc = keyColon(pos, lineEnd(cur));
       if (kc === -1) {
         damaged = true;
         return { node: { kind: 'map', entries }, next: skipDeeper(cur + 1, col - 1) };
@@ -491,10 +495,10 @@ export function readYaml(text: string, meter: Meter = UNMETERED): YDocument[] {
       entries.push({ key: kc.key, value: r.node });
       const n = r.next;
       if (n >= lineCount || isMarker(n)) return { node: { kind: 'map', entries }, next: n };
-      const ind = LI[n];
+      const ind = indentOf(n);
       if (ind === col) {
-        const np = LS[n] + ind;
-        if (text[np] === '-' && (np + 1 >= LE[n] || isSpace(text[np + 1]))) {
+        const np = lineStart(n) + ind;
+        if (text[np] === '-' && (np + 1 >= lineEnd(n) || isSpace(text[np + 1]))) {
           // A sequence entry where a key should be: the mapping ends (the caller decides).
           return { node: { kind: 'map', entries }, next: n };
         }
@@ -509,7 +513,7 @@ export function readYaml(text: string, meter: Meter = UNMETERED): YDocument[] {
 
   const skipDeeper = (li: number, col: number): number => {
     let n = nextContent(li);
-    while (n < lineCount && !isMarker(n) && LI[n] > col) n = nextContent(n + 1);
+    while (n < lineCount && !isMarker(n) && indentOf(n) > col) n = nextContent(n + 1);
     return n;
   };
 
@@ -519,17 +523,17 @@ export function readYaml(text: string, meter: Meter = UNMETERED): YDocument[] {
     damaged = false;
     // Directives and the "---" that opens a document.
     let n = nextContent(li);
-    while (n < lineCount && text[LS[n]] === '%') n = nextContent(n + 1);
+    while (n < lineCount && text[lineStart(n)] === '%') n = nextContent(n + 1);
     let root: YNode = OTHER;
     let markerContent = false;
-    if (n < lineCount && isMarker(n) && text[LS[n]] === '-') {
-      if (!restIsEmpty(LS[n] + 3, LE[n])) markerContent = true;
+    if (n < lineCount && isMarker(n) && text[lineStart(n)] === '-') {
+      if (!restIsEmpty(lineStart(n) + 3, lineEnd(n))) markerContent = true;
       n = nextContent(n + 1);
     }
     if (markerContent) damaged = true;
     if (n < lineCount && !isMarker(n)) {
-      const ind = LI[n];
-      const r = block(n, LS[n] + ind, ind);
+      const ind = indentOf(n);
+      const r = block(n, lineStart(n) + ind, ind);
       root = r.node;
       n = r.next;
       // Leftovers before the next marker mean the structure was not understood.
@@ -538,7 +542,7 @@ export function readYaml(text: string, meter: Meter = UNMETERED): YDocument[] {
         n = nextContent(n + 1);
       }
     }
-    if (n < lineCount && isMarker(n) && text[LS[n]] === '.') n++;
+    if (n < lineCount && isMarker(n) && text[lineStart(n)] === '.') n++;
     if (root.kind !== 'other' || docs.length === 0 || damaged) docs.push({ root, damaged: damaged || tabIndented });
     if (n === li) n++;
     li = n;

@@ -25,7 +25,8 @@ export function escapeMarkdown(text: string): string {
 export function unknownPlaceholders(format: string): string[] {
   const found: string[] = [];
   for (const match of format.matchAll(PLACEHOLDER_PATTERN)) {
-    const name = match[1];
+    const [, name] = match;
+    if (name === undefined) continue;
     if (!isStatusPlaceholder(name) && !found.includes(name)) found.push(name);
   }
   return found;

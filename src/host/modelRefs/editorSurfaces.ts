@@ -203,7 +203,8 @@ export class EditorSurfaces implements vscode.Disposable {
     }
     for (const list of byUri.values()) {
       const d = this.diagnosticsFor(list, catalog);
-      if (d.length > 0) this.diagnostics.set(list[0].uri, d);
+      const uri = list[0]?.uri;
+      if (uri !== undefined && d.length > 0) this.diagnostics.set(uri, d);
     }
   }
 

@@ -133,6 +133,7 @@ async function planEdits(deps: SwapDeps, entries: readonly RefEntry[], target: s
   const files: PlannedFile[] = [];
   for (const list of byFile.values()) {
     const first = list[0];
+    if (first === undefined) continue; // each list holds the entries of its file, at least one
     if (vscode.workspace.getWorkspaceFolder(first.uri) === undefined) return { ok: false, reason: 'outsideWorkspace', message: `${first.file} is outside the workspace; Model Radar edits workspace files only.` };
     let text: string;
     try {
@@ -185,6 +186,7 @@ export async function runSwap(deps: SwapDeps, params: SwapParams, mode: SwapMode
     return refused('noSelection', 'No reference or model was named.');
   }
   const first = selected[0];
+  if (first === undefined) return refused('noSelection', 'No reference was selected.');
 
   // 2) Which model instead: exactly the one picked (a "keep :variant" spelling is its own choice).
   let target = params.targetId === undefined ? undefined : normaliseTarget(params.targetId);
@@ -244,8 +246,9 @@ export async function runSwap(deps: SwapDeps, params: SwapParams, mode: SwapMode
  */
 function buildEdit(files: readonly PlannedFile[], label: string, preview: boolean): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
-  if (preview && files.length > 0) {
-    edit.createFile(files[0].entry.uri, { ignoreIfExists: true }, { label, needsConfirmation: true, description: 'opens the Refactor Preview; changes nothing' });
+  const firstFile = files[0];
+  if (preview && firstFile !== undefined) {
+    edit.createFile(firstFile.entry.uri, { ignoreIfExists: true }, { label, needsConfirmation: true, description: 'opens the Refactor Preview; changes nothing' });
   }
   for (const f of files) {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === f.entry.uri.toString());

@@ -196,11 +196,11 @@ export class WorkspaceReferences implements vscode.Disposable {
         const batch = todo.slice(i, i + READ_BATCH);
         // Reads in small parallel batches: a remote file system answers each one over the network.
         const loaded = await Promise.all(batch.map((t) => read(t.uri)));
-        for (let j = 0; j < batch.length; j++) {
+        for (const [j, t] of batch.entries()) {
           const text = loaded[j];
-          if (text === null) continue;
-          texts.set(batch[j].key, fingerprint(text));
-          yield { path: batch[j].key, size: text.length, read: () => text };
+          if (text === null || text === undefined) continue;
+          texts.set(t.key, fingerprint(text));
+          yield { path: t.key, size: text.length, read: () => text };
         }
       }
     }

@@ -70,7 +70,10 @@ function DailyLines({ rankings }: { rankings: RankingsView }): ReactElement {
   const labelEvery = Math.max(1, Math.ceil(days.length / 7));
   const totals = present.map((reg) => `${regionLabel(reg)} ${formatTokens(sumTokens(days.flatMap((d) => (d.regions === null ? [] : [d.regions[reg]]))))}`);
   const gaps = days.filter((d) => d.regions === null).length;
-  const label = `Daily tokens by region, ${formatDay(days[0].date)} to ${formatDay(days[days.length - 1].date)}${gaps > 0 ? `, ${gaps} of ${days.length} days without data` : ''}. Totals: ${totals.join(', ')}.`;
+  const [first] = days;
+  const last = days.at(-1);
+  const span = first !== undefined && last !== undefined ? `, ${formatDay(first.date)} to ${formatDay(last.date)}` : '';
+  const label = `Daily tokens by region${span}${gaps > 0 ? `, ${gaps} of ${days.length} days without data` : ''}. Totals: ${totals.join(', ')}.`;
   return (
     <figure className="mr-chart">
       <svg className="mr-chart-svg" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} aria-describedby={tableId}>

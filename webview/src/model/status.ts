@@ -55,7 +55,8 @@ export function banners(snapshot: Snapshot, now: number): Banner[] {
     return t === null ? 'Nothing cached yet.' : `Showing data from ${formatAge(t, now)}.`;
   };
   const messageOf = (names: ResourceName[]): string => {
-    const m = snapshot.resources[names[0]].error?.message;
+    const first = names[0];
+    const m = first === undefined ? undefined : snapshot.resources[first].error?.message;
     return m ? ` (${m})` : '';
   };
 
@@ -107,7 +108,8 @@ export function banners(snapshot: Snapshot, now: number): Banner[] {
         });
         break;
       case 'rateLimited': {
-        const retry = snapshot.resources[names[0]].error?.retryAfterMs;
+        const first = names[0];
+        const retry = first === undefined ? undefined : snapshot.resources[first].error?.retryAfterMs;
         const when = retry && Number.isFinite(retry) ? ` Retrying in ${Math.max(1, Math.ceil(retry / 1000))} s.` : ' Retrying shortly.';
         out.push({ id: kind, severity: 'info', title: `OpenRouter is rate-limiting ${what}.`, detail: `${since(names)}${when}`, actions: [LOG] });
         break;
@@ -139,5 +141,5 @@ export function banners(snapshot: Snapshot, now: number): Banner[] {
 }
 
 function capitalize(s: string): string {
-  return s ? s[0].toUpperCase() + s.slice(1) : s;
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }

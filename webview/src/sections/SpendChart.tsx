@@ -36,9 +36,10 @@ export function spendSeries(activity: ActivityView, catalog: CatalogIndex): { se
     const values = new Array<number>(keys.length + 1).fill(0);
     for (const m of d.models) {
       const i = keys.indexOf(m.model);
-      values[i >= 0 ? i : keys.length] += usd(m.usage);
+      const slot = i >= 0 ? i : keys.length;
+      values[slot] = (values[slot] ?? 0) + usd(m.usage);
     }
-    otherTotal += values[keys.length];
+    otherTotal += values[keys.length] ?? 0;
     return { date: d.date, total: values.reduce((a, b) => a + b, 0), values };
   });
   if (otherTotal > 0) series.push({ key: '__other', label: 'Other models', total: otherTotal });
@@ -51,7 +52,9 @@ export function SpendChart({ activity, catalog }: { activity: ActivityView; cata
   const { series, days } = spendSeries(activity, catalog);
   const tableId = useId();
   const max = Math.max(0, ...days.map((d) => d.total));
-  if (!days.length || max === 0) {
+  const firstDay = days[0];
+  const lastDay = days.at(-1);
+  if (firstDay === undefined || lastDay === undefined || max === 0) {
     // A BYOK-only user spent nothing in OpenRouter credits, but did spend: never a bare "no spend".
     const byok = Number.isFinite(activity.byokTotal) && activity.byokTotal > 0;
     return (
@@ -76,10 +79,10 @@ export function SpendChart({ activity, catalog }: { activity: ActivityView; cata
           {formatUsd(max)}
         </text>
         <text className="mr-axis-label" x={0} y={H - 3}>
-          {formatDay(days[0].date)}
+          {formatDay(firstDay.date)}
         </text>
         <text className="mr-axis-label" x={W} y={H - 3} textAnchor="end">
-          {formatDay(days[days.length - 1].date)}
+          {formatDay(lastDay.date)}
         </text>
         {days.map((d, i) => {
           let base = H - PAD_BOTTOM;
