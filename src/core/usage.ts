@@ -19,10 +19,10 @@ export interface UsageInput {
 
 const DAY_MS = 86_400_000;
 /**
- * Burn rate divides by the time elapsed this month; in the first minutes of the 1st that is near zero and one
- * request would project thousands. An hour is the least elapsed time we divide by.
+ * Burn rate divides by the time elapsed this month. Within the first day that is a few hours of one day's habits
+ * (a morning's work read as $600/day): no rate or projection is shown until a whole day of the month has passed.
  */
-const MIN_ELAPSED_DAYS = 1 / 24;
+const MIN_ELAPSED_DAYS = 1;
 
 /** Older /key responses lack many fields: missing stays null (unknown), never 0. */
 function num(v: unknown): number | null {
@@ -107,9 +107,9 @@ export function buildUsageView(input: UsageInput): UsageView {
 
   let burnRatePerDay: number | null = null;
   let monthEndProjection: number | null = null;
-  if (key?.monthly !== null && key?.monthly !== undefined) {
-    const { elapsedDays, daysInMonth } = monthProgress(input.now);
-    const rate = key.monthly / Math.max(elapsedDays, MIN_ELAPSED_DAYS);
+  const { elapsedDays, daysInMonth } = monthProgress(input.now);
+  if (key?.monthly !== null && key?.monthly !== undefined && elapsedDays >= MIN_ELAPSED_DAYS) {
+    const rate = key.monthly / elapsedDays;
     burnRatePerDay = roundUsd(rate);
     monthEndProjection = roundUsd(Math.max(key.monthly, rate * daysInMonth));
   }

@@ -57,10 +57,13 @@ describe('burn rate and projection', () => {
   it('has none without a monthly figure', () => {
     expect(view({ ...KEY, usage_monthly: undefined }, null)).toMatchObject({ burnRatePerDay: null, monthEndProjection: null });
   });
-  it('divides by the elapsed time, at least one hour, and projects over the whole month', () => {
+  it('divides by the elapsed time once a whole day has passed, and projects over the whole month', () => {
     const first = view({ ...KEY, usage_monthly: 1 }, null, { now: Date.parse('2026-07-01T00:06:00Z') });
-    expect(first.burnRatePerDay).toBe(24);
-    expect(first.monthEndProjection).toBe(744);
+    expect(first).toMatchObject({ burnRatePerDay: null, monthEndProjection: null });
+    expect(view({ ...KEY, usage_monthly: 1 }, null, { now: Date.parse('2026-07-01T23:59:59Z') })).toMatchObject({ burnRatePerDay: null });
+    const oneDay = view({ ...KEY, usage_monthly: 3 }, null, { now: Date.parse('2026-07-02T00:00:00Z') });
+    expect(oneDay.burnRatePerDay).toBe(3);
+    expect(oneDay.monthEndProjection).toBe(93);
     const later = view({ ...KEY, usage_monthly: 40 }, null, { now: Date.parse('2026-07-21T00:00:00Z') });
     expect(later.burnRatePerDay).toBe(2);
     expect(later.monthEndProjection).toBe(62);

@@ -31,9 +31,10 @@ describe('buildUsageView', () => {
     expect(monthProgress(Date.parse('2028-02-01T06:00:00Z'))).toEqual({ elapsedDays: 0.25, daysInMonth: 29 });
   });
 
-  it('does not explode in the first minutes of a month', () => {
-    const v = buildUsageView({ key: { ...SPEC_KEY, usage_monthly: 0.5 }, credits: null, creditsFromManagementKey: false, now: Date.parse('2026-08-01T00:00:30Z') });
-    expect(v.burnRatePerDay).toBeCloseTo(0.5 * 24, 9);
+  it('projects nothing from the first day of a month (a few hours are not a daily rate)', () => {
+    const v = buildUsageView({ key: { ...SPEC_KEY, usage_monthly: 25.5 }, credits: null, creditsFromManagementKey: false, now: Date.parse('2026-12-01T00:10:00Z') });
+    expect(v.burnRatePerDay).toBeNull();
+    expect(v.monthEndProjection).toBeNull();
   });
 
   it('treats a normal key\'s 0/0 credits as unavailable, not as zero', () => {
