@@ -6,6 +6,7 @@
 // registered twice and a command runs exactly as when it was registered directly.
 import * as vscode from 'vscode';
 import { COMMANDS } from '../shared/commands';
+import { formatLogMs } from '../shared/format';
 
 /** What the entry needs from the composition root (src/host/extension.ts). */
 export interface MainModule {
@@ -79,7 +80,7 @@ export function activateLazily(context: vscode.ExtensionContext, loadMain: () =>
         return failed('starting', err);
       }
       state = { kind: 'started' };
-      log.info(`Model Radar started in ${(performance.now() - loading).toFixed(2)} ms (code loading ${(loaded - loading).toFixed(2)} ms)`);
+      log.info(`Model Radar started in ${formatLogMs(performance.now() - loading)} ms (code loading ${formatLogMs(loaded - loading)} ms)`);
       return true;
     })();
     state = { kind: 'starting', done };
@@ -102,7 +103,7 @@ export function activateLazily(context: vscode.ExtensionContext, loadMain: () =>
   const timer = setTimeout(() => void ensureStarted(), 0);
   context.subscriptions.push({ dispose: () => clearTimeout(timer) });
 
-  log.info(`Model Radar activated in ${(performance.now() - t0).toFixed(2)} ms (entry; module load to activate ${(t0 - moduleLoaded).toFixed(2)} ms)`);
+  log.info(`Model Radar activated in ${formatLogMs(performance.now() - t0)} ms (entry; module load to activate ${formatLogMs(t0 - moduleLoaded)} ms)`);
 }
 
 /** A start that failed stays visible (a status bar item that opens the log), not a toast at startup. */
@@ -122,6 +123,7 @@ function showFailure(context: vscode.ExtensionContext, log: vscode.LogOutputChan
 
 /** A command the user ran while the extension could not start: say so, and offer the log. */
 async function explainFailure(log: vscode.LogOutputChannel, message: string): Promise<void> {
-  const choice = await vscode.window.showErrorMessage(`Model Radar could not start: ${message}`, 'Show Log');
+  const showLog = vscode.l10n.t('Show Log');
+  const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Model Radar could not start: {0}', message), showLog);
   if (choice) log.show();
 }

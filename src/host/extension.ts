@@ -8,6 +8,7 @@ import type { Snapshot } from '../shared/types';
 import type { BundledCatalog } from '../core/radar';
 import { Radar } from '../core/radar';
 import { toWebviewSettings } from '../core/settings';
+import { formatLogMs } from '../shared/format';
 import { createWebviewRequestHandlers } from '../core/webviewHandlers';
 import { SidebarViewProvider, SIDEBAR_VIEW_ID } from './sidebarView';
 import { DashboardPanel } from './dashboardPanel';
@@ -30,7 +31,7 @@ export function start(context: vscode.ExtensionContext, log: vscode.LogOutputCha
   let mark = t0;
   const phase = (name: string): void => {
     const at = performance.now();
-    phases.push(`${name} ${(at - mark).toFixed(2)}`);
+    phases.push(`${name} ${formatLogMs(at - mark)}`);
     mark = at;
   };
   const settings = new SettingsAdapter(log);
@@ -185,5 +186,5 @@ export function start(context: vscode.ExtensionContext, log: vscode.LogOutputCha
 
   phase('status+commands');
   const ms = performance.now() - t0;
-  log.info(`Model Radar start() ${ms.toFixed(2)} ms (${phases.join(', ')}; module load to start ${(t0 - moduleLoaded).toFixed(2)} ms)`);
+  log.info(`Model Radar start() ${formatLogMs(ms)} ms (${phases.join(', ')}; module load to start ${formatLogMs(t0 - moduleLoaded)} ms)`);
 }

@@ -24,6 +24,7 @@
 // | duration / age       | formatDuration      | "<1 min", "12 min", "3 h" (under 48 h), "2 d"                         |
 // |                      | formatAgo/formatAge | "just now", "12 min ago", "3 h ago", "2 d ago"                        |
 // | region               | regionLabel         | "China", "US", "Europe", ...; anything else is the unknown label     |
+// | timing in a log line | formatLogMs         | "12.35" (ms, two decimals, no grouping): read back by the e2e and bench |
 //
 // Deterministic: the default locale is en-US whatever the machine says, so tests, screenshots and the CLI read
 // the same everywhere. The functions that group digits take an optional `FormatOptions.locale` so issue #14 can
@@ -55,6 +56,13 @@ function trimZeros(s: string, minDecimals: number): string {
 
 function group(n: number, decimals: number, opts?: FormatOptions): string {
   return n.toLocaleString(opts?.locale ?? DEFAULT_LOCALE, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+}
+
+// ---- timings in log lines -------------------------------------------------------------------------------
+
+/** Milliseconds for the log: machine-read (the e2e and bench parse these lines), so never grouped or localised. */
+export function formatLogMs(ms: number): string {
+  return Number.isFinite(ms) ? ms.toFixed(2) : UNKNOWN;
 }
 
 // ---- money ------------------------------------------------------------------------------------------------

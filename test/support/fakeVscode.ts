@@ -353,6 +353,15 @@ export const languages = {
   }),
 };
 
+/** No bundle is loaded, as in VS Code with the English UI: the message itself, `{0}`-style placeholders filled. */
+export const l10n = {
+  t: (message: string, ...args: (string | number | boolean)[]): string =>
+    message.replace(/\{(\d+)\}/g, (whole, i: string) => {
+      const arg = args[Number(i)];
+      return arg === undefined ? whole : String(arg);
+    }),
+};
+
 export const env = {
   clipboard: { readText: async () => '', writeText: async (_t: string) => undefined },
   openExternal: async () => true,

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  formatLogMs,
   formatAge,
   formatChange,
   formatContext,
@@ -292,5 +293,15 @@ describe('parseTokens', () => {
     expect(parseTokens('123')).toBe(123n);
     expect(parseTokens(1.5)).toBeNull();
     expect(parseTokens(-1n)).toBeNull();
+  });
+});
+
+describe('formatLogMs', () => {
+  it('writes log timings as the e2e and bench read them: two decimals, never grouped', () => {
+    expect(formatLogMs(4.05)).toBe('4.05');
+    expect(formatLogMs(1234.5)).toBe('1234.50');
+    expect(formatLogMs(0)).toBe('0.00');
+    expect(/activated in (\d+(?:\.\d+)?) ms/.exec(`activated in ${formatLogMs(12.345678)} ms`)?.[1]).toBe('12.35');
+    expect(formatLogMs(Number.NaN)).toBe('—');
   });
 });

@@ -55,8 +55,8 @@ export async function compareModel(services: Services, modelId?: string): Promis
   const action = await vscode.window.showInformationMessage(`Switch ${id} → ${picked.alt.id}?`, ...actions);
   if (action === 'Swap everywhere') {
     const r = await services.references.swap({ modelId: id, targetId: picked.alt.id });
-    if (r.kind === 'refused') void vscode.window.showWarningMessage(`Model Radar: ${r.message}`);
-    else if (r.kind !== 'cancelled') void vscode.window.showInformationMessage(`Model Radar: ${r.message}`);
+    if (r.kind === 'refused') void vscode.window.showWarningMessage(vscode.l10n.t('Model Radar: {0}', r.message));
+    else if (r.kind !== 'cancelled') void vscode.window.showInformationMessage(vscode.l10n.t('Model Radar: {0}', r.message));
   } else if (action === 'Copy id') {
     await vscode.env.clipboard.writeText(picked.alt.id);
   } else if (action === 'Open on openrouter.ai') {
