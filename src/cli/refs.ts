@@ -11,6 +11,7 @@ import { findRefs } from '../core/refs/recognize';
 import { createScanFilter, DEFAULT_MAX_FILE_BYTES, type FileEntry, type ScanFilter } from '../core/refs/scanner';
 import type { ModelRef, RefCatalog } from '../core/refs/types';
 import { bundledApiModels, BUNDLED_CAPTURED_AT } from '../core/data/bundledCatalog';
+import { checkRoots, describeFsError } from './paths';
 import { guardTerminal, keysInCommandLine } from './terminal';
 
 export interface RefsIo {
@@ -120,13 +121,6 @@ function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-function describe(err: unknown): string {
-  if (typeof err === 'object' && err !== null && 'code' in err && typeof (err as { code: unknown }).code === 'string') {
-    return (err as { code: string }).code;
-  }
-  return err instanceof Error ? err.message : String(err);
-}
-
 async function loadCatalog(args: RefsArgs, io: RefsIo): Promise<RefCatalog> {
   let models: readonly ApiModel[];
   if (args.offline) {
@@ -157,15 +151,17 @@ export async function runRefs(argv: string[], rawIo: RefsIo): Promise<number> {
   const { args } = parsed;
 
   // Check the paths before the network: a typo should not wait for /models.
-  const roots: { path: string; dir: boolean }[] = [];
-  for (const p of args.paths) {
-    try {
-      roots.push({ path: p, dir: statSync(p).isDirectory() });
-    } catch (err) {
-      io.stderr.write(`model-radar refs: cannot read ${p} (${describe(err)})\n`);
-      return 1;
+  const checked = checkRoots(args.paths);
+  if (!checked.ok) {
+    // A device or pipe is a usage error, as in swap; a path that is not there is a failed run, as before.
+    if (checked.problem === 'notFileOrFolder') {
+      io.stderr.write(`model-radar refs: ${checked.path} is not a file or folder (${USAGE})\n`);
+      return 2;
     }
+    io.stderr.write(`model-radar refs: cannot read ${checked.path} (${checked.detail})\n`);
+    return 1;
   }
+  const { roots } = checked;
 
   let catalog: RefCatalog;
   try {
@@ -187,7 +183,7 @@ export async function runRefs(argv: string[], rawIo: RefsIo): Promise<number> {
   const out: RefsJsonReference[] = [];
   let files = 0;
   const warn = (path: string, err: unknown): void => {
-    io.stderr.write(`model-radar refs: skipped ${path} (${describe(err)})\n`);
+    io.stderr.write(`model-radar refs: skipped ${path} (${describeFsError(err)})\n`);
   };
   for (const root of roots) {
     if (root.dir) {

@@ -18,6 +18,7 @@ import { createScanFilter, DEFAULT_MAX_FILE_BYTES } from '../core/refs/scanner';
 import { applyEdits, computeSwapMany, isRoutableTarget, normaliseTarget } from '../core/refs/swap';
 import type { FileKind, ModelRef, RefCatalog } from '../core/refs/types';
 import { walkFiles, type RefsIo } from './refs';
+import { checkRoots, describeFsError } from './paths';
 import { guardTerminal, keysInCommandLine } from './terminal';
 
 export type SwapIo = RefsIo;
@@ -101,11 +102,6 @@ async function loadCatalog(args: SwapArgs, io: SwapIo): Promise<RefCatalog> {
   return createCatalogIndex(buildCatalog(models));
 }
 
-function describe(err: unknown): string {
-  if (typeof err === 'object' && err !== null && 'code' in err && typeof (err as { code: unknown }).code === 'string') return (err as { code: string }).code;
-  return err instanceof Error ? err.message : String(err);
-}
-
 /**
  * The references `--from` names: as written, or resolved (dated slugs, the "openrouter/" spelling), with the same
  * variant, so `--from x` leaves `x:free` alone and A -> B -> A restores every file.
@@ -153,20 +149,16 @@ export async function runSwapCli(argv: string[], rawIo: SwapIo): Promise<number>
     return 2;
   }
 
-  const roots: { path: string; dir: boolean }[] = [];
-  for (const p of args.paths) {
-    try {
-      const st = statSync(p);
-      if (!st.isDirectory() && !st.isFile()) {
-        io.stderr.write(`model-radar swap: ${p} is not a file or folder (${USAGE})\n`);
-        return 2;
-      }
-      roots.push({ path: p, dir: st.isDirectory() });
-    } catch (err) {
-      io.stderr.write(`model-radar swap: cannot read ${p} (${describe(err)})\n`);
-      return 2;
-    }
+  const checked = checkRoots(args.paths);
+  if (!checked.ok) {
+    io.stderr.write(
+      checked.problem === 'notFileOrFolder'
+        ? `model-radar swap: ${checked.path} is not a file or folder (${USAGE})\n`
+        : `model-radar swap: cannot read ${checked.path} (${checked.detail})\n`,
+    );
+    return 2;
   }
+  const { roots } = checked;
 
   let catalog: RefCatalog;
   try {
@@ -193,7 +185,7 @@ export async function runSwapCli(argv: string[], rawIo: SwapIo): Promise<number>
     if (root.dir) {
       const found: Target[] = [];
       const realRoot = realPath(root.path) ?? resolve(root.path);
-      for (const f of walkFiles(root.path, filter, (path, err) => result.refused.push({ file: path, reason: `cannot read (${describe(err)})` }))) {
+      for (const f of walkFiles(root.path, filter, (path, err) => result.refused.push({ file: path, reason: `cannot read (${describeFsError(err)})` }))) {
         const kind = filter.kindFor(f.path, f.size);
         if (kind === null) continue;
         const display = join(root.path, f.path).split(sep).join('/');
@@ -236,7 +228,7 @@ export async function runSwapCli(argv: string[], rawIo: SwapIo): Promise<number>
       }
       ({ text: raw, writable } = readUtf8Text(readFileSync(t.abs)));
     } catch (err) {
-      result.refused.push({ file: t.display, reason: `cannot read (${describe(err)})` });
+      result.refused.push({ file: t.display, reason: `cannot read (${describeFsError(err)})` });
       continue;
     }
     const bom = raw.charCodeAt(0) === 0xfeff ? '\uFEFF' : '';
@@ -270,7 +262,7 @@ export async function runSwapCli(argv: string[], rawIo: SwapIo): Promise<number>
       } catch (err) {
         result.changed.pop();
         references -= plan.edits.length;
-        result.refused.push({ file: t.display, reason: `cannot write (${describe(err)})` });
+        result.refused.push({ file: t.display, reason: `cannot write (${describeFsError(err)})` });
       }
     }
   }

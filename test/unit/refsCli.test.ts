@@ -71,6 +71,15 @@ describe('refs CLI', () => {
     expect(JSON.parse(t.out()).references.map((r: { id: string }) => r.id)).toEqual(['openai/gpt-5']);
   });
 
+  it('refuses a device named on the command line as a usage error, as swap does (a read of /dev/zero never ends)', async () => {
+    const t = io(async () => {
+      throw new Error('network used');
+    });
+    expect(await runRefs(['--offline', '--json', '/dev/zero'], t)).toBe(2);
+    expect(t.err()).toContain('/dev/zero is not a file or folder');
+    expect(t.out()).toBe('');
+  });
+
   it('prints a readable list without --json', async () => {
     const t = io(okFetch);
     expect(await runRefs([...BASE, dir], t)).toBe(0);
