@@ -36,13 +36,13 @@ export default {
   timeoutMS: 20_000,
   mutate: [
     // money and usage
-    'src/core/money.ts',
+    'src/core/account/money.ts',
     // every figure a user reads is rendered here (money, prices, tokens, percentages)
     'src/shared/format.ts',
-    'src/core/usage.ts',
-    'src/core/activity.ts',
+    'src/core/account/usage.ts',
+    'src/core/account/activity.ts',
     // rankings
-    'src/core/rankings.ts',
+    'src/core/market/rankings.ts',
     // status presenter and alerts
     'src/core/status/presenter.ts',
     'src/core/status/alerts.ts',
@@ -52,7 +52,7 @@ export default {
     'src/core/refs/dupKeys.ts',
     'src/core/refs/recognize.ts',
     // protocol guard
-    'src/core/protocolGuard.ts',
+    'src/core/bridge/protocolGuard.ts',
     // error redaction: the sanitiser for server text and the typed API errors
     'src/core/openrouter/errors.ts',
     'src/shared/sanitize.ts',

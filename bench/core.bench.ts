@@ -3,10 +3,10 @@
 // rankings-daily into every rankings view (models, regions, authors, daily series, leaders).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildCatalog, createCatalogIndex } from '../src/core/catalog';
+import { buildCatalog, createCatalogIndex } from '../src/core/market/catalog';
 import { parseModelsResponse } from '../src/core/openrouter/schemas';
 import type { ApiRankingsDailyResponse } from '../src/core/openrouter/apiTypes';
-import { buildRankingsView, leadersByRegion } from '../src/core/rankings';
+import { buildRankingsView, leadersByRegion } from '../src/core/market/rankings';
 
 const FIXTURES = resolve('test/fixtures/openrouter');
 

@@ -16,7 +16,7 @@ import { join, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { walkFiles } from '../src/cli/refs';
-import { buildCatalog, createCatalogIndex } from '../src/core/catalog';
+import { buildCatalog, createCatalogIndex } from '../src/core/market/catalog';
 import type { ApiModel } from '../src/core/openrouter/apiTypes';
 import { createRefIndex, DEFAULT_EXCLUDED_DIRS, type RefIndex } from '../src/core/refs/scanner';
 import type { RefCatalog } from '../src/core/refs/types';

@@ -123,7 +123,7 @@ if (fake) {
   // A real key from the developer's shell has no business with the fake server.
   delete env.OPENROUTER_API_KEY;
   // The fake's test keys, for the extension to store in this profile's SecretStorage. It honours them only with a
-  // plain-http loopback base URL and "sk-or-v1-test-…" keys (src/core/demo.ts): nothing real can come this way.
+  // plain-http loopback base URL and "sk-or-v1-test-…" keys (src/core/service/demo.ts): nothing real can come this way.
   env[DEMO_KEYS_ENV] = `${FAKE_KEYS.inference},${FAKE_KEYS.management}`;
 }
 execFileSync(process.execPath, [codeServer, '--user-data-dir', ud, '--extensions-dir', ext, '--install-extension', join(root, `${name}-${version}.vsix`)], { env, stdio: 'ignore' });

@@ -1,7 +1,7 @@
 // npm run mutation: StrykerJS over the money, usage, status, refs-swap, protocol-guard and base-URL-policy modules
 // (stryker.config.mjs lists them), then one line with the score read from reports/mutation/mutation.json.
 // Exits non-zero when Stryker fails or the score is under the target. Extra arguments go to Stryker, e.g.
-// `npm run mutation -- --mutate src/core/money.ts` while working on one file.
+// `npm run mutation -- --mutate src/core/account/money.ts` while working on one file.
 // Not part of `npm test`: a full run takes many minutes on two cores.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';

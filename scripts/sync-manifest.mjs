@@ -1,4 +1,4 @@
-// Writes package.json contributes.configuration from src/core/settings.ts (SETTINGS_SCHEMA, the one place
+// Writes package.json contributes.configuration from src/core/service/settings.ts (SETTINGS_SCHEMA, the one place
 // settings are declared). `npm run sync-manifest` rewrites package.json; `npm run sync-manifest:check` (and
 // the manifest contract test) fails when the two drift, without writing anything.
 import { build } from 'esbuild';
@@ -11,14 +11,14 @@ import { isDeepStrictEqual } from 'node:util';
 const check = process.argv.includes('--check');
 const dir = mkdtempSync(join(tmpdir(), 'mr-'));
 const out = join(dir, 'settings.mjs');
-await build({ entryPoints: ['src/core/settings.ts'], outfile: out, bundle: true, format: 'esm', platform: 'neutral', logLevel: 'error' });
+await build({ entryPoints: ['src/core/service/settings.ts'], outfile: out, bundle: true, format: 'esm', platform: 'neutral', logLevel: 'error' });
 const { configurationContribution } = await import(pathToFileURL(out).href);
 rmSync(dir, { recursive: true, force: true });
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const wanted = configurationContribution();
 if (check) {
   if (isDeepStrictEqual(pkg.contributes.configuration, wanted)) {
-    console.log('package.json contributes.configuration matches src/core/settings.ts');
+    console.log('package.json contributes.configuration matches src/core/service/settings.ts');
   } else {
     const have = Object.keys(pkg.contributes.configuration?.properties ?? {});
     const want = Object.keys(wanted.properties);

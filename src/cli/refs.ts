@@ -2,7 +2,7 @@
 // and folders, through the same recogniser and scan filter the editor uses.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { buildCatalog, createCatalogIndex } from '../core/catalog';
+import { buildCatalog, createCatalogIndex } from '../core/market/catalog';
 import { DEFAULT_API_BASE_URL } from '../core/openrouter/baseUrl';
 import { createOpenRouterClient } from '../core/openrouter/client';
 import type { ApiModel } from '../core/openrouter/apiTypes';

@@ -1,12 +1,12 @@
 // `model-radar report [--base-url URL] [--key KEY] [--from YYYY-MM-DD --to YYYY-MM-DD] [--top N] [--json]`:
 // OpenRouter's token share by lab region and each region's leaders, from the Data API (rankings-daily).
-import { buildCatalog, createCatalogIndex, type CatalogIndex } from '../core/catalog';
+import { buildCatalog, createCatalogIndex, type CatalogIndex } from '../core/market/catalog';
 import { bundledApiModels, BUNDLED_CAPTURED_AT } from '../core/data/bundledCatalog';
 import { DEFAULT_API_BASE_URL } from '../core/openrouter/baseUrl';
 import { createOpenRouterClient } from '../core/openrouter/client';
 import { toErrorInfo } from '../core/openrouter/errors';
-import { buildReport, formatReportTable } from '../core/report';
-import { defaultWindows, isIsoDay, windowLength, type DayWindow } from '../core/rankings';
+import { buildReport, formatReportTable } from '../core/market/report';
+import { defaultWindows, isIsoDay, windowLength, type DayWindow } from '../core/market/rankings';
 import { guardTerminal, keysInCommandLine } from './terminal';
 
 export interface ReportIo {

@@ -3,7 +3,7 @@
 // Swap Model…: the same recogniser, the same exact-target rule, the same duplicate-key refusal.
 import { lstatSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { buildCatalog, createCatalogIndex } from '../core/catalog';
+import { buildCatalog, createCatalogIndex } from '../core/market/catalog';
 import { bundledApiModels } from '../core/data/bundledCatalog';
 import { DEFAULT_API_BASE_URL } from '../core/openrouter/baseUrl';
 import { createOpenRouterClient } from '../core/openrouter/client';

@@ -2,7 +2,7 @@
 // in globalState, what was shown, so a reload or a second window does not repeat it.
 import * as vscode from 'vscode';
 import { evaluateAlerts, loadAlertState, snoozeForPeriod, type AlertNotification, type AlertState } from '../core/status/alerts';
-import type { Settings } from '../core/settings';
+import type { Settings } from '../core/service/settings';
 import type { Snapshot } from '../shared/types';
 
 const STATE_KEY = 'modelRadar.alertState';

@@ -1,7 +1,7 @@
 // The fake demo (`npm run demo -- --fake`) opens ready: its two test keys go into this profile's SecretStorage
 // (the demo's own user-data folder), then one line says the data is fake. See core/demo.ts for when this applies.
 import * as vscode from 'vscode';
-import { demoKeysFrom, demoWelcome } from '../core/demo';
+import { demoKeysFrom, demoWelcome } from '../core/service/demo';
 import type { KeyStore } from './secrets';
 import { COMMANDS } from '../shared/commands';
 

@@ -5,11 +5,11 @@
 import * as vscode from 'vscode';
 import type { ViewKind } from '../shared/protocol';
 import type { Snapshot } from '../shared/types';
-import type { BundledCatalog } from '../core/radar';
-import { Radar } from '../core/radar';
-import { toWebviewSettings } from '../core/settings';
+import type { BundledCatalog } from '../core/service/radar';
+import { Radar } from '../core/service/radar';
+import { toWebviewSettings } from '../core/service/settings';
 import { formatLogMs } from '../shared/format';
-import { createWebviewRequestHandlers } from '../core/webviewHandlers';
+import { createWebviewRequestHandlers } from '../core/bridge/handlers';
 import { SidebarViewProvider, SIDEBAR_VIEW_ID } from './sidebarView';
 import { DashboardPanel } from './dashboardPanel';
 import { KeyStore } from './secrets';

@@ -1,8 +1,8 @@
 // What commands and surfaces get from the composition root. Each owner is created once in extension.ts.
 import type * as vscode from 'vscode';
 import type { CompareResult, ResourceName, Snapshot, TokenMix } from '../shared/types';
-import type { KeyCheck } from '../core/keyCheck';
-import type { Settings } from '../core/settings';
+import type { KeyCheck } from '../core/account/keyCheck';
+import type { Settings } from '../core/service/settings';
 import type { KeyStore } from './secrets';
 import type { ModelReferences } from './modelRefs/register';
 

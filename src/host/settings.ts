@@ -1,7 +1,7 @@
-// Settings through one typed, normalising adapter (src/core/settings.ts decides; this only reads
+// Settings through one typed, normalising adapter (src/core/service/settings.ts decides; this only reads
 // VS Code's configuration and reports what was ignored, once per distinct problem).
 import * as vscode from 'vscode';
-import { USER_ONLY_KEYS, readSettings, userOnlyValue, type InspectedSetting, type SettingKey, type Settings } from '../core/settings';
+import { USER_ONLY_KEYS, readSettings, userOnlyValue, type InspectedSetting, type SettingKey, type Settings } from '../core/service/settings';
 import type { SettingsApi } from './services';
 
 const SECTION = 'modelRadar';

@@ -1,7 +1,7 @@
 // The status-bar item: a thin adapter over the pure presenter (src/core/status/presenter.ts).
 import * as vscode from 'vscode';
 import { presentStatus } from '../core/status/presenter';
-import type { Settings } from '../core/settings';
+import type { Settings } from '../core/service/settings';
 import type { Snapshot } from '../shared/types';
 
 const BACKGROUND = {

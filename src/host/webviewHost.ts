@@ -4,8 +4,8 @@ import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import type { HostToWebview, ViewKind, WebviewSettings, NotificationMap } from '../shared/protocol';
 import type { ReferencesView, Snapshot } from '../shared/types';
-import { dispatchWebviewMessage, type RequestHandlers } from '../core/webviewDispatch';
-import { sidebarFirstSnapshot } from '../core/webviewPayload';
+import { dispatchWebviewMessage, type RequestHandlers } from '../core/bridge/dispatch';
+import { sidebarFirstSnapshot } from '../core/bridge/payload';
 
 /** If the page never reports first content (say, no rankings to show), the full catalog follows after this. */
 export const FULL_SNAPSHOT_FALLBACK_MS = 1500;

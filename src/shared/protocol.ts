@@ -1,5 +1,5 @@
 // The host <-> webview contract. The webview imports only this folder; the host validates every
-// inbound message at runtime (src/core/protocolGuard.ts) before acting on it.
+// inbound message at runtime (src/core/bridge/protocolGuard.ts) before acting on it.
 import type { CommandName } from './commands';
 import type { CompareResult, ReferencesView, Snapshot, TokenMix } from './types';
 

@@ -2,8 +2,8 @@
 // The management slot's key is checked before /credits counts; odd /key and /activity values surface as
 // errors or counted rows, never as money; BYOK spend is shown apart from OpenRouter's.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Radar } from '../../src/core/radar';
-import { defaultSettings, type Settings } from '../../src/core/settings';
+import { Radar } from '../../src/core/service/radar';
+import { defaultSettings, type Settings } from '../../src/core/service/settings';
 import { presentStatus } from '../../src/core/status/presenter';
 import { evaluateAlerts, initialAlertState } from '../../src/core/status/alerts';
 import { INFERENCE_KEY, MANAGEMENT_KEY, startFakeOpenRouter, type FakeOpenRouter } from '../fake-openrouter/server';

@@ -2,11 +2,11 @@
 // what it leaves out, and every total is the sum of what it claims to sum (a property, over arbitrary rows).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildActivityView } from '../../src/core/activity';
+import { buildActivityView } from '../../src/core/account/activity';
 import { parseActivityResponse, parseCreditsResponse, parseKeyResponse } from '../../src/core/openrouter/schemas';
 import type { ApiActivityItem } from '../../src/core/openrouter/apiTypes';
-import { buildUsageView } from '../../src/core/usage';
-import { isManagementKeyData } from '../../src/core/keyCheck';
+import { buildUsageView } from '../../src/core/account/usage';
+import { isManagementKeyData } from '../../src/core/account/keyCheck';
 import { buildInferenceKeyData } from '../fake-openrouter/builders';
 import { oddActivityRows } from '../fake-openrouter/scenarios';
 

@@ -1,7 +1,7 @@
-// Edges of src/core/activity.ts: the order of equal spenders, which name a row is filed under, rows that are
+// Edges of src/core/account/activity.ts: the order of equal spenders, which name a row is filed under, rows that are
 // half readable, the count of rows the client dropped, and the token mix per model family.
 import { describe, expect, it } from 'vitest';
-import { buildActivityView, tokenMixFromActivity } from '../../src/core/activity';
+import { buildActivityView, tokenMixFromActivity } from '../../src/core/account/activity';
 import type { ApiActivityItem } from '../../src/core/openrouter/apiTypes';
 
 const NOW = Date.parse('2026-07-27T10:00:00Z'); // window: 2026-06-27 .. 2026-07-26

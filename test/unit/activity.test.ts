@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildActivityView, tokenMixFromActivity } from '../../src/core/activity';
+import { buildActivityView, tokenMixFromActivity } from '../../src/core/account/activity';
 import type { ApiActivityItem } from '../../src/core/openrouter/apiTypes';
 
 const NOW = Date.parse('2026-07-27T10:00:00Z'); // window: 2026-06-27 .. 2026-07-26

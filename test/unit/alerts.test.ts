@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, type Settings } from '../../src/core/settings';
+import { defaultSettings, type Settings } from '../../src/core/service/settings';
 import {
   alertPeriod,
   evaluateAlerts,

@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bundledRankingRows, bundledRankingsView, parseBundledRankings } from '../../src/core/data/bundledRankings';
-import { Radar } from '../../src/core/radar';
-import { defaultSettings, type Settings } from '../../src/core/settings';
+import { Radar } from '../../src/core/service/radar';
+import { defaultSettings, type Settings } from '../../src/core/service/settings';
 import { rankingsAgeLabel } from '../../src/shared/dataLabels';
 import type { KeysState } from '../../src/shared/types';
 import { INFERENCE_KEY, startFakeOpenRouter, type FakeOpenRouter } from '../fake-openrouter/server';

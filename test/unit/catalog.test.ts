@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { boundedLevenshtein, buildCatalog, createCatalogIndex, normalizeModel } from '../../src/core/catalog';
-import { createRegionResolver } from '../../src/core/regions';
+import { boundedLevenshtein, buildCatalog, createCatalogIndex, normalizeModel } from '../../src/core/market/catalog';
+import { createRegionResolver } from '../../src/core/market/regions';
 import type { ApiModel } from '../../src/core/openrouter/apiTypes';
 
 const raw = JSON.parse(

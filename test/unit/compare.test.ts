@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildCatalog, createCatalogIndex, normalizeModel } from '../../src/core/catalog';
-import { alternatives, costOfMix, DEFAULT_MIX, inUtcWindow, SIMILAR_CODING_POINTS } from '../../src/core/compare';
-import { buildRankingsView } from '../../src/core/rankings';
+import { buildCatalog, createCatalogIndex, normalizeModel } from '../../src/core/market/catalog';
+import { alternatives, costOfMix, DEFAULT_MIX, inUtcWindow, SIMILAR_CODING_POINTS } from '../../src/core/market/compare';
+import { buildRankingsView } from '../../src/core/market/rankings';
 import type { ApiModel, ApiRankingsDailyResponse } from '../../src/core/openrouter/apiTypes';
 import type { TokenMix } from '../../src/shared/types';
 

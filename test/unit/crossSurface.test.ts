@@ -3,11 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as fake from '../support/fakeVscode';
-import { buildCatalog, createCatalogIndex } from '../../src/core/catalog';
+import { buildCatalog, createCatalogIndex } from '../../src/core/market/catalog';
 import type { ApiModel, ApiRankingsDailyResponse } from '../../src/core/openrouter/apiTypes';
-import { buildRankingsView } from '../../src/core/rankings';
+import { buildRankingsView } from '../../src/core/market/rankings';
 import { swapTargetSections } from '../../src/core/refs/present';
-import { buildReport, formatReportTable } from '../../src/core/report';
+import { buildReport, formatReportTable } from '../../src/core/market/report';
 import { registerModelReferences, type ModelReferences } from '../../src/host/modelRefs/register';
 import { formatPercent, formatPrice, formatTokens } from '../../src/shared/format';
 import type { Snapshot } from '../../src/shared/types';

@@ -2,7 +2,7 @@
 // the fake's test keys; a real key or a remote base URL is never accepted this way.
 import { describe, expect, it } from 'vitest';
 import * as fake from '../support/fakeVscode';
-import { DEMO_KEYS_ENV, demoKeysFrom, demoWelcome } from '../../src/core/demo';
+import { DEMO_KEYS_ENV, demoKeysFrom, demoWelcome } from '../../src/core/service/demo';
 import { KeyStore } from '../../src/host/secrets';
 import { startDemo } from '../../src/host/demo';
 

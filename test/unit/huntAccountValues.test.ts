@@ -2,10 +2,10 @@
 // whole numbers, and a key cap that reports more left than the cap itself. None may crash a view or reach the
 // user as money; each is refused and counted like any other unreadable value.
 import { describe, expect, it } from 'vitest';
-import { buildActivityView } from '../../src/core/activity';
+import { buildActivityView } from '../../src/core/account/activity';
 import { parseActivityResponse, parseCreditsResponse, parseKeyResponse } from '../../src/core/openrouter/schemas';
 import type { ApiActivityItem } from '../../src/core/openrouter/apiTypes';
-import { buildUsageView, toKeyUsage } from '../../src/core/usage';
+import { buildUsageView, toKeyUsage } from '../../src/core/account/usage';
 import { buildInferenceKeyData } from '../fake-openrouter/builders';
 
 const NOW = Date.parse('2026-07-27T10:00:00Z');

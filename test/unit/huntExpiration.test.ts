@@ -2,7 +2,7 @@
 // which the schema accepts): either way the hover and the diagnostics count whole days, never "in NaN days".
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { buildCatalog } from '../../src/core/catalog';
+import { buildCatalog } from '../../src/core/market/catalog';
 import { parseModelsResponse } from '../../src/core/openrouter/schemas';
 import { hoverMarkdown, refProblems } from '../../src/core/refs/present';
 import type { ApiModel } from '../../src/core/openrouter/apiTypes';

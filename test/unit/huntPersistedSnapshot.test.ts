@@ -2,7 +2,7 @@
 // reached. It was written by whichever version ran then: data written before the strict money rules and the one
 // sanitiser (a "-$5.00 today", a raw model name with escape sequences) must not come back through the cache.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STORAGE_PREFIX, SNAPSHOT_STORAGE_VERSION, createSnapshotStore, type SnapshotStorage } from '../../src/core/snapshotStore';
+import { DEFAULT_STORAGE_PREFIX, SNAPSHOT_STORAGE_VERSION, createSnapshotStore, type SnapshotStorage } from '../../src/core/service/snapshotStore';
 import { activityView, catalogView, usageView } from '../support/snapshotBuilders';
 
 const T0 = Date.parse('2026-07-29T12:00:00Z');

@@ -2,7 +2,7 @@
 // "today" comes from the API key's /key. When /credits has stopped answering (the management key revoked: 401;
 // a 5xx; offline) the balance shown is hours old: the status bar must not call it up to date.
 import { describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../src/core/settings';
+import { defaultSettings } from '../../src/core/service/settings';
 import { presentStatus } from '../../src/core/status/presenter';
 import { errorInfo, managementSnapshot, resources } from '../support/snapshotBuilders';
 

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as fake from '../support/fakeVscode';
-import { buildCatalog } from '../../src/core/catalog';
+import { buildCatalog } from '../../src/core/market/catalog';
 import type { ApiModel } from '../../src/core/openrouter/apiTypes';
 import { registerModelReferences, type ModelReferences } from '../../src/host/modelRefs/register';
 import type { Snapshot } from '../../src/shared/types';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyKeyCheck, validateKeyInput } from '../../src/core/keyCheck';
+import { classifyKeyCheck, validateKeyInput } from '../../src/core/account/keyCheck';
 import type { ApiKeyData } from '../../src/core/openrouter/apiTypes';
 
 const data = (over: Partial<ApiKeyData> = {}): ApiKeyData => ({ label: 'sk-or-v1-abc...123', limit: null, usage: 1, ...over });

@@ -5,8 +5,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as vscode from 'vscode';
 import * as fake from '../support/fakeVscode';
-import { Radar } from '../../src/core/radar';
-import { defaultSettings } from '../../src/core/settings';
+import { Radar } from '../../src/core/service/radar';
+import { defaultSettings } from '../../src/core/service/settings';
 import { clearKeys, setKey } from '../../src/host/commands/keys';
 import { KeyStore } from '../../src/host/secrets';
 import type { Services } from '../../src/host/services';

@@ -12,7 +12,7 @@ const LAYERING_RULES = new Set(['no-restricted-imports', 'no-restricted-globals'
  * in for a real file of the same folder (same relative imports, same rules).
  */
 const STAND_INS: Record<string, string> = {
-  'src/core/probe.ts': 'src/core/money.ts',
+  'src/core/probe.ts': 'src/core/account/money.ts',
   'src/core/refs/probe.ts': 'src/core/refs/swap.ts',
   'src/shared/probe.ts': 'src/shared/types.ts',
 };
@@ -115,7 +115,7 @@ describe('layering lint rules', () => {
   });
 
   it('refuses core, host, cli and vscode in the webview', async () => {
-    expect(await restrictedImportErrors('webview/src/probe.ts', "import { guardWebviewMessage } from '../../src/core/protocolGuard';\nexport const x = guardWebviewMessage;\n")).toHaveLength(1);
+    expect(await restrictedImportErrors('webview/src/probe.ts', "import { guardWebviewMessage } from '../../src/core/bridge/protocolGuard';\nexport const x = guardWebviewMessage;\n")).toHaveLength(1);
     expect(await restrictedImportErrors('webview/src/probe.ts', "import * as vscode from 'vscode';\nexport const x = vscode;\n")).toHaveLength(1);
     expect(await restrictedImportErrors('webview/src/probe.ts', importOf('../../src/cli/terminal'))).toHaveLength(1);
     expect(await restrictedImportErrors('webview/src/sections/probe.tsx', importOf('../../../src/cli/report'))).toHaveLength(1);
@@ -195,7 +195,7 @@ describe('type-aware lint (strictTypeChecked) in src/core and src/shared', () =>
 
   it('refuses a floating promise and an async function without await in core and shared', async () => {
     const code = 'export async function f(): Promise<number> {\n  return 1;\n}\nexport function g(): void {\n  f();\n}\n';
-    for (const file of ['src/core/money.ts', 'src/shared/sanitize.ts']) {
+    for (const file of ['src/core/account/money.ts', 'src/shared/sanitize.ts']) {
       const ids = await ruleIds(file, code);
       expect(ids, file).toContain('@typescript-eslint/no-floating-promises');
       expect(ids, file).toContain('@typescript-eslint/require-await');
@@ -203,12 +203,12 @@ describe('type-aware lint (strictTypeChecked) in src/core and src/shared', () =>
   }, 60_000);
 
   it('refuses an object stringified as "[object Object]" and an unnecessary assertion', async () => {
-    const ids = await ruleIds('src/core/money.ts', "export const s = (o: { a: number }): string => String(o);\nexport const n = (x: number): number => x as number;\n");
+    const ids = await ruleIds('src/core/account/money.ts', "export const s = (o: { a: number }): string => String(o);\nexport const n = (x: number): number => x as number;\n");
     expect(ids).toContain('@typescript-eslint/no-base-to-string');
     expect(ids).toContain('@typescript-eslint/no-unnecessary-type-assertion');
   }, 60_000);
 
   it('lets numbers stand in templates (figures are formatted before they get there)', async () => {
-    expect(await ruleIds('src/core/money.ts', 'export const s = (n: number): string => `${n} ms`;\n')).toEqual([]);
+    expect(await ruleIds('src/core/account/money.ts', 'export const s = (n: number): string => `${n} ms`;\n')).toEqual([]);
   }, 60_000);
 });

@@ -6,7 +6,7 @@ import { fakeExtensionContext } from '../support/fakeVscode';
 import { KeyStore } from '../../src/host/secrets';
 import { setKey } from '../../src/host/commands/keys';
 import type { Services } from '../../src/host/services';
-import { classifyKeyCheck, type KeyCheck } from '../../src/core/keyCheck';
+import { classifyKeyCheck, type KeyCheck } from '../../src/core/account/keyCheck';
 import type { ErrorInfo } from '../../src/shared/types';
 
 const KEY = 'sk-or-v1-0123456789abcdef0123456789abcdef';

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import * as fake from '../support/fakeVscode';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { configurationContribution, SETTING_KEYS } from '../../src/core/settings';
+import { configurationContribution, SETTING_KEYS } from '../../src/core/service/settings';
 import { COMMANDS } from '../../src/shared/commands';
 import { WEBVIEW_COMMANDS } from '../../src/shared/protocol';
 

@@ -1,7 +1,7 @@
-// Cases `npm run mutation` showed no test pinned down in src/core/money.ts: exponents in price strings, padded
+// Cases `npm run mutation` showed no test pinned down in src/core/account/money.ts: exponents in price strings, padded
 // strings, the largest token units and the unit roll-over at the top of the table.
 import { describe, expect, it } from 'vitest';
-import { perMillion, readPricePerUnit, roundUsd, tokenChange } from '../../src/core/money';
+import { perMillion, readPricePerUnit, roundUsd, tokenChange } from '../../src/core/account/money';
 import { formatPerMillion as formatPricePerMillion, formatTokens, formatUsd, parseTokens } from '../../src/shared/format';
 
 describe('price strings with exponents and padding', () => {

@@ -8,7 +8,7 @@ import {
   sumTokens,
   tokenChange,
   tokenShare,
-} from '../../src/core/money';
+} from '../../src/core/account/money';
 import { parseTokens } from '../../src/shared/format';
 
 describe('readPricePerMillion', () => {

@@ -10,7 +10,7 @@ import {
   settingPath,
   type SettingKey,
   type Settings,
-} from '../../src/core/settings';
+} from '../../src/core/service/settings';
 import type { Region } from '../../src/shared/types';
 
 const BASE_URLS = [

@@ -1,6 +1,6 @@
 // The poller with a hand-driven clock: schedules, activity, single-flight, backoff, the rankings guard.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_INTERVALS_MS, RANKINGS_MIN_GAP_MS, createPoller, type PollerClock, type PollerEvent, type PollerOptions, type PollerTask } from '../../src/core/poller';
+import { DEFAULT_INTERVALS_MS, RANKINGS_MIN_GAP_MS, createPoller, type PollerClock, type PollerEvent, type PollerOptions, type PollerTask } from '../../src/core/service/poller';
 import { RESOURCE_NAMES, type ResourceName } from '../../src/shared/types';
 
 const MIN = 60_000;

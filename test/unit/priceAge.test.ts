@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as fake from '../support/fakeVscode';
-import { buildCatalog, createCatalogIndex } from '../../src/core/catalog';
+import { buildCatalog, createCatalogIndex } from '../../src/core/market/catalog';
 import type { ApiModel } from '../../src/core/openrouter/apiTypes';
 import { findRefs } from '../../src/core/refs/recognize';
 import { codeLensTitle, hoverMarkdown } from '../../src/core/refs/present';

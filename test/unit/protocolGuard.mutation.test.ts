@@ -1,8 +1,8 @@
 // The guard at the webview boundary, case by case: each accepted shape exactly as the host receives it, and each
 // refusal with the reason the log shows and, for requests, the id the host answers. Written against the mutants
-// `npm run mutation` found surviving in src/core/protocolGuard.ts.
+// `npm run mutation` found surviving in src/core/bridge/protocolGuard.ts.
 import { describe, expect, it } from 'vitest';
-import { MODEL_ID_PATTERN, guardWebviewMessage } from '../../src/core/protocolGuard';
+import { MODEL_ID_PATTERN, guardWebviewMessage } from '../../src/core/bridge/protocolGuard';
 
 const request = (method: string, params?: unknown, id = 7): Record<string, unknown> => ({ type: 'request', id, method, params });
 

@@ -2,7 +2,7 @@
 // it lets through, the exact telemetry and number bounds, and refusal reasons that are safe to log.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_REASON_LENGTH, MODEL_ID_PATTERN, guardWebviewMessage } from '../../src/core/protocolGuard';
+import { MAX_REASON_LENGTH, MODEL_ID_PATTERN, guardWebviewMessage } from '../../src/core/bridge/protocolGuard';
 import { WEBVIEW_COMMANDS } from '../../src/shared/protocol';
 
 const request = (method: string, params: unknown, id: unknown = 1): unknown => ({ type: 'request', id, method, params });

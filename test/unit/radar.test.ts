@@ -1,7 +1,7 @@
 // The data service end to end in Node: fake OpenRouter on loopback → client → poller → store.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Radar } from '../../src/core/radar';
-import { defaultSettings, type Settings } from '../../src/core/settings';
+import { Radar } from '../../src/core/service/radar';
+import { defaultSettings, type Settings } from '../../src/core/service/settings';
 import { INFERENCE_KEY, MANAGEMENT_KEY, startFakeOpenRouter, type FakeOpenRouter } from '../fake-openrouter/server';
 import type { KeysState } from '../../src/shared/types';
 

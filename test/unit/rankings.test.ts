@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildCatalog, createCatalogIndex } from '../../src/core/catalog';
+import { buildCatalog, createCatalogIndex } from '../../src/core/market/catalog';
 import {
   addDays,
   basePermaslug,
@@ -11,8 +11,8 @@ import {
   joinPermaslug,
   leadersByRegion,
   windowsFor,
-} from '../../src/core/rankings';
-import { createRegionResolver } from '../../src/core/regions';
+} from '../../src/core/market/rankings';
+import { createRegionResolver } from '../../src/core/market/regions';
 import type { ApiModel, ApiRankingsDailyResponse } from '../../src/core/openrouter/apiTypes';
 
 const read = <T>(name: string): T => JSON.parse(readFileSync(new URL(`../fixtures/openrouter/${name}`, import.meta.url), 'utf8')) as T;

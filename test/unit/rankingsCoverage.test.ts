@@ -2,14 +2,14 @@
 // tokens-by-region series checked cell by cell against an independent computation from the real capture.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildRankingsView, cleanRankingRows } from '../../src/core/rankings';
+import { buildRankingsView, cleanRankingRows } from '../../src/core/market/rankings';
 import type { ApiRankingRow, ApiRankingsDailyResponse } from '../../src/core/openrouter/apiTypes';
 import { coverageLine, formatDayRanges } from '../../src/shared/dataLabels';
 import type { Region } from '../../src/shared/types';
 
 const daily = JSON.parse(readFileSync(new URL('../fixtures/openrouter/rankings-daily-2026-07-06_2026-07-26.json', import.meta.url), 'utf8')) as ApiRankingsDailyResponse;
 
-// Independent of src/core/regions.ts: the fixture's 18 authors, placed by hand.
+// Independent of src/core/market/regions.ts: the fixture's 18 authors, placed by hand.
 const HAND_REGION: Readonly<Record<string, Region>> = {
   deepseek: 'CN', minimax: 'CN', xiaomi: 'CN', 'z-ai': 'CN', tencent: 'CN', stepfun: 'CN', moonshotai: 'CN', qwen: 'CN', inclusionai: 'CN',
   anthropic: 'US', openai: 'US', google: 'US', nvidia: 'US', poolside: 'US', 'x-ai': 'US', perplexity: 'US',

@@ -3,9 +3,9 @@ import { formatContext, formatDay } from '../../src/shared/format';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { alternatives } from '../../src/core/compare';
+import { alternatives } from '../../src/core/market/compare';
 import type { ApiRankingRow } from '../../src/core/openrouter/apiTypes';
-import { buildRankingsView } from '../../src/core/rankings';
+import { buildRankingsView } from '../../src/core/market/rankings';
 import {
   codeLensTitle,
   compareAlternativeItem,

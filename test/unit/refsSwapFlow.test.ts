@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as fake from '../support/fakeVscode';
-import { buildCatalog } from '../../src/core/catalog';
+import { buildCatalog } from '../../src/core/market/catalog';
 import { lineStarts } from '../../src/core/refs/candidate';
 import type { ApiModel } from '../../src/core/openrouter/apiTypes';
 import { registerModelReferences, type ModelReferences } from '../../src/host/modelRefs/register';
@@ -246,7 +246,7 @@ describe('webview "Swap…" confirms first (#9 item 4)', () => {
   });
 
   it('the webview request handler goes through the same confirmation', async () => {
-    const { createWebviewRequestHandlers } = await import('../../src/core/webviewHandlers');
+    const { createWebviewRequestHandlers } = await import('../../src/core/bridge/handlers');
     const handlers = createWebviewRequestHandlers({
       snapshot: () => snapshot,
       references: () => refs.view(),

@@ -6,8 +6,8 @@ import {
   createRegionResolver,
   DEFAULT_REGIONS,
   normalizeAuthor,
-} from '../../src/core/regions';
-import { readSettings } from '../../src/core/settings';
+} from '../../src/core/market/regions';
+import { readSettings } from '../../src/core/service/settings';
 import { REGIONS, type Region } from '../../src/shared/types';
 
 /** The overrides setting as the one validator (the settings reader) leaves it. */

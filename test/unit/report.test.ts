@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildCatalog, createCatalogIndex } from '../../src/core/catalog';
-import { buildReport, formatReportTable } from '../../src/core/report';
+import { buildCatalog, createCatalogIndex } from '../../src/core/market/catalog';
+import { buildReport, formatReportTable } from '../../src/core/market/report';
 import { formatPercent, regionLabel } from '../../src/shared/format';
 import type { ApiModel, ApiRankingsDailyResponse } from '../../src/core/openrouter/apiTypes';
 

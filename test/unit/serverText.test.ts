@@ -8,8 +8,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runRefs } from '../../src/cli/refs';
 import { runReport } from '../../src/cli/report';
 import { createOpenRouterClient } from '../../src/core/openrouter/client';
-import { Radar } from '../../src/core/radar';
-import { defaultSettings } from '../../src/core/settings';
+import { Radar } from '../../src/core/service/radar';
+import { defaultSettings } from '../../src/core/service/settings';
 import { OpenRouterError, toErrorInfo } from '../../src/core/openrouter/errors';
 import { FOREIGN_KEY, INFERENCE_KEY, startFakeOpenRouter, type FakeOpenRouter } from '../fake-openrouter/server';
 

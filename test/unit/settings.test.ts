@@ -11,9 +11,9 @@ import {
   refreshIntervalsMs,
   toWebviewSettings,
   type SettingsReadResult,
-} from '../../src/core/settings';
+} from '../../src/core/service/settings';
 import { checkApiBaseUrl } from '../../src/core/openrouter/baseUrl';
-import { createRegionResolver } from '../../src/core/regions';
+import { createRegionResolver } from '../../src/core/market/regions';
 import { REGIONS } from '../../src/shared/types';
 
 function readFrom(values: Record<string, unknown>): SettingsReadResult {

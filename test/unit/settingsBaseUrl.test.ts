@@ -3,7 +3,7 @@
 // octets, and the values that mean "the default" without a complaint.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_API_BASE_URL, checkApiBaseUrl as normalizeApiBaseUrl } from '../../src/core/openrouter/baseUrl';
-import { readSettings } from '../../src/core/settings';
+import { readSettings } from '../../src/core/service/settings';
 
 const KEY = 'modelRadar.apiBaseUrl';
 const read = (value: unknown) => readSettings((k) => (k === KEY ? value : undefined));

@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as vscode from 'vscode';
 import * as fake from '../support/fakeVscode';
-import { SETTINGS_SCHEMA, SETTING_KEYS, USER_ONLY_KEYS, defaultSettings, userOnlyValue, type SettingKey } from '../../src/core/settings';
+import { SETTINGS_SCHEMA, SETTING_KEYS, USER_ONLY_KEYS, defaultSettings, userOnlyValue, type SettingKey } from '../../src/core/service/settings';
 import { SettingsAdapter } from '../../src/host/settings';
-import { createRegionResolver } from '../../src/core/regions';
+import { createRegionResolver } from '../../src/core/market/regions';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { contributes: { configuration: { properties: Record<string, { scope?: string }> } } };
 

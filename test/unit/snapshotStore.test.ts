@@ -2,7 +2,7 @@
 // good data through a Memento-like storage that may hand back anything.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_INTERVALS_MS } from '../../src/core/poller';
+import { DEFAULT_INTERVALS_MS } from '../../src/core/service/poller';
 import {
   DEFAULT_STORAGE_PREFIX,
   SNAPSHOT_STORAGE_VERSION,
@@ -11,7 +11,7 @@ import {
   emptySnapshot,
   trackPollerEvents,
   type SnapshotStorage,
-} from '../../src/core/snapshotStore';
+} from '../../src/core/service/snapshotStore';
 import type { ErrorInfo, Snapshot } from '../../src/shared/types';
 import { activityView, catalogView, rankingsView, usageView } from '../support/snapshotBuilders';
 

@@ -3,7 +3,7 @@
 // cases for the mutants `npm run mutation` found surviving when levels were only reached through the presenter.
 import { describe, expect, it } from 'vitest';
 import { assessMoney, lowestRemaining, trustedUsage } from '../../src/core/status/levels';
-import { defaultSettings, type Settings } from '../../src/core/settings';
+import { defaultSettings, type Settings } from '../../src/core/service/settings';
 import { keyUsage, usageView } from '../support/snapshotBuilders';
 import type { KeysState } from '../../src/shared/types';
 

@@ -2,7 +2,7 @@
 // (exactly 2 poll intervals), the store's stale flag, which check wins when several apply, and that a balance
 // from anything but a verified management key never reads as "$0.00 left · out of credits".
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, type Settings } from '../../src/core/settings';
+import { defaultSettings, type Settings } from '../../src/core/service/settings';
 import { presentStatus, type StatusState } from '../../src/core/status/presenter';
 import { evaluateAlerts, initialAlertState } from '../../src/core/status/alerts';
 import type { KeysState, Snapshot } from '../../src/shared/types';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, type Settings } from '../../src/core/settings';
+import { defaultSettings, type Settings } from '../../src/core/service/settings';
 import { TOOLTIP_COMMANDS, presentStatus, type StatusPresentation } from '../../src/core/status/presenter';
 import type { Snapshot } from '../../src/shared/types';
 import {

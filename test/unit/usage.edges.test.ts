@@ -1,7 +1,7 @@
-// Edges of src/core/usage.ts a wrong comparison or a lost guard would get wrong without the existing cases
+// Edges of src/core/account/usage.ts a wrong comparison or a lost guard would get wrong without the existing cases
 // noticing: ties between key cap and balance, half-known credits, old /key bodies, and the month's first hour.
 import { describe, expect, it } from 'vitest';
-import { buildUsageView, monthProgress, toKeyUsage } from '../../src/core/usage';
+import { buildUsageView, monthProgress, toKeyUsage } from '../../src/core/account/usage';
 import type { ApiKeyData } from '../../src/core/openrouter/apiTypes';
 
 const KEY: ApiKeyData = { label: 'sk-or-v1-abc...123', limit: 50, limit_remaining: 20, usage: 30, usage_daily: 2, usage_weekly: 9, usage_monthly: 30 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildUsageView, monthProgress, toKeyUsage } from '../../src/core/usage';
+import { buildUsageView, monthProgress, toKeyUsage } from '../../src/core/account/usage';
 import type { ApiKeyData } from '../../src/core/openrouter/apiTypes';
 
 // The spec's example /key body (docs/openrouter-api.md §3).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildUsageExport, formatUsageExport } from '../../src/core/usageExport';
+import { buildUsageExport, formatUsageExport } from '../../src/core/account/usageExport';
 import type { ActivityView, UsageView } from '../../src/shared/types';
 
 const usage: UsageView = {

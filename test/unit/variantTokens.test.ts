@@ -2,8 +2,8 @@
 // each variant's own figure, so a catalog row never shows its base model's tokens (read as double counting).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildCatalog, createCatalogIndex } from '../../src/core/catalog';
-import { buildRankingsView } from '../../src/core/rankings';
+import { buildCatalog, createCatalogIndex } from '../../src/core/market/catalog';
+import { buildRankingsView } from '../../src/core/market/rankings';
 import type { ApiModel, ApiRankingsDailyResponse } from '../../src/core/openrouter/apiTypes';
 import { ownWeeklyTokens } from '../../src/shared/variantTokens';
 import type { RankedModel } from '../../src/shared/types';

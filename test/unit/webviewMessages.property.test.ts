@@ -3,8 +3,8 @@
 // unless the message validly asked for exactly that effect.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { dispatchWebviewMessage } from '../../src/core/webviewDispatch';
-import { createWebviewRequestHandlers, modelPageUrl } from '../../src/core/webviewHandlers';
+import { dispatchWebviewMessage } from '../../src/core/bridge/dispatch';
+import { createWebviewRequestHandlers, modelPageUrl } from '../../src/core/bridge/handlers';
 import { WEBVIEW_COMMANDS, type RequestMethod } from '../../src/shared/protocol';
 import type { ModelRefView, ReferencesView, Snapshot } from '../../src/shared/types';
 

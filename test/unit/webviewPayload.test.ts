@@ -2,7 +2,7 @@
 // first content (or a fallback timer). The dashboard gets everything at once.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EventEmitter, Uri } from '../support/fakeVscode';
-import { sidebarFirstSnapshot } from '../../src/core/webviewPayload';
+import { sidebarFirstSnapshot } from '../../src/core/bridge/payload';
 import { FULL_SNAPSHOT_FALLBACK_MS, WebviewConnection, renderWebviewHtml } from '../../src/host/webviewHost';
 import type { HostToWebview } from '../../src/shared/protocol';
 import type { ReferencesView, Snapshot } from '../../src/shared/types';

@@ -3,11 +3,11 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from './support/fakeHost';
-import { buildCatalog, createCatalogIndex } from '../../src/core/catalog';
+import { buildCatalog, createCatalogIndex } from '../../src/core/market/catalog';
 import type { ApiModel, ApiRankingsDailyResponse } from '../../src/core/openrouter/apiTypes';
-import { buildRankingsView } from '../../src/core/rankings';
+import { buildRankingsView } from '../../src/core/market/rankings';
 import { codeLensTitle, hoverMarkdown, swapTargetSections } from '../../src/core/refs/present';
-import { buildReport, formatReportTable } from '../../src/core/report';
+import { buildReport, formatReportTable } from '../../src/core/market/report';
 import { initPayload, liveSnapshot, modelRef, referencesView } from '../support/snapshotBuilders';
 
 // The webview project has no Node types: reach the real captures through a typed dynamic import.

@@ -3,7 +3,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from './support/fakeHost';
 import { initPayload, liveSnapshot, rankingsView } from '../support/snapshotBuilders';
-import { citationFor } from '../../src/core/rankings';
+import { citationFor } from '../../src/core/market/rankings';
 
 const ISO = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 

@@ -3,7 +3,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from './support/fakeHost';
-import { createCatalogIndex } from '../../src/core/catalog';
+import { createCatalogIndex } from '../../src/core/market/catalog';
 import { interpretId } from '../../src/core/refs/idShape';
 import { hoverMarkdown, toRefView } from '../../src/core/refs/present';
 import type { ModelRef } from '../../src/core/refs/types';

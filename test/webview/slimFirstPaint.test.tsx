@@ -1,9 +1,9 @@
-// The sidebar's first paint comes from the slim init (src/core/webviewPayload.ts): it must read exactly as the
+// The sidebar's first paint comes from the slim init (src/core/bridge/payload.ts): it must read exactly as the
 // full catalog would make it read, for spend, your models and the leaders.
 import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderApp } from './support/fakeHost';
-import { sidebarFirstSnapshot } from '../../src/core/webviewPayload';
+import { sidebarFirstSnapshot } from '../../src/core/bridge/payload';
 import type { Snapshot } from '../../src/shared/types';
 import { catalogView, initPayload, largeCatalog, liveSnapshot, managementSnapshot, modelRef, noKeySnapshot, referencesView } from '../support/snapshotBuilders';
 

@@ -2,8 +2,8 @@
 // CLI's --offline. Regenerate with `node scripts/make-bundled-catalog.mjs`.
 import type { ApiModel } from '../openrouter/apiTypes';
 import type { CatalogView } from '../../shared/types';
-import { buildCatalog } from '../catalog';
-import type { RegionResolver } from '../regions';
+import { buildCatalog } from '../market/catalog';
+import type { RegionResolver } from '../market/regions';
 import snapshot from './catalogSnapshot.json';
 
 /** "YYYY-MM-DD" of the capture the snapshot was trimmed from. */

@@ -5,9 +5,9 @@
 import { formatDay } from '../../shared/format';
 import type { ApiRankingRow } from '../openrouter/apiTypes';
 import type { RankingsView } from '../../shared/types';
-import type { CatalogIndex } from '../catalog';
-import { buildRankingsView, isIsoDay, type DayWindow } from '../rankings';
-import type { RegionResolver } from '../regions';
+import type { CatalogIndex } from '../market/catalog';
+import { buildRankingsView, isIsoDay, type DayWindow } from '../market/rankings';
+import type { RegionResolver } from '../market/regions';
 import { isRecord } from '../../shared/isRecord';
 
 export interface BundledRankings {

@@ -4,7 +4,7 @@ import { UNKNOWN, formatChange, formatContext, formatDay, formatPrice, formatPri
 import { asSentence } from '../../shared/dataLabels';
 import { ownWeeklyTokens, rankOf } from '../../shared/variantTokens';
 import { escapeMarkdown } from '../status/format';
-import { modelPageUrl } from '../webviewHandlers';
+import { modelPageUrl } from '../bridge/handlers';
 import type { Alternative, CatalogModel, CompareResult, ModelRefView, RankedModel, RankingsView } from '../../shared/types';
 import { baseOf } from './idShape';
 import type { ModelRef } from './types';

@@ -1,7 +1,7 @@
 // Replacing a model id in a file: only the id's characters change, so quotes, comments, indentation, key order and
 // the tool's "openrouter/" prefix stay as the user wrote them.
 import { ID_RE, OPENROUTER_PREFIX, baseOf, variantOf } from './idShape';
-import { isRoutingVariant } from '../catalog';
+import { isRoutingVariant } from '../market/catalog';
 import { createdDuplicateKey, keyFormatOf } from './dupKeys';
 import type { ModelRef, RefCatalog } from './types';
 

@@ -2,7 +2,7 @@
 // globalState (so a reload or a second window does not repeat an alert), calls evaluateAlerts on
 // every snapshot change, shows what comes back and maps the actions.
 import type { Snapshot, UsageView } from '../../shared/types';
-import type { Settings } from '../settings';
+import type { Settings } from '../service/settings';
 import { formatPercent, formatUsd, utcDay, utcMonth } from '../../shared/format';
 import { BUDGET_ERROR_FRACTION, BUDGET_WARNING_FRACTION, lowestRemaining, trustedUsage } from './levels';
 import { isRecord } from '../../shared/isRecord';

@@ -1,7 +1,7 @@
 // How worrying the money figures are. One place decides, so the status bar colour and the
 // notifications can never disagree about what "80 % of the budget" or "low balance" means.
 import type { KeysState, UsageView } from '../../shared/types';
-import type { Settings } from '../settings';
+import type { Settings } from '../service/settings';
 import { formatPercent } from '../../shared/format';
 
 export const BUDGET_WARNING_FRACTION = 0.8;

@@ -2,7 +2,7 @@
 // copies these fields onto a StatusBarItem; every decision (state, colour, wording) is made here.
 import { UNKNOWN, formatAgo, formatDay, formatDuration, formatPercent, formatUsd, formatUtc } from '../../shared/format';
 import type { ErrorInfo, KeyUsage, Snapshot, UsageView } from '../../shared/types';
-import type { Settings } from '../settings';
+import type { Settings } from '../service/settings';
 import { escapeMarkdown, renderStatusFormat, type StatusPlaceholder } from './format';
 import { assessMoney, trustedUsage, type BudgetLevel, type MoneyBackground, type MoneyLevels } from './levels';
 import { COMMANDS } from '../../shared/commands';

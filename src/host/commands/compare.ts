@@ -2,7 +2,7 @@
 // with the saving on your token mix, then Swap / Copy id / Open on openrouter.ai.
 import * as vscode from 'vscode';
 import { formatUsd, UNKNOWN } from '../../shared/format';
-import { modelPageUrl } from '../../core/webviewHandlers';
+import { modelPageUrl } from '../../core/bridge/handlers';
 import { compareAlternativeItem, compareMixNote, priceSummary } from '../../core/refs/present';
 import type { Alternative, CatalogModel } from '../../shared/types';
 import type { Services } from '../services';

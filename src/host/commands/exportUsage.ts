@@ -1,6 +1,6 @@
 // Export Usage: key spend and 30-day activity to a CSV or JSON file the user picks.
 import * as vscode from 'vscode';
-import { buildUsageExport, formatUsageExport } from '../../core/usageExport';
+import { buildUsageExport, formatUsageExport } from '../../core/account/usageExport';
 import type { Services } from '../services';
 import { COMMANDS } from '../../shared/commands';
 

@@ -1,7 +1,7 @@
 // Set API Key, Set Management Key, Clear Keys. A key is checked against GET /key before it is
 // saved; a rejected key is never saved; nothing here logs or shows the key.
 import * as vscode from 'vscode';
-import { validateKeyInput, type KeySlot } from '../../core/keyCheck';
+import { validateKeyInput, type KeySlot } from '../../core/account/keyCheck';
 import type { Services } from '../services';
 
 const SLOT_LABEL: Record<KeySlot, string> = { inference: 'API key', management: 'management key' };

@@ -1,10 +1,10 @@
 // Hover, CodeLens, diagnostics and quick fixes on model ids. What they say comes from core/refs/present.ts.
 import * as vscode from 'vscode';
-import type { CatalogIndex } from '../../core/catalog';
+import type { CatalogIndex } from '../../core/market/catalog';
 import { rankOf } from '../../shared/variantTokens';
-import { alternatives } from '../../core/compare';
+import { alternatives } from '../../core/market/compare';
 import { utcDay } from '../../shared/format';
-import { thisWeekRankings } from '../../core/rankings';
+import { thisWeekRankings } from '../../core/market/rankings';
 import { classifyPath, isConfigKind } from '../../core/refs/classify';
 import { lineStarts, positionAt } from '../../core/refs/candidate';
 import {

@@ -1,7 +1,7 @@
 // Model references in the workspace: the index, the editor surfaces and Swap Model…, owned as one disposable.
 // Nothing here runs during activation: the first scan starts after it, once a catalog is available.
 import * as vscode from 'vscode';
-import { createCatalogIndex, type CatalogIndex } from '../../core/catalog';
+import { createCatalogIndex, type CatalogIndex } from '../../core/market/catalog';
 import type { CatalogModel, ReferencesView, Snapshot } from '../../shared/types';
 import { EditorSurfaces, rangeOf } from './editorSurfaces';
 import { parseSwapArgs, runSwap, type SwapOutcome } from './swapFlow';

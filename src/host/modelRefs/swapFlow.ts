@@ -1,10 +1,10 @@
 // Swap Model…: pick the reference(s), pick the target, apply ONE WorkspaceEdit (one undo), optionally through the
 // refactor preview. Every refusal says why and writes nothing.
 import * as vscode from 'vscode';
-import { tokenMixFromActivity } from '../../core/activity';
-import { alternatives, DEFAULT_MIX } from '../../core/compare';
+import { tokenMixFromActivity } from '../../core/account/activity';
+import { alternatives, DEFAULT_MIX } from '../../core/market/compare';
 import { lineStarts } from '../../core/refs/candidate';
-import { thisWeekRankings } from '../../core/rankings';
+import { thisWeekRankings } from '../../core/market/rankings';
 import { activeFileFirst, fingerprint, refPickItem, selectForSwap, swapAppliedMessage, swapChoices, swapTargetPrompt, swapTargetSections, toRefView } from '../../core/refs/present';
 import { computeSwapMany, isRoutableTarget, keepVariantOption, normaliseTarget, sameModelKey, type SwapRefusalKind, type TextEdit } from '../../core/refs/swap';
 import { readUtf8Text } from '../../core/refs/textBytes';

@@ -1,7 +1,7 @@
 // The workspace's model references, kept fresh: a background scan through vscode.workspace.fs (so remote and
 // virtual workspaces work), a file watcher and open-document edits (debounced). Decisions live in core/refs.
 import * as vscode from 'vscode';
-import type { CatalogIndex } from '../../core/catalog';
+import type { CatalogIndex } from '../../core/market/catalog';
 import { fingerprint, toRefView } from '../../core/refs/present';
 import { createRefIndex, DEFAULT_EXCLUDED_DIRS, type FileBudget, type FileEntry, type RefIndex, type ScanOptions } from '../../core/refs/scanner';
 import { recognizeFile } from '../../core/refs/recognize';

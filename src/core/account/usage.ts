@@ -1,6 +1,6 @@
 // Own spend and headroom from GET /key and (management key only) GET /credits.
-import type { ApiKeyData } from './openrouter/apiTypes';
-import type { BalanceInfo, KeyUsage, UsageView } from '../shared/types';
+import type { ApiKeyData } from '../openrouter/apiTypes';
+import type { BalanceInfo, KeyUsage, UsageView } from '../../shared/types';
 import { roundUsd } from './money';
 import { isManagementKeyData } from './keyCheck';
 

@@ -1,6 +1,6 @@
 // Deciding what to do with a key the user pasted, from what GET /key answered.
-import type { ErrorInfo } from '../shared/types';
-import type { ApiKeyData } from './openrouter/apiTypes';
+import type { ErrorInfo } from '../../shared/types';
+import type { ApiKeyData } from '../openrouter/apiTypes';
 
 export type KeySlot = 'inference' | 'management';
 

@@ -1,7 +1,7 @@
 // Market rankings from OpenRouter's Data API (rankings-daily) or, without a key, from the public
 // "top-weekly" order of /models. Token figures are summed as bigint and travel as decimal strings.
-import { formatDay } from '../shared/format';
-import type { ApiRankingRow } from './openrouter/apiTypes';
+import { formatDay } from '../../shared/format';
+import type { ApiRankingRow } from '../openrouter/apiTypes';
 import {
   REGIONS,
   type AuthorShare,
@@ -13,9 +13,9 @@ import {
   type RankingsView,
   type Region,
   type RegionShare,
-} from '../shared/types';
+} from '../../shared/types';
 import type { CatalogIndex } from './catalog';
-import { tokenChange, tokenShare } from './money';
+import { tokenChange, tokenShare } from '../account/money';
 import { DEFAULT_REGIONS, type RegionResolver } from './regions';
 
 /** The Data API's row for everything outside the day's top 50: tokens with no model, hence no author. */

@@ -3,8 +3,8 @@
 // adapts VS Code's Memento) so the next session paints at once. What comes back from storage may be from an
 // older version or corrupt: it is validated part by part and whatever does not fit is dropped.
 import * as v from 'valibot';
-import { sanitizeServerText } from '../shared/sanitize';
-import { MAX_ACCOUNT_USD } from './money';
+import { sanitizeServerText } from '../../shared/sanitize';
+import { MAX_ACCOUNT_USD } from '../account/money';
 import type { PollerEvent } from './poller';
 import { DEFAULT_INTERVALS_MS } from './poller';
 import {
@@ -19,7 +19,7 @@ import {
   type ResourceState,
   type Snapshot,
   type UsageView,
-} from '../shared/types';
+} from '../../shared/types';
 
 /** The subset of VS Code's Memento the store needs. `set(key, undefined)` removes the key. */
 export interface SnapshotStorage {

@@ -2,7 +2,7 @@
 // the window opens ready. Honoured only when it cannot reach anything real: the configured API base URL is a
 // plain-http loopback address (the fake server) and both keys are the fake's "sk-or-v1-test-…" keys. A cloned
 // repository cannot set the extension host's environment, and a real key is never accepted this way.
-import { isLoopbackHost } from './openrouter/baseUrl';
+import { isLoopbackHost } from '../openrouter/baseUrl';
 
 export const DEMO_KEYS_ENV = 'MODEL_RADAR_DEMO_KEYS';
 

@@ -1,6 +1,6 @@
 // Routes validated webview messages to handlers and turns every outcome into a reply.
 // Kept out of src/host so the property test can drive it without VS Code.
-import type { HostToWebview, RequestMethod, RequestParams, RequestResult } from '../shared/protocol';
+import type { HostToWebview, RequestMethod, RequestParams, RequestResult } from '../../shared/protocol';
 import { guardWebviewMessage } from './protocolGuard';
 
 export type RequestHandlers = {

@@ -4,13 +4,13 @@
 // contributes.configuration is generated from it (`npm run sync-manifest`), the `Settings` type is derived
 // from it (a key "modelRadar.a.b" is `settings.a.b`, its type is what its reader returns), and readSettings
 // walks it. Adding a setting is one entry here (plus `npm run sync-manifest`).
-import type { WebviewSettings } from '../shared/protocol';
-import { isRecord } from '../shared/isRecord';
-import { sanitizeServerText } from '../shared/sanitize';
-import { REGIONS, type Region, type ResourceName } from '../shared/types';
-import { DEFAULT_API_BASE_URL, checkApiBaseUrl } from './openrouter/baseUrl';
-import { normalizeAuthor } from './regions';
-import { STATUS_PLACEHOLDERS, unknownPlaceholders } from './status/format';
+import type { WebviewSettings } from '../../shared/protocol';
+import { isRecord } from '../../shared/isRecord';
+import { sanitizeServerText } from '../../shared/sanitize';
+import { REGIONS, type Region, type ResourceName } from '../../shared/types';
+import { DEFAULT_API_BASE_URL, checkApiBaseUrl } from '../openrouter/baseUrl';
+import { normalizeAuthor } from '../market/regions';
+import { STATUS_PLACEHOLDERS, unknownPlaceholders } from '../status/format';
 
 export { DEFAULT_API_BASE_URL };
 export const DEFAULT_STATUS_FORMAT = '$(graph) {today} today · {left} left';

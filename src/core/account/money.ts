@@ -1,6 +1,6 @@
 // Money and token arithmetic at the edge: OpenRouter sends prices as decimal strings in USD per token and token
 // totals as decimal strings. Both are converted here, once, and nowhere else. Rendering is src/shared/format.ts.
-import { parseTokens } from '../shared/format';
+import { parseTokens } from '../../shared/format';
 
 /** What a price string means once read. */
 export interface PriceReading {

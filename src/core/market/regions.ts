@@ -16,7 +16,7 @@
 //   "UNKNOWN" is a decision, not a gap.
 // - openrouter (routers such as openrouter/auto) and stealth models → UNKNOWN: no lab behind the name.
 // User overrides (setting `modelRadar.regions.overrides`) win over this table.
-import type { Region } from '../shared/types';
+import type { Region } from '../../shared/types';
 
 export interface LabInfo {
   lab: string;

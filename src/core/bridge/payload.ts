@@ -1,7 +1,7 @@
 // What a webview gets before its first paint. The sidebar renders spend, your models and the leaders first: it
 // needs the catalog entries of the models those name, not the whole catalog (hundreds of entries). The rest
 // follows as an ordinary snapshot push once the first content is on screen.
-import type { CatalogModel, ReferencesView, Snapshot } from '../shared/types';
+import type { CatalogModel, ReferencesView, Snapshot } from '../../shared/types';
 
 /** Lower-cased forms a model id may be looked up by: as written, without `openrouter/`, `~` or a `:variant`. */
 function idForms(id: string): string[] {

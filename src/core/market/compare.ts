@@ -1,8 +1,8 @@
 // What a workload costs on a model, and which cheaper models of similar coding strength would do it.
-import type { Alternative, CatalogModel, CompareResult, PriceOverride, RankingsView, TokenMix } from '../shared/types';
+import type { Alternative, CatalogModel, CompareResult, PriceOverride, RankingsView, TokenMix } from '../../shared/types';
 import type { CatalogIndex } from './catalog';
-import { roundUsd } from './money';
-import { rankLookup } from '../shared/variantTokens';
+import { roundUsd } from '../account/money';
+import { rankLookup } from '../../shared/variantTokens';
 import { utcDay } from './rankings';
 
 /**

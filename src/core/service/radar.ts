@@ -1,21 +1,21 @@
 // The data service: OpenRouter client → poller tasks → snapshot store. Pure (web globals only): the host
 // injects keys, storage, settings and logging. Data flows one way, into the store; everything else reads it.
-import type { CompareResult, KeysState, ManagementKeyKind, ResourceName, Snapshot, TokenMix } from '../shared/types';
-import type { ApiActivityItem, ApiKeyData, ApiModel, ApiRankingRow } from './openrouter/apiTypes';
-import { createOpenRouterClient, type CreditsData, type OpenRouterClient } from './openrouter/client';
-import { OpenRouterError, toErrorInfo } from './openrouter/errors';
+import type { CompareResult, KeysState, ManagementKeyKind, ResourceName, Snapshot, TokenMix } from '../../shared/types';
+import type { ApiActivityItem, ApiKeyData, ApiModel, ApiRankingRow } from '../openrouter/apiTypes';
+import { createOpenRouterClient, type CreditsData, type OpenRouterClient } from '../openrouter/client';
+import { OpenRouterError, toErrorInfo } from '../openrouter/errors';
 import { createPoller, type Poller, type PollerClock } from './poller';
 import { createSnapshotStore, trackPollerEvents, type SnapshotStorage, type SnapshotStore } from './snapshotStore';
-import { buildCatalog, createCatalogIndex, type CatalogIndex } from './catalog';
-import { createRegionResolver, type RegionResolver } from './regions';
-import { buildOrderView, buildRankingsView, defaultWindows } from './rankings';
-import { bundledRankingsView, parseBundledRankings, type BundledRankings } from './data/bundledRankings';
-import { buildUsageView } from './usage';
-import { buildActivityView, tokenMixFromActivity } from './activity';
-import { alternatives, DEFAULT_MIX } from './compare';
-import { classifyKeyCheck, isManagementKeyData, type KeyCheck } from './keyCheck';
+import { buildCatalog, createCatalogIndex, type CatalogIndex } from '../market/catalog';
+import { createRegionResolver, type RegionResolver } from '../market/regions';
+import { buildOrderView, buildRankingsView, defaultWindows } from '../market/rankings';
+import { bundledRankingsView, parseBundledRankings, type BundledRankings } from '../data/bundledRankings';
+import { buildUsageView } from '../account/usage';
+import { buildActivityView, tokenMixFromActivity } from '../account/activity';
+import { alternatives, DEFAULT_MIX } from '../market/compare';
+import { classifyKeyCheck, isManagementKeyData, type KeyCheck } from '../account/keyCheck';
 import { refreshIntervalsMs, type Settings } from './settings';
-import { trustedUsage } from './status/levels';
+import { trustedUsage } from '../status/levels';
 
 export interface RadarKeys {
   inference(): Promise<string | undefined>;

@@ -1,7 +1,7 @@
 // Decides when each resource is fetched. It knows nothing of OpenRouter: it runs the tasks it is given, on
 // per-resource schedules, only while the user can see the results (active), one request per resource at a
 // time, backing off after failures. Clock and timers are injected so tests drive time by hand.
-import { RESOURCE_NAMES, type ResourceName } from '../shared/types';
+import { RESOURCE_NAMES, type ResourceName } from '../../shared/types';
 
 /** The shortest allowed interval per resource; settings may lengthen these, never shorten them. */
 export const DEFAULT_INTERVALS_MS: Readonly<Record<ResourceName, number>> = {

@@ -2,9 +2,9 @@
 // The webview may only name model ids (checked against the catalog by the host) and opaque
 // reference ids the host issued — never a path, a URL or a command outside WEBVIEW_COMMANDS.
 import * as v from 'valibot';
-import { WEBVIEW_COMMANDS, type RequestMethod, type RequestParams, type WebviewToHost } from '../shared/protocol';
-import { sanitizeServerText } from '../shared/sanitize';
-import { isRecord } from '../shared/isRecord';
+import { WEBVIEW_COMMANDS, type RequestMethod, type RequestParams, type WebviewToHost } from '../../shared/protocol';
+import { sanitizeServerText } from '../../shared/sanitize';
+import { isRecord } from '../../shared/isRecord';
 
 /** Model ids: "author/slug[:variant]" or "~author/slug", lower-case letters, digits and . _ - only. */
 export const MODEL_ID_PATTERN = /^~?[a-z0-9][a-z0-9._-]{0,63}\/[a-z0-9][a-z0-9._-]{0,127}(?::[a-z0-9_-]{1,32})?$/;

@@ -2,10 +2,10 @@
 // must be in the catalog, every reference id must be one the host issued, and the only URL that
 // can be opened is https://openrouter.ai/<catalog id>. The host supplies the effects (clipboard,
 // browser, swap flow, editor) and nothing else decides.
-import type { RequestHandlers } from './webviewDispatch';
-import { RefusedError } from './webviewDispatch';
-import type { CompareResult, ReferencesView, Snapshot, TokenMix } from '../shared/types';
-import type { WebviewCommand } from '../shared/protocol';
+import type { RequestHandlers } from './dispatch';
+import { RefusedError } from './dispatch';
+import type { CompareResult, ReferencesView, Snapshot, TokenMix } from '../../shared/types';
+import type { WebviewCommand } from '../../shared/protocol';
 
 export interface WebviewEffects {
   copyText(text: string): Promise<void>;

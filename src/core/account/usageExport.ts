@@ -1,5 +1,5 @@
 // Export of the user's own usage: key spend and the 30-day activity, as CSV or JSON.
-import type { ActivityView, UsageView } from '../shared/types';
+import type { ActivityView, UsageView } from '../../shared/types';
 
 export type ExportFormat = 'csv' | 'json';
 

@@ -1,8 +1,8 @@
 // The model catalog: OpenRouter's /models entries normalised into CatalogModel, and an index that answers
 // "which model does this string name" for references in files, rankings joins and the compare view.
-import type { ApiModel, ApiPricingOverride } from './openrouter/apiTypes';
-import type { CatalogModel, ModelPrice, PriceOverride } from '../shared/types';
-import { readPricePerMillion, readPricePerUnit } from './money';
+import type { ApiModel, ApiPricingOverride } from '../openrouter/apiTypes';
+import type { CatalogModel, ModelPrice, PriceOverride } from '../../shared/types';
+import { readPricePerMillion, readPricePerUnit } from '../account/money';
 import { AUTHOR_TABLE, DEFAULT_REGIONS, normalizeAuthor, type RegionResolver } from './regions';
 
 /**

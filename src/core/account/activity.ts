@@ -1,7 +1,7 @@
 // Own per-model usage from GET /activity (management key): rows are per day, model and provider endpoint.
-import type { ApiActivityItem } from './openrouter/apiTypes';
-import type { ActivityModelDay, ActivityView, TokenMix } from '../shared/types';
-import { addDays, isIsoDay, utcDay } from './rankings';
+import type { ApiActivityItem } from '../openrouter/apiTypes';
+import type { ActivityModelDay, ActivityView, TokenMix } from '../../shared/types';
+import { addDays, isIsoDay, utcDay } from '../market/rankings';
 import { MAX_ACCOUNT_USD } from './money';
 
 /** /activity covers the last 30 completed UTC days; today is not in it. */

@@ -1,10 +1,10 @@
 // The market report the CLI prints: region shares of OpenRouter tokens over a window and each region's leaders,
 // as a stable JSON object (`--json`) or a table for a terminal.
-import type { ApiRankingRow } from './openrouter/apiTypes';
-import { DATA_API_DOCS_URL, TOKENIZER_CAVEAT, coverageDays, coverageLine } from '../shared/dataLabels';
-import { REGIONS, type RankingsCoverage, type Region } from '../shared/types';
+import type { ApiRankingRow } from '../openrouter/apiTypes';
+import { DATA_API_DOCS_URL, TOKENIZER_CAVEAT, coverageDays, coverageLine } from '../../shared/dataLabels';
+import { REGIONS, type RankingsCoverage, type Region } from '../../shared/types';
 import type { CatalogIndex } from './catalog';
-import { formatPercent, formatPrice, formatTokens, regionLabel, UNKNOWN } from '../shared/format';
+import { formatPercent, formatPrice, formatTokens, regionLabel, UNKNOWN } from '../../shared/format';
 import { buildRankingsView, leadersByRegion, type DayWindow } from './rankings';
 import type { RegionResolver } from './regions';
 
