@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  MAX_PRICE_READING,
   perMillion,
   readPricePerMillion,
   readPricePerUnit,
@@ -30,7 +31,7 @@ describe('readPricePerMillion', () => {
         const s = (mantissa / 10 ** scale).toFixed(scale);
         // Both operands are exact doubles, so this division is the correctly rounded true value.
         const expected = scale <= 6 ? mantissa * 10 ** (6 - scale) : mantissa / 10 ** (scale - 6);
-        expect(perMillion(s)).toBe(expected);
+        expect(perMillion(s)).toBe(expected > MAX_PRICE_READING ? null : expected);
       }),
     );
   });
@@ -44,6 +45,18 @@ describe('readPricePerMillion', () => {
     for (const bad of [undefined, null, '', '  ', 'abc', '1.2.3', '0x10', 'NaN', 'Infinity', '1e999', '.', '-']) {
       expect(readPricePerMillion(bad)).toEqual({ value: null, variable: false });
     }
+  });
+
+  it('reads a price beyond any real one as missing, so no view shows "$1e+306" and no sum overflows', () => {
+    for (const absurd of ['1e300', '1e301', '2', '1000000', '1.000001']) {
+      expect(readPricePerMillion(absurd)).toEqual({ value: null, variable: false });
+    }
+    expect(readPricePerUnit('1e300')).toEqual({ value: null, variable: false });
+    expect(readPricePerUnit('1000000.5').value).toBeNull();
+    // the bound itself and the dearest real prices still read
+    expect(perMillion('1')).toBe(1_000_000);
+    expect(perMillion('0.0006')).toBe(600);
+    expect(readPricePerUnit('1000000').value).toBe(1_000_000);
   });
 
   it('reads per-unit prices without scaling', () => {

@@ -35,6 +35,13 @@ function shiftDecimal(raw: string, exponent: number): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+/**
+ * The largest price a reading accepts, in its own unit: $1,000,000 per 1M tokens ($1 a token) or per request,
+ * image or search. The dearest real models cost a few hundred dollars per 1M tokens; above this bound a figure is
+ * read as missing, like a malformed one, so no view shows "$1e+306" and no sum overflows.
+ */
+export const MAX_PRICE_READING = 1e6;
+
 function read(raw: string | null | undefined, exponent: number): PriceReading {
   // Empty and blank strings fail shiftDecimal's "no digits" check.
   if (typeof raw !== 'string') return { value: null, variable: false };
@@ -42,6 +49,8 @@ function read(raw: string | null | undefined, exponent: number): PriceReading {
   // Stryker disable next-line ConditionalExpression: null would fall through to the same { null, false }; the check narrows the type
   if (n === null) return { value: null, variable: false };
   if (n < 0) return { value: null, variable: true };
+  // A price beyond any real one ("1e300" per token) is a corrupt or hostile value, not a price to show or multiply.
+  if (n > MAX_PRICE_READING) return { value: null, variable: false };
   // -0 would print as "-0" in places that format it.
   return { value: n === 0 ? 0 : n, variable: false };
 }
