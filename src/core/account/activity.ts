@@ -2,7 +2,7 @@
 import type { ApiActivityItem } from '../openrouter/apiTypes';
 import type { ActivityModelDay, ActivityView, TokenMix } from '../../shared/types';
 import { addDays, isIsoDay, utcDay } from '../market/rankings';
-import { MAX_ACCOUNT_USD } from './money';
+import { MAX_ACCOUNT_USD } from '../../shared/bounds';
 
 /** /activity covers the last 30 completed UTC days; today is not in it. */
 export const ACTIVITY_DAYS = 30;
