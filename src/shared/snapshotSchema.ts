@@ -289,17 +289,16 @@ function build(repair: boolean) {
     () => ({ inference: 'none' as const, management: false }),
   );
 
-  const snapshot = or(
-    v.object({
-      keys,
-      catalog: or(v.nullable(catalogView), null),
-      rankings: or(v.nullable(rankingsView), null),
-      usage: or(v.nullable(usageView), null),
-      activity: or(v.nullable(activityView), null),
-      resources,
-    }),
-    emptySnapshot,
-  );
+  /** Each part of a snapshot on its own, so a reader can say which part did not fit. */
+  const snapshotParts = {
+    keys,
+    catalog: or(v.nullable(catalogView), null),
+    rankings: or(v.nullable(rankingsView), null),
+    usage: or(v.nullable(usageView), null),
+    activity: or(v.nullable(activityView), null),
+    resources,
+  };
+  const snapshot = or(v.object(snapshotParts), emptySnapshot);
 
   const modelRef = v.pipe(
     v.object({
@@ -355,7 +354,7 @@ function build(repair: boolean) {
     alternatives: list(alternative),
   });
 
-  return { catalogModel, catalogView, rankingsView, usageView, activityView, errorInfo, keys, snapshot, references, compareResult };
+  return { catalogModel, catalogView, rankingsView, usageView, activityView, errorInfo, keys, snapshotParts, snapshot, references, compareResult };
 }
 
 export type Shapes = ReturnType<typeof build>;
@@ -380,7 +379,7 @@ export const PERSISTED_PART_SHAPES: { [P in 'catalog' | 'rankings' | 'usage' | '
 // The schemas and src/shared/types.ts describe the same data: each direction is checked.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
-type Out<K extends keyof Shapes> = v.InferOutput<Shapes[K]>;
+type Out<K extends Exclude<keyof Shapes, 'snapshotParts'>> = v.InferOutput<Shapes[K]>;
 export type _ShapeChecks = [
   Assert<Same<Out<'catalogModel'>, CatalogModel>>,
   Assert<Same<Out<'catalogView'>, CatalogView>>,
