@@ -247,6 +247,7 @@ function build(repair: boolean) {
   const whole = or(count, Number.NaN);
   const activityModelDay = v.object({
     model: id,
+    modelId: opt(v.nullable(v.string())),
     usage: money,
     byokUsage: money,
     requests: whole,

@@ -252,6 +252,11 @@ export interface UsageView {
 
 export interface ActivityModelDay {
   model: string;
+  /**
+   * The catalog model core resolved `model` to (dated permaslugs, aliases, variants), so every view and the hover
+   * agree on which model a row names; null when the catalog does not know it, absent before the catalog is known.
+   */
+  modelId?: string | null;
   usage: number;
   byokUsage: number;
   requests: number;

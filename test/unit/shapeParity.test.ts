@@ -130,15 +130,33 @@ describe('one shape layer: the store and the webview agree', () => {
   });
 
   it.each([
-    ['catalog', (c: Loose) => (c.models[0].price.input = -1)],
-    ['catalog', (c: Loose) => (c.models[0].region = 'MARS')],
-    ['catalog', (c: Loose) => (c.models = Array.from({ length: 5001 }, () => c.models[0]))],
-    ['rankings', (r: Loose) => (r.models[0].tokens = 12)],
-    ['rankings', (r: Loose) => (r.models[0].share = Number.NaN)],
-    ['usage', (u: Loose) => (u.key.daily = -3)],
-    ['usage', (u: Loose) => (u.balance.balance = Number.POSITIVE_INFINITY)],
-    ['activity', (a: Loose) => (a.byModel[0].requests = 1.5)],
-    ['activity', (a: Loose) => a.days.push('not a day')],
+    ['catalog', (c: Loose): void => {
+      c.models[0].price.input = -1;
+    }],
+    ['catalog', (c: Loose): void => {
+      c.models[0].region = 'MARS';
+    }],
+    ['catalog', (c: Loose): void => {
+      c.models = Array.from({ length: 5001 }, () => c.models[0]);
+    }],
+    ['rankings', (r: Loose): void => {
+      r.models[0].tokens = 12;
+    }],
+    ['rankings', (r: Loose): void => {
+      r.models[0].share = Number.NaN;
+    }],
+    ['usage', (u: Loose): void => {
+      u.key.daily = -3;
+    }],
+    ['usage', (u: Loose): void => {
+      u.balance.balance = Number.POSITIVE_INFINITY;
+    }],
+    ['activity', (a: Loose): void => {
+      a.byModel[0].requests = 1.5;
+    }],
+    ['activity', (a: Loose): void => {
+      a.days.push('not a day');
+    }],
   ] as const)('%s: an edit both refuse (%#)', (part, edit) => {
     const value = structuredClone(VALID[part]()) as Record<string, unknown>;
     edit(value);
