@@ -2,7 +2,6 @@
 // (core's resolver) and in the webview: core resolves activity rows and references, the webview renders its answer
 // and never looks such an id up on its own (webview/src/model/derive.ts).
 import { screen, within } from '@testing-library/react';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { resolveActivityModels } from '../../src/core/account/activity';
 import { sidebarFirstSnapshot } from '../../src/core/bridge/payload';
@@ -15,6 +14,9 @@ import * as intake from '../../webview/src/model/intake';
 import { renderApp } from './support/fakeHost';
 import { initPayload, managementSnapshot } from '../support/snapshotBuilders';
 
+// The webview project has no Node types: reach the real capture through a typed dynamic import.
+const FS = 'node:fs';
+const { readFileSync } = (await import(/* @vite-ignore */ FS)) as { readFileSync(path: string, encoding: 'utf8'): string };
 const fixture = JSON.parse(readFileSync('test/fixtures/openrouter/models-2026-07-29.json', 'utf8')) as { data: ApiModel[] };
 const models = buildCatalog(fixture.data);
 const index = createCatalogIndex(models);
