@@ -1,5 +1,5 @@
 // View-side derivations from the snapshot: lookups, the "your models" list, catalog filtering and
-// sorting, the price/quality frontier. Pure functions of already-normalized data; no prices are
+// sorting, the price/quality frontier. Pure functions of data the intake has checked; no prices are
 // computed here beyond the blended display figure, which the UI names as such.
 import type {
   ActivityModelDay,
