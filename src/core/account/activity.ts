@@ -204,15 +204,13 @@ export function resolveActivityModels(view: ActivityView | null, index: CatalogI
     return id;
   };
   let changed = false;
-  const rows = (list: readonly ActivityModelDay[]): ActivityModelDay[] => {
-    const out = list.map((row) => {
+  const rows = (list: readonly ActivityModelDay[]): ActivityModelDay[] =>
+    list.map((row) => {
       const modelId = idOf(row.model);
       if (row.modelId === modelId) return row;
       changed = true;
       return { ...row, modelId };
     });
-    return out;
-  };
   const byModel = rows(view.byModel);
   const days = view.days.map((d) => {
     const models = rows(d.models);

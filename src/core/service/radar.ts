@@ -447,9 +447,10 @@ export class Radar {
 
   /** Activity rows name models as OpenRouter bills them: the catalog's resolver says which catalog model each is. */
   private resolveActivity(): void {
-    const current = this.store.get().activity;
-    const resolved = resolveActivityModels(current, this.index);
-    if (resolved !== current) this.store.update((s) => ({ ...s, activity: resolveActivityModels(s.activity, this.index) }));
+    this.store.update((s) => {
+      const activity = resolveActivityModels(s.activity, this.index);
+      return activity === s.activity ? s : { ...s, activity };
+    });
   }
 
   // --- queries for the host ----------------------------------------------------------------------------
