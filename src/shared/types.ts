@@ -2,8 +2,10 @@
 // Everything here must survive JSON (postMessage, Memento): no bigint, no Date, no Map.
 // Token totals can exceed 2^53 over long windows, so they travel as decimal strings.
 
-export type Region = 'CN' | 'US' | 'EU' | 'OTHER' | 'UNKNOWN';
-export const REGIONS: readonly Region[] = ['CN', 'US', 'EU', 'OTHER', 'UNKNOWN'];
+// Enum lists are written once, as const arrays: the types derive from them, and so do the schemas
+// (src/shared/snapshotSchema.ts) that check the same data at runtime.
+export const REGIONS = ['CN', 'US', 'EU', 'OTHER', 'UNKNOWN'] as const;
+export type Region = (typeof REGIONS)[number];
 /** The one name of each region every surface shows (sidebar, dashboard, CLI). */
 export const REGION_LABELS: Readonly<Record<Region, string>> = {
   CN: 'China',
@@ -14,20 +16,22 @@ export const REGION_LABELS: Readonly<Record<Region, string>> = {
 };
 
 /** Why a request to OpenRouter failed. Decided by status and error_type, never by message text. */
-export type ErrorKind =
-  | 'offline'
-  | 'timeout'
-  | 'unauthorized'
-  | 'paymentRequired'
-  | 'forbidden'
-  | 'notFound'
-  | 'rateLimited'
-  | 'server'
-  | 'badResponse'
-  | 'cancelled'
-  | 'config'
+export const ERROR_KINDS = [
+  'offline',
+  'timeout',
+  'unauthorized',
+  'paymentRequired',
+  'forbidden',
+  'notFound',
+  'rateLimited',
+  'server',
+  'badResponse',
+  'cancelled',
+  'config',
   /** The key in the management slot is an ordinary key: /credits and /activity are not for it (a 403, or GET /key says so). */
-  | 'notManagementKey';
+  'notManagementKey',
+] as const;
+export type ErrorKind = (typeof ERROR_KINDS)[number];
 
 export interface ErrorInfo {
   kind: ErrorKind;
@@ -99,7 +103,7 @@ export interface CatalogModel {
 export interface CatalogView {
   models: CatalogModel[];
   /** live: fetched this session; cache: last good from a previous session; bundled: shipped snapshot. */
-  source: 'live' | 'cache' | 'bundled';
+  source: DataSource;
   /** ISO date-time of the data (fetch time, or the capture date of the bundled snapshot). */
   asOf: string | null;
 }
@@ -171,7 +175,7 @@ export interface RankingsCoverage {
 
 export interface RankingsView {
   /** tokens: Data API figures (key needed); order: public popularity order only, no figures. */
-  mode: 'tokens' | 'order';
+  mode: RankingsMode;
   /** Inclusive UTC days; null in order mode. */
   window: { start: string; end: string } | null;
   asOf: string | null;
@@ -191,7 +195,10 @@ export interface RankingsView {
 }
 
 /** Where a figure comes from. */
-export type DataSource = 'live' | 'cache' | 'bundled';
+export const DATA_SOURCES = ['live', 'cache', 'bundled'] as const;
+export type DataSource = (typeof DATA_SOURCES)[number];
+export const RANKINGS_MODES = ['tokens', 'order'] as const;
+export type RankingsMode = (typeof RANKINGS_MODES)[number];
 
 export interface KeyUsage {
   label: string;
@@ -215,7 +222,10 @@ export interface KeyUsage {
  * What the key in the management slot is. unverified: saved without a successful GET /key (offline, 5xx, 402)
  * or by an older version; management: GET /key said is_management_key; notManagement: an ordinary key.
  */
-export type ManagementKeyKind = 'unverified' | 'management' | 'notManagement';
+export const MANAGEMENT_KEY_KINDS = ['unverified', 'management', 'notManagement'] as const;
+export type ManagementKeyKind = (typeof MANAGEMENT_KEY_KINDS)[number];
+export const BALANCE_STATUSES = ['ok', 'unavailable', 'notManagementKey'] as const;
+export const BINDINGS = ['key', 'balance'] as const;
 
 export interface BalanceInfo {
   totalCredits: number;
@@ -229,11 +239,11 @@ export interface UsageView {
    * ok: from a verified management key; unavailable: no management key, not verified yet, or unreadable;
    * notManagementKey: the management slot holds an ordinary key, so there is no balance to show.
    */
-  balanceStatus: 'ok' | 'unavailable' | 'notManagementKey';
+  balanceStatus: (typeof BALANCE_STATUSES)[number];
   balance: BalanceInfo | null;
   /** The lower of key remaining and balance; null when neither is known. */
   effectiveRemaining: number | null;
-  binding: 'key' | 'balance' | null;
+  binding: (typeof BINDINGS)[number] | null;
   /** USD per day, averaged over this month so far. */
   burnRatePerDay: number | null;
   /** Projected spend by the end of the current UTC month. */
@@ -242,6 +252,11 @@ export interface UsageView {
 
 export interface ActivityModelDay {
   model: string;
+  /**
+   * The catalog model core resolved `model` to (dated permaslugs, aliases, variants), so every view and the hover
+   * agree on which model a row names; null when the catalog does not know it, absent before the catalog is known.
+   */
+  modelId?: string | null;
   usage: number;
   byokUsage: number;
   requests: number;
@@ -265,8 +280,8 @@ export interface ActivityView {
   outsideWindowRows: number;
 }
 
-export type ResourceName = 'models' | 'rankings' | 'key' | 'credits' | 'activity';
-export const RESOURCE_NAMES: readonly ResourceName[] = ['models', 'rankings', 'key', 'credits', 'activity'];
+export const RESOURCE_NAMES = ['models', 'rankings', 'key', 'credits', 'activity'] as const;
+export type ResourceName = (typeof RESOURCE_NAMES)[number];
 
 export interface ResourceState {
   /** Epoch ms of the last successful fetch. */
@@ -279,7 +294,8 @@ export interface ResourceState {
   loading: boolean;
 }
 
-export type KeySource = 'none' | 'stored' | 'environment';
+export const KEY_SOURCES = ['none', 'stored', 'environment'] as const;
+export type KeySource = (typeof KEY_SOURCES)[number];
 
 export interface KeysState {
   inference: KeySource;
@@ -297,6 +313,8 @@ export interface Snapshot {
   resources: Record<ResourceName, ResourceState>;
 }
 
+export const MIX_SOURCES = ['activity', 'default', 'custom'] as const;
+
 /** A token mix: how many tokens of each kind a workload uses. */
 export interface TokenMix {
   input: number;
@@ -305,7 +323,7 @@ export interface TokenMix {
   /** Requests behind the mix, when known: lets long-context price tiers apply by average prompt size. */
   requests?: number | null;
   /** Where the mix came from, for the UI. */
-  source: 'activity' | 'default' | 'custom';
+  source: (typeof MIX_SOURCES)[number];
 }
 
 export interface Alternative {

@@ -6,7 +6,7 @@ import type { ReferencesView, Snapshot } from '../../src/shared/types';
 import { Banners } from './components/Banners';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { DataProvider, HostSync, useReferences, useRequestInitialData, useSettings, useSnapshot, type AppServices } from './data';
-import { DEFAULT_SETTINGS } from './model/normalize';
+import { DEFAULT_SETTINGS } from './model/intake';
 
 export interface ViewBodyProps {
   snapshot: Snapshot;

@@ -11,7 +11,7 @@ import type {
   ViewKind,
   WebviewToHost,
 } from '../../src/shared/protocol';
-import * as normalize from './model/normalize';
+import * as intake from './model/intake';
 import { asRecord as rec } from '../../src/shared/isRecord';
 
 /** What `acquireVsCodeApi()` returns; the only handle the webview has on VS Code. */
@@ -43,9 +43,9 @@ function isBool(v: unknown): v is boolean {
 
 /** Result validators: a response is untrusted until it has the shape the method promises. */
 const RESULTS: { [M in RequestMethod]: (raw: unknown) => RequestResult<M> } = {
-  'snapshot/get': (raw) => normalize.snapshot(raw),
-  'references/get': (raw) => normalize.references(raw),
-  'compare/alternatives': (raw) => normalize.compareResult(raw),
+  'snapshot/get': (raw) => intake.snapshot(raw),
+  'references/get': (raw) => intake.references(raw),
+  'compare/alternatives': (raw) => intake.compareResult(raw),
   'model/copyId': (raw) => ({ copied: rec(raw)?.copied === true }),
   'model/openOnWeb': (raw) => ({ opened: rec(raw)?.opened === true }),
   'model/swap': (raw) => {
@@ -60,12 +60,12 @@ const RESULTS: { [M in RequestMethod]: (raw: unknown) => RequestResult<M> } = {
 function notificationGuards(defaultView: ViewKind): { [N in NotificationMethod]: (raw: unknown) => NotificationMap[N] } {
   return {
     init: (raw) => {
-      const init = normalize.initPayload(raw);
+      const init = intake.initPayload(raw);
       return { ...init, view: init.view ?? defaultView };
     },
-    'snapshot/didChange': (raw) => normalize.snapshot(raw),
-    'references/didChange': (raw) => normalize.references(raw),
-    'settings/didChange': (raw) => normalize.settings(raw),
+    'snapshot/didChange': (raw) => intake.snapshot(raw),
+    'references/didChange': (raw) => intake.references(raw),
+    'settings/didChange': (raw) => intake.settings(raw),
   };
 }
 

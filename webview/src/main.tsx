@@ -2,7 +2,7 @@
 import { createRoot } from 'react-dom/client';
 import type { ViewKind } from '../../src/shared/protocol';
 import { HostBridge, type VsCodeApi } from './host';
-import { viewKind } from './model/normalize';
+import { viewKind } from './model/intake';
 import { Shell, type ViewBody } from './Shell';
 import { createUiStateStore } from './uiState';
 import { registerToolkit } from './ui/toolkit';

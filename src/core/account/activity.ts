@@ -1,8 +1,9 @@
 // Own per-model usage from GET /activity (management key): rows are per day, model and provider endpoint.
 import type { ApiActivityItem } from '../openrouter/apiTypes';
+import type { CatalogIndex } from '../market/catalog';
 import type { ActivityModelDay, ActivityView, TokenMix } from '../../shared/types';
 import { addDays, isIsoDay, utcDay } from '../market/rankings';
-import { MAX_ACCOUNT_USD } from './money';
+import { MAX_ACCOUNT_USD } from '../../shared/bounds';
 
 /** /activity covers the last 30 completed UTC days; today is not in it. */
 export const ACTIVITY_DAYS = 30;
@@ -185,4 +186,35 @@ export function tokenMixFromActivity(view: ActivityView, modelId?: string): Toke
   }
   if (input + output === 0) return null;
   return { input, output, cacheRead: 0, requests: requests > 0 ? requests : null, source: 'activity' };
+}
+
+/**
+ * The activity with each row's `modelId` set to the catalog model the catalog's resolver names (the hover's and the
+ * CodeLens's resolver), so the views never look a row up by themselves. The same object when nothing changes.
+ */
+export function resolveActivityModels(view: ActivityView | null, index: CatalogIndex | null): ActivityView | null {
+  if (view === null || index === null) return view;
+  const memo = new Map<string, string | null>();
+  const idOf = (model: string): string | null => {
+    let id = memo.get(model);
+    if (id === undefined) {
+      id = index.resolve(model)?.model.id ?? null;
+      memo.set(model, id);
+    }
+    return id;
+  };
+  let changed = false;
+  const rows = (list: readonly ActivityModelDay[]): ActivityModelDay[] =>
+    list.map((row) => {
+      const modelId = idOf(row.model);
+      if (row.modelId === modelId) return row;
+      changed = true;
+      return { ...row, modelId };
+    });
+  const byModel = rows(view.byModel);
+  const days = view.days.map((d) => {
+    const models = rows(d.models);
+    return models.every((m, i) => m === d.models[i]) ? d : { ...d, models };
+  });
+  return changed ? { ...view, byModel, days } : view;
 }

@@ -73,13 +73,6 @@ export function perMillion(raw: string | null | undefined): number | null {
   return read(raw, 6).value;
 }
 
-/**
- * The largest amount of US dollars an account figure (spend, cap, balance, one activity row) can hold and still be
- * read as money: a trillion. No account comes near it; a larger value is a corrupt or hostile response, and summed
- * exactly (in nano-dollars) it would overflow to Infinity.
- */
-export const MAX_ACCOUNT_USD = 1e12;
-
 /** Rounds away binary noise from sums and products of prices (10 significant digits). */
 export function roundUsd(n: number): number {
   // toPrecision keeps Infinity and NaN, and turns -0 into "0.000000000", i.e. 0.

@@ -16,7 +16,7 @@ import type {
 } from './apiTypes';
 import { hasControlCharacters, isoTimestampOrNull, sanitizeServerText } from '../../shared/sanitize';
 import type { ErrorEnvelope } from './errors';
-import { MAX_ACCOUNT_USD } from '../account/money';
+import { MAX_ACCOUNT_USD } from '../../shared/bounds';
 
 // ---------------------------------------------------------------------------------------------------------
 // Building blocks

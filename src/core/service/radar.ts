@@ -11,7 +11,7 @@ import { createRegionResolver, type RegionResolver } from '../market/regions';
 import { buildOrderView, buildRankingsView, defaultWindows } from '../market/rankings';
 import { bundledRankingsView, parseBundledRankings, type BundledRankings } from '../data/bundledRankings';
 import { buildUsageView } from '../account/usage';
-import { buildActivityView, tokenMixFromActivity } from '../account/activity';
+import { buildActivityView, resolveActivityModels, tokenMixFromActivity } from '../account/activity';
 import { alternatives, DEFAULT_MIX } from '../market/compare';
 import { classifyKeyCheck, isManagementKeyData, type KeyCheck } from '../account/keyCheck';
 import { refreshIntervalsMs, type Settings } from './settings';
@@ -111,7 +111,10 @@ export class Radar {
     if (report.restored.length) this.log('info', `restored cached ${report.restored.join(', ')}`);
     if (report.dropped.length) this.log('warn', `dropped unreadable cached ${report.dropped.join(', ')}`);
     const catalog = this.store.get().catalog;
-    if (catalog) this.index = createCatalogIndex(catalog.models, { regions: this.regions });
+    if (catalog) {
+      this.index = createCatalogIndex(catalog.models, { regions: this.regions });
+      this.resolveActivity();
+    }
     void this.init();
   }
 
@@ -273,8 +276,9 @@ export class Radar {
   private setCatalog(source: 'live' | 'cache' | 'bundled', asOf: string | null): void {
     if (!this.apiModels) return;
     const models = buildCatalog(this.apiModels, { regions: this.regions });
-    this.index = createCatalogIndex(models, { regions: this.regions });
-    this.store.update((s) => ({ ...s, catalog: { models, source, asOf } }));
+    const index = createCatalogIndex(models, { regions: this.regions });
+    this.index = index;
+    this.store.update((s) => ({ ...s, catalog: { models, source, asOf }, activity: resolveActivityModels(s.activity, index) }));
     this.recomputeRankings();
   }
 
@@ -438,7 +442,15 @@ export class Radar {
     }
     const items: readonly ApiActivityItem[] = result.data;
     const view = buildActivityView(items, { now: this.now(), droppedRows: result.dropped });
-    this.store.update((s) => ({ ...s, activity: view }));
+    this.store.update((s) => ({ ...s, activity: resolveActivityModels(view, this.index) }));
+  }
+
+  /** Activity rows name models as OpenRouter bills them: the catalog's resolver says which catalog model each is. */
+  private resolveActivity(): void {
+    this.store.update((s) => {
+      const activity = resolveActivityModels(s.activity, this.index);
+      return activity === s.activity ? s : { ...s, activity };
+    });
   }
 
   // --- queries for the host ----------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState, type KeyboardEvent, type ReactElement } from 'react';
-import type { Region, Snapshot } from '../../../src/shared/types';
+import { REGIONS, type Snapshot } from '../../../src/shared/types';
 import { REGION_SHAPES, shapePath } from '../components/RegionMark';
 import { LazyDetails } from '../components/LazyDetails';
 import { Section } from '../components/Section';
@@ -12,7 +12,7 @@ const H = 340;
 const M = { top: 14, right: 16, bottom: 38, left: 44 };
 const PLOT_W = W - M.left - M.right;
 const PLOT_H = H - M.top - M.bottom;
-const LEGEND_REGIONS: Region[] = ['CN', 'US', 'EU', 'OTHER', 'UNKNOWN'];
+const LEGEND_REGIONS = REGIONS;
 
 interface Scales {
   x: (v: number) => number;

@@ -2,6 +2,8 @@
 import type { WebviewCommand } from '../../../src/shared/protocol';
 import type { ErrorKind, ResourceName, Snapshot } from '../../../src/shared/types';
 import { formatAge } from '../../../src/shared/format';
+import { t } from '../l10n';
+import { unreadableParts, type SnapshotPart } from './intake';
 
 export interface BannerAction {
   command: WebviewCommand;
@@ -32,7 +34,10 @@ const SET_MANAGEMENT_KEY: BannerAction = { command: 'setManagementKey', label: '
 const MANAGEMENT_ONLY: readonly ResourceName[] = ['credits', 'activity'];
 
 function joinLabels(names: ResourceName[]): string {
-  const labels = names.map((n) => RESOURCE_LABELS[n]);
+  return joinWords(names.map((n) => RESOURCE_LABELS[n]));
+}
+
+function joinWords(labels: string[]): string {
   return labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
 }
 
@@ -123,6 +128,9 @@ export function banners(snapshot: Snapshot, now: number): Banner[] {
     }
   }
 
+  const unreadable = unreadableBanner(unreadableParts(snapshot));
+  if (unreadable) out.unshift(unreadable);
+
   const failing = new Set([...byKind.values()].flat());
   const staleOnly = (Object.keys(snapshot.resources) as ResourceName[]).filter(
     (n) => snapshot.resources[n].stale && !failing.has(n) && snapshot.resources[n].fetchedAt !== null,
@@ -142,4 +150,35 @@ export function banners(snapshot: Snapshot, now: number): Banner[] {
 
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+const PART_LABELS: Record<Exclude<SnapshotPart, 'message'>, string> = {
+  keys: 'key status',
+  catalog: 'prices',
+  rankings: 'rankings',
+  usage: 'key usage',
+  activity: 'activity',
+  resources: 'refresh status',
+};
+
+/** The extension sent data the view could not read as it was: say so, and what was affected (nothing is silently lost). */
+function unreadableBanner(parts: readonly SnapshotPart[]): Banner | null {
+  if (parts.length === 0) return null;
+  if (parts.includes('message')) {
+    return {
+      id: 'unreadable',
+      severity: 'error',
+      title: t('Model Radar could not read the data the extension sent.'),
+      detail: t('Nothing from it is shown. Retry, or open the log if this keeps happening.'),
+      actions: [RETRY, LOG],
+    };
+  }
+  const what = joinWords(parts.map((p) => PART_LABELS[p as Exclude<SnapshotPart, 'message'>]));
+  return {
+    id: 'unreadable',
+    severity: 'warning',
+    title: t('Some {0} data could not be read.', what),
+    detail: t('What could not be read is left out or shown as "—"; the rest is as sent. Retry, or open the log if this keeps happening.'),
+    actions: [RETRY, LOG],
+  };
 }

@@ -1,5 +1,5 @@
 import { useEffect, type ReactElement } from 'react';
-import type { RankedModel, RankingsView, Region, Snapshot } from '../../../src/shared/types';
+import { REGIONS, type RankedModel, type RankingsView, type Region, type Snapshot } from '../../../src/shared/types';
 import type { WebviewSettings } from '../../../src/shared/protocol';
 import { CommandButton } from '../components/CommandButton';
 import { RegionMark } from '../components/RegionMark';
@@ -145,7 +145,7 @@ function LeaderColumn({ region, rankings, catalog, top }: { region: Region; rank
   );
 }
 
-const SHARE_ORDER: (Region | 'unattributed')[] = ['CN', 'US', 'EU', 'OTHER', 'UNKNOWN', 'unattributed'];
+const SHARE_ORDER: readonly (Region | 'unattributed')[] = [...REGIONS, 'unattributed'];
 
 /** CN / US / EU / other / unattributed shares of the window's tokens, as a bar and as text. */
 export function ShareBar({ rankings }: { rankings: RankingsView }): ReactElement | null {

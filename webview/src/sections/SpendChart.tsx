@@ -30,7 +30,7 @@ function usd(n: number): number {
 export function spendSeries(activity: ActivityView, catalog: CatalogIndex): { series: SpendSeries[]; days: SpendDay[] } {
   const top = [...activity.byModel].filter((m) => usd(m.usage) > 0).sort((a, b) => usd(b.usage) - usd(a.usage)).slice(0, SERIES);
   const keys = top.map((m) => m.model);
-  const series: SpendSeries[] = top.map((m) => ({ key: m.model, label: catalog.get(m.model)?.name ?? m.model, total: usd(m.usage) }));
+  const series: SpendSeries[] = top.map((m) => ({ key: m.model, label: catalog.forRow(m)?.name ?? m.model, total: usd(m.usage) }));
   let otherTotal = 0;
   const days: SpendDay[] = activity.days.map((d) => {
     const values = new Array<number>(keys.length + 1).fill(0);

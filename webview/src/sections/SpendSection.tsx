@@ -161,7 +161,7 @@ function SpendHistory({ snapshot }: { snapshot: Snapshot }): ReactElement | null
           {top.map((m) => (
             <li key={m.model}>
               <span className="mr-model-name" title={m.model}>
-                {catalog.get(m.model)?.name ?? m.model}
+                {catalog.forRow(m)?.name ?? m.model}
               </span>
               <span className="mr-num">
                 {formatUsd(m.usage)}
