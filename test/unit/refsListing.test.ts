@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chooseListing, createContentScreen, LITELLM_NEEDLE, parseRipgrepCounts, ripgrepListArgs } from '../../src/core/refs/listing';
+import { chooseListing, createContentScreen, LITELLM_NEEDLE, parseRipgrepCounts, ripgrepExcludeGlob, ripgrepListArgs, type ListingInput } from '../../src/core/refs/listing';
 import { classifyIncluded, classifyPath, CANDIDATE_NAME_PATTERNS } from '../../src/core/refs/classify';
 import { recognizeFile } from '../../src/core/refs/recognize';
 import { DEFAULT_EXCLUDED_DIRS } from '../../src/core/refs/scanner';
@@ -118,6 +118,15 @@ describe('ripgrep arguments', () => {
     expect(globs(args)).toEqual([...CANDIDATE_NAME_PATTERNS, ...DEFAULT_EXCLUDED_DIRS.map((d) => `!${d}/`)]);
     expect(globs(ripgrepListArgs({ needles: [], listAll: true, followSymlinks: true }))).toEqual(DEFAULT_EXCLUDED_DIRS.map((d) => `!${d}/`));
   });
+
+  it('prunes files.exclude as VS Code hands it to rg: anchored at the folder unless it starts with **', () => {
+    expect(ripgrepExcludeGlob('**/.git')).toBe('!**/.git');
+    expect(ripgrepExcludeGlob('generated/')).toBe('!/generated');
+    expect(ripgrepExcludeGlob('*.log')).toBe('!/*.log');
+    expect(ripgrepExcludeGlob('/abs/x')).toBe('!/abs/x');
+    const a = ripgrepListArgs({ needles: [], listAll: false, followSymlinks: true, filesExclude: ['**/gen', 'tmp', ' '] });
+    expect(a.join(' ')).toContain('--glob !**/gen --glob !/tmp -- .');
+  });
 });
 
 describe('reading rg output back', () => {
@@ -140,7 +149,7 @@ describe('reading rg output back', () => {
 });
 
 describe('choosing the path', () => {
-  const base = { enabled: true, trusted: true, folderSchemes: ['file'], rg: '/vs/rg', filesExclude: { '**/.git': true, '**/tmp': false } };
+  const base: ListingInput = { enabled: true, trusted: true, folderSchemes: ['file'], rg: '/vs/rg', filesExclude: { '**/.git': true, '**/tmp': false } };
 
   it('takes ripgrep for local, trusted folders when VS Code has one', () => {
     expect(chooseListing(base)).toEqual({ kind: 'ripgrep', rg: '/vs/rg' });
@@ -148,7 +157,7 @@ describe('choosing the path', () => {
   });
 
   it('falls back to findFiles, saying why', () => {
-    const reason = (over: Partial<typeof base>): string => {
+    const reason = (over: Partial<ListingInput>): string => {
       const c = chooseListing({ ...base, ...over });
       return c.kind === 'findFiles' ? c.reason : 'ripgrep';
     };

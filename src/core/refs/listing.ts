@@ -69,13 +69,25 @@ export interface RipgrepListOptions {
   listAll: boolean;
   /** `search.followSymlinks`, which VS Code's own file search (findFiles) follows. */
   followSymlinks: boolean;
+  /** The `files.exclude` patterns set to true, which findFiles leaves out (as globs anchored as VS Code anchors them). */
+  filesExclude?: readonly string[];
+}
+
+/**
+ * A `files.exclude` pattern as VS Code's file search hands it to rg: relative to the folder (a leading "/"), unless
+ * it starts with "**"; no trailing slash.
+ */
+export function ripgrepExcludeGlob(pattern: string): string {
+  const p = pattern.replace(/\/+$/, '');
+  return `!${p.startsWith('**') || p.startsWith('/') ? p : `/${p}`}`;
 }
 
 /**
  * Arguments for one rg run per workspace folder (cwd = the folder, search path "."): every candidate file once,
  * with whether it contains a needle. The same files findFiles lists: hidden files included, no ignore files read
  * (.gitignore often names the .env files that hold model ids), symlinks followed as VS Code's search does,
- * dependency folders pruned. Every file is searched as raw bytes (no binary skipping, no BOM transcoding) so the
+ * dependency folders and `files.exclude` pruned as findFiles prunes them (case-sensitive globs, as VS Code's
+ * search passes them to rg). Every file is searched as raw bytes (no binary skipping, no BOM transcoding) so the
  * screen never misses what the UTF-8 read would see. Files over the size limit are left out, as the slow path
  * leaves them unread. What core's filter excludes (settings, scan.exclude) is decided afterwards, on both paths.
  */
@@ -88,6 +100,7 @@ export function ripgrepListArgs(options: RipgrepListOptions): string[] {
   if (options.followSymlinks) args.push('--follow');
   if (!options.listAll) for (const p of CANDIDATE_NAME_PATTERNS) args.push('--glob', p);
   for (const d of DEFAULT_EXCLUDED_DIRS) args.push('--glob', `!${d}/`);
+  for (const p of options.filesExclude ?? []) if (p.trim() !== '') args.push('--glob', ripgrepExcludeGlob(p));
   for (const n of options.needles) args.push('-e', n);
   args.push('--', '.');
   return args;

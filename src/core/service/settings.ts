@@ -389,6 +389,13 @@ export const SETTINGS_SCHEMA = [
     maximum: LIMITS.maxFileSizeKB.max,
     markdownDescription: 'Files larger than this are not scanned.',
   },
+  {
+    key: 'modelRadar.scan.useRipgrep',
+    type: 'boolean',
+    read: 'boolean',
+    default: true,
+    markdownDescription: "List and screen files with VS Code's own ripgrep in local, trusted workspaces: the scan then reads only files that can hold a model id. Turn off to list and read every candidate file through VS Code's file system API instead; both find the same references.",
+  },
 ] as const satisfies readonly SettingDescriptor[];
 
 type SchemaEntry = (typeof SETTINGS_SCHEMA)[number];
