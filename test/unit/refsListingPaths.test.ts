@@ -182,7 +182,7 @@ describe.each([
 
   it('went through ripgrep once and through findFiles once', () => {
     expect(fast.log).toMatch(/\(ripgrep: list/);
-    expect(slow.log).toMatch(/\(findFiles \(modelRadar.scan.useRipgrep is off\): list/);
+    expect(slow.log).toMatch(/\(findFiles \(useRipgrep off\): list/);
   });
 
   it('finds the same references in the same files, counting the same files', () => {
@@ -227,7 +227,8 @@ describe('the fast path reads only what can hold a reference', () => {
       refs.setCatalog(catalog);
       await vi.waitFor(() => expect(fake.recorded.logLines.slice(before).join('\n')).toMatch(/model references: \d+ in \d+ files/), { timeout: 20_000, interval: 20 });
       const log = fake.recorded.logLines.slice(before).join('\n');
-      expect(log).toMatch(/listing through findFiles: ripgrep failed/);
+      expect(log).toMatch(/ripgrep failed \(.+\), listing through findFiles/);
+      expect(log).toMatch(/\(findFiles \(rg failed\): list/);
       expect(refs.all().map((e) => `${e.file}:${e.ref.line}:${e.ref.column} ${e.ref.raw} ${e.ref.known ? 'known' : 'unknown'}`)).toEqual((await scan(false, [])).refs);
     } finally {
       refs.dispose();

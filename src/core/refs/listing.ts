@@ -15,6 +15,7 @@
 import { DEFAULT_EXCLUDED_DIRS, DEFAULT_MAX_FILE_BYTES } from './scanner';
 import { CANDIDATE_NAME_PATTERNS } from './classify';
 import type { FileKind } from './types';
+import { isRecord } from '../../shared/isRecord';
 
 /** What the screen needs from the catalog: every model's id and canonical slug. */
 export interface ScreenModel {
@@ -27,8 +28,6 @@ export interface ContentScreen {
   needles: readonly string[];
   /** Whether a listed file of this kind must be read, given whether it contains one of the needles. */
   mustRead(kind: FileKind, hasNeedle: boolean): boolean;
-  /** The same test as ripgrep's, on a text (tests and the slow path's cross-check). */
-  hasNeedle(text: string): boolean;
 }
 
 /** The needle generic YAML needs (recognize.ts reads it only with a `model_list:` line). */
@@ -56,9 +55,6 @@ export function createContentScreen(models: readonly ScreenModel[]): ContentScre
       if (kind === 'code' || kind === 'text' || kind === 'yaml') return hasNeedle;
       return true;
     },
-    hasNeedle(text) {
-      return needles.some((n) => text.includes(n));
-    },
   };
 }
 
@@ -69,25 +65,13 @@ export interface RipgrepListOptions {
   listAll: boolean;
   /** `search.followSymlinks`, which VS Code's own file search (findFiles) follows. */
   followSymlinks: boolean;
-  /** The `files.exclude` patterns set to true, which findFiles leaves out (as globs anchored as VS Code anchors them). */
-  filesExclude?: readonly string[];
-}
-
-/**
- * A `files.exclude` pattern as VS Code's file search hands it to rg: relative to the folder (a leading "/"), unless
- * it starts with "**"; no trailing slash.
- */
-export function ripgrepExcludeGlob(pattern: string): string {
-  const p = pattern.replace(/\/+$/, '');
-  return `!${p.startsWith('**') || p.startsWith('/') ? p : `/${p}`}`;
 }
 
 /**
  * Arguments for one rg run per workspace folder (cwd = the folder, search path "."): every candidate file once,
  * with whether it contains a needle. The same files findFiles lists: hidden files included, no ignore files read
  * (.gitignore often names the .env files that hold model ids), symlinks followed as VS Code's search does,
- * dependency folders and `files.exclude` pruned as findFiles prunes them (case-sensitive globs, as VS Code's
- * search passes them to rg). Every file is searched as raw bytes (no binary skipping, no BOM transcoding) so the
+ * dependency folders pruned, names matched case-sensitively as VS Code's own search has rg match them. Every file is searched as raw bytes (no binary skipping, no BOM transcoding) so the
  * screen never misses what the UTF-8 read would see. Files over the size limit are left out, as the slow path
  * leaves them unread. What core's filter excludes (settings, scan.exclude) is decided afterwards, on both paths.
  */
@@ -100,7 +84,6 @@ export function ripgrepListArgs(options: RipgrepListOptions): string[] {
   if (options.followSymlinks) args.push('--follow');
   if (!options.listAll) for (const p of CANDIDATE_NAME_PATTERNS) args.push('--glob', p);
   for (const d of DEFAULT_EXCLUDED_DIRS) args.push('--glob', `!${d}/`);
-  for (const p of options.filesExclude ?? []) if (p.trim() !== '') args.push('--glob', ripgrepExcludeGlob(p));
   for (const n of options.needles) args.push('-e', n);
   args.push('--', '.');
   return args;
@@ -156,16 +139,8 @@ export interface ListingInput {
  * with a `when` condition (findFiles applies those by looking at sibling files; the fast path does not).
  */
 export function chooseListing(input: ListingInput): ListingChoice {
-  if (!input.enabled) return { kind: 'findFiles', reason: 'modelRadar.scan.useRipgrep is off' };
-  if (!input.trusted) return { kind: 'findFiles', reason: 'the workspace is not trusted' };
-  if (input.folderSchemes.length === 0) return { kind: 'findFiles', reason: 'no workspace folder' };
   const other = input.folderSchemes.find((s) => s !== 'file');
-  if (other !== undefined) return { kind: 'findFiles', reason: `a workspace folder is not on the local disk (${other}:)` };
-  if (input.rg === null) return { kind: 'findFiles', reason: "VS Code's ripgrep was not found" };
-  if (input.filesExclude !== null && typeof input.filesExclude === 'object') {
-    for (const v of Object.values(input.filesExclude as Record<string, unknown>)) {
-      if (v !== null && typeof v === 'object') return { kind: 'findFiles', reason: 'files.exclude has a "when" condition' };
-    }
-  }
-  return { kind: 'ripgrep', rg: input.rg };
+  const when = Object.values(isRecord(input.filesExclude) ? input.filesExclude : {}).some(isRecord);
+  const reason = !input.enabled ? 'useRipgrep off' : !input.trusted ? 'untrusted' : other !== undefined ? `${other}: folder` : input.rg === null ? 'no rg' : when ? 'files.exclude "when"' : null;
+  return reason !== null || input.rg === null ? { kind: 'findFiles', reason: reason ?? 'no rg' } : { kind: 'ripgrep', rg: input.rg };
 }

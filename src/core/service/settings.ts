@@ -394,7 +394,7 @@ export const SETTINGS_SCHEMA = [
     type: 'boolean',
     read: 'boolean',
     default: true,
-    markdownDescription: "List and screen files with VS Code's own ripgrep in local, trusted workspaces: the scan then reads only files that can hold a model id. Turn off to list and read every candidate file through VS Code's file system API instead; both find the same references.",
+    markdownDescription: "Find files with VS Code's ripgrep (local, trusted workspaces): only files that can hold a model id are read. Off: every candidate file is read. Same results.",
   },
 ] as const satisfies readonly SettingDescriptor[];
 

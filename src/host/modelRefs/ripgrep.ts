@@ -7,12 +7,7 @@ import * as vscode from 'vscode';
 import { parseRipgrepCounts, type ListedFile } from '../../core/refs/listing';
 
 /** Where VS Code builds keep rg under their app root, newest layout first. */
-const RG_DIRS = [
-  'node_modules/@vscode/ripgrep/bin',
-  'node_modules.asar.unpacked/@vscode/ripgrep/bin',
-  'node_modules/vscode-ripgrep/bin',
-  'node_modules.asar.unpacked/vscode-ripgrep/bin',
-];
+const RG_DIRS = ['node_modules/@vscode/ripgrep/bin', 'node_modules.asar.unpacked/@vscode/ripgrep/bin'];
 
 /** The bundled rg executable, or null when this VS Code has none (web, some forks). */
 export async function findBundledRipgrep(appRoot: string | undefined = vscode.env.appRoot): Promise<string | null> {

@@ -8,6 +8,7 @@ import { recognizeFile } from '../../core/refs/recognize';
 import { CANDIDATE_GLOB } from '../../core/refs/classify';
 import { chooseListing, createContentScreen, ripgrepListArgs } from '../../core/refs/listing';
 import type { FileKind, ModelRef } from '../../core/refs/types';
+import { readFile } from 'node:fs/promises';
 import { findBundledRipgrep, runRipgrepListing } from './ripgrep';
 import type { ModelRefView, ReferencesView } from '../../shared/types';
 
@@ -51,6 +52,13 @@ export interface WorkspaceReferencesOptions {
   now?: () => number;
   /** Where VS Code's ripgrep is (tests pass their own); findBundledRipgrep by default. */
   findRipgrep?: () => Promise<string | null>;
+}
+
+interface Listed {
+  todo: ScanTodo[];
+  via: string;
+  /** Local files (the ripgrep path): read with Node, not through the extension host's RPC. */
+  local: boolean;
 }
 
 interface ScanTodo {
@@ -192,12 +200,12 @@ export class WorkspaceReferences implements vscode.Disposable {
     const t0 = performance.now();
     const listed = await this.listCandidates(catalog, options, index, token, signal);
     if (listed === null) return 0;
-    const { todo, via } = listed;
+    const { todo, via, local } = listed;
     const t1 = performance.now();
 
     // A fresh index replaces the old one only when it is complete, so a cancelled scan loses nothing.
     const texts = new Map<string, string>();
-    const read = (uri: vscode.Uri): Promise<string | null> => this.readText(uri).catch(() => null);
+    const read = (uri: vscode.Uri): Promise<string | null> => this.readText(uri, local).catch(() => null);
     let reads = 0;
     async function* entries(): AsyncGenerator<FileEntry> {
       for (let i = 0; i < todo.length; i += READ_BATCH) {
@@ -253,46 +261,36 @@ export class WorkspaceReferences implements vscode.Disposable {
    * never read; else, or when rg fails, through findFiles, every candidate read. Both end in core's filter and
    * recognition, so both find the same references (test/unit/refsListingPaths.test.ts).
    */
-  private async listCandidates(
-    catalog: CatalogIndex,
-    options: ScanOptions,
-    index: RefIndex,
-    token: vscode.CancellationToken,
-    signal: AbortSignal,
-  ): Promise<{ todo: ScanTodo[]; via: string } | null> {
+  private async listCandidates(catalog: CatalogIndex, options: ScanOptions, index: RefIndex, token: vscode.CancellationToken, signal: AbortSignal): Promise<Listed | null> {
     const folders = vscode.workspace.workspaceFolders ?? [];
+    const config = (section: string, key: string): unknown => vscode.workspace.getConfiguration(section).get<unknown>(key);
     const listAll = (options.include ?? []).some((p) => p.trim() !== '');
     const choice = chooseListing({
       enabled: this.settings().useRipgrep !== false,
       trusted: vscode.workspace.isTrusted,
       folderSchemes: folders.map((f) => f.uri.scheme),
-      rg: folders.length > 0 ? await (this.options.findRipgrep ?? findBundledRipgrep)() : null,
-      filesExclude: vscode.workspace.getConfiguration('files').get<unknown>('exclude'),
+      rg: await (this.options.findRipgrep ?? findBundledRipgrep)(),
+      filesExclude: config('files', 'exclude'),
     });
     const byKey = new Map<string, ScanTodo>();
     const add = (uri: vscode.Uri, read: (kind: FileKind) => boolean): void => {
       const key = this.keyOf(uri);
-      if (key === null || byKey.has(key)) return;
-      const kind = index.filter.kindFor(key, 0);
-      if (kind !== null) byKey.set(key, { key, uri, read: read(kind) });
+      const kind = key === null || byKey.has(key) ? null : index.filter.kindFor(key, 0);
+      if (key !== null && kind !== null) byKey.set(key, { key, uri, read: read(kind) });
     };
-    let via = 'findFiles';
+    const done = (via: string, local: boolean): Listed => ({ todo: [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : 1)).slice(0, MAX_FILES), via, local });
+    const via = `findFiles (${choice.kind === 'findFiles' ? choice.reason : 'rg failed'})`;
     if (choice.kind === 'ripgrep') {
       const screen = createContentScreen(catalog.all);
-      const args = ripgrepListArgs({
-        needles: screen.needles,
-        maxFileBytes: options.maxFileBytes,
-        listAll,
-        followSymlinks: vscode.workspace.getConfiguration('search').get<boolean>('followSymlinks') !== false,
-        filesExclude: trueKeys(vscode.workspace.getConfiguration('files').get<unknown>('exclude')),
-      });
+      const args = ripgrepListArgs({ needles: screen.needles, maxFileBytes: options.maxFileBytes, listAll, followSymlinks: config('search', 'followSymlinks') !== false });
       const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
-      let failed: string | null = null;
+      let ok = true;
       for (const folder of folders) {
         const r = await runRipgrepListing(choice.rg, folder.uri.fsPath, args, signal);
         if (signal.aborted) return null;
         if (!r.ok) {
-          failed = r.reason;
+          this.log.info(`model references: ripgrep failed (${r.reason}), listing through findFiles`);
+          ok = false;
           break;
         }
         for (const f of r.files) {
@@ -301,33 +299,25 @@ export class WorkspaceReferences implements vscode.Disposable {
           add(uri, (kind) => open.has(uri.toString()) || screen.mustRead(kind, f.hasNeedle));
         }
       }
-      if (failed === null) {
-        // rg leaves out files over the size limit; an open one is still listed by findFiles and read from the editor.
+      if (ok) {
+        // rg leaves out files over the size limit; findFiles lists an open one, read from the editor.
         for (const doc of vscode.workspace.textDocuments) {
-          if (doc.uri.scheme === 'file' && doc.getText().length <= (options.maxFileBytes ?? Infinity) && !byKey.has(this.keyOf(doc.uri) ?? '')) {
-            if (await vscode.workspace.fs.stat(doc.uri).then(() => true, () => false)) add(doc.uri, () => true);
-          }
+          if (doc.uri.scheme === 'file' && doc.getText().length <= (options.maxFileBytes ?? Infinity) && (await vscode.workspace.fs.stat(doc.uri).then(() => true, () => false))) add(doc.uri, () => true);
         }
-        via = 'ripgrep';
-      } else {
-        this.log.info(`model references: listing through findFiles: ripgrep failed (${failed})`);
-        byKey.clear();
+        return done('ripgrep', true);
       }
-    } else if (folders.length > 0) via = `findFiles (${choice.reason})`;
-    if (via !== 'ripgrep') {
-      // Include globs follow core's glob rules (as in the CLI), so every file is listed and core's filter decides.
-      for (const uri of await vscode.workspace.findFiles(listAll ? '**/*' : CANDIDATE_GLOB, EXCLUDED_DIRS_GLOB, MAX_FILES, token)) add(uri, () => true);
-      if (token.isCancellationRequested) return null;
+      byKey.clear();
     }
-    const todo = [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : 1)).slice(0, MAX_FILES);
-    return { todo, via };
+    // Include globs follow core's glob rules (as in the CLI), so every file is listed and core's filter decides.
+    for (const uri of await vscode.workspace.findFiles(listAll ? '**/*' : CANDIDATE_GLOB, EXCLUDED_DIRS_GLOB, MAX_FILES, token)) add(uri, () => true);
+    return token.isCancellationRequested ? null : done(via, false);
   }
 
   /** An open document's current text (unsaved edits included), else the file on disk. */
-  async readText(uri: vscode.Uri): Promise<string> {
+  async readText(uri: vscode.Uri, local = false): Promise<string> {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (doc !== undefined) return doc.getText();
-    const bytes = await vscode.workspace.fs.readFile(uri);
+    const bytes = local ? await readFile(uri.fsPath) : await vscode.workspace.fs.readFile(uri);
     if (bytes.byteLength > this.settings().maxFileBytes) throw new Error('too large');
     return new TextDecoder('utf-8').decode(bytes);
   }
