@@ -1,6 +1,6 @@
 // One build script: the extension host, the CLI, and the webview app (one entry per view plus a shared chunk).
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
 /**
@@ -59,6 +59,21 @@ const hostMainExternal = {
   },
 };
 
+/**
+ * The settings' descriptions are for package.json (npm run sync-manifest writes them there from SETTINGS_SCHEMA) and
+ * VS Code reads them from it; the host never shows them, so its bundle carries them as empty strings.
+ * @type {import('esbuild').Plugin}
+ */
+const dropSettingDescriptions = {
+  name: 'drop-setting-descriptions',
+  setup(build) {
+    build.onLoad({ filter: /src[\\/]core[\\/]service[\\/]settings\.ts$/ }, (args) => ({
+      contents: readFileSync(args.path, 'utf8').replace(/(markdownDescription:\s*)('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`)/g, "$1''"),
+      loader: 'ts',
+    }));
+  },
+};
+
 /** The host outputs, in load order: what activation loads, then the rest. */
 export const HOST_FILES = ['extension.js', 'main.js'];
 
@@ -85,6 +100,7 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     external: ['vscode'],
+    plugins: [dropSettingDescriptions],
     // Prefer packages' ESM builds (tree-shaken; some UMD mains break when bundled).
     mainFields: ['module', 'main'],
     metafile: true,

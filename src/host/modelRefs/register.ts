@@ -119,5 +119,5 @@ export function registerModelReferences(deps: ModelReferencesDeps): ModelReferen
 }
 
 function pickScan(s: ModelRefsSettings): unknown {
-  return [s.scanInclude, s.scanExclude, s.maxFileBytes];
+  return [s.scanInclude, s.scanExclude, s.maxFileBytes, s.useRipgrep];
 }
