@@ -57,7 +57,7 @@ export function parseUiState(raw: unknown): UiState {
   const r = rec(raw) ?? {};
   const collapsed: Partial<Record<SectionId, boolean>> = {};
   const c = rec(r.collapsed) ?? {};
-  for (const id of SECTION_IDS) if (typeof c[id] === 'boolean') collapsed[id] = c[id] as boolean;
+  for (const id of SECTION_IDS) if (typeof c[id] === 'boolean') collapsed[id] = c[id];
   const f = rec(r.catalog) ?? {};
   const d = DEFAULT_FILTERS;
   const regions: readonly string[] = ['all', 'CN', 'US', 'EU', 'OTHER', 'UNKNOWN'];
@@ -85,10 +85,11 @@ export function parseUiState(raw: unknown): UiState {
   };
 }
 
+/** `get` and `subscribe` are properties, not methods: useSyncExternalStore takes them unbound. */
 export interface UiStateStore {
-  get(): UiState;
+  get: () => UiState;
   update(change: (s: UiState) => UiState): void;
-  subscribe(listener: () => void): () => void;
+  subscribe: (listener: () => void) => () => void;
 }
 
 export function createUiStateStore(api: Pick<VsCodeApi, 'getState' | 'setState'>): UiStateStore {
