@@ -1,19 +1,22 @@
 // The wide dashboard: the same webview app in an editor panel, one instance at a time.
 import * as vscode from 'vscode';
-import { connectWebview, webviewOptions, type WebviewConnection, type WebviewDeps } from './webviewHost';
+import { webviewOptions, type WebviewDeps } from './webviewHost';
+import { WebviewSurface } from './webviewSurface';
 
 export const DASHBOARD_VIEW_TYPE = 'modelRadar.dashboard';
 
 export class DashboardPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
-  private connection: WebviewConnection | undefined;
-  private readonly visibility = new vscode.EventEmitter<boolean>();
-  readonly onDidChangeVisibility = this.visibility.event;
+  private readonly surface: WebviewSurface;
+  readonly onDidChangeVisibility: vscode.Event<boolean>;
 
-  constructor(private readonly deps: WebviewDeps) {}
+  constructor(private readonly deps: WebviewDeps) {
+    this.surface = new WebviewSurface('dashboard', deps);
+    this.onDidChangeVisibility = this.surface.onDidChangeVisibility;
+  }
 
   get visible(): boolean {
-    return this.panel?.visible ?? false;
+    return this.surface.visible;
   }
 
   show(): void {
@@ -27,25 +30,14 @@ export class DashboardPanel implements vscode.Disposable {
     });
     panel.iconPath = vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'radar.svg');
     this.panel = panel;
-    this.connection = connectWebview(panel.webview, 'dashboard', this.deps);
-    const subs = [
-      panel.onDidChangeViewState(() => {
-        if (panel.visible) this.connection?.markShown();
-        this.visibility.fire(panel.visible);
-      }),
-      panel.onDidDispose(() => {
-        this.connection?.dispose();
-        this.connection = undefined;
-        this.panel = undefined;
-        for (const s of subs) s.dispose();
-        this.visibility.fire(false);
-      }),
-    ];
-    this.visibility.fire(true);
+    panel.onDidDispose(() => {
+      this.panel = undefined;
+    });
+    this.surface.attach(panel, panel.onDidChangeViewState);
   }
 
   dispose(): void {
     this.panel?.dispose();
-    this.visibility.dispose();
+    this.surface.dispose();
   }
 }
