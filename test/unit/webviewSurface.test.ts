@@ -66,7 +66,7 @@ describe('WebviewSurface', () => {
     const { surface: s, events } = surface();
     expect(s.visible).toBe(false);
     const a = new FakeShown();
-    s.attach(a, a.changed.event);
+    s.attach(a as never, a.changed.event);
     expect(a.webview.html).toContain('data-view="dashboard"');
     expect(s.visible).toBe(true);
     await a.ready();
@@ -86,10 +86,10 @@ describe('WebviewSurface', () => {
   it('a webview shown again replaces the earlier one, whose late disposal leaves the new one connected', async () => {
     const { surface: s, events } = surface();
     const a = new FakeShown();
-    s.attach(a, a.changed.event);
+    s.attach(a as never, a.changed.event);
     await a.ready();
     const b = new FakeShown();
-    s.attach(b, b.changed.event);
+    s.attach(b as never, b.changed.event);
     await b.ready();
     snapshots.fire(liveSnapshot());
     expect([pushes(a), pushes(b)]).toEqual([0, 1]);
