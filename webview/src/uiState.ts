@@ -46,8 +46,6 @@ export const DEFAULT_FILTERS: CatalogFilters = {
   page: 0,
 };
 
-export const DEFAULT_UI_STATE: UiState = { collapsed: {}, catalog: DEFAULT_FILTERS, compareModel: null, customMix: null };
-
 function nonNegative(v: unknown): number | null {
   return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : null;
 }

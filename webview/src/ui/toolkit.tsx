@@ -21,7 +21,6 @@ import {
   vsCodeBadge,
   vsCodeButton,
   vsCodeCheckbox,
-  vsCodeDivider,
   vsCodeDropdown,
   vsCodeOption,
   vsCodeProgressRing,
@@ -40,7 +39,6 @@ export function registerToolkit(): boolean {
       vsCodeBadge(),
       vsCodeButton(),
       vsCodeCheckbox(),
-      vsCodeDivider(),
       vsCodeDropdown(),
       vsCodeOption(),
       vsCodeProgressRing(),
@@ -255,11 +253,6 @@ export function Tag({ children, className, title }: { children: ReactNode; class
       {children}
     </span>
   );
-}
-
-export function Divider(): ReactElement {
-  if (active) return el('vscode-divider', { role: 'separator' });
-  return <hr className="mr-divider" />;
 }
 
 /**
