@@ -135,11 +135,11 @@ export default tseslint.config(
       ],
     },
   },
-  // Type-aware lint (strictTypeChecked) for the pure layers. Relaxed where it fights the codebase's own rules:
-  // numbers and booleans in templates are fine (every figure a user sees goes through a formatter anyway), and
-  // no-unnecessary-condition is off because boundary code deliberately re-checks values whose static type says
-  // "cannot happen" (a settings file, a webview message, a persisted snapshot). Host, CLI, webview and tests
-  // are not type-aware linted yet (see ARCHITECTURE.md).
+  // Type-aware lint (strictTypeChecked) for everything that ships: core, shared, host, CLI and the webview.
+  // Relaxed where it fights the codebase's own rules: numbers and booleans in templates are fine (every figure a
+  // user sees goes through a formatter anyway), and no-unnecessary-condition is off because boundary code
+  // deliberately re-checks values whose static type says "cannot happen" (a settings file, a webview message, a
+  // persisted snapshot). Tests and scripts are not type-aware linted (see ARCHITECTURE.md).
   ...tseslint.configs.strictTypeChecked.map((config) => ({ ...config, files: TYPE_AWARE })),
   {
     files: TYPE_AWARE,
