@@ -5,18 +5,11 @@ import { WebviewSurface } from './webviewSurface';
 
 export const DASHBOARD_VIEW_TYPE = 'modelRadar.dashboard';
 
-export class DashboardPanel implements vscode.Disposable {
+export class DashboardPanel extends WebviewSurface {
   private panel: vscode.WebviewPanel | undefined;
-  private readonly surface: WebviewSurface;
-  readonly onDidChangeVisibility: vscode.Event<boolean>;
 
-  constructor(private readonly deps: WebviewDeps) {
-    this.surface = new WebviewSurface('dashboard', deps);
-    this.onDidChangeVisibility = this.surface.onDidChangeVisibility;
-  }
-
-  get visible(): boolean {
-    return this.surface.visible;
+  constructor(deps: WebviewDeps) {
+    super('dashboard', deps);
   }
 
   show(): void {
@@ -33,11 +26,11 @@ export class DashboardPanel implements vscode.Disposable {
     panel.onDidDispose(() => {
       this.panel = undefined;
     });
-    this.surface.attach(panel, panel.onDidChangeViewState);
+    this.attach(panel, panel.onDidChangeViewState);
   }
 
-  dispose(): void {
+  override dispose(): void {
     this.panel?.dispose();
-    this.surface.dispose();
+    super.dispose();
   }
 }

@@ -5,25 +5,13 @@ import { WebviewSurface } from './webviewSurface';
 
 export const SIDEBAR_VIEW_ID = 'modelRadar.sidebar';
 
-export class SidebarViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
-  private readonly surface: WebviewSurface;
-  readonly onDidChangeVisibility: vscode.Event<boolean>;
-
-  constructor(private readonly deps: WebviewDeps) {
-    this.surface = new WebviewSurface('sidebar', deps);
-    this.onDidChangeVisibility = this.surface.onDidChangeVisibility;
-  }
-
-  get visible(): boolean {
-    return this.surface.visible;
+export class SidebarViewProvider extends WebviewSurface implements vscode.WebviewViewProvider {
+  constructor(deps: WebviewDeps) {
+    super('sidebar', deps);
   }
 
   resolveWebviewView(view: vscode.WebviewView): void {
     view.webview.options = webviewOptions(this.deps.extensionUri);
-    this.surface.attach(view, view.onDidChangeVisibility);
-  }
-
-  dispose(): void {
-    this.surface.dispose();
+    this.attach(view, view.onDidChangeVisibility);
   }
 }

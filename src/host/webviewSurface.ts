@@ -1,6 +1,6 @@
 // What the sidebar's view and the dashboard's panel have in common: a webview VS Code shows and later disposes,
 // connected to the host while it lives, whose visibility the composition root follows (polling slows when no
-// view is visible). Each surface only says how VS Code creates or hands it its webview.
+// view is visible). Each surface (a subclass) only says how VS Code creates or hands it its webview.
 import * as vscode from 'vscode';
 import type { ViewKind } from '../shared/protocol';
 import { connectWebview, type WebviewConnection, type WebviewDeps } from './webviewHost';
@@ -19,7 +19,7 @@ export class WebviewSurface implements vscode.Disposable {
 
   constructor(
     private readonly view: ViewKind,
-    private readonly deps: WebviewDeps,
+    protected readonly deps: WebviewDeps,
   ) {}
 
   get visible(): boolean {
