@@ -12,12 +12,7 @@ import { pathToFileURL } from 'node:url';
  */
 export function webviewBuild(dev = false) {
   return {
-    bundle: true,
-    minify: !dev,
-    sourcemap: dev ? 'inline' : false,
-    legalComments: 'none',
-    logLevel: 'warning',
-    target: 'es2022',
+    ...commonOptions(dev),
     entryPoints: { sidebar: 'webview/src/views/sidebarEntry.tsx', dashboard: 'webview/src/views/dashboardEntry.tsx' },
     outdir: 'dist/webview',
     splitting: true,
@@ -37,14 +32,15 @@ export const WEBVIEW_FILES = ['sidebar.js', 'sidebar.css', 'dashboard.js', 'dash
 const watch = process.argv.includes('--watch');
 const dev = process.argv.includes('--dev');
 
-const common = {
-  bundle: true,
-  minify: !dev,
-  sourcemap: dev ? 'inline' : false,
-  legalComments: 'none',
-  logLevel: 'warning',
-  target: 'es2022',
-};
+/**
+ * What every output shares: bundled, minified unless --dev (then with inline source maps).
+ * @returns {import('esbuild').BuildOptions}
+ */
+function commonOptions(dev) {
+  return { bundle: true, minify: !dev, sourcemap: dev ? 'inline' : false, legalComments: 'none', logLevel: 'warning', target: 'es2022' };
+}
+
+const common = commonOptions(dev);
 
 /**
  * The entry's import('./extension') stays a require of the second host output, so the entry bundles nothing of it.

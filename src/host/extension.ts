@@ -81,7 +81,9 @@ export function start(context: vscode.ExtensionContext, log: vscode.LogOutputCha
           diagnostics: s.diagnostics.enabled,
         };
       },
-      onDidChange: (listener) => settings.onDidChange(() => listener()),
+      onDidChange: (listener) => settings.onDidChange(() => {
+        listener();
+      }),
     },
   });
   context.subscriptions.push(references);

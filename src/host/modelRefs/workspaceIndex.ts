@@ -91,7 +91,7 @@ export class WorkspaceReferences implements vscode.Disposable {
   private changeTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly fileChanged = new vscode.EventEmitter<vscode.Uri | null>();
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables: Pick<vscode.Disposable, 'dispose'>[] = [];
   private disposed = false;
 
   /** The index or its summary changed (throttled). */
