@@ -353,6 +353,8 @@ export interface ModelRefView {
    * the hover agree on which model an id names; null when the catalog does not know it.
    */
   modelId?: string | null;
+  /** The OpenRouter preset the value names ("@preset/<slug>", or "model@preset/<slug>"), when it names one. */
+  preset?: string;
 }
 
 export interface ReferencesView {
