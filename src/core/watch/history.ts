@@ -116,7 +116,7 @@ export function parseHistory(textIn: string): HistoryRead {
     return { ok: false, error: { kind: 'corrupt', message: 'the file is not valid JSON' } };
   }
   if (typeof raw === 'object' && raw !== null && 'version' in raw) {
-    const version = (raw as { version: unknown }).version;
+    const version = (raw).version;
     if (typeof version === 'number' && Number.isInteger(version) && version > HISTORY_VERSION) {
       return { ok: false, error: { kind: 'futureVersion', version, message: `the file is version ${version}; this Model Radar reads version ${HISTORY_VERSION}` } };
     }
@@ -127,7 +127,7 @@ export function parseHistory(textIn: string): HistoryRead {
     const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
     return { ok: false, error: { kind: 'corrupt', message: `unexpected content${path === '' ? '' : ` at ${path}`}` } };
   }
-  const h = parsed.output as CatalogHistory;
+  const h = parsed.output;
   // Seqs must stay ahead of every change held, whatever the file says.
   const maxSeq = h.changes.reduce((m, c) => Math.max(m, c.seq), 0);
   return { ok: true, history: { ...h, nextSeq: Math.max(h.nextSeq, maxSeq + 1), notifiedSeq: Math.min(h.notifiedSeq, Math.max(h.nextSeq, maxSeq + 1) - 1) } };
@@ -197,8 +197,7 @@ export function recordCatalog(history: CatalogHistory, catalog: readonly Catalog
   const next: Record<string, KnownModel> = {};
   for (const m of catalog) if (!Object.hasOwn(next, m.id)) next[m.id] = known(m);
   if (history.since === null || Object.keys(history.models).length === 0) {
-    const removed = { ...history.removed };
-    for (const id of Object.keys(next)) delete removed[id];
+    const removed = without(history.removed, (id) => Object.hasOwn(next, id));
     return { history: bound({ ...history, since: history.since ?? at, updatedAt: at, models: next, removed }, atMs), added: [], suspectRemovals: 0 };
   }
   const diff = diffModels(history.models, next);
@@ -220,10 +219,9 @@ export function recordCatalog(history: CatalogHistory, catalog: readonly Catalog
       }
       removed[c.modelId] = { ...before, removedAt: at };
     }
-    added.push({ ...c, seq: seq++, at } as WatchChange);
+    added.push({ ...c, seq: seq++, at });
   }
-  for (const id of Object.keys(next)) delete removed[id];
-  const h: CatalogHistory = { ...history, updatedAt: at, models, removed, changes: [...history.changes, ...added], nextSeq: seq };
+  const h: CatalogHistory = { ...history, updatedAt: at, models, removed: without(removed, (id) => Object.hasOwn(next, id)), changes: [...history.changes, ...added], nextSeq: seq };
   return { history: bound(h, atMs), added, suspectRemovals: suspect ? removals : 0 };
 }
 
@@ -247,22 +245,26 @@ export function bound(h: CatalogHistory, nowMs: number, maxBytes = MAX_HISTORY_B
   while (size > maxBytes && drop < changes.length) size -= entrySize(changes[drop++]);
   changes = changes.slice(drop);
   const removedByAge = Object.entries(removed).sort((a, b) => Date.parse(a[1].removedAt) - Date.parse(b[1].removedAt));
-  const keptRemoved = { ...removed };
+  const droppedRemoved = new Set<string>();
   for (const [id, r] of removedByAge) {
     if (size <= maxBytes) break;
     size -= entrySize(id) + entrySize(r);
-    delete keptRemoved[id];
+    droppedRemoved.add(id);
   }
   const watched = new Set(h.watched);
-  const models = { ...h.models };
+  const droppedModels = new Set<string>();
   for (const [id, k] of Object.entries(h.models)) {
     if (size <= maxBytes) break;
     if (watched.has(id)) continue;
     size -= entrySize(id) + entrySize(k);
-    delete models[id];
+    droppedModels.add(id);
   }
-  out = { ...out, changes, removed: keptRemoved, models };
+  out = { ...out, changes, removed: without(removed, (id) => droppedRemoved.has(id)), models: without(h.models, (id) => droppedModels.has(id)) };
   return out;
+}
+
+function without<T>(record: Readonly<Record<string, T>>, drop: (id: string) => boolean): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).filter(([id]) => !drop(id)));
 }
 
 /** Changes at or after `sinceMs`, newest first; only those to `watched` ids unless `all`. */
