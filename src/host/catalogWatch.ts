@@ -173,7 +173,9 @@ export class CatalogWatch implements vscode.Disposable {
     this.lastAsOf = catalog.asOf;
     const at = catalog.asOf === null ? this.now() : Date.parse(catalog.asOf);
     const result = recordCatalog(this.history, catalog.models, Number.isFinite(at) ? at : this.now());
+    const first = this.history.since === null;
     this.history = result.history;
+    if (first) this.deps.log.info(`catalog watch: baseline of ${catalog.models.length} models recorded`);
     if (result.suspectRemovals > 0) this.deps.log.warn(`catalog watch: ${result.suspectRemovals} models missing from one /models answer; taken as a partial answer, no removals recorded`);
     if (result.added.length > 0) this.deps.log.info(`catalog watch: ${result.added.length} change(s) recorded (${result.added.map((c) => `${c.kind} ${c.modelId}`).join(', ')})`);
     await this.evaluate(true);

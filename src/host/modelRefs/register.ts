@@ -74,7 +74,12 @@ export function registerModelReferences(deps: ModelReferencesDeps): ModelReferen
     { dispose: () => clearTimeout(startTimer) },
     refs.onDidChange(() => changed.fire(view())),
     deps.snapshot.onDidChange(() => {
-      if (started) refs.setCatalog(catalogNow());
+      if (!started) return;
+      const before = refs.currentCatalog();
+      refs.setCatalog(catalogNow());
+      // Same ids, new facts (a price, a retirement date): the index keeps its scan; the lenses and diagnostics
+      // must say the new facts.
+      if (refs.currentCatalog() !== before) surfaces.refreshAll();
     }),
     deps.settings.onDidChange(() => {
       const scan = JSON.stringify(pickScan(deps.settings.current()));
