@@ -10,7 +10,7 @@
 import * as vscode from 'vscode';
 import type { CatalogIndex } from '../core/market/catalog';
 import { emptyHistory, parseHistory, recordCatalog, serializeHistory, type CatalogHistory } from '../core/watch/history';
-import { buildWatchView, pendingNews, planNotices, watchedIds, type WatchNotice } from '../core/watch/notify';
+import { buildWatchView, pendingNews, planNotices, watchedIds, watchedModelCount, type WatchNotice } from '../core/watch/notify';
 import { successorsFor } from '../core/watch/successor';
 import type { RemovedInfo } from '../core/refs/present';
 import { formatWatchSides, formatDay, utcDay } from '../shared/format';
@@ -114,7 +114,7 @@ export class CatalogWatch implements vscode.Disposable {
   }
 
   view(): WatchView {
-    return buildWatchView(this.history, this.watched(), this.note);
+    return buildWatchView(this.history, this.watched(), this.note, watchedModelCount(this.watchInput()));
   }
 
   /** For the diagnostics: what the history knows of a model that left the catalog, with its successors now. */
@@ -181,13 +181,17 @@ export class CatalogWatch implements vscode.Disposable {
     await this.evaluate(true);
   }
 
-  private watched(): Set<string> {
+  private watchInput(): Parameters<typeof watchedIds>[0] {
     const index = this.deps.catalog();
-    return watchedIds({
+    return {
       references: this.deps.references.view().refs,
       activity: this.deps.snapshot.current().activity,
       canonicalToId: (slug) => index?.byCanonical(slug)?.id ?? null,
-    });
+    };
+  }
+
+  private watched(): Set<string> {
+    return watchedIds(this.watchInput());
   }
 
   /** Notifies what is news (once the workspace was scanned), then saves. */

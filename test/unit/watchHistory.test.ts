@@ -13,7 +13,7 @@ import {
   type CatalogHistory,
 } from '../../src/core/watch/history';
 import { familyKey, successorsFor } from '../../src/core/watch/successor';
-import { buildWatchView, pendingNews, planNotices, watchedIds } from '../../src/core/watch/notify';
+import { buildWatchView, pendingNews, planNotices, watchedIds, watchedModelCount } from '../../src/core/watch/notify';
 import type { CatalogModel, WatchChange } from '../../src/shared/types';
 import { fixtureCatalog } from './refsFixtureCatalog';
 
@@ -208,6 +208,14 @@ describe('notifications', () => {
       canonicalToId: (slug) => fixtureCatalog().byCanonical(slug)?.id ?? null,
     });
     expect([...w].sort()).toEqual(['deepseek/deepseek-v3.2', 'qwen/qwen3-coder', 'qwen/qwen3-coder-480b-a35b-07-25', '~anthropic/claude-sonnet-latest']);
+    // Three models, each counted once however it was written.
+    expect(
+      watchedModelCount({
+        references: [{ id: '~anthropic/claude-sonnet-latest', modelId: '~anthropic/claude-sonnet-latest' }, { id: 'anthropic/claude-4.5-sonnet-20250929', modelId: 'anthropic/claude-sonnet-4.5' }, { id: 'anthropic/claude-sonnet-4.5', modelId: 'anthropic/claude-sonnet-4.5' }, { id: '@preset/coding', modelId: null }],
+        activity: { byModel: [{ model: 'qwen/qwen3-coder-480b-a35b-07-25' }, { model: 'qwen/qwen3-coder' }] } as never,
+        canonicalToId: (slug) => fixtureCatalog().byCanonical(slug)?.id ?? null,
+      }),
+    ).toBe(3);
   });
 
   it('notifies each watched change once: not again on the next poll or after a restart', () => {

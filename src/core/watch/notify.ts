@@ -27,6 +27,14 @@ export function watchedIds(input: {
   return out;
 }
 
+/** How many models `watchedIds` stands for: each reference or activity row counted once, by the model it resolves to. */
+export function watchedModelCount(input: Parameters<typeof watchedIds>[0]): number {
+  const models = new Set<string>();
+  for (const r of input.references) if (!r.id.startsWith('@') || (r.modelId ?? null) !== null) models.add(r.modelId ?? r.id);
+  for (const m of input.activity?.byModel ?? []) models.add(input.canonicalToId?.(m.model) ?? m.model);
+  return models.size;
+}
+
 export interface PendingNews {
   /** Changes to watched models not notified yet, oldest first. */
   changes: WatchChange[];
@@ -60,7 +68,7 @@ export function planNotices(changes: readonly WatchChange[]): WatchNotice[] {
 /** How many changes the sidebar lists. */
 export const VIEW_LIMIT = 50;
 
-export function buildWatchView(h: CatalogHistory | null, watched: ReadonlySet<string>, note: string | null): WatchView {
+export function buildWatchView(h: CatalogHistory | null, watched: ReadonlySet<string>, note: string | null, watching = watched.size): WatchView {
   const changes = h === null ? [] : h.changes.filter((c) => watched.has(c.modelId)).reverse().slice(0, VIEW_LIMIT);
-  return { changes, watching: watched.size, since: h?.since ?? null, note };
+  return { changes, watching, since: h?.since ?? null, note };
 }
