@@ -79,9 +79,12 @@ export class CatalogWatch implements vscode.Disposable {
   private refsReady = false;
   private queue: Promise<void> = Promise.resolve();
   private readonly changed = new vscode.EventEmitter<WatchView>();
-  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly removedChanged = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.removedChanged];
   private readonly now: () => number;
   readonly onDidChange = this.changed.event;
+  /** The set of models known to have left the catalog changed (or was read from the file): diagnostics depend on it. */
+  readonly onDidChangeRemoved = this.removedChanged.event;
 
   constructor(private readonly deps: CatalogWatchDeps) {
     this.now = deps.now ?? Date.now;
@@ -103,6 +106,7 @@ export class CatalogWatch implements vscode.Disposable {
   start(): Promise<void> {
     this.enqueue(async () => {
       this.history = await this.load();
+      if (Object.keys(this.history.removed).length > 0) this.removedChanged.fire();
       await this.onSnapshot(this.deps.snapshot.current());
     });
     return this.queue;
@@ -174,7 +178,9 @@ export class CatalogWatch implements vscode.Disposable {
     const at = catalog.asOf === null ? this.now() : Date.parse(catalog.asOf);
     const result = recordCatalog(this.history, catalog.models, Number.isFinite(at) ? at : this.now());
     const first = this.history.since === null;
+    const removedBefore = Object.keys(this.history.removed).sort().join('\n');
     this.history = result.history;
+    if (Object.keys(this.history.removed).sort().join('\n') !== removedBefore) this.removedChanged.fire();
     if (first) this.deps.log.info(`catalog watch: baseline of ${catalog.models.length} models recorded`);
     if (result.suspectRemovals > 0) this.deps.log.warn(`catalog watch: ${result.suspectRemovals} models missing from one /models answer; taken as a partial answer, no removals recorded`);
     if (result.added.length > 0) this.deps.log.info(`catalog watch: ${result.added.length} change(s) recorded (${result.added.map((c) => `${c.kind} ${c.modelId}`).join(', ')})`);

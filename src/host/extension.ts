@@ -100,7 +100,7 @@ export function start(context: vscode.ExtensionContext, log: vscode.LogOutputCha
     showChanges: () => void vscode.commands.executeCommand(COMMANDS.focusSidebar),
   });
   watch = catalogWatch;
-  context.subscriptions.push(catalogWatch, catalogWatch.onDidChange(() => references.refreshDiagnostics()));
+  context.subscriptions.push(catalogWatch, catalogWatch.onDidChangeRemoved(() => references.refreshDiagnostics()));
 
   const webviewSettingsChanged = new vscode.EventEmitter<ReturnType<typeof toWebviewSettings>>();
   context.subscriptions.push(webviewSettingsChanged);

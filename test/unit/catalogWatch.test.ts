@@ -183,3 +183,24 @@ describe('the successor quick fix goes through the swap flow', () => {
     expect(parseSwapArgs({ refId: 'r1', targetId: 'c/d', confirm: 'no' }).confirm).toBeUndefined();
   });
 });
+
+describe('diagnostics follow the removed models', () => {
+  it('says when the set of removed models changes, and only then', async () => {
+    const h = new Harness(memoryFiles(), models, '2026-07-29T10:00:00.000Z', ['qwen/qwen3-coder']);
+    let fired = 0;
+    h.watch.onDidChangeRemoved(() => fired++);
+    await h.watch.start();
+    h.scanned();
+    await h.catalog(priced('deepseek/deepseek-v4-pro', 0.3), '2026-07-29T11:00:00.000Z');
+    expect(fired).toBe(0);
+    const without = priced('deepseek/deepseek-v4-pro', 0.3).filter((m) => m.id !== 'qwen/qwen3-coder');
+    await h.catalog(without, '2026-07-29T12:00:00.000Z');
+    expect(fired).toBe(1);
+    h.refsChanged.fire(h.refs);
+    await h.catalog(without, '2026-07-29T13:00:00.000Z');
+    expect(fired).toBe(1);
+    await h.catalog(priced('deepseek/deepseek-v4-pro', 0.3), '2026-07-29T14:00:00.000Z');
+    expect(fired).toBe(2);
+    h.watch.dispose();
+  });
+});
