@@ -3,6 +3,7 @@ import { version } from '../package.json';
 import { runReport } from './cli/report';
 import { runRefs } from './cli/refs';
 import { runSwapCli } from './cli/swap';
+import { runWatch } from './cli/watch';
 import { terminalSafe } from './shared/sanitize';
 
 /**
@@ -13,6 +14,7 @@ const COMMANDS: Readonly<Record<string, string>> = {
   report: 'region shares and leaders from OpenRouter rankings (--json, --from, --to, --top, --base-url, --key)',
   refs: 'OpenRouter model ids referenced in files and folders (--json, --base-url | --offline, PATH...)',
   swap: 'replace one model with another in files and folders (--from, --to, --dry-run, --json, --allow-unknown, --offline, PATH...)',
+  watch: 'catalog changes (price, retirement date, removal) to the models you use, as VS Code recorded them (--json, --since, --all, --file)',
 };
 
 const USAGE = `usage: model-radar <command> [options]
@@ -44,6 +46,8 @@ async function main(argv: string[]): Promise<number> {
       return runRefs(rest, io);
     case 'swap':
       return runSwapCli(rest, io);
+    case 'watch':
+      return runWatch(rest, io);
     case undefined:
     case '-h':
     case '--help':

@@ -20,6 +20,7 @@ import { registerCommands } from './commands/register';
 import { setBudget } from './commands/budget';
 import { registerModelReferences } from './modelRefs/register';
 import { startDemo } from './demo';
+import { CatalogWatch, storageFiles } from './catalogWatch';
 import type { Services } from './services';
 import { COMMANDS } from '../shared/commands';
 
@@ -64,9 +65,12 @@ export function start(context: vscode.ExtensionContext, log: vscode.LogOutputCha
   const unsubscribe = radar.store.onDidChange((s) => snapshotChanged.fire(s));
   context.subscriptions.push(snapshotChanged, { dispose: () => unsubscribe.dispose() }, { dispose: () => radar.dispose() });
 
+  // Created after the references it watches; the diagnostics ask it about removed models through this.
+  let watch: CatalogWatch | null = null;
   const references = registerModelReferences({
     context,
     log,
+    removed: (id) => watch?.removedInfo(id) ?? null,
     snapshot: { current: () => radar.snapshot(), onDidChange: snapshotChanged.event, catalog: () => radar.catalogIndex() },
     settings: {
       current: () => {
@@ -89,6 +93,18 @@ export function start(context: vscode.ExtensionContext, log: vscode.LogOutputCha
   context.subscriptions.push(references);
   phase('references');
 
+  const catalogWatch = new CatalogWatch({
+    // Always set by VS Code; absent only in a host that gives the extension no storage.
+    files: (context.globalStorageUri as vscode.Uri | undefined) === undefined ? null : storageFiles(context.globalStorageUri),
+    log,
+    snapshot: { current: () => radar.snapshot(), onDidChange: snapshotChanged.event },
+    references: { view: () => references.view(), onDidChange: references.onDidChange },
+    catalog: () => radar.catalogIndex(),
+    showChanges: () => void vscode.commands.executeCommand(COMMANDS.focusSidebar),
+  });
+  watch = catalogWatch;
+  context.subscriptions.push(catalogWatch, catalogWatch.onDidChangeRemoved(() => references.refreshDiagnostics()));
+
   const webviewSettingsChanged = new vscode.EventEmitter<ReturnType<typeof toWebviewSettings>>();
   context.subscriptions.push(webviewSettingsChanged);
   const state = {
@@ -98,6 +114,8 @@ export function start(context: vscode.ExtensionContext, log: vscode.LogOutputCha
     onDidChangeReferences: references.onDidChange,
     settings: () => toWebviewSettings(settings.current()),
     onDidChangeSettings: webviewSettingsChanged.event,
+    watch: () => catalogWatch.view(),
+    onDidChangeWatch: catalogWatch.onDidChange,
   };
 
   const handlers = createWebviewRequestHandlers({
@@ -182,6 +200,7 @@ export function start(context: vscode.ExtensionContext, log: vscode.LogOutputCha
   // activation returns rather than inside it, then start polling.
   const startTimer = setTimeout(() => {
     radar.start();
+    void catalogWatch.start();
     updateActive();
     void startDemo({ keys, apiBaseUrl: settings.current().apiBaseUrl, env: process.env, log });
   }, 0);

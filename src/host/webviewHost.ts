@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import type { HostToWebview, ViewKind, WebviewSettings, NotificationMap } from '../shared/protocol';
-import type { ReferencesView, Snapshot } from '../shared/types';
+import type { ReferencesView, Snapshot, WatchView } from '../shared/types';
 import { dispatchWebviewMessage, type RequestHandlers } from '../core/bridge/dispatch';
 import { sidebarFirstSnapshot } from '../core/bridge/payload';
 
@@ -17,6 +17,9 @@ export interface WebviewState {
   onDidChangeReferences: vscode.Event<ReferencesView>;
   settings(): WebviewSettings;
   onDidChangeSettings: vscode.Event<WebviewSettings>;
+  /** The catalog watch's Changes list, when there is a watch. */
+  watch?(): WatchView;
+  onDidChangeWatch?: vscode.Event<WatchView>;
 }
 
 /** What every Model Radar webview is built from. */
@@ -114,6 +117,7 @@ export class WebviewConnection implements vscode.Disposable {
       state.onDidChangeReferences((r) => this.notify('references/didChange', r)),
       state.onDidChangeSettings((s) => this.notify('settings/didChange', s)),
     );
+    if (state.onDidChangeWatch) this.disposables.push(state.onDidChangeWatch((w) => this.notify('watch/didChange', w)));
   }
 
   /** The view became visible again; its document reloads (no retained context) and says ready once more. */
@@ -128,7 +132,8 @@ export class WebviewConnection implements vscode.Disposable {
     // The sidebar paints spend, your models and the leaders first: it gets the catalog entries those name, and the
     // whole catalog once that is on screen. The dashboard's first paint is the catalog, so it gets it all at once.
     const first = this.view === 'sidebar' ? sidebarFirstSnapshot(this.state.snapshot(), references) : { snapshot: this.state.snapshot(), partial: false };
-    this.notify('init', { view: this.view, snapshot: first.snapshot, references, settings: this.state.settings() });
+    const watch = this.state.watch?.();
+    this.notify('init', { view: this.view, snapshot: first.snapshot, references, settings: this.state.settings(), ...(watch === undefined ? {} : { watch }) });
     this.fullPending = first.partial;
     clearTimeout(this.fullTimer);
     if (first.partial) this.fullTimer = setTimeout(() => this.sendFullSnapshot(), FULL_SNAPSHOT_FALLBACK_MS);

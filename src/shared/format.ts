@@ -29,7 +29,7 @@
 // Deterministic: the default locale is en-US whatever the machine says, so tests, screenshots and the CLI read
 // the same everywhere. The functions that group digits take an optional `FormatOptions.locale` so issue #14 can
 // thread a display locale through later; no translation happens here yet. Pure: imports types only.
-import { REGION_LABELS, type Region } from './types';
+import { REGION_LABELS, type Region, type WatchChange } from './types';
 
 /** Shown for any value we do not know. */
 export const UNKNOWN = '—';
@@ -288,4 +288,23 @@ export function formatAge(thenMs: unknown, nowMs: number): string {
 /** "China", "US", "Europe", ...anything that is not a region reads as the unknown region. */
 export function regionLabel(region: unknown): string {
   return typeof region === 'string' && Object.hasOwn(REGION_LABELS, region) ? REGION_LABELS[region as Region] : REGION_LABELS.UNKNOWN;
+}
+
+// ---- catalog watch ----------------------------------------------------------------------------------------
+
+/**
+ * The "old → new" sides of a watched change, each through the formatter of its kind: prices as an in/out pair,
+ * retirement dates as days, context as a token count. `to` is null for a removal (the UI says "removed").
+ */
+export function formatWatchSides(change: WatchChange): { from: string; to: string | null } {
+  switch (change.kind) {
+    case 'price':
+      return { from: formatPricePair(change.from.input, change.from.output), to: formatPricePair(change.to.input, change.to.output) };
+    case 'expiration':
+      return { from: change.from === null ? 'no retirement date' : formatDay(change.from, true), to: change.to === null ? 'no retirement date' : formatDay(change.to, true) };
+    case 'context':
+      return { from: formatContext(change.from), to: formatContext(change.to) };
+    case 'removed':
+      return { from: formatPricePair(change.from.input, change.from.output), to: null };
+  }
 }

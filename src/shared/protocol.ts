@@ -1,7 +1,7 @@
 // The host <-> webview contract. The webview imports only this folder; the host validates every
 // inbound message at runtime (src/core/bridge/protocolGuard.ts) before acting on it.
 import type { CommandName } from './commands';
-import type { CompareResult, ReferencesView, Snapshot, TokenMix } from './types';
+import type { CompareResult, ReferencesView, Snapshot, TokenMix, WatchView } from './types';
 
 export type ViewKind = 'sidebar' | 'dashboard';
 
@@ -31,6 +31,8 @@ export interface InitPayload {
   snapshot: Snapshot;
   references: ReferencesView;
   settings: WebviewSettings;
+  /** The catalog watch's Changes list; absent where the host has no watch. */
+  watch?: WatchView;
 }
 
 /** Request method -> [params, result]. Method names read noun/verb. */
@@ -55,6 +57,7 @@ export interface NotificationMap {
   'snapshot/didChange': Snapshot;
   'references/didChange': ReferencesView;
   'settings/didChange': WebviewSettings;
+  'watch/didChange': WatchView;
 }
 export type NotificationMethod = keyof NotificationMap;
 

@@ -371,6 +371,8 @@ export interface ModelRefView {
    * the hover agree on which model an id names; null when the catalog does not know it.
    */
   modelId?: string | null;
+  /** The OpenRouter preset the value names ("@preset/<slug>", or "model@preset/<slug>"), when it names one. */
+  preset?: string;
 }
 
 export interface ReferencesView {
@@ -379,5 +381,43 @@ export interface ReferencesView {
   /** Files scanned so far. */
   files: number;
   /** Why the index is incomplete or disabled, e.g. untrusted workspace. */
+  note: string | null;
+}
+
+/** What the catalog watch saw change for one model (src/core/watch/). */
+export type WatchChangeKind = 'price' | 'expiration' | 'context' | 'removed';
+
+/** Input and output price in $/1M; null when the catalog has none (or the price is variable). */
+export interface WatchPrice {
+  input: number | null;
+  output: number | null;
+}
+
+interface WatchChangeBase {
+  /** Increases by one per change recorded; what "already notified" is counted in. */
+  seq: number;
+  /** ISO date-time the change was first seen (the catalog fetch that showed it). */
+  at: string;
+  modelId: string;
+  /** Display name as the catalog had it. */
+  name: string;
+}
+
+export type WatchChange =
+  | (WatchChangeBase & { kind: 'price'; from: WatchPrice; to: WatchPrice })
+  /** "YYYY-MM-DD" retirement dates; null when there was none (or it was withdrawn). */
+  | (WatchChangeBase & { kind: 'expiration'; from: string | null; to: string | null })
+  | (WatchChangeBase & { kind: 'context'; from: number | null; to: number | null })
+  /** The model left the catalog; `from` is its last known price. */
+  | (WatchChangeBase & { kind: 'removed'; from: WatchPrice; to: null });
+
+/** The sidebar's "Changes" list: changes to the models the workspace names or the key used, newest first. */
+export interface WatchView {
+  changes: WatchChange[];
+  /** Models watched now (workspace references and the last 30 days of /activity). */
+  watching: number;
+  /** ISO date-time of the first catalog the history holds; null before any live catalog was seen. */
+  since: string | null;
+  /** Why the history is incomplete (started fresh after an unreadable file, …); null when all is well. */
   note: string | null;
 }

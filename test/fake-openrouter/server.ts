@@ -18,6 +18,7 @@ import {
 } from './builders';
 
 import { BYOK_ONLY_KEY, ODD_KEY_VALUES, byokOnlyActivity, isFakeScenario, oddActivityRows, type FakeScenario } from './scenarios';
+import { catalogAtStep, isCatalogStep } from './scenarios';
 
 export { INFERENCE_KEY, MANAGEMENT_KEY };
 export { FAKE_SCENARIOS, type FakeScenario } from './scenarios';
@@ -101,6 +102,8 @@ export interface FakeOpenRouter {
   setActivityRows(rows: readonly unknown[] | null): void;
   /** Applies a named account scenario (see scenarios.ts) on top of the current state. */
   scenario(name: FakeScenario): void;
+  /** Moves /models along the catalog timeline (scenarios.ts CATALOG_STEPS); 0 is the capture as is. */
+  setCatalogStep(step: number): void;
   readonly requests: readonly FakeRequest[];
   clearRequests(): void;
   /** Faults, key data, credits and the request log back to their initial state. */
@@ -152,6 +155,7 @@ export async function startFakeOpenRouter(options: FakeOpenRouterOptions = {}): 
   let creditsForInference = options.creditsForInferenceKey ?? 'forbidden';
   let faults: ActiveFault[] = [];
   let activityRows: readonly unknown[] | null = null;
+  let catalogStep = 0;
   const requests: FakeRequest[] = [];
   const timers = new Set<ReturnType<typeof setTimeout>>();
 
@@ -193,7 +197,7 @@ export async function startFakeOpenRouter(options: FakeOpenRouterOptions = {}): 
     switch (endpoint) {
       case 'models': {
         // /models is public: OpenRouter answers 200 whether or not a key is sent or valid.
-        const models = filterModalities(served, url.searchParams.get('output_modalities'));
+        const models = catalogAtStep(filterModalities(served, url.searchParams.get('output_modalities')), catalogStep, now());
         const sort = url.searchParams.get('sort');
         if (sort === 'top-weekly' || sort === 'most-popular') {
           const allowed = new Set(models.map((m) => (m as { id: string }).id));
@@ -203,7 +207,7 @@ export async function startFakeOpenRouter(options: FakeOpenRouterOptions = {}): 
         return { status: 200, body: models === served.raw.data ? served.raw : { ...served.raw, data: models } };
       }
       case 'models/count':
-        return { status: 200, body: { data: { count: filterModalities(served, url.searchParams.get('output_modalities')).length } } };
+        return { status: 200, body: { data: { count: catalogAtStep(filterModalities(served, url.searchParams.get('output_modalities')), catalogStep, now()).length } } };
       case 'datasets/rankings-daily': {
         const denied = requireKey(auth);
         if (denied) return denied;
@@ -354,6 +358,14 @@ export async function startFakeOpenRouter(options: FakeOpenRouterOptions = {}): 
         scenario(body.name);
         break;
       }
+      case 'catalog': {
+        if (!isCatalogStep(body.step)) {
+          sendJson(res, errorReply(400, 'Expected { step: 0 … CATALOG_STEPS.length }.'));
+          return;
+        }
+        catalogStep = body.step;
+        break;
+      }
       case 'credits': {
         const { total_credits, total_usage, inferenceKey } = body;
         if (
@@ -402,6 +414,7 @@ export async function startFakeOpenRouter(options: FakeOpenRouterOptions = {}): 
 
   function reset(): void {
     activityRows = null;
+    catalogStep = 0;
     faults = [];
     keys = initialKeys();
     credits = buildCredits();
@@ -461,6 +474,10 @@ export async function startFakeOpenRouter(options: FakeOpenRouterOptions = {}): 
       activityRows = rows === null ? null : [...rows];
     },
     scenario,
+    setCatalogStep: (step) => {
+      if (!isCatalogStep(step)) throw new Error(`catalog step ${step} is not one of 0…3`);
+      catalogStep = step;
+    },
     get requests(): readonly FakeRequest[] {
       return requests;
     },

@@ -5,7 +5,7 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactElement, type ReactNode } from 'react';
 import useSWR, { SWRConfig, useSWRConfig, type SWRConfiguration } from 'swr';
 import type { RequestMethod, RequestParams, RequestResult, ViewKind, WebviewSettings } from '../../src/shared/protocol';
-import type { CompareResult, ReferencesView, Snapshot } from '../../src/shared/types';
+import type { CompareResult, ReferencesView, Snapshot, WatchView } from '../../src/shared/types';
 import { HostRequestError, type HostBridge } from './host';
 import type { MixInput, UiStateStore } from './uiState';
 
@@ -27,6 +27,7 @@ export function useServices(): AppServices {
 export const SNAPSHOT_KEY = 'snapshot';
 export const REFERENCES_KEY = 'references';
 export const SETTINGS_KEY = 'settings';
+export const WATCH_KEY = 'watch';
 const COMPARE = 'compare/alternatives';
 
 /** Pushed resources never refetch on their own: the host owns freshness. */
@@ -59,6 +60,11 @@ export function useSnapshot(): Snapshot | undefined {
 export function useReferences(): ReferencesView | undefined {
   const { bridge } = useServices();
   return useSWR<ReferencesView>(REFERENCES_KEY, () => bridge.request('references/get', {}), PUSHED).data;
+}
+
+/** The catalog watch's Changes list; undefined until the host sends one (or when it has no watch). */
+export function useWatch(): WatchView | undefined {
+  return useSWR<WatchView>(WATCH_KEY, null, PUSHED).data;
 }
 
 export function useSettings(): WebviewSettings | undefined {
@@ -96,6 +102,10 @@ export function HostSync({ onView }: { onView: (view: ViewKind) => void }): null
           void mutate(SNAPSHOT_KEY, n.params.snapshot, { revalidate: false });
           void mutate(REFERENCES_KEY, n.params.references, { revalidate: false });
           void mutate(SETTINGS_KEY, n.params.settings, { revalidate: false });
+          if (n.params.watch !== undefined) void mutate(WATCH_KEY, n.params.watch, { revalidate: false });
+          break;
+        case 'watch/didChange':
+          void mutate(WATCH_KEY, n.params, { revalidate: false });
           break;
         case 'snapshot/didChange':
           pricesMayHaveChanged(n.params);

@@ -12,6 +12,7 @@ import type {
   WebviewToHost,
 } from '../../src/shared/protocol';
 import * as intake from './model/intake';
+import { watchView } from './model/watchGuard';
 import { asRecord as rec } from '../../src/shared/isRecord';
 
 /** What `acquireVsCodeApi()` returns; the only handle the webview has on VS Code. */
@@ -61,11 +62,13 @@ function notificationGuards(defaultView: ViewKind): { [N in NotificationMethod]:
   return {
     init: (raw) => {
       const init = intake.initPayload(raw);
-      return { ...init, view: init.view ?? defaultView };
+      const watch = rec(raw)?.watch;
+      return { ...init, view: init.view ?? defaultView, ...(watch === undefined ? {} : { watch: watchView(watch) }) };
     },
     'snapshot/didChange': (raw) => intake.snapshot(raw),
     'references/didChange': (raw) => intake.references(raw),
     'settings/didChange': (raw) => intake.settings(raw),
+    'watch/didChange': (raw) => watchView(raw),
   };
 }
 

@@ -18,7 +18,8 @@ export const EXPIRY_WARNING_DAYS = 30;
  * the id to (`modelId`), so the webview never guesses which model an aliased or variant id names.
  */
 export function toRefView(ref: ModelRef, refId: string, file: string): ModelRefView {
-  return { refId, file, line: ref.line, column: ref.column, raw: ref.raw, id: ref.id, known: ref.known, tool: ref.tool, keyPath: ref.keyPath, modelId: ref.modelId };
+  const view: ModelRefView = { refId, file, line: ref.line, column: ref.column, raw: ref.raw, id: ref.id, known: ref.known, tool: ref.tool, keyPath: ref.keyPath, modelId: ref.modelId };
+  return ref.preset === undefined ? view : { ...view, preset: ref.preset };
 }
 
 /** "$0.09 / $0.18 per 1M", or "price varies by route" for routers. */
@@ -36,8 +37,8 @@ export function commandUri(command: string, args: unknown): string {
  * The CodeLens line: "$0.09 / $0.18 per 1M · #1 this week · CN"; with prices that are not live,
  * "$0.09 / $0.18 per 1M (prices as of Jul 29, bundled) · …". The "Swap…" lens sits next to it.
  */
-export function codeLensTitle(model: CatalogModel | null, ranked: RankedModel | null, priceAge: string | null = null): string {
-  if (model === null) return '$(warning) not in the OpenRouter catalog';
+export function codeLensTitle(model: CatalogModel | null, ranked: RankedModel | null, priceAge: string | null = null, preset?: string): string {
+  if (model === null) return preset === undefined ? '$(warning) not in the OpenRouter catalog' : `OpenRouter preset ${preset}`;
   const parts = [priceAge === null ? priceSummary(model) : `${priceSummary(model)} (${priceAge})`];
   if (ranked !== null) parts.push(`#${ranked.rank} this week`);
   parts.push(model.region);
@@ -82,7 +83,9 @@ export function hoverMarkdown(h: HoverInput): string {
   const lines: string[] = [];
   const actions: string[] = [];
   if (h.refId !== null) actions.push(`[Swap…](${commandUri(COMMANDS.swapModel, { refId: h.refId })})`);
-  if (h.model === null) {
+  if (h.model === null && h.ref.preset !== undefined) {
+    lines.push(`**${escapeMarkdown(h.ref.id)}** is an OpenRouter preset: the preset named ${code(h.ref.preset)} in your OpenRouter settings picks the model, providers and parameters.`);
+  } else if (h.model === null) {
     lines.push(`**${escapeMarkdown(h.ref.id)}** is not in the OpenRouter catalog.`);
     if (h.suggestions.length > 0) lines.push(`Did you mean ${h.suggestions.map(code).join(', ')}?`);
   } else {
@@ -90,6 +93,7 @@ export function hoverMarkdown(h: HoverInput): string {
     const facts = h.aliasTarget ?? m;
     lines.push(`**${escapeMarkdown(m.name)}** · ${code(m.id)}`);
     if (h.aliasTarget !== null) lines.push(`Points at ${code(h.aliasTarget.id)} today.`);
+    if (h.ref.preset !== undefined) lines.push(`With the OpenRouter preset ${code(h.ref.preset)}: its settings (providers, parameters, prompt) apply to this model.`);
     lines.push(`${escapeMarkdown(facts.lab)} · ${facts.region}`);
     if (facts.variable) lines.push('Price: varies by route');
     else {
@@ -115,7 +119,7 @@ export function hoverMarkdown(h: HoverInput): string {
   return lines.join('\n\n');
 }
 
-export type RefProblemKind = 'unknown' | 'expiring' | 'expired';
+export type RefProblemKind = 'unknown' | 'expiring' | 'expired' | 'removed';
 
 export interface RefProblem {
   kind: RefProblemKind;
@@ -124,14 +128,33 @@ export interface RefProblem {
   targets: string[];
 }
 
-/** Diagnostics for one reference: an id the catalog does not know, or a model that retires within 30 days or has. */
+/** What the catalog watch remembers of a model that left the catalog. */
+export interface RemovedInfo {
+  /** ISO date-time the removal was seen. */
+  removedAt: string;
+  /** Successors in the current catalog, best first. */
+  successors: string[];
+}
+
+/**
+ * Diagnostics for one reference: an id the catalog does not know (or no longer lists, when the watch saw it leave),
+ * or a model that retires within 30 days or has. A preset ("@preset/slug") is not a model id: nothing to say.
+ */
 export function refProblems(
   ref: ModelRef,
   model: CatalogModel | null,
   today: string,
-  options: { suggest(raw: string): string[]; successors(model: CatalogModel): string[] },
+  options: { suggest(raw: string): string[]; successors(model: CatalogModel): string[]; removed?(id: string): RemovedInfo | null },
 ): RefProblem[] {
+  if (model === null && ref.preset !== undefined && ref.modelId === null && ref.id.startsWith('@')) return [];
   if (model === null) {
+    const gone = options.removed?.(ref.id) ?? (ref.id.includes(':') ? (options.removed?.(baseOf(ref.id)) ?? null) : null);
+    if (gone !== null) {
+      const on = formatDay(gone.removedAt, true);
+      const next = gone.successors[0];
+      const hint = next === undefined ? ' Swap it for a model the catalog lists.' : ` Its successor: "${next}".`;
+      return [{ kind: 'removed', message: `${ref.id} left the OpenRouter catalog (seen ${on}); requests to it fail.${hint}`, targets: gone.successors }];
+    }
     const targets = options.suggest(ref.id);
     const hint = targets.length > 0 ? ` Did you mean ${targets.map((t) => `"${t}"`).join(' or ')}?` : '';
     return [{ kind: 'unknown', message: `"${ref.id}" is not a model in the OpenRouter catalog.${hint}`, targets }];

@@ -229,6 +229,7 @@ export function recognizeFile(file: string, text: string, fullCatalog: RefCatalo
     }
     const it = interpretId(raw, c.rule.policy, c.rule.trust, catalog);
     if (it === null) return;
+    if (it.modelLength !== undefined) raw = raw.slice(0, it.modelLength);
     starts ??= lineStarts(text);
     const pos = positionAt(starts, offset);
     refs.push({
@@ -246,6 +247,7 @@ export function recognizeFile(file: string, text: string, fullCatalog: RefCatalo
       prefix: it.prefix,
       quote: c.quote,
       role: c.role,
+      ...(it.preset === undefined || it.preset === null ? {} : { preset: it.preset }),
     });
   };
   try {

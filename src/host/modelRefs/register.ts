@@ -6,6 +6,7 @@ import type { CatalogModel, ReferencesView, Snapshot } from '../../shared/types'
 import { EditorSurfaces, rangeOf } from './editorSurfaces';
 import { parseSwapArgs, runSwap, type SwapOutcome } from './swapFlow';
 import { WorkspaceReferences, type ModelRefsSettings } from './workspaceIndex';
+import type { RemovedInfo } from '../../core/refs/present';
 
 export type { ModelRefsSettings } from './workspaceIndex';
 
@@ -17,6 +18,8 @@ export interface ModelReferences extends Pick<vscode.Disposable, 'dispose'> {
   /** The "Swap Model…" command: arguments from CodeLens, hover links or another extension; says the outcome. */
   swapCommand(arg: unknown): Promise<SwapOutcome>;
   rescan(): void;
+  /** The catalog watch learnt something (a removal): redo the diagnostics. */
+  refreshDiagnostics(): void;
 }
 
 export interface ModelReferencesDeps {
@@ -25,6 +28,8 @@ export interface ModelReferencesDeps {
   /** Catalog and rankings live here; `catalog` hands over the host's own index when it has one. */
   snapshot: { current(): Snapshot; onDidChange: vscode.Event<Snapshot>; catalog?: () => CatalogIndex | null };
   settings: { current(): ModelRefsSettings; onDidChange: vscode.Event<void> };
+  /** What the catalog watch knows of a model that left the catalog (diagnostics say "removed", with a successor). */
+  removed?: (id: string) => RemovedInfo | null;
 }
 
 /** Let the first paint and the first fetch go first. */
@@ -34,7 +39,7 @@ export function registerModelReferences(deps: ModelReferencesDeps): ModelReferen
   const { log } = deps;
   const refs = new WorkspaceReferences(log, () => deps.settings.current());
   const canEdit = (): boolean => vscode.workspace.isTrusted;
-  const surfaces = new EditorSurfaces({ refs, snapshot: () => deps.snapshot.current(), settings: () => deps.settings.current(), canEdit });
+  const surfaces = new EditorSurfaces({ refs, snapshot: () => deps.snapshot.current(), settings: () => deps.settings.current(), canEdit, removed: deps.removed });
   const changed = new vscode.EventEmitter<ReferencesView>();
   const untrustedNote = 'This workspace is not trusted: model references are shown, swaps are off.';
   const view = (): ReferencesView => refs.view(canEdit() ? null : untrustedNote);
@@ -69,7 +74,12 @@ export function registerModelReferences(deps: ModelReferencesDeps): ModelReferen
     { dispose: () => clearTimeout(startTimer) },
     refs.onDidChange(() => changed.fire(view())),
     deps.snapshot.onDidChange(() => {
-      if (started) refs.setCatalog(catalogNow());
+      if (!started) return;
+      const before = refs.currentCatalog();
+      refs.setCatalog(catalogNow());
+      // Same ids, new facts (a price, a retirement date): the index keeps its scan; the lenses and diagnostics
+      // must say the new facts.
+      if (refs.currentCatalog() !== before) surfaces.refreshAll();
     }),
     deps.settings.onDidChange(() => {
       const scan = JSON.stringify(pickScan(deps.settings.current()));
@@ -103,11 +113,13 @@ export function registerModelReferences(deps: ModelReferencesDeps): ModelReferen
     // confirmation: one click must not edit every file (code included) unasked.
     swap: (params) => runSwap({ refs, snapshot: () => deps.snapshot.current(), log }, params, { pick: params.targetId === undefined, confirm: true }),
     async swapCommand(arg) {
-      const outcome = await runSwap({ refs, snapshot: () => deps.snapshot.current(), log }, parseSwapArgs(arg), { pick: true, confirm: true });
+      const params = parseSwapArgs(arg);
+      const outcome = await runSwap({ refs, snapshot: () => deps.snapshot.current(), log }, params, { pick: true, confirm: params.confirm !== false });
       if (outcome.kind === 'applied' || outcome.kind === 'nothingToDo') void vscode.window.showInformationMessage(`Model Radar: ${outcome.message}`);
       else if (outcome.kind === 'refused') void vscode.window.showWarningMessage(`Model Radar: ${outcome.message}`);
       return outcome;
     },
+    refreshDiagnostics: () => surfaces.refreshAll(),
     rescan: () => {
       if (!started) start();
       else refs.rescan();

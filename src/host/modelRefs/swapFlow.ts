@@ -17,6 +17,11 @@ export interface SwapParams {
   modelId?: string;
   refId?: string;
   targetId?: string;
+  /**
+   * False: a quick fix's one click, for ONE named reference (refId) to a named target: no scope question. Ignored
+   * unless both are named; a whole model's references are never swapped unasked.
+   */
+  confirm?: boolean;
 }
 
 /** Why a swap did not happen, typed: callers decide what to show from `kind`, never from the message. */
@@ -52,7 +57,9 @@ export function parseSwapArgs(arg: unknown): SwapParams {
   if (arg === null || typeof arg !== 'object') return {};
   const o = arg as Record<string, unknown>;
   const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 && v.length < 300 ? v : undefined);
-  return { modelId: str(o.modelId), refId: str(o.refId), targetId: str(o.targetId) };
+  const params: SwapParams = { modelId: str(o.modelId), refId: str(o.refId), targetId: str(o.targetId) };
+  if (o.confirm === false && params.refId !== undefined && params.targetId !== undefined) params.confirm = false;
+  return params;
 }
 
 async function pickReference(deps: SwapDeps): Promise<RefEntry | undefined> {

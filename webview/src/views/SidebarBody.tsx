@@ -1,6 +1,7 @@
 // The sidebar's sections: spend, your models, the leaders (its first content), compare.
 import type { ReactElement } from 'react';
 import { ErrorBoundary } from '../components/ErrorBoundary';
+import { ChangesSection } from '../sections/ChangesSection';
 import { CompareSection } from '../sections/CompareSection';
 import { LeadersSection } from '../sections/LeadersSection';
 import { SpendSection } from '../sections/SpendSection';
@@ -15,6 +16,9 @@ export function SidebarBody({ snapshot, references, settings, onFirstContent }: 
       </ErrorBoundary>
       <ErrorBoundary name="Your models">
         <YourModelsSection snapshot={snapshot} references={references} />
+      </ErrorBoundary>
+      <ErrorBoundary name="Changes">
+        <ChangesSection />
       </ErrorBoundary>
       <ErrorBoundary name="Leaders">
         <LeadersSection snapshot={snapshot} settings={settings} onContent={onFirstContent} />
