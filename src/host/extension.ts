@@ -67,7 +67,7 @@ export function start(context: vscode.ExtensionContext, log: vscode.LogOutputCha
   const references = registerModelReferences({
     context,
     log,
-    snapshot: { current: () => radar.snapshot(), onDidChange: snapshotChanged.event, catalog: () => radar.catalogIndex() },
+    snapshot: { current: () => radar.snapshot(), onDidChange: snapshotChanged.event, catalog: () => radar.catalogIndex(), mixFor: (id) => radar.workloadMix(id) },
     settings: {
       current: () => {
         const s = settings.current();
@@ -102,6 +102,7 @@ export function start(context: vscode.ExtensionContext, log: vscode.LogOutputCha
     references: () => references.view(),
     isCatalogModel: (id) => radar.isCatalogModel(id),
     compare: (id, mix, limit) => radar.compare(id, mix, limit),
+    spendHistory: (window, refresh) => radar.spendHistory(window, refresh),
     effects: {
       copyText: async (text) => {
         await vscode.env.clipboard.writeText(text);

@@ -12,6 +12,7 @@ import type {
   WebviewToHost,
 } from '../../src/shared/protocol';
 import * as normalize from './model/normalize';
+import { parseSpendHistoryResult } from '../../src/shared/spendSchemas';
 import { asRecord as rec } from '../../src/shared/isRecord';
 
 /** What `acquireVsCodeApi()` returns; the only handle the webview has on VS Code. */
@@ -55,6 +56,7 @@ const RESULTS: { [M in RequestMethod]: (raw: unknown) => RequestResult<M> } = {
   },
   'reference/reveal': (raw) => ({ revealed: rec(raw)?.revealed === true }),
   'command/run': (raw) => ({ ran: rec(raw)?.ran === true }),
+  'spend/history': (raw) => parseSpendHistoryResult(raw),
 };
 
 function notificationGuards(defaultView: ViewKind): { [N in NotificationMethod]: (raw: unknown) => NotificationMap[N] } {

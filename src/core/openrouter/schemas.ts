@@ -447,3 +447,120 @@ export function parseErrorEnvelope(json: unknown): ErrorEnvelope | null {
   if (metadata?.error_type !== undefined) envelope.errorType = metadata.error_type;
   return envelope;
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// POST /analytics/query (management key)
+
+/**
+ * One row of an analytics answer, read: counts are decimal-digit strings (OpenRouter often sends them as
+ * strings, sometimes as numbers; both are accepted, nothing else), USD amounts numbers, a rate 0–1 or null.
+ * A metric that is null or absent ("unused") reads as zero; a count like "12k", "-3" or "1e9" makes the
+ * row unreadable, never zero.
+ */
+export interface AnalyticsRow {
+  /** YYYY-MM-DD from `date__day` (or `created_at__day`). */
+  date: string;
+  model: string;
+  totalUsage: number;
+  byokUsage: number;
+  requests: string;
+  promptTokens: string;
+  completionTokens: string;
+  reasoningTokens: string;
+  cachedTokens: string;
+  /** null when OpenRouter sent none. */
+  cacheHitRate: number | null;
+}
+
+export interface ParsedAnalytics extends DroppedEntries {
+  rows: AnalyticsRow[];
+  /** metadata.truncated: the rows are partial. */
+  truncated: boolean;
+  /** OpenRouter's warnings, sanitised. */
+  warnings: string[];
+}
+
+const COUNT_TEXT_RE = /^\d{1,30}$/;
+/** A count as a decimal-digit string: "123" or 123 (a safe whole number); null/absent = "0". */
+const analyticsCount = v.pipe(
+  v.nullish(
+    v.union(
+      [
+        v.pipe(v.string(), v.regex(COUNT_TEXT_RE, 'Expected a count of decimal digits')),
+        v.pipe(v.number(), v.safeInteger('Expected a whole number'), v.minValue(0, 'Expected a non-negative count')),
+      ],
+      'Expected a count',
+    ),
+  ),
+  v.transform((n): string => (n === null || n === undefined ? '0' : typeof n === 'number' ? String(n) : n.replace(/^0+(?=\d)/, ''))),
+);
+/** USD as a number (a decimal string is accepted too); null/absent = 0. */
+const analyticsUsd = v.pipe(
+  v.nullish(v.union([money, v.pipe(v.string(), v.regex(/^\d{1,15}(?:\.\d{1,15})?$/, 'Expected a USD amount'), v.transform(Number), money)], 'Expected a USD amount')),
+  v.transform((n): number => n ?? 0),
+);
+const analyticsRate = v.pipe(
+  v.nullish(v.union([v.number(), v.pipe(v.string(), v.regex(/^\d(?:\.\d{1,20})?$/), v.transform(Number))]), null),
+  v.transform((n): number | null => (n === null || n === undefined || !Number.isFinite(n) || n < 0 || n > 1 ? null : n)),
+);
+const analyticsDay = v.pipe(
+  v.string(),
+  v.transform((s) => s.slice(0, 10)),
+  v.regex(DAY_RE, 'Expected a date'),
+);
+
+const analyticsRowSchema = v.pipe(
+  v.looseObject({
+    model: idText,
+    total_usage: analyticsUsd,
+    byok_usage: analyticsUsd,
+    request_count: analyticsCount,
+    tokens_prompt: analyticsCount,
+    tokens_completion: analyticsCount,
+    reasoning_tokens: analyticsCount,
+    cached_tokens: analyticsCount,
+    cache_hit_rate: analyticsRate,
+    date__day: v.optional(analyticsDay),
+    created_at__day: v.optional(analyticsDay),
+  }),
+  v.check((r) => r.date__day !== undefined || r.created_at__day !== undefined, 'Expected a day (date__day)'),
+  v.transform(
+    (r): AnalyticsRow => ({
+      date: r.date__day ?? r.created_at__day ?? '',
+      model: r.model,
+      totalUsage: r.total_usage ?? 0,
+      byokUsage: r.byok_usage ?? 0,
+      requests: r.request_count ?? '0',
+      promptTokens: r.tokens_prompt ?? '0',
+      completionTokens: r.tokens_completion ?? '0',
+      reasoningTokens: r.reasoning_tokens ?? '0',
+      cachedTokens: r.cached_tokens ?? '0',
+      cacheHitRate: r.cache_hit_rate ?? null,
+    }),
+  ),
+);
+
+const analyticsEnvelopeSchema = v.object({
+  data: v.object({
+    data: v.array(v.unknown()),
+    metadata: v.object({ truncated: v.boolean('Expected metadata.truncated') }),
+    warnings: v.fallback(v.optional(v.array(v.string())), undefined),
+  }),
+});
+
+export function parseAnalyticsResponse(json: unknown): SchemaResult<ParsedAnalytics> {
+  const envelope = parseWhole(analyticsEnvelopeSchema, json);
+  if (!envelope.ok) return envelope;
+  const rows = parseEntries(analyticsRowSchema, envelope.value.data.data, 'data.data');
+  if (!rows.ok) return rows;
+  return {
+    ok: true,
+    value: {
+      rows: rows.value.items,
+      truncated: envelope.value.data.metadata.truncated,
+      warnings: (envelope.value.data.warnings ?? []).slice(0, 5).map((w) => sanitizeServerText(w)),
+      dropped: rows.value.dropped,
+      firstDropPath: rows.value.firstDropPath,
+    },
+  };
+}

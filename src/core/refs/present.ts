@@ -185,6 +185,8 @@ export function compareAlternativeItem(a: Alternative): PickItem {
 
 /** The token mix a comparison used, as its picker's title names it. */
 export function compareMixNote(compare: CompareResult): string {
+  const h = compare.mix.history;
+  if (compare.mix.source === 'history' && h) return `your last-${h.days}-day mix (${formatUsd(h.spend)} spent)`;
   return compare.mix.source === 'activity' ? 'your last-30-day mix' : compare.mix.source === 'custom' ? 'your custom mix' : 'a default mix (3 input : 1 output tokens)';
 }
 
@@ -198,7 +200,9 @@ export function swapTargetPrompt(raw: string, model: CatalogModel | null, compar
 }
 
 function mixNoteOf(compare: CompareResult | null): string {
-  return compare?.mix.source === 'activity' ? 'your 30-day mix' : 'a typical mix';
+  const h = compare?.mix.history;
+  if (compare?.mix.source === 'history' && h) return `your ${h.days}-day mix`;
+  return compare?.mix.source === 'activity' ? 'your 30-day mix' : 'a default 3:1 mix';
 }
 
 /**

@@ -36,6 +36,7 @@ import type {
   ManagementKeyKind,
   RefTool,
 } from '../../../src/shared/types';
+import { readMixHistory, readUnpriced } from '../../../src/shared/spendSchemas';
 
 type Rec = Record<string, unknown>;
 
@@ -463,7 +464,16 @@ function mix(v: unknown): TokenMix {
     const y = num(x);
     return y !== null && y >= 0 ? y : 0;
   };
-  return { input: n(r.input), output: n(r.output), cacheRead: n(r.cacheRead), source: oneOf(r.source, ['activity', 'default', 'custom'] as const, 'default') };
+  const out: TokenMix = { input: n(r.input), output: n(r.output), cacheRead: n(r.cacheRead), source: oneOf(r.source, ['activity', 'default', 'custom', 'history'] as const, 'default') };
+  // The spend-history fields (reasoning, cache writes, where the mix came from): kept when well-formed.
+  const requests = num(r.requests);
+  if (requests !== null && requests > 0) out.requests = requests;
+  if (r.reasoning !== undefined) out.reasoning = n(r.reasoning);
+  if (r.cacheWrite === null || typeof r.cacheWrite === 'number') out.cacheWrite = r.cacheWrite === null ? null : n(r.cacheWrite);
+  const history = readMixHistory(r.history);
+  if (history) out.history = history;
+  else if (out.source === 'history') out.source = 'default';
+  return out;
 }
 
 function alternative(v: unknown): Alternative | null {
@@ -480,11 +490,15 @@ function alternative(v: unknown): Alternative | null {
     saving: numOrNaN(r.saving),
     savingPct: numOrNaN(r.savingPct),
     rank: num(r.rank),
+    ...(readUnpriced(r.unpriced) ? { unpriced: readUnpriced(r.unpriced) } : {}),
   };
 }
 
 export function compareResult(v: unknown): CompareResult {
   const r = rec(v);
   if (!r || !str(r.modelId)) throw new TypeError('compare result without a model id');
-  return { modelId: str(r.modelId) as string, mix: mix(r.mix), baseCost: num(r.baseCost), alternatives: list(r.alternatives, alternative) };
+  const out: CompareResult = { modelId: str(r.modelId) as string, mix: mix(r.mix), baseCost: num(r.baseCost), alternatives: list(r.alternatives, alternative) };
+  const baseUnpriced = readUnpriced(r.baseUnpriced);
+  if (baseUnpriced) out.baseUnpriced = baseUnpriced;
+  return out;
 }
