@@ -61,7 +61,7 @@ const historyViewSchema = v.object({
 
 export const spendHistoryResultSchema = v.variant('status', [
   v.object({ status: v.literal('ok'), view: historyViewSchema }),
-  v.object({ status: v.literal('unavailable'), reason: v.picklist(['noManagementKey', 'notManagementKey', 'error']), error: v.nullable(errorInfoSchema) }),
+  v.object({ status: v.literal('unavailable'), reason: v.picklist(['noManagementKey', 'notManagementKey', 'error']), cause: v.nullable(errorInfoSchema) }),
 ]);
 
 /** The `spend/history` result, checked; throws a TypeError naming the first bad path. */

@@ -440,7 +440,7 @@ export interface SpendHistoryView {
  */
 export type SpendHistoryResult =
   | { status: 'ok'; view: SpendHistoryView }
-  | { status: 'unavailable'; reason: 'noManagementKey' | 'notManagementKey' | 'error'; error: ErrorInfo | null };
+  | { status: 'unavailable'; reason: 'noManagementKey' | 'notManagementKey' | 'error'; cause: ErrorInfo | null };
 
 /** A part of a workload a target model could not price exactly, and what was done instead. */
 export interface UnpricedPart {

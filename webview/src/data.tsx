@@ -191,13 +191,13 @@ export interface SpendHistoryState {
 
 /**
  * The spend history of a window. `keyState` is part of the cache key, so setting or changing the management
- * key asks again. A history that arrives re-runs the comparisons: they price the user's real mix from it.
+ * key asks again; null asks nothing (no management key). A history that arrives re-runs the comparisons: they price the user's real mix from it.
  */
-export function useSpendHistory(window: SpendWindow, keyState: string): SpendHistoryState {
+export function useSpendHistory(window: SpendWindow, keyState: string | null): SpendHistoryState {
   const { bridge } = useServices();
   const { mutate: mutateAll } = useSWRConfig();
   const { data, error, isLoading, mutate } = useSWR<SpendHistoryResult, HostRequestError>(
-    [SPEND_HISTORY, window, keyState] as const,
+    keyState === null ? null : ([SPEND_HISTORY, window, keyState] as const),
     ([, w]: readonly [string, SpendWindow, string]) => bridge.request('spend/history', { window: w }),
     { keepPreviousData: false, revalidateIfStale: false, onSuccess: (r) => {
       if (r.status === 'ok') void mutateAll((key) => Array.isArray(key) && key[0] === COMPARE);

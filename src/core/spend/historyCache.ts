@@ -60,15 +60,15 @@ export function createSpendHistoryCache(deps: SpendHistoryDeps): SpendHistoryCac
       const why = toErrorInfo(err);
       const activity = deps.activity();
       if (activity) return { status: 'ok', view: spendHistoryFromActivity(activity, { requested: window, fallback: why, fetchedAt: deps.now() }) };
-      return { status: 'unavailable', reason: 'error', error: deps.activityError() ?? why };
+      return { status: 'unavailable', reason: 'error', cause: deps.activityError() ?? why };
     }
   }
 
   return {
     get(window, opts = {}) {
       const state = deps.management();
-      if (state === 'none') return Promise.resolve({ status: 'unavailable', reason: 'noManagementKey', error: null });
-      if (state === 'notManagement') return Promise.resolve({ status: 'unavailable', reason: 'notManagementKey', error: null });
+      if (state === 'none') return Promise.resolve({ status: 'unavailable', reason: 'noManagementKey', cause: null });
+      if (state === 'notManagement') return Promise.resolve({ status: 'unavailable', reason: 'notManagementKey', cause: null });
       const running = inflight.get(window);
       if (running) return running;
       if (!opts.refresh) {

@@ -34,8 +34,9 @@ function asChartInput(view: SpendHistoryView): ActivityView {
   };
 }
 
-function keyStateOf(s: Snapshot): string {
-  return s.keys.management ? `m:${s.keys.managementKind ?? 'unverified'}` : 'none';
+/** What the history depends on besides the window; null without a management key (nothing to ask). */
+function keyStateOf(s: Snapshot): string | null {
+  return s.keys.management ? `m:${s.keys.managementKind ?? 'unverified'}` : null;
 }
 
 export function SpendHistorySection({ snapshot, now }: { snapshot: Snapshot; now?: () => number }): ReactElement {
@@ -75,7 +76,7 @@ export function SpendHistorySection({ snapshot, now }: { snapshot: Snapshot; now
           ) : !result ? (
             <ProgressRing label={t('Loading spend history…')} />
           ) : result.status === 'unavailable' ? (
-            <Unavailable reason={result.reason} message={result.error?.message ?? null} />
+            <Unavailable reason={result.reason} message={result.cause?.message ?? null} />
           ) : (
             <HistoryBody view={result.view} snapshot={snapshot} nowMs={(now ?? Date.now)()} />
           )}
