@@ -28,10 +28,6 @@ export interface AnalyticsReply {
   body: unknown;
 }
 
-function bad(message: string): AnalyticsReply {
-  return { status: 400, body: { error: { code: 400, message, metadata: { error_type: 'invalid_request' } } } };
-}
-
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const intIn = (v: unknown, min: number, max: number): boolean => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
 
