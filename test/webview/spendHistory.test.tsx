@@ -168,3 +168,13 @@ describe('Savings on the real workload', () => {
     expect(line.closest('li')?.textContent).toContain('a default mix (3 input : 1 output tokens; no usage history)');
   });
 });
+
+describe('sidebar Spend: key and account figures labelled apart', () => {
+  it('“This month” is this key; the 30-day history is the whole account, and the section says so', async () => {
+    const snapshot = managementSnapshot({ usage: usageView({ management: true, key: keyUsage({ monthly: 25.5 }) }) });
+    await renderApp({ init: initPayload({ view: 'sidebar', snapshot }), handlers: { 'compare/alternatives': compare() } });
+    const spend = screen.getByRole('region', { name: 'Spend' });
+    expect(within(spend).getByText(/^Whole account, last 30 days:/)).toBeTruthy();
+    expect(within(spend).getByText('Today, this week and this month above count this API key only; the figures below count the whole account (every key).')).toBeTruthy();
+  });
+});
