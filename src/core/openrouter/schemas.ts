@@ -481,36 +481,38 @@ export interface ParsedAnalytics extends DroppedEntries {
 }
 
 const COUNT_TEXT_RE = /^\d{1,30}$/;
-/** A count as a decimal-digit string: "123" or 123 (a safe whole number); null/absent = "0". */
-const analyticsCount = v.pipe(
-  v.nullish(
-    v.union(
-      [
-        v.pipe(v.string(), v.regex(COUNT_TEXT_RE, 'Expected a count of decimal digits')),
-        v.pipe(v.number(), v.safeInteger('Expected a whole number'), v.minValue(0, 'Expected a non-negative count')),
-      ],
-      'Expected a count',
-    ),
+const USD_TEXT_RE = /^\d{1,15}(?:\.\d{1,15})?$/;
+const isUsd = (n: number): boolean => Number.isFinite(n) && n >= 0 && n <= MAX_ACCOUNT_USD;
+/** A count as a decimal-digit string: "123" or 123 (a safe whole number); null/absent = "0"; anything else null (refused). */
+function readCount(n: unknown): string | null {
+  if (n === null || n === undefined) return '0';
+  if (typeof n === 'string') return COUNT_TEXT_RE.test(n) ? n.replace(/^0+(?=\d)/, '') : null;
+  return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? String(n) : null;
+}
+/** USD as a number (a decimal string is accepted too); null/absent = 0; anything else null (refused). */
+function readUsd(n: unknown): number | null {
+  if (n === null || n === undefined) return 0;
+  const x = typeof n === 'string' && USD_TEXT_RE.test(n) ? Number(n) : n;
+  return typeof x === 'number' && isUsd(x) ? x : null;
+}
+/** A rate 0–1 (or its decimal string); anything else is unknown, not an error. */
+function readRate(n: unknown): number | null {
+  const x = typeof n === 'string' && /^\d(?:\.\d{1,20})?$/.test(n) ? Number(n) : n;
+  return typeof x === 'number' && x >= 0 && x <= 1 ? x : null;
+}
+const analyticsCount = v.pipe(v.unknown(), v.transform(readCount), v.check((x) => x !== null, 'Expected a count of decimal digits'));
+const analyticsUsd = v.pipe(v.unknown(), v.transform(readUsd), v.check((x) => x !== null, 'Expected a USD amount'));
+const analyticsRate = v.pipe(v.unknown(), v.transform(readRate));
+const analyticsDay = v.optional(
+  v.pipe(
+    v.string(),
+    v.transform((s) => s.slice(0, 10)),
+    v.regex(DAY_RE, 'Expected a date'),
   ),
-  v.transform((n): string => (n === null || n === undefined ? '0' : typeof n === 'number' ? String(n) : n.replace(/^0+(?=\d)/, ''))),
-);
-/** USD as a number (a decimal string is accepted too); null/absent = 0. */
-const analyticsUsd = v.pipe(
-  v.nullish(v.union([money, v.pipe(v.string(), v.regex(/^\d{1,15}(?:\.\d{1,15})?$/, 'Expected a USD amount'), v.transform(Number), money)], 'Expected a USD amount')),
-  v.transform((n): number => n ?? 0),
-);
-const analyticsRate = v.pipe(
-  v.nullish(v.union([v.number(), v.pipe(v.string(), v.regex(/^\d(?:\.\d{1,20})?$/), v.transform(Number))]), null),
-  v.transform((n): number | null => (n === null || n === undefined || !Number.isFinite(n) || n < 0 || n > 1 ? null : n)),
-);
-const analyticsDay = v.pipe(
-  v.string(),
-  v.transform((s) => s.slice(0, 10)),
-  v.regex(DAY_RE, 'Expected a date'),
 );
 
 const analyticsRowSchema = v.pipe(
-  v.looseObject({
+  v.object({
     model: idText,
     total_usage: analyticsUsd,
     byok_usage: analyticsUsd,
@@ -520,8 +522,8 @@ const analyticsRowSchema = v.pipe(
     reasoning_tokens: analyticsCount,
     cached_tokens: analyticsCount,
     cache_hit_rate: analyticsRate,
-    date__day: v.optional(analyticsDay),
-    created_at__day: v.optional(analyticsDay),
+    date__day: analyticsDay,
+    created_at__day: analyticsDay,
   }),
   v.check((r) => r.date__day !== undefined || r.created_at__day !== undefined, 'Expected a day (date__day)'),
   v.transform(
@@ -535,7 +537,7 @@ const analyticsRowSchema = v.pipe(
       completionTokens: r.tokens_completion ?? '0',
       reasoningTokens: r.reasoning_tokens ?? '0',
       cachedTokens: r.cached_tokens ?? '0',
-      cacheHitRate: r.cache_hit_rate ?? null,
+      cacheHitRate: r.cache_hit_rate,
     }),
   ),
 );
