@@ -76,7 +76,7 @@ describe('analyticsQueryBody', () => {
     const body = analyticsQueryBody(90, NOW);
     expect(body).toMatchObject({ dimensions: ['model'], granularity: 'day', limit: 10_000 });
     expect(body.metrics).toEqual([...HISTORY_METRICS]);
-    expect(body.time_range).toEqual({ start: '2026-04-30T00:00:00.000Z', end: '2026-07-29T00:00:00.000Z' });
+    expect(body.time_range).toEqual({ start: '2026-04-30T00:00:00.000Z', end: '2026-07-28T23:59:59.999Z' });
     expect(checkAnalyticsBody(body, new Date(NOW))).toBeNull();
     expect(checkAnalyticsBody(analyticsQueryBody(7, NOW), new Date(NOW))).toBeNull();
   });

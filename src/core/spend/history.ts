@@ -38,7 +38,8 @@ export function analyticsQueryBody(days: SpendWindow, now: number | Date): Analy
     metrics: [...HISTORY_METRICS],
     dimensions: ['model'],
     granularity: 'day',
-    time_range: { start: `${start}T00:00:00.000Z`, end: `${addDays(end, 1)}T00:00:00.000Z` },
+    // The last millisecond of yesterday, whether OpenRouter reads `end` as inclusive or not: today is never in it.
+    time_range: { start: `${start}T00:00:00.000Z`, end: `${end}T23:59:59.999Z` },
     order_by: { field: 'date', direction: 'asc' },
     limit: ANALYTICS_LIMITS.maxLimit,
   };
