@@ -178,3 +178,37 @@ describe('sidebar Spend: key and account figures labelled apart', () => {
     expect(within(spend).getByText('Today, this week and this month above count this API key only; the figures below count the whole account (every key).')).toBeTruthy();
   });
 });
+
+describe('sidebar Compare on the real workload', () => {
+  it('names the history mix, what it cost, what each alternative would have cost, and what could not be priced', async () => {
+    const mix: TokenMix = {
+      input: 2_000_000,
+      output: 1_000_000,
+      cacheRead: 3_000_000,
+      reasoning: 100_000,
+      cacheWrite: null,
+      requests: 100,
+      source: 'history',
+      history: { model: 'anthropic/claude-sonnet-4.5', days: 30, source: 'analytics', spend: 41.2, cacheReadsReported: true },
+    };
+    const result = compareResult('anthropic/claude-sonnet-4.5', ['deepseek/deepseek-v4-flash', 'xiaomi/mimo-v2.5'], mix);
+    result.baseUnpriced = [{ part: 'cacheWrite', reason: 'notReported', tokens: null }];
+    result.alternatives[1]!.unpriced = [{ part: 'cacheRead', reason: 'noPrice', tokens: 3_000_000 }];
+    await renderApp({ init: initPayload({ view: 'sidebar', snapshot: managementSnapshot() }), handlers: { 'compare/alternatives': () => result } });
+    const cmp = screen.getByRole('region', { name: 'Compare' });
+    await within(cmp).findByText(/^Last 30 days on Anthropic: Claude Sonnet 4\.5 cost \$41\.20; the same tokens at today’s list price cost \$[\d.,]+ there\.$/);
+    expect(within(cmp).getByText(/^From your last 30 days on this model: 2M in, 1M out, 3M cache read\./)).toBeTruthy();
+    expect(within(cmp).getByText(/^The same tokens on DeepSeek: DeepSeek V4 Flash would have cost \$/)).toBeTruthy();
+    expect(within(cmp).getByText('Xiaomi: MiMo-V2.5 lists no cache-read price: 3M cached tokens priced at its input rate.')).toBeTruthy();
+    expect(within(cmp).getByText(/^Cache writes are not in OpenRouter’s history/)).toBeTruthy();
+    // Cache-read notes belong to the one model that lacks the price, not to the others.
+    expect(within(cmp).getAllByText(/lists no cache-read price/)).toHaveLength(1);
+  });
+
+  it('with the default mix, says it is the default and how to get the real one', async () => {
+    const result = compareResult('anthropic/claude-sonnet-4.5', ['deepseek/deepseek-v4-flash'], { input: 750_000, output: 250_000, cacheRead: 0, source: 'default' });
+    await renderApp({ init: initPayload({ view: 'sidebar', snapshot: liveSnapshot() }), handlers: { 'compare/alternatives': () => result } });
+    const cmp = screen.getByRole('region', { name: 'Compare' });
+    await within(cmp).findByText(/^From a default mix \(3 input : 1 output tokens; no usage history\): 750K in, 250K out, 0 cache read\. Add a management key to price your real workload\.$/);
+  });
+});
