@@ -223,3 +223,33 @@ describe('the history cache', () => {
     expect(h.cache.peek(30)).toBeNull();
   });
 });
+
+describe('spend/history over the webview protocol', async () => {
+  const { guardWebviewMessage } = await import('../../src/core/bridge/protocolGuard');
+  const { createWebviewRequestHandlers } = await import('../../src/core/bridge/handlers');
+  const msg = (params: unknown): unknown => ({ type: 'request', id: 7, method: 'spend/history', params });
+
+  it('accepts the three windows and an optional refresh, nothing else', () => {
+    for (const window of [7, 30, 90]) expect(guardWebviewMessage(msg({ window })).ok).toBe(true);
+    expect(guardWebviewMessage(msg({ window: 30, refresh: true })).ok).toBe(true);
+    for (const bad of [{ window: 14 }, { window: '30' }, {}, { window: 30, refresh: 'yes' }, { window: 30, path: '/etc' }]) {
+      expect(guardWebviewMessage(msg(bad))).toMatchObject({ ok: false, requestId: 7 });
+    }
+  });
+
+  it('hands the window and refresh to the host’s history, and refuses when there is none', async () => {
+    const seen: unknown[] = [];
+    const base = {
+      snapshot: () => ({}) as never,
+      references: () => ({ refs: [], scanning: false, files: 0, note: null }),
+      isCatalogModel: () => true,
+      compare: () => ({}) as never,
+      effects: {} as never,
+    };
+    const h = createWebviewRequestHandlers({ ...base, spendHistory: (w, r) => (seen.push([w, r]), Promise.resolve({ status: 'unavailable', reason: 'noManagementKey', cause: null })) });
+    await h['spend/history']({ window: 90 });
+    await h['spend/history']({ window: 7, refresh: true });
+    expect(seen).toEqual([[90, false], [7, true]]);
+    await expect(createWebviewRequestHandlers(base)['spend/history']({ window: 30 })).rejects.toMatchObject({ kind: 'refused' });
+  });
+});
