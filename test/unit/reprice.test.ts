@@ -151,3 +151,18 @@ describe('alternatives on the real workload', () => {
     expect(swapTargetPrompt('anthropic/claude-sonnet-4.5', model('anthropic/claude-sonnet-4.5'), res).placeHolder).toContain('your 30-day mix');
   });
 });
+
+describe('the swap picker says what a saving could not price', () => {
+  it('an alternative without a cache-read price carries the note on its row; one with prices does not', async () => {
+    const { swapTargetSections } = await import('../../src/core/refs/present');
+    const mix = historyMix(history([row({ model: 'anthropic/claude-sonnet-4.5' })]), 'anthropic/claude-sonnet-4.5') as TokenMix;
+    const res = alternatives(index, 'anthropic/claude-sonnet-4.5', mix, { now: NOW, limit: 50 });
+    const noCache = res.alternatives.find((a) => a.unpriced?.some((p) => p.reason === 'noPrice'));
+    const priced = res.alternatives.find((a) => !a.unpriced?.some((p) => p.reason === 'noPrice'));
+    expect(noCache && priced).toBeTruthy();
+    const sections = swapTargetSections({ models: index.all, rankings: null, currentId: 'anthropic/claude-sonnet-4.5', compare: res });
+    const items = sections[0]!.items;
+    expect(items.find((i) => i.id === noCache!.id)?.detail).toContain('no cache-read price: 3M tokens at input rate');
+    expect(items.find((i) => i.id === priced!.id)?.detail ?? '').not.toContain('no cache-read price');
+  });
+});

@@ -158,11 +158,12 @@ export interface TargetSection {
   items: PickItem[];
 }
 
-function targetItem(m: CatalogModel, rankings: RankingsView | null, saving?: string): PickItem {
+function targetItem(m: CatalogModel, rankings: RankingsView | null, saving?: string, note = ''): PickItem {
   const ranked = rankOf(rankings, m);
   const detail = [priceSummary(m), `${formatContext(m.contextLength)} context`, m.region];
   if (ranked !== null) detail.push(`#${ranked.rank} this week`);
   if (m.codingIndex !== null) detail.push(`coding ${m.codingIndex}`);
+  if (note !== '') detail.push(note);
   // The saving sits on the label's line: it is why the model is offered, and it must survive a search (which
   // re-sorts the list by label and drops the section headers) and a narrow picker that cuts the detail line.
   return { id: m.id, label: m.name, description: saving === undefined ? m.id : `${saving} · ${m.id}`, detail: detail.join(' · ') };
@@ -199,6 +200,14 @@ export function swapTargetPrompt(raw: string, model: CatalogModel | null, compar
   return { title: `Swap ${raw} (${now})`, placeHolder: `Search models by name or id${savings}` };
 }
 
+/** What a saving could not price exactly on this model, for its row: "no cache-read price: 3M tokens at input rate"; "" when none. */
+export function unpricedNote(a: Pick<Alternative, 'unpriced'>): string {
+  return (a.unpriced ?? [])
+    .filter((p) => p.reason === 'noPrice')
+    .map((p) => `no cache-${p.part === 'cacheRead' ? 'read' : 'write'} price: ${formatTokens(p.tokens)} tokens at input rate`)
+    .join('; ');
+}
+
 function mixNoteOf(compare: CompareResult | null): string {
   const h = compare?.mix.history;
   if (compare?.mix.source === 'history' && h) return `your ${h.days}-day mix`;
@@ -227,7 +236,7 @@ export function swapTargetSections(input: {
     const m = byId.get(a.id);
     if (m === undefined || shown.has(m.id)) continue;
     shown.add(m.id);
-    cheaper.push(targetItem(m, input.rankings, `saves ${savingText(a)}`));
+    cheaper.push(targetItem(m, input.rankings, `saves ${savingText(a)}`, unpricedNote(a)));
   }
   // The mix is said once, in the picker's placeholder (swapTargetPrompt), not on every row.
   if (cheaper.length > 0) sections.push({ title: 'Cheaper, similar or better at coding', items: cheaper });
