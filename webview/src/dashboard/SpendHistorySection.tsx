@@ -52,7 +52,7 @@ export function SpendHistorySection({ snapshot, now }: { snapshot: Snapshot; now
         <div className="mr-invite mr-invite-small" data-testid="spend-no-management">
           <p>
             {t(
-              'Per-model spend history needs a management key: OpenRouter answers its analytics (POST /analytics/query) and /activity only to management keys, and an API key sees only its own totals above. Nothing here is estimated in its place.',
+              'Per-model spend history needs a management key: OpenRouter answers its analytics (POST /analytics/query) and /activity only to management keys; an API key sees only its own totals. Nothing here is estimated in its place.',
             )}
           </p>
           <CommandButton command="setManagementKey" label={t('Set management key')} />
