@@ -42,9 +42,11 @@ describe('dashboard Spend section in a real VS Code', () => {
     await spend.scrollIntoViewIfNeeded();
     await vs.screenshot('dashboard-spend', spend);
 
-    const analytics = (await vs.fake.requests()).filter((r) => r.endpoint === 'analytics/query');
+    // The control route answers { requests: [...] }.
+    const log = (await vs.fake.requests()) as unknown as { requests: { endpoint: string | null; status: number | null; method: string }[] };
+    const analytics = log.requests.filter((r) => r.endpoint === 'analytics/query');
     expect(analytics.length).toBe(2);
-    expect(analytics.every((r) => r.status === 200)).toBe(true);
+    expect(analytics.every((r) => r.status === 200 && r.method === 'POST')).toBe(true);
 
     await scenario(vs, 'analyticsRefused');
     await spend.getByRole('button', { name: 'Refresh spend history' }).click();
