@@ -42,7 +42,7 @@ describe('dashboard Spend section', () => {
     const snapshot = managementSnapshot({ usage: usageView({ management: true, key: keyUsage({ monthly: 25.5 }) }) });
     const { host } = await dashboard(snapshot);
     await within(section()).findByText(/^Whole account, last 30 days: \$121\.85/);
-    const keyMonth = within(section()).getByText('This key, this month').closest('div')!;
+    const keyMonth = within(section()).getByText('This key, this month').closest('p')!;
     expect(within(keyMonth).getByText('$25.50')).toBeTruthy();
     expect(keyMonth.textContent).toContain('through your API key since the 1st (UTC), from GET /key');
     expect(within(section()).getByText(/counts only your API key since the 1st; the two measure different things/)).toBeTruthy();

@@ -91,15 +91,12 @@ function KeyMonth({ snapshot }: { snapshot: Snapshot }): ReactElement | null {
   const key = snapshot.usage?.key ?? null;
   if (snapshot.keys.inference === 'none' || key === null) return null;
   return (
-    <dl className="mr-stats mr-key-month">
-      <div className="mr-stat">
-        <dt>{t('This key, this month')}</dt>
-        <dd>
-          <span className="mr-stat-value">{formatUsd(key.monthly)}</span>
-          <span className="mr-stat-note"> {t('OpenRouter credits spent through your API key since the 1st (UTC), from GET /key')}</span>
-        </dd>
-      </div>
-    </dl>
+    <p className="mr-key-month">
+      <span>
+        <strong>{t('This key, this month')}</strong>: <span className="mr-num">{formatUsd(key.monthly)}</span>
+      </span>{' '}
+      <span className="mr-muted">{t('OpenRouter credits spent through your API key since the 1st (UTC), from GET /key')}</span>
+    </p>
   );
 }
 
@@ -159,24 +156,24 @@ function HistoryBody({ view, snapshot, nowMs }: { view: SpendHistoryView; snapsh
       <SpendChart activity={asChartInput(view)} catalog={catalog} />
       {view.byModel.length ? (
         <div className="mr-table-wrap">
-          <table className="mr-spend-table">
+          <table className="mr-table mr-spend-table">
             <caption>{t('Spend by model, last {0} days', view.days)}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('Model')}</th>
-                <th scope="col">{t('Spend')}</th>
-                <th scope="col">{t('Requests')}</th>
-                <th scope="col">{t('Prompt')}</th>
-                <th scope="col">{t('Completion')}</th>
-                <th scope="col">{t('Cached')}</th>
-                <th scope="col">{t('Cache-hit rate')}</th>
-                <th scope="col">{t('Effective')}</th>
+                <th scope="col" className="mr-num">{t('Spend')}</th>
+                <th scope="col" className="mr-num">{t('Requests')}</th>
+                <th scope="col" className="mr-num">{t('Prompt')}</th>
+                <th scope="col" className="mr-num">{t('Completion')}</th>
+                <th scope="col" className="mr-num">{t('Cached')}</th>
+                <th scope="col" className="mr-num">{t('Cache-hit rate')}</th>
+                <th scope="col" className="mr-num">{t('Effective')}</th>
               </tr>
             </thead>
             <tbody>
               {view.byModel.map((m) => (
                 <tr key={m.model}>
-                  <th scope="row" title={m.model}>
+                  <th scope="row" className="mr-model-cell" title={m.model}>
                     {catalog.get(m.model)?.name ?? m.model}
                   </th>
                   <td className="mr-num">
