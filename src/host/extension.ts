@@ -71,7 +71,7 @@ export function start(context: vscode.ExtensionContext, log: vscode.LogOutputCha
     context,
     log,
     removed: (id) => watch?.removedInfo(id) ?? null,
-    snapshot: { current: () => radar.snapshot(), onDidChange: snapshotChanged.event, catalog: () => radar.catalogIndex() },
+    snapshot: { current: () => radar.snapshot(), onDidChange: snapshotChanged.event, catalog: () => radar.catalogIndex(), mixFor: (id) => radar.workloadMix(id) },
     settings: {
       current: () => {
         const s = settings.current();
@@ -123,6 +123,7 @@ export function start(context: vscode.ExtensionContext, log: vscode.LogOutputCha
     references: () => references.view(),
     isCatalogModel: (id) => radar.isCatalogModel(id),
     compare: (id, mix, limit) => radar.compare(id, mix, limit),
+    spendHistory: (window, refresh) => radar.spendHistory(window, refresh),
     effects: {
       copyText: async (text) => {
         await vscode.env.clipboard.writeText(text);

@@ -1,7 +1,7 @@
 // The host <-> webview contract. The webview imports only this folder; the host validates every
 // inbound message at runtime (src/core/bridge/protocolGuard.ts) before acting on it.
 import type { CommandName } from './commands';
-import type { CompareResult, ReferencesView, Snapshot, TokenMix, WatchView } from './types';
+import type { CompareResult, ReferencesView, Snapshot, SpendHistoryResult, SpendWindow, TokenMix, WatchView } from './types';
 
 export type ViewKind = 'sidebar' | 'dashboard';
 
@@ -46,6 +46,8 @@ export interface RequestMap {
   'model/swap': [{ modelId: string; refId?: string; targetId?: string }, { applied: boolean; message: string }];
   'reference/reveal': [{ refId: string }, { revealed: boolean }];
   'command/run': [{ command: WebviewCommand }, { ran: boolean }];
+  /** Per-model spend history over a window (management key); cached by the host for 15 minutes unless refresh. */
+  'spend/history': [{ window: SpendWindow; refresh?: boolean }, SpendHistoryResult];
 }
 export type RequestMethod = keyof RequestMap;
 export type RequestParams<M extends RequestMethod> = RequestMap[M][0];

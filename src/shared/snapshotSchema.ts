@@ -12,6 +12,7 @@
 import * as v from 'valibot';
 import { MAX_ACCOUNT_USD, MAX_SNAPSHOT_ITEMS, MAX_TOKEN_DIGITS } from './bounds';
 import { sanitizeServerText } from './sanitize';
+import { mixHistorySchema, unpricedPartSchema } from './spendSchemas';
 import {
   BALANCE_STATUSES,
   BINDINGS,
@@ -81,6 +82,8 @@ function build(repair: boolean) {
       : v.pipe(v.array(item), v.maxLength(MAX_SNAPSHOT_ITEMS));
 
   const num = v.pipe(v.number(), v.finite());
+  /** Parts of a mix a model could not price exactly: absent when none, never an empty or partial list. */
+  const unpricedList = v.pipe(v.array(unpricedPartSchema), v.minLength(1), v.maxLength(8));
   const nonNegative = v.pipe(num, v.minValue(0));
   const maybeNum = or(v.nullable(num), null);
   const nanOr = or(num, Number.NaN);
@@ -334,6 +337,7 @@ function build(repair: boolean) {
       saving: nanOr,
       savingPct: nanOr,
       rank: maybeNum,
+      unpriced: opt(unpricedList),
     }),
     v.transform((a) => (a.name ? a : { ...a, name: a.id })),
   );
@@ -348,11 +352,15 @@ function build(repair: boolean) {
         cacheRead: mixAmount,
         requests: opt(v.nullable(nonNegative)),
         source: or(v.picklist(MIX_SOURCES), 'default'),
+        cacheWrite: opt(v.nullable(nonNegative)),
+        reasoning: opt(nonNegative),
+        history: opt(mixHistorySchema),
       }),
       () => ({ input: 0, output: 0, cacheRead: 0, source: 'default' as const }),
     ),
     baseCost: maybeNum,
     alternatives: list(alternative),
+    baseUnpriced: opt(unpricedList),
   });
 
   return { catalogModel, catalogView, rankingsView, usageView, activityView, errorInfo, keys, snapshotParts, snapshot, references, compareResult };

@@ -313,7 +313,7 @@ export interface Snapshot {
   resources: Record<ResourceName, ResourceState>;
 }
 
-export const MIX_SOURCES = ['activity', 'default', 'custom'] as const;
+export const MIX_SOURCES = ['activity', 'default', 'custom', 'history'] as const;
 
 /** A token mix: how many tokens of each kind a workload uses. */
 export interface TokenMix {
@@ -324,6 +324,12 @@ export interface TokenMix {
   requests?: number | null;
   /** Where the mix came from, for the UI. */
   source: (typeof MIX_SOURCES)[number];
+  /** Prompt tokens written to a cache; absent or null when unknown (OpenRouter's history does not report them). */
+  cacheWrite?: number | null;
+  /** Reasoning tokens, a part of `output`: priced at the model's reasoning price when it has one. */
+  reasoning?: number;
+  /** For a history mix: the model it was spent on, the days it covers and what it actually cost. */
+  history?: { model: string; days: number; source: 'analytics' | 'activity'; spend: number; cacheReadsReported: boolean };
 }
 
 export interface Alternative {
@@ -336,6 +342,8 @@ export interface Alternative {
   saving: number;
   savingPct: number;
   rank: number | null;
+  /** Parts of the mix this model could not price exactly (absent when none). */
+  unpriced?: UnpricedPart[];
 }
 
 export interface CompareResult {
@@ -344,6 +352,8 @@ export interface CompareResult {
   /** Cost of the mix on the chosen model; null when the model's price is variable or unknown. */
   baseCost: number | null;
   alternatives: Alternative[];
+  /** Parts of the mix the chosen model could not price exactly (absent when none). */
+  baseUnpriced?: UnpricedPart[];
 }
 
 /**
@@ -420,4 +430,81 @@ export interface WatchView {
   since: string | null;
   /** Why the history is incomplete (started fresh after an unreadable file, …); null when all is well. */
   note: string | null;
+}
+
+// --- Spend history (POST /analytics/query, or /activity as the fallback) ------------------------------------
+
+/** The windows the dashboard offers for the spend history, in completed UTC days. */
+export const SPEND_WINDOWS = [7, 30, 90] as const;
+export type SpendWindow = (typeof SPEND_WINDOWS)[number];
+
+/** One model's figures over the window. Token counts are decimal strings (bigint sums); money in USD. */
+export interface SpendModelTotals {
+  /** As OpenRouter reports it (analytics: the model dimension; activity: the routable id). */
+  model: string;
+  /** Everything the requests cost: OpenRouter credits plus BYOK upstream cost. */
+  spend: number;
+  /** The BYOK part of `spend`, billed by the user's own providers. */
+  byokSpend: number;
+  requests: string;
+  promptTokens: string;
+  completionTokens: string;
+  /** Included in completionTokens. */
+  reasoningTokens: string;
+  /** Prompt tokens read from a cache (included in promptTokens); null when the source does not report them (/activity). */
+  cachedTokens: string | null;
+  /** 0–1, OpenRouter's cache_hit_rate averaged over requests; null when unknown. */
+  cacheHitRate: number | null;
+  /** USD per 1M tokens (prompt + completion) actually paid; null without tokens. */
+  effectivePerMillion: number | null;
+}
+
+export interface SpendHistoryDay {
+  /** YYYY-MM-DD, UTC. */
+  date: string;
+  /** Spend per model that day, by spend descending. */
+  models: { model: string; spend: number }[];
+  total: number;
+}
+
+export interface SpendHistoryView {
+  /** analytics: POST /analytics/query; activity: GET /activity, used when analytics was refused or failed. */
+  source: 'analytics' | 'activity';
+  /** The window the user asked for. */
+  requested: SpendWindow;
+  /** Completed UTC days the figures cover (30 with /activity, whatever was asked). */
+  days: number;
+  start: string;
+  end: string;
+  /** Every day of the window, oldest first (zero days included). */
+  daily: SpendHistoryDay[];
+  /** By spend descending. */
+  byModel: SpendModelTotals[];
+  total: number;
+  byokTotal: number;
+  /** OpenRouter said the answer was cut short (metadata.truncated): every figure is partial. */
+  truncated: boolean;
+  /** Rows that could not be read (counts not numeric, negative money…): in no figure. */
+  droppedRows: number;
+  /** Why analytics was not used, when source is 'activity'. */
+  fallback: ErrorInfo | null;
+  /** Epoch ms of the fetch behind this view. */
+  fetchedAt: number;
+}
+
+/**
+ * The answer to `spend/history`. unavailable says what is missing and why: no management key, an ordinary key
+ * in the management slot, or both sources failed (error).
+ */
+export type SpendHistoryResult =
+  | { status: 'ok'; view: SpendHistoryView }
+  | { status: 'unavailable'; reason: 'noManagementKey' | 'notManagementKey' | 'error'; cause: ErrorInfo | null };
+
+/** A part of a workload a target model could not price exactly, and what was done instead. */
+export interface UnpricedPart {
+  part: 'cacheRead' | 'cacheWrite';
+  /** noPrice: the model has no price for it, so it was priced at the input rate; notReported: the history has no count of it. */
+  reason: 'noPrice' | 'notReported';
+  /** Tokens concerned; null when not reported. */
+  tokens: number | null;
 }

@@ -17,6 +17,7 @@ import {
   type FakeKeyData,
 } from './builders';
 
+import { analyticsReply, buildAnalyticsRows, checkAnalyticsBody, type AnalyticsMode } from './analytics';
 import { BYOK_ONLY_KEY, ODD_KEY_VALUES, byokOnlyActivity, isFakeScenario, oddActivityRows, type FakeScenario } from './scenarios';
 import { catalogAtStep, isCatalogStep } from './scenarios';
 
@@ -30,7 +31,7 @@ export { FAKE_SCENARIOS, type FakeScenario } from './scenarios';
  */
 export const HOSTILE_FAULTS = ['escapes', 'keyEcho', 'hugeMessage', 'keyInNumber', 'asOfInjection', 'hostileNames'] as const;
 
-export const FAKE_ENDPOINTS = ['models', 'models/count', 'datasets/rankings-daily', 'key', 'credits', 'activity'] as const;
+export const FAKE_ENDPOINTS = ['models', 'models/count', 'datasets/rankings-daily', 'key', 'credits', 'activity', 'analytics/query'] as const;
 export type FakeEndpoint = (typeof FAKE_ENDPOINTS)[number];
 
 export const FAULT_KINDS = [
@@ -156,6 +157,8 @@ export async function startFakeOpenRouter(options: FakeOpenRouterOptions = {}): 
   let faults: ActiveFault[] = [];
   let activityRows: readonly unknown[] | null = null;
   let catalogStep = 0;
+  /** How POST /analytics/query answers the management key (see analytics.ts). */
+  let analyticsMode: AnalyticsMode = 'normal';
   const requests: FakeRequest[] = [];
   const timers = new Set<ReturnType<typeof setTimeout>>();
 
@@ -193,8 +196,16 @@ export async function startFakeOpenRouter(options: FakeOpenRouterOptions = {}): 
     return { present: true, entry: token === undefined ? null : (keys.get(token) ?? null) };
   }
 
-  function route(endpoint: FakeEndpoint, url: URL, auth: { present: boolean; entry: KeyEntry | null }): Reply {
+  function route(endpoint: FakeEndpoint, url: URL, auth: { present: boolean; entry: KeyEntry | null }, body?: Record<string, unknown>): Reply {
     switch (endpoint) {
+      case 'analytics/query': {
+        const denied = requireKey(auth);
+        if (denied) return denied;
+        if (auth.entry?.role !== 'management') return managementOnly();
+        const problem = checkAnalyticsBody(body, now());
+        if (problem !== null || body === undefined) return errorReply(400, problem ?? 'Body must be a JSON object', 'invalid_request');
+        return analyticsReply(body, buildAnalyticsRows(fixtures.models, now()), analyticsMode, now());
+      }
       case 'models': {
         // /models is public: OpenRouter answers 200 whether or not a key is sent or valid.
         const models = catalogAtStep(filterModalities(served, url.searchParams.get('output_modalities')), catalogStep, now());
@@ -244,10 +255,12 @@ export async function startFakeOpenRouter(options: FakeOpenRouterOptions = {}): 
       sendJson(res, errorReply(404, 'Not Found'));
       return;
     }
-    if (req.method !== 'GET') {
+    if (req.method !== (endpoint === 'analytics/query' ? 'POST' : 'GET')) {
       sendJson(res, errorReply(405, 'Method Not Allowed'));
       return;
     }
+    // The one POST endpoint: its JSON body is read before any fault, as a server reads a request first.
+    const body = endpoint === 'analytics/query' ? await readJson(req) : undefined;
     const fault = takeFault(endpoint);
     entry.fault = fault?.fault ?? null;
     if (fault) {
@@ -282,7 +295,7 @@ export async function startFakeOpenRouter(options: FakeOpenRouterOptions = {}): 
         if (!held) return;
       }
     }
-    const reply = route(endpoint, url, authOf(req));
+    const reply = route(endpoint, url, authOf(req), body);
     if (fault?.fault === 'drift' && reply.status === 200) reply.body = drift(endpoint, reply.body);
     if (fault && reply.status === 200) reply.body = hostileBody(fault.fault, endpoint, reply.body, sentKey(req));
     if (fault?.fault === 'huge' && reply.status === 200) reply.body = { ...(reply.body as object), padding: 'x'.repeat(HUGE_BYTES) };
@@ -409,12 +422,22 @@ export async function startFakeOpenRouter(options: FakeOpenRouterOptions = {}): 
         setKeyData('inference', BYOK_ONLY_KEY);
         activityRows = byokOnlyActivity(buildActivity({ models: fixtures.models, now: now() }));
         break;
+      case 'analyticsTruncated':
+        analyticsMode = 'truncated';
+        break;
+      case 'analyticsRefused':
+        analyticsMode = 'refused';
+        break;
+      case 'analyticsMalformed':
+        analyticsMode = 'malformed';
+        break;
     }
   }
 
   function reset(): void {
     activityRows = null;
     catalogStep = 0;
+    analyticsMode = 'normal';
     faults = [];
     keys = initialKeys();
     credits = buildCredits();
@@ -626,6 +649,10 @@ function drift(endpoint: FakeEndpoint, body: unknown): unknown {
       return { data: rename(data as Record<string, unknown>, 'total_credits', 'credits') };
     case 'activity':
       return { data: (data as Record<string, unknown>[]).map((r) => rename(r, 'model', 'model_name')) };
+    case 'analytics/query': {
+      const inner = data as { data: Record<string, unknown>[] };
+      return { data: { rows: inner.data.map((r) => rename(r, 'tokens_prompt', 'prompt_tokens')) } };
+    }
   }
 }
 

@@ -13,6 +13,7 @@ import type {
 } from '../../src/shared/protocol';
 import * as intake from './model/intake';
 import { watchView } from './model/watchGuard';
+import { parseSpendHistoryResult } from '../../src/shared/spendSchemas';
 import { asRecord as rec } from '../../src/shared/isRecord';
 
 /** What `acquireVsCodeApi()` returns; the only handle the webview has on VS Code. */
@@ -56,6 +57,7 @@ const RESULTS: { [M in RequestMethod]: (raw: unknown) => RequestResult<M> } = {
   },
   'reference/reveal': (raw) => ({ revealed: rec(raw)?.revealed === true }),
   'command/run': (raw) => ({ ran: rec(raw)?.ran === true }),
+  'spend/history': (raw) => parseSpendHistoryResult(raw),
 };
 
 function notificationGuards(defaultView: ViewKind): { [N in NotificationMethod]: (raw: unknown) => NotificationMap[N] } {

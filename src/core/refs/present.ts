@@ -181,11 +181,12 @@ export interface TargetSection {
   items: PickItem[];
 }
 
-function targetItem(m: CatalogModel, rankings: RankingsView | null, saving?: string): PickItem {
+function targetItem(m: CatalogModel, rankings: RankingsView | null, saving?: string, note = ''): PickItem {
   const ranked = rankOf(rankings, m);
   const detail = [priceSummary(m), `${formatContext(m.contextLength)} context`, m.region];
   if (ranked !== null) detail.push(`#${ranked.rank} this week`);
   if (m.codingIndex !== null) detail.push(`coding ${m.codingIndex}`);
+  if (note !== '') detail.push(note);
   // The saving sits on the label's line: it is why the model is offered, and it must survive a search (which
   // re-sorts the list by label and drops the section headers) and a narrow picker that cuts the detail line.
   return { id: m.id, label: m.name, description: saving === undefined ? m.id : `${saving} · ${m.id}`, detail: detail.join(' · ') };
@@ -208,6 +209,8 @@ export function compareAlternativeItem(a: Alternative): PickItem {
 
 /** The token mix a comparison used, as its picker's title names it. */
 export function compareMixNote(compare: CompareResult): string {
+  const h = compare.mix.history;
+  if (compare.mix.source === 'history' && h) return `your last-${h.days}-day mix (${formatUsd(h.spend)} spent)`;
   return compare.mix.source === 'activity' ? 'your last-30-day mix' : compare.mix.source === 'custom' ? 'your custom mix' : 'a default mix (3 input : 1 output tokens)';
 }
 
@@ -220,8 +223,18 @@ export function swapTargetPrompt(raw: string, model: CatalogModel | null, compar
   return { title: `Swap ${raw} (${now})`, placeHolder: `Search models by name or id${savings}` };
 }
 
+/** What a saving could not price exactly on this model, for its row: "no cache-read price: 3M tokens at input rate"; "" when none. */
+export function unpricedNote(a: Pick<Alternative, 'unpriced'>): string {
+  return (a.unpriced ?? [])
+    .filter((p) => p.reason === 'noPrice')
+    .map((p) => `no cache-${p.part === 'cacheRead' ? 'read' : 'write'} price: ${formatTokens(p.tokens)} tokens at input rate`)
+    .join('; ');
+}
+
 function mixNoteOf(compare: CompareResult | null): string {
-  return compare?.mix.source === 'activity' ? 'your 30-day mix' : 'a typical mix';
+  const h = compare?.mix.history;
+  if (compare?.mix.source === 'history' && h) return `your ${h.days}-day mix`;
+  return compare?.mix.source === 'activity' ? 'your 30-day mix' : 'a default 3:1 mix';
 }
 
 /**
@@ -246,7 +259,7 @@ export function swapTargetSections(input: {
     const m = byId.get(a.id);
     if (m === undefined || shown.has(m.id)) continue;
     shown.add(m.id);
-    cheaper.push(targetItem(m, input.rankings, `saves ${savingText(a)}`));
+    cheaper.push(targetItem(m, input.rankings, `saves ${savingText(a)}`, unpricedNote(a)));
   }
   // The mix is said once, in the picker's placeholder (swapTargetPrompt), not on every row.
   if (cheaper.length > 0) sections.push({ title: 'Cheaper, similar or better at coding', items: cheaper });

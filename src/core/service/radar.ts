@@ -1,6 +1,6 @@
 // The data service: OpenRouter client → poller tasks → snapshot store. Pure (web globals only): the host
 // injects keys, storage, settings and logging. Data flows one way, into the store; everything else reads it.
-import type { CompareResult, KeysState, ManagementKeyKind, ResourceName, Snapshot, TokenMix } from '../../shared/types';
+import type { CompareResult, KeysState, ManagementKeyKind, ResourceName, Snapshot, SpendHistoryResult, SpendWindow, TokenMix } from '../../shared/types';
 import type { ApiActivityItem, ApiKeyData, ApiModel, ApiRankingRow } from '../openrouter/apiTypes';
 import { createOpenRouterClient, type CreditsData, type OpenRouterClient } from '../openrouter/client';
 import { OpenRouterError, toErrorInfo } from '../openrouter/errors';
@@ -16,6 +16,8 @@ import { alternatives, DEFAULT_MIX } from '../market/compare';
 import { classifyKeyCheck, isManagementKeyData, type KeyCheck } from '../account/keyCheck';
 import { refreshIntervalsMs, type Settings } from './settings';
 import { trustedUsage } from '../status/levels';
+import { createSpendHistoryCache, type SpendHistoryCache } from '../spend/historyCache';
+import { historyMix } from '../spend/reprice';
 
 export interface RadarKeys {
   inference(): Promise<string | undefined>;
@@ -73,6 +75,8 @@ export class Radar {
   private verifying: Promise<ManagementKeyKind | null> | null = null;
   private baseUrl: string;
   private overridesKey: string;
+  /** Per-model spend history per window (analytics, or the /activity fallback), cached within rate limits. */
+  private readonly history: SpendHistoryCache;
 
   constructor(private readonly options: RadarOptions) {
     const settings = options.settings();
@@ -80,6 +84,18 @@ export class Radar {
     this.overridesKey = JSON.stringify(settings.regions.overrides);
     this.regions = createRegionResolver(settings.regions.overrides);
     this.client = this.createClient();
+    this.history = createSpendHistoryCache({
+      query: async (body) => {
+        const key = await this.options.keys.management();
+        if (!key) throw new OpenRouterError({ kind: 'config', path: '/api/v1/analytics/query', message: '/api/v1/analytics/query: no management key is set.' });
+        await this.ensureManagementKey(key, new AbortController().signal, 'activity');
+        return this.client.queryAnalytics(body, { key });
+      },
+      activity: () => this.store.get().activity,
+      activityError: () => this.store.get().resources.activity.error,
+      management: () => (!this.keysState.management ? 'none' : this.managementKind() === 'notManagement' ? 'notManagement' : 'usable'),
+      now: this.now,
+    });
     this.store = createSnapshotStore({
       storage: options.storage,
       now: this.now,
@@ -166,6 +182,8 @@ export class Radar {
     const before = this.keysState;
     this.keysState = state;
     this.keysResolved = true;
+    // The history belonged to the account of the old key.
+    this.history.clear();
     const inferenceChanged = before.inference !== state.inference || this.poller === null;
     if (state.inference === 'none') {
       this.keyData = null;
@@ -259,6 +277,7 @@ export class Radar {
       this.log('info', `API base URL changed to ${new URL(this.baseUrl).origin}; refreshing`);
       this.rankingRows = null;
       this.orderIds = null;
+      this.history.clear();
       this.restartPoller(true);
       void this.refreshNow();
     }
@@ -472,11 +491,33 @@ export class Radar {
     return this.index?.has(id) ?? false;
   }
 
+  /** The spend history of a window (7, 30 or 90 days): cached for 15 minutes unless `refresh`. Never rejects. */
+  spendHistory(window: SpendWindow, refresh = false): Promise<SpendHistoryResult> {
+    return this.history.get(window, { refresh });
+  }
+
+  /**
+   * The user's real token mix on a model: the last 30 days of the spend history when it has been read (cache
+   * reads included), else the /activity mix, else null (callers use the default mix and say so). Rows match
+   * the model through the catalog, so a dated permaslug in the history finds its routable id.
+   */
+  workloadMix(modelId: string): TokenMix | null {
+    const snap = this.store.get();
+    const cached = this.history.peek(30);
+    if (cached === null && this.keysState.management) void this.history.get(30);
+    if (cached?.status === 'ok') {
+      const index = this.index;
+      const target = index?.resolve(modelId)?.model.id ?? null;
+      const same = index && target !== null ? (m: string): boolean => index.resolve(m)?.model.id === target : undefined;
+      const mix = historyMix(cached.view, modelId, same);
+      if (mix) return mix;
+    }
+    return snap.activity ? tokenMixFromActivity(snap.activity, modelId) : null;
+  }
+
   compare(modelId: string, mix: Omit<TokenMix, 'source'> | null, limit: number): CompareResult {
     const snap = this.store.get();
-    const chosen: TokenMix = mix
-      ? { ...mix, source: 'custom' }
-      : ((snap.activity && tokenMixFromActivity(snap.activity, modelId)) ?? DEFAULT_MIX);
+    const chosen: TokenMix = mix ? { ...mix, source: 'custom' } : (this.workloadMix(modelId) ?? DEFAULT_MIX);
     if (!this.index) return { modelId, mix: chosen, baseCost: null, alternatives: [] };
     return alternatives(this.index, modelId, chosen, { limit, rankings: snap.rankings, now: this.now() });
   }

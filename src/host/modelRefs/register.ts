@@ -2,7 +2,7 @@
 // Nothing here runs during activation: the first scan starts after it, once a catalog is available.
 import * as vscode from 'vscode';
 import { createCatalogIndex, type CatalogIndex } from '../../core/market/catalog';
-import type { CatalogModel, ReferencesView, Snapshot } from '../../shared/types';
+import type { CatalogModel, ReferencesView, Snapshot, TokenMix } from '../../shared/types';
 import { EditorSurfaces, rangeOf } from './editorSurfaces';
 import { parseSwapArgs, runSwap, type SwapOutcome } from './swapFlow';
 import { WorkspaceReferences, type ModelRefsSettings } from './workspaceIndex';
@@ -26,7 +26,7 @@ export interface ModelReferencesDeps {
   context: vscode.ExtensionContext;
   log: vscode.LogOutputChannel;
   /** Catalog and rankings live here; `catalog` hands over the host's own index when it has one. */
-  snapshot: { current(): Snapshot; onDidChange: vscode.Event<Snapshot>; catalog?: () => CatalogIndex | null };
+  snapshot: { current(): Snapshot; onDidChange: vscode.Event<Snapshot>; catalog?: () => CatalogIndex | null; mixFor?: (modelId: string) => TokenMix | null };
   settings: { current(): ModelRefsSettings; onDidChange: vscode.Event<void> };
   /** What the catalog watch knows of a model that left the catalog (diagnostics say "removed", with a successor). */
   removed?: (id: string) => RemovedInfo | null;
@@ -111,10 +111,10 @@ export function registerModelReferences(deps: ModelReferencesDeps): ModelReferen
     },
     // From the webview and Compare: the host validated the shape. A named target skips the picker, never the
     // confirmation: one click must not edit every file (code included) unasked.
-    swap: (params) => runSwap({ refs, snapshot: () => deps.snapshot.current(), log }, params, { pick: params.targetId === undefined, confirm: true }),
+    swap: (params) => runSwap({ refs, snapshot: () => deps.snapshot.current(), log, mixFor: deps.snapshot.mixFor }, params, { pick: params.targetId === undefined, confirm: true }),
     async swapCommand(arg) {
       const params = parseSwapArgs(arg);
-      const outcome = await runSwap({ refs, snapshot: () => deps.snapshot.current(), log }, params, { pick: true, confirm: params.confirm !== false });
+      const outcome = await runSwap({ refs, snapshot: () => deps.snapshot.current(), log, mixFor: deps.snapshot.mixFor }, params, { pick: true, confirm: params.confirm !== false });
       if (outcome.kind === 'applied' || outcome.kind === 'nothingToDo') void vscode.window.showInformationMessage(`Model Radar: ${outcome.message}`);
       else if (outcome.kind === 'refused') void vscode.window.showWarningMessage(`Model Radar: ${outcome.message}`);
       return outcome;

@@ -8,7 +8,7 @@ import { thisWeekRankings } from '../../core/market/rankings';
 import { activeFileFirst, fingerprint, refPickItem, selectForSwap, swapAppliedMessage, swapChoices, swapTargetPrompt, swapTargetSections, toRefView } from '../../core/refs/present';
 import { computeSwapMany, isRoutableTarget, keepVariantOption, normaliseTarget, sameModelKey, type SwapRefusalKind, type TextEdit } from '../../core/refs/swap';
 import { readUtf8Text } from '../../core/refs/textBytes';
-import type { Snapshot } from '../../shared/types';
+import type { Snapshot, TokenMix } from '../../shared/types';
 import { snapshotPriceAge } from '../../shared/dataLabels';
 import { rangeInText } from './editorSurfaces';
 import type { RefEntry, WorkspaceReferences } from './workspaceIndex';
@@ -46,6 +46,8 @@ export interface SwapDeps {
   refs: WorkspaceReferences;
   snapshot(): Snapshot;
   log: vscode.LogOutputChannel;
+  /** The user's real mix on a model (spend history, else activity); absent or null = the activity mix, else the default. */
+  mixFor?: (modelId: string) => TokenMix | null;
 }
 
 const refused = (reason: SwapRefusalReason, message: string): SwapOutcome => ({ kind: 'refused', applied: false, reason, message });
@@ -91,7 +93,8 @@ async function pickTarget(deps: SwapDeps, current: RefEntry): Promise<string | u
   if (catalog === null) return undefined;
   const snap = deps.snapshot();
   const model = catalog.resolve(current.ref.id)?.model ?? null;
-  const mix = (model !== null && snap.activity !== null ? tokenMixFromActivity(snap.activity, model.id) : null) ?? DEFAULT_MIX;
+  const mix =
+    (model === null ? null : deps.mixFor ? deps.mixFor(model.id) : snap.activity !== null ? tokenMixFromActivity(snap.activity, model.id) : null) ?? DEFAULT_MIX;
   const compare = model === null ? null : alternatives(catalog, model.id, mix, { rankings: snap.rankings, limit: 6 });
   const sections = swapTargetSections({ models: catalog.all, rankings: thisWeekRankings(snap.rankings), currentId: model?.id ?? current.ref.id, compare });
   type Item = vscode.QuickPickItem & { id?: string };

@@ -7,6 +7,8 @@ import { formatChange, formatUsd } from '../../../src/shared/format';
 import { buildYourModels, savingFraction, type YourModel } from '../model/derive';
 import { Button, ProgressRing } from '../ui/toolkit';
 import { NO_SWAP_REASON } from '../model/swapReason';
+import { mixLabel, mixNotes, modelNotes } from '../model/workload';
+import { t } from '../l10n';
 
 const MAX_LINES = 3;
 
@@ -57,7 +59,7 @@ function SavingLine({ target }: { target: YourModel }): ReactElement {
   }
   const result = compare.data;
   const best = result.alternatives[0];
-  const mixName = result.mix.source === 'activity' ? 'your last-30-day mix' : result.mix.source === 'custom' ? 'your custom mix' : 'a default mix';
+  const mixName = result.mix.source === 'activity' ? 'your last-30-day mix' : result.mix.source === 'custom' ? 'your custom mix' : mixLabel(result.mix);
   if (!best || result.baseCost === null || !(best.saving > 0)) {
     return (
       <li>
@@ -66,6 +68,34 @@ function SavingLine({ target }: { target: YourModel }): ReactElement {
     );
   }
   const fraction = savingFraction(result, best);
+  const h = result.mix.source === 'history' ? result.mix.history : undefined;
+  const notes = [...mixNotes(result), ...modelNotes(best.unpriced, best.name)];
+  if (h) {
+    return (
+      <li>
+        {t('Last {0} days on {1} cost {2}; the same tokens on {3} would have cost {4}', h.days, name, formatUsd(h.spend), best.name, formatUsd(best.cost))}
+        {fraction !== null ? <span className="mr-saving"> ({t('{0} at list prices', formatChange(-fraction))})</span> : null}
+        .
+        {target.refs.length ? (
+          <>
+            {' '}
+            <button type="button" className="mr-link" aria-label={`Swap ${target.id} for ${best.id}`} disabled={swap.pending} onClick={() => void swap.run({ modelId: target.id, targetId: best.id })}>
+              Swap…
+            </button>
+          </>
+        ) : (
+          <span className="mr-muted"> {NO_SWAP_REASON}</span>
+        )}
+        {notes.map((n) => (
+          <span key={n} className="mr-muted mr-unpriced">
+            {' '}
+            {n}
+          </span>
+        ))}
+        {swap.error ? <span className="mr-inline-error"> {swap.error.message}</span> : swap.result ? <span role="status"> {swap.result.message}</span> : null}
+      </li>
+    );
+  }
   return (
     <li>
       Switching{' '}

@@ -8,15 +8,12 @@ import { formatChange, formatCount, formatIndex, formatTokens, formatUsd, parseT
 import { NO_SWAP_REASON } from '../model/swapReason';
 import { buildYourModels, savingFraction, type YourModel } from '../model/derive';
 import type { MixInput } from '../uiState';
+import { mixLabel, mixNotes, modelNotes } from '../model/workload';
+import { t } from '../l10n';
 import { Button, Dropdown, ProgressRing, TextField } from '../ui/toolkit';
 
 const LIMIT = 5;
 
-const MIX_SOURCE: Record<TokenMix['source'], string> = {
-  activity: 'your last 30 days of usage',
-  default: 'a default mix (no usage history)',
-  custom: 'your custom mix',
-};
 
 export function CompareSection({ snapshot, references }: { snapshot: Snapshot; references: ReferencesView | undefined }): ReactElement {
   const { store } = useServices();
@@ -58,9 +55,20 @@ function CompareResultView({ result, chosen, custom, onMix, updating }: { result
   return (
     <div className={updating ? 'mr-compare mr-updating' : 'mr-compare'} aria-busy={updating}>
       <MixEditor mix={custom ?? result.mix} source={custom ? 'custom' : result.mix.source} onMix={onMix} />
-      <p>
-        On <strong>{name}</strong> this mix costs <strong className="mr-num">{result.baseCost === null ? 'an unknown amount (price varies)' : formatUsd(result.baseCost)}</strong>.
-      </p>
+      {result.mix.source === 'history' && result.mix.history && !custom ? (
+        <p className="mr-workload">
+          {t('Last {0} days on {1} cost {2}; the same tokens at today’s list price cost {3} there.', result.mix.history.days, name, formatUsd(result.mix.history.spend), result.baseCost === null ? t('an unknown amount (price varies)') : formatUsd(result.baseCost))}
+        </p>
+      ) : (
+        <p>
+          On <strong>{name}</strong> this mix costs <strong className="mr-num">{result.baseCost === null ? 'an unknown amount (price varies)' : formatUsd(result.baseCost)}</strong>.
+        </p>
+      )}
+      {[...mixNotes(result), ...modelNotes(result.baseUnpriced, name)].map((n) => (
+        <p key={n} className="mr-muted mr-unpriced">
+          {n}
+        </p>
+      ))}
       {result.alternatives.length && !chosen.refs.length ? <p className="mr-muted">{NO_SWAP_REASON}</p> : null}
       {result.alternatives.length ? (
         <ul className="mr-alternatives" aria-label={`Cheaper alternatives to ${name}`}>
@@ -104,6 +112,14 @@ function AlternativeItem({ result, alt, chosen }: { result: CompareResult; alt: 
         {' · '}
         <RegionMark region={alt.region} short /> · coding {formatIndex(alt.codingIndex)}
       </p>
+      {result.mix.source === 'history' && result.mix.history ? (
+        <p className="mr-muted mr-workload">{t('The same tokens on {0} would have cost {1}.', alt.name, formatUsd(alt.cost))}</p>
+      ) : null}
+      {modelNotes(alt.unpriced, alt.name).map((n) => (
+        <p key={n} className="mr-muted mr-unpriced">
+          {n}
+        </p>
+      ))}
       {swap.error ? <span className="mr-inline-error">{swap.error.message}</span> : swap.result ? <span role="status">{swap.result.message}</span> : null}
     </li>
   );
@@ -133,7 +149,8 @@ function MixEditor({ mix, source, onMix }: { mix: MixInput; source: TokenMix['so
       <summary>
         <span className="mr-mix-title">Token mix</span>{' '}
         <span className="mr-muted">
-          From {MIX_SOURCE[source]}: {formatTokens(mix.input)} in, {formatTokens(mix.output)} out, {formatTokens(mix.cacheRead)} cache read.
+          From {mixLabel({ source, history: mix.history })}: {formatTokens(mix.input)} in, {formatTokens(mix.output)} out, {formatTokens(mix.cacheRead)} cache read.
+          {source === 'default' ? ` ${t('Add a management key to price your real workload.')}` : ''}
         </span>
       </summary>
       <div className="mr-mix-fields">

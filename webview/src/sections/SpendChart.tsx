@@ -62,7 +62,7 @@ export function SpendChart({ activity, catalog }: { activity: ActivityView; cata
       <p className="mr-muted">
         {byok
           ? `No OpenRouter credits spent in the last 30 days; BYOK requests cost ${formatUsd(activity.byokTotal)} at your providers.`
-          : 'No spend in the last 30 days.'}
+          : `No spend in the last ${days.length || 30} days.`}
       </p>
     );
   }

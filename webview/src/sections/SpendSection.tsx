@@ -7,6 +7,7 @@ import { UNKNOWN, formatCount, formatUsd } from '../../../src/shared/format';
 import { catalogIndex } from '../model/derive';
 import { ProgressRing } from '../ui/toolkit';
 import { SpendChart } from './SpendChart';
+import { t } from '../l10n';
 
 function Stat({ label, value, note, warn }: { label: string; value: string; note?: ReactNode; warn?: boolean }): ReactElement {
   return (
@@ -145,8 +146,9 @@ function SpendHistory({ snapshot }: { snapshot: Snapshot }): ReactElement | null
   const leftOut = rowsLeftOut(activity.droppedRows, activity.outsideWindowRows);
   return (
     <div className="mr-history">
+      <p className="mr-muted mr-source-note">{t('Today, this week and this month above count this API key only; the figures below count the whole account (every key).')}</p>
       <h3 className="mr-subheading">
-        Last 30 days: {formatUsd(activity.total)}
+        {t('Whole account, last 30 days:')} {formatUsd(activity.total)}
         {byokSpent(activity.byokTotal) ? ` + ${formatUsd(activity.byokTotal)} BYOK` : ''}
       </h3>
       {leftOut ? (
