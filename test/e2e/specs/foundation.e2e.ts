@@ -108,8 +108,8 @@ describe('foundation in a real VS Code', () => {
     expect(activation).toHaveLength(6);
     for (const xs of [...ours, ...floor]) expect(xs).toHaveLength(3);
     const fresh = '6 fresh code-server starts, each with a settled workbench (2 s)';
-    const floorPage = 'an empty webview view (test/e2e/baseline-ext: blank page, nonce CSP, posts ready on its first frame), resolveWebviewView to that message';
-    const oursPage = 'resolveWebviewView to the Leaders section painted with data, as the host receives it';
+    const floorPage = 'an empty webview view (test/e2e/baseline-ext: blank page, nonce CSP, posts ready once its first frame is painted: the second animation frame), resolveWebviewView to that message';
+    const oursPage = 'resolveWebviewView to the Leaders section painted with data (the host-rendered first screen: second animation frame after it is parsed; or the app, when there is none), as the host receives it';
     recordFigures({
       activationMs: { samples: activation, method: `VS Code's own activation time (Developer: Show Running Extensions: code loading + activate call), ${fresh}` },
       activateBodyMs: { samples: activateBody, method: `the synchronous body of activate() as Model Radar logs it (not code loading), ${fresh}` },
