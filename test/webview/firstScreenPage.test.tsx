@@ -41,6 +41,7 @@ describe('a sidebar page with a host-rendered first screen', () => {
     expect(drawn).toBe(true);
     expect((document.getElementById('root') as HTMLElement).hidden).toBe(true);
     expect(document.getElementById('mr-first-data')).toBeNull();
+    expect(document.getElementById('mr-first')?.hasAttribute('inert')).toBe(true);
     // The first screen is the page: leaders with data, before any app code ran.
     const first = document.getElementById('mr-first') as HTMLElement;
     expect(within(first).getByRole('region', { name: 'Leaders' }).textContent).toContain('Xiaomi: MiMo-V2.5');

@@ -51,6 +51,9 @@ export function paintFirstScreen(doc: Document, win: Window, acquire: () => VsCo
     return false;
   }
   slot.innerHTML = html;
+  // Painted, not yet interactive: its buttons do nothing until the app swaps in, so they take no clicks or focus
+  // (nor does an automated test find them) in between.
+  slot.setAttribute('inert', '');
   foldSections(slot, api);
   root.hidden = true;
   win.requestAnimationFrame(() =>
