@@ -114,13 +114,17 @@ export function renderWebviewHtml(webview: vscode.Webview, extensionUri: vscode.
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta property="csp-nonce" content="${nonce}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-${first ? `<style nonce="${nonce}">${first.css}</style>` : `<link rel="stylesheet" href="${style}" nonce="${nonce}">`}
-<link rel="modulepreload" href="${shared}" nonce="${nonce}">
+${first ? `<style nonce="${nonce}">${first.css}</style>` : `<link rel="stylesheet" href="${style}" nonce="${nonce}">\n<link rel="modulepreload" href="${shared}" nonce="${nonce}">`}
 <title>${title}</title>
 </head>
 <body>
-${first ? `<div id="mr-first"></div>\n<div id="root" data-view="${view}"></div>\n<script type="application/json" id="mr-first-data" nonce="${nonce}">${first.data}</script>\n<script nonce="${nonce}">${first.script}</script>` : `<div id="root" data-view="${view}"></div>`}
-<script type="module" nonce="${nonce}" src="${script}"></script>
+${
+  first
+    ? // The first screen's script loads the app's modules itself, once that screen is painted (or at once when it
+      // draws nothing): fetching them through the webview's service worker would compete with that first paint.
+      `<div id="mr-first" data-app="${script}" data-shared="${shared}"></div>\n<div id="root" data-view="${view}"></div>\n<script type="application/json" id="mr-first-data" nonce="${nonce}">${first.data}</script>\n<script nonce="${nonce}">${first.script}</script>`
+    : `<div id="root" data-view="${view}"></div>\n<script type="module" nonce="${nonce}" src="${script}"></script>`
+}
 </body>
 </html>`;
 }

@@ -9,9 +9,17 @@ import { paintFirstScreen } from '../../webview/src/first/sidebarFirst';
 import type { InitPayload } from '../../src/shared/protocol';
 import { initPayload, loadingSnapshot } from '../support/snapshotBuilders';
 
+/** The app's module script the first screen added, if any, and the shared chunk's preload. */
+function appLoad(): { src: string | null; nonce: string; preload: string | null } | null {
+  const script = document.querySelector<HTMLScriptElement>('script[type="module"]');
+  if (!script) return null;
+  return { src: script.getAttribute('src'), nonce: script.nonce, preload: document.querySelector('link[rel="modulepreload"]')?.getAttribute('href') ?? null };
+}
+
 afterEach(() => {
   cleanup();
   document.body.innerHTML = '';
+  document.head.innerHTML = '';
   delete window.__modelRadar;
 });
 
@@ -26,7 +34,9 @@ const frames = (n: number): Promise<void> =>
 
 /** The page as the host writes it (src/host/webviewHost.ts), with the data as JSON in the page. */
 function loadPage(state?: unknown, init: InitPayload = initPayload(), data = JSON.stringify(init)): { host: FakeHost; drawn: boolean } {
-  document.body.innerHTML = '<div id="mr-first"></div><div id="root" data-view="sidebar"></div><script type="application/json" id="mr-first-data"></script>';
+  document.head.innerHTML = '<meta property="csp-nonce" content="n0nce">';
+  document.body.innerHTML =
+    '<div id="mr-first" data-app="https://x/dist/webview/sidebar.js" data-shared="https://x/dist/webview/shared.js"></div><div id="root" data-view="sidebar"></div><script type="application/json" id="mr-first-data"></script>';
   (document.getElementById('mr-first-data') as HTMLElement).textContent = data;
   const host = new FakeHost({ init: initPayload(), state });
   installVsCodeApi(host);
@@ -48,8 +58,11 @@ describe('a sidebar page with a host-rendered first screen', () => {
     expect(host.telemetry()).toHaveLength(0);
     await frames(1);
     expect(host.telemetry()).toHaveLength(0);
+    // The app's modules wait until the first screen is painted: nothing competes with that paint.
+    expect(appLoad()).toBeNull();
     await frames(2);
     expect(host.telemetry()).toHaveLength(1);
+    expect(appLoad()).toEqual({ src: 'https://x/dist/webview/sidebar.js', nonce: 'n0nce', preload: 'https://x/dist/webview/shared.js' });
     expect(host.telemetry()[0]).toMatchObject({ type: 'telemetry', event: 'firstContent' });
     expect(host.sent.filter((m) => m.type === 'ready')).toHaveLength(0);
 
@@ -89,8 +102,12 @@ describe('a sidebar page with a host-rendered first screen', () => {
       expect(document.getElementById('mr-first')).toBeNull();
       expect(document.getElementById('mr-first-data')).toBeNull();
       expect((document.getElementById('root') as HTMLElement).hidden).toBe(false);
+      // Nothing drawn: the app loads at once.
+      expect(appLoad()).toEqual({ src: 'https://x/dist/webview/sidebar.js', nonce: 'n0nce', preload: 'https://x/dist/webview/shared.js' });
       await frames(3);
       expect(host.telemetry()).toHaveLength(0);
+      expect(document.querySelectorAll('script[type="module"]')).toHaveLength(1);
+      document.head.innerHTML = '<meta property="csp-nonce" content="n0nce">';
       delete window.__modelRadar;
     }
   });

@@ -26,13 +26,50 @@ declare global {
 /** The ids the host gives the first screen's slot and its data block. */
 export const FIRST_SLOT_ID = 'mr-first';
 export const FIRST_DATA_ID = 'mr-first-data';
+/** The app loads after the first screen's paint, or after this long if no frame comes (a view not shown). */
+export const APP_LOAD_FALLBACK_MS = 1000;
 
-/** Draws the first screen when the page carries data it can draw; true when it did. */
+/**
+ * Loads the app's modules (the page names them on the slot, src/host/webviewHost.ts) under the page's nonce: the
+ * shared chunk preloaded beside the view's entry, as the page without a first screen does in its HTML.
+ */
+function loadApp(doc: Document, app: string | undefined, shared: string | undefined, nonce: string): void {
+  if (doc.querySelector('script[data-mr-app]')) return;
+  if (shared) {
+    const preload = doc.createElement('link');
+    preload.rel = 'modulepreload';
+    preload.href = shared;
+    preload.nonce = nonce;
+    doc.head.appendChild(preload);
+  }
+  if (app) {
+    const script = doc.createElement('script');
+    script.type = 'module';
+    script.src = app;
+    script.nonce = nonce;
+    script.dataset.mrApp = '';
+    doc.body.appendChild(script);
+  }
+}
+
+/**
+ * Draws the first screen when the page carries data it can draw, then loads the app: after the first screen has
+ * been painted and reported, or at once when it drew nothing. True when it drew.
+ */
 export function paintFirstScreen(doc: Document, win: Window, acquire: () => VsCodeApi): boolean {
-  const api = acquire();
+  const slot = doc.getElementById(FIRST_SLOT_ID);
+  const app = slot?.dataset.app;
+  const shared = slot?.dataset.shared;
+  const nonce = (doc.currentScript as HTMLScriptElement | null)?.nonce || doc.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.content || '';
+  let api: VsCodeApi;
+  try {
+    api = acquire();
+  } catch (_err) {
+    loadApp(doc, app, shared, nonce);
+    return false;
+  }
   const page: FirstScreenPage = { api, firstContent: false };
   win.__modelRadar = page;
-  const slot = doc.getElementById(FIRST_SLOT_ID);
   const data = doc.getElementById(FIRST_DATA_ID);
   const root = doc.getElementById('root');
   let html: string | null = null;
@@ -48,19 +85,31 @@ export function paintFirstScreen(doc: Document, win: Window, acquire: () => VsCo
   data?.remove();
   if (html === null || !slot || !root) {
     slot?.remove();
+    loadApp(doc, app, shared, nonce);
     return false;
   }
-  slot.innerHTML = html;
-  // Painted, not yet interactive: its buttons do nothing until the app swaps in, so they take no clicks or focus
-  // (nor does an automated test find them) in between.
-  slot.setAttribute('inert', '');
-  foldSections(slot, api);
-  root.hidden = true;
+  try {
+    slot.innerHTML = html;
+    // Painted, not yet interactive: its buttons do nothing until the app swaps in, so they take no clicks or focus
+    // (nor does an automated test find them) in between.
+    slot.setAttribute('inert', '');
+    foldSections(slot, api);
+    root.hidden = true;
+  } catch (_err) {
+    slot.remove();
+    root.hidden = false;
+    loadApp(doc, app, shared, nonce);
+    return false;
+  }
+  // Frames wait while the view is not shown; the app loads all the same.
+  win.setTimeout(() => loadApp(doc, app, shared, nonce), APP_LOAD_FALLBACK_MS);
   win.requestAnimationFrame(() =>
     win.requestAnimationFrame(() => {
-      if (page.firstContent || !doc.getElementById(FIRST_SLOT_ID)) return;
-      page.firstContent = true;
-      api.postMessage({ type: 'telemetry', event: 'firstContent', ms: Math.max(0, Math.round(win.performance.now())) });
+      if (!page.firstContent && doc.getElementById(FIRST_SLOT_ID)) {
+        page.firstContent = true;
+        api.postMessage({ type: 'telemetry', event: 'firstContent', ms: Math.max(0, Math.round(win.performance.now())) });
+      }
+      loadApp(doc, app, shared, nonce);
     }),
   );
   return true;
