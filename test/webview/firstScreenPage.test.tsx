@@ -13,7 +13,7 @@ import { initPayload, loadingSnapshot } from '../support/snapshotBuilders';
 function appLoad(): { src: string | null; nonce: string; preload: string | null } | null {
   const script = document.querySelector<HTMLScriptElement>('script[type="module"]');
   if (!script) return null;
-  return { src: script.getAttribute('src'), nonce: script.nonce, preload: document.querySelector('link[rel="modulepreload"]')?.getAttribute('href') ?? null };
+  return { src: script.getAttribute('src'), nonce: script.nonce ?? '', preload: document.querySelector('link[rel="modulepreload"]')?.getAttribute('href') ?? null };
 }
 
 afterEach(() => {
