@@ -26,6 +26,27 @@ export function webviewBuild(dev = false) {
   };
 }
 
+/**
+ * The sidebar's first screen (webview/src/first/): a small classic script the host inlines into the sidebar's page,
+ * so the first content paints before the app's modules are fetched (dist/webview/first.js).
+ * @returns {import('esbuild').BuildOptions}
+ */
+export function firstScreenBuild(dev = false) {
+  return {
+    bundle: true,
+    minify: !dev,
+    sourcemap: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+    target: 'es2022',
+    entryPoints: { first: 'webview/src/first/sidebarFirstEntry.ts' },
+    outdir: 'dist/webview',
+    platform: 'browser',
+    format: 'iife',
+    metafile: true,
+  };
+}
+
 /** The files the host's HTML names, per view, in load order (see src/host/webviewHost.ts). */
 export const WEBVIEW_FILES = ['sidebar.js', 'sidebar.css', 'dashboard.js', 'dashboard.css', 'shared.js'];
 
@@ -111,6 +132,7 @@ const builds = [
     banner: { js: '#!/usr/bin/env node' },
   },
   webviewBuild(dev),
+  firstScreenBuild(dev),
 ];
 
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;

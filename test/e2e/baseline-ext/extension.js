@@ -1,7 +1,8 @@
 /* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS extension loaded as is, no build step */
 // VS Code's floor for a webview view on this machine: a blank page under the same strict nonce CSP as Model
-// Radar's, whose only script posts "ready" on its first animation frame. Timed the way Model Radar's sidebar is
-// (webviewHost.ts): from resolveWebviewView to the message arriving in the extension host.
+// Radar's, whose only script posts "ready" once its first frame has been painted (the second animation frame, as
+// Model Radar's host-rendered first screen reports its own paint: src/core/bridge/firstScreen.ts). Timed the way
+// Model Radar's sidebar is (webviewHost.ts): from resolveWebviewView to the message arriving in the extension host.
 const vscode = require('vscode');
 const { randomBytes } = require('node:crypto');
 
@@ -24,7 +25,7 @@ exports.activate = (context) => {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'">
 <title>Baseline</title></head>
 <body><div id="root" data-view="baseline"></div>
-<script nonce="${nonce}">const api = acquireVsCodeApi(); requestAnimationFrame(() => api.postMessage({ type: 'ready' }));</script>
+<script nonce="${nonce}">const api = acquireVsCodeApi(); requestAnimationFrame(() => requestAnimationFrame(() => api.postMessage({ type: 'ready' })));</script>
 </body></html>`;
         },
       },

@@ -123,8 +123,8 @@ describe('foundation in a real VS Code', () => {
     expect(activation).toHaveLength(6);
     for (const xs of [...ours, ...floor]) expect(xs).toHaveLength(3);
     const fresh = '6 fresh code-server starts, each with a settled workbench (2 s)';
-    const floorPage = 'an empty webview view (test/e2e/baseline-ext: blank page, nonce CSP, posts ready on its first frame), resolveWebviewView to that message';
-    const oursPage = 'resolveWebviewView to the Leaders section painted with data, as the host receives it';
+    const floorPage = 'an empty webview view (test/e2e/baseline-ext: blank page, nonce CSP, posts ready once its first frame is painted: the second animation frame), resolveWebviewView to that message';
+    const oursPage = 'resolveWebviewView to the Leaders section painted with data (the host-rendered first screen: second animation frame after it is parsed; or the app, when there is none), as the host receives it';
     recordFigures({
       activationInBatchMs: { samples: activation, method: `VS Code's own activation time for Model Radar (Developer: Show Running Extensions: code loading + activate call) in the default profile, where the built-ins Debug Auto Launch and Merge Conflict share its onStartupFinished batch and load ahead of it: VS Code starts every batch member's code-loading clock, then requires them one after the other, so this counts their loading too; ${fresh}` },
       ownCodeLoadingInBatchMs: { samples: ownLoad, method: `Model Radar's own require() of dist/extension.js inside activationInBatchMs: the extension host's marks code/extHost/willLoadExtensionCode → didLoadExtensionCode (Date.now(), as its activation times), same starts` },
