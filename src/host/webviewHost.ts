@@ -6,6 +6,7 @@ import type { HostToWebview, ViewKind, WebviewSettings, NotificationMap } from '
 import type { ReferencesView, Snapshot } from '../shared/types';
 import { dispatchWebviewMessage, type RequestHandlers } from '../core/bridge/dispatch';
 import { sidebarFirstSnapshot } from '../core/bridge/payload';
+import { readLanguage, readWebviewL10n, type WebviewL10n } from '../shared/l10n';
 
 /** If the page never reports first content (say, no rankings to show), the full catalog follows after this. */
 export const FULL_SNAPSHOT_FALLBACK_MS = 1500;
@@ -58,9 +59,9 @@ export function renderWebviewHtml(webview: vscode.Webview, extensionUri: vscode.
     `font-src ${webview.cspSource}`,
     `img-src ${webview.cspSource} data:`,
   ].join('; ');
-  const title = view === 'dashboard' ? 'Model Radar dashboard' : 'Model Radar';
+  const title = view === 'dashboard' ? vscode.l10n.t('Model Radar dashboard') : 'Model Radar';
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${readLanguage(vscode.env.language)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
@@ -75,6 +76,15 @@ export function renderWebviewHtml(webview: vscode.Webview, extensionUri: vscode.
 <script type="module" nonce="${nonce}" src="${script}"></script>
 </body>
 </html>`;
+}
+
+/**
+ * The UI language and the extension's bundle for it (l10n/bundle.l10n.<language>.json, which VS Code has already
+ * loaded for `vscode.l10n.t`; it holds the webview's messages too), bounded as the webview will read it.
+ */
+export function hostL10n(): WebviewL10n {
+  // `l10n.bundle` is undefined for English and when no bundle matches the language.
+  return readWebviewL10n({ language: vscode.env.language, bundle: vscode.l10n.bundle ?? {} });
 }
 
 export class WebviewConnection implements vscode.Disposable {
@@ -128,7 +138,7 @@ export class WebviewConnection implements vscode.Disposable {
     // The sidebar paints spend, your models and the leaders first: it gets the catalog entries those name, and the
     // whole catalog once that is on screen. The dashboard's first paint is the catalog, so it gets it all at once.
     const first = this.view === 'sidebar' ? sidebarFirstSnapshot(this.state.snapshot(), references) : { snapshot: this.state.snapshot(), partial: false };
-    this.notify('init', { view: this.view, snapshot: first.snapshot, references, settings: this.state.settings() });
+    this.notify('init', { view: this.view, snapshot: first.snapshot, references, settings: this.state.settings(), l10n: hostL10n() });
     this.fullPending = first.partial;
     clearTimeout(this.fullTimer);
     if (first.partial) this.fullTimer = setTimeout(() => this.sendFullSnapshot(), FULL_SNAPSHOT_FALLBACK_MS);

@@ -13,6 +13,7 @@ import type {
 } from '../../src/shared/protocol';
 import * as normalize from './model/normalize';
 import { asRecord as rec } from '../../src/shared/isRecord';
+import { readWebviewL10n } from '../../src/shared/l10n';
 
 /** What `acquireVsCodeApi()` returns; the only handle the webview has on VS Code. */
 export interface VsCodeApi {
@@ -61,7 +62,7 @@ function notificationGuards(defaultView: ViewKind): { [N in NotificationMethod]:
   return {
     init: (raw) => {
       const init = normalize.initPayload(raw);
-      return { ...init, view: init.view ?? defaultView };
+      return { ...init, view: init.view ?? defaultView, l10n: readWebviewL10n(rec(raw)?.l10n) };
     },
     'snapshot/didChange': (raw) => normalize.snapshot(raw),
     'references/didChange': (raw) => normalize.references(raw),
