@@ -1,7 +1,7 @@
 // The sentences that say how far a figure can be trusted: a price's age when it is not live, a rankings
 // window's coverage when it has holes, and the tokenizer caveat on token shares. One home, so the editor,
 // the views and the CLI say the same thing in the same words. Pure: imports types only.
-import { formatAsOfDay, formatCount } from './format';
+import { UNKNOWN, formatAsOfDay, formatCount, formatDay } from './format';
 import * as l10n from './l10n';
 import type { CatalogView, DataSource, RankingsCoverage, Snapshot } from './types';
 
@@ -19,9 +19,19 @@ export function tokenizerCaveat(): string {
 /** The bundled rankings snapshot's attribution, as the licence asks. */
 export const RANKINGS_CITATION = 'Source: OpenRouter (openrouter.ai/rankings), CC BY 4.0';
 
-/** A rankings citation in the UI language when it is ours; a citation from elsewhere as it came. */
-export function citationText(citation: string): string {
-  return citation === RANKINGS_CITATION ? l10n.t('Source: OpenRouter (openrouter.ai/rankings), CC BY 4.0') : citation;
+const OUR_CITATION = 'Source: OpenRouter (openrouter.ai/rankings)';
+
+/**
+ * A rankings citation as the views show it. Core writes ours in English ("Source: OpenRouter (openrouter.ai/rankings),
+ * as of Jul 26, 2026."); in another UI language it is rewritten from the rankings' day. English, and a citation that
+ * is not ours, show as they came.
+ */
+export function citationText(citation: string, asOf: string | null | undefined): string {
+  if (l10n.isEnglish() || !citation.startsWith(OUR_CITATION)) return citation;
+  const bundled = citation.includes('CC BY 4.0');
+  const day = formatDay(asOf, true);
+  if (day === UNKNOWN) return bundled ? l10n.t('Source: OpenRouter (openrouter.ai/rankings), CC BY 4.0') : l10n.t('Source: OpenRouter (openrouter.ai/rankings).');
+  return bundled ? l10n.t('Source: OpenRouter (openrouter.ai/rankings), CC BY 4.0, as of {0}.', day) : l10n.t('Source: OpenRouter (openrouter.ai/rankings), as of {0}.', day);
 }
 
 

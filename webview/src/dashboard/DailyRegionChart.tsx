@@ -132,7 +132,7 @@ function DailyLines({ rankings }: { rankings: RankingsView }): ReactElement {
         </ul>
         <CoverageNote rankings={rankings} />
         <TokenizerCaveat />
-        {rankings.citation ? <p className="mr-citation">{citationText(rankings.citation)}</p> : null}
+        {rankings.citation ? <p className="mr-citation">{citationText(rankings.citation, rankings.asOf ?? rankings.window?.end)}</p> : null}
         <details className="mr-table-alt">
           <summary>{l10n.t('Daily tokens as a table')}</summary>
           <table id={tableId} className="mr-table">

@@ -74,7 +74,7 @@ function LeadersBody({ rankings, catalog, top }: { rankings: RankingsView; catal
       {orderOnly ? null : <ShareBar rankings={rankings} />}
       {orderOnly ? null : <TokenizerCaveat />}
       <p className="mr-citation">
-        {rankings.citation !== null && rankings.citation !== undefined ? citationText(rankings.citation) : sourceLine(orderOnly, rankings.asOf)}
+        {rankings.citation !== null && rankings.citation !== undefined ? citationText(rankings.citation, rankings.asOf ?? rankings.window?.end) : sourceLine(orderOnly, rankings.asOf)}
       </p>
     </>
   );
