@@ -9,6 +9,7 @@ import type { BundledCatalog } from '../core/service/radar';
 import { Radar } from '../core/service/radar';
 import { toWebviewSettings } from '../core/service/settings';
 import { formatLogMs } from '../shared/format';
+import { setSharedL10n } from '../shared/l10n';
 import { createWebviewRequestHandlers } from '../core/bridge/handlers';
 import { SidebarViewProvider, SIDEBAR_VIEW_ID } from './sidebarView';
 import { DashboardPanel } from './dashboardPanel';
@@ -27,6 +28,8 @@ import { COMMANDS } from '../shared/commands';
 const moduleLoaded = performance.now();
 
 export function start(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {
+  // Words and dates shared code renders (src/shared/format.ts, dataLabels.ts) follow the UI language from here on.
+  setSharedL10n(vscode.env.language, (message, ...args) => vscode.l10n.t(message, ...args));
   const t0 = performance.now();
   const phases: string[] = [];
   let mark = t0;

@@ -7,6 +7,7 @@ import type { HostToWebview, InitPayload, ViewKind, WebviewSettings, Notificatio
 import type { ReferencesView, Snapshot, WatchView } from '../shared/types';
 import { dispatchWebviewMessage, type RequestHandlers } from '../core/bridge/dispatch';
 import { sidebarFirstSnapshot } from '../core/bridge/payload';
+import { readLanguage, readWebviewL10n, type WebviewL10n } from '../shared/l10n';
 
 /** If the page never reports first content (say, no rankings to show), the full catalog follows after this. */
 export const FULL_SNAPSHOT_FALLBACK_MS = 1500;
@@ -109,9 +110,9 @@ export function renderWebviewHtml(webview: vscode.Webview, extensionUri: vscode.
     `font-src ${webview.cspSource}`,
     `img-src ${webview.cspSource} data:`,
   ].join('; ');
-  const title = view === 'dashboard' ? 'Model Radar dashboard' : 'Model Radar';
+  const title = view === 'dashboard' ? vscode.l10n.t('Model Radar dashboard') : 'Model Radar';
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${readLanguage(vscode.env.language)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
@@ -130,6 +131,15 @@ ${
 }
 </body>
 </html>`;
+}
+
+/**
+ * The UI language and the extension's bundle for it (l10n/bundle.l10n.<language>.json, which VS Code has already
+ * loaded for `vscode.l10n.t`; it holds the webview's messages too), bounded as the webview will read it.
+ */
+export function hostL10n(): WebviewL10n {
+  // `l10n.bundle` is undefined for English and when no bundle matches the language.
+  return readWebviewL10n({ language: vscode.env.language, bundle: vscode.l10n.bundle ?? {} });
 }
 
 export class WebviewConnection implements vscode.Disposable {
@@ -190,7 +200,7 @@ export class WebviewConnection implements vscode.Disposable {
     // Once the first content is on screen (a host-rendered first screen), the app no longer races it: all at once.
     const first = this.view === 'sidebar' && !this.painted ? sidebarFirstSnapshot(this.state.snapshot(), references) : { snapshot: this.state.snapshot(), partial: false };
     const watch = this.state.watch?.();
-    this.notify('init', { view: this.view, snapshot: first.snapshot, references, settings: this.state.settings(), ...(watch === undefined ? {} : { watch }) });
+    this.notify('init', { view: this.view, snapshot: first.snapshot, references, settings: this.state.settings(), l10n: hostL10n(), ...(watch === undefined ? {} : { watch }) });
     this.fullPending = first.partial;
     clearTimeout(this.fullTimer);
     if (first.partial) this.fullTimer = setTimeout(() => this.sendFullSnapshot(), FULL_SNAPSHOT_FALLBACK_MS);

@@ -2,6 +2,7 @@
 // inbound message at runtime (src/core/bridge/protocolGuard.ts) before acting on it.
 import type { CommandName } from './commands';
 import type { CompareResult, ReferencesView, Snapshot, SpendHistoryResult, SpendWindow, TokenMix, WatchView } from './types';
+import type { WebviewL10n } from './l10n';
 
 export type ViewKind = 'sidebar' | 'dashboard';
 
@@ -33,6 +34,8 @@ export interface InitPayload {
   settings: WebviewSettings;
   /** The catalog watch's Changes list; absent where the host has no watch. */
   watch?: WatchView;
+  /** The UI language and its bundle (src/shared/l10n.ts), applied before the first render; absent means English. */
+  l10n?: WebviewL10n;
 }
 
 /** Request method -> [params, result]. Method names read noun/verb. */

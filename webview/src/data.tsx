@@ -7,6 +7,7 @@ import useSWR, { SWRConfig, useSWRConfig, type SWRConfiguration } from 'swr';
 import type { RequestMethod, RequestParams, RequestResult, ViewKind, WebviewSettings } from '../../src/shared/protocol';
 import type { CompareResult, ReferencesView, Snapshot, SpendHistoryResult, SpendWindow, WatchView } from '../../src/shared/types';
 import { HostRequestError, type HostBridge } from './host';
+import { configureL10n } from './l10n';
 import type { MixInput, UiStateStore } from './uiState';
 
 export interface AppServices {
@@ -98,6 +99,8 @@ export function HostSync({ onView }: { onView: (view: ViewKind) => void }): null
     const off = bridge.onNotification((n) => {
       switch (n.method) {
         case 'init':
+          // The bundle first: the render the data below triggers is already in the UI language.
+          if (n.params.l10n) configureL10n(n.params.l10n);
           onViewRef.current(n.params.view);
           pricesMayHaveChanged(n.params.snapshot);
           void mutate(SNAPSHOT_KEY, n.params.snapshot, { revalidate: false });

@@ -15,6 +15,7 @@ import * as intake from './model/intake';
 import { watchView } from './model/watchGuard';
 import { parseSpendHistoryResult } from '../../src/shared/spendSchemas';
 import { asRecord as rec } from '../../src/shared/isRecord';
+import { readWebviewL10n } from '../../src/shared/l10n';
 
 /** What `acquireVsCodeApi()` returns; the only handle the webview has on VS Code. */
 export interface VsCodeApi {
@@ -65,7 +66,7 @@ function notificationGuards(defaultView: ViewKind): { [N in NotificationMethod]:
     init: (raw) => {
       const init = intake.initPayload(raw);
       const watch = rec(raw)?.watch;
-      return { ...init, view: init.view ?? defaultView, ...(watch === undefined ? {} : { watch: watchView(watch) }) };
+      return { ...init, view: init.view ?? defaultView, l10n: readWebviewL10n(rec(raw)?.l10n), ...(watch === undefined ? {} : { watch: watchView(watch) }) };
     },
     'snapshot/didChange': (raw) => intake.snapshot(raw),
     'references/didChange': (raw) => intake.references(raw),

@@ -1,6 +1,6 @@
 import type { ReactElement, ReactNode } from 'react';
 import { formatDay } from '../../../src/shared/format';
-import { t } from '../l10n';
+import * as l10n from '../l10n';
 
 export interface DayTableColumn {
   key: string;
@@ -33,7 +33,7 @@ export function DayTable<D extends { date: string }>({
       <table id={id} className={className}>
         <thead>
           <tr>
-            <th scope="col">{t('Day')}</th>
+            <th scope="col">{l10n.t('Day')}</th>
             {columns.map((c) => (
               <th key={c.key} scope="col" className={c.className}>
                 {c.label}

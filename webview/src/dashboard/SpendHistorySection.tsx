@@ -11,7 +11,7 @@ import { catalogIndex } from '../model/derive';
 import { SpendChart } from '../sections/SpendChart';
 import { Button, ProgressRing } from '../ui/toolkit';
 import { formatAgo, formatCount, formatDay, formatPercent, formatPerMillion, formatTokens, formatUsd } from '../../../src/shared/format';
-import { t } from '../l10n';
+import * as l10n from '../l10n';
 
 /** The history as the chart's input (spend per model per day); the chart only reads spend. */
 function asChartInput(view: SpendHistoryView): ActivityView {
@@ -44,37 +44,37 @@ export function SpendHistorySection({ snapshot, now }: { snapshot: Snapshot; now
   const management = snapshot.keys.management;
   const history = useSpendHistory(span, keyStateOf(snapshot));
   const result = history.data;
-  const summary = result?.status === 'ok' ? t('{0} · whole account, last {1} days', formatUsd(result.view.total), result.view.days) : undefined;
+  const summary = result?.status === 'ok' ? l10n.t('{0} · whole account, last {1} days', formatUsd(result.view.total), result.view.days) : undefined;
   return (
-    <Section id="spend" title={t('Spend')} summary={summary} className="mr-spend-history">
+    <Section id="spend" title={l10n.t('Spend')} summary={summary} className="mr-spend-history">
       <KeyMonth snapshot={snapshot} />
       {!management ? (
         <div className="mr-invite mr-invite-small" data-testid="spend-no-management">
           <p>
-            {t(
+            {l10n.t(
               'Per-model spend history needs a management key: OpenRouter answers its analytics (POST /analytics/query) and /activity only to management keys; an API key sees only its own totals. Nothing here is estimated in its place.',
             )}
           </p>
-          <CommandButton command="setManagementKey" label={t('Set management key')} />
+          <CommandButton command="setManagementKey" label={l10n.t('Set management key')} />
         </div>
       ) : (
         <>
-          <div className="mr-window-picker" role="group" aria-label={t('History window')}>
+          <div className="mr-window-picker" role="group" aria-label={l10n.t('History window')}>
             {SPEND_WINDOWS.map((w) => (
-              <Button key={w} pressed={w === span} onClick={() => setSpan(w)} label={t('Last {0} days', w)}>
-                {t('{0} days', w)}
+              <Button key={w} pressed={w === span} onClick={() => setSpan(w)} label={l10n.t('Last {0} days', w)}>
+                {l10n.t('{0} days', w)}
               </Button>
             ))}
-            <Button onClick={history.refresh} disabled={history.loading} label={t('Refresh spend history')}>
-              {t('Refresh')}
+            <Button onClick={history.refresh} disabled={history.loading} label={l10n.t('Refresh spend history')}>
+              {l10n.t('Refresh')}
             </Button>
           </div>
           {history.error ? (
             <div className="mr-inline-error" role="alert">
-              <p>{t('Spend history could not be loaded: {0}', history.error.message)}</p>
+              <p>{l10n.t('Spend history could not be loaded: {0}', history.error.message)}</p>
             </div>
           ) : !result ? (
-            <ProgressRing label={t('Loading spend history…')} />
+            <ProgressRing label={l10n.t('Loading spend history…')} />
           ) : result.status === 'unavailable' ? (
             <Unavailable reason={result.reason} message={result.cause?.message ?? null} />
           ) : (
@@ -93,9 +93,9 @@ function KeyMonth({ snapshot }: { snapshot: Snapshot }): ReactElement | null {
   return (
     <p className="mr-key-month">
       <span>
-        <strong>{t('This key, this month')}</strong>: <span className="mr-num">{formatUsd(key.monthly)}</span>
+        <strong>{l10n.t('This key, this month')}</strong>: <span className="mr-num">{formatUsd(key.monthly)}</span>
       </span>{' '}
-      <span className="mr-muted">{t('OpenRouter credits spent through your API key since the 1st (UTC), from GET /key')}</span>
+      <span className="mr-muted">{l10n.t('OpenRouter credits spent through your API key since the 1st (UTC), from GET /key')}</span>
     </p>
   );
 }
@@ -104,17 +104,17 @@ function Unavailable({ reason, message }: { reason: 'noManagementKey' | 'notMana
   if (reason === 'notManagementKey') {
     return (
       <div className="mr-invite mr-invite-small">
-        <p>{t('Spend history unavailable: the saved management key is an ordinary API key, and OpenRouter gives per-model history only to management keys.')}</p>
-        <CommandButton command="setManagementKey" label={t('Set management key')} />
+        <p>{l10n.t('Spend history unavailable: the saved management key is an ordinary API key, and OpenRouter gives per-model history only to management keys.')}</p>
+        <CommandButton command="setManagementKey" label={l10n.t('Set management key')} />
       </div>
     );
   }
   if (reason === 'noManagementKey') {
-    return <p className="mr-muted">{t('Spend history needs a management key.')}</p>;
+    return <p className="mr-muted">{l10n.t('Spend history needs a management key.')}</p>;
   }
   return (
     <p className="mr-warn" role="status">
-      {t('Spend history unavailable: neither OpenRouter’s analytics nor /activity could be read ({0}). No figure is shown rather than a guess.', message ?? t('unknown error'))}
+      {l10n.t('Spend history unavailable: neither OpenRouter’s analytics nor /activity could be read ({0}). No figure is shown rather than a guess.', message ?? l10n.t('unknown error'))}
     </p>
   );
 }
@@ -125,49 +125,49 @@ function HistoryBody({ view, snapshot, nowMs }: { view: SpendHistoryView; snapsh
   return (
     <div className="mr-history">
       <h3 className="mr-subheading">
-        {t('Whole account, last {0} days: {1}', view.days, formatUsd(view.total))}
-        {view.byokTotal > 0 ? ` ${t('(of which {0} BYOK, billed by your providers)', formatUsd(view.byokTotal))}` : ''}
+        {l10n.t('Whole account, last {0} days: {1}', view.days, formatUsd(view.total))}
+        {view.byokTotal > 0 ? ` ${l10n.t('(of which {0} BYOK, billed by your providers)', formatUsd(view.byokTotal))}` : ''}
       </h3>
       <p className="mr-muted mr-source-note">
         {view.source === 'analytics'
-          ? t('From OpenRouter’s analytics for the whole account (every key), {0} to {1} (UTC), fetched {2}.', formatDay(view.start, true), formatDay(view.end, true), formatAgo(nowMs - view.fetchedAt))
-          : t('From /activity for the whole account (every key), {0} to {1} (UTC), fetched {2}.', formatDay(view.start, true), formatDay(view.end, true), formatAgo(nowMs - view.fetchedAt))}{' '}
-        {typeof keyMonthly === 'number' ? t('“This key, this month” above counts only your API key since the 1st; the two measure different things and need not match.') : null}
+          ? l10n.t('From OpenRouter’s analytics for the whole account (every key), {0} to {1} (UTC), fetched {2}.', formatDay(view.start, true), formatDay(view.end, true), formatAgo(nowMs - view.fetchedAt))
+          : l10n.t('From /activity for the whole account (every key), {0} to {1} (UTC), fetched {2}.', formatDay(view.start, true), formatDay(view.end, true), formatAgo(nowMs - view.fetchedAt))}{' '}
+        {typeof keyMonthly === 'number' ? l10n.t('“This key, this month” above counts only your API key since the 1st; the two measure different things and need not match.') : null}
       </p>
       {view.fallback ? (
         <p className="mr-warn" role="status" data-testid="spend-fallback">
-          {t(
+          {l10n.t(
             'OpenRouter’s analytics was not available ({0}), so this is /activity: the last 30 days only, without cached tokens or cache-hit rates.',
             view.fallback.message,
           )}
-          {view.requested !== 30 ? ` ${t('You asked for {0} days.', view.requested)}` : ''}
+          {view.requested !== 30 ? ` ${l10n.t('You asked for {0} days.', view.requested)}` : ''}
         </p>
       ) : null}
       {view.truncated ? (
         <p className="mr-warn" role="status" data-testid="spend-truncated">
-          {t('OpenRouter cut this answer short (metadata.truncated): every figure below is partial, lower than the real spend.')}
+          {l10n.t('OpenRouter cut this answer short (metadata.truncated): every figure below is partial, lower than the real spend.')}
         </p>
       ) : null}
       {view.droppedRows > 0 ? (
         <p className="mr-warn" role="status">
-          {t('{0} rows from OpenRouter could not be read (counts that are not numbers, or dated outside the window): not included in these figures.', formatCount(view.droppedRows))}
+          {l10n.t('{0} rows from OpenRouter could not be read (counts that are not numbers, or dated outside the window): not included in these figures.', formatCount(view.droppedRows))}
         </p>
       ) : null}
       <SpendChart activity={asChartInput(view)} catalog={catalog} />
       {view.byModel.length ? (
         <div className="mr-table-wrap">
           <table className="mr-table mr-spend-table">
-            <caption>{t('Spend by model, last {0} days', view.days)}</caption>
+            <caption>{l10n.t('Spend by model, last {0} days', view.days)}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('Model')}</th>
-                <th scope="col" className="mr-num">{t('Spend')}</th>
-                <th scope="col" className="mr-num">{t('Requests')}</th>
-                <th scope="col" className="mr-num">{t('Prompt')}</th>
-                <th scope="col" className="mr-num">{t('Completion')}</th>
-                <th scope="col" className="mr-num">{t('Cached')}</th>
-                <th scope="col" className="mr-num">{t('Cache-hit rate')}</th>
-                <th scope="col" className="mr-num">{t('Effective')}</th>
+                <th scope="col">{l10n.t('Model')}</th>
+                <th scope="col" className="mr-num">{l10n.t('Spend')}</th>
+                <th scope="col" className="mr-num">{l10n.t('Requests')}</th>
+                <th scope="col" className="mr-num">{l10n.t('Prompt')}</th>
+                <th scope="col" className="mr-num">{l10n.t('Completion')}</th>
+                <th scope="col" className="mr-num">{l10n.t('Cached')}</th>
+                <th scope="col" className="mr-num">{l10n.t('Cache-hit rate')}</th>
+                <th scope="col" className="mr-num">{l10n.t('Effective')}</th>
               </tr>
             </thead>
             <tbody>
@@ -178,19 +178,19 @@ function HistoryBody({ view, snapshot, nowMs }: { view: SpendHistoryView; snapsh
                   </th>
                   <td className="mr-num">
                     {formatUsd(m.spend)}
-                    {m.byokSpend > 0 ? ` ${t('({0} BYOK)', formatUsd(m.byokSpend))}` : ''}
+                    {m.byokSpend > 0 ? ` ${l10n.t('({0} BYOK)', formatUsd(m.byokSpend))}` : ''}
                   </td>
                   <td className="mr-num">{formatCount(Number(m.requests))}</td>
                   <td className="mr-num">{formatTokens(m.promptTokens)}</td>
                   <td className="mr-num">{formatTokens(m.completionTokens)}</td>
-                  <td className="mr-num">{m.cachedTokens === null ? t('not reported') : formatTokens(m.cachedTokens)}</td>
-                  <td className="mr-num">{m.cacheHitRate === null ? t('not reported') : formatPercent(m.cacheHitRate)}</td>
+                  <td className="mr-num">{m.cachedTokens === null ? l10n.t('not reported') : formatTokens(m.cachedTokens)}</td>
+                  <td className="mr-num">{m.cacheHitRate === null ? l10n.t('not reported') : formatPercent(m.cacheHitRate)}</td>
                   <td className="mr-num">{formatPerMillion(m.effectivePerMillion)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <p className="mr-caveat">{t('Effective = spend ÷ (prompt + completion tokens), per 1M tokens: what you really paid, cache discounts and reasoning included.')}</p>
+          <p className="mr-caveat">{l10n.t('Effective = spend ÷ (prompt + completion tokens), per 1M tokens: what you really paid, cache discounts and reasoning included.')}</p>
         </div>
       ) : null}
     </div>

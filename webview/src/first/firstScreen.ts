@@ -3,7 +3,7 @@
 // page, so it paints with the page itself, before the React app (and its ~300 KB of JS) is fetched and compiled.
 // It is the markup the React sections render for the same data (webview/src/sections/{Spend,YourModels,Leaders}
 // Section.tsx: same elements, classes and text, through the one formatter, the same derivations from
-// model/derive.ts and the same t()), so when the app mounts it swaps in without a visible jump;
+// model/derive.ts and the same l10n.t()), so when the app mounts it swaps in without a visible jump;
 // test/webview/firstScreen.test.tsx holds the two side by side. Where a state is not one this draws exactly (a
 // notice banner, a spinner, the spend chart), it returns null and the page waits for the app, as before. Every
 // string from the server or the workspace is HTML-escaped here; nothing else writes it.
@@ -12,7 +12,7 @@ import type { ModelRefView, RankedModel, RankingsView, ReferencesView, Region, S
 import { UNKNOWN, formatChange, formatCount, formatDay, formatIndex, formatPercent, formatPricePair, formatTokens, formatUsd, regionLabel } from '../../../src/shared/format';
 import { DATA_API_DOCS_URL, TOKENIZER_CAVEAT, asSentence, coverageDays, coverageLine, priceAgeLabel, rankingsAgeLabel } from '../../../src/shared/dataLabels';
 import { buildYourModels, catalogIndex, leaders, type CatalogIndex, type YourModel } from '../model/derive';
-import { t } from '../l10n';
+import * as l10n from '../l10n';
 
 export interface FirstScreenInput {
   snapshot: Snapshot;
@@ -95,26 +95,26 @@ function spendSection(snapshot: Snapshot, settings: WebviewSettings): string | n
   const summary =
     keys.inference !== 'none' && key && key.daily !== null && Number.isFinite(key.daily)
       ? byokSpent(key.byokDaily)
-        ? t('{0} + {1} BYOK today', formatUsd(key.daily), formatUsd(key.byokDaily))
-        : t('{0} today', formatUsd(key.daily))
+        ? l10n.t('{0} + {1} BYOK today', formatUsd(key.daily), formatUsd(key.byokDaily))
+        : l10n.t('{0} today', formatUsd(key.daily))
       : undefined;
   let body: string;
   if (keys.inference === 'none') {
     body = tag(
       'div',
       { class: 'mr-invite' },
-      tag('p', {}, e(t('Add your OpenRouter API key to see what you spend today, this week and this month, and your remaining limit. Prices and the market view work without one.'))) +
-        button(t('Set API key'), 'primary'),
+      tag('p', {}, e(l10n.t('Add your OpenRouter API key to see what you spend today, this week and this month, and your remaining limit. Prices and the market view work without one.'))) +
+        button(l10n.t('Set API key'), 'primary'),
     );
   } else {
     // A spinner while spend loads, and the management key's chart, are the app's to draw.
     if ((!usage && !resources.key.error) || keys.management) return null;
     body =
       spendFigures(snapshot, settings) +
-      tag('div', { class: 'mr-invite mr-invite-small' }, tag('p', {}, e(t('Add a management key to see your account balance and the last 30 days of spend by model.'))) + button(t('Set management key'), 'secondary'));
+      tag('div', { class: 'mr-invite mr-invite-small' }, tag('p', {}, e(l10n.t('Add a management key to see your account balance and the last 30 days of spend by model.'))) + button(l10n.t('Set management key'), 'secondary'));
   }
-  if (usage === null && resources.key.error) body += tag('p', { class: 'mr-muted' }, e(t('Spend could not be loaded; see the notice above.')));
-  return section('spend', t('Spend'), summary, body);
+  if (usage === null && resources.key.error) body += tag('p', { class: 'mr-muted' }, e(l10n.t('Spend could not be loaded; see the notice above.')));
+  return section('spend', l10n.t('Spend'), summary, body);
 }
 
 function stat(label: string, value: string, note?: string, warn?: boolean): string {
@@ -126,49 +126,49 @@ function spendFigures(snapshot: Snapshot, settings: WebviewSettings): string {
   const key = usage?.key ?? null;
   const remaining = usage?.effectiveRemaining ?? null;
   const low = remaining !== null && settings.lowBalance > 0 && remaining < settings.lowBalance;
-  const binding = usage?.binding === 'key' ? t('key limit binds') : usage?.binding === 'balance' ? t('balance binds') : undefined;
+  const binding = usage?.binding === 'key' ? l10n.t('key limit binds') : usage?.binding === 'balance' ? l10n.t('balance binds') : undefined;
   const daily = key?.daily ?? null;
   const monthly = key?.monthly ?? null;
   const overDaily = settings.budgetDaily > 0 && daily !== null && daily > settings.budgetDaily;
   const overMonthly = settings.budgetMonthly > 0 && monthly !== null && monthly > settings.budgetMonthly;
-  const ofBudget = (spent: number | null, budget: number): string | undefined => (budget > 0 && spent !== null && Number.isFinite(spent) ? t('of {0} budget', formatUsd(budget)) : undefined);
+  const ofBudget = (spent: number | null, budget: number): string | undefined => (budget > 0 && spent !== null && Number.isFinite(spent) ? l10n.t('of {0} budget', formatUsd(budget)) : undefined);
   let limit = UNKNOWN;
   let limitNote: string | undefined;
   if (key) {
-    if (key.limit === null) limit = t('No limit');
+    if (key.limit === null) limit = l10n.t('No limit');
     else {
       limit = formatUsd(key.limit);
-      limitNote = key.limitReset ? t('resets {0}', key.limitReset) : undefined;
+      limitNote = key.limitReset ? l10n.t('resets {0}', key.limitReset) : undefined;
     }
   }
   const byok = key !== null && [key.byokDaily, key.byokWeekly, key.byokMonthly].some(byokSpent);
   const notManagement = usage?.balanceStatus === 'notManagementKey';
   const checking = !notManagement && usage?.balanceStatus !== 'ok' && snapshot.keys.management && (snapshot.keys.managementKind ?? 'unverified') === 'unverified';
-  const balanceNote = usage?.balanceStatus === 'ok' ? undefined : notManagement ? t('unavailable: this is not a management key') : checking ? t('checking the management key…') : t('needs a management key');
-  const remainingNote = [binding, low ? t('low') : undefined].filter(Boolean).join(', ') || undefined;
+  const balanceNote = usage?.balanceStatus === 'ok' ? undefined : notManagement ? l10n.t('unavailable: this is not a management key') : checking ? l10n.t('checking the management key…') : l10n.t('needs a management key');
+  const remainingNote = [binding, low ? l10n.t('low') : undefined].filter(Boolean).join(', ') || undefined;
   let stats =
-    stat(t('Today'), formatUsd(daily), ofBudget(daily, settings.budgetDaily), overDaily) +
-    stat(t('This week'), formatUsd(key?.weekly)) +
-    stat(t('This month'), formatUsd(monthly), ofBudget(monthly, settings.budgetMonthly), overMonthly);
-  if (byok) stats += stat(t('BYOK today'), formatUsd(key?.byokDaily)) + stat(t('BYOK this week'), formatUsd(key?.byokWeekly)) + stat(t('BYOK this month'), formatUsd(key?.byokMonthly));
-  stats += stat(t('Key limit'), limit, limitNote);
-  if (key && key.limit !== null) stats += stat(t('Key remaining'), formatUsd(key.limitRemaining));
-  stats += stat(t('Balance'), usage?.balanceStatus === 'ok' ? formatUsd(usage.balance?.balance) : UNKNOWN, balanceNote);
-  stats += stat(t('Remaining'), formatUsd(remaining), remainingNote, low);
-  if (usage?.burnRatePerDay !== null && usage?.burnRatePerDay !== undefined) stats += stat(t('Burn rate'), t('{0}/day', formatUsd(usage.burnRatePerDay)));
-  if (usage?.monthEndProjection !== null && usage?.monthEndProjection !== undefined) stats += stat(t('Month-end projection'), formatUsd(usage.monthEndProjection));
+    stat(l10n.t('Today'), formatUsd(daily), ofBudget(daily, settings.budgetDaily), overDaily) +
+    stat(l10n.t('This week'), formatUsd(key?.weekly)) +
+    stat(l10n.t('This month'), formatUsd(monthly), ofBudget(monthly, settings.budgetMonthly), overMonthly);
+  if (byok) stats += stat(l10n.t('BYOK today'), formatUsd(key?.byokDaily)) + stat(l10n.t('BYOK this week'), formatUsd(key?.byokWeekly)) + stat(l10n.t('BYOK this month'), formatUsd(key?.byokMonthly));
+  stats += stat(l10n.t('Key limit'), limit, limitNote);
+  if (key && key.limit !== null) stats += stat(l10n.t('Key remaining'), formatUsd(key.limitRemaining));
+  stats += stat(l10n.t('Balance'), usage?.balanceStatus === 'ok' ? formatUsd(usage.balance?.balance) : UNKNOWN, balanceNote);
+  stats += stat(l10n.t('Remaining'), formatUsd(remaining), remainingNote, low);
+  if (usage?.burnRatePerDay !== null && usage?.burnRatePerDay !== undefined) stats += stat(l10n.t('Burn rate'), l10n.t('{0}/day', formatUsd(usage.burnRatePerDay)));
+  if (usage?.monthEndProjection !== null && usage?.monthEndProjection !== undefined) stats += stat(l10n.t('Month-end projection'), formatUsd(usage.monthEndProjection));
   let out = tag('dl', { class: 'mr-stats' }, stats);
   if (byok) {
     out += tag(
       'p',
       { class: 'mr-muted' },
-      e(t('Today, this week and this month are OpenRouter credits; BYOK is what requests over your own provider keys cost upstream, billed by those providers. Budgets and the balance count OpenRouter credits only.')),
+      e(l10n.t('Today, this week and this month are OpenRouter credits; BYOK is what requests over your own provider keys cost upstream, billed by those providers. Budgets and the balance count OpenRouter credits only.')),
     );
   }
   if (notManagement && snapshot.keys.inference !== 'none') {
-    out += tag('div', { class: 'mr-invite mr-invite-small' }, tag('p', {}, e(t('Balance unavailable: the saved management key is an ordinary API key.'))) + button(t('Set management key'), 'secondary'));
+    out += tag('div', { class: 'mr-invite mr-invite-small' }, tag('p', {}, e(l10n.t('Balance unavailable: the saved management key is an ordinary API key.'))) + button(l10n.t('Set management key'), 'secondary'));
   }
-  if (overDaily || overMonthly) out += tag('p', { class: 'mr-warn', role: 'status' }, e(overDaily ? t('Over your daily budget.') : t('Over your monthly budget.')));
+  if (overDaily || overMonthly) out += tag('p', { class: 'mr-warn', role: 'status' }, e(overDaily ? l10n.t('Over your daily budget.') : l10n.t('Over your monthly budget.')));
   return out;
 }
 
@@ -189,12 +189,12 @@ function yourModelsSection(snapshot: Snapshot, references: ReferencesView | unde
     body += tag('ul', { class: 'mr-model-list' }, shown.map((m, i) => modelItem(m, orderOnly, i)).join(''));
     body += priceAgeNote(snapshot, nowMs);
   }
-  if (foldable) body += tag('button', { type: 'button', class: 'mr-link mr-show-all', 'aria-expanded': 'false' }, e(t('Show all ({0})', models.length)));
+  if (foldable) body += tag('button', { type: 'button', class: 'mr-link mr-show-all', 'aria-expanded': 'false' }, e(l10n.t('Show all ({0})', models.length)));
   if (!models.length) {
-    const none = snapshot.keys.management ? t('No OpenRouter model ids found in this workspace, and no usage in the last 30 days.') : t('No OpenRouter model ids found in this workspace.');
-    body += tag('div', { class: 'mr-empty' }, tag('p', {}, e(none)) + button(t('Rescan workspace'), 'secondary'));
+    const none = snapshot.keys.management ? l10n.t('No OpenRouter model ids found in this workspace, and no usage in the last 30 days.') : l10n.t('No OpenRouter model ids found in this workspace.');
+    body += tag('div', { class: 'mr-empty' }, tag('p', {}, e(none)) + button(l10n.t('Rescan workspace'), 'secondary'));
   }
-  return section('models', t('Your models'), models.length ? `${models.length}` : undefined, body);
+  return section('models', l10n.t('Your models'), models.length ? `${models.length}` : undefined, body);
 }
 
 const ICON_PATHS = {
@@ -235,24 +235,24 @@ function modelItem(item: YourModel, orderOnly: boolean, index: number): string {
   const variable = model?.variable === true;
   const name = model?.name ?? id;
   const rankShort = ranked ? `#${formatCount(ranked.rank)}` : null;
-  const priceText = variable ? t('price varies by route') : formatPricePair(price?.input, price?.output);
+  const priceText = variable ? l10n.t('price varies by route') : formatPricePair(price?.input, price?.output);
   const detailsId = `mr-first-details-${index}`;
   let head = tag('span', { class: 'mr-model-name', title: `${name}\n${id}` }, model ? e(shortName(name)) : tag('code', { class: 'mr-model-id' }, e(id)));
-  if (!model) head += tag('span', { class: 'mr-tag', title: t("This id is not in OpenRouter's current catalog") }, e(t('not in catalog')));
+  if (!model) head += tag('span', { class: 'mr-tag', title: l10n.t("This id is not in OpenRouter's current catalog") }, e(l10n.t('not in catalog')));
   head += tag(
     'span',
     { class: 'mr-model-actions' },
-    (refs.length ? iconButton('swap', t('Swap {0}…', id), t('Swap for another model…')) : '') +
-      iconButton('copy', t('Copy id {0}', id), t('Copy id')) +
-      (model ? iconButton('external', t('Open {0} on openrouter.ai', id), t('Open on openrouter.ai')) : '') +
-      iconButton('chevron', t('Details of {0}', id), t('Details'), { className: 'mr-details-toggle', expanded: false, controls: detailsId }),
+    (refs.length ? iconButton('swap', l10n.t('Swap {0}…', id), l10n.t('Swap for another model…')) : '') +
+      iconButton('copy', l10n.t('Copy id {0}', id), l10n.t('Copy id')) +
+      (model ? iconButton('external', l10n.t('Open {0} on openrouter.ai', id), l10n.t('Open on openrouter.ai')) : '') +
+      iconButton('chevron', l10n.t('Details of {0}', id), l10n.t('Details'), { className: 'mr-details-toggle', expanded: false, controls: detailsId }),
   );
   let meta = tag('span', { class: 'mr-num' }, e(priceText));
   if (model) meta += ` · ${regionMark(model.region, true, true)} ${e(model.lab)}`;
-  if (rankShort) meta += ` · ${tag('span', { title: orderOnly ? t('Rank by popularity') : t('Rank by weekly tokens') }, e(rankShort))}`;
-  if (model?.codingIndex !== null && model?.codingIndex !== undefined) meta += e(t(' · coding {0}', formatIndex(model.codingIndex)));
+  if (rankShort) meta += ` · ${tag('span', { title: orderOnly ? l10n.t('Rank by popularity') : l10n.t('Rank by weekly tokens') }, e(rankShort))}`;
+  if (model?.codingIndex !== null && model?.codingIndex !== undefined) meta += e(l10n.t(' · coding {0}', formatIndex(model.codingIndex)));
   let out = tag('div', { class: 'mr-model-head' }, head) + tag('p', { class: 'mr-model-meta' }, meta);
-  if (refs.length) out += tag('ul', { class: 'mr-refs', 'aria-label': t('References to {0}', id) }, refs.map((r) => refItem(r)).join(''));
+  if (refs.length) out += tag('ul', { class: 'mr-refs', 'aria-label': l10n.t('References to {0}', id) }, refs.map((r) => refItem(r)).join(''));
   out += tag('div', { id: detailsId, class: 'mr-model-details', hidden: true });
   out += tag('p', { class: 'mr-action-status', role: 'status', 'aria-live': 'polite' });
   return tag('li', { class: 'mr-model', 'aria-label': name }, out);
@@ -260,7 +260,7 @@ function modelItem(item: YourModel, orderOnly: boolean, index: number): string {
 
 function refItem(r: ModelRefView): string {
   const place = `${r.file}:${Number.isFinite(r.line) ? r.line : '?'}`;
-  return tag('li', { class: 'mr-ref' }, tag('button', { type: 'button', class: 'mr-link', 'aria-label': t('Go to reference {0}', place), title: `${r.tool}${r.keyPath ? ` · ${r.keyPath}` : ''}` }, e(place)));
+  return tag('li', { class: 'mr-ref' }, tag('button', { type: 'button', class: 'mr-link', 'aria-label': l10n.t('Go to reference {0}', place), title: `${r.tool}${r.keyPath ? ` · ${r.keyPath}` : ''}` }, e(place)));
 }
 
 // ---- Region marks (webview/src/components/RegionMark.tsx) ----
@@ -301,9 +301,9 @@ function regionMark(region: Region, showLabel: boolean, short = false): string {
 // ---- Leaders (webview/src/sections/LeadersSection.tsx) ----
 
 function leadersSection(snapshot: Snapshot, rankings: RankingsView, settings: WebviewSettings, nowMs: number): string {
-  const summary = rankings.mode === 'tokens' ? shareSummary(rankings) : t('order only');
+  const summary = rankings.mode === 'tokens' ? shareSummary(rankings) : l10n.t('order only');
   const body = leadersBody(rankings, catalogIndex(snapshot.catalog), settings.leadersTop, nowMs) + priceAgeNote(snapshot, nowMs);
-  return section('leaders', t('Leaders'), summary, body);
+  return section('leaders', l10n.t('Leaders'), summary, body);
 }
 
 function shareSummary(r: RankingsView): string | undefined {
@@ -320,42 +320,42 @@ function leadersBody(rankings: RankingsView, catalog: CatalogIndex, top: number,
     out += tag(
       'p',
       { class: 'mr-note mr-order-only' },
-      `${tag('strong', {}, e(t('Order only — add a key for token figures.')))} ${e(t('Without a key OpenRouter shares the popularity order, not how many tokens each model served.'))} ${button(t('Set API key'), 'link')}`,
+      `${tag('strong', {}, e(l10n.t('Order only — add a key for token figures.')))} ${e(l10n.t('Without a key OpenRouter shares the popularity order, not how many tokens each model served.'))} ${button(l10n.t('Set API key'), 'link')}`,
     );
   } else if (rankings.window) {
-    const partial = rankings.coverage && rankings.coverage.daysWithData !== rankings.coverage.requestedDays ? t(' (data for {0})', coverageDays(rankings.coverage)) : '';
+    const partial = rankings.coverage && rankings.coverage.daysWithData !== rankings.coverage.requestedDays ? l10n.t(' (data for {0})', coverageDays(rankings.coverage)) : '';
     const changed = rankings.models.some((m) => m.change !== null);
     const start = formatDay(rankings.window.start);
     const end = formatDay(rankings.window.end, true);
-    out += tag('p', { class: 'mr-muted' }, e(changed ? t('Tokens served, {0} – {1}{2}, change against the week before.', start, end, partial) : t('Tokens served, {0} – {1}{2}.', start, end, partial)));
+    out += tag('p', { class: 'mr-muted' }, e(changed ? l10n.t('Tokens served, {0} – {1}{2}, change against the week before.', start, end, partial) : l10n.t('Tokens served, {0} – {1}{2}.', start, end, partial)));
   }
   const age = rankingsAgeLabel(rankings.source, rankings.asOf, nowMs);
   if (age !== null) {
-    out += tag('p', { class: 'mr-note mr-rankings-age', role: 'note' }, e(asSentence(age)) + e(rankings.source === 'bundled' ? t(': the snapshot shipped with Model Radar, shown until live data arrives.') : '.'));
+    out += tag('p', { class: 'mr-note mr-rankings-age', role: 'note' }, e(asSentence(age)) + e(rankings.source === 'bundled' ? l10n.t(': the snapshot shipped with Model Radar, shown until live data arrives.') : '.'));
   }
   const coverage = rankings.mode === 'tokens' ? coverageLine(rankings.coverage) : null;
   if (coverage !== null) out += tag('p', { class: 'mr-note mr-coverage', role: 'note' }, e(coverage));
   out += tag('div', { class: 'mr-leaders' }, leaderColumn('CN', rankings, catalog, top) + leaderColumn('US', rankings, catalog, top));
   if (!orderOnly) {
     out += shareBar(rankings);
-    out += tag('p', { class: 'mr-muted mr-caveat' }, `${e(TOKENIZER_CAVEAT)} ${tag('a', { href: DATA_API_DOCS_URL, title: DATA_API_DOCS_URL }, e(t('About the Data API')))}`);
+    out += tag('p', { class: 'mr-muted mr-caveat' }, `${e(TOKENIZER_CAVEAT)} ${tag('a', { href: DATA_API_DOCS_URL, title: DATA_API_DOCS_URL }, e(l10n.t('About the Data API')))}`);
   }
   const asOf = rankings.asOf ? formatDay(rankings.asOf, true) : null;
   const citation =
     rankings.citation ??
     (orderOnly
       ? asOf
-        ? t('Source: OpenRouter popularity order (openrouter.ai/models), as of {0}.', asOf)
-        : t('Source: OpenRouter popularity order (openrouter.ai/models).')
+        ? l10n.t('Source: OpenRouter popularity order (openrouter.ai/models), as of {0}.', asOf)
+        : l10n.t('Source: OpenRouter popularity order (openrouter.ai/models).')
       : asOf
-        ? t('Source: OpenRouter (openrouter.ai/rankings), as of {0}.', asOf)
-        : t('Source: OpenRouter (openrouter.ai/rankings).'));
+        ? l10n.t('Source: OpenRouter (openrouter.ai/rankings), as of {0}.', asOf)
+        : l10n.t('Source: OpenRouter (openrouter.ai/rankings).'));
   out += tag('p', { class: 'mr-citation' }, e(citation));
   return out;
 }
 
 function changeText(m: RankedModel): string {
-  if (m.change === null) return tag('span', { class: 'mr-change' }, e(m.prevTokens === null && m.tokens !== null ? t('new') : UNKNOWN));
+  if (m.change === null) return tag('span', { class: 'mr-change' }, e(m.prevTokens === null && m.tokens !== null ? l10n.t('new') : UNKNOWN));
   const up = m.change > 0;
   const down = m.change < 0;
   return tag('span', { class: up ? 'mr-change mr-up' : down ? 'mr-change mr-down' : 'mr-change' }, tag('span', { 'aria-hidden': 'true' }, up ? '▲ ' : down ? '▼ ' : '') + e(formatChange(m.change)));
@@ -365,24 +365,24 @@ function leaderColumn(region: Region, rankings: RankingsView, catalog: CatalogIn
   const rows = leaders(rankings, region, top);
   const total = rankings.regions.find((r) => r.region === region);
   const orderOnly = rankings.mode === 'order';
-  const heading = region === 'CN' ? t('Chinese labs') : t('US labs');
+  const heading = region === 'CN' ? l10n.t('Chinese labs') : l10n.t('US labs');
   let h3 = `${regionMark(region, false)} ${e(heading)}`;
-  if (!orderOnly && total) h3 += tag('span', { class: 'mr-col-total mr-muted mr-num' }, e(t('{0} tokens · {1} share', formatTokens(total.tokens), formatPercent(total.share))));
+  if (!orderOnly && total) h3 += tag('span', { class: 'mr-col-total mr-muted mr-num' }, e(l10n.t('{0} tokens · {1} share', formatTokens(total.tokens), formatPercent(total.share))));
   let list: string;
   if (rows.length) {
     list = tag(
       'ol',
-      { class: 'mr-leader-list', 'aria-label': t('Top {0} models', regionLabel(region)) },
+      { class: 'mr-leader-list', 'aria-label': l10n.t('Top {0} models', regionLabel(region)) },
       rows
         .map((m) => {
           const model = m.id ? catalog.get(m.id) : null;
           const figures =
             (orderOnly ? '' : tag('span', {}, `${e(formatTokens(m.tokens))} ${changeText(m)}`)) +
-            tag('span', { class: 'mr-muted', title: t('$ per 1M tokens, input / output') }, e(model && !model.variable ? formatPricePair(model.price.input, model.price.output, { unit: false }) : UNKNOWN));
+            tag('span', { class: 'mr-muted', title: l10n.t('$ per 1M tokens, input / output') }, e(model && !model.variable ? formatPricePair(model.price.input, model.price.output, { unit: false }) : UNKNOWN));
           return tag(
             'li',
             {},
-            tag('span', { class: 'mr-rank mr-num', title: t('Overall rank') }, `#${e(Number.isFinite(m.rank) ? m.rank : '?')}`) +
+            tag('span', { class: 'mr-rank mr-num', title: l10n.t('Overall rank') }, `#${e(Number.isFinite(m.rank) ? m.rank : '?')}`) +
               tag('span', { class: 'mr-model-name', title: m.id ?? m.permaslug }, e(m.name ?? model?.name ?? m.permaslug)) +
               tag('span', { class: 'mr-leader-figures mr-num' }, figures),
           );
@@ -390,7 +390,7 @@ function leaderColumn(region: Region, rankings: RankingsView, catalog: CatalogIn
         .join(''),
     );
   } else {
-    list = tag('p', { class: 'mr-muted' }, e(t('No {0} models in this window.', regionLabel(region))));
+    list = tag('p', { class: 'mr-muted' }, e(l10n.t('No {0} models in this window.', regionLabel(region))));
   }
   return tag('div', { class: 'mr-leader-col', 'data-region': region }, tag('h3', { class: 'mr-subheading' }, h3) + list);
 }
@@ -399,14 +399,14 @@ const SHARE_ORDER: (Region | 'unattributed')[] = ['CN', 'US', 'EU', 'OTHER', 'UN
 
 function shareBar(rankings: RankingsView): string {
   const parts = SHARE_ORDER.map((key) => {
-    if (key === 'unattributed') return { key, label: t('Unattributed'), share: rankings.unattributedShare };
+    if (key === 'unattributed') return { key, label: l10n.t('Unattributed'), share: rankings.unattributedShare };
     const r = rankings.regions.find((x) => x.region === key);
     return { key, label: regionLabel(key), share: r ? r.share : null };
   }).filter((p): p is { key: Region | 'unattributed'; label: string; share: number } => p.share !== null && Number.isFinite(p.share) && p.share > 0);
   if (!parts.length) return '';
   const sum = parts.reduce((a, p) => a + p.share, 0);
   let x = 0;
-  const label = t('Share of tokens: {0}.', parts.map((p) => `${p.label} ${formatPercent(p.share)}`).join(', '));
+  const label = l10n.t('Share of tokens: {0}.', parts.map((p) => `${p.label} ${formatPercent(p.share)}`).join(', '));
   const rects = parts
     .map((p) => {
       const w = (p.share / Math.max(sum, 1)) * 100;

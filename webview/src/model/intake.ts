@@ -9,7 +9,7 @@ import type { InitPayload, ViewKind, WebviewSettings } from '../../../src/shared
 import { SHAPES, repairShapesOf, type Shapes } from '../../../src/shared/snapshotSchema';
 import type { CatalogModel, CompareResult, ReferencesView, Snapshot } from '../../../src/shared/types';
 import { asRecord } from '../../../src/shared/isRecord';
-import { t } from '../l10n';
+import * as l10n from '../l10n';
 
 /** The parts of a snapshot, and `message` for a snapshot that was not one at all. */
 export type SnapshotPart = keyof Snapshot | 'message';
@@ -49,7 +49,7 @@ export function references(raw: unknown): ReferencesView {
   const r = check('references', raw);
   const value = r.value as ReferencesView;
   if (r.ok) return value;
-  return { ...value, note: value.note ?? t('Some references could not be read and are not listed.') };
+  return { ...value, note: value.note ?? l10n.t('Some references could not be read and are not listed.') };
 }
 
 /** One catalog entry, repaired where it can be; null when it has no id. */

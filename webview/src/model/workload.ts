@@ -2,19 +2,19 @@
 // priced: one place, so every surface says the same thing.
 import type { CompareResult, TokenMix, UnpricedPart } from '../../../src/shared/types';
 import { formatTokens } from '../../../src/shared/format';
-import { t } from '../l10n';
+import * as l10n from '../l10n';
 
 /** "your last 30 days on this model", "a default mix (3 input : 1 output; no usage history)", … */
 export function mixLabel(mix: Pick<TokenMix, 'source' | 'history'>): string {
   switch (mix.source) {
     case 'history':
-      return mix.history ? t('your last {0} days on this model', mix.history.days) : t('your usage history');
+      return mix.history ? l10n.t('your last {0} days on this model', mix.history.days) : l10n.t('your usage history');
     case 'activity':
-      return t('your last 30 days of usage');
+      return l10n.t('your last 30 days of usage');
     case 'custom':
-      return t('your custom mix');
+      return l10n.t('your custom mix');
     case 'default':
-      return t('a default mix (3 input : 1 output tokens; no usage history)');
+      return l10n.t('a default mix (3 input : 1 output tokens; no usage history)');
   }
 }
 
@@ -22,10 +22,10 @@ export function mixLabel(mix: Pick<TokenMix, 'source' | 'history'>): string {
 export function unpricedNotes(parts: readonly UnpricedPart[] | undefined, model: string): string[] {
   const out: string[] = [];
   for (const p of parts ?? []) {
-    if (p.part === 'cacheRead' && p.reason === 'noPrice') out.push(t('{0} lists no cache-read price: {1} cached tokens priced at its input rate.', model, formatTokens(p.tokens)));
-    else if (p.part === 'cacheWrite' && p.reason === 'noPrice') out.push(t('{0} lists no cache-write price: {1} cache-write tokens priced at its input rate.', model, formatTokens(p.tokens)));
-    else if (p.part === 'cacheRead') out.push(t('Cache reads are not in this history (the /activity fallback does not report them): all prompt tokens priced as uncached input.'));
-    else out.push(t('Cache writes are not in OpenRouter’s history: priced as ordinary input, without any cache-write premium.'));
+    if (p.part === 'cacheRead' && p.reason === 'noPrice') out.push(l10n.t('{0} lists no cache-read price: {1} cached tokens priced at its input rate.', model, formatTokens(p.tokens)));
+    else if (p.part === 'cacheWrite' && p.reason === 'noPrice') out.push(l10n.t('{0} lists no cache-write price: {1} cache-write tokens priced at its input rate.', model, formatTokens(p.tokens)));
+    else if (p.part === 'cacheRead') out.push(l10n.t('Cache reads are not in this history (the /activity fallback does not report them): all prompt tokens priced as uncached input.'));
+    else out.push(l10n.t('Cache writes are not in OpenRouter’s history: priced as ordinary input, without any cache-write premium.'));
   }
   return out;
 }

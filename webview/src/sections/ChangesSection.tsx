@@ -5,26 +5,26 @@ import type { WatchChange, WatchChangeKind, WatchView } from '../../../src/share
 import { formatCount, formatDay, formatWatchSides } from '../../../src/shared/format';
 import { Section } from '../components/Section';
 import { useWatch } from '../data';
-import { t } from '../l10n';
+import * as l10n from '../l10n';
 
 const KINDS: readonly WatchChangeKind[] = ['price', 'expiration', 'context', 'removed'];
 
 function kindLabel(kind: WatchChangeKind): string {
   switch (kind) {
     case 'price':
-      return t('Price');
+      return l10n.t('Price');
     case 'expiration':
-      return t('Retirement date');
+      return l10n.t('Retirement date');
     case 'context':
-      return t('Context');
+      return l10n.t('Context');
     case 'removed':
-      return t('Removed');
+      return l10n.t('Removed');
   }
 }
 
 function ChangeItem({ change }: { change: WatchChange }): ReactElement {
   const sides = formatWatchSides(change);
-  const what = sides.to === null ? t('{0}: left the catalog (was {1})', kindLabel(change.kind), sides.from) : t('{0}: {1} → {2}', kindLabel(change.kind), sides.from, sides.to);
+  const what = sides.to === null ? l10n.t('{0}: left the catalog (was {1})', kindLabel(change.kind), sides.from) : l10n.t('{0}: {1} → {2}', kindLabel(change.kind), sides.from, sides.to);
   return (
     <li className="mr-change" aria-label={change.modelId} data-kind={change.kind}>
       <span className="mr-change-date">{formatDay(change.at)}</span> <code className="mr-change-model">{change.modelId}</code>
@@ -43,7 +43,7 @@ export function ChangesSection(): ReactElement | null {
   if (view === undefined) return null;
   const changes = readable(view);
   return (
-    <Section id="changes" title={t('Changes')} summary={changes.length ? formatCount(changes.length) : undefined}>
+    <Section id="changes" title={l10n.t('Changes')} summary={changes.length ? formatCount(changes.length) : undefined}>
       {view.note ? <p className="mr-note">{view.note}</p> : null}
       {changes.length ? (
         <ul className="mr-change-list">
@@ -54,8 +54,8 @@ export function ChangesSection(): ReactElement | null {
       ) : (
         <p className="mr-muted">
           {view.since === null
-            ? t('Prices, retirement dates and removals of the models you use are watched from the first live catalog on.')
-            : t('No changes to the {0} models you use since {1}.', formatCount(view.watching), formatDay(view.since, true))}
+            ? l10n.t('Prices, retirement dates and removals of the models you use are watched from the first live catalog on.')
+            : l10n.t('No changes to the {0} models you use since {1}.', formatCount(view.watching), formatDay(view.since, true))}
         </p>
       )}
     </Section>
