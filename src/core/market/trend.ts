@@ -2,7 +2,8 @@
 // the week the lead last changed hands. Pure: rows in, a TrendView out. Gaps stay gaps and are counted.
 import type { ApiRankingRow } from '../openrouter/apiTypes';
 import { TREND_REGIONS, type TrendLeadChange, type TrendRegion, type TrendStreak, type TrendView, type TrendWeek } from '../../shared/trend';
-import { formatDay, formatPercent, regionLabel } from '../../shared/format';
+import { formatDay, formatPercent, formatTokens, regionLabel, UNKNOWN } from '../../shared/format';
+import { DATA_API_DOCS_URL, TOKENIZER_CAVEAT } from '../../shared/dataLabels';
 import { tokenShare } from '../account/money';
 import { addDays, basePermaslug, citationFor, cleanRankingRows, UNATTRIBUTED_PERMASLUG, utcDay } from './rankings';
 import { DEFAULT_REGIONS, type RegionResolver } from './regions';
@@ -146,4 +147,66 @@ export function leadChangeSentence(view: TrendView): string | null {
   return adjacent
     ? `The lead last changed hands in the week of ${formatDay(c.week, true)} (${from} → ${regionLabel(c.to)}).`
     : `The lead last changed hands between the weeks of ${formatDay(c.previousWeek, true)} and ${formatDay(c.week, true)} (${from} → ${regionLabel(c.to)}; the weeks between have no data).`;
+}
+
+/** The `report --weeks N --json` contract. */
+export interface TrendReportJson {
+  source: { baseUrl: string; asOf: string | null; citation: string };
+  window: { start: string; end: string };
+  weeks: TrendView['weeks'];
+  missingWeeks: string[];
+  streak: TrendStreak | null;
+  noStreakReason: TrendView['noStreakReason'];
+  lastChange: TrendLeadChange | null;
+  /** The two sentences the text report and the dashboard lead with. */
+  summary: { streak: string; leadChange: string | null };
+  droppedRows: number;
+}
+
+export function buildTrendReport(view: TrendView, baseUrl: string): TrendReportJson {
+  return {
+    source: { baseUrl, asOf: view.asOf, citation: view.citation },
+    window: view.window,
+    weeks: view.weeks,
+    missingWeeks: view.missingWeeks,
+    streak: view.streak,
+    noStreakReason: view.noStreakReason,
+    lastChange: view.lastChange,
+    summary: { streak: streakSentence(view), leadChange: leadChangeSentence(view) },
+    droppedRows: view.droppedRows,
+  };
+}
+
+/** The weekly trend as text for a terminal: the two sentences, then one line per week (gaps say so). */
+export function formatTrendTable(report: TrendReportJson): string {
+  const out: string[] = [];
+  const n = report.weeks.length;
+  out.push(`OpenRouter tokens by lab region, weekly, ${n === 1 ? '1 week' : `${n} weeks`} (weeks from Monday ${report.window.start} to Sunday ${report.window.end}, UTC)`);
+  out.push(report.summary.streak);
+  if (report.summary.leadChange !== null) out.push(report.summary.leadChange);
+  if (report.missingWeeks.length > 0) out.push(`No data for ${report.missingWeeks.length === 1 ? '1 week' : `${report.missingWeeks.length} weeks`}: ${report.missingWeeks.join(', ')}.`);
+  if (report.droppedRows > 0) out.push(`${report.droppedRows} unreadable rows were left out.`);
+  if (report.weeks.some((w) => w.tokens !== null)) {
+    out.push('');
+    const header = ['Week of', ...TREND_REGIONS.map((r) => regionLabel(r)), 'Unattributed', 'Total', 'Leader'];
+    const rows = report.weeks.map((w) => {
+      if (w.tokens === null || w.shares === null) return [w.week, ...TREND_REGIONS.map(() => UNKNOWN), UNKNOWN, UNKNOWN, 'no data'];
+      const shares = w.shares;
+      const total = BigInt(w.total ?? '0');
+      return [
+        w.week,
+        ...TREND_REGIONS.map((r) => formatPercent(shares[r])),
+        formatPercent(total > 0n ? tokenShare(BigInt(w.unattributed ?? '0'), total) : null),
+        formatTokens(w.total),
+        w.leader !== null ? regionLabel(w.leader) : w.tied.length > 0 ? `tie (${w.tied.map(regionLabel).join(', ')})` : UNKNOWN,
+      ];
+    });
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
+    const line = (cells: string[]): string => cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ').trimEnd();
+    out.push(line(header), ...rows.map(line));
+    out.push(`${TOKENIZER_CAVEAT} ${DATA_API_DOCS_URL}`);
+  }
+  out.push('');
+  out.push(report.source.citation);
+  return `${out.join('\n')}\n`;
 }
