@@ -1,6 +1,6 @@
 // The weekly region trend behind the "who leads OpenRouter tokens" headline: its shape (core builds it, the
 // dashboard and the CLI show it). Token figures are decimal strings; a week without data is `tokens: null`.
-import type { Region } from './types';
+import type { ErrorInfo, Region } from './types';
 
 /** The regions that can lead: labs of unknown origin and the Data API's "other" tail are never a leader. */
 export const TREND_REGIONS = ['CN', 'US', 'EU', 'OTHER'] as const satisfies readonly Region[];
@@ -60,4 +60,12 @@ export interface TrendView {
   asOf: string | null;
   citation: string;
   droppedRows: number;
+}
+
+/** What the snapshot carries: the last weekly view (fetched at most once a day) and the last attempt's failure. */
+export interface TrendState {
+  view: TrendView | null;
+  /** Epoch ms of the request behind `view`. */
+  fetchedAt: number | null;
+  error: ErrorInfo | null;
 }
