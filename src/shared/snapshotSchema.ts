@@ -318,7 +318,7 @@ function build(repair: boolean) {
     citation: or(display, ''),
     droppedRows: or(count, 0),
   });
-  const trendState = v.object({ view: or(v.nullable(trendView), null), fetchedAt: maybeNum, error: or(v.nullable(errorInfo), null) });
+  const trendState = v.object({ view: or(v.nullable(trendView), null), fetchedAt: maybeNum, attemptedAt: maybeNum, error: or(v.nullable(errorInfo), null) });
 
   /** Each part of a snapshot on its own, so a reader can say which part did not fit. */
   const snapshotParts = {

@@ -67,5 +67,7 @@ export interface TrendState {
   view: TrendView | null;
   /** Epoch ms of the request behind `view`. */
   fetchedAt: number | null;
+  /** Epoch ms of the last request, failed or not: the next waits a day from here. */
+  attemptedAt: number | null;
   error: ErrorInfo | null;
 }

@@ -503,5 +503,5 @@ export function trendState(overrides: Partial<TrendState> = {}): TrendState {
   ];
   const rows = [...week('2026-10-19', 30, 30, 5), ...week('2026-10-26', 30, 50, 5), ...week('2026-11-09', 45, 35, 5), ...week('2026-11-16', 46, 34, 5), ...week('2026-11-23', 48, 33, 6)];
   const view = buildTrendView(rows, { now: Date.parse('2026-12-01T10:00:00Z'), weeks: 6, asOf: '2026-11-29T23:59:59Z' });
-  return { view, fetchedAt: Date.parse('2026-12-01T09:00:00Z'), error: null, ...overrides };
+  return { view, fetchedAt: Date.parse('2026-12-01T09:00:00Z'), attemptedAt: Date.parse('2026-12-01T09:00:00Z'), error: null, ...overrides };
 }
