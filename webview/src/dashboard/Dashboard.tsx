@@ -5,6 +5,7 @@ import { CatalogTable } from './CatalogTable';
 import { DailyRegionChart } from './DailyRegionChart';
 import { PriceQualityScatter } from './PriceQualityScatter';
 import { SavingsSummary } from './SavingsSummary';
+import { WeeklyTrendChart } from './WeeklyTrendChart';
 
 /** The wide layout: savings first (the answer), then the two charts, then the full catalog. */
 export function Dashboard({ snapshot, references }: { snapshot: Snapshot; references: ReferencesView | undefined }): ReactElement {
@@ -17,6 +18,7 @@ export function Dashboard({ snapshot, references }: { snapshot: Snapshot; refere
         <PriceQualityScatter snapshot={snapshot} yours={yours} />
         <DailyRegionChart snapshot={snapshot} />
       </div>
+      <WeeklyTrendChart snapshot={snapshot} />
       <CatalogTable snapshot={snapshot} yours={yours} />
     </div>
   );

@@ -159,6 +159,7 @@ const PART_LABELS: Record<Exclude<SnapshotPart, 'message'>, string> = {
   usage: 'key usage',
   activity: 'activity',
   resources: 'refresh status',
+  trend: 'weekly trend',
 };
 
 /** The extension sent data the view could not read as it was: say so, and what was affected (nothing is silently lost). */
