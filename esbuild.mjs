@@ -1,6 +1,6 @@
 // One build script: the extension host, the CLI, and the webview app (one entry per view plus a shared chunk).
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
 /**
@@ -12,12 +12,7 @@ import { pathToFileURL } from 'node:url';
  */
 export function webviewBuild(dev = false) {
   return {
-    bundle: true,
-    minify: !dev,
-    sourcemap: dev ? 'inline' : false,
-    legalComments: 'none',
-    logLevel: 'warning',
-    target: 'es2022',
+    ...commonOptions(dev),
     entryPoints: { sidebar: 'webview/src/views/sidebarEntry.tsx', dashboard: 'webview/src/views/dashboardEntry.tsx' },
     outdir: 'dist/webview',
     splitting: true,
@@ -37,14 +32,15 @@ export const WEBVIEW_FILES = ['sidebar.js', 'sidebar.css', 'dashboard.js', 'dash
 const watch = process.argv.includes('--watch');
 const dev = process.argv.includes('--dev');
 
-const common = {
-  bundle: true,
-  minify: !dev,
-  sourcemap: dev ? 'inline' : false,
-  legalComments: 'none',
-  logLevel: 'warning',
-  target: 'es2022',
-};
+/**
+ * What every output shares: bundled, minified unless --dev (then with inline source maps).
+ * @returns {import('esbuild').BuildOptions}
+ */
+function commonOptions(dev) {
+  return { bundle: true, minify: !dev, sourcemap: dev ? 'inline' : false, legalComments: 'none', logLevel: 'warning', target: 'es2022' };
+}
+
+const common = commonOptions(dev);
 
 /**
  * The entry's import('./extension') stays a require of the second host output, so the entry bundles nothing of it.
@@ -56,6 +52,21 @@ const hostMainExternal = {
     build.onResolve({ filter: /^\.\/extension$/ }, (args) =>
       args.importer.endsWith('src/host/entry.ts') ? { path: './main.js', external: true } : undefined,
     );
+  },
+};
+
+/**
+ * The settings' descriptions are for package.json (npm run sync-manifest writes them there from SETTINGS_SCHEMA) and
+ * VS Code reads them from it; the host never shows them, so its bundle carries them as empty strings.
+ * @type {import('esbuild').Plugin}
+ */
+const dropSettingDescriptions = {
+  name: 'drop-setting-descriptions',
+  setup(build) {
+    build.onLoad({ filter: /src[\\/]core[\\/]service[\\/]settings\.ts$/ }, (args) => ({
+      contents: readFileSync(args.path, 'utf8').replace(/(markdownDescription:\s*)('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`)/g, "$1''"),
+      loader: 'ts',
+    }));
   },
 };
 
@@ -85,6 +96,7 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     external: ['vscode'],
+    plugins: [dropSettingDescriptions],
     // Prefer packages' ESM builds (tree-shaken; some UMD mains break when bundled).
     mainFields: ['module', 'main'],
     metafile: true,

@@ -37,6 +37,9 @@ const NODE_ONLY_GLOBALS = ['process', 'Buffer', 'require', 'module', 'exports', 
 /** Web-standard globals shared by Node and browsers, without the browser-only storage. */
 const { localStorage: _l, sessionStorage: _s, ...WEB_STANDARD } = globals['shared-node-browser'];
 
+/** The folders linted with type information. */
+const TYPE_AWARE = ['src/core/**/*.ts', 'src/shared/**/*.ts', 'src/host/**/*.ts', 'src/cli/**/*.ts', 'src/cli.ts', 'webview/src/**/*.ts', 'webview/src/**/*.tsx'];
+
 export default tseslint.config(
   {
     ignores: ['.demo/**', 'dist/**', 'dist-test/**', 'bench/.out/**', 'test/e2e/.results/**', 'test/fixtures/refs/corpus/**', 'out/**', 'node_modules/**', 'test/e2e/node_modules/**', 'test/e2e/.work/**', 'bench/**/*.json', '**/*.vsix', '.stryker-tmp*/**', 'reports/**'],
@@ -132,14 +135,14 @@ export default tseslint.config(
       ],
     },
   },
-  // Type-aware lint (strictTypeChecked) for the pure layers. Relaxed where it fights the codebase's own rules:
-  // numbers and booleans in templates are fine (every figure a user sees goes through a formatter anyway), and
-  // no-unnecessary-condition is off because boundary code deliberately re-checks values whose static type says
-  // "cannot happen" (a settings file, a webview message, a persisted snapshot). Host, CLI, webview and tests
-  // are not type-aware linted yet (see ARCHITECTURE.md).
-  ...tseslint.configs.strictTypeChecked.map((config) => ({ ...config, files: ['src/core/**/*.ts', 'src/shared/**/*.ts'] })),
+  // Type-aware lint (strictTypeChecked) for everything that ships: core, shared, host, CLI and the webview.
+  // Relaxed where it fights the codebase's own rules: numbers and booleans in templates are fine (every figure a
+  // user sees goes through a formatter anyway), and no-unnecessary-condition is off because boundary code
+  // deliberately re-checks values whose static type says "cannot happen" (a settings file, a webview message, a
+  // persisted snapshot). Tests and scripts are not type-aware linted (see ARCHITECTURE.md).
+  ...tseslint.configs.strictTypeChecked.map((config) => ({ ...config, files: TYPE_AWARE })),
   {
-    files: ['src/core/**/*.ts', 'src/shared/**/*.ts'],
+    files: TYPE_AWARE,
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true, allowNullish: true }],

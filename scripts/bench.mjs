@@ -105,7 +105,8 @@ else {
   if (r.status !== 0) e2eProblem = `the e2e metrics run failed (exit ${r.status ?? r.signal}); see test/e2e/.results/vitest.json`;
 }
 const e2e = existsSync(metricsFile) ? JSON.parse(readFileSync(metricsFile, 'utf8')) : {};
-for (const key of ['activationMs', 'batchNeighbourActivationMs', 'activateBodyMs', 'hostStartMs', 'sidebarFirstContentMs', 'webviewFloorMs', 'sidebarSecondContentMs', 'webviewFloorSecondMs', 'hostRescanMs', 'hostRipgrepMs']) {
+for (const key of ['activationMs', 'batchNeighbourActivationMs', 'activateBodyMs', 'hostStartMs', 'sidebarFirstContentMs', 'webviewFloorMs', 'sidebarSecondContentMs', 'webviewFloorSecondMs', 'hostRescanMs', 'hostRipgrepMs',
+  'activationInBatchMs', 'ownCodeLoadingInBatchMs', 'ownCodeLoadingMs', 'hostRescanFindFilesMs']) {
   figures[key] = e2eFigure(e2e[key], key, benchStart.getTime(), e2eProblem);
 }
 const ratio = (a, b, method) => ratioOf(figures[a], figures[b], [a, b], method);

@@ -75,12 +75,15 @@ export function start(context: vscode.ExtensionContext, log: vscode.LogOutputCha
           scanInclude: s.scan.include,
           scanExclude: s.scan.exclude,
           maxFileBytes: s.scan.maxFileSizeKB * 1024,
+          useRipgrep: s.scan.useRipgrep,
           codeLensConfig: s.codeLens.enabled,
           codeLensCode: s.codeLens.inCode,
           diagnostics: s.diagnostics.enabled,
         };
       },
-      onDidChange: (listener) => settings.onDidChange(() => listener()),
+      onDidChange: (listener) => settings.onDidChange(() => {
+        listener();
+      }),
     },
   });
   context.subscriptions.push(references);

@@ -10,9 +10,6 @@ export const DATA_API_DOCS_URL = 'https://openrouter.ai/docs/cookbook/administra
 /** One line for every token share or per-model token comparison (CN vs US, leaders, the daily chart). */
 export const TOKENIZER_CAVEAT = "Token counts use each provider's own tokenizer, so shares are approximate.";
 
-/** The bundled rankings snapshot's attribution, as the licence asks. */
-export const RANKINGS_CITATION = 'Source: OpenRouter (openrouter.ai/rankings), CC BY 4.0';
-
 const SOURCE_WORD: Readonly<Record<Exclude<DataSource, 'live'>, string>> = { cache: 'cached', bundled: 'bundled' };
 
 /**

@@ -23,26 +23,11 @@ const UNITS_PER_USD = 1e9;
 const toUnits = (usd: number): bigint => BigInt(Math.round(usd * UNITS_PER_USD));
 const fromUnits = (units: bigint): number => Number(units) / UNITS_PER_USD;
 
-interface Entry {
-  model: string;
-  usage: bigint;
-  byokUsage: bigint;
-  requests: number;
-  promptTokens: number;
-  completionTokens: number;
-  reasoningTokens: number;
-}
+/** A model's running sums: the view's figures, money in exact units. */
+type Entry = Omit<ActivityModelDay, 'usage' | 'byokUsage'> & { usage: bigint; byokUsage: bigint };
 
-interface ReadRow {
-  date: string;
-  model: string;
-  usage: number;
-  byokUsage: number;
-  requests: number;
-  promptTokens: number;
-  completionTokens: number;
-  reasoningTokens: number;
-}
+/** A response row as the view's figures, with its day. */
+type ReadRow = ActivityModelDay & { date: string };
 
 const isAmount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MAX_ACCOUNT_USD;
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;

@@ -1,6 +1,6 @@
-// Money and token arithmetic at the edge: OpenRouter sends prices as decimal strings in USD per token and token
-// totals as decimal strings. Both are converted here, once, and nowhere else. Rendering is src/shared/format.ts.
-import { parseTokens } from '../../shared/format';
+// Money and token arithmetic at the edge: OpenRouter sends prices as decimal strings in USD per token; they are
+// converted here, once, and nowhere else (token totals, also decimal strings, by parseTokens in src/shared/format.ts).
+// Rendering is src/shared/format.ts.
 
 /** What a price string means once read. */
 export interface PriceReading {
@@ -68,25 +68,11 @@ export function readPricePerUnit(raw: string | null | undefined): PriceReading {
   return read(raw, 0);
 }
 
-/** Shorthand: $/1M or null (missing, malformed or variable). */
-export function perMillion(raw: string | null | undefined): number | null {
-  return read(raw, 6).value;
-}
 
 /** Rounds away binary noise from sums and products of prices (10 significant digits). */
 export function roundUsd(n: number): number {
   // toPrecision keeps Infinity and NaN, and turns -0 into "0.000000000", i.e. 0.
   return Number(n.toPrecision(10));
-}
-
-/** Sums token totals exactly. Entries that are not non-negative integers are skipped (the schemas reject them earlier). */
-export function sumTokens(values: Iterable<string | bigint>): bigint {
-  let total = 0n;
-  for (const v of values) {
-    const t = parseTokens(v);
-    if (t !== null) total += t;
-  }
-  return total;
 }
 
 /** part / whole as a fraction; 0 when the whole is 0. Precision is that of a double, plenty for a share. */

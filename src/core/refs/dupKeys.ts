@@ -1,7 +1,7 @@
 // Duplicate keys a swap would create: the edited text is parsed again (JSON/JSONC objects, YAML maps, TOML tables)
 // and every object's keys are compared. Only duplicates that the edits created count; a file that already held
 // one is the user's business, and the swap does not make it worse.
-import { classifyPath, pathSegments } from './classify';
+import { classifyPath, FILE_SYNTAX, pathSegments } from './classify';
 import { lineStarts, positionAt } from './candidate';
 import { frontMatter } from './parseYaml';
 import type { TextEdit } from './swap';
@@ -20,28 +20,13 @@ export interface DuplicateKey {
 /** The structure a file's keys live in, from its path: null for code, .env and free text. */
 export function keyFormatOf(path: string): KeyFormat | null {
   const kind = classifyPath(path);
-  switch (kind) {
-    case 'continue-json':
-    case 'opencode-json':
-    case 'zed-json':
-    case 'claude-json':
-    case 'vscode-json':
-      return 'json';
-    case 'continue-yaml':
-    case 'aider-yaml':
-    case 'yaml':
-    case 'opencode-agent':
-      return 'yaml';
-    case 'codex-toml':
-      return 'toml';
-    default: {
-      const name = (pathSegments(path).pop() ?? '').toLowerCase();
-      if (/\.(json|jsonc|json5)$/.test(name)) return 'json';
-      if (/\.(ya?ml)$/.test(name)) return 'yaml';
-      if (/\.toml$/.test(name)) return 'toml';
-      return null;
-    }
-  }
+  const syntax = kind === null ? null : FILE_SYNTAX[kind];
+  if (syntax === 'json' || syntax === 'yaml' || syntax === 'toml') return syntax;
+  const name = (pathSegments(path).pop() ?? '').toLowerCase();
+  if (/\.(json|jsonc|json5)$/.test(name)) return 'json';
+  if (/\.(ya?ml)$/.test(name)) return 'yaml';
+  if (/\.toml$/.test(name)) return 'toml';
+  return null;
 }
 
 /** A key occurrence: which object it belongs to (an opaque container id), its name and where it starts. */

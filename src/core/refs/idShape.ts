@@ -9,9 +9,6 @@ export const OPENROUTER_PREFIX = 'openrouter/';
  */
 export const ID_RE = /^~?[a-z0-9][a-z0-9._-]*\/[a-z0-9][a-z0-9._-]*(?::[a-z0-9][a-z0-9-]*)?$/;
 
-/** Candidate ids inside arbitrary text, used to skip files quickly; the per-format parsers decide. */
-export const ID_SCAN_RE = /~?[a-z0-9][a-z0-9._-]*\/[a-z0-9][a-z0-9._-]*(?::[a-z0-9][a-z0-9-]*)?/g;
-
 /**
  * How a key writes its ids: bare ("deepseek/deepseek-v3.2"), with LiteLLM's provider prefix
  * ("openrouter/deepseek/deepseek-v3.2", Aider, LiteLLM, opencode `model`), or either (code, .env).

@@ -58,7 +58,7 @@ function problemsOf(catalog: CatalogIndex, ref: ModelRef, today: string): RefPro
 export class EditorSurfaces implements vscode.Disposable {
   private readonly diagnostics = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   private readonly lensesChanged = new vscode.EventEmitter<void>();
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables: Pick<vscode.Disposable, 'dispose'>[] = [];
 
   constructor(private readonly deps: SurfaceDeps) {
     this.disposables.push(

@@ -9,7 +9,7 @@ import { WorkspaceReferences, type ModelRefsSettings } from './workspaceIndex';
 
 export type { ModelRefsSettings } from './workspaceIndex';
 
-export interface ModelReferences extends vscode.Disposable {
+export interface ModelReferences extends Pick<vscode.Disposable, 'dispose'> {
   view(): ReferencesView;
   onDidChange: vscode.Event<ReferencesView>;
   reveal(refId: string): Promise<boolean>;
@@ -62,7 +62,7 @@ export function registerModelReferences(deps: ModelReferencesDeps): ModelReferen
   const startTimer = setTimeout(start, START_DELAY_MS);
 
   let lastScan = JSON.stringify(pickScan(deps.settings.current()));
-  const disposables: vscode.Disposable[] = [
+  const disposables: Pick<vscode.Disposable, 'dispose'>[] = [
     refs,
     surfaces,
     changed,
@@ -119,5 +119,5 @@ export function registerModelReferences(deps: ModelReferencesDeps): ModelReferen
 }
 
 function pickScan(s: ModelRefsSettings): unknown {
-  return [s.scanInclude, s.scanExclude, s.maxFileBytes];
+  return [s.scanInclude, s.scanExclude, s.maxFileBytes, s.useRipgrep];
 }

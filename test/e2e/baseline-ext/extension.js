@@ -31,6 +31,20 @@ exports.activate = (context) => {
       { webviewOptions: { retainContextWhenHidden: true } },
     ),
     vscode.commands.registerCommand('webviewBaseline.focus', () => vscode.commands.executeCommand('webviewBaseline.view.focus')),
+    // For the activation figure: the extension host's own performance marks (vs/base/common/performance, kept on
+    // globalThis.MonacoPerformanceMarks, Date.now() like its activation times) around each extension's
+    // require(), so the e2e can tell which extensions loaded and how long our own code loading took.
+    vscode.commands.registerCommand('webviewBaseline.logCodeLoading', () => {
+      const marks = globalThis.MonacoPerformanceMarks?.getMarks?.() ?? [];
+      const at = new Map(marks.map((m) => [m.name, m.startTime]));
+      const ids = new Set(marks.map((m) => /^code\/extHost\/willLoadExtensionCode\/(.+)$/.exec(m.name)?.[1]).filter(Boolean));
+      for (const id of ids) {
+        const will = at.get(`code/extHost/willLoadExtensionCode/${id}`);
+        const did = at.get(`code/extHost/didLoadExtensionCode/${id}`);
+        log.info(`code loading ${id}: will ${will} did ${did} require ${did - will} ms`);
+      }
+      log.info(`code loading marks: ${ids.size} extensions`);
+    }),
   );
 };
 

@@ -5,6 +5,7 @@ import { shapePath } from '../components/RegionMark';
 import { Section } from '../components/Section';
 import { formatDay, formatTokens, regionLabel } from '../../../src/shared/format';
 import { CoverageNote, TokenizerCaveat } from '../components/DataNotes';
+import { DayTable } from '../components/DayTable';
 import { sumTokens } from '../model/derive';
 import { ProgressRing } from '../ui/toolkit';
 
@@ -121,45 +122,29 @@ function DailyLines({ rankings }: { rankings: RankingsView }): ReactElement {
         <CoverageNote rankings={rankings} />
         <TokenizerCaveat />
         {rankings.citation ? <p className="mr-citation">{rankings.citation}</p> : null}
-        <details className="mr-table-alt">
-          <summary>Daily tokens as a table</summary>
-          <table id={tableId} className="mr-table">
-            <thead>
-              <tr>
-                <th scope="col">Day</th>
+        <DayTable
+          id={tableId}
+          className="mr-table"
+          summary="Daily tokens as a table"
+          columns={[...present.map((reg) => ({ key: reg, label: regionLabel(reg), className: 'mr-num' })), { key: 'unattributed', label: 'Unattributed', className: 'mr-num' }]}
+          days={days}
+          cells={(d) =>
+            d.regions === null ? (
+              <td colSpan={present.length + 1} className="mr-muted">
+                no data
+              </td>
+            ) : (
+              <>
                 {present.map((reg) => (
-                  <th key={reg} scope="col" className="mr-num">
-                    {regionLabel(reg)}
-                  </th>
+                  <td key={reg} className="mr-num">
+                    {formatTokens(d.regions?.[reg])}
+                  </td>
                 ))}
-                <th scope="col" className="mr-num">
-                  Unattributed
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {days.map((d) => (
-                <tr key={d.date}>
-                  <th scope="row">{formatDay(d.date)}</th>
-                  {d.regions === null ? (
-                    <td colSpan={present.length + 1} className="mr-muted">
-                      no data
-                    </td>
-                  ) : (
-                    <>
-                      {present.map((reg) => (
-                        <td key={reg} className="mr-num">
-                          {formatTokens(d.regions?.[reg])}
-                        </td>
-                      ))}
-                      <td className="mr-num">{formatTokens(d.unattributed)}</td>
-                    </>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </details>
+                <td className="mr-num">{formatTokens(d.unattributed)}</td>
+              </>
+            )
+          }
+        />
       </figcaption>
     </figure>
   );

@@ -26,9 +26,9 @@ type Checked = Exclude<keyof Shapes, 'snapshotParts'>;
 
 function check<K extends Checked>(key: K, raw: unknown): { ok: true; value: v.InferOutput<Shapes[K]> } | { ok: false; value: v.InferOutput<Shapes[K]> | null } {
   const strict = v.safeParse(SHAPES[key], raw);
-  if (strict.success) return { ok: true, value: strict.output as v.InferOutput<Shapes[K]> };
+  if (strict.success) return { ok: true, value: strict.output };
   const repair = v.safeParse(repairShapesOf()[key], raw);
-  return { ok: false, value: repair.success ? (repair.output as v.InferOutput<Shapes[K]>) : null };
+  return { ok: false, value: repair.success ? repair.output : null };
 }
 
 export function snapshot(raw: unknown): Snapshot {

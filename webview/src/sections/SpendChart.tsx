@@ -2,6 +2,7 @@ import { useId, type ReactElement } from 'react';
 import type { ActivityView } from '../../../src/shared/types';
 import type { CatalogIndex } from '../model/derive';
 import { formatDay, formatUsd } from '../../../src/shared/format';
+import { DayTable } from '../components/DayTable';
 
 const SERIES = 5;
 const W = 300;
@@ -112,25 +113,7 @@ export function SpendChart({ activity, catalog }: { activity: ActivityView; cata
             </li>
           ))}
         </ul>
-        <details className="mr-table-alt">
-          <summary>Spend per day as a table</summary>
-          <table id={tableId}>
-            <thead>
-              <tr>
-                <th scope="col">Day</th>
-                <th scope="col">Spend</th>
-              </tr>
-            </thead>
-            <tbody>
-              {days.map((d) => (
-                <tr key={d.date}>
-                  <th scope="row">{formatDay(d.date)}</th>
-                  <td className="mr-num">{formatUsd(d.total)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </details>
+        <DayTable id={tableId} summary="Spend per day as a table" columns={[{ key: 'spend', label: 'Spend' }]} days={days} cells={(d) => <td className="mr-num">{formatUsd(d.total)}</td>} />
       </figcaption>
     </figure>
   );
