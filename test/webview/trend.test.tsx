@@ -54,6 +54,15 @@ describe('dashboard: weekly trend', () => {
     expect(within(block).getByText('The last refresh failed (OpenRouter is unreachable.); these figures were fetched 2026-12-01 09:00 UTC.')).toBeTruthy();
   });
 
+  it('with a key the Data API refused (public order only): says so instead of loading forever', async () => {
+    const order = noKeySnapshot().rankings;
+    const block = await dashboard(liveSnapshot({ rankings: order }));
+    expect(order?.mode).toBe('order');
+    expect(within(block).getByText(/did not accept the key/)).toBeTruthy();
+    expect(within(block).queryByText('Loading the weekly trend…')).toBeNull();
+    expect(block.textContent).not.toMatch(PERCENT);
+  });
+
   it('with a key but no trend yet: loading, no figure', async () => {
     const block = await dashboard(liveSnapshot());
     expect(within(block).getByText('Loading the weekly trend…')).toBeTruthy();

@@ -38,6 +38,10 @@ function TrendMissing({ snapshot, trend }: { snapshot: Snapshot; trend: TrendSta
       </div>
     );
   }
+  if (snapshot.rankings?.mode === 'order' && !trend?.error) {
+    // A key the Data API refused: the rankings fell back to the public order, and the weekly figures are never asked.
+    return <p className="mr-muted">{t('No weekly trend: OpenRouter’s Data API did not accept the key, so only the public popularity order is shown.')}</p>;
+  }
   if (trend?.error) {
     const next = trend.attemptedAt === null ? null : formatUtc(trend.attemptedAt + DAY_MS);
     return (
