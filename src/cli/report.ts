@@ -7,6 +7,7 @@ import { createOpenRouterClient } from '../core/openrouter/client';
 import { toErrorInfo } from '../core/openrouter/errors';
 import { buildReport, formatReportTable } from '../core/market/report';
 import { defaultWindows, isIsoDay, windowLength, type DayWindow } from '../core/market/rankings';
+import { buildTrendReport, buildTrendView, formatTrendTable, MAX_TREND_WEEKS, trendWindow } from '../core/market/trend';
 import { guardTerminal, keysInCommandLine } from './terminal';
 
 export interface ReportIo {
@@ -20,6 +21,7 @@ export interface ReportIo {
 
 const USAGE =
   'usage: model-radar report [--base-url URL] [--key KEY] [--from YYYY-MM-DD --to YYYY-MM-DD] [--top N] [--json]\n' +
+  '       model-radar report --weeks N [--base-url URL] [--key KEY] [--json]   weekly region shares (N up to 52), the lead streak\n' +
   '  The key (any OpenRouter API key) may also come from OPENROUTER_API_KEY. Default window: the last 7 completed UTC days.\n';
 
 const MAX_TOP = 50;
@@ -33,11 +35,13 @@ interface ReportArgs {
   to: string | null;
   top: number;
   json: boolean;
+  /** Weekly trend instead of the daily report; absent = the daily report. */
+  weeks?: number;
 }
 
 type ArgsResult = { ok: true; args: ReportArgs } | { ok: false; message: string; help?: boolean };
 
-const VALUE_OPTIONS = ['--base-url', '--key', '--from', '--to', '--top'] as const;
+const VALUE_OPTIONS = ['--base-url', '--key', '--from', '--to', '--top', '--weeks'] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 export function parseReportArgs(argv: readonly string[], env: Record<string, string | undefined>): ArgsResult {
@@ -77,10 +81,18 @@ export function parseReportArgs(argv: readonly string[], env: Record<string, str
     top = n;
   }
 
+  let weeks: number | null = null;
+  if (values['--weeks'] !== undefined) {
+    const n = Number(values['--weeks']);
+    if (!/^\d+$/.test(values['--weeks']) || n < 1 || n > MAX_TREND_WEEKS) return { ok: false, message: `--weeks must be a whole number from 1 to ${MAX_TREND_WEEKS}` };
+    if (from !== null || values['--top'] !== undefined) return { ok: false, message: '--weeks shows the weekly trend; --from, --to and --top belong to the daily report' };
+    weeks = n;
+  }
+
   const key = (values['--key'] ?? env.OPENROUTER_API_KEY ?? '').trim();
   return {
     ok: true,
-    args: { baseUrl: values['--base-url'] ?? DEFAULT_API_BASE_URL, key: key === '' ? null : key, from, to, top, json },
+    args: { baseUrl: values['--base-url'] ?? DEFAULT_API_BASE_URL, key: key === '' ? null : key, from, to, top, json, ...(weeks === null ? {} : { weeks }) },
   };
 }
 
@@ -104,6 +116,8 @@ export async function runReport(argv: string[], rawIo: ReportIo): Promise<number
     io.stderr.write('model-radar report: rankings need an OpenRouter API key (any key): pass --key or set OPENROUTER_API_KEY.\n');
     return 2;
   }
+
+  if (args.weeks !== undefined) return runTrendReport(args, args.key, args.weeks, io);
 
   const window: DayWindow =
     args.from !== null && args.to !== null ? { start: args.from, end: args.to } : defaultWindows((io.now ?? Date.now)()).current;
@@ -138,5 +152,23 @@ export async function runReport(argv: string[], rawIo: ReportIo): Promise<number
     droppedRows: rankings.value.dropped,
   });
   io.stdout.write(args.json ? `${JSON.stringify(report)}\n` : formatReportTable(report));
+  return 0;
+}
+
+/** `report --weeks N`: one period=week request for the last N complete weeks, then the shares and the streak. */
+async function runTrendReport(args: ReportArgs, key: string, weeks: number, io: Pick<ReportIo, 'stdout' | 'stderr' | 'fetch' | 'now'>): Promise<number> {
+  const now = (io.now ?? Date.now)();
+  const win = trendWindow(now, weeks);
+  const client = createOpenRouterClient({ baseUrl: args.baseUrl, key, fetch: io.fetch, maxRetries: 1 });
+  let result;
+  try {
+    result = await client.rankingsDaily({ startDate: win.start, endDate: win.end, period: 'week', key });
+  } catch (err) {
+    io.stderr.write(`model-radar report: ${oneLine(toErrorInfo(err).message)}\n`);
+    return 1;
+  }
+  const view = buildTrendView(result.data, { now, weeks, asOf: result.meta.as_of ?? null, droppedRows: result.dropped });
+  const report = buildTrendReport(view, client.baseUrl ?? args.baseUrl);
+  io.stdout.write(args.json ? `${JSON.stringify(report)}\n` : formatTrendTable(report));
   return 0;
 }

@@ -39,6 +39,7 @@ import {
   type Snapshot,
   type UsageView,
 } from './types';
+import { TREND_REGIONS, type TrendState } from './trend';
 
 type Schema<T> = v.GenericSchema<unknown, T>;
 
@@ -293,6 +294,35 @@ function build(repair: boolean) {
     () => ({ inference: 'none' as const, management: false }),
   );
 
+  const trendRegion = v.picklist(TREND_REGIONS);
+  const trendNumbers = <T>(item: Schema<T>) => v.object({ CN: item, US: item, EU: item, OTHER: item });
+  const trendView = v.object({
+    weeks: list(
+      v.object({
+        week: v.string(),
+        // A week without data is a gap: null, never zeros.
+        tokens: or(v.nullable(trendNumbers(tokens)), null),
+        unattributed: maybeTokens,
+        total: maybeTokens,
+        shares: or(v.nullable(trendNumbers(v.pipe(num, v.minValue(0), v.maxValue(1)))), null),
+        leader: or(v.nullable(trendRegion), null),
+        tied: list(trendRegion),
+      }),
+    ),
+    window: v.object({ start: v.string(), end: v.string() }),
+    missingWeeks: list(v.string()),
+    streak: or(
+      v.nullable(v.object({ leader: trendRegion, weeks: count, since: v.string(), through: v.string(), missingInside: count, openStart: v.boolean() })),
+      null,
+    ),
+    noStreakReason: or(v.nullable(v.picklist(['noData', 'tie'] as const)), null),
+    lastChange: or(v.nullable(v.object({ week: v.string(), from: v.nullable(trendRegion), to: trendRegion, previousWeek: v.string() })), null),
+    asOf: maybeStr,
+    citation: or(display, ''),
+    droppedRows: or(count, 0),
+  });
+  const trendState = v.object({ view: or(v.nullable(trendView), null), fetchedAt: maybeNum, attemptedAt: maybeNum, error: or(v.nullable(errorInfo), null) });
+
   /** Each part of a snapshot on its own, so a reader can say which part did not fit. */
   const snapshotParts = {
     keys,
@@ -301,6 +331,7 @@ function build(repair: boolean) {
     usage: or(v.nullable(usageView), null),
     activity: or(v.nullable(activityView), null),
     resources,
+    trend: opt(v.nullable(trendState)),
   };
   const snapshot = or(v.object(snapshotParts), emptySnapshot);
 
@@ -363,7 +394,7 @@ function build(repair: boolean) {
     baseUnpriced: opt(unpricedList),
   });
 
-  return { catalogModel, catalogView, rankingsView, usageView, activityView, errorInfo, keys, snapshotParts, snapshot, references, compareResult };
+  return { catalogModel, catalogView, rankingsView, usageView, activityView, errorInfo, keys, snapshotParts, snapshot, references, compareResult, trendState };
 }
 
 export type Shapes = ReturnType<typeof build>;
@@ -378,7 +409,9 @@ export function repairShapesOf(): Shapes {
 }
 
 /** The parts of a snapshot the store persists, each with its strict schema. */
-export const PERSISTED_PART_SHAPES: { [P in 'catalog' | 'rankings' | 'usage' | 'activity']: Schema<Snapshot[P]> } = {
+export const PERSISTED_PART_SHAPES: { [P in 'catalog' | 'rankings' | 'usage' | 'activity' | 'trend']: Schema<Snapshot[P]> } = {
+  // Optional in a snapshot (an older host has none), so the same here: absent restores as nothing.
+  trend: v.optional(v.nullable(SHAPES.trendState)),
   catalog: SHAPES.catalogView,
   rankings: SHAPES.rankingsView,
   usage: SHAPES.usageView,
@@ -398,6 +431,7 @@ export type _ShapeChecks = [
   Assert<Same<Out<'errorInfo'>, ErrorInfo>>,
   Assert<Same<Out<'keys'>, KeysState>>,
   Assert<Same<Out<'snapshot'>, Snapshot>>,
+  Assert<Same<Out<'trendState'>, TrendState>>,
   Assert<Same<Out<'references'>, ReferencesView>>,
   Assert<Same<Out<'compareResult'>, CompareResult>>,
 ];

@@ -1,6 +1,7 @@
 // Plain data shared by the extension host, the core and the webview.
 // Everything here must survive JSON (postMessage, Memento): no bigint, no Date, no Map.
 // Token totals can exceed 2^53 over long windows, so they travel as decimal strings.
+import type { TrendState } from './trend';
 
 // Enum lists are written once, as const arrays: the types derive from them, and so do the schemas
 // (src/shared/snapshotSchema.ts) that check the same data at runtime.
@@ -311,6 +312,8 @@ export interface Snapshot {
   usage: UsageView | null;
   activity: ActivityView | null;
   resources: Record<ResourceName, ResourceState>;
+  /** Weekly region shares and the lead streak (Data API, period=week); absent from an older host. */
+  trend?: TrendState | null;
 }
 
 export const MIX_SOURCES = ['activity', 'default', 'custom', 'history'] as const;

@@ -18,6 +18,7 @@ import {
 } from './builders';
 
 import { analyticsReply, buildAnalyticsRows, checkAnalyticsBody, type AnalyticsMode } from './analytics';
+import { weeklyRankingRows } from './weekly';
 import { BYOK_ONLY_KEY, ODD_KEY_VALUES, byokOnlyActivity, isFakeScenario, oddActivityRows, type FakeScenario } from './scenarios';
 import { catalogAtStep, isCatalogStep } from './scenarios';
 
@@ -38,6 +39,8 @@ export const FAULT_KINDS = [
   401, 402, 403, 404, 408, 429, 500, 502, 503, 'slow', 'reset', 'truncated', 'html', 'drift', 'huge',
   // Data scenarios for /datasets/rankings-daily (a 200 whose rows are off; see rankingsScenario):
   'duplicateRows', 'missingDays', 'mistypedRows',
+  // For period=week: the third most recent week has no rows (inside the generated streak; see rankingsScenario).
+  'missingWeek',
   ...HOSTILE_FAULTS,
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -222,6 +225,7 @@ export async function startFakeOpenRouter(options: FakeOpenRouterOptions = {}): 
       case 'datasets/rankings-daily': {
         const denied = requireKey(auth);
         if (denied) return denied;
+        if (url.searchParams.get('period') === 'week') return weeklyRankingsReply(now(), url.searchParams);
         return rankingsReply(fixtures, url.searchParams);
       }
       case 'key': {
@@ -599,6 +603,24 @@ function rankingsReply(fixtures: FakeFixtures, params: URLSearchParams): Reply {
   return { status: 200, body: { data, meta: { ...fixtures.rankings.meta, start_date: start, end_date: end } } };
 }
 
+/** period=week: generated weeks (see weekly.ts), the dates checked as for days. */
+function weeklyRankingsReply(now: Date, params: URLSearchParams): Reply {
+  const endRaw = params.get('end_date');
+  const startRaw = params.get('start_date');
+  const end = endRaw === null ? null : dayValue(endRaw);
+  const start = startRaw === null ? null : dayValue(startRaw);
+  if (endRaw !== null && end === null) return errorReply(400, 'end_date must be a valid YYYY-MM-DD date', 'invalid_request');
+  if (startRaw !== null && start === null) return errorReply(400, 'start_date must be a valid YYYY-MM-DD date', 'invalid_request');
+  if (start !== null && end !== null) {
+    if (start > end) return errorReply(400, 'start_date must be on or before end_date', 'invalid_request');
+    const span = (Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000 + 1;
+    if (span > MAX_SPAN_DAYS) return errorReply(400, `The date range may span at most ${MAX_SPAN_DAYS} days`, 'invalid_request');
+  }
+  const data = weeklyRankingRows(now, start, end);
+  const last = data.reduce((m, r) => (r.date > m ? r.date : m), DATASET_START);
+  return { status: 200, body: { data, meta: { as_of: `${isoDay(Date.parse(`${last}T00:00:00Z`) + 6 * 86_400_000)}T23:59:59Z`, version: 'v1', start_date: start ?? data[0]?.date ?? last, end_date: end ?? last } } };
+}
+
 function activityReply(fixtures: FakeFixtures, now: Date, params: URLSearchParams): Reply {
   const rows = buildActivity({ models: fixtures.models, now });
   const date = params.get('date');
@@ -738,6 +760,11 @@ export function rankingsScenario(fault: FaultKind, body: unknown): unknown {
     }
     case 'missingDays':
       return { ...reply, data: rows.filter((r) => Number(r.date.slice(8, 10)) % 2 === 0) };
+    case 'missingWeek': {
+      const dates = [...new Set(rows.map((r) => r.date))].sort();
+      const gone = dates[dates.length - 3];
+      return { ...reply, data: rows.filter((r) => r.date !== gone) };
+    }
     case 'mistypedRows': {
       const last = rows.reduce((m, r) => (r.date > m ? r.date : m), DATASET_START);
       const bad = [

@@ -3,6 +3,9 @@
 // 2026-07-20..26 against 2026-07-13..19) so a test reads like the product's real data, and a change in
 // the shared types breaks the build here instead of silently drifting in hand-typed blobs.
 import type { InitPayload, WebviewSettings } from '../../src/shared/protocol';
+import type { TrendState } from '../../src/shared/trend';
+import type { ApiRankingRow } from '../../src/core/openrouter/apiTypes';
+import { buildTrendView } from '../../src/core/market/trend';
 import type {
   ActivityModelDay,
   ActivityView,
@@ -487,4 +490,18 @@ export function compareResult(modelId: string, alternativeIds: string[], mix: To
     return { id, name: m.name, region: m.region, codingIndex: m.codingIndex, price: m.price, cost, saving, savingPct: baseCost ? saving / baseCost : 0, rank: rankOf(id) };
   });
   return { modelId, mix, baseCost, alternatives };
+}
+
+/** A weekly trend as the radar stores it: 6 weeks to the week of 2026-11-23, a lead change, one missing week, a tie. */
+export function trendState(overrides: Partial<TrendState> = {}): TrendState {
+  const row = (date: string, model_permaslug: string, tokens: number): ApiRankingRow => ({ date, model_permaslug, total_tokens: String(tokens * 1_000_000_000) });
+  const week = (date: string, cn: number, us: number, eu: number): ApiRankingRow[] => [
+    row(date, 'deepseek/deepseek-v4-flash-20260423', cn),
+    row(date, 'anthropic/claude-4.5-sonnet-20250929', us),
+    row(date, 'mistralai/mistral-medium-3.1', eu),
+    row(date, 'other', 10),
+  ];
+  const rows = [...week('2026-10-19', 30, 30, 5), ...week('2026-10-26', 30, 50, 5), ...week('2026-11-09', 45, 35, 5), ...week('2026-11-16', 46, 34, 5), ...week('2026-11-23', 48, 33, 6)];
+  const view = buildTrendView(rows, { now: Date.parse('2026-12-01T10:00:00Z'), weeks: 6, asOf: '2026-11-29T23:59:59Z' });
+  return { view, fetchedAt: Date.parse('2026-12-01T09:00:00Z'), attemptedAt: Date.parse('2026-12-01T09:00:00Z'), error: null, ...overrides };
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createSnapshotStore, SNAPSHOT_STORAGE_VERSION, type PersistedPart, type SnapshotStorage } from '../../src/core/service/snapshotStore';
 import { emptySnapshot } from '../../src/shared/snapshotSchema';
 import * as intake from '../../webview/src/model/intake';
-import { activityView, catalogView, rankingsView, usageView } from '../support/snapshotBuilders';
+import { activityView, catalogView, rankingsView, trendState, usageView } from '../support/snapshotBuilders';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- edits write what the types forbid
 type Loose = any;
@@ -17,6 +17,7 @@ const VALID: Record<PersistedPart, () => unknown> = {
   rankings: () => rankingsView(),
   usage: () => usageView({ management: true }),
   activity: () => activityView(),
+  trend: () => trendState(),
 };
 
 /** What the store restores for `part` from storage holding `value`, or null when it refuses it. */
@@ -97,8 +98,9 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
 );
 
 /** The store turns last session's live data into this session's cache; that is all it may change. */
-function withoutSource(value: Record<string, unknown> | null): Record<string, unknown> | null {
-  if (value === null) return null;
+function withoutSource(value: Record<string, unknown> | null | undefined): Record<string, unknown> | null {
+  // An optional part (trend) read as absent by both sides.
+  if (value === null || value === undefined) return null;
   const { source: _source, ...rest } = value;
   return rest;
 }

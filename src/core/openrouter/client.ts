@@ -71,6 +71,8 @@ export interface RankingsDailyOptions extends CallOptions {
   /** Inclusive UTC days, YYYY-MM-DD. Omitted: OpenRouter's default window (30 days to the last complete day). */
   startDate?: string;
   endDate?: string;
+  /** Rows per day (default), or one row per model per week / month: `date` then names the period's first day. */
+  period?: 'day' | 'week' | 'month';
 }
 
 export interface ActivityOptions extends CallOptions {
@@ -336,10 +338,11 @@ export function createOpenRouterClient(options: OpenRouterClientOptions): OpenRo
     rankingsDaily: async (opts) => {
       checkDay(opts?.startDate, 'start date', '/datasets/rankings-daily');
       checkDay(opts?.endDate, 'end date', '/datasets/rankings-daily');
+      checkPeriod(opts?.period);
       return request(
         {
           path: 'datasets/rankings-daily',
-          query: { start_date: opts?.startDate, end_date: opts?.endDate },
+          query: { start_date: opts?.startDate, end_date: opts?.endDate, period: opts?.period },
           auth: 'required',
           parse: rankingsResult,
         },
@@ -410,6 +413,12 @@ function checkDay(value: string | undefined, what: string, path: string): void {
   if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== value) {
     throw new OpenRouterError({ kind: 'config', path, message: `${path}: the ${what} must be a UTC day written YYYY-MM-DD.` });
   }
+}
+
+/** A period from an untyped caller (a setting, a CLI flag) is checked before it reaches the URL. */
+function checkPeriod(value: unknown): void {
+  if (value === undefined || value === 'day' || value === 'week' || value === 'month') return;
+  throw new OpenRouterError({ kind: 'config', path: '/datasets/rankings-daily', message: '/datasets/rankings-daily: the period must be day, week or month.' });
 }
 
 function positive(value: number | undefined, fallback: number): number {

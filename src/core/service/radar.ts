@@ -9,6 +9,7 @@ import { createSnapshotStore, trackPollerEvents, type SnapshotStorage, type Snap
 import { buildCatalog, createCatalogIndex, type CatalogIndex } from '../market/catalog';
 import { createRegionResolver, type RegionResolver } from '../market/regions';
 import { buildOrderView, buildRankingsView, defaultWindows } from '../market/rankings';
+import { buildTrendView, DEFAULT_TREND_WEEKS, trendWindow } from '../market/trend';
 import { bundledRankingsView, parseBundledRankings, type BundledRankings } from '../data/bundledRankings';
 import { buildUsageView } from '../account/usage';
 import { buildActivityView, resolveActivityModels, tokenMixFromActivity } from '../account/activity';
@@ -54,6 +55,9 @@ export interface RadarOptions {
 }
 
 
+/** The weekly trend changes once a week: one period=week request a day at most, cached with the snapshot. */
+export const TREND_MIN_GAP_MS = 24 * 60 * 60_000;
+
 export class Radar {
   readonly store: SnapshotStore;
   private client: OpenRouterClient;
@@ -68,6 +72,7 @@ export class Radar {
   private apiModels: ApiModel[] | null = null;
   private rankingRows: { rows: readonly ApiRankingRow[]; asOf: string | null; dropped: number } | null = null;
   private orderIds: { ids: readonly string[]; asOf: string } | null = null;
+  private trendRows: { rows: readonly ApiRankingRow[]; asOf: string | null; dropped: number; at: number } | null = null;
   private bundledRankings: BundledRankings | null = null;
   private keyData: ApiKeyData | null = null;
   private credits: CreditsData | null = null;
@@ -267,6 +272,7 @@ export class Radar {
     if (overridesKey !== this.overridesKey) {
       this.overridesKey = overridesKey;
       this.regions = createRegionResolver(settings.regions.overrides);
+      this.recomputeTrend();
       const source = this.store.get().catalog;
       if (this.apiModels && source) this.setCatalog(source.source, source.asOf);
       else this.recomputeRankings();
@@ -311,6 +317,7 @@ export class Radar {
         if (result.dropped > 0) this.log('warn', `/datasets/rankings-daily: ${result.dropped} rows failed validation and were left out`);
         this.orderIds = null;
         this.recomputeRankings();
+        await this.fetchTrendIfDue(key, signal);
         return;
       } catch (err) {
         // A key the Data API refuses still leaves the public popularity order; the key's own state says why.
@@ -322,6 +329,36 @@ export class Radar {
     this.orderIds = { ids, asOf: new Date(this.now()).toISOString() };
     this.rankingRows = null;
     this.recomputeRankings();
+  }
+
+  /**
+   * The weekly trend rides on the rankings task with the same key, but asks at most once a day (the last
+   * attempt is persisted with the snapshot, so a restart does not ask again). A failure is recorded beside the
+   * last good view, never over it, and never fails the daily rankings.
+   */
+  private async fetchTrendIfDue(key: string, signal: AbortSignal): Promise<void> {
+    const now = this.now();
+    const last = this.store.get().trend?.attemptedAt ?? null;
+    if (last !== null && now - last < TREND_MIN_GAP_MS && now >= last) return;
+    this.store.update((s) => ({ ...s, trend: { view: s.trend?.view ?? null, fetchedAt: s.trend?.fetchedAt ?? null, attemptedAt: now, error: s.trend?.error ?? null } }));
+    const win = trendWindow(now, DEFAULT_TREND_WEEKS);
+    try {
+      const result = await this.client.rankingsDaily({ startDate: win.start, endDate: win.end, period: 'week', key, signal });
+      if (result.dropped > 0) this.log('warn', `/datasets/rankings-daily?period=week: ${result.dropped} rows failed validation and were left out`);
+      this.trendRows = { rows: result.data, asOf: result.meta.as_of ?? null, dropped: result.dropped, at: now };
+      this.recomputeTrend();
+    } catch (err) {
+      const error = toErrorInfo(err);
+      this.log('info', `weekly trend: ${error.message}`);
+      this.store.update((s) => ({ ...s, trend: { view: s.trend?.view ?? null, fetchedAt: s.trend?.fetchedAt ?? null, attemptedAt: now, error } }));
+    }
+  }
+
+  private recomputeTrend(): void {
+    const t = this.trendRows;
+    if (t === null) return;
+    const view = buildTrendView(t.rows, { now: t.at, asOf: t.asOf, regions: this.regions, droppedRows: t.dropped });
+    this.store.update((s) => ({ ...s, trend: { view, fetchedAt: t.at, attemptedAt: s.trend?.attemptedAt ?? t.at, error: null } }));
   }
 
   /** Before a key, or offline, the leaders show the shipped week, labelled as such, rather than nothing. */

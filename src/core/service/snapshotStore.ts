@@ -37,6 +37,8 @@ export const PERSISTED_PARTS = {
   rankings: ['rankings'],
   usage: ['key', 'credits'],
   activity: ['activity'],
+  // Fetched at most once a day; its own fetchedAt travels inside the value.
+  trend: [],
 } as const satisfies Record<string, readonly ResourceName[]>;
 export type PersistedPart = keyof typeof PERSISTED_PARTS;
 const PART_NAMES = Object.keys(PERSISTED_PARTS) as PersistedPart[];
@@ -245,7 +247,7 @@ export function createSnapshotStore(options: SnapshotStoreOptions = {}): Snapsho
           storage.set(key, undefined).catch((err: unknown) => reportError(err, 'persist'));
           continue;
         }
-        if (next[part] !== null) continue;
+        if ((next[part] ?? null) !== null) continue;
         const resources = { ...next.resources };
         for (const resource of PERSISTED_PARTS[part]) {
           resources[resource] = { ...resources[resource], fetchedAt: restored.fetchedAt[resource] ?? null };

@@ -6,6 +6,7 @@ import { DailyRegionChart } from './DailyRegionChart';
 import { PriceQualityScatter } from './PriceQualityScatter';
 import { SavingsSummary } from './SavingsSummary';
 import { SpendHistorySection } from './SpendHistorySection';
+import { WeeklyTrendChart } from './WeeklyTrendChart';
 
 /** The wide layout: savings first (the answer), then the two charts, then the full catalog. */
 export function Dashboard({ snapshot, references }: { snapshot: Snapshot; references: ReferencesView | undefined }): ReactElement {
@@ -19,6 +20,7 @@ export function Dashboard({ snapshot, references }: { snapshot: Snapshot; refere
         <PriceQualityScatter snapshot={snapshot} yours={yours} />
         <DailyRegionChart snapshot={snapshot} />
       </div>
+      <WeeklyTrendChart snapshot={snapshot} />
       <CatalogTable snapshot={snapshot} yours={yours} />
     </div>
   );

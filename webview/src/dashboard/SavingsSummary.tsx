@@ -112,7 +112,7 @@ function SavingLine({ target }: { target: YourModel }): ReactElement {
             ? l10n.t('Switching {0} on your last-30-day mix ≈ {1} → {2}')
             : source === 'custom'
               ? l10n.t('Switching {0} on your custom mix ≈ {1} → {2}')
-              : l10n.t('Switching {0} on a default mix ≈ {1} → {2}')
+              : l10n.t('Switching {0} on {3} ≈ {1} → {2}')
         }
         args={[
           <strong key="swap">
@@ -124,6 +124,7 @@ function SavingLine({ target }: { target: YourModel }): ReactElement {
           <span key="to" className="mr-num">
             {formatUsd(best.cost)}
           </span>,
+          mixLabel(result.mix),
         ]}
       />
       {fraction !== null ? <span className="mr-saving"> ({formatChange(-fraction)})</span> : null}

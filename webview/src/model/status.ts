@@ -197,6 +197,7 @@ const PART_LABELS: Record<Exclude<SnapshotPart, 'message'>, () => string> = {
   usage: () => l10n.t('key usage'),
   activity: () => l10n.t('activity'),
   resources: () => l10n.t('refresh status'),
+  trend: () => l10n.t('weekly trend'),
 };
 
 /** The extension sent data the view could not read as it was: say so, and what was affected (nothing is silently lost). */

@@ -26,9 +26,9 @@ function ChangeItem({ change }: { change: WatchChange }): ReactElement {
   const sides = formatWatchSides(change);
   const what = sides.to === null ? l10n.t('{0}: left the catalog (was {1})', kindLabel(change.kind), sides.from) : l10n.t('{0}: {1} → {2}', kindLabel(change.kind), sides.from, sides.to);
   return (
-    <li className="mr-change" aria-label={change.modelId} data-kind={change.kind}>
-      <span className="mr-change-date">{formatDay(change.at)}</span> <code className="mr-change-model">{change.modelId}</code>
-      <div className="mr-change-what">{what}</div>
+    <li className="mr-watch-change" aria-label={change.modelId} data-kind={change.kind}>
+      <span className="mr-watch-date">{formatDay(change.at)}</span> <code className="mr-watch-model">{change.modelId}</code>
+      <div className="mr-watch-what">{what}</div>
     </li>
   );
 }
@@ -46,7 +46,7 @@ export function ChangesSection(): ReactElement | null {
     <Section id="changes" title={l10n.t('Changes')} summary={changes.length ? formatCount(changes.length) : undefined}>
       {view.note ? <p className="mr-note">{view.note}</p> : null}
       {changes.length ? (
-        <ul className="mr-change-list">
+        <ul className="mr-watch-list">
           {changes.map((c) => (
             <ChangeItem key={c.seq} change={c} />
           ))}
