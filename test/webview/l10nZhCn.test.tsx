@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { InitPayload, RequestParams } from '../../src/shared/protocol';
 import type { ErrorKind, Snapshot, TokenMix } from '../../src/shared/types';
 import { configureL10n } from '../../webview/src/l10n';
-import { renderApp, type Handlers } from './support/fakeHost';
+import { renderApp, NOW, type Handlers } from './support/fakeHost';
+import { buildSpendHistory } from '../../src/core/spend/history';
 import {
   compareResult,
   errorSnapshot,
@@ -39,6 +40,21 @@ const handlers: Handlers = {
   'compare/alternatives': (p: RequestParams<'compare/alternatives'>) =>
     compareResult(p.modelId, p.modelId === 'anthropic/claude-sonnet-4.5' ? ['deepseek/deepseek-v4-flash', 'xiaomi/mimo-v2.5'] : [], MIX),
   'model/swap': () => ({ applied: true, message: '' }),
+  // The dashboard's Spend section in its full state (table, notes), so its words are checked too.
+  'spend/history': (p: RequestParams<'spend/history'>) => ({
+    status: 'ok',
+    view: buildSpendHistory(
+      {
+        rows: [
+          { date: '2026-07-28', model: 'deepseek/deepseek-v4-flash', totalUsage: 12.5, byokUsage: 1.25, requests: '1200', promptTokens: '120000000', completionTokens: '8000000', reasoningTokens: '500000', cachedTokens: '60000000', cacheHitRate: 0.42 },
+          { date: '2026-07-20', model: 'qwen/qwen3-coder', totalUsage: 2.5, byokUsage: 0, requests: '80', promptTokens: '9000000', completionTokens: '800000', reasoningTokens: '0', cachedTokens: '0', cacheHitRate: null },
+        ],
+        truncated: true,
+        dropped: 2,
+      },
+      { requested: p.window, now: NOW, fetchedAt: NOW - 5 * 60_000 },
+    ),
+  }),
 };
 
 function zhInit(overrides: Partial<InitPayload> = {}): InitPayload {

@@ -68,10 +68,10 @@ function SavingLine({ target }: { target: YourModel }): ReactElement {
         ? l10n.t('{0}: no cheaper model with a similar or better coding index on your last-30-day mix.')
         : source === 'custom'
           ? l10n.t('{0}: no cheaper model with a similar or better coding index on your custom mix.')
-          : l10n.t('{0}: no cheaper model with a similar or better coding index on a default mix.');
+          : l10n.t('{0}: no cheaper model with a similar or better coding index on {1}.');
     return (
       <li>
-        <Rich text={none} args={[<strong key="name">{name}</strong>]} />
+        <Rich text={none} args={[<strong key="name">{name}</strong>, mixLabel(result.mix)]} />
       </li>
     );
   }
@@ -81,14 +81,19 @@ function SavingLine({ target }: { target: YourModel }): ReactElement {
   if (h) {
     return (
       <li>
-        {l10n.t('Last {0} days on {1} cost {2}; the same tokens on {3} would have cost {4}', h.days, name, formatUsd(h.spend), best.name, formatUsd(best.cost))}
-        {fraction !== null ? <span className="mr-saving"> ({l10n.t('{0} at list prices', formatChange(-fraction))})</span> : null}
-        .
+        {fraction !== null ? (
+          <Rich
+            text={l10n.t('Last {0} days on {1} cost {2}; the same tokens on {3} would have cost {4} ({5}).')}
+            args={[h.days, name, formatUsd(h.spend), best.name, formatUsd(best.cost), <span key="saving" className="mr-saving">{l10n.t('{0} at list prices', formatChange(-fraction))}</span>]}
+          />
+        ) : (
+          l10n.t('Last {0} days on {1} cost {2}; the same tokens on {3} would have cost {4}.', h.days, name, formatUsd(h.spend), best.name, formatUsd(best.cost))
+        )}
         {target.refs.length ? (
           <>
             {' '}
-            <button type="button" className="mr-link" aria-label={`Swap ${target.id} for ${best.id}`} disabled={swap.pending} onClick={() => void swap.run({ modelId: target.id, targetId: best.id })}>
-              Swap…
+            <button type="button" className="mr-link" aria-label={l10n.t('Swap {0} for {1}', target.id, best.id)} disabled={swap.pending} onClick={() => void swap.run({ modelId: target.id, targetId: best.id })}>
+              {l10n.t('Swap…')}
             </button>
           </>
         ) : (
