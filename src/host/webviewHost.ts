@@ -58,7 +58,7 @@ export function renderWebviewHtml(webview: vscode.Webview, extensionUri: vscode.
     `font-src ${webview.cspSource}`,
     `img-src ${webview.cspSource} data:`,
   ].join('; ');
-  const title = view === 'dashboard' ? 'Model Radar dashboard' : 'Model Radar';
+  const title = view === 'dashboard' ? vscode.l10n.t('Model Radar dashboard') : 'Model Radar';
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -52,7 +52,7 @@ function problemsOf(catalog: CatalogIndex, ref: ModelRef, today: string): RefPro
   return refProblems(ref, modelOf(catalog, ref), today, {
     suggest: (raw) => catalog.suggest(raw, 3),
     successors: (m) => alternatives(catalog, m.id, undefined, { limit: 3, now: Date.parse(`${today}T12:00:00Z`) }).alternatives.map((a) => a.id),
-  });
+  }, vscode.l10n);
 }
 
 export class EditorSurfaces implements vscode.Disposable {
@@ -106,7 +106,7 @@ export class EditorSurfaces implements vscode.Disposable {
         suggestions: hoverSuggestions(model !== null || catalog === null, this.deps.settings().diagnostics && hit.indexed, () => catalog?.suggest(ref.id, 3) ?? []),
         today,
         priceAge: snapshotPriceAge(this.deps.snapshot(), Date.now()),
-      }),
+      }, vscode.l10n),
       true,
     );
     // Command links run only for our two commands; everything from data is escaped in core.
@@ -127,9 +127,9 @@ export class EditorSurfaces implements vscode.Disposable {
     for (const { ref, refId } of entries) {
       const range = rangeOf(ref);
       const model = modelOf(catalog, ref);
-      const title = codeLensTitle(model, model === null ? null : rankOf(rankings, catalog?.aliasTarget(model) ?? model), priceAge);
+      const title = codeLensTitle(model, model === null ? null : rankOf(rankings, catalog?.aliasTarget(model) ?? model), priceAge, vscode.l10n);
       out.push(new vscode.CodeLens(range, model === null ? { title, command: '' } : { title, command: COMMANDS.compareModel, arguments: [model.id] }));
-      if (indexed && this.deps.canEdit()) out.push(new vscode.CodeLens(range, { title: 'Swap…', command: COMMANDS.swapModel, arguments: [{ refId }] }));
+      if (indexed && this.deps.canEdit()) out.push(new vscode.CodeLens(range, { title: vscode.l10n.t('Swap…'), command: COMMANDS.swapModel, arguments: [{ refId }] }));
     }
     return out;
   }
@@ -147,9 +147,9 @@ export class EditorSurfaces implements vscode.Disposable {
       if (r.intersection(range) === undefined) continue;
       for (const problem of problemsOf(catalog, ref, utcDay(Date.now()))) {
         problem.targets.forEach((target, i) => {
-          const plan = computeSwap(text, ref, target, catalog);
+          const plan = computeSwap(text, ref, target, catalog, { l10n: vscode.l10n });
           if (!plan.ok || plan.edits.length === 0) return;
-          const action = new vscode.CodeAction(`Replace with ${target}`, vscode.CodeActionKind.QuickFix);
+          const action = new vscode.CodeAction(vscode.l10n.t('Replace with {0}', target), vscode.CodeActionKind.QuickFix);
           const edit = new vscode.WorkspaceEdit();
           for (const e of plan.edits) edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)), e.newText);
           action.edit = edit;
@@ -157,8 +157,9 @@ export class EditorSurfaces implements vscode.Disposable {
           out.push(action);
         });
       }
-      const swap = new vscode.CodeAction('Swap model…', vscode.CodeActionKind.RefactorRewrite);
-      swap.command = { title: 'Swap model…', command: COMMANDS.swapModel, arguments: [{ refId }] };
+      const swapTitle = vscode.l10n.t('Swap model…');
+      const swap = new vscode.CodeAction(swapTitle, vscode.CodeActionKind.RefactorRewrite);
+      swap.command = { title: swapTitle, command: COMMANDS.swapModel, arguments: [{ refId }] };
       out.push(swap);
     }
     return out;

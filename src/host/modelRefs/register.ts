@@ -104,8 +104,8 @@ export function registerModelReferences(deps: ModelReferencesDeps): ModelReferen
     swap: (params) => runSwap({ refs, snapshot: () => deps.snapshot.current(), log }, params, { pick: params.targetId === undefined, confirm: true }),
     async swapCommand(arg) {
       const outcome = await runSwap({ refs, snapshot: () => deps.snapshot.current(), log }, parseSwapArgs(arg), { pick: true, confirm: true });
-      if (outcome.kind === 'applied' || outcome.kind === 'nothingToDo') void vscode.window.showInformationMessage(`Model Radar: ${outcome.message}`);
-      else if (outcome.kind === 'refused') void vscode.window.showWarningMessage(`Model Radar: ${outcome.message}`);
+      if (outcome.kind === 'applied' || outcome.kind === 'nothingToDo') void vscode.window.showInformationMessage(vscode.l10n.t('Model Radar: {0}', outcome.message));
+      else if (outcome.kind === 'refused') void vscode.window.showWarningMessage(vscode.l10n.t('Model Radar: {0}', outcome.message));
       return outcome;
     },
     rescan: () => {

@@ -145,11 +145,11 @@ export class WorkspaceReferences implements vscode.Disposable {
     this.scanCancel = cancel;
     this.scanAbort = abort;
     void vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: 'Model Radar: finding model ids' },
+      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Model Radar: finding model ids') },
       async (progress) => {
         const started = Date.now();
         try {
-          const files = await this.scan(cancel.token, abort.signal, (n) => progress.report({ message: `${n} files` }));
+          const files = await this.scan(cancel.token, abort.signal, (n) => progress.report({ message: vscode.l10n.t('{0} files', n) }));
           if (!abort.signal.aborted) this.log.info(`model references: ${this.entriesById.size} in ${files} files, ${Date.now() - started} ms (${this.scanPhases})`);
         } catch (err) {
           this.log.warn(`model references: scan failed: ${err instanceof Error ? err.message : String(err)}`);
