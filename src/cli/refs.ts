@@ -13,6 +13,7 @@ import type { ModelRef, RefCatalog } from '../core/refs/types';
 import { bundledApiModels, BUNDLED_CAPTURED_AT } from '../core/data/bundledCatalog';
 import { checkRoots, describeFsError } from './paths';
 import { guardTerminal, keysInCommandLine } from './terminal';
+import { cliL10n as l10n } from './l10n';
 
 export interface RefsIo {
   stdout: { write(text: string): unknown };
@@ -31,10 +32,11 @@ export interface RefsJsonReference {
 }
 
 const USAGE = 'usage: model-radar refs [--json] [--base-url URL | --offline] PATH...';
-const HELP =
-  `${USAGE}\n` +
-  '  Lists the OpenRouter model ids in the files and folders given. Ids are checked against the live catalog; when it\n' +
-  '  cannot be reached (or with --offline), against the snapshot bundled with this version.';
+function help(): string {
+  return `${USAGE}\n${l10n.t(
+    '  Lists the OpenRouter model ids in the files and folders given. Ids are checked against the live catalog; when it\n  cannot be reached (or with --offline), against the snapshot bundled with this version.',
+  )}`;
+}
 
 interface RefsArgs {
   json: boolean;
@@ -54,18 +56,18 @@ function parseArgs(argv: readonly string[]): ArgsResult {
       args.paths.push(...argv.slice(i + 1));
       break;
     }
-    if (a === '-h' || a === '--help') return { ok: false, message: HELP, help: true };
+    if (a === '-h' || a === '--help') return { ok: false, message: help(), help: true };
     if (a === '--json') args.json = true;
     else if (a === '--offline') args.offline = true;
     else if (a === '--base-url' || a.startsWith('--base-url=')) {
       const value = a === '--base-url' ? argv[++i] : a.slice('--base-url='.length);
-      if (value === undefined || value === '') return { ok: false, message: '--base-url needs a URL' };
+      if (value === undefined || value === '') return { ok: false, message: l10n.t('--base-url needs a URL') };
       args.baseUrl = value;
-    } else if (a.startsWith('-') && a !== '-') return { ok: false, message: `unknown option ${a}` };
+    } else if (a.startsWith('-') && a !== '-') return { ok: false, message: l10n.t('unknown option {0}', a) };
     else args.paths.push(a);
   }
-  if (args.offline && args.baseUrl !== null) return { ok: false, message: '--offline and --base-url cannot be used together' };
-  if (args.paths.length === 0) return { ok: false, message: 'give at least one file or folder' };
+  if (args.offline && args.baseUrl !== null) return { ok: false, message: l10n.t('--offline and --base-url cannot be used together') };
+  if (args.paths.length === 0) return { ok: false, message: l10n.t('give at least one file or folder') };
   return { ok: true, args };
 }
 
@@ -142,7 +144,7 @@ export async function runRefs(argv: string[], rawIo: RefsIo): Promise<number> {
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     if (parsed.help === true) {
-      io.stdout.write(`${HELP}\n`);
+      io.stdout.write(`${help()}\n`);
       return 0;
     }
     io.stderr.write(`model-radar refs: ${parsed.message} (${USAGE})\n`);
@@ -155,10 +157,10 @@ export async function runRefs(argv: string[], rawIo: RefsIo): Promise<number> {
   if (!checked.ok) {
     // A device or pipe is a usage error, as in swap; a path that is not there is a failed run, as before.
     if (checked.problem === 'notFileOrFolder') {
-      io.stderr.write(`model-radar refs: ${checked.path} is not a file or folder (${USAGE})\n`);
+      io.stderr.write(`model-radar refs: ${l10n.t('{0} is not a file or folder ({1})', checked.path, USAGE)}\n`);
       return 2;
     }
-    io.stderr.write(`model-radar refs: cannot read ${checked.path} (${checked.detail})\n`);
+    io.stderr.write(`model-radar refs: ${l10n.t('cannot read {0} ({1})', checked.path, checked.detail)}\n`);
     return 1;
   }
   const { roots } = checked;
@@ -169,12 +171,17 @@ export async function runRefs(argv: string[], rawIo: RefsIo): Promise<number> {
   } catch (err) {
     const reason = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ');
     if (args.offline) {
-      io.stderr.write(`model-radar refs: could not load the bundled snapshot: ${reason}\n`);
+      io.stderr.write(`model-radar refs: ${l10n.t('could not load the bundled snapshot: {0}', reason)}\n`);
       return 1;
     }
     // As the extension does: the shipped snapshot stands in for the live catalog, and the user is told.
     io.stderr.write(
-      `model-radar refs: could not load the model catalog from ${args.baseUrl ?? DEFAULT_API_BASE_URL} (${reason}); using the bundled ${BUNDLED_CAPTURED_AT} snapshot instead (--offline skips the network).\n`,
+      `model-radar refs: ${l10n.t(
+        'could not load the model catalog from {0} ({1}); using the bundled {2} snapshot instead (--offline skips the network).',
+        args.baseUrl ?? DEFAULT_API_BASE_URL,
+        reason,
+        BUNDLED_CAPTURED_AT,
+      )}\n`,
     );
     catalog = await loadCatalog({ ...args, offline: true }, io);
   }
@@ -183,7 +190,7 @@ export async function runRefs(argv: string[], rawIo: RefsIo): Promise<number> {
   const out: RefsJsonReference[] = [];
   let files = 0;
   const warn = (path: string, err: unknown): void => {
-    io.stderr.write(`model-radar refs: skipped ${path} (${describeFsError(err)})\n`);
+    io.stderr.write(`model-radar refs: ${l10n.t('skipped {0} ({1})', path, describeFsError(err))}\n`);
   };
   for (const root of roots) {
     if (root.dir) {
@@ -210,7 +217,7 @@ export async function runRefs(argv: string[], rawIo: RefsIo): Promise<number> {
       let text: string;
       try {
         if (statSync(root.path).size > DEFAULT_MAX_FILE_BYTES) {
-          io.stderr.write(`model-radar refs: skipped ${display} (larger than ${DEFAULT_MAX_FILE_BYTES / 1024 / 1024} MB)\n`);
+          io.stderr.write(`model-radar refs: ${l10n.t('skipped {0} (larger than {1} MB)', display, DEFAULT_MAX_FILE_BYTES / 1024 / 1024)}\n`);
           continue;
         }
         text = stripBom(readFileSync(root.path, 'utf8'));
@@ -227,8 +234,10 @@ export async function runRefs(argv: string[], rawIo: RefsIo): Promise<number> {
     io.stdout.write(`${JSON.stringify({ references: out })}\n`);
     return 0;
   }
-  const lines = out.map((r) => `${r.file}:${r.line}:${r.column}  ${r.raw}${r.raw !== r.id ? `  (${r.id})` : ''}${r.known ? '' : '  [not in the catalog]'}`);
-  lines.push(`${out.length} reference${out.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} scanned`);
+  const notInCatalog = l10n.t('[not in the catalog]');
+  const lines = out.map((r) => `${r.file}:${r.line}:${r.column}  ${r.raw}${r.raw !== r.id ? `  (${r.id})` : ''}${r.known ? '' : `  ${notInCatalog}`}`);
+  const refs = out.length === 1 ? l10n.t('{0} reference', out.length) : l10n.t('{0} references', out.length);
+  lines.push(files === 1 ? l10n.t('{0} in {1} file scanned', refs, files) : l10n.t('{0} in {1} files scanned', refs, files));
   io.stdout.write(`${lines.join('\n')}\n`);
   return 0;
 }

@@ -454,18 +454,32 @@ export type ConfigurationProperty = Omit<SettingDescriptor, 'key' | 'read' | 'ad
   order: number;
 };
 
-/** The `contributes.configuration` object package.json should carry, generated from the schema. */
+/** The package.nls.json key of a setting's description: package.json carries `%key%`, VS Code fills in the language's text. */
+export function settingDescriptionKey(key: SettingKey): string {
+  return `${key}.markdownDescription`;
+}
+
+/**
+ * The `contributes.configuration` object package.json should carry, generated from the schema. Descriptions are
+ * `%key%` placeholders (settingDescriptionKey); their English text goes to package.nls.json (configurationStrings).
+ */
 export function configurationContribution(): { title: string; properties: Record<string, ConfigurationProperty> } {
   const properties: Record<string, ConfigurationProperty> = {};
   SETTINGS_SCHEMA.forEach((entry: SettingDescriptor, order) => {
     const { key, read: _read, additionalProperties, ...rest } = entry;
     properties[key] = {
       ...rest,
+      markdownDescription: `%${settingDescriptionKey(key as SettingKey)}%`,
       ...(additionalProperties ? { additionalProperties: { ...additionalProperties, enum: [...additionalProperties.enum] } } : {}),
       order,
     };
   });
   return { title: 'Model Radar', properties };
+}
+
+/** The English text of every setting's description, by its package.nls.json key: written there by `npm run sync-manifest`. */
+export function configurationStrings(): Record<string, string> {
+  return Object.fromEntries(SETTINGS_SCHEMA.map((entry: SettingDescriptor) => [settingDescriptionKey(entry.key as SettingKey), entry.markdownDescription]));
 }
 
 /** The place in Settings a key names: "modelRadar.budget.daily" → ["budget", "daily"]. */

@@ -2,7 +2,7 @@
 // copies these fields onto a StatusBarItem; every decision (state, colour, wording) is made here.
 import { UNKNOWN, formatAgo, formatDay, formatDuration, formatPercent, formatUsd, formatUtc } from '../../shared/format';
 import type { ErrorInfo, KeyUsage, Snapshot, UsageView } from '../../shared/types';
-import type { Settings } from '../service/settings';
+import { DEFAULT_STATUS_FORMAT, type Settings } from '../service/settings';
 import { escapeMarkdown, renderStatusFormat, type StatusPlaceholder } from './format';
 import { assessMoney, trustedUsage, type BudgetLevel, type MoneyBackground, type MoneyLevels } from './levels';
 import { COMMANDS } from '../../shared/commands';
@@ -448,7 +448,9 @@ export function presentStatus(snapshot: Snapshot, settings: Settings, now: numbe
   const facts = gatherFacts(snapshot, settings, now, l10n);
   const state = decideState(facts);
   const values = placeholderValues(facts);
-  const rendered = renderStatusFormat(settings.statusBar.format, values);
+  // The default format is ours, so it speaks the UI language; a format the user wrote is theirs, as written.
+  const format = settings.statusBar.format === DEFAULT_STATUS_FORMAT ? l10n.t('$(graph) {today} today · {left} left') : settings.statusBar.format;
+  const rendered = renderStatusFormat(format, values);
   const text = statusText(state, facts, rendered);
   return {
     visible: settings.statusBar.enabled,
