@@ -81,6 +81,8 @@ export interface StartOptions {
    * and the workspace opened with `openFile` in the editor (a path relative to the workspace).
    */
   demo?: { openFile: string };
+  /** The display language code-server starts with (`--locale`), e.g. 'zh-cn'. */
+  locale?: string;
 }
 
 function freePort(): Promise<number> {
@@ -231,7 +233,7 @@ export async function startVsCode(options: StartOptions = {}): Promise<VsCode> {
     writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
     server = spawn(
       process.execPath,
-      [CODE_SERVER, '--config', config, ...common, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', workspace],
+      [CODE_SERVER, '--config', config, ...common, ...(options.locale ? ['--locale', options.locale] : []), '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', workspace],
       { env, detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
     );
     server.stderr?.on('data', (d: Buffer) => (serverErr = (serverErr + d.toString()).slice(-4000)));

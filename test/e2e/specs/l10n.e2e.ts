@@ -1,0 +1,54 @@
+// 简体中文 in a real VS Code: code-server started with `--locale zh-cn`. The workbench has no Chinese language pack
+// offline, but the extension follows vscode.env.language: its status bar text and tooltip, notifications and
+// command titles (package.nls.zh-cn.json) read in Chinese. Screenshots of the status bar, sidebar and dashboard in
+// zh-cn go to media/screenshots with --update-screenshots (README.zh-CN.md shows them).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INFERENCE_KEY, startVsCode, type VsCode } from '../harness';
+
+let vs: VsCode;
+const statusText = async (): Promise<string> => (await vs.statusItem().innerText().catch(() => '')).replace(/\s+/g, ' ');
+
+beforeAll(async () => {
+  vs = await startVsCode({ theme: 'dark', locale: 'zh-cn', viewport: { width: 1400, height: 1200 } });
+});
+afterAll(async () => {
+  await vs?.stop();
+});
+
+describe('Model Radar with the UI language set to zh-cn', () => {
+  it('shows the no-key status bar text in Chinese', async () => {
+    await expect.poll(statusText, { timeout: 60_000 }).toMatch(/Model Radar：设置密钥/);
+  });
+
+  it('lists its commands with Chinese titles and runs one: the key is saved with a Chinese notification', async () => {
+    await vs.runCommand('Model Radar: 设置 API 密钥');
+    await vs.inputBox(INFERENCE_KEY);
+    await expect.poll(async () => vs.notification(/API 密钥已保存/).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+  });
+
+  it('shows today / left and the tooltip in Chinese, money as $0.87', async () => {
+    await expect.poll(statusText, { timeout: 30_000 }).toMatch(/今日 \$0\.87 · 剩余 \$74\.50/);
+    await vs.statusItem().hover();
+    const hover = vs.page.locator('.monaco-hover, .workbench-hover').filter({ hasText: /本周/ }).first();
+    await expect.poll(async () => hover.innerText().catch(() => ''), { timeout: 15_000 }).toMatch(/\$6\.42/);
+    const text = await hover.innerText();
+    expect(text).toMatch(/本月/);
+    expect(text).toMatch(/打开仪表板/);
+    const viewport = vs.page.viewportSize() ?? { width: 1400, height: 1200 };
+    await vs.screenshot('statusbar.zh-cn', { x: viewport.width - 560, y: viewport.height - 360, width: 560, height: 360 });
+    await vs.page.keyboard.press('Escape');
+  });
+
+  it('takes the sidebar and dashboard screenshots in zh-cn', async () => {
+    await vs.runCommand('Model Radar: 聚焦到侧边栏');
+    const frame = await vs.webview('sidebar');
+    await expect.poll(async () => frame.locator('body').innerText(), { timeout: 30_000 }).toMatch(/DeepSeek|Qwen|Kimi|GLM|MiniMax/);
+    await vs.page.waitForTimeout(1500);
+    await vs.screenshot('sidebar.zh-cn', { x: 0, y: 0, width: 480, height: 1200 });
+    await vs.runCommand('Model Radar: 打开仪表板');
+    const dashboard = await vs.webview('dashboard');
+    await expect.poll(async () => dashboard.locator('table tbody tr').count(), { timeout: 30_000 }).toBeGreaterThan(10);
+    await vs.page.waitForTimeout(1500);
+    await vs.screenshot('dashboard.zh-cn');
+  });
+});
