@@ -36,7 +36,7 @@ export function registerModelReferences(deps: ModelReferencesDeps): ModelReferen
   const canEdit = (): boolean => vscode.workspace.isTrusted;
   const surfaces = new EditorSurfaces({ refs, snapshot: () => deps.snapshot.current(), settings: () => deps.settings.current(), canEdit });
   const changed = new vscode.EventEmitter<ReferencesView>();
-  const untrustedNote = 'This workspace is not trusted: model references are shown, swaps are off.';
+  const untrustedNote = vscode.l10n.t('This workspace is not trusted: model references are shown, swaps are off.');
   const view = (): ReferencesView => refs.view(canEdit() ? null : untrustedNote);
 
   // The catalog index: the host's when offered, else built once per catalog the snapshot carries.

@@ -358,8 +358,8 @@ export class WorkspaceReferences implements vscode.Disposable {
       if (refs.length >= MAX_VIEW_REFS) break;
       refs.push(toRefView(e.ref, e.refId, e.file));
     }
-    const capped = this.entriesById.size > MAX_VIEW_REFS ? `Showing the first ${MAX_VIEW_REFS} of ${this.entriesById.size} references.` : null;
-    const waiting = this.catalog === null ? 'Waiting for the model catalog before scanning.' : null;
+    const capped = this.entriesById.size > MAX_VIEW_REFS ? vscode.l10n.t('Showing the first {0} of {1} references.', MAX_VIEW_REFS, this.entriesById.size) : null;
+    const waiting = this.catalog === null ? vscode.l10n.t('Waiting for the model catalog before scanning.') : null;
     return { refs, scanning: this.scanning, files: this.index?.fileCount() ?? 0, note: note ?? waiting ?? capped };
   }
 
