@@ -445,3 +445,21 @@ export function baselineVsix(): string {
   baselineVsixFile = out;
   return out;
 }
+
+let zhCnStubVsixFile: string | undefined;
+/**
+ * test/e2e/zh-cn-pack packaged once per test process: a language pack with no translations. Offline there is no
+ * Chinese language pack to install, and without one VS Code resolves `--locale zh-cn` to English; with it,
+ * vscode.env.language is zh-cn (the workbench's own strings stay English) and extensions load their zh-cn bundles.
+ */
+export function zhCnStubVsix(): string {
+  if (zhCnStubVsixFile && existsSync(zhCnStubVsixFile)) return zhCnStubVsixFile;
+  const out = join(WORK, `zh-cn-stub-${process.pid}.vsix`);
+  mkdirSync(WORK, { recursive: true });
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--out', out], {
+    cwd: join(E2E, 'zh-cn-pack'),
+    stdio: 'pipe',
+  });
+  zhCnStubVsixFile = out;
+  return out;
+}

@@ -1,15 +1,23 @@
-// 简体中文 in a real VS Code: code-server started with `--locale zh-cn`. The workbench has no Chinese language pack
-// offline, but the extension follows vscode.env.language: its status bar text and tooltip, notifications and
-// command titles (package.nls.zh-cn.json) read in Chinese. Screenshots of the status bar, sidebar and dashboard in
+// 简体中文 in a real VS Code: code-server started with `--locale zh-cn`. Offline there is no Chinese language pack,
+// and without one VS Code resolves the locale to English (vscode.env.language 'en': the first run of this spec
+// showed "Model Radar: set key"); a stub language pack with no translations (test/e2e/zh-cn-pack) makes VS Code
+// accept zh-cn while its own workbench strings stay English. The extension then follows vscode.env.language: its
+// status bar text and tooltip, notifications and command titles (package.nls.zh-cn.json) read in Chinese. Screenshots of the status bar, sidebar and dashboard in
 // zh-cn go to media/screenshots with --update-screenshots (README.zh-CN.md shows them).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INFERENCE_KEY, startVsCode, type VsCode } from '../harness';
+import { INFERENCE_KEY, startVsCode, zhCnStubVsix, type VsCode } from '../harness';
 
 let vs: VsCode;
 const statusText = async (): Promise<string> => (await vs.statusItem().innerText().catch(() => '')).replace(/\s+/g, ' ');
 
 beforeAll(async () => {
-  vs = await startVsCode({ theme: 'dark', locale: 'zh-cn', viewport: { width: 1400, height: 1200 } });
+  vs = await startVsCode({ theme: 'dark', locale: 'zh-cn', extensions: [zhCnStubVsix()], viewport: { width: 1400, height: 1200 } });
+  // The language pack list is written when the server has seen the installed pack; a window opened before that
+  // is English, a reload is not.
+  const chinese = async (): Promise<boolean> => /设置密钥/.test(await statusText());
+  const until = Date.now() + 30_000;
+  while (Date.now() < until && !(await chinese())) await vs.page.waitForTimeout(500);
+  if (!(await chinese())) await vs.reload();
 });
 afterAll(async () => {
   await vs?.stop();
