@@ -34,10 +34,10 @@ export class SettingsAdapter implements SettingsApi, vscode.Disposable {
       const sub = key.startsWith(`${SECTION}.`) ? key.slice(SECTION.length + 1) : key;
       if (!USER_ONLY_KEYS.has(key as SettingKey)) return config.get(sub);
       // inspect(), not get(): only the user's own value counts, whatever scope VS Code applies.
-      const { value, ignored } = userOnlyValue(key as SettingKey, config.inspect(sub) as InspectedSetting | undefined);
+      const { value, ignored } = userOnlyValue(key as SettingKey, config.inspect(sub) as InspectedSetting | undefined, vscode.l10n);
       if (ignored !== null) scopeProblems.push(ignored);
       return value;
-    });
+    }, vscode.l10n);
     const problems = [...scopeProblems, ...valueProblems];
     const fresh = problems.filter((p) => !this.reported.has(p));
     for (const p of fresh) {

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { ENGLISH, fillPlaceholders, type L10n, type L10nArg } from '../../src/core/l10n';
-import { configurationContribution, defaultSettings, type Settings } from '../../src/core/service/settings';
+import { configurationContribution, DEFAULT_API_BASE_URL, defaultSettings, readSettings, userOnlyValue, type Settings } from '../../src/core/service/settings';
 import { presentStatus } from '../../src/core/status/presenter';
 import { evaluateAlerts, initialAlertState } from '../../src/core/status/alerts';
 import {
@@ -438,6 +438,33 @@ describe('core writes user text only through the translator it is given', () => 
     texts.push(formatReportTable(report, PSEUDO).replace(/China|US|Europe|Other|Unknown/g, '').replace(`${TOKENIZER_CAVEAT} ${DATA_API_DOCS_URL}`, ''));
     const data = { m, models: models.slice(0, 12), rankings, compare, ref, unknownRef, placed, targets: ['acme/not-a-model-9', 'bad id with spaces'] };
     const leaks = texts.flatMap((t) => leakedWords(t, data).map((w) => `${w} in ${t.slice(0, 80)}`));
+    expect(leaks).toEqual([]);
+  });
+
+  it('settings problems shown in the "settings were ignored" notification', () => {
+    const bad: Record<string, unknown> = {
+      'modelRadar.statusBar.enabled': 'yes',
+      'modelRadar.budget.daily': -1,
+      'modelRadar.budget.monthly': 5_000_000,
+      'modelRadar.refresh.keySeconds': 5,
+      'modelRadar.refresh.creditsMinutes': 'soon',
+      'modelRadar.leaders.top': 99,
+      'modelRadar.scan.include': ['', 3, 'ok/**'],
+      'modelRadar.scan.exclude': 'node_modules',
+      'modelRadar.apiBaseUrl': 42,
+      'modelRadar.statusBar.format': '{today} {nope} {nada}',
+      'modelRadar.regions.overrides': { 'bad author!': 'CN', mistralai: 'MARS' },
+      'modelRadar.codeLens.enabled': [],
+      'modelRadar.diagnostics.enabled': {},
+    };
+    const { problems } = readSettings((key) => {
+      if (key === 'modelRadar.alerts.enabled') throw new Error('unreadable');
+      return bad[key];
+    }, PSEUDO);
+    expect(problems.length).toBeGreaterThanOrEqual(Object.keys(bad).length);
+    const scope = userOnlyValue('modelRadar.apiBaseUrl', { workspaceValue: 'https://evil.example' }, PSEUDO).ignored ?? '';
+    const known = [bad, Object.keys(bad), 'modelRadar.alerts.enabled', 'modelRadar.apiBaseUrl', DEFAULT_API_BASE_URL, 'true false null CN US EU OTHER UNKNOWN', 'today week month left balance limit (the status placeholders)'];
+    const leaks = [...problems, scope].flatMap((p) => leakedWords(p, known).map((w) => `${w} in ${p}`));
     expect(leaks).toEqual([]);
   });
 
