@@ -59,6 +59,25 @@ const hostMainExternal = {
   },
 };
 
+/**
+ * The settings' descriptions are for package.json and package.nls.json (npm run sync-manifest writes them from
+ * SETTINGS_SCHEMA); VS Code shows them from there, and nothing in the extension reads them at run time. The host
+ * bundle gets the schema with each `markdownDescription` emptied, 2 KB it would otherwise carry. A description
+ * the pattern does not recognise (built from expressions) stays, which only costs bytes.
+ * @type {import('esbuild').Plugin}
+ */
+export const stripSettingDescriptions = {
+  name: 'strip-setting-descriptions',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]core[\\/]service[\\/]settings\.ts$/ }, async (args) => {
+      const { readFile } = await import('node:fs/promises');
+      const text = await readFile(args.path, 'utf8');
+      const contents = text.replace(/markdownDescription: (?:'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\$]|\\.)*`)/g, "markdownDescription: ''");
+      return { contents, loader: 'ts' };
+    });
+  },
+};
+
 /** The host outputs, in load order: what activation loads, then the rest. */
 export const HOST_FILES = ['extension.js', 'main.js'];
 
@@ -83,6 +102,7 @@ const builds = [
     entryPoints: { main: 'src/host/extension.ts' },
     outdir: 'dist',
     platform: 'node',
+    plugins: [stripSettingDescriptions],
     format: 'cjs',
     external: ['vscode'],
     // Prefer packages' ESM builds (tree-shaken; some UMD mains break when bundled).
