@@ -225,6 +225,15 @@ export async function startVsCode(options: StartOptions = {}): Promise<VsCode> {
         2,
       ),
     );
+    if (options.locale !== undefined && options.locale !== 'en') {
+      // What VS Code's server reads to resolve --locale (languagepacks.json in the user data folder): without an
+      // entry for the locale it falls back to English. The stub pack's translation file has no translations, so
+      // the workbench's own strings stay English and vscode.env.language is the locale.
+      writeFileSync(
+        join(userDataDir, 'languagepacks.json'),
+        JSON.stringify({ [options.locale]: { hash: 'model-radar-e2e-stub', label: options.locale, extensions: [], translations: { vscode: join(E2E, 'zh-cn-pack/translations/main.i18n.json') } } }),
+      );
+    }
     const common = ['--user-data-dir', userDataDir, '--extensions-dir', extDir];
     for (const vsix of [vsixPath(), ...(options.extensions ?? [])]) execFileSync(process.execPath, [CODE_SERVER, ...common, '--install-extension', vsix], { env, stdio: 'pipe' });
 
