@@ -1,6 +1,6 @@
 // One build script: the extension host, the CLI, and the webview app (one entry per view plus a shared chunk).
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
 /**
@@ -12,12 +12,7 @@ import { pathToFileURL } from 'node:url';
  */
 export function webviewBuild(dev = false) {
   return {
-    bundle: true,
-    minify: !dev,
-    sourcemap: dev ? 'inline' : false,
-    legalComments: 'none',
-    logLevel: 'warning',
-    target: 'es2022',
+    ...commonOptions(dev),
     entryPoints: { sidebar: 'webview/src/views/sidebarEntry.tsx', dashboard: 'webview/src/views/dashboardEntry.tsx' },
     outdir: 'dist/webview',
     splitting: true,
@@ -31,20 +26,42 @@ export function webviewBuild(dev = false) {
   };
 }
 
+/**
+ * The sidebar's first screen (webview/src/first/): a small classic script the host inlines into the sidebar's page,
+ * so the first content paints before the app's modules are fetched (dist/webview/first.js).
+ * @returns {import('esbuild').BuildOptions}
+ */
+export function firstScreenBuild(dev = false) {
+  return {
+    bundle: true,
+    minify: !dev,
+    sourcemap: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+    target: 'es2022',
+    entryPoints: { first: 'webview/src/first/sidebarFirstEntry.ts' },
+    outdir: 'dist/webview',
+    platform: 'browser',
+    format: 'iife',
+    metafile: true,
+  };
+}
+
 /** The files the host's HTML names, per view, in load order (see src/host/webviewHost.ts). */
 export const WEBVIEW_FILES = ['sidebar.js', 'sidebar.css', 'dashboard.js', 'dashboard.css', 'shared.js'];
 
 const watch = process.argv.includes('--watch');
 const dev = process.argv.includes('--dev');
 
-const common = {
-  bundle: true,
-  minify: !dev,
-  sourcemap: dev ? 'inline' : false,
-  legalComments: 'none',
-  logLevel: 'warning',
-  target: 'es2022',
-};
+/**
+ * What every output shares: bundled, minified unless --dev (then with inline source maps).
+ * @returns {import('esbuild').BuildOptions}
+ */
+function commonOptions(dev) {
+  return { bundle: true, minify: !dev, sourcemap: dev ? 'inline' : false, legalComments: 'none', logLevel: 'warning', target: 'es2022' };
+}
+
+const common = commonOptions(dev);
 
 /**
  * The entry's import('./extension') stays a require of the second host output, so the entry bundles nothing of it.
@@ -60,21 +77,17 @@ const hostMainExternal = {
 };
 
 /**
- * The settings' descriptions are for package.json and package.nls.json (npm run sync-manifest writes them from
- * SETTINGS_SCHEMA); VS Code shows them from there, and nothing in the extension reads them at run time. The host
- * bundle gets the schema with each `markdownDescription` emptied, 2 KB it would otherwise carry. A description
- * the pattern does not recognise (built from expressions) stays, which only costs bytes.
+ * The settings' descriptions are for package.json (npm run sync-manifest writes them there from SETTINGS_SCHEMA) and
+ * VS Code reads them from it; the host never shows them, so its bundle carries them as empty strings.
  * @type {import('esbuild').Plugin}
  */
-export const stripSettingDescriptions = {
-  name: 'strip-setting-descriptions',
+const dropSettingDescriptions = {
+  name: 'drop-setting-descriptions',
   setup(build) {
-    build.onLoad({ filter: /[\\/]src[\\/]core[\\/]service[\\/]settings\.ts$/ }, async (args) => {
-      const { readFile } = await import('node:fs/promises');
-      const text = await readFile(args.path, 'utf8');
-      const contents = text.replace(/markdownDescription: (?:'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\$]|\\.)*`)/g, "markdownDescription: ''");
-      return { contents, loader: 'ts' };
-    });
+    build.onLoad({ filter: /src[\\/]core[\\/]service[\\/]settings\.ts$/ }, (args) => ({
+      contents: readFileSync(args.path, 'utf8').replace(/(markdownDescription:\s*)('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`)/g, "$1''"),
+      loader: 'ts',
+    }));
   },
 };
 
@@ -102,9 +115,9 @@ const builds = [
     entryPoints: { main: 'src/host/extension.ts' },
     outdir: 'dist',
     platform: 'node',
-    plugins: [stripSettingDescriptions],
     format: 'cjs',
     external: ['vscode'],
+    plugins: [dropSettingDescriptions],
     // Prefer packages' ESM builds (tree-shaken; some UMD mains break when bundled).
     mainFields: ['module', 'main'],
     metafile: true,
@@ -119,6 +132,7 @@ const builds = [
     banner: { js: '#!/usr/bin/env node' },
   },
   webviewBuild(dev),
+  firstScreenBuild(dev),
 ];
 
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;

@@ -3,6 +3,7 @@ import { version } from '../package.json';
 import { runReport } from './cli/report';
 import { runRefs } from './cli/refs';
 import { runSwapCli } from './cli/swap';
+import { runWatch } from './cli/watch';
 import { terminalSafe } from './shared/sanitize';
 import { cliL10n as l10n, takeLanguage, useCliLanguage } from './cli/l10n';
 
@@ -14,6 +15,7 @@ const COMMANDS: Readonly<Record<string, () => string>> = {
   report: () => l10n.t('region shares and leaders from OpenRouter rankings (--json, --from, --to, --top, --base-url, --key)'),
   refs: () => l10n.t('OpenRouter model ids referenced in files and folders (--json, --base-url | --offline, PATH...)'),
   swap: () => l10n.t('replace one model with another in files and folders (--from, --to, --dry-run, --json, --allow-unknown, --offline, PATH...)'),
+  watch: () => l10n.t('catalog changes (price, retirement date, removal) to the models you use, as VS Code recorded them (--json, --since, --all, --file)'),
 };
 
 /** Built when printed, after the language is chosen. */
@@ -55,6 +57,8 @@ async function main(allArgs: string[]): Promise<number> {
       return runRefs(rest, io);
     case 'swap':
       return runSwapCli(rest, io);
+    case 'watch':
+      return runWatch(rest, io);
     case undefined:
     case '-h':
     case '--help':

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import type { L10n } from '../core/l10n';
+import { setSharedL10n } from '../shared/l10n';
 
 /** The translator the CLI passes to core; configured once by useCliLanguage. */
 export const cliL10n: L10n = l10n;
@@ -67,12 +68,17 @@ export function bundleDir(): string {
   return typeof __dirname === 'string' && existsSync(join(__dirname, '..', 'l10n')) ? join(__dirname, '..', 'l10n') : 'l10n';
 }
 
-/** Loads the bundle for `language` (English: none). A missing bundle leaves English, the messages themselves. */
+/**
+ * Loads the bundle for `language` (English: none). A missing bundle leaves English, the messages themselves.
+ * Shared code (words and dates from src/shared/format.ts) follows the same language through setSharedL10n.
+ */
 export function useCliLanguage(language: CliLanguage, dir = bundleDir()): void {
   const file = join(dir, `bundle.l10n.${language}.json`);
   if (language === 'en' || !existsSync(file)) {
     l10n.config({ contents: {} });
+    setSharedL10n('en', (message, ...args) => l10n.t(message, ...args));
     return;
   }
   l10n.config({ fsPath: file });
+  setSharedL10n(language, (message, ...args) => l10n.t(message, ...args));
 }

@@ -16,7 +16,7 @@ export type RootsCheck =
 
 /** An fs error's code (ENOENT, EACCES, ...) when it has one, else its message. */
 export function describeFsError(err: unknown): string {
-  if (typeof err === 'object' && err !== null && 'code' in err && typeof (err as { code: unknown }).code === 'string') return (err as { code: string }).code;
+  if (typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string') return err.code;
   return err instanceof Error ? err.message : String(err);
 }
 

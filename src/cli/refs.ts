@@ -2,16 +2,13 @@
 // and folders, through the same recogniser and scan filter the editor uses.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { buildCatalog, createCatalogIndex } from '../core/market/catalog';
-import { DEFAULT_API_BASE_URL } from '../core/openrouter/baseUrl';
-import { createOpenRouterClient } from '../core/openrouter/client';
-import type { ApiModel } from '../core/openrouter/apiTypes';
 import { classifyIncluded } from '../core/refs/classify';
 import { findRefs } from '../core/refs/recognize';
 import { createScanFilter, DEFAULT_MAX_FILE_BYTES, type FileEntry, type ScanFilter } from '../core/refs/scanner';
 import type { ModelRef, RefCatalog } from '../core/refs/types';
-import { bundledApiModels, BUNDLED_CAPTURED_AT } from '../core/data/bundledCatalog';
+import { BUNDLED_CAPTURED_AT } from '../core/data/bundledCatalog';
 import { checkRoots, describeFsError } from './paths';
+import { answerNotRun, catalogOrigin, checkPathCommandLine, loadRefCatalog, parsePathCommandLine, reasonOf, type PathCommandLine } from './pathCommand';
 import { guardTerminal, keysInCommandLine } from './terminal';
 import { cliL10n as l10n } from './l10n';
 
@@ -22,14 +19,8 @@ export interface RefsIo {
   fetch?: typeof fetch;
 }
 
-export interface RefsJsonReference {
-  file: string;
-  line: number;
-  column: number;
-  raw: string;
-  id: string;
-  known: boolean;
-}
+/** One reference in `--json` output: the reference's own fields, `file` as the path was given or walked. */
+export type RefsJsonReference = Pick<ModelRef, 'file' | 'line' | 'column' | 'raw' | 'id' | 'known'>;
 
 const USAGE = 'usage: model-radar refs [--json] [--base-url URL | --offline] PATH...';
 function help(): string {
@@ -38,37 +29,15 @@ function help(): string {
   )}`;
 }
 
-interface RefsArgs {
-  json: boolean;
-  offline: boolean;
-  baseUrl: string | null;
-  paths: string[];
-}
+type RefsArgs = PathCommandLine<never, never>;
 
-type ArgsResult = { ok: true; args: RefsArgs } | { ok: false; message: string; help?: boolean };
+type ArgsResult = { ok: true; args: RefsArgs } | { ok: false; help: true } | { ok: false; help?: false; message: string };
 
 function parseArgs(argv: readonly string[]): ArgsResult {
-  const args: RefsArgs = { json: false, offline: false, baseUrl: null, paths: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === undefined) break;
-    if (a === '--') {
-      args.paths.push(...argv.slice(i + 1));
-      break;
-    }
-    if (a === '-h' || a === '--help') return { ok: false, message: help(), help: true };
-    if (a === '--json') args.json = true;
-    else if (a === '--offline') args.offline = true;
-    else if (a === '--base-url' || a.startsWith('--base-url=')) {
-      const value = a === '--base-url' ? argv[++i] : a.slice('--base-url='.length);
-      if (value === undefined || value === '') return { ok: false, message: l10n.t('--base-url needs a URL') };
-      args.baseUrl = value;
-    } else if (a.startsWith('-') && a !== '-') return { ok: false, message: l10n.t('unknown option {0}', a) };
-    else args.paths.push(a);
-  }
-  if (args.offline && args.baseUrl !== null) return { ok: false, message: l10n.t('--offline and --base-url cannot be used together') };
-  if (args.paths.length === 0) return { ok: false, message: l10n.t('give at least one file or folder') };
-  return { ok: true, args };
+  const parsed = parsePathCommandLine(argv, { flags: [], values: {} });
+  if (!parsed.ok) return parsed;
+  const problem = checkPathCommandLine(parsed.args);
+  return problem === null ? parsed : { ok: false, message: problem };
 }
 
 /** A file found under a walked folder or named on the command line. */
@@ -123,17 +92,6 @@ function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-async function loadCatalog(args: RefsArgs, io: RefsIo): Promise<RefCatalog> {
-  let models: readonly ApiModel[];
-  if (args.offline) {
-    models = bundledApiModels();
-  } else {
-    const client = createOpenRouterClient({ baseUrl: args.baseUrl ?? DEFAULT_API_BASE_URL, fetch: io.fetch, maxRetries: 1 });
-    models = (await client.listModels()).data;
-  }
-  return createCatalogIndex(buildCatalog(models));
-}
-
 function toJson(ref: ModelRef, file: string): RefsJsonReference {
   return { file, line: ref.line, column: ref.column, raw: ref.raw, id: ref.id, known: ref.known };
 }
@@ -142,14 +100,7 @@ export async function runRefs(argv: string[], rawIo: RefsIo): Promise<number> {
   // File names and file text come from whatever tree is scanned: a cloned repository's, too.
   const io = guardTerminal(rawIo, keysInCommandLine(argv, rawIo.env));
   const parsed = parseArgs(argv);
-  if (!parsed.ok) {
-    if (parsed.help === true) {
-      io.stdout.write(`${help()}\n`);
-      return 0;
-    }
-    io.stderr.write(`model-radar refs: ${parsed.message} (${USAGE})\n`);
-    return 2;
-  }
+  if (!parsed.ok) return answerNotRun(io, 'refs', { usage: USAGE, help: help() }, parsed);
   const { args } = parsed;
 
   // Check the paths before the network: a typo should not wait for /models.
@@ -167,9 +118,9 @@ export async function runRefs(argv: string[], rawIo: RefsIo): Promise<number> {
 
   let catalog: RefCatalog;
   try {
-    catalog = await loadCatalog(args, io);
+    catalog = await loadRefCatalog(args, io.fetch);
   } catch (err) {
-    const reason = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ');
+    const reason = reasonOf(err);
     if (args.offline) {
       io.stderr.write(`model-radar refs: ${l10n.t('could not load the bundled snapshot: {0}', reason)}\n`);
       return 1;
@@ -178,12 +129,12 @@ export async function runRefs(argv: string[], rawIo: RefsIo): Promise<number> {
     io.stderr.write(
       `model-radar refs: ${l10n.t(
         'could not load the model catalog from {0} ({1}); using the bundled {2} snapshot instead (--offline skips the network).',
-        args.baseUrl ?? DEFAULT_API_BASE_URL,
+        catalogOrigin(args),
         reason,
         BUNDLED_CAPTURED_AT,
       )}\n`,
     );
-    catalog = await loadCatalog({ ...args, offline: true }, io);
+    catalog = await loadRefCatalog({ offline: true, baseUrl: null }, io.fetch);
   }
 
   const filter = createScanFilter();

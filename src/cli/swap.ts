@@ -3,11 +3,6 @@
 // Swap Model…: the same recogniser, the same exact-target rule, the same duplicate-key refusal.
 import { lstatSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { buildCatalog, createCatalogIndex } from '../core/market/catalog';
-import { bundledApiModels } from '../core/data/bundledCatalog';
-import { DEFAULT_API_BASE_URL } from '../core/openrouter/baseUrl';
-import { createOpenRouterClient } from '../core/openrouter/client';
-import type { ApiModel } from '../core/openrouter/apiTypes';
 import { lineStarts, positionAt } from '../core/refs/candidate';
 import { classifyIncluded } from '../core/refs/classify';
 import { unifiedDiff } from '../core/refs/diff';
@@ -20,6 +15,7 @@ import type { FileKind, ModelRef, RefCatalog } from '../core/refs/types';
 import { walkFiles, type RefsIo } from './refs';
 import { checkRoots, describeFsError } from './paths';
 import { cliL10n as l10n } from './l10n';
+import { answerNotRun, catalogOrigin, checkPathCommandLine, loadRefCatalog, parsePathCommandLine, reasonOf, type PathCommandLine, type PathCommandOptions } from './pathCommand';
 import { guardTerminal, keysInCommandLine } from './terminal';
 
 export type SwapIo = RefsIo;
@@ -31,76 +27,40 @@ export interface SwapJson {
 
 const USAGE = 'usage: model-radar swap --from ID --to ID [--dry-run] [--json] [--allow-unknown] [--offline | --base-url URL] PATH...';
 
-interface SwapArgs {
+interface SwapArgs extends PathCommandLine<SwapFlag, SwapValue> {
   from: string;
   to: string;
   dryRun: boolean;
-  json: boolean;
   allowUnknown: boolean;
-  offline: boolean;
-  baseUrl: string | null;
-  paths: string[];
 }
 
-type ArgsResult = { ok: true; args: SwapArgs } | { ok: false; message: string; help?: boolean };
+type SwapFlag = '--dry-run' | '--allow-unknown';
+type SwapValue = '--from' | '--to';
+const SWAP_OPTIONS: PathCommandOptions<SwapFlag, SwapValue> = { flags: ['--dry-run', '--allow-unknown'], values: { '--from': () => l10n.t('--from needs a model id'), '--to': () => l10n.t('--to needs a model id') } };
+
+type ArgsResult = { ok: true; args: SwapArgs } | { ok: false; help: true } | { ok: false; help?: false; message: string };
 
 function parseArgs(argv: readonly string[]): ArgsResult {
-  let from: string | null = null;
-  let to: string | null = null;
-  const args: Omit<SwapArgs, 'from' | 'to'> = { dryRun: false, json: false, allowUnknown: false, offline: false, baseUrl: null, paths: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === undefined) break;
-    if (a === '--') {
-      args.paths.push(...argv.slice(i + 1));
-      break;
-    }
-    const valued = (name: string): string | null | undefined => {
-      if (a === name) return argv[++i] ?? null;
-      if (a.startsWith(`${name}=`)) return a.slice(name.length + 1);
-      return undefined;
-    };
-    if (a === '-h' || a === '--help') return { ok: false, message: USAGE, help: true };
-    if (a === '--dry-run') args.dryRun = true;
-    else if (a === '--json') args.json = true;
-    else if (a === '--allow-unknown') args.allowUnknown = true;
-    else if (a === '--offline') args.offline = true;
-    else {
-      const f = valued('--from');
-      const t = f === undefined ? valued('--to') : undefined;
-      const b = f === undefined && t === undefined ? valued('--base-url') : undefined;
-      if (f !== undefined) {
-        if (f === null || f.trim() === '') return { ok: false, message: l10n.t('--from needs a model id') };
-        from = f.trim();
-      } else if (t !== undefined) {
-        if (t === null || t.trim() === '') return { ok: false, message: l10n.t('--to needs a model id') };
-        to = t.trim();
-      } else if (b !== undefined) {
-        if (b === null || b === '') return { ok: false, message: l10n.t('--base-url needs a URL') };
-        args.baseUrl = b;
-      } else if (a.startsWith('-') && a !== '-') return { ok: false, message: l10n.t('unknown option {0}', a) };
-      else args.paths.push(a);
-    }
-  }
-  if (from === null) return { ok: false, message: l10n.t('--from is required') };
-  if (to === null) return { ok: false, message: l10n.t('--to is required') };
-  if (args.offline && args.baseUrl !== null) return { ok: false, message: l10n.t('--offline and --base-url cannot be used together') };
-  if (args.paths.length === 0) return { ok: false, message: l10n.t('give at least one file or folder') };
+  const parsed = parsePathCommandLine(argv, SWAP_OPTIONS);
+  if (!parsed.ok) return parsed;
+  const { args } = parsed;
+  const from = args.values['--from']?.trim();
+  const to = args.values['--to']?.trim();
+  // "--from ' '" is as good as none.
+  if (from === '') return { ok: false, message: l10n.t('--from needs a model id') };
+  if (to === '') return { ok: false, message: l10n.t('--to needs a model id') };
+  if (from === undefined) return { ok: false, message: l10n.t('--from is required') };
+  if (to === undefined) return { ok: false, message: l10n.t('--to is required') };
+  const problem = checkPathCommandLine(args);
+  if (problem !== null) return { ok: false, message: problem };
   // Ids are lower case (the grammar every file is read with): "QWEN/Qwen3-Coder" means qwen/qwen3-coder.
   const asTyped = normaliseTarget(to);
   const target = ID_RE.test(asTyped) ? asTyped : normaliseTarget(to.toLowerCase());
   if (!ID_RE.test(target)) return { ok: false, message: l10n.t('"{0}" cannot be written as a model id (author/slug[:variant])', to) };
-  return { ok: true, args: { ...args, from: normaliseTarget(from).toLowerCase(), to: target } };
-}
-
-async function loadCatalog(args: SwapArgs, io: SwapIo): Promise<RefCatalog> {
-  let models: readonly ApiModel[];
-  if (args.offline) models = bundledApiModels();
-  else {
-    const client = createOpenRouterClient({ baseUrl: args.baseUrl ?? DEFAULT_API_BASE_URL, fetch: io.fetch, maxRetries: 1 });
-    models = (await client.listModels()).data;
-  }
-  return createCatalogIndex(buildCatalog(models));
+  return {
+    ok: true,
+    args: { ...args, from: normaliseTarget(from).toLowerCase(), to: target, dryRun: args.flags.has('--dry-run'), allowUnknown: args.flags.has('--allow-unknown') },
+  };
 }
 
 /**
@@ -136,14 +96,7 @@ export async function runSwapCli(argv: string[], rawIo: SwapIo): Promise<number>
   // File names and file text come from whatever tree is swapped (a cloned repository's too), argv is echoed back.
   const io = guardTerminal(rawIo, keysInCommandLine(argv, rawIo.env));
   const parsed = parseArgs(argv);
-  if (!parsed.ok) {
-    if (parsed.help === true) {
-      io.stdout.write(`${USAGE}\n`);
-      return 0;
-    }
-    io.stderr.write(`model-radar swap: ${parsed.message} (${USAGE})\n`);
-    return 2;
-  }
+  if (!parsed.ok) return answerNotRun(io, 'swap', { usage: USAGE, help: USAGE }, parsed);
   const { args } = parsed;
   if (args.from === args.to.toLowerCase()) {
     io.stderr.write(`model-radar swap: ${l10n.t('--from and --to name the same model ({0})', USAGE)}\n`);
@@ -163,10 +116,10 @@ export async function runSwapCli(argv: string[], rawIo: SwapIo): Promise<number>
 
   let catalog: RefCatalog;
   try {
-    catalog = await loadCatalog(args, io);
+    catalog = await loadRefCatalog(args, io.fetch);
   } catch (err) {
-    const where = args.offline ? l10n.t('the bundled snapshot') : (args.baseUrl ?? DEFAULT_API_BASE_URL);
-    const reason = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ');
+    const where = args.offline ? l10n.t('the bundled snapshot') : catalogOrigin(args);
+    const reason = reasonOf(err);
     io.stderr.write(
       `model-radar swap: ${
         args.offline

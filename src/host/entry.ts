@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../shared/commands';
 import { formatLogMs } from '../shared/format';
+import { createStatusItem } from './statusItem';
 
 /** What the entry needs from the composition root (src/host/extension.ts). */
 export interface MainModule {
@@ -109,8 +110,7 @@ export function activateLazily(context: vscode.ExtensionContext, loadMain: () =>
 /** A start that failed stays visible (a status bar item that opens the log), not a toast at startup. */
 function showFailure(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, message: string): void {
   try {
-    const item = vscode.window.createStatusBarItem('modelRadar.status', vscode.StatusBarAlignment.Right, 100);
-    item.name = 'Model Radar';
+    const item = createStatusItem();
     item.text = '$(error) Model Radar';
     item.tooltip = vscode.l10n.t('Model Radar could not start: {0}. Click to show the log.', message);
     item.command = COMMANDS.showLog;

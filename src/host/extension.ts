@@ -9,6 +9,7 @@ import type { BundledCatalog } from '../core/service/radar';
 import { Radar } from '../core/service/radar';
 import { toWebviewSettings } from '../core/service/settings';
 import { formatLogMs } from '../shared/format';
+import { setSharedL10n } from '../shared/l10n';
 import { createWebviewRequestHandlers } from '../core/bridge/handlers';
 import { SidebarViewProvider, SIDEBAR_VIEW_ID } from './sidebarView';
 import { DashboardPanel } from './dashboardPanel';
@@ -20,12 +21,15 @@ import { registerCommands } from './commands/register';
 import { setBudget } from './commands/budget';
 import { registerModelReferences } from './modelRefs/register';
 import { startDemo } from './demo';
+import { CatalogWatch, storageFiles } from './catalogWatch';
 import type { Services } from './services';
 import { COMMANDS } from '../shared/commands';
 
 const moduleLoaded = performance.now();
 
 export function start(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {
+  // Words and dates shared code renders (src/shared/format.ts, dataLabels.ts) follow the UI language from here on.
+  setSharedL10n(vscode.env.language, (message, ...args) => vscode.l10n.t(message, ...args));
   const t0 = performance.now();
   const phases: string[] = [];
   let mark = t0;
@@ -64,10 +68,13 @@ export function start(context: vscode.ExtensionContext, log: vscode.LogOutputCha
   const unsubscribe = radar.store.onDidChange((s) => snapshotChanged.fire(s));
   context.subscriptions.push(snapshotChanged, { dispose: () => unsubscribe.dispose() }, { dispose: () => radar.dispose() });
 
+  // Created after the references it watches; the diagnostics ask it about removed models through this.
+  let watch: CatalogWatch | null = null;
   const references = registerModelReferences({
     context,
     log,
-    snapshot: { current: () => radar.snapshot(), onDidChange: snapshotChanged.event, catalog: () => radar.catalogIndex() },
+    removed: (id) => watch?.removedInfo(id) ?? null,
+    snapshot: { current: () => radar.snapshot(), onDidChange: snapshotChanged.event, catalog: () => radar.catalogIndex(), mixFor: (id) => radar.workloadMix(id) },
     settings: {
       current: () => {
         const s = settings.current();
@@ -75,16 +82,31 @@ export function start(context: vscode.ExtensionContext, log: vscode.LogOutputCha
           scanInclude: s.scan.include,
           scanExclude: s.scan.exclude,
           maxFileBytes: s.scan.maxFileSizeKB * 1024,
+          useRipgrep: s.scan.useRipgrep,
           codeLensConfig: s.codeLens.enabled,
           codeLensCode: s.codeLens.inCode,
           diagnostics: s.diagnostics.enabled,
         };
       },
-      onDidChange: (listener) => settings.onDidChange(() => listener()),
+      onDidChange: (listener) => settings.onDidChange(() => {
+        listener();
+      }),
     },
   });
   context.subscriptions.push(references);
   phase('references');
+
+  const catalogWatch = new CatalogWatch({
+    // Always set by VS Code; absent only in a host that gives the extension no storage.
+    files: (context.globalStorageUri as vscode.Uri | undefined) === undefined ? null : storageFiles(context.globalStorageUri),
+    log,
+    snapshot: { current: () => radar.snapshot(), onDidChange: snapshotChanged.event },
+    references: { view: () => references.view(), onDidChange: references.onDidChange },
+    catalog: () => radar.catalogIndex(),
+    showChanges: () => void vscode.commands.executeCommand(COMMANDS.focusSidebar),
+  });
+  watch = catalogWatch;
+  context.subscriptions.push(catalogWatch, catalogWatch.onDidChangeRemoved(() => references.refreshDiagnostics()));
 
   const webviewSettingsChanged = new vscode.EventEmitter<ReturnType<typeof toWebviewSettings>>();
   context.subscriptions.push(webviewSettingsChanged);
@@ -95,6 +117,8 @@ export function start(context: vscode.ExtensionContext, log: vscode.LogOutputCha
     onDidChangeReferences: references.onDidChange,
     settings: () => toWebviewSettings(settings.current()),
     onDidChangeSettings: webviewSettingsChanged.event,
+    watch: () => catalogWatch.view(),
+    onDidChangeWatch: catalogWatch.onDidChange,
   };
 
   const handlers = createWebviewRequestHandlers({
@@ -103,6 +127,7 @@ export function start(context: vscode.ExtensionContext, log: vscode.LogOutputCha
     isCatalogModel: (id) => radar.isCatalogModel(id),
     compare: (id, mix, limit) => radar.compare(id, mix, limit),
     l10n: vscode.l10n,
+    spendHistory: (window, refresh) => radar.spendHistory(window, refresh),
     effects: {
       copyText: async (text) => {
         await vscode.env.clipboard.writeText(text);
@@ -180,6 +205,7 @@ export function start(context: vscode.ExtensionContext, log: vscode.LogOutputCha
   // activation returns rather than inside it, then start polling.
   const startTimer = setTimeout(() => {
     radar.start();
+    void catalogWatch.start();
     updateActive();
     void startDemo({ keys, apiBaseUrl: settings.current().apiBaseUrl, env: process.env, log });
   }, 0);

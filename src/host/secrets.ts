@@ -1,14 +1,13 @@
 // The keys live in VS Code's SecretStorage only. Nothing here logs, echoes or returns a key
 // anywhere but to the caller that sends it to OpenRouter.
 import * as vscode from 'vscode';
-import type { KeysState, ManagementKeyKind } from '../shared/types';
+import { MANAGEMENT_KEY_KINDS, type KeysState, type ManagementKeyKind } from '../shared/types';
 
 const INFERENCE = 'modelRadar.inferenceKey';
 const MANAGEMENT = 'modelRadar.managementKey';
 /** What GET /key said the management slot's key is; never the key. Written before the key, so a window that
  * sees the new key also sees its kind. */
 const MANAGEMENT_KIND = 'modelRadar.managementKeyKind';
-const KINDS: readonly ManagementKeyKind[] = ['unverified', 'management', 'notManagement'];
 
 export interface ResolvedKey {
   key: string;
@@ -44,7 +43,7 @@ export class KeyStore implements vscode.Disposable {
   async state(): Promise<KeysState> {
     const [inference, management, kind] = await Promise.all([this.inference(), this.management(), this.secrets.get(MANAGEMENT_KIND)]);
     if (management === undefined) return { inference: inference?.source ?? 'none', management: false };
-    const managementKind = KINDS.find((k) => k === kind) ?? 'unverified';
+    const managementKind = MANAGEMENT_KEY_KINDS.find((k) => k === kind) ?? 'unverified';
     return { inference: inference?.source ?? 'none', management: true, managementKind };
   }
 

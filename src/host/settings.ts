@@ -1,7 +1,7 @@
 // Settings through one typed, normalising adapter (src/core/service/settings.ts decides; this only reads
 // VS Code's configuration and reports what was ignored, once per distinct problem).
 import * as vscode from 'vscode';
-import { USER_ONLY_KEYS, readSettings, userOnlyValue, type InspectedSetting, type SettingKey, type Settings } from '../core/service/settings';
+import { USER_ONLY_KEYS, readSettings, userOnlyValue, type SettingKey, type Settings } from '../core/service/settings';
 import type { SettingsApi } from './services';
 
 const SECTION = 'modelRadar';
@@ -34,7 +34,7 @@ export class SettingsAdapter implements SettingsApi, vscode.Disposable {
       const sub = key.startsWith(`${SECTION}.`) ? key.slice(SECTION.length + 1) : key;
       if (!USER_ONLY_KEYS.has(key as SettingKey)) return config.get(sub);
       // inspect(), not get(): only the user's own value counts, whatever scope VS Code applies.
-      const { value, ignored } = userOnlyValue(key as SettingKey, config.inspect(sub) as InspectedSetting | undefined, vscode.l10n);
+      const { value, ignored } = userOnlyValue(key as SettingKey, config.inspect(sub), vscode.l10n);
       if (ignored !== null) scopeProblems.push(ignored);
       return value;
     }, vscode.l10n);

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { presentStatus } from '../core/status/presenter';
 import type { Settings } from '../core/service/settings';
 import type { Snapshot } from '../shared/types';
+import { createStatusItem } from './statusItem';
 
 const BACKGROUND = {
   none: undefined,
@@ -22,8 +23,7 @@ export class StatusBar implements vscode.Disposable {
     /** Nothing is shown until the key state is known, so a stored key never flashes "set key". */
     private readonly ready: () => boolean,
   ) {
-    this.item = vscode.window.createStatusBarItem('modelRadar.status', vscode.StatusBarAlignment.Right, 100);
-    this.item.name = 'Model Radar';
+    this.item = createStatusItem();
     this.ticker = setInterval(() => this.render(), 60_000);
     this.render();
   }

@@ -2,10 +2,12 @@
 // validated inbound messages, and pushes of the current state once the webview is ready.
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
-import type { HostToWebview, ViewKind, WebviewSettings, NotificationMap } from '../shared/protocol';
-import type { ReferencesView, Snapshot } from '../shared/types';
+import { readFileSync } from 'node:fs';
+import type { HostToWebview, InitPayload, ViewKind, WebviewSettings, NotificationMap } from '../shared/protocol';
+import type { ReferencesView, Snapshot, WatchView } from '../shared/types';
 import { dispatchWebviewMessage, type RequestHandlers } from '../core/bridge/dispatch';
 import { sidebarFirstSnapshot } from '../core/bridge/payload';
+import { readLanguage, readWebviewL10n, type WebviewL10n } from '../shared/l10n';
 
 /** If the page never reports first content (say, no rankings to show), the full catalog follows after this. */
 export const FULL_SNAPSHOT_FALLBACK_MS = 1500;
@@ -17,6 +19,9 @@ export interface WebviewState {
   onDidChangeReferences: vscode.Event<ReferencesView>;
   settings(): WebviewSettings;
   onDidChangeSettings: vscode.Event<WebviewSettings>;
+  /** The catalog watch's Changes list, when there is a watch. */
+  watch?(): WatchView;
+  onDidChangeWatch?: vscode.Event<WatchView>;
 }
 
 /** What every Model Radar webview is built from. */
@@ -31,8 +36,55 @@ export interface WebviewDeps {
 /** Wires one webview: the connection first, so no message from the page is missed, then the HTML. */
 export function connectWebview(webview: vscode.Webview, view: ViewKind, deps: WebviewDeps): WebviewConnection {
   const connection = new WebviewConnection(webview, view, deps.state, deps.handlers, deps.log, deps.onFirstContent);
-  webview.html = renderWebviewHtml(webview, deps.extensionUri, view);
+  webview.html = renderWebviewHtml(webview, deps.extensionUri, view, view === 'sidebar' ? sidebarFirstScreen(deps) : null);
   return connection;
+}
+
+/**
+ * What the sidebar's page needs to paint its first screen before its modules load: the script that draws it
+ * (dist/webview/first.js, webview/src/first/) and the stylesheet, both inlined, and the data it draws, the same
+ * slim init the app gets. Null when a file cannot be read (the page is then the app alone, as before).
+ */
+function sidebarFirstScreen(deps: WebviewDeps): FirstScreen | null {
+  const dir = vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview');
+  const script = inlineAsset(vscode.Uri.joinPath(dir, 'first.js').fsPath, 'script');
+  const css = inlineAsset(vscode.Uri.joinPath(dir, 'sidebar.css').fsPath, 'style');
+  if (script === null || css === null) return null;
+  const references = deps.state.references();
+  const init: InitPayload = { view: 'sidebar', snapshot: sidebarFirstSnapshot(deps.state.snapshot(), references).snapshot, references, settings: deps.state.settings() };
+  return { script, css, data: jsonForScript(init) };
+}
+
+/**
+ * JSON that can sit inside a <script type="application/json"> element: `<`, `>`, `&` and the two JavaScript line
+ * separators escaped, so no string in it (a model name written by anyone) can close the element or start markup.
+ */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+const assetCache = new Map<string, string | null>();
+
+/** A built file read once per session to inline it; null when it cannot be read or could close its element. */
+function inlineAsset(path: string, element: 'script' | 'style'): string | null {
+  let text = assetCache.get(path);
+  if (text === undefined) {
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (_err) {
+      text = null;
+    }
+    assetCache.set(path, text);
+  }
+  return text !== null && !new RegExp(`</${element}`, 'i').test(text) ? text : null;
+}
+
+/** The sidebar's first screen, inlined into its page. */
+export interface FirstScreen {
+  script: string;
+  css: string;
+  /** The init payload as JSON safe inside a script element. */
+  data: string;
 }
 
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
@@ -43,7 +95,7 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
   };
 }
 
-export function renderWebviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, view: ViewKind): string {
+export function renderWebviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, view: ViewKind, first: FirstScreen | null = null): string {
   const nonce = randomBytes(16).toString('base64');
   // One ES module per view (esbuild.mjs): the view's own code, and the chunk both views share, preloaded so it
   // downloads alongside the entry instead of after it. Module imports inherit the entry's nonce.
@@ -60,21 +112,34 @@ export function renderWebviewHtml(webview: vscode.Webview, extensionUri: vscode.
   ].join('; ');
   const title = view === 'dashboard' ? vscode.l10n.t('Model Radar dashboard') : 'Model Radar';
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${readLanguage(vscode.env.language)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta property="csp-nonce" content="${nonce}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style}" nonce="${nonce}">
-<link rel="modulepreload" href="${shared}" nonce="${nonce}">
+${first ? `<style nonce="${nonce}">${first.css}</style>` : `<link rel="stylesheet" href="${style}" nonce="${nonce}">\n<link rel="modulepreload" href="${shared}" nonce="${nonce}">`}
 <title>${title}</title>
 </head>
 <body>
-<div id="root" data-view="${view}"></div>
-<script type="module" nonce="${nonce}" src="${script}"></script>
+${
+  first
+    ? // The first screen's script loads the app's modules itself, once that screen is painted (or at once when it
+      // draws nothing): fetching them through the webview's service worker would compete with that first paint.
+      `<div id="mr-first" data-app="${script}" data-shared="${shared}"></div>\n<div id="root" data-view="${view}"></div>\n<script type="application/json" id="mr-first-data" nonce="${nonce}">${first.data}</script>\n<script nonce="${nonce}">${first.script}</script>`
+    : `<div id="root" data-view="${view}"></div>\n<script type="module" nonce="${nonce}" src="${script}"></script>`
+}
 </body>
 </html>`;
+}
+
+/**
+ * The UI language and the extension's bundle for it (l10n/bundle.l10n.<language>.json, which VS Code has already
+ * loaded for `vscode.l10n.t`; it holds the webview's messages too), bounded as the webview will read it.
+ */
+export function hostL10n(): WebviewL10n {
+  // `l10n.bundle` is undefined for English and when no bundle matches the language.
+  return readWebviewL10n({ language: vscode.env.language, bundle: vscode.l10n.bundle ?? {} });
 }
 
 export class WebviewConnection implements vscode.Disposable {
@@ -85,6 +150,8 @@ export class WebviewConnection implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** When the view was resolved or last became visible: the start of "time to first content". */
   private shownAt = performance.now();
+  /** The page reported its first content: a host-rendered first screen may do so before it says ready. */
+  private painted = false;
 
   constructor(
     private readonly webview: vscode.Webview,
@@ -100,7 +167,9 @@ export class WebviewConnection implements vscode.Disposable {
           handlers,
           onReady: () => this.onReady(),
           onFirstContent: (documentMs) => {
+            // Reported once per document: by the host-rendered first screen, or by the app when there was none.
             onFirstContent(this.view, performance.now() - this.shownAt, documentMs);
+            this.painted = true;
             this.sendFullSnapshot();
           },
           warn: (line) => this.log.warn(`[${this.view}] ${line}`),
@@ -114,6 +183,7 @@ export class WebviewConnection implements vscode.Disposable {
       state.onDidChangeReferences((r) => this.notify('references/didChange', r)),
       state.onDidChangeSettings((s) => this.notify('settings/didChange', s)),
     );
+    if (state.onDidChangeWatch) this.disposables.push(state.onDidChangeWatch((w) => this.notify('watch/didChange', w)));
   }
 
   /** The view became visible again; its document reloads (no retained context) and says ready once more. */
@@ -127,8 +197,10 @@ export class WebviewConnection implements vscode.Disposable {
     const references = this.state.references();
     // The sidebar paints spend, your models and the leaders first: it gets the catalog entries those name, and the
     // whole catalog once that is on screen. The dashboard's first paint is the catalog, so it gets it all at once.
-    const first = this.view === 'sidebar' ? sidebarFirstSnapshot(this.state.snapshot(), references) : { snapshot: this.state.snapshot(), partial: false };
-    this.notify('init', { view: this.view, snapshot: first.snapshot, references, settings: this.state.settings() });
+    // Once the first content is on screen (a host-rendered first screen), the app no longer races it: all at once.
+    const first = this.view === 'sidebar' && !this.painted ? sidebarFirstSnapshot(this.state.snapshot(), references) : { snapshot: this.state.snapshot(), partial: false };
+    const watch = this.state.watch?.();
+    this.notify('init', { view: this.view, snapshot: first.snapshot, references, settings: this.state.settings(), l10n: hostL10n(), ...(watch === undefined ? {} : { watch }) });
     this.fullPending = first.partial;
     clearTimeout(this.fullTimer);
     if (first.partial) this.fullTimer = setTimeout(() => this.sendFullSnapshot(), FULL_SNAPSHOT_FALLBACK_MS);

@@ -1,7 +1,8 @@
 // The sentences that say how far a figure can be trusted: a price's age when it is not live, a rankings
 // window's coverage when it has holes, and the tokenizer caveat on token shares. One home, so the editor,
 // the views and the CLI say the same thing in the same words. Pure: imports types only.
-import { formatAsOfDay } from './format';
+import { UNKNOWN, formatAsOfDay, formatCount, formatDay } from './format';
+import * as l10n from './l10n';
 import type { CatalogView, DataSource, RankingsCoverage, Snapshot } from './types';
 
 /** OpenRouter's Data API page: documents the rankings dataset, its CC BY 4.0 licence and the tokenizer caveat. */
@@ -10,10 +11,29 @@ export const DATA_API_DOCS_URL = 'https://openrouter.ai/docs/cookbook/administra
 /** One line for every token share or per-model token comparison (CN vs US, leaders, the daily chart). */
 export const TOKENIZER_CAVEAT = "Token counts use each provider's own tokenizer, so shares are approximate.";
 
+/** TOKENIZER_CAVEAT in the UI language. */
+export function tokenizerCaveat(): string {
+  return l10n.t("Token counts use each provider's own tokenizer, so shares are approximate.");
+}
+
 /** The bundled rankings snapshot's attribution, as the licence asks. */
 export const RANKINGS_CITATION = 'Source: OpenRouter (openrouter.ai/rankings), CC BY 4.0';
 
-const SOURCE_WORD: Readonly<Record<Exclude<DataSource, 'live'>, string>> = { cache: 'cached', bundled: 'bundled' };
+const OUR_CITATION = 'Source: OpenRouter (openrouter.ai/rankings)';
+
+/**
+ * A rankings citation as the views show it. Core writes ours in English ("Source: OpenRouter (openrouter.ai/rankings),
+ * as of Jul 26, 2026."); in another UI language it is rewritten from the rankings' day. English, and a citation that
+ * is not ours, show as they came.
+ */
+export function citationText(citation: string, asOf: string | null | undefined): string {
+  if (l10n.isEnglish() || !citation.startsWith(OUR_CITATION)) return citation;
+  const bundled = citation.includes('CC BY 4.0');
+  const day = formatDay(asOf, true);
+  if (day === UNKNOWN) return bundled ? l10n.t('Source: OpenRouter (openrouter.ai/rankings), CC BY 4.0') : l10n.t('Source: OpenRouter (openrouter.ai/rankings).');
+  return bundled ? l10n.t('Source: OpenRouter (openrouter.ai/rankings), CC BY 4.0, as of {0}.', day) : l10n.t('Source: OpenRouter (openrouter.ai/rankings), as of {0}.', day);
+}
+
 
 /**
  * THE price-age label: null while prices are live and fresh; otherwise "prices as of Jul 29, bundled",
@@ -24,8 +44,10 @@ export function priceAgeLabel(catalog: Pick<CatalogView, 'source' | 'asOf'> | nu
   if (catalog === null || catalog === undefined) return null;
   if (catalog.source === 'live' && opts.stale !== true) return null;
   const day = formatAsOfDay(catalog.asOf, opts.nowMs);
-  const why = catalog.source === 'live' ? 'not refreshed' : SOURCE_WORD[catalog.source];
-  return day === null ? `prices not live (${why})` : `prices as of ${day}, ${why}`;
+  // Whole phrases per case: a translation may need to reorder the day and the reason.
+  if (catalog.source === 'live') return day === null ? l10n.t('prices not live (not refreshed)') : l10n.t('prices as of {0}, not refreshed', day);
+  if (catalog.source === 'cache') return day === null ? l10n.t('prices not live (cached)') : l10n.t('prices as of {0}, cached', day);
+  return day === null ? l10n.t('prices not live (bundled)') : l10n.t('prices as of {0}, bundled', day);
 }
 
 /** The price-age label for what a surface shows now: the snapshot's catalog and whether /models is stale. */
@@ -43,7 +65,8 @@ export function asSentence(label: string): string {
 export function rankingsAgeLabel(source: DataSource, asOf: string | null, nowMs?: number): string | null {
   if (source === 'live') return null;
   const day = formatAsOfDay(asOf, nowMs);
-  return day === null ? `rankings not live (${SOURCE_WORD[source]})` : `rankings as of ${day}, ${SOURCE_WORD[source]}`;
+  if (source === 'cache') return day === null ? l10n.t('rankings not live (cached)') : l10n.t('rankings as of {0}, cached', day);
+  return day === null ? l10n.t('rankings not live (bundled)') : l10n.t('rankings as of {0}, bundled', day);
 }
 
 /** True when every asked day has data and nothing was set aside. */
@@ -67,13 +90,10 @@ export function formatDayRanges(days: readonly string[]): string {
   return ranges.map((r) => (r.from === r.to ? r.from : `${r.from}..${r.to}`)).join(', ');
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /** "7 days" or "5 of 7 days": the span a rankings figure may claim. */
 export function coverageDays(c: RankingsCoverage): string {
-  return c.daysWithData === c.requestedDays ? plural(c.requestedDays, 'day', 'days') : `${c.daysWithData} of ${plural(c.requestedDays, 'day', 'days')}`;
+  if (c.daysWithData === c.requestedDays) return c.requestedDays === 1 ? l10n.t('1 day') : l10n.t('{0} days', formatCount(c.requestedDays));
+  return c.requestedDays === 1 ? l10n.t('{0} of 1 day', formatCount(c.daysWithData)) : l10n.t('{0} of {1} days', formatCount(c.daysWithData), formatCount(c.requestedDays));
 }
 
 /**
@@ -85,14 +105,20 @@ export function coverageLine(c: RankingsCoverage | null | undefined): string | n
   const parts: string[] = [];
   if (c.daysWithData !== c.requestedDays || c.missingDays.length > 0) {
     if (c.daysWithData === 0) {
-      parts.push(c.requestedDays === 1 ? 'No data for the day asked.' : `No data for any of the ${c.requestedDays} days asked.`);
+      parts.push(c.requestedDays === 1 ? l10n.t('No data for the day asked.') : l10n.t('No data for any of the {0} days asked.', formatCount(c.requestedDays)));
     } else {
       const span = c.firstDay === c.lastDay ? `${c.firstDay}` : `${c.firstDay}..${c.lastDay}`;
-      const missing = c.missingDays.length > 0 ? `; no data for ${formatDayRanges(c.missingDays)}` : '';
-      parts.push(`Data for ${c.daysWithData} of ${plural(c.requestedDays, 'day', 'days')} (${span})${missing}.`);
+      // Only reached with two days or more asked: one asked day either has data (complete) or not (above).
+      const have = formatCount(c.daysWithData);
+      const asked = formatCount(c.requestedDays);
+      parts.push(
+        c.missingDays.length > 0
+          ? l10n.t('Data for {0} of {1} days ({2}); no data for {3}.', have, asked, span, formatDayRanges(c.missingDays))
+          : l10n.t('Data for {0} of {1} days ({2}).', have, asked, span),
+      );
     }
   }
-  if (c.duplicateRows > 0) parts.push(`${plural(c.duplicateRows, 'duplicated row', 'duplicated rows')} counted once.`);
-  if (c.droppedRows > 0) parts.push(`${plural(c.droppedRows, 'unreadable row', 'unreadable rows')} left out.`);
-  return parts.join(' ');
+  if (c.duplicateRows > 0) parts.push(c.duplicateRows === 1 ? l10n.t('1 duplicated row counted once.') : l10n.t('{0} duplicated rows counted once.', formatCount(c.duplicateRows)));
+  if (c.droppedRows > 0) parts.push(c.droppedRows === 1 ? l10n.t('1 unreadable row left out.') : l10n.t('{0} unreadable rows left out.', formatCount(c.droppedRows)));
+  return l10n.joinSentences(parts);
 }

@@ -1,35 +1,47 @@
 // THE formatter: every figure a user reads, on every surface (status bar, hover, CodeLens, pickers, diagnostics,
-// sidebar, dashboard, CLI), is rendered here and nowhere else. One rendering per kind:
+// sidebar, dashboard, CLI), is rendered here and nowhere else. One rendering per kind, per UI language:
 //
-// | kind                 | function            | renders                                                              |
-// | -------------------- | ------------------- | -------------------------------------------------------------------- |
-// | unknown (any kind)   | UNKNOWN             | "—"; a missing figure never reads as "$0.00" or "0"                   |
-// | money (US dollars)   | formatUsd           | "$0.00", "$0.87", "$1,234.50" (cents, grouped), "$0.0042" (under a    |
-// |                      |                     | cent: 2 significant digits), "<$0.0001", "−$3.20" (U+2212 minus)       |
-// | price per 1M tokens  | formatPrice         | "free" for 0, "$180" (>= 100: whole), "$2.26" / "$2.50" / "$1" (>= 1:    |
-// |                      |                     | cents, or whole), "$0.30" / "$0.718" (>= 0.01: 2–3 decimals), "$0.0028"       |
-// |                      | formatPricePair     | "$0.30 / $1 per 1M"; "free" when both are free; "free / $0.50 per 1M" |
-// |                      |                     | ("$0.30 / $1" under a "$/1M" header)                                  |
-// |                      | formatPerMillion    | "$0.028/1M"                                                           |
-// | tokens               | formatTokens        | "12", "950K", "1M", "4.69T", "10.5T", "123,457P" (3 significant       |
-// |                      |                     | digits, K/M/B/T/P; exact past 2^53 from decimal strings and bigint)   |
-// | context window       | formatContext       | as tokens: "262K", "1.05M"; 0 or less is unknown                      |
-// | percentage           | formatPercent       | "18%", "4.2%", "0%", "−96%" (whole from 10, one decimal below)        |
-// | change / saving      | formatChange        | "+12%", "−30%", "0%"                                                  |
-// | count                | formatCount         | "1,234"                                                               |
-// | coding index         | formatIndex         | "61.2" (one decimal at most)                                          |
-// | day                  | formatDay           | "Jul 26" or, with the year, "Jul 26, 2026"                            |
-// |                      | formatAsOfDay       | "Jul 26" in the current year, else "Jul 26, 2026"                     |
-// | instant              | formatUtc           | "2026-07-29 14:05 UTC"                                                |
-// | duration / age       | formatDuration      | "<1 min", "12 min", "3 h" (under 48 h), "2 d"                         |
-// |                      | formatAgo/formatAge | "just now", "12 min ago", "3 h ago", "2 d ago"                        |
-// | region               | regionLabel         | "China", "US", "Europe", ...; anything else is the unknown label     |
-// | timing in a log line | formatLogMs         | "12.35" (ms, two decimals, no grouping): read back by the e2e and bench |
+// | kind                 | function            | English (pinned byte for byte)                  | 简体中文 (zh-cn)                     |
+// | -------------------- | ------------------- | ----------------------------------------------- | ------------------------------------ |
+// | unknown (any kind)   | UNKNOWN             | "—"; a missing figure never reads "$0.00"/"0"   | "—"                                  |
+// | money (US dollars)   | formatUsd           | "$0.00", "$0.87", "$1,234.50", "$0.0042" (under | the same: "$1,234.50" (see below)    |
+// |                      |                     | a cent: 2 significant digits), "<$0.0001",      |                                      |
+// |                      |                     | "−$3.20" (U+2212 minus)                         |                                      |
+// | price per 1M tokens  | formatPrice         | "free" for 0, "$180", "$2.26", "$2.50", "$1",   | "免费" for 0; figures as English     |
+// |                      |                     | "$0.30", "$0.718", "$0.0028"                    |                                      |
+// |                      | formatPricePair     | "$0.30 / $1 per 1M"; "free"; "free / $0.50 per  | "$0.30 / $1（每 1M）"; "免费"        |
+// |                      |                     | 1M" ("$0.30 / $1" under a "$/1M" header)        |                                      |
+// |                      | formatPerMillion    | "$0.028/1M"                                     | "$0.028/1M"                          |
+// | tokens               | formatTokens        | "12", "950K", "1M", "4.69T", "10.5T",           | the same letters: "950K", "4.69T"    |
+// |                      |                     | "123,457P" (3 significant digits, K/M/B/T/P)    | (see below)                          |
+// | context window       | formatContext       | as tokens: "262K", "1.05M"; 0 or less unknown   | as tokens                            |
+// | percentage           | formatPercent       | "18%", "4.2%", "0%", "−96%"                     | the same                             |
+// | change / saving      | formatChange        | "+12%", "−30%", "0%"                            | the same                             |
+// | count                | formatCount         | "1,234"                                         | "1,234"                              |
+// | coding index         | formatIndex         | "61.2" (one decimal at most)                    | "61.2"                               |
+// | day                  | formatDay           | "Jul 26"; with the year "Jul 26, 2026"          | "7月26日"; "2026年7月26日"           |
+// |                      | formatAsOfDay       | "Jul 26" this year, else "Jul 26, 2026"         | "7月26日" / "2026年7月26日"          |
+// | instant              | formatUtc           | "2026-07-29 14:05 UTC"                          | the same (ISO, read the same anywhere)|
+// | duration / age       | formatDuration      | "<1 min", "12 min", "3 h" (under 48 h), "2 d"   | "<1分钟", "12分钟", "3小时", "2天"   |
+// |                      | formatAgo/formatAge | "just now", "12 min ago", "3 h ago", "2 d ago"  | "刚刚", "12分钟前", "3小时前", "2天前" |
+// | region               | regionLabel         | "China", "US", "Europe", "Other", "Unknown"     | "中国", "美国", "欧洲", "其他", "未知" |
+// | timing in a log line | formatLogMs         | "12.35" (ms, two decimals, no grouping): read back by the e2e and bench     |
 //
-// Deterministic: the default locale is en-US whatever the machine says, so tests, screenshots and the CLI read
-// the same everywhere. The functions that group digits take an optional `FormatOptions.locale` so issue #14 can
-// thread a display locale through later; no translation happens here yet. Pure: imports types only.
-import { REGION_LABELS, type Region } from './types';
+// The UI language is the one the entry point set (src/shared/l10n.ts: the webview from the host's `init`, the
+// host from `vscode.env.language`, the CLI from `--lang`/LANG); English until then, so tests, screenshots and
+// the CLI read the same everywhere by default. Words go through `l10n.t` (the same bundle as every other string);
+// dates and ages through `Intl` with the UI language. Reviewed choices for other languages:
+// - Money stays US dollars written "$1,234.50": OpenRouter bills in USD and shows "$" on every page, including to
+//   Chinese users; Intl's zh-CN currency style ("US$1,234.50") adds a prefix nobody types. Digits group as the
+//   locale groups them (zh-CN groups by thousands with "," like en-US).
+// - Token magnitudes keep K/M/B/T/P: 万/亿 group by 10^4, so "4.69T" would become "4.69万亿" and no longer match
+//   the figures OpenRouter's rankings, model pages and Chinese developer write-ups quote; one scale everywhere.
+// - "per 1M" follows the figure in full-width brackets in Chinese ("（每 1M）"), as VS Code's zh-cn pack writes asides.
+// - Relative ages use Intl.RelativeTimeFormat's short style in the UI language; English keeps its terser
+//   "12 min ago" (Intl's en short style says "12 min. ago"), pinned by the format table test.
+// Pure: imports types and the shared translator only.
+import type { Region, WatchChange } from './types';
+import * as l10n from './l10n';
 
 /** Shown for any value we do not know. */
 export const UNKNOWN = '—';
@@ -37,11 +49,17 @@ export const UNKNOWN = '—';
 export const MINUS = '\u2212';
 
 export interface FormatOptions {
-  /** A BCP 47 tag for digit grouping; en-US when absent. */
+  /** A BCP 47 tag for digit grouping; the UI language (en-US for English) when absent. */
   locale?: string;
 }
 
 const DEFAULT_LOCALE = 'en-US';
+
+/** The Intl locale of the UI language: en-US for any English, so English output never depends on the machine. */
+function displayLocale(): string {
+  const lang = l10n.uiLanguage();
+  return l10n.isEnglish(lang) ? DEFAULT_LOCALE : lang;
+}
 
 function finite(n: unknown): n is number {
   return typeof n === 'number' && Number.isFinite(n);
@@ -55,7 +73,7 @@ function trimZeros(s: string, minDecimals: number): string {
 }
 
 function group(n: number, decimals: number, opts?: FormatOptions): string {
-  return n.toLocaleString(opts?.locale ?? DEFAULT_LOCALE, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return n.toLocaleString(opts?.locale ?? displayLocale(), { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 }
 
 // ---- timings in log lines -------------------------------------------------------------------------------
@@ -85,7 +103,7 @@ export function formatUsd(n: unknown, opts?: FormatOptions): string {
 /** A price in $/1M tokens, without the unit: "$0.14", "$0.435", "$15", "free". Negative or unknown → "—". */
 export function formatPrice(n: unknown, opts?: FormatOptions): string {
   if (!finite(n) || n < 0) return UNKNOWN;
-  if (n === 0) return 'free';
+  if (n === 0) return l10n.t('free');
   if (n >= 100) return `$${group(Math.round(n), 0, opts)}`;
   // "$1" or "$2.50", never "$2.5": cents come in pairs.
   if (n >= 1) return `$${n.toFixed(2).replace(/\.00$/, '')}`;
@@ -101,15 +119,15 @@ export interface PricePairOptions extends FormatOptions {
 
 /** Input / output $ per 1M tokens: "$0.14 / $0.28 per 1M"; "free" when both are free ("free / free" says it twice). */
 export function formatPricePair(input: unknown, output: unknown, opts?: PricePairOptions): string {
-  if (input === 0 && output === 0) return 'free';
+  if (input === 0 && output === 0) return l10n.t('free');
   const pair = `${formatPrice(input, opts)} / ${formatPrice(output, opts)}`;
-  return opts?.unit === false ? pair : `${pair} per 1M`;
+  return opts?.unit === false ? pair : l10n.t('{0} per 1M', pair);
 }
 
 /** "$0.14/1M". */
 export function formatPerMillion(n: unknown, opts?: FormatOptions): string {
   const p = formatPrice(n, opts);
-  return p === UNKNOWN || p === 'free' ? p : `${p}/1M`;
+  return p === UNKNOWN || n === 0 ? p : `${p}/1M`;
 }
 
 // ---- tokens -----------------------------------------------------------------------------------------------
@@ -223,11 +241,20 @@ function dayParts(value: unknown): { year: string; month: string; day: number } 
   return { year: m[1] ?? '', month, day };
 }
 
+/** A calendar day in the UI language: "Jul 26" / "Jul 26, 2026", "7月26日" / "2026年7月26日". */
+function renderDay(p: { year: string; month: string; day: number }, withYear: boolean): string {
+  const lang = l10n.uiLanguage();
+  if (l10n.isEnglish(lang)) return withYear ? `${p.month} ${p.day}, ${p.year}` : `${p.month} ${p.day}`;
+  const date = new Date(Date.UTC(Number(p.year), MONTHS.indexOf(p.month), p.day));
+  const year = withYear ? ({ year: 'numeric' } as const) : {};
+  return new Intl.DateTimeFormat(lang, { ...year, month: 'short', day: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
 /** "2026-07-26" or an ISO date-time → "Jul 26"; with year → "Jul 26, 2026". "—" for anything else. */
 export function formatDay(value: unknown, withYear = false): string {
   const p = dayParts(value);
   if (p === null) return UNKNOWN;
-  return withYear ? `${p.month} ${p.day}, ${p.year}` : `${p.month} ${p.day}`;
+  return renderDay(p, withYear);
 }
 
 /** "Jul 29" when in the same year as `nowMs`, else "Jul 29, 2026"; null when unreadable. */
@@ -235,7 +262,7 @@ export function formatAsOfDay(value: string | null | undefined, nowMs?: number):
   const p = dayParts(value);
   if (p === null) return null;
   const sameYear = nowMs !== undefined && Number.isFinite(nowMs) && new Date(nowMs).getUTCFullYear() === Number(p.year);
-  return sameYear ? `${p.month} ${p.day}` : `${p.month} ${p.day}, ${p.year}`;
+  return renderDay(p, !sameYear);
 }
 
 /** Unix seconds → "Jul 26, 2026"; "—" for anything a Date cannot hold. */
@@ -261,21 +288,36 @@ export function utcMonth(epochMs: number): string {
   return new Date(epochMs).toISOString().slice(0, 7);
 }
 
-/** A duration, short: "<1 min", "12 min", "3 h", "2 d". */
-export function formatDuration(ms: number): string {
+type DurationUnit = 'minute' | 'hour' | 'day';
+
+/** Whole minutes (at least 1), hours under 48, else days: the one rounding every age and duration uses. */
+function durationParts(ms: number): { value: number; unit: DurationUnit; under: boolean } {
   const safe = Number.isFinite(ms) ? Math.max(0, ms) : 0;
   const minutes = Math.floor(safe / 60_000);
-  if (minutes < 1) return '<1 min';
-  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 1) return { value: 1, unit: 'minute', under: true };
+  if (minutes < 60) return { value: minutes, unit: 'minute', under: false };
   const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} h`;
-  return `${Math.floor(hours / 24)} d`;
+  if (hours < 48) return { value: hours, unit: 'hour', under: false };
+  return { value: Math.floor(hours / 24), unit: 'day', under: false };
 }
 
-/** "just now", "12 min ago"; a time in the future (clock skew) also reads "just now". */
+const EN_UNIT: Record<DurationUnit, string> = { minute: 'min', hour: 'h', day: 'd' };
+
+/** A duration, short: "<1 min", "12 min", "3 h", "2 d" ("<1分钟", "12分钟", "3小时", "2天"). */
+export function formatDuration(ms: number): string {
+  const { value, unit, under } = durationParts(ms);
+  const lang = l10n.uiLanguage();
+  const text = l10n.isEnglish(lang) ? `${value} ${EN_UNIT[unit]}` : new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'short' }).format(value);
+  return under ? `<${text}` : text;
+}
+
+/** "just now", "12 min ago" ("刚刚", "12分钟前"); a time in the future (clock skew) also reads "just now". */
 export function formatAgo(ms: number): string {
-  if (!Number.isFinite(ms) || ms < 60_000) return 'just now';
-  return `${formatDuration(ms)} ago`;
+  if (!Number.isFinite(ms) || ms < 60_000) return l10n.t('just now');
+  const lang = l10n.uiLanguage();
+  if (l10n.isEnglish(lang)) return `${formatDuration(ms)} ago`;
+  const { value, unit } = durationParts(ms);
+  return new Intl.RelativeTimeFormat(lang, { style: 'short', numeric: 'always' }).format(-value, unit);
 }
 
 /** The age of `thenMs` at `nowMs`: "just now", "5 min ago", "3 h ago", "2 d ago"; unknown → "—". */
@@ -285,7 +327,35 @@ export function formatAge(thenMs: unknown, nowMs: number): string {
 
 // ---- regions ----------------------------------------------------------------------------------------------
 
-/** "China", "US", "Europe", ...anything that is not a region reads as the unknown region. */
+/** Each message written out in full, so the extractor sees it (a table of English words it could not). */
+const REGION_TEXT: Readonly<Record<Region, () => string>> = {
+  CN: () => l10n.t('China'),
+  US: () => l10n.t('US'),
+  EU: () => l10n.t('Europe'),
+  OTHER: () => l10n.t('Other'),
+  UNKNOWN: () => l10n.t('Unknown'),
+};
+
+/** "China", "US", "Europe", ... ("中国", "美国", "欧洲"…); anything that is not a region reads as the unknown region. */
 export function regionLabel(region: unknown): string {
-  return typeof region === 'string' && Object.hasOwn(REGION_LABELS, region) ? REGION_LABELS[region as Region] : REGION_LABELS.UNKNOWN;
+  return typeof region === 'string' && Object.hasOwn(REGION_TEXT, region) ? REGION_TEXT[region as Region]() : REGION_TEXT.UNKNOWN();
+}
+
+// ---- catalog watch ----------------------------------------------------------------------------------------
+
+/**
+ * The "old → new" sides of a watched change, each through the formatter of its kind: prices as an in/out pair,
+ * retirement dates as days, context as a token count. `to` is null for a removal (the UI says "removed").
+ */
+export function formatWatchSides(change: WatchChange): { from: string; to: string | null } {
+  switch (change.kind) {
+    case 'price':
+      return { from: formatPricePair(change.from.input, change.from.output), to: formatPricePair(change.to.input, change.to.output) };
+    case 'expiration':
+      return { from: change.from === null ? 'no retirement date' : formatDay(change.from, true), to: change.to === null ? 'no retirement date' : formatDay(change.to, true) };
+    case 'context':
+      return { from: formatContext(change.from), to: formatContext(change.to) };
+    case 'removed':
+      return { from: formatPricePair(change.from.input, change.from.output), to: null };
+  }
 }

@@ -1,7 +1,8 @@
 // The host <-> webview contract. The webview imports only this folder; the host validates every
 // inbound message at runtime (src/core/bridge/protocolGuard.ts) before acting on it.
 import type { CommandName } from './commands';
-import type { CompareResult, ReferencesView, Snapshot, TokenMix } from './types';
+import type { CompareResult, ReferencesView, Snapshot, SpendHistoryResult, SpendWindow, TokenMix, WatchView } from './types';
+import type { WebviewL10n } from './l10n';
 
 export type ViewKind = 'sidebar' | 'dashboard';
 
@@ -31,6 +32,10 @@ export interface InitPayload {
   snapshot: Snapshot;
   references: ReferencesView;
   settings: WebviewSettings;
+  /** The catalog watch's Changes list; absent where the host has no watch. */
+  watch?: WatchView;
+  /** The UI language and its bundle (src/shared/l10n.ts), applied before the first render; absent means English. */
+  l10n?: WebviewL10n;
 }
 
 /** Request method -> [params, result]. Method names read noun/verb. */
@@ -44,6 +49,8 @@ export interface RequestMap {
   'model/swap': [{ modelId: string; refId?: string; targetId?: string }, { applied: boolean; message: string }];
   'reference/reveal': [{ refId: string }, { revealed: boolean }];
   'command/run': [{ command: WebviewCommand }, { ran: boolean }];
+  /** Per-model spend history over a window (management key); cached by the host for 15 minutes unless refresh. */
+  'spend/history': [{ window: SpendWindow; refresh?: boolean }, SpendHistoryResult];
 }
 export type RequestMethod = keyof RequestMap;
 export type RequestParams<M extends RequestMethod> = RequestMap[M][0];
@@ -55,6 +62,7 @@ export interface NotificationMap {
   'snapshot/didChange': Snapshot;
   'references/didChange': ReferencesView;
   'settings/didChange': WebviewSettings;
+  'watch/didChange': WatchView;
 }
 export type NotificationMethod = keyof NotificationMap;
 

@@ -2,8 +2,10 @@
 // Everything here must survive JSON (postMessage, Memento): no bigint, no Date, no Map.
 // Token totals can exceed 2^53 over long windows, so they travel as decimal strings.
 
-export type Region = 'CN' | 'US' | 'EU' | 'OTHER' | 'UNKNOWN';
-export const REGIONS: readonly Region[] = ['CN', 'US', 'EU', 'OTHER', 'UNKNOWN'];
+// Enum lists are written once, as const arrays: the types derive from them, and so do the schemas
+// (src/shared/snapshotSchema.ts) that check the same data at runtime.
+export const REGIONS = ['CN', 'US', 'EU', 'OTHER', 'UNKNOWN'] as const;
+export type Region = (typeof REGIONS)[number];
 /** The one name of each region every surface shows (sidebar, dashboard, CLI). */
 export const REGION_LABELS: Readonly<Record<Region, string>> = {
   CN: 'China',
@@ -14,20 +16,22 @@ export const REGION_LABELS: Readonly<Record<Region, string>> = {
 };
 
 /** Why a request to OpenRouter failed. Decided by status and error_type, never by message text. */
-export type ErrorKind =
-  | 'offline'
-  | 'timeout'
-  | 'unauthorized'
-  | 'paymentRequired'
-  | 'forbidden'
-  | 'notFound'
-  | 'rateLimited'
-  | 'server'
-  | 'badResponse'
-  | 'cancelled'
-  | 'config'
+export const ERROR_KINDS = [
+  'offline',
+  'timeout',
+  'unauthorized',
+  'paymentRequired',
+  'forbidden',
+  'notFound',
+  'rateLimited',
+  'server',
+  'badResponse',
+  'cancelled',
+  'config',
   /** The key in the management slot is an ordinary key: /credits and /activity are not for it (a 403, or GET /key says so). */
-  | 'notManagementKey';
+  'notManagementKey',
+] as const;
+export type ErrorKind = (typeof ERROR_KINDS)[number];
 
 export interface ErrorInfo {
   kind: ErrorKind;
@@ -99,7 +103,7 @@ export interface CatalogModel {
 export interface CatalogView {
   models: CatalogModel[];
   /** live: fetched this session; cache: last good from a previous session; bundled: shipped snapshot. */
-  source: 'live' | 'cache' | 'bundled';
+  source: DataSource;
   /** ISO date-time of the data (fetch time, or the capture date of the bundled snapshot). */
   asOf: string | null;
 }
@@ -171,7 +175,7 @@ export interface RankingsCoverage {
 
 export interface RankingsView {
   /** tokens: Data API figures (key needed); order: public popularity order only, no figures. */
-  mode: 'tokens' | 'order';
+  mode: RankingsMode;
   /** Inclusive UTC days; null in order mode. */
   window: { start: string; end: string } | null;
   asOf: string | null;
@@ -191,7 +195,10 @@ export interface RankingsView {
 }
 
 /** Where a figure comes from. */
-export type DataSource = 'live' | 'cache' | 'bundled';
+export const DATA_SOURCES = ['live', 'cache', 'bundled'] as const;
+export type DataSource = (typeof DATA_SOURCES)[number];
+export const RANKINGS_MODES = ['tokens', 'order'] as const;
+export type RankingsMode = (typeof RANKINGS_MODES)[number];
 
 export interface KeyUsage {
   label: string;
@@ -215,7 +222,10 @@ export interface KeyUsage {
  * What the key in the management slot is. unverified: saved without a successful GET /key (offline, 5xx, 402)
  * or by an older version; management: GET /key said is_management_key; notManagement: an ordinary key.
  */
-export type ManagementKeyKind = 'unverified' | 'management' | 'notManagement';
+export const MANAGEMENT_KEY_KINDS = ['unverified', 'management', 'notManagement'] as const;
+export type ManagementKeyKind = (typeof MANAGEMENT_KEY_KINDS)[number];
+export const BALANCE_STATUSES = ['ok', 'unavailable', 'notManagementKey'] as const;
+export const BINDINGS = ['key', 'balance'] as const;
 
 export interface BalanceInfo {
   totalCredits: number;
@@ -229,11 +239,11 @@ export interface UsageView {
    * ok: from a verified management key; unavailable: no management key, not verified yet, or unreadable;
    * notManagementKey: the management slot holds an ordinary key, so there is no balance to show.
    */
-  balanceStatus: 'ok' | 'unavailable' | 'notManagementKey';
+  balanceStatus: (typeof BALANCE_STATUSES)[number];
   balance: BalanceInfo | null;
   /** The lower of key remaining and balance; null when neither is known. */
   effectiveRemaining: number | null;
-  binding: 'key' | 'balance' | null;
+  binding: (typeof BINDINGS)[number] | null;
   /** USD per day, averaged over this month so far. */
   burnRatePerDay: number | null;
   /** Projected spend by the end of the current UTC month. */
@@ -242,6 +252,11 @@ export interface UsageView {
 
 export interface ActivityModelDay {
   model: string;
+  /**
+   * The catalog model core resolved `model` to (dated permaslugs, aliases, variants), so every view and the hover
+   * agree on which model a row names; null when the catalog does not know it, absent before the catalog is known.
+   */
+  modelId?: string | null;
   usage: number;
   byokUsage: number;
   requests: number;
@@ -265,8 +280,8 @@ export interface ActivityView {
   outsideWindowRows: number;
 }
 
-export type ResourceName = 'models' | 'rankings' | 'key' | 'credits' | 'activity';
-export const RESOURCE_NAMES: readonly ResourceName[] = ['models', 'rankings', 'key', 'credits', 'activity'];
+export const RESOURCE_NAMES = ['models', 'rankings', 'key', 'credits', 'activity'] as const;
+export type ResourceName = (typeof RESOURCE_NAMES)[number];
 
 export interface ResourceState {
   /** Epoch ms of the last successful fetch. */
@@ -279,7 +294,8 @@ export interface ResourceState {
   loading: boolean;
 }
 
-export type KeySource = 'none' | 'stored' | 'environment';
+export const KEY_SOURCES = ['none', 'stored', 'environment'] as const;
+export type KeySource = (typeof KEY_SOURCES)[number];
 
 export interface KeysState {
   inference: KeySource;
@@ -297,6 +313,8 @@ export interface Snapshot {
   resources: Record<ResourceName, ResourceState>;
 }
 
+export const MIX_SOURCES = ['activity', 'default', 'custom', 'history'] as const;
+
 /** A token mix: how many tokens of each kind a workload uses. */
 export interface TokenMix {
   input: number;
@@ -305,7 +323,13 @@ export interface TokenMix {
   /** Requests behind the mix, when known: lets long-context price tiers apply by average prompt size. */
   requests?: number | null;
   /** Where the mix came from, for the UI. */
-  source: 'activity' | 'default' | 'custom';
+  source: (typeof MIX_SOURCES)[number];
+  /** Prompt tokens written to a cache; absent or null when unknown (OpenRouter's history does not report them). */
+  cacheWrite?: number | null;
+  /** Reasoning tokens, a part of `output`: priced at the model's reasoning price when it has one. */
+  reasoning?: number;
+  /** For a history mix: the model it was spent on, the days it covers and what it actually cost. */
+  history?: { model: string; days: number; source: 'analytics' | 'activity'; spend: number; cacheReadsReported: boolean };
 }
 
 export interface Alternative {
@@ -318,6 +342,8 @@ export interface Alternative {
   saving: number;
   savingPct: number;
   rank: number | null;
+  /** Parts of the mix this model could not price exactly (absent when none). */
+  unpriced?: UnpricedPart[];
 }
 
 export interface CompareResult {
@@ -326,6 +352,8 @@ export interface CompareResult {
   /** Cost of the mix on the chosen model; null when the model's price is variable or unknown. */
   baseCost: number | null;
   alternatives: Alternative[];
+  /** Parts of the mix the chosen model could not price exactly (absent when none). */
+  baseUnpriced?: UnpricedPart[];
 }
 
 /**
@@ -353,6 +381,8 @@ export interface ModelRefView {
    * the hover agree on which model an id names; null when the catalog does not know it.
    */
   modelId?: string | null;
+  /** The OpenRouter preset the value names ("@preset/<slug>", or "model@preset/<slug>"), when it names one. */
+  preset?: string;
 }
 
 export interface ReferencesView {
@@ -362,4 +392,119 @@ export interface ReferencesView {
   files: number;
   /** Why the index is incomplete or disabled, e.g. untrusted workspace. */
   note: string | null;
+}
+
+/** What the catalog watch saw change for one model (src/core/watch/). */
+export type WatchChangeKind = 'price' | 'expiration' | 'context' | 'removed';
+
+/** Input and output price in $/1M; null when the catalog has none (or the price is variable). */
+export interface WatchPrice {
+  input: number | null;
+  output: number | null;
+}
+
+interface WatchChangeBase {
+  /** Increases by one per change recorded; what "already notified" is counted in. */
+  seq: number;
+  /** ISO date-time the change was first seen (the catalog fetch that showed it). */
+  at: string;
+  modelId: string;
+  /** Display name as the catalog had it. */
+  name: string;
+}
+
+export type WatchChange =
+  | (WatchChangeBase & { kind: 'price'; from: WatchPrice; to: WatchPrice })
+  /** "YYYY-MM-DD" retirement dates; null when there was none (or it was withdrawn). */
+  | (WatchChangeBase & { kind: 'expiration'; from: string | null; to: string | null })
+  | (WatchChangeBase & { kind: 'context'; from: number | null; to: number | null })
+  /** The model left the catalog; `from` is its last known price. */
+  | (WatchChangeBase & { kind: 'removed'; from: WatchPrice; to: null });
+
+/** The sidebar's "Changes" list: changes to the models the workspace names or the key used, newest first. */
+export interface WatchView {
+  changes: WatchChange[];
+  /** Models watched now (workspace references and the last 30 days of /activity). */
+  watching: number;
+  /** ISO date-time of the first catalog the history holds; null before any live catalog was seen. */
+  since: string | null;
+  /** Why the history is incomplete (started fresh after an unreadable file, …); null when all is well. */
+  note: string | null;
+}
+
+// --- Spend history (POST /analytics/query, or /activity as the fallback) ------------------------------------
+
+/** The windows the dashboard offers for the spend history, in completed UTC days. */
+export const SPEND_WINDOWS = [7, 30, 90] as const;
+export type SpendWindow = (typeof SPEND_WINDOWS)[number];
+
+/** One model's figures over the window. Token counts are decimal strings (bigint sums); money in USD. */
+export interface SpendModelTotals {
+  /** As OpenRouter reports it (analytics: the model dimension; activity: the routable id). */
+  model: string;
+  /** Everything the requests cost: OpenRouter credits plus BYOK upstream cost. */
+  spend: number;
+  /** The BYOK part of `spend`, billed by the user's own providers. */
+  byokSpend: number;
+  requests: string;
+  promptTokens: string;
+  completionTokens: string;
+  /** Included in completionTokens. */
+  reasoningTokens: string;
+  /** Prompt tokens read from a cache (included in promptTokens); null when the source does not report them (/activity). */
+  cachedTokens: string | null;
+  /** 0–1, OpenRouter's cache_hit_rate averaged over requests; null when unknown. */
+  cacheHitRate: number | null;
+  /** USD per 1M tokens (prompt + completion) actually paid; null without tokens. */
+  effectivePerMillion: number | null;
+}
+
+export interface SpendHistoryDay {
+  /** YYYY-MM-DD, UTC. */
+  date: string;
+  /** Spend per model that day, by spend descending. */
+  models: { model: string; spend: number }[];
+  total: number;
+}
+
+export interface SpendHistoryView {
+  /** analytics: POST /analytics/query; activity: GET /activity, used when analytics was refused or failed. */
+  source: 'analytics' | 'activity';
+  /** The window the user asked for. */
+  requested: SpendWindow;
+  /** Completed UTC days the figures cover (30 with /activity, whatever was asked). */
+  days: number;
+  start: string;
+  end: string;
+  /** Every day of the window, oldest first (zero days included). */
+  daily: SpendHistoryDay[];
+  /** By spend descending. */
+  byModel: SpendModelTotals[];
+  total: number;
+  byokTotal: number;
+  /** OpenRouter said the answer was cut short (metadata.truncated): every figure is partial. */
+  truncated: boolean;
+  /** Rows that could not be read (counts not numeric, negative money…): in no figure. */
+  droppedRows: number;
+  /** Why analytics was not used, when source is 'activity'. */
+  fallback: ErrorInfo | null;
+  /** Epoch ms of the fetch behind this view. */
+  fetchedAt: number;
+}
+
+/**
+ * The answer to `spend/history`. unavailable says what is missing and why: no management key, an ordinary key
+ * in the management slot, or both sources failed (error).
+ */
+export type SpendHistoryResult =
+  | { status: 'ok'; view: SpendHistoryView }
+  | { status: 'unavailable'; reason: 'noManagementKey' | 'notManagementKey' | 'error'; cause: ErrorInfo | null };
+
+/** A part of a workload a target model could not price exactly, and what was done instead. */
+export interface UnpricedPart {
+  part: 'cacheRead' | 'cacheWrite';
+  /** noPrice: the model has no price for it, so it was priced at the input rate; notReported: the history has no count of it. */
+  reason: 'noPrice' | 'notReported';
+  /** Tokens concerned; null when not reported. */
+  tokens: number | null;
 }

@@ -1,6 +1,7 @@
 // One model, several rows: the catalog lists "x/y" and "x/y:free" (or ":batch", ":thinking") separately, and so
 // does OpenRouter's Data API, while the rankings view ranks them as one model. A row's weekly figure is its own.
 import type { CatalogModel, RankedModel, RankingsView } from './types';
+import * as l10n from './l10n';
 
 function baseId(id: string): string {
   const colon = id.indexOf(':');
@@ -41,7 +42,7 @@ export function ownWeeklyTokens(ranked: RankedModel | null, variant: string | nu
   const split = ranked.variantTokens;
   if (split === undefined) {
     // Rankings computed before the split was kept: the whole figure is the base model's and its variants'.
-    return key === '' ? { kind: 'tokens', tokens: ranked.tokens } : { kind: 'none', reason: 'Counted with the base model in this ranking.' };
+    return key === '' ? { kind: 'tokens', tokens: ranked.tokens } : { kind: 'none', reason: l10n.t('Counted with the base model in this ranking.') };
   }
   const own = split[key];
   if (own !== undefined) return { kind: 'tokens', tokens: own };
@@ -49,7 +50,7 @@ export function ownWeeklyTokens(ranked: RankedModel | null, variant: string | nu
     kind: 'none',
     reason:
       key === ''
-        ? 'Only its variants are in OpenRouter’s daily top-50 rankings this week; this model has no figure of its own.'
-        : `This variant (:${key}) is not in OpenRouter’s daily top-50 rankings this week; the base model’s figure is not its own.`,
+        ? l10n.t('Only its variants are in OpenRouter’s daily top-50 rankings this week; this model has no figure of its own.')
+        : l10n.t('This variant (:{0}) is not in OpenRouter’s daily top-50 rankings this week; the base model’s figure is not its own.', key),
   };
 }

@@ -83,6 +83,11 @@ export interface StartOptions {
   demo?: { openFile: string };
   /** The display language code-server starts with (`--locale`), e.g. 'zh-cn'. */
   locale?: string;
+  /**
+   * Extensions (built-in ones too) disabled in this profile before the workbench loads, as a user disables them
+   * (Extensions: Disable): written where the web workbench keeps that state (IndexedDB, same origin).
+   */
+  disabledExtensions?: string[];
 }
 
 function freePort(): Promise<number> {
@@ -257,6 +262,7 @@ export async function startVsCode(options: StartOptions = {}): Promise<VsCode> {
     const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, colorScheme: options.theme === 'light' ? 'light' : 'dark' });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url }).catch(() => undefined);
     const page = await context.newPage();
+    if (options.disabledExtensions?.length) await disableExtensions(page, url, options.disabledExtensions);
     const openFile = options.demo ? `&payload=${encodeURIComponent(JSON.stringify([['openFile', `vscode-remote://127.0.0.1:${port}${join(workspace, options.demo.openFile)}`]]))}` : '';
     await page.goto(`${url}/?folder=${encodeURIComponent(workspace)}${openFile}`);
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
@@ -266,6 +272,32 @@ export async function startVsCode(options: StartOptions = {}): Promise<VsCode> {
     await stop();
     throw new Error(`${err instanceof Error ? err.message : String(err)}${serverErr ? `\ncode-server stderr:\n${serverErr}` : ''}`);
   }
+}
+
+/**
+ * The web workbench keeps the default profile's state, extension enablement included
+ * ('extensionsIdentifiers/disabled'), in the IndexedDB database vscode-web-state-db-global, table ItemTable.
+ */
+async function disableExtensions(page: Page, url: string, ids: string[]): Promise<void> {
+  await page.goto(`${url}/healthz`);
+  await page.evaluate(async (value) => {
+    await new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open('vscode-web-state-db-global');
+      open.onupgradeneeded = () => {
+        if (!open.result.objectStoreNames.contains('ItemTable')) open.result.createObjectStore('ItemTable');
+      };
+      open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'));
+      open.onsuccess = () => {
+        const tx = open.result.transaction('ItemTable', 'readwrite');
+        tx.objectStore('ItemTable').put(value, 'extensionsIdentifiers/disabled');
+        tx.oncomplete = () => {
+          open.result.close();
+          resolve();
+        };
+        tx.onerror = () => reject(tx.error ?? new Error('IndexedDB write failed'));
+      };
+    });
+  }, JSON.stringify(ids.map((id) => ({ id }))));
 }
 
 function findFiles(dir: string, name: string, out: string[] = []): string[] {

@@ -3,7 +3,7 @@
 import type { ApiActivityItem } from '../../src/core/openrouter/apiTypes';
 import { isoDay } from './builders';
 
-export const FAKE_SCENARIOS = ['ordinaryKeyZeroCredits', 'oddKeyValues', 'oddActivityRows', 'byokOnly'] as const;
+export const FAKE_SCENARIOS = ['ordinaryKeyZeroCredits', 'oddKeyValues', 'oddActivityRows', 'byokOnly', 'analyticsTruncated', 'analyticsRefused', 'analyticsMalformed'] as const;
 /**
  * ordinaryKeyZeroCredits: an ordinary key answers /credits with 200 and 0/0 (observed) and /activity with 403:
  *   what an ordinary key saved unverified in the management slot gets.
@@ -11,6 +11,8 @@ export const FAKE_SCENARIOS = ['ordinaryKeyZeroCredits', 'oddKeyValues', 'oddAct
  * oddActivityRows: /activity (management key) has one good row and three that cannot be read: a usage typed as
  *   a string, a negative usage, and requests typed as a string. Naive sums read $17.00; only $10.50 is real.
  * byokOnly: every request went over the user's own provider keys: OpenRouter's spend is $0, BYOK is not.
+ * analyticsTruncated / analyticsRefused / analyticsMalformed: POST /analytics/query answers half its rows with
+ *   metadata.truncated, a 403 (so the /activity fallback runs), or rows whose counts are not decimal strings.
  */
 export type FakeScenario = (typeof FAKE_SCENARIOS)[number];
 
@@ -62,4 +64,46 @@ export function oddActivityRows(now: Date): unknown[] {
 /** The fake's normal activity, with every dollar moved from OpenRouter credits to BYOK upstream cost. */
 export function byokOnlyActivity(rows: readonly ApiActivityItem[]): ApiActivityItem[] {
   return rows.map((r) => ({ ...r, usage: 0, byok_usage_inference: r.usage }));
+}
+
+/**
+ * The catalog over time, for the watch (issue 15): step n serves the first n of these on /models, so a test moves
+ * the catalog forward with FakeOpenRouter.setCatalogStep(n) or POST /__fake/catalog {"step": n}; 0 is the capture.
+ * priceDrop: deepseek/deepseek-v4-pro from $0.435 / $0.87 to $0.30 / $0.60 per 1M.
+ * expirationAdded: anthropic/claude-sonnet-4.5 (and its :batch) get a retirement date 14 days after `now`; the
+ *   capture has newer Sonnets (4.6, 5) and ~anthropic/claude-sonnet-latest to move to.
+ * modelRemoved: qwen/qwen3-coder leaves the catalog.
+ */
+export const CATALOG_STEPS = ['priceDrop', 'expirationAdded', 'modelRemoved'] as const;
+export type CatalogStep = (typeof CATALOG_STEPS)[number];
+
+export const PRICE_DROP = { id: 'deepseek/deepseek-v4-pro', prompt: '0.0000003', completion: '0.0000006' } as const;
+export const EXPIRING = { id: 'anthropic/claude-sonnet-4.5', days: 14 } as const;
+export const REMOVED_ID = 'qwen/qwen3-coder';
+
+export function isCatalogStep(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= CATALOG_STEPS.length;
+}
+
+/** The /models entries at `step` (0: as given, the same array). Entries are copied, never changed in place. */
+export function catalogAtStep(data: unknown[], step: number, now: Date): unknown[] {
+  if (step <= 0) return data;
+  const idOf = (e: unknown): unknown => (typeof e === 'object' && e !== null ? (e as { id?: unknown }).id : undefined);
+  const expires = isoDay(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + EXPIRING.days * 86_400_000);
+  let out = data;
+  if (step >= 1) {
+    out = out.map((e) => {
+      if (idOf(e) !== PRICE_DROP.id) return e;
+      const entry = e as { pricing?: Record<string, unknown> };
+      return { ...entry, pricing: { ...entry.pricing, prompt: PRICE_DROP.prompt, completion: PRICE_DROP.completion } };
+    });
+  }
+  if (step >= 2) {
+    out = out.map((e) => {
+      const id = idOf(e);
+      return id === EXPIRING.id || id === `${EXPIRING.id}:batch` ? { ...(e as object), expiration_date: expires } : e;
+    });
+  }
+  if (step >= 3) out = out.filter((e) => idOf(e) !== REMOVED_ID);
+  return out;
 }

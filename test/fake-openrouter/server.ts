@@ -17,7 +17,9 @@ import {
   type FakeKeyData,
 } from './builders';
 
+import { analyticsReply, buildAnalyticsRows, checkAnalyticsBody, type AnalyticsMode } from './analytics';
 import { BYOK_ONLY_KEY, ODD_KEY_VALUES, byokOnlyActivity, isFakeScenario, oddActivityRows, type FakeScenario } from './scenarios';
+import { catalogAtStep, isCatalogStep } from './scenarios';
 
 export { INFERENCE_KEY, MANAGEMENT_KEY };
 export { FAKE_SCENARIOS, type FakeScenario } from './scenarios';
@@ -29,7 +31,7 @@ export { FAKE_SCENARIOS, type FakeScenario } from './scenarios';
  */
 export const HOSTILE_FAULTS = ['escapes', 'keyEcho', 'hugeMessage', 'keyInNumber', 'asOfInjection', 'hostileNames'] as const;
 
-export const FAKE_ENDPOINTS = ['models', 'models/count', 'datasets/rankings-daily', 'key', 'credits', 'activity'] as const;
+export const FAKE_ENDPOINTS = ['models', 'models/count', 'datasets/rankings-daily', 'key', 'credits', 'activity', 'analytics/query'] as const;
 export type FakeEndpoint = (typeof FAKE_ENDPOINTS)[number];
 
 export const FAULT_KINDS = [
@@ -101,6 +103,8 @@ export interface FakeOpenRouter {
   setActivityRows(rows: readonly unknown[] | null): void;
   /** Applies a named account scenario (see scenarios.ts) on top of the current state. */
   scenario(name: FakeScenario): void;
+  /** Moves /models along the catalog timeline (scenarios.ts CATALOG_STEPS); 0 is the capture as is. */
+  setCatalogStep(step: number): void;
   readonly requests: readonly FakeRequest[];
   clearRequests(): void;
   /** Faults, key data, credits and the request log back to their initial state. */
@@ -152,6 +156,9 @@ export async function startFakeOpenRouter(options: FakeOpenRouterOptions = {}): 
   let creditsForInference = options.creditsForInferenceKey ?? 'forbidden';
   let faults: ActiveFault[] = [];
   let activityRows: readonly unknown[] | null = null;
+  let catalogStep = 0;
+  /** How POST /analytics/query answers the management key (see analytics.ts). */
+  let analyticsMode: AnalyticsMode = 'normal';
   const requests: FakeRequest[] = [];
   const timers = new Set<ReturnType<typeof setTimeout>>();
 
@@ -189,11 +196,19 @@ export async function startFakeOpenRouter(options: FakeOpenRouterOptions = {}): 
     return { present: true, entry: token === undefined ? null : (keys.get(token) ?? null) };
   }
 
-  function route(endpoint: FakeEndpoint, url: URL, auth: { present: boolean; entry: KeyEntry | null }): Reply {
+  function route(endpoint: FakeEndpoint, url: URL, auth: { present: boolean; entry: KeyEntry | null }, body?: Record<string, unknown>): Reply {
     switch (endpoint) {
+      case 'analytics/query': {
+        const denied = requireKey(auth);
+        if (denied) return denied;
+        if (auth.entry?.role !== 'management') return managementOnly();
+        const problem = checkAnalyticsBody(body, now());
+        if (problem !== null || body === undefined) return errorReply(400, problem ?? 'Body must be a JSON object', 'invalid_request');
+        return analyticsReply(body, buildAnalyticsRows(fixtures.models, now()), analyticsMode, now());
+      }
       case 'models': {
         // /models is public: OpenRouter answers 200 whether or not a key is sent or valid.
-        const models = filterModalities(served, url.searchParams.get('output_modalities'));
+        const models = catalogAtStep(filterModalities(served, url.searchParams.get('output_modalities')), catalogStep, now());
         const sort = url.searchParams.get('sort');
         if (sort === 'top-weekly' || sort === 'most-popular') {
           const allowed = new Set(models.map((m) => (m as { id: string }).id));
@@ -203,7 +218,7 @@ export async function startFakeOpenRouter(options: FakeOpenRouterOptions = {}): 
         return { status: 200, body: models === served.raw.data ? served.raw : { ...served.raw, data: models } };
       }
       case 'models/count':
-        return { status: 200, body: { data: { count: filterModalities(served, url.searchParams.get('output_modalities')).length } } };
+        return { status: 200, body: { data: { count: catalogAtStep(filterModalities(served, url.searchParams.get('output_modalities')), catalogStep, now()).length } } };
       case 'datasets/rankings-daily': {
         const denied = requireKey(auth);
         if (denied) return denied;
@@ -240,10 +255,12 @@ export async function startFakeOpenRouter(options: FakeOpenRouterOptions = {}): 
       sendJson(res, errorReply(404, 'Not Found'));
       return;
     }
-    if (req.method !== 'GET') {
+    if (req.method !== (endpoint === 'analytics/query' ? 'POST' : 'GET')) {
       sendJson(res, errorReply(405, 'Method Not Allowed'));
       return;
     }
+    // The one POST endpoint: its JSON body is read before any fault, as a server reads a request first.
+    const body = endpoint === 'analytics/query' ? await readJson(req) : undefined;
     const fault = takeFault(endpoint);
     entry.fault = fault?.fault ?? null;
     if (fault) {
@@ -278,7 +295,7 @@ export async function startFakeOpenRouter(options: FakeOpenRouterOptions = {}): 
         if (!held) return;
       }
     }
-    const reply = route(endpoint, url, authOf(req));
+    const reply = route(endpoint, url, authOf(req), body);
     if (fault?.fault === 'drift' && reply.status === 200) reply.body = drift(endpoint, reply.body);
     if (fault && reply.status === 200) reply.body = hostileBody(fault.fault, endpoint, reply.body, sentKey(req));
     if (fault?.fault === 'huge' && reply.status === 200) reply.body = { ...(reply.body as object), padding: 'x'.repeat(HUGE_BYTES) };
@@ -354,6 +371,14 @@ export async function startFakeOpenRouter(options: FakeOpenRouterOptions = {}): 
         scenario(body.name);
         break;
       }
+      case 'catalog': {
+        if (!isCatalogStep(body.step)) {
+          sendJson(res, errorReply(400, 'Expected { step: 0 … CATALOG_STEPS.length }.'));
+          return;
+        }
+        catalogStep = body.step;
+        break;
+      }
       case 'credits': {
         const { total_credits, total_usage, inferenceKey } = body;
         if (
@@ -397,11 +422,22 @@ export async function startFakeOpenRouter(options: FakeOpenRouterOptions = {}): 
         setKeyData('inference', BYOK_ONLY_KEY);
         activityRows = byokOnlyActivity(buildActivity({ models: fixtures.models, now: now() }));
         break;
+      case 'analyticsTruncated':
+        analyticsMode = 'truncated';
+        break;
+      case 'analyticsRefused':
+        analyticsMode = 'refused';
+        break;
+      case 'analyticsMalformed':
+        analyticsMode = 'malformed';
+        break;
     }
   }
 
   function reset(): void {
     activityRows = null;
+    catalogStep = 0;
+    analyticsMode = 'normal';
     faults = [];
     keys = initialKeys();
     credits = buildCredits();
@@ -461,6 +497,10 @@ export async function startFakeOpenRouter(options: FakeOpenRouterOptions = {}): 
       activityRows = rows === null ? null : [...rows];
     },
     scenario,
+    setCatalogStep: (step) => {
+      if (!isCatalogStep(step)) throw new Error(`catalog step ${step} is not one of 0…3`);
+      catalogStep = step;
+    },
     get requests(): readonly FakeRequest[] {
       return requests;
     },
@@ -609,6 +649,10 @@ function drift(endpoint: FakeEndpoint, body: unknown): unknown {
       return { data: rename(data as Record<string, unknown>, 'total_credits', 'credits') };
     case 'activity':
       return { data: (data as Record<string, unknown>[]).map((r) => rename(r, 'model', 'model_name')) };
+    case 'analytics/query': {
+      const inner = data as { data: Record<string, unknown>[] };
+      return { data: { rows: inner.data.map((r) => rename(r, 'tokens_prompt', 'prompt_tokens')) } };
+    }
   }
 }
 

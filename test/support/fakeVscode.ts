@@ -355,6 +355,8 @@ export const languages = {
 
 /** No bundle is loaded, as in VS Code with the English UI: the message itself, `{0}`-style placeholders filled. */
 export const l10n = {
+  /** What VS Code loaded from l10n/bundle.l10n.<language>.json; undefined for English. Tests may set it. */
+  bundle: undefined as Record<string, string> | undefined,
   t: (message: string, ...args: (string | number | boolean)[]): string =>
     message.replace(/\{(\d+)\}/g, (whole, i: string) => {
       const arg = args[Number(i)];
@@ -363,6 +365,8 @@ export const l10n = {
 };
 
 export const env = {
+  /** The UI language; tests may set it. */
+  language: 'en',
   clipboard: { readText: async () => '', writeText: async (_t: string) => undefined },
   openExternal: async () => true,
   uriScheme: 'vscode',

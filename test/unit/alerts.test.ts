@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, type Settings } from '../../src/core/service/settings';
+import type { Settings } from '../../src/core/service/settings';
 import {
   alertPeriod,
   evaluateAlerts,
@@ -12,16 +12,12 @@ import {
 } from '../../src/core/status/alerts';
 import type { Snapshot, UsageView } from '../../src/shared/types';
 import { keyUsage, liveSnapshot, managementSnapshot, noKeySnapshot, resources, usageView } from '../support/snapshotBuilders';
+import { withSettings } from '../support/statusFixtures';
 
 const T = Date.parse('2026-07-29T09:00:00Z');
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-function withSettings(change: (s: Settings) => void = () => {}): Settings {
-  const s = defaultSettings();
-  change(s);
-  return s;
-}
 
 const dailyBudget = (budget: number): Settings => withSettings((s) => (s.budget.daily = budget));
 const monthlyBudget = (budget: number): Settings => withSettings((s) => (s.budget.monthly = budget));

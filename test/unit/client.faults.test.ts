@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createOpenRouterClient, type OpenRouterClient, type OpenRouterClientOptions } from '../../src/core/openrouter/client';
 import { OpenRouterError } from '../../src/core/openrouter/errors';
 import type { ErrorKind } from '../../src/shared/types';
+import { analyticsQueryBody } from '../../src/core/spend/history';
 import { INFERENCE_KEY, MANAGEMENT_KEY, startFakeOpenRouter, type FakeEndpoint, type FakeOpenRouter, type FaultKind } from '../fake-openrouter/server';
 
 const NOW = Date.parse('2026-07-29T12:00:00Z');
@@ -64,6 +65,7 @@ const calls: Record<FakeEndpoint, (c: OpenRouterClient) => Promise<unknown>> = {
   key: (c) => c.getKey(),
   credits: (c) => c.getCredits(),
   activity: (c) => c.getActivity(),
+  'analytics/query': (c) => c.queryAnalytics(analyticsQueryBody(30, NOW)),
 };
 
 describe('HTTP status faults', () => {
@@ -240,6 +242,7 @@ describe('schema drift', () => {
     ['key', 'data.label'],
     ['credits', 'data.total_credits'],
     ['activity', 'data[0].model'],
+    ['analytics/query', 'data.data'],
   ];
   for (const [endpoint, path] of expectations) {
     it(`${endpoint}: badResponse naming ${path}`, async () => {

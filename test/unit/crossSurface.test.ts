@@ -8,7 +8,8 @@ import type { ApiModel, ApiRankingsDailyResponse } from '../../src/core/openrout
 import { buildRankingsView } from '../../src/core/market/rankings';
 import { swapTargetSections } from '../../src/core/refs/present';
 import { buildReport, formatReportTable } from '../../src/core/market/report';
-import { registerModelReferences, type ModelReferences } from '../../src/host/modelRefs/register';
+import type { ModelReferences } from '../../src/host/modelRefs/register';
+import { registerTestReferences, useFakeWorkspace } from '../support/fakeWorkspace';
 import { formatPercent, formatPrice, formatTokens } from '../../src/shared/format';
 import type { Snapshot } from '../../src/shared/types';
 import { liveSnapshot } from '../support/snapshotBuilders';
@@ -39,23 +40,8 @@ const doc = { uri: fake.Uri.file(FILE), getText: () => TEXT, offsetAt: () => TEX
 
 beforeAll(async () => {
   vi.useFakeTimers();
-  const folder = { uri: fake.Uri.file('/ws'), name: 'ws', index: 0 };
-  Object.assign(fake.workspace, {
-    workspaceFolders: [folder],
-    getWorkspaceFolder: (uri: fake.Uri) => (uri.path.startsWith('/ws/') ? folder : undefined),
-    asRelativePath: (uri: fake.Uri) => uri.path.replace(/^\/ws\//, ''),
-    findFiles: async () => [fake.Uri.file(FILE)],
-  });
-  Object.assign(fake.workspace.fs, { readFile: async () => new TextEncoder().encode(TEXT) });
-  refs = registerModelReferences({
-    context: fake.fakeExtensionContext() as never,
-    log: fake.window.createOutputChannel('test') as never,
-    snapshot: { current: () => snapshot, onDidChange: new fake.EventEmitter<Snapshot>().event as never },
-    settings: {
-      current: () => ({ scanInclude: [], scanExclude: [], maxFileBytes: 1024 * 1024, codeLensConfig: true, codeLensCode: false, diagnostics: true }),
-      onDidChange: new fake.EventEmitter<void>().event as never,
-    },
-  });
+  useFakeWorkspace({ paths: () => [FILE], read: () => TEXT });
+  refs = registerTestReferences(snapshot);
   await vi.advanceTimersByTimeAsync(1_500);
 });
 

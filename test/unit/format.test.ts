@@ -1,5 +1,7 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setSharedL10n, substitute } from '../../src/shared/l10n';
 import {
   formatLogMs,
   formatAge,
@@ -30,51 +32,75 @@ import {
 // One rendering per kind, pinned: a change to any row is a change every surface shows at once.
 describe('the one rendering of each kind', () => {
   const now = Date.parse('2026-11-30T12:00:00Z');
-  it.each<[string, () => string, string]>([
-    ['unknown', () => formatUsd(null), '—'],
-    ['money, zero', () => formatUsd(0), '$0.00'],
-    ['money, cents', () => formatUsd(0.3), '$0.30'],
-    ['money, thousands keep cents', () => formatUsd(1234.5), '$1,234.50'],
-    ['money, millions', () => formatUsd(2_500_000), '$2,500,000.00'],
-    ['money, sub-cent', () => formatUsd(0.00042), '$0.00042'],
-    ['money, dust', () => formatUsd(0.00000123), '<$0.0001'],
-    ['money, negative', () => formatUsd(-3.2), '−$3.20'],
-    ['price /1M, free', () => formatPrice(0), 'free'],
-    ['price /1M, tenths keep two decimals', () => formatPrice(0.3), '$0.30'],
-    ['price /1M, whole', () => formatPrice(1), '$1'],
-    ['price /1M, three decimals under $1', () => formatPrice(0.7182), '$0.718'],
-    ['price /1M, two decimals from $1', () => formatPrice(2.2572), '$2.26'],
-    ['price /1M, over $100', () => formatPrice(1250), '$1,250'],
-    ['price pair', () => formatPricePair(0.3, 1), '$0.30 / $1 per 1M'],
-    ['price pair, free', () => formatPricePair(0, 0), 'free'],
-    ['price pair, one side free', () => formatPricePair(0, 2.5), 'free / $2.50 per 1M'],
-    ['per million', () => formatPerMillion(0.3), '$0.30/1M'],
-    ['tokens, small', () => formatTokens(512), '512'],
-    ['tokens, thousands', () => formatTokens('1500'), '1.5K'],
-    ['tokens, trillions', () => formatTokens('1440000000000'), '1.44T'],
-    ['tokens, rounding up a unit', () => formatTokens(999_999n), '1M'],
-    ['tokens, past 2^53', () => formatTokens('9007199254740993'), '9.01P'],
-    ['context', () => formatContext(131_072), '131K'],
-    ['context, million', () => formatContext(1_048_576), '1.05M'],
-    ['percent', () => formatPercent(0.72), '72%'],
-    ['percent, small', () => formatPercent(0.042), '4.2%'],
-    ['percent, negative', () => formatPercent(-0.72), '−72%'],
-    ['percent, floored budget', () => formatPercent(0.9999, { floor: true }), '99%'],
-    ['change, up', () => formatChange(0.12), '+12%'],
-    ['change, saving', () => formatChange(-0.72), '−72%'],
-    ['count', () => formatCount(1234), '1,234'],
-    ['coding index', () => formatIndex(61.23), '61.2'],
-    ['day', () => formatDay('2026-08-10'), 'Aug 10'],
-    ['day with year', () => formatDay('2026-08-10', true), 'Aug 10, 2026'],
-    ['as-of day, this year', () => formatAsOfDay('2026-08-10', now) ?? '', 'Aug 10'],
-    ['as-of day, another year', () => formatAsOfDay('2025-08-10', now) ?? '', 'Aug 10, 2025'],
-    ['instant', () => formatUtc(Date.parse('2026-08-10T14:05:59Z')), '2026-08-10 14:05 UTC'],
-    ['duration', () => formatDuration(3 * 3_600_000), '3 h'],
-    ['age', () => formatAge(now - 5 * 60_000, now), '5 min ago'],
-    ['age, days', () => formatAgo(3 * 86_400_000), '3 d ago'],
-    ['region', () => regionLabel('CN'), 'China'],
-  ])('%s', (_kind, render, text) => {
+  const TABLE: [kind: string, render: () => string, en: string, zhCn: string][] = [
+    ['unknown', () => formatUsd(null), '—', '—'],
+    ['money, zero', () => formatUsd(0), '$0.00', '$0.00'],
+    ['money, cents', () => formatUsd(0.3), '$0.30', '$0.30'],
+    ['money, thousands keep cents', () => formatUsd(1234.5), '$1,234.50', '$1,234.50'],
+    ['money, millions', () => formatUsd(2_500_000), '$2,500,000.00', '$2,500,000.00'],
+    ['money, sub-cent', () => formatUsd(0.00042), '$0.00042', '$0.00042'],
+    ['money, dust', () => formatUsd(0.00000123), '<$0.0001', '<$0.0001'],
+    ['money, negative', () => formatUsd(-3.2), '−$3.20', '−$3.20'],
+    ['price /1M, free', () => formatPrice(0), 'free', '免费'],
+    ['price /1M, tenths keep two decimals', () => formatPrice(0.3), '$0.30', '$0.30'],
+    ['price /1M, whole', () => formatPrice(1), '$1', '$1'],
+    ['price /1M, three decimals under $1', () => formatPrice(0.7182), '$0.718', '$0.718'],
+    ['price /1M, two decimals from $1', () => formatPrice(2.2572), '$2.26', '$2.26'],
+    ['price /1M, over $100', () => formatPrice(1250), '$1,250', '$1,250'],
+    ['price pair', () => formatPricePair(0.3, 1), '$0.30 / $1 per 1M', '$0.30 / $1（每 1M）'],
+    ['price pair, free', () => formatPricePair(0, 0), 'free', '免费'],
+    ['price pair, one side free', () => formatPricePair(0, 2.5), 'free / $2.50 per 1M', '免费 / $2.50（每 1M）'],
+    ['per million', () => formatPerMillion(0.3), '$0.30/1M', '$0.30/1M'],
+    ['tokens, small', () => formatTokens(512), '512', '512'],
+    ['tokens, thousands', () => formatTokens('1500'), '1.5K', '1.5K'],
+    ['tokens, trillions', () => formatTokens('1440000000000'), '1.44T', '1.44T'],
+    ['tokens, rounding up a unit', () => formatTokens(999_999n), '1M', '1M'],
+    ['tokens, past 2^53', () => formatTokens('9007199254740993'), '9.01P', '9.01P'],
+    ['context', () => formatContext(131_072), '131K', '131K'],
+    ['context, million', () => formatContext(1_048_576), '1.05M', '1.05M'],
+    ['percent', () => formatPercent(0.72), '72%', '72%'],
+    ['percent, small', () => formatPercent(0.042), '4.2%', '4.2%'],
+    ['percent, negative', () => formatPercent(-0.72), '−72%', '−72%'],
+    ['percent, floored budget', () => formatPercent(0.9999, { floor: true }), '99%', '99%'],
+    ['change, up', () => formatChange(0.12), '+12%', '+12%'],
+    ['change, saving', () => formatChange(-0.72), '−72%', '−72%'],
+    ['count', () => formatCount(1234), '1,234', '1,234'],
+    ['coding index', () => formatIndex(61.23), '61.2', '61.2'],
+    ['day', () => formatDay('2026-08-10'), 'Aug 10', '8月10日'],
+    ['day with year', () => formatDay('2026-08-10', true), 'Aug 10, 2026', '2026年8月10日'],
+    ['as-of day, this year', () => formatAsOfDay('2026-08-10', now) ?? '', 'Aug 10', '8月10日'],
+    ['as-of day, another year', () => formatAsOfDay('2025-08-10', now) ?? '', 'Aug 10, 2025', '2025年8月10日'],
+    ['instant', () => formatUtc(Date.parse('2026-08-10T14:05:59Z')), '2026-08-10 14:05 UTC', '2026-08-10 14:05 UTC'],
+    ['duration', () => formatDuration(3 * 3_600_000), '3 h', '3小时'],
+    ['age', () => formatAge(now - 5 * 60_000, now), '5 min ago', '5分钟前'],
+    ['age, days', () => formatAgo(3 * 86_400_000), '3 d ago', '3天前'],
+    ['region', () => regionLabel('CN'), 'China', '中国'],
+  ];
+  it.each(TABLE)('%s', (_kind, render, text) => {
     expect(render()).toBe(text);
+  });
+
+  // The same table with the UI in 简体中文 (issue #14): words from the zh-cn bundle, dates and ages through Intl,
+  // money, tokens and percentages as the module header's reviewed choices say.
+  describe('in 简体中文', () => {
+    const zh = JSON.parse(readFileSync(new URL('../../l10n/bundle.l10n.zh-cn.json', import.meta.url), 'utf8')) as Record<string, string>;
+    beforeAll(() => setSharedL10n('zh-CN', (m, ...args) => substitute(zh[m] ?? m, ...args)));
+    afterAll(() => setSharedL10n('en', substitute));
+    it.each(TABLE)('%s', (_kind, render, _en, text) => {
+      expect(render()).toBe(text);
+    });
+    it('every region in Chinese, durations in Chinese units, a future time is "just now"', () => {
+      expect(['CN', 'US', 'EU', 'OTHER', 'UNKNOWN', 'XX'].map(regionLabel)).toEqual(['中国', '美国', '欧洲', '其他', '未知', '未知']);
+      expect([formatDuration(30_000), formatDuration(12 * 60_000), formatDuration(50 * 3_600_000)]).toEqual(['<1分钟', '12分钟', '2天']);
+      expect(formatAgo(-5_000)).toBe('刚刚');
+      expect(formatAge(now - 47 * 3_600_000, now)).toBe('47小时前');
+      expect(formatUnixDay(Date.parse('2026-01-05T00:00:00Z') / 1000)).toBe('2026年1月5日');
+    });
+  });
+
+  it('English again once the language is English: nothing of the Chinese run stays behind', () => {
+    setSharedL10n('en', substitute);
+    expect(TABLE.map(([, render]) => render())).toEqual(TABLE.map(([, , en]) => en));
   });
 
   it('groups digits with a locale when one is given, en-US otherwise', () => {

@@ -1,22 +1,17 @@
 // The editor's swap refuses what the headless swap refuses: a file that is not UTF-8 text (another encoding, or
 // binary) and that no editor holds would be opened by the edit as UTF-8 and written back with bytes outside the
 // id rewritten. Nothing is written, in that file or any other of the batch.
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as fake from '../support/fakeVscode';
-import { buildCatalog } from '../../src/core/market/catalog';
-import type { ApiModel } from '../../src/core/openrouter/apiTypes';
-import { registerModelReferences, type ModelReferences } from '../../src/host/modelRefs/register';
+import type { ModelReferences } from '../../src/host/modelRefs/register';
+import { fixtureCatalogSnapshot, registerTestReferences, useFakeWorkspace } from '../support/fakeWorkspace';
 import type { Snapshot } from '../../src/shared/types';
-import { liveSnapshot } from '../support/snapshotBuilders';
-import { MODELS_FIXTURE } from './refsFixtureCatalog';
 
 const LATIN1 = Buffer.from('# caf\xe9\nOPENROUTER_MODEL=google/gemma-4-31b-it\n', 'latin1');
 const UTF8_ENV = 'OTHER_MODEL=google/gemma-4-31b-it\n';
 const bytes = new Map<string, Uint8Array>();
 
-const models = buildCatalog((JSON.parse(readFileSync(MODELS_FIXTURE, 'utf8')) as { data: ApiModel[] }).data);
-const snapshot: Snapshot = liveSnapshot({ catalog: { models, source: 'bundled', asOf: '2026-07-29T00:00:00Z' } });
+const snapshot: Snapshot = fixtureCatalogSnapshot();
 let applyCalls = 0;
 let refs: ModelReferences;
 
@@ -30,37 +25,20 @@ function reset(): void {
 beforeAll(async () => {
   vi.useFakeTimers();
   reset();
-  const folder = { uri: fake.Uri.file('/ws'), name: 'ws', index: 0 };
-  Object.assign(fake.workspace, {
-    workspaceFolders: [folder],
-    getWorkspaceFolder: (uri: fake.Uri) => (uri.path.startsWith('/ws/') ? folder : undefined),
-    asRelativePath: (uri: fake.Uri) => uri.path.replace(/^\/ws\//, ''),
-    findFiles: async () => [...bytes.keys()].map((p) => fake.Uri.file(p)),
-    applyEdit: async () => {
-      applyCalls++;
-      return true;
+  useFakeWorkspace(
+    { paths: () => [...bytes.keys()], read: (path) => bytes.get(path) },
+    {
+      applyEdit: async () => {
+        applyCalls++;
+        return true;
+      },
+      openTextDocument: async (uri: fake.Uri) => ({ uri, isDirty: false, getText: () => new TextDecoder().decode(bytes.get(uri.path)) }),
     },
-    openTextDocument: async (uri: fake.Uri) => ({ uri, isDirty: false, getText: () => new TextDecoder().decode(bytes.get(uri.path)) }),
-  });
-  Object.assign(fake.workspace.fs, {
-    readFile: async (uri: fake.Uri) => {
-      const b = bytes.get(uri.path);
-      if (b === undefined) throw new Error('ENOENT');
-      return b;
-    },
-  });
+  );
   Object.assign(fake.window, {
     showQuickPick: async (items: readonly fake.QuickPickItemLike[]) => items.find((i) => /^Swap everywhere$/.test(i.label)) ?? items[0],
   });
-  refs = registerModelReferences({
-    context: fake.fakeExtensionContext() as never,
-    log: fake.window.createOutputChannel('test') as never,
-    snapshot: { current: () => snapshot, onDidChange: new fake.EventEmitter<Snapshot>().event as never },
-    settings: {
-      current: () => ({ scanInclude: [], scanExclude: [], maxFileBytes: 1024 * 1024, codeLensConfig: true, codeLensCode: false, diagnostics: true }),
-      onDidChange: new fake.EventEmitter<void>().event as never,
-    },
-  });
+  refs = registerTestReferences(snapshot);
   await vi.advanceTimersByTimeAsync(1_500);
 });
 

@@ -8,13 +8,18 @@ const eslint = new ESLint({ cwd: process.cwd() });
 const LAYERING_RULES = new Set(['no-restricted-imports', 'no-restricted-globals', 'no-restricted-syntax', 'no-undef']);
 
 /**
- * Core and shared are linted type-aware, which needs a file the TypeScript project knows: a probe there stands
- * in for a real file of the same folder (same relative imports, same rules).
+ * What ships (core, shared, host, CLI, webview) is linted type-aware, which needs a file the TypeScript project
+ * knows: a probe there stands in for a real file of the same folder (same relative imports, same rules).
  */
 const STAND_INS: Record<string, string> = {
   'src/core/probe.ts': 'src/core/account/money.ts',
   'src/core/refs/probe.ts': 'src/core/refs/swap.ts',
   'src/shared/probe.ts': 'src/shared/types.ts',
+  'src/host/probe.ts': 'src/host/statusItem.ts',
+  'src/host/modelRefs/probe.ts': 'src/host/modelRefs/register.ts',
+  'src/cli/probe.ts': 'src/cli/paths.ts',
+  'webview/src/probe.ts': 'webview/src/l10n.ts',
+  'webview/src/sections/probe.tsx': 'webview/src/sections/SpendChart.tsx',
 };
 
 /** Messages of the layering rules for `code` linted as if it were `filePath`. */
@@ -55,7 +60,8 @@ describe('layering lint rules', () => {
       if ((await restrictedImportErrors('src/core/probe.ts', importOf(spec))).length !== 1) missed.push(spec);
     }
     expect(missed).toEqual([]);
-  });
+    // Some seventy type-aware lints: give them the time the other type-aware probes get on a loaded machine.
+  }, 60_000);
 
   it('allows a relative module that merely shares a built-in name', async () => {
     expect(await restrictedImportErrors('src/core/probe.ts', importOf('./events'))).toEqual([]);
@@ -186,16 +192,16 @@ describe('core typechecks without Node or the DOM (src/core/tsconfig.json)', asy
   });
 });
 
-describe('type-aware lint (strictTypeChecked) in src/core and src/shared', () => {
+describe('type-aware lint (strictTypeChecked) in everything that ships', () => {
   // Type-aware rules need the file in a TypeScript project, so the probe stands in for a real core file's text.
   async function ruleIds(filePath: string, code: string): Promise<string[]> {
     const [result] = await eslint.lintText(code, { filePath });
     return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
   }
 
-  it('refuses a floating promise and an async function without await in core and shared', async () => {
+  it('refuses a floating promise and an async function without await in core, shared, host, CLI and the webview', async () => {
     const code = 'export async function f(): Promise<number> {\n  return 1;\n}\nexport function g(): void {\n  f();\n}\n';
-    for (const file of ['src/core/account/money.ts', 'src/shared/sanitize.ts']) {
+    for (const file of ['src/core/account/money.ts', 'src/shared/sanitize.ts', 'src/host/statusItem.ts', 'src/cli/paths.ts', 'src/cli.ts', 'webview/src/l10n.ts']) {
       const ids = await ruleIds(file, code);
       expect(ids, file).toContain('@typescript-eslint/no-floating-promises');
       expect(ids, file).toContain('@typescript-eslint/require-await');
@@ -206,6 +212,11 @@ describe('type-aware lint (strictTypeChecked) in src/core and src/shared', () =>
     const ids = await ruleIds('src/core/account/money.ts', "export const s = (o: { a: number }): string => String(o);\nexport const n = (x: number): number => x as number;\n");
     expect(ids).toContain('@typescript-eslint/no-base-to-string');
     expect(ids).toContain('@typescript-eslint/no-unnecessary-type-assertion');
+  }, 60_000);
+
+  it('refuses a method passed unbound in the webview (useSyncExternalStore(store.subscribe, ...))', async () => {
+    const code = 'interface S {\n  get(): number;\n}\nexport const f = (s: S): (() => number) => s.get;\n';
+    expect(await ruleIds('webview/src/l10n.ts', code)).toContain('@typescript-eslint/unbound-method');
   }, 60_000);
 
   it('lets numbers stand in templates (figures are formatted before they get there)', async () => {

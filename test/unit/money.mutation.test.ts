@@ -1,8 +1,10 @@
 // Cases `npm run mutation` showed no test pinned down in src/core/account/money.ts: exponents in price strings, padded
 // strings, the largest token units and the unit roll-over at the top of the table.
 import { describe, expect, it } from 'vitest';
-import { perMillion, readPricePerUnit, roundUsd, tokenChange } from '../../src/core/account/money';
+import { readPricePerMillion, readPricePerUnit, roundUsd, tokenChange } from '../../src/core/account/money';
 import { formatPerMillion as formatPricePerMillion, formatTokens, formatUsd, parseTokens } from '../../src/shared/format';
+
+const perMillion = (raw: string): number | null => readPricePerMillion(raw).value;
 
 describe('price strings with exponents and padding', () => {
   it('reads exponents with or without a sign and with one to three digits', () => {

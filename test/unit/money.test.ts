@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  perMillion,
+  MAX_PRICE_READING,
   readPricePerMillion,
   readPricePerUnit,
   roundUsd,
-  sumTokens,
   tokenChange,
   tokenShare,
 } from '../../src/core/account/money';
 import { parseTokens } from '../../src/shared/format';
+
+/** $/1M or null (missing, malformed or variable). */
+const perMillion = (raw: string): number | null => readPricePerMillion(raw).value;
 
 describe('readPricePerMillion', () => {
   it('converts per-token decimal strings to $/1M without float noise', () => {
@@ -30,7 +32,7 @@ describe('readPricePerMillion', () => {
         const s = (mantissa / 10 ** scale).toFixed(scale);
         // Both operands are exact doubles, so this division is the correctly rounded true value.
         const expected = scale <= 6 ? mantissa * 10 ** (6 - scale) : mantissa / 10 ** (scale - 6);
-        expect(perMillion(s)).toBe(expected);
+        expect(perMillion(s)).toBe(expected > MAX_PRICE_READING ? null : expected);
       }),
     );
   });
@@ -44,6 +46,18 @@ describe('readPricePerMillion', () => {
     for (const bad of [undefined, null, '', '  ', 'abc', '1.2.3', '0x10', 'NaN', 'Infinity', '1e999', '.', '-']) {
       expect(readPricePerMillion(bad)).toEqual({ value: null, variable: false });
     }
+  });
+
+  it('reads a price beyond any real one as missing, so no view shows "$1e+306" and no sum overflows', () => {
+    for (const absurd of ['1e300', '1e301', '2', '1000000', '1.000001']) {
+      expect(readPricePerMillion(absurd)).toEqual({ value: null, variable: false });
+    }
+    expect(readPricePerUnit('1e300')).toEqual({ value: null, variable: false });
+    expect(readPricePerUnit('1000000.5').value).toBeNull();
+    // the bound itself and the dearest real prices still read
+    expect(perMillion('1')).toBe(1_000_000);
+    expect(perMillion('0.0006')).toBe(600);
+    expect(readPricePerUnit('1000000').value).toBe(1_000_000);
   });
 
   it('reads per-unit prices without scaling', () => {
@@ -65,12 +79,6 @@ describe('tokens', () => {
     expect(parseTokens('1e9')).toBeNull();
     expect(parseTokens(7)).toBe(7n);
     expect(parseTokens(1.5)).toBeNull();
-  });
-
-  it('sums beyond 2^53 exactly', () => {
-    const big = '9007199254740993'; // 2^53 + 1: not representable as a double
-    expect(sumTokens([big, big, '1'])).toBe(18014398509481987n);
-    expect(sumTokens(['5', 'oops', '7'])).toBe(12n);
   });
 
   it('computes shares and changes', () => {

@@ -80,6 +80,33 @@ describe('Radar data service', () => {
     radar.dispose();
   });
 
+  it('activity rows carry the catalog model the hover resolver names, live and when restored from the cache', async () => {
+    const storage = new Map<string, unknown>();
+    const { radar } = makeRadar({ inference: INFERENCE_KEY, management: MANAGEMENT_KEY }, storage);
+    await started(radar);
+    await radar.refreshNow();
+    const check = (r: Radar): void => {
+      const s = r.snapshot();
+      const index = r.catalogIndex()!;
+      const rows = [...s.activity!.byModel, ...s.activity!.days.flatMap((d) => d.models)];
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) expect(row.modelId, row.model).toBe(index.resolve(row.model)?.model.id ?? null);
+    };
+    check(radar);
+    await radar.store.flush();
+    radar.dispose();
+    // Saved by a version that did not resolve rows: the next start resolves them against the cached catalog.
+    const saved = [...storage.entries()].find(([k]) => k.endsWith('.activity'));
+    const envelope = structuredClone(saved![1]) as { value: { byModel: Record<string, unknown>[]; days: { models: Record<string, unknown>[] }[] } };
+    for (const row of [...envelope.value.byModel, ...envelope.value.days.flatMap((d) => d.models)]) delete row.modelId;
+    storage.set(saved![0], envelope);
+    const again = makeRadar({ inference: INFERENCE_KEY, management: MANAGEMENT_KEY }, storage).radar;
+    again.start();
+    expect(again.snapshot().activity).not.toBeNull();
+    check(again);
+    again.dispose();
+  });
+
   it('a fault becomes resource state, data is kept, and recovery clears it', async () => {
     const { radar } = makeRadar({ inference: INFERENCE_KEY });
     await started(radar);

@@ -6,6 +6,7 @@ import { createRefIndex } from '../../src/core/refs/scanner';
 import { WorkspaceReferences, type ModelRefsSettings } from '../../src/host/modelRefs/workspaceIndex';
 import { asFileText, PATHOLOGICAL_CASES } from '../fixtures/refs/pathological';
 import { fixtureCatalog } from './refsFixtureCatalog';
+import { DEFAULT_REFS_SETTINGS, useFakeWorkspace } from '../support/fakeWorkspace';
 
 const bundle = PATHOLOGICAL_CASES.find((c) => c.name === 'minified bundle line');
 const BIG = asFileText('code', bundle?.make(256 * 1024) ?? '');
@@ -14,7 +15,7 @@ const files = new Map<string, string>([
   ['/ws/src/big.ts', BIG],
   ['/ws/src/z.ts', 'export const M = "deepseek/deepseek-chat";\n'],
 ]);
-const settings: ModelRefsSettings = { scanInclude: [], scanExclude: [], maxFileBytes: 1024 * 1024, codeLensConfig: true, codeLensCode: false, diagnostics: true };
+const settings: ModelRefsSettings = DEFAULT_REFS_SETTINGS;
 
 let clock = 0;
 /** Every look at the clock finds 1 ms more gone: only a file that does a lot of work looks often enough. */
@@ -23,20 +24,7 @@ let refs: WorkspaceReferences;
 const log = fake.window.createOutputChannel('budget') as never;
 
 beforeAll(async () => {
-  const folder = { uri: fake.Uri.file('/ws'), name: 'ws', index: 0 };
-  Object.assign(fake.workspace, {
-    workspaceFolders: [folder],
-    getWorkspaceFolder: (uri: fake.Uri) => (uri.path.startsWith('/ws/') ? folder : undefined),
-    asRelativePath: (uri: fake.Uri) => uri.path.replace(/^\/ws\//, ''),
-    findFiles: async () => [...files.keys()].map((p) => fake.Uri.file(p)),
-  });
-  Object.assign(fake.workspace.fs, {
-    readFile: async (uri: fake.Uri) => {
-      const text = files.get(uri.path);
-      if (text === undefined) throw new Error('ENOENT');
-      return new TextEncoder().encode(text);
-    },
-  });
+  useFakeWorkspace({ paths: () => [...files.keys()], read: (path) => files.get(path) });
   refs = new WorkspaceReferences(log, () => settings, { fileBudgetMs: 5, now });
   const changed = new Promise<void>((resolve) => {
     const sub = refs.onDidChange(() => {

@@ -2,7 +2,8 @@
 // decides (#11 item 6): a file the recognizer would read is never left unlisted, and a new kind cannot be
 // added without saying where its files are (NAME_PATTERNS is a Record over FileKind; so is EXAMPLES here).
 import { describe, expect, it } from 'vitest';
-import { CANDIDATE_GLOB, CANDIDATE_NAME_PATTERNS, classifyPath } from '../../src/core/refs/classify';
+import { CANDIDATE_GLOB, CANDIDATE_NAME_PATTERNS, classifyPath, FILE_SYNTAX } from '../../src/core/refs/classify';
+import { keyFormatOf } from '../../src/core/refs/dupKeys';
 import { compileGlob } from '../../src/core/refs/glob';
 import type { FileKind } from '../../src/core/refs/types';
 import { REF_TOOLS, type RefTool } from '../../src/shared/types';
@@ -60,5 +61,12 @@ describe('reference tools are one list (src/shared/types.ts REF_TOOLS)', () => {
       continue: true, aider: true, opencode: true, litellm: true, zed: true, 'claude-code': true, codex: true, dotenv: true, vscode: true, code: true,
     };
     expect([...REF_TOOLS].sort()).toEqual(Object.keys(each).sort());
+  });
+});
+
+describe('one syntax per file kind (FILE_SYNTAX)', () => {
+  it.each(Object.entries(EXAMPLES))('%s: the swap checks keys in the syntax the recognizer reads ids in', (kind, paths) => {
+    const syntax = FILE_SYNTAX[kind as FileKind];
+    for (const path of paths) expect(keyFormatOf(path), path).toBe(syntax === 'json' || syntax === 'yaml' || syntax === 'toml' ? syntax : null);
   });
 });

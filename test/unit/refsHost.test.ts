@@ -1,14 +1,10 @@
 // The host adapter over the shared fake VS Code API: background scan through workspace.fs, opaque reference ids,
 // and a swap that becomes one WorkspaceEdit, or a refusal that writes nothing.
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as fake from '../support/fakeVscode';
-import { buildCatalog } from '../../src/core/market/catalog';
-import type { ApiModel } from '../../src/core/openrouter/apiTypes';
-import { registerModelReferences, type ModelReferences } from '../../src/host/modelRefs/register';
+import type { ModelReferences } from '../../src/host/modelRefs/register';
+import { fixtureCatalogSnapshot, registerTestReferences, useFakeWorkspace } from '../support/fakeWorkspace';
 import type { Snapshot } from '../../src/shared/types';
-import { liveSnapshot } from '../support/snapshotBuilders';
-import { MODELS_FIXTURE } from './refsFixtureCatalog';
 import { CANDIDATE_GLOB } from '../../src/core/refs/classify';
 
 const files = new Map<string, string>([
@@ -19,8 +15,7 @@ const files = new Map<string, string>([
   ['/ws/README.md', 'openai/gpt-5\n'],
 ]);
 
-const models = buildCatalog((JSON.parse(readFileSync(MODELS_FIXTURE, 'utf8')) as { data: ApiModel[] }).data);
-const snapshot: Snapshot = liveSnapshot({ catalog: { models, source: 'bundled', asOf: '2026-07-29T00:00:00Z' } });
+const snapshot: Snapshot = fixtureCatalogSnapshot();
 const applied: fake.WorkspaceEdit[] = [];
 let refs: ModelReferences;
 let findCalls = 0;
@@ -28,37 +23,21 @@ const findGlobs: unknown[] = [];
 
 beforeAll(async () => {
   vi.useFakeTimers();
-  const folder = { uri: fake.Uri.file('/ws'), name: 'ws', index: 0 };
-  Object.assign(fake.workspace, {
-    workspaceFolders: [folder],
-    getWorkspaceFolder: (uri: fake.Uri) => (uri.path.startsWith('/ws/') ? folder : undefined),
-    asRelativePath: (uri: fake.Uri) => uri.path.replace(/^\/ws\//, ''),
-    findFiles: async (glob: unknown) => {
-      findCalls++;
-      findGlobs.push(glob);
-      return [...files.keys()].map((p) => fake.Uri.file(p));
+  useFakeWorkspace(
+    { paths: () => [...files.keys()], read: (path) => files.get(path) },
+    {
+      findFiles: async (glob: unknown) => {
+        findCalls++;
+        findGlobs.push(glob);
+        return [...files.keys()].map((p) => fake.Uri.file(p));
+      },
+      applyEdit: async (edit: fake.WorkspaceEdit) => {
+        applied.push(edit);
+        return true;
+      },
     },
-    applyEdit: async (edit: fake.WorkspaceEdit) => {
-      applied.push(edit);
-      return true;
-    },
-  });
-  Object.assign(fake.workspace.fs, {
-    readFile: async (uri: fake.Uri) => {
-      const text = files.get(uri.path);
-      if (text === undefined) throw new Error('ENOENT');
-      return new TextEncoder().encode(text);
-    },
-  });
-  refs = registerModelReferences({
-    context: fake.fakeExtensionContext() as never,
-    log: fake.window.createOutputChannel('test') as never,
-    snapshot: { current: () => snapshot, onDidChange: new fake.EventEmitter<Snapshot>().event as never },
-    settings: {
-      current: () => ({ scanInclude: [], scanExclude: [], maxFileBytes: 1024 * 1024, codeLensConfig: true, codeLensCode: false, diagnostics: true }),
-      onDidChange: new fake.EventEmitter<void>().event as never,
-    },
-  });
+  );
+  refs = registerTestReferences(snapshot);
   // Nothing is read while the extension activates.
   expect(findCalls).toBe(0);
   await vi.advanceTimersByTimeAsync(1_500);

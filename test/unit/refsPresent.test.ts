@@ -146,7 +146,7 @@ describe('pickers', () => {
     expect(p.title).toBe(`Swap openrouter/anthropic/claude-opus-4.1 (now ${priceSummary(current)})`);
     // VS Code's input shows about 60 characters of placeholder in a default-width picker.
     expect(p.placeHolder.length).toBeLessThanOrEqual(60);
-    expect(p.placeHolder).toBe('Search models by name or id; savings on a typical mix');
+    expect(p.placeHolder).toBe('Search models by name or id; savings on a default 3:1 mix');
     expect(swapTargetPrompt('x/unknown', null, null)).toEqual({ title: 'Swap x/unknown (not in the catalog)', placeHolder: 'Search models by name or id' });
   });
 

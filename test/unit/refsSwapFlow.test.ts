@@ -1,16 +1,12 @@
 // #9 items 1, 2, 3, 4, 5 through the host flow over the shared fake VS Code: the Refactor Preview applies what it
 // shows (its entries start ticked), a batch with a duplicate key writes nothing, the written id is the picked one,
 // the webview's "Swap…" goes through the same confirmation as the command, and the message tells the saved state.
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as fake from '../support/fakeVscode';
-import { buildCatalog } from '../../src/core/market/catalog';
 import { lineStarts } from '../../src/core/refs/candidate';
-import type { ApiModel } from '../../src/core/openrouter/apiTypes';
-import { registerModelReferences, type ModelReferences } from '../../src/host/modelRefs/register';
+import type { ModelReferences } from '../../src/host/modelRefs/register';
+import { fixtureCatalogSnapshot, registerTestReferences, useFakeWorkspace } from '../support/fakeWorkspace';
 import type { Snapshot } from '../../src/shared/types';
-import { liveSnapshot } from '../support/snapshotBuilders';
-import { MODELS_FIXTURE } from './refsFixtureCatalog';
 
 const ORIGINAL = new Map<string, string>([
   ['/ws/.aider.conf.yml', '# aider\nmodel: openrouter/openai/gpt-oss-20b:free   # main\nweak-model: openrouter/poolside/laguna-s-2.1\n'],
@@ -21,8 +17,7 @@ const ORIGINAL = new Map<string, string>([
 ]);
 const files = new Map<string, string>();
 
-const models = buildCatalog((JSON.parse(readFileSync(MODELS_FIXTURE, 'utf8')) as { data: ApiModel[] }).data);
-const snapshot: Snapshot = liveSnapshot({ catalog: { models, source: 'bundled', asOf: '2026-07-29T00:00:00Z' } });
+const snapshot: Snapshot = fixtureCatalogSnapshot();
 
 interface ApplyCall {
   edit: fake.WorkspaceEdit;
@@ -75,22 +70,10 @@ async function rescan(): Promise<void> {
 
 beforeAll(async () => {
   vi.useFakeTimers();
-  const folder = { uri: fake.Uri.file('/ws'), name: 'ws', index: 0 };
-  Object.assign(fake.workspace, {
-    workspaceFolders: [folder],
-    getWorkspaceFolder: (uri: fake.Uri) => (uri.path.startsWith('/ws/') ? folder : undefined),
-    asRelativePath: (uri: fake.Uri) => uri.path.replace(/^\/ws\//, ''),
-    findFiles: async () => [...files.keys()].map((p) => fake.Uri.file(p)),
-    applyEdit,
-    openTextDocument: async (uri: fake.Uri) => ({ uri, isDirty: dirtyAfterEdit.has(uri.path), getText: () => files.get(uri.path) ?? '' }),
-  });
-  Object.assign(fake.workspace.fs, {
-    readFile: async (uri: fake.Uri) => {
-      const text = files.get(uri.path);
-      if (text === undefined) throw new Error('ENOENT');
-      return new TextEncoder().encode(text);
-    },
-  });
+  useFakeWorkspace(
+    { paths: () => [...files.keys()], read: (path) => files.get(path) },
+    { applyEdit, openTextDocument: async (uri: fake.Uri) => ({ uri, isDirty: dirtyAfterEdit.has(uri.path), getText: () => files.get(uri.path) ?? '' }) },
+  );
   Object.assign(fake.window, {
     showQuickPick: async (items: readonly fake.QuickPickItemLike[], options: unknown) => {
       pickCalls.push({ items: [...items], options });
@@ -99,15 +82,7 @@ beforeAll(async () => {
     },
   });
   for (const [k, v] of ORIGINAL) files.set(k, v);
-  refs = registerModelReferences({
-    context: fake.fakeExtensionContext() as never,
-    log: fake.window.createOutputChannel('test') as never,
-    snapshot: { current: () => snapshot, onDidChange: new fake.EventEmitter<Snapshot>().event as never },
-    settings: {
-      current: () => ({ scanInclude: [], scanExclude: [], maxFileBytes: 1024 * 1024, codeLensConfig: true, codeLensCode: false, diagnostics: true }),
-      onDidChange: new fake.EventEmitter<void>().event as never,
-    },
-  });
+  refs = registerTestReferences(snapshot);
   await vi.advanceTimersByTimeAsync(1_500);
 });
 
@@ -250,7 +225,7 @@ describe('webview "Swap…" confirms first (#9 item 4)', () => {
     const handlers = createWebviewRequestHandlers({
       snapshot: () => snapshot,
       references: () => refs.view(),
-      isCatalogModel: (id) => models.some((m) => m.id === id),
+      isCatalogModel: (id) => snapshot.catalog?.models.some((m) => m.id === id) === true,
       compare: () => { throw new Error('unused'); },
       effects: { copyText: async () => undefined, openExternal: async () => true, swap: (p) => refs.swap(p), reveal: async () => true, runCommand: async () => undefined },
     });

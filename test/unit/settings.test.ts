@@ -37,7 +37,7 @@ describe('readSettings: defaults and the schema contract', () => {
     expect(settings.leaders.top).toBe(5);
     expect(settings.codeLens).toEqual({ enabled: true, inCode: false });
     expect(settings.diagnostics.enabled).toBe(true);
-    expect(settings.scan).toEqual({ include: [], exclude: [], maxFileSizeKB: 1024 });
+    expect(settings.scan).toEqual({ include: [], exclude: [], maxFileSizeKB: 1024, useRipgrep: true });
   });
 
   it('reads every declared key exactly once and nothing else', () => {

@@ -36,6 +36,8 @@ const WORKSPACE_SETTINGS: readonly SettingKey[] = [
   'modelRadar.scan.include',
   'modelRadar.scan.exclude',
   'modelRadar.scan.maxFileSizeKB',
+  // Which way files are listed; both find the same references, and an untrusted workspace never runs rg.
+  'modelRadar.scan.useRipgrep',
 ];
 
 /** Valid, non-default values a hostile repository could ship for each user-only setting. */

@@ -2,7 +2,6 @@
 // (exactly 2 poll intervals), the store's stale flag, which check wins when several apply, and that a balance
 // from anything but a verified management key never reads as "$0.00 left · out of credits".
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, type Settings } from '../../src/core/service/settings';
 import { presentStatus, type StatusState } from '../../src/core/status/presenter';
 import { evaluateAlerts, initialAlertState } from '../../src/core/status/alerts';
 import type { KeysState, Snapshot } from '../../src/shared/types';
@@ -17,16 +16,8 @@ import {
   resources,
   usageView,
 } from '../support/snapshotBuilders';
+import { FETCHED, MIN, NOW, withSettings as settingsWith } from '../support/statusFixtures';
 
-const FETCHED = Date.parse('2026-07-29T09:00:00Z');
-const NOW = FETCHED + 30_000;
-const MIN = 60_000;
-
-function settingsWith(change: (s: Settings) => void = () => {}): Settings {
-  const s = defaultSettings();
-  change(s);
-  return s;
-}
 
 /** A management-only user whose /credits answered 0/0: the balance reads $0.00 if trusted. */
 function zeroBalance(keys: KeysState): Snapshot {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, type Settings } from '../../src/core/service/settings';
+import type { Settings } from '../../src/core/service/settings';
 import { TOOLTIP_COMMANDS, presentStatus, type StatusPresentation } from '../../src/core/status/presenter';
 import type { Snapshot } from '../../src/shared/types';
 import {
@@ -14,17 +14,8 @@ import {
   staleSnapshot,
   usageView,
 } from '../support/snapshotBuilders';
+import { FETCHED, MIN, NOW, withSettings } from '../support/statusFixtures';
 
-/** The builders' data was fetched at 09:00:00Z; "now" is half a minute later. */
-const FETCHED = Date.parse('2026-07-29T09:00:00Z');
-const NOW = FETCHED + 30_000;
-const MIN = 60_000;
-
-function withSettings(change: (s: Settings) => void = () => {}): Settings {
-  const s = defaultSettings();
-  change(s);
-  return s;
-}
 
 function present(snapshot: Snapshot, settings: Settings = withSettings(), now = NOW): StatusPresentation {
   return presentStatus(snapshot, settings, now);

@@ -49,8 +49,8 @@ describe('Spend: BYOK', () => {
   it('30 days of BYOK-only activity: the heading and the top models carry the BYOK cost', async () => {
     const activity = byokActivity();
     await renderApp({ init: initPayload({ snapshot: managementSnapshot({ usage: usageView({ management: true, key: byokKey }), activity }) }) });
-    const heading = within(spend()).getByText(/^Last 30 days:/);
-    expect(heading.textContent).toBe(`Last 30 days: $0.00 + $${activity.byokTotal.toFixed(2)} BYOK`);
+    const heading = within(spend()).getByText(/^Whole account, last 30 days:/);
+    expect(heading.textContent).toBe(`Whole account, last 30 days: $0.00 + $${activity.byokTotal.toFixed(2)} BYOK`);
     const top = within(spend()).getByText('Top models by cost').nextElementSibling as HTMLElement;
     expect(top.textContent).toContain(`$0.00 + $${activity.byModel[0]!.byokUsage.toFixed(2)} BYOK`);
   });

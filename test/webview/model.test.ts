@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import * as normalize from '../../webview/src/model/normalize';
+import * as normalize from '../../webview/src/model/intake';
 import { blendedPrice, buildYourModels, catalogIndex, filterAndSortCatalog, rankIndex, scatterPoints, sumTokens, valueFrontier, type ScatterPoint } from '../../webview/src/model/derive';
 import { banners } from '../../webview/src/model/status';
 import { DEFAULT_FILTERS, createUiStateStore, parseUiState } from '../../webview/src/uiState';

@@ -71,7 +71,7 @@ describe('Spend section', () => {
     await renderApp({ init: initPayload({ snapshot: managementSnapshot() }) });
     expect(stat('Balance')).toBe('$18.75');
     const activity = activityView();
-    expect(within(spend()).getByText(`Last 30 days: $${activity.total.toFixed(2)}`)).toBeTruthy();
+    expect(within(spend()).getByText(`Whole account, last 30 days: $${activity.total.toFixed(2)}`)).toBeTruthy();
     const chart = within(spend()).getByRole('img', { name: /Spend per day over the last 30 days, stacked by model/ });
     // 30 days, each a group with a title.
     expect(chart.querySelectorAll('g > title')).toHaveLength(30);

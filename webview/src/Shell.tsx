@@ -6,7 +6,8 @@ import type { ReferencesView, Snapshot } from '../../src/shared/types';
 import { Banners } from './components/Banners';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { DataProvider, HostSync, useReferences, useRequestInitialData, useSettings, useSnapshot, type AppServices } from './data';
-import { DEFAULT_SETTINGS } from './model/normalize';
+import { DEFAULT_SETTINGS } from './model/intake';
+import * as l10n from './l10n';
 
 export interface ViewBodyProps {
   snapshot: Snapshot;
@@ -64,11 +65,11 @@ function Root({ view, onFirstContent, body }: { view: ViewKind; onFirstContent?:
 
   if (!snapshot) {
     // No "loading" flash: the first paint is normally the init data. Only a slow host gets a word.
-    return <main className={`mr-app mr-${view}`}>{waitedLong ? <p className="mr-muted" role="status">Waiting for Model Radar…</p> : null}</main>;
+    return <main className={`mr-app mr-${view}`}>{waitedLong ? <p className="mr-muted" role="status">{l10n.t('Waiting for Model Radar…')}</p> : null}</main>;
   }
   return (
     <main className={`mr-app mr-${view}`}>
-      <ErrorBoundary name="Notices">
+      <ErrorBoundary name={l10n.t('Notices')}>
         <Banners snapshot={snapshot} />
       </ErrorBoundary>
       {body(view, { snapshot, references, settings, onFirstContent: firstContent })}

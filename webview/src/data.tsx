@@ -5,8 +5,9 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactElement, type ReactNode } from 'react';
 import useSWR, { SWRConfig, useSWRConfig, type SWRConfiguration } from 'swr';
 import type { RequestMethod, RequestParams, RequestResult, ViewKind, WebviewSettings } from '../../src/shared/protocol';
-import type { CompareResult, ReferencesView, Snapshot } from '../../src/shared/types';
+import type { CompareResult, ReferencesView, Snapshot, SpendHistoryResult, SpendWindow, WatchView } from '../../src/shared/types';
 import { HostRequestError, type HostBridge } from './host';
+import { configureL10n } from './l10n';
 import type { MixInput, UiStateStore } from './uiState';
 
 export interface AppServices {
@@ -27,7 +28,9 @@ export function useServices(): AppServices {
 export const SNAPSHOT_KEY = 'snapshot';
 export const REFERENCES_KEY = 'references';
 export const SETTINGS_KEY = 'settings';
+export const WATCH_KEY = 'watch';
 const COMPARE = 'compare/alternatives';
+const SPEND_HISTORY = 'spend/history';
 
 /** Pushed resources never refetch on their own: the host owns freshness. */
 const PUSHED: SWRConfiguration = { revalidateOnMount: false, revalidateIfStale: false, revalidateOnFocus: false, revalidateOnReconnect: false };
@@ -61,6 +64,11 @@ export function useReferences(): ReferencesView | undefined {
   return useSWR<ReferencesView>(REFERENCES_KEY, () => bridge.request('references/get', {}), PUSHED).data;
 }
 
+/** The catalog watch's Changes list; undefined until the host sends one (or when it has no watch). */
+export function useWatch(): WatchView | undefined {
+  return useSWR<WatchView>(WATCH_KEY, null, PUSHED).data;
+}
+
 export function useSettings(): WebviewSettings | undefined {
   return useSWR<WebviewSettings>(SETTINGS_KEY, null, PUSHED).data;
 }
@@ -91,11 +99,17 @@ export function HostSync({ onView }: { onView: (view: ViewKind) => void }): null
     const off = bridge.onNotification((n) => {
       switch (n.method) {
         case 'init':
+          // The bundle first: the render the data below triggers is already in the UI language.
+          if (n.params.l10n) configureL10n(n.params.l10n);
           onViewRef.current(n.params.view);
           pricesMayHaveChanged(n.params.snapshot);
           void mutate(SNAPSHOT_KEY, n.params.snapshot, { revalidate: false });
           void mutate(REFERENCES_KEY, n.params.references, { revalidate: false });
           void mutate(SETTINGS_KEY, n.params.settings, { revalidate: false });
+          if (n.params.watch !== undefined) void mutate(WATCH_KEY, n.params.watch, { revalidate: false });
+          break;
+        case 'watch/didChange':
+          void mutate(WATCH_KEY, n.params, { revalidate: false });
           break;
         case 'snapshot/didChange':
           pricesMayHaveChanged(n.params);
@@ -178,4 +192,41 @@ export function useAction<M extends RequestMethod>(method: M): ActionState<M> {
     [bridge, method],
   );
   return { ...state, run };
+}
+
+export interface SpendHistoryState {
+  data: SpendHistoryResult | undefined;
+  error: HostRequestError | undefined;
+  loading: boolean;
+  /** Asks the host to query again now, past its 15-minute cache. */
+  refresh: () => void;
+}
+
+/**
+ * The spend history of a window. `keyState` is part of the cache key, so setting or changing the management
+ * key asks again; null asks nothing (no management key). A history that arrives re-runs the comparisons: they price the user's real mix from it.
+ */
+export function useSpendHistory(window: SpendWindow, keyState: string | null): SpendHistoryState {
+  const { bridge } = useServices();
+  const { mutate: mutateAll } = useSWRConfig();
+  const { data, error, isLoading, mutate } = useSWR<SpendHistoryResult, HostRequestError>(
+    keyState === null ? null : ([SPEND_HISTORY, window, keyState] as const),
+    ([, w]: readonly [string, SpendWindow, string]) => bridge.request('spend/history', { window: w }),
+    { keepPreviousData: false, revalidateIfStale: false, onSuccess: (r) => {
+      if (r.status === 'ok') void mutateAll((key) => Array.isArray(key) && key[0] === COMPARE);
+    } },
+  );
+  const [refreshing, setRefreshing] = useState<{ pending: boolean; error: HostRequestError | undefined }>({ pending: false, error: undefined });
+  const refresh = useCallback(() => {
+    setRefreshing({ pending: true, error: undefined });
+    bridge.request('spend/history', { window, refresh: true }).then(
+      (r) => {
+        setRefreshing({ pending: false, error: undefined });
+        void mutate(r, { revalidate: false });
+        if (r.status === 'ok') void mutateAll((key) => Array.isArray(key) && key[0] === COMPARE);
+      },
+      (err: unknown) => setRefreshing({ pending: false, error: err instanceof HostRequestError ? err : new HostRequestError('failed', String(err)) }),
+    );
+  }, [bridge, mutate, mutateAll, window]);
+  return { data, error: refreshing.error ?? error, loading: isLoading || refreshing.pending, refresh };
 }

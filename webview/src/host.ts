@@ -11,8 +11,11 @@ import type {
   ViewKind,
   WebviewToHost,
 } from '../../src/shared/protocol';
-import * as normalize from './model/normalize';
+import * as intake from './model/intake';
+import { watchView } from './model/watchGuard';
+import { parseSpendHistoryResult } from '../../src/shared/spendSchemas';
 import { asRecord as rec } from '../../src/shared/isRecord';
+import { readWebviewL10n } from '../../src/shared/l10n';
 
 /** What `acquireVsCodeApi()` returns; the only handle the webview has on VS Code. */
 export interface VsCodeApi {
@@ -43,9 +46,9 @@ function isBool(v: unknown): v is boolean {
 
 /** Result validators: a response is untrusted until it has the shape the method promises. */
 const RESULTS: { [M in RequestMethod]: (raw: unknown) => RequestResult<M> } = {
-  'snapshot/get': (raw) => normalize.snapshot(raw),
-  'references/get': (raw) => normalize.references(raw),
-  'compare/alternatives': (raw) => normalize.compareResult(raw),
+  'snapshot/get': (raw) => intake.snapshot(raw),
+  'references/get': (raw) => intake.references(raw),
+  'compare/alternatives': (raw) => intake.compareResult(raw),
   'model/copyId': (raw) => ({ copied: rec(raw)?.copied === true }),
   'model/openOnWeb': (raw) => ({ opened: rec(raw)?.opened === true }),
   'model/swap': (raw) => {
@@ -55,17 +58,20 @@ const RESULTS: { [M in RequestMethod]: (raw: unknown) => RequestResult<M> } = {
   },
   'reference/reveal': (raw) => ({ revealed: rec(raw)?.revealed === true }),
   'command/run': (raw) => ({ ran: rec(raw)?.ran === true }),
+  'spend/history': (raw) => parseSpendHistoryResult(raw),
 };
 
 function notificationGuards(defaultView: ViewKind): { [N in NotificationMethod]: (raw: unknown) => NotificationMap[N] } {
   return {
     init: (raw) => {
-      const init = normalize.initPayload(raw);
-      return { ...init, view: init.view ?? defaultView };
+      const init = intake.initPayload(raw);
+      const watch = rec(raw)?.watch;
+      return { ...init, view: init.view ?? defaultView, l10n: readWebviewL10n(rec(raw)?.l10n), ...(watch === undefined ? {} : { watch: watchView(watch) }) };
     },
-    'snapshot/didChange': (raw) => normalize.snapshot(raw),
-    'references/didChange': (raw) => normalize.references(raw),
-    'settings/didChange': (raw) => normalize.settings(raw),
+    'snapshot/didChange': (raw) => intake.snapshot(raw),
+    'references/didChange': (raw) => intake.references(raw),
+    'settings/didChange': (raw) => intake.settings(raw),
+    'watch/didChange': (raw) => watchView(raw),
   };
 }
 

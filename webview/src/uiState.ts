@@ -5,8 +5,8 @@ import type { Region, TokenMix } from '../../src/shared/types';
 import type { VsCodeApi } from './host';
 import { asRecord as rec } from '../../src/shared/isRecord';
 
-export type SectionId = 'spend' | 'models' | 'leaders' | 'compare' | 'catalog' | 'scatter' | 'daily' | 'savings';
-export const SECTION_IDS: readonly SectionId[] = ['spend', 'models', 'leaders', 'compare', 'catalog', 'scatter', 'daily', 'savings'];
+export type SectionId = 'spend' | 'models' | 'leaders' | 'compare' | 'catalog' | 'scatter' | 'daily' | 'savings' | 'changes';
+export const SECTION_IDS: readonly SectionId[] = ['spend', 'models', 'leaders', 'compare', 'catalog', 'scatter', 'daily', 'savings', 'changes'];
 
 export type CatalogSort = 'input' | 'output' | 'context' | 'tokens' | 'coding' | 'newest';
 export const CATALOG_SORTS: readonly CatalogSort[] = ['input', 'output', 'context', 'tokens', 'coding', 'newest'];
@@ -46,8 +46,6 @@ export const DEFAULT_FILTERS: CatalogFilters = {
   page: 0,
 };
 
-export const DEFAULT_UI_STATE: UiState = { collapsed: {}, catalog: DEFAULT_FILTERS, compareModel: null, customMix: null };
-
 function nonNegative(v: unknown): number | null {
   return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : null;
 }
@@ -57,7 +55,7 @@ export function parseUiState(raw: unknown): UiState {
   const r = rec(raw) ?? {};
   const collapsed: Partial<Record<SectionId, boolean>> = {};
   const c = rec(r.collapsed) ?? {};
-  for (const id of SECTION_IDS) if (typeof c[id] === 'boolean') collapsed[id] = c[id] as boolean;
+  for (const id of SECTION_IDS) if (typeof c[id] === 'boolean') collapsed[id] = c[id];
   const f = rec(r.catalog) ?? {};
   const d = DEFAULT_FILTERS;
   const regions: readonly string[] = ['all', 'CN', 'US', 'EU', 'OTHER', 'UNKNOWN'];
@@ -85,10 +83,11 @@ export function parseUiState(raw: unknown): UiState {
   };
 }
 
+/** `get` and `subscribe` are properties, not methods: useSyncExternalStore takes them unbound. */
 export interface UiStateStore {
-  get(): UiState;
+  get: () => UiState;
   update(change: (s: UiState) => UiState): void;
-  subscribe(listener: () => void): () => void;
+  subscribe: (listener: () => void) => () => void;
 }
 
 export function createUiStateStore(api: Pick<VsCodeApi, 'getState' | 'setState'>): UiStateStore {

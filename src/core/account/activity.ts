@@ -1,8 +1,9 @@
 // Own per-model usage from GET /activity (management key): rows are per day, model and provider endpoint.
 import type { ApiActivityItem } from '../openrouter/apiTypes';
+import type { CatalogIndex } from '../market/catalog';
 import type { ActivityModelDay, ActivityView, TokenMix } from '../../shared/types';
 import { addDays, isIsoDay, utcDay } from '../market/rankings';
-import { MAX_ACCOUNT_USD } from './money';
+import { MAX_ACCOUNT_USD } from '../../shared/bounds';
 
 /** /activity covers the last 30 completed UTC days; today is not in it. */
 export const ACTIVITY_DAYS = 30;
@@ -22,26 +23,11 @@ const UNITS_PER_USD = 1e9;
 const toUnits = (usd: number): bigint => BigInt(Math.round(usd * UNITS_PER_USD));
 const fromUnits = (units: bigint): number => Number(units) / UNITS_PER_USD;
 
-interface Entry {
-  model: string;
-  usage: bigint;
-  byokUsage: bigint;
-  requests: number;
-  promptTokens: number;
-  completionTokens: number;
-  reasoningTokens: number;
-}
+/** A model's running sums: the view's figures, money in exact units. */
+type Entry = Omit<ActivityModelDay, 'usage' | 'byokUsage'> & { usage: bigint; byokUsage: bigint };
 
-interface ReadRow {
-  date: string;
-  model: string;
-  usage: number;
-  byokUsage: number;
-  requests: number;
-  promptTokens: number;
-  completionTokens: number;
-  reasoningTokens: number;
-}
+/** A response row as the view's figures, with its day. */
+type ReadRow = ActivityModelDay & { date: string };
 
 const isAmount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MAX_ACCOUNT_USD;
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
@@ -185,4 +171,35 @@ export function tokenMixFromActivity(view: ActivityView, modelId?: string): Toke
   }
   if (input + output === 0) return null;
   return { input, output, cacheRead: 0, requests: requests > 0 ? requests : null, source: 'activity' };
+}
+
+/**
+ * The activity with each row's `modelId` set to the catalog model the catalog's resolver names (the hover's and the
+ * CodeLens's resolver), so the views never look a row up by themselves. The same object when nothing changes.
+ */
+export function resolveActivityModels(view: ActivityView | null, index: CatalogIndex | null): ActivityView | null {
+  if (view === null || index === null) return view;
+  const memo = new Map<string, string | null>();
+  const idOf = (model: string): string | null => {
+    let id = memo.get(model);
+    if (id === undefined) {
+      id = index.resolve(model)?.model.id ?? null;
+      memo.set(model, id);
+    }
+    return id;
+  };
+  let changed = false;
+  const rows = (list: readonly ActivityModelDay[]): ActivityModelDay[] =>
+    list.map((row) => {
+      const modelId = idOf(row.model);
+      if (row.modelId === modelId) return row;
+      changed = true;
+      return { ...row, modelId };
+    });
+  const byModel = rows(view.byModel);
+  const days = view.days.map((d) => {
+    const models = rows(d.models);
+    return models.every((m, i) => m === d.models[i]) ? d : { ...d, models };
+  });
+  return changed ? { ...view, byModel, days } : view;
 }

@@ -1,6 +1,6 @@
-// Money and token arithmetic at the edge: OpenRouter sends prices as decimal strings in USD per token and token
-// totals as decimal strings. Both are converted here, once, and nowhere else. Rendering is src/shared/format.ts.
-import { parseTokens } from '../../shared/format';
+// Money and token arithmetic at the edge: OpenRouter sends prices as decimal strings in USD per token; they are
+// converted here, once, and nowhere else (token totals, also decimal strings, by parseTokens in src/shared/format.ts).
+// Rendering is src/shared/format.ts.
 
 /** What a price string means once read. */
 export interface PriceReading {
@@ -35,6 +35,13 @@ function shiftDecimal(raw: string, exponent: number): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+/**
+ * The largest price a reading accepts, in its own unit: $1,000,000 per 1M tokens ($1 a token) or per request,
+ * image or search. The dearest real models cost a few hundred dollars per 1M tokens; above this bound a figure is
+ * read as missing, like a malformed one, so no view shows "$1e+306" and no sum overflows.
+ */
+export const MAX_PRICE_READING = 1e6;
+
 function read(raw: string | null | undefined, exponent: number): PriceReading {
   // Empty and blank strings fail shiftDecimal's "no digits" check.
   if (typeof raw !== 'string') return { value: null, variable: false };
@@ -42,6 +49,8 @@ function read(raw: string | null | undefined, exponent: number): PriceReading {
   // Stryker disable next-line ConditionalExpression: null would fall through to the same { null, false }; the check narrows the type
   if (n === null) return { value: null, variable: false };
   if (n < 0) return { value: null, variable: true };
+  // A price beyond any real one ("1e300" per token) is a corrupt or hostile value, not a price to show or multiply.
+  if (n > MAX_PRICE_READING) return { value: null, variable: false };
   // -0 would print as "-0" in places that format it.
   return { value: n === 0 ? 0 : n, variable: false };
 }
@@ -59,32 +68,11 @@ export function readPricePerUnit(raw: string | null | undefined): PriceReading {
   return read(raw, 0);
 }
 
-/** Shorthand: $/1M or null (missing, malformed or variable). */
-export function perMillion(raw: string | null | undefined): number | null {
-  return read(raw, 6).value;
-}
-
-/**
- * The largest amount of US dollars an account figure (spend, cap, balance, one activity row) can hold and still be
- * read as money: a trillion. No account comes near it; a larger value is a corrupt or hostile response, and summed
- * exactly (in nano-dollars) it would overflow to Infinity.
- */
-export const MAX_ACCOUNT_USD = 1e12;
 
 /** Rounds away binary noise from sums and products of prices (10 significant digits). */
 export function roundUsd(n: number): number {
   // toPrecision keeps Infinity and NaN, and turns -0 into "0.000000000", i.e. 0.
   return Number(n.toPrecision(10));
-}
-
-/** Sums token totals exactly. Entries that are not non-negative integers are skipped (the schemas reject them earlier). */
-export function sumTokens(values: Iterable<string | bigint>): bigint {
-  let total = 0n;
-  for (const v of values) {
-    const t = parseTokens(v);
-    if (t !== null) total += t;
-  }
-  return total;
 }
 
 /** part / whole as a fraction; 0 when the whole is 0. Precision is that of a double, plenty for a share. */

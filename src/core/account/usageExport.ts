@@ -1,5 +1,5 @@
 // Export of the user's own usage: key spend and the 30-day activity, as CSV or JSON.
-import type { ActivityView, UsageView } from '../../shared/types';
+import type { ActivityModelDay, ActivityView, UsageView } from '../../shared/types';
 
 export type ExportFormat = 'csv' | 'json';
 
@@ -20,16 +20,8 @@ export interface UsageExport {
     byokMonth: number | null;
   } | null;
   balance: number | null;
-  activity: {
-    date: string;
-    model: string;
-    usage: number;
-    byokUsage: number;
-    requests: number;
-    promptTokens: number;
-    completionTokens: number;
-    reasoningTokens: number;
-  }[];
+  /** One row per day and model: the activity view's figures, with their day. */
+  activity: (ActivityModelDay & { date: string })[];
 }
 
 export function buildUsageExport(usage: UsageView | null, activity: ActivityView | null, source: string, now: number): UsageExport {

@@ -4,7 +4,7 @@
 // browser, swap flow, editor) and nothing else decides.
 import type { RequestHandlers } from './dispatch';
 import { RefusedError } from './dispatch';
-import type { CompareResult, ReferencesView, Snapshot, TokenMix } from '../../shared/types';
+import type { CompareResult, ReferencesView, Snapshot, SpendHistoryResult, SpendWindow, TokenMix } from '../../shared/types';
 import type { WebviewCommand } from '../../shared/protocol';
 import { ENGLISH, type L10n } from '../l10n';
 
@@ -22,6 +22,8 @@ export interface WebviewHandlerDeps {
   /** True when the id (with a variant suffix or not) is in the current catalog. */
   isCatalogModel(id: string): boolean;
   compare(modelId: string, mix: Omit<TokenMix, 'source'> | null, limit: number): CompareResult;
+  /** The cached spend history of a window (see Radar.spendHistory). */
+  spendHistory?(window: SpendWindow, refresh: boolean): Promise<SpendHistoryResult>;
   effects: WebviewEffects;
   /** The translator for refusals the webview shows (the host passes vscode.l10n); English without one. */
   l10n?: L10n;
@@ -89,5 +91,7 @@ export function createWebviewRequestHandlers(deps: WebviewHandlerDeps): RequestH
       await deps.effects.runCommand(command);
       return { ran: true };
     },
+    'spend/history': ({ window, refresh }) =>
+      deps.spendHistory ? deps.spendHistory(window, refresh ?? false) : Promise.reject(new RefusedError('Spend history is not available in this view.')),
   };
 }

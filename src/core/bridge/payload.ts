@@ -25,8 +25,11 @@ export function sidebarFirstSnapshot(snapshot: Snapshot, references: ReferencesV
     want(r.id);
     want(r.permaslug);
   }
-  for (const a of snapshot.activity?.byModel ?? []) want(a.model);
-  for (const d of snapshot.activity?.days ?? []) for (const m of d.models) want(m.model);
+  for (const a of snapshot.activity?.byModel ?? []) {
+    want(a.model);
+    want(a.modelId);
+  }
+  for (const d of snapshot.activity?.days ?? []) for (const m of d.models) want(m.modelId ?? m.model);
   for (const ref of references?.refs ?? []) want(ref.id);
   const models: CatalogModel[] = catalog.models.filter((m) => wanted.has(m.id.toLowerCase()) || wanted.has(m.canonicalSlug.toLowerCase()) || idForms(m.id).some((f) => wanted.has(f)));
   if (models.length === catalog.models.length) return { snapshot, partial: false };

@@ -2,6 +2,7 @@
 // The webview may only name model ids (checked against the catalog by the host) and opaque
 // reference ids the host issued — never a path, a URL or a command outside WEBVIEW_COMMANDS.
 import * as v from 'valibot';
+import { SPEND_WINDOWS } from '../../shared/types';
 import { WEBVIEW_COMMANDS, type RequestMethod, type RequestParams, type WebviewToHost } from '../../shared/protocol';
 import { sanitizeServerText } from '../../shared/sanitize';
 import { isRecord } from '../../shared/isRecord';
@@ -28,6 +29,7 @@ const paramSchemas: { [M in RequestMethod]: v.GenericSchema<unknown, RequestPara
   'model/swap': v.strictObject({ modelId, refId: v.optional(refId), targetId: v.optional(modelId) }),
   'reference/reveal': v.strictObject({ refId }),
   'command/run': v.strictObject({ command: v.picklist(WEBVIEW_COMMANDS) }),
+  'spend/history': v.strictObject({ window: v.picklist(SPEND_WINDOWS), refresh: v.optional(v.boolean()) }),
 };
 
 export type GuardResult =

@@ -1,5 +1,5 @@
 // What a workload costs on a model, and which cheaper models of similar coding strength would do it.
-import type { Alternative, CatalogModel, CompareResult, PriceOverride, RankingsView, TokenMix } from '../../shared/types';
+import type { Alternative, CatalogModel, CompareResult, PriceOverride, RankingsView, TokenMix, UnpricedPart } from '../../shared/types';
 import type { CatalogIndex } from './catalog';
 import { roundUsd } from '../account/money';
 import { rankLookup } from '../../shared/variantTokens';
@@ -38,10 +38,13 @@ interface Rates {
   input: number;
   output: number;
   cacheRead: number | null;
+  cacheWrite: number | null;
+  /** internal_reasoning: reasoning tokens' own price, when the model has one. */
+  reasoning: number | null;
 }
 
 function applyOverride(r: Rates, o: PriceOverride): Rates {
-  return { input: o.input ?? r.input, output: o.output ?? r.output, cacheRead: o.cacheRead ?? r.cacheRead };
+  return { ...r, input: o.input ?? r.input, output: o.output ?? r.output, cacheRead: o.cacheRead ?? r.cacheRead, cacheWrite: o.cacheWrite ?? r.cacheWrite };
 }
 
 /**
@@ -51,11 +54,11 @@ function applyOverride(r: Rates, o: PriceOverride): Rates {
  */
 export function effectiveRates(model: CatalogModel, mix: TokenMix, opts: CostOptions = {}): Rates | null {
   if (model.variable || model.price.input === null || model.price.output === null) return null;
-  let rates: Rates = { input: model.price.input, output: model.price.output, cacheRead: model.price.cacheRead };
+  let rates: Rates = { input: model.price.input, output: model.price.output, cacheRead: model.price.cacheRead, cacheWrite: model.price.cacheWrite, reasoning: model.price.reasoning };
   if (model.overrides.length === 0) return rates;
   const at = hhmm(opts.now ?? Date.now());
   const requests = typeof mix.requests === 'number' && mix.requests > 0 ? mix.requests : null;
-  const avgPrompt = requests === null ? null : (mix.input + mix.cacheRead) / requests;
+  const avgPrompt = requests === null ? null : (mix.input + mix.cacheRead + (mix.cacheWrite ?? 0)) / requests;
   let best: PriceOverride | null = null;
   for (const o of model.overrides) {
     const timed = o.utcStart !== null && o.utcEnd !== null;
@@ -72,10 +75,40 @@ export function effectiveRates(model: CatalogModel, mix: TokenMix, opts: CostOpt
 
 /** USD for the mix on the model; null when its price is variable or unknown. Cache reads without a cache price pay the input price. */
 export function costOfMix(model: CatalogModel, mix: TokenMix, opts: CostOptions = {}): number | null {
+  return priceMix(model, mix, opts).cost;
+}
+
+export interface PricedMix {
+  cost: number | null;
+  /** What could not be priced exactly: cache tokens without a price on this model (priced at its input rate), or not reported by the history. */
+  unpriced: UnpricedPart[];
+}
+
+const count = (n: number | null | undefined): number => (typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : 0);
+
+/**
+ * The mix priced part by part on the model's tier for it (see effectiveRates): uncached input, cache reads and
+ * cache writes at their own prices (the input price when the model has none, said in `unpriced`), output with
+ * reasoning tokens at the model's reasoning price when it has one (they are part of output), and the per-request
+ * fee. A history mix without cache-write counts (OpenRouter's history does not report them) says so too.
+ */
+export function priceMix(model: CatalogModel, mix: TokenMix, opts: CostOptions = {}): PricedMix {
   const r = effectiveRates(model, mix, opts);
-  if (r === null) return null;
+  if (r === null) return { cost: null, unpriced: [] };
+  const unpriced: UnpricedPart[] = [];
+  const input = count(mix.input);
+  const output = count(mix.output);
+  const cacheRead = count(mix.cacheRead);
+  const cacheWrite = count(mix.cacheWrite);
+  const reasoning = Math.min(count(mix.reasoning), output);
+  if (mix.history && !mix.history.cacheReadsReported) unpriced.push({ part: 'cacheRead', reason: 'notReported', tokens: null });
+  else if (cacheRead > 0 && r.cacheRead === null) unpriced.push({ part: 'cacheRead', reason: 'noPrice', tokens: cacheRead });
+  if (mix.history && (mix.cacheWrite === undefined || mix.cacheWrite === null)) unpriced.push({ part: 'cacheWrite', reason: 'notReported', tokens: null });
+  else if (cacheWrite > 0 && r.cacheWrite === null) unpriced.push({ part: 'cacheWrite', reason: 'noPrice', tokens: cacheWrite });
+  const outputCost = r.reasoning === null ? r.output * output : r.output * (output - reasoning) + r.reasoning * reasoning;
   const perRequest = model.price.request !== null && typeof mix.requests === 'number' && mix.requests > 0 ? model.price.request * mix.requests : 0;
-  return roundUsd((r.input * mix.input + r.output * mix.output + (r.cacheRead ?? r.input) * mix.cacheRead) / 1e6 + perRequest);
+  const tokensCost = r.input * input + outputCost + (r.cacheRead ?? r.input) * cacheRead + (r.cacheWrite ?? r.input) * cacheWrite;
+  return { cost: roundUsd(tokensCost / 1e6 + perRequest), unpriced };
 }
 
 export interface AlternativesOptions extends CostOptions {
@@ -107,8 +140,10 @@ function isCandidate(m: CatalogModel, today: string): boolean {
 export function alternatives(index: CatalogIndex, modelId: string, mix: TokenMix = DEFAULT_MIX, opts: AlternativesOptions = {}): CompareResult {
   const resolved = index.resolve(modelId);
   const base = resolved === null ? null : (index.aliasTarget(resolved.model) ?? resolved.model);
-  const baseCost = base === null ? null : costOfMix(base, mix, opts);
+  const basePriced = base === null ? null : priceMix(base, mix, opts);
+  const baseCost = basePriced?.cost ?? null;
   const result: CompareResult = { modelId, mix, baseCost, alternatives: [] };
+  if (basePriced && basePriced.unpriced.length > 0) result.baseUnpriced = basePriced.unpriced;
   if (base === null || baseCost === null || baseCost <= 0) return result;
 
   const today = utcDay(opts.now ?? Date.now());
@@ -118,10 +153,11 @@ export function alternatives(index: CatalogIndex, modelId: string, mix: TokenMix
   for (const m of index.all) {
     if (m.id === base.id || m.id === resolved?.model.id || !isCandidate(m, today)) continue;
     if (floor !== null && (m.codingIndex === null || m.codingIndex < floor)) continue;
-    const cost = costOfMix(m, mix, opts);
+    const priced = priceMix(m, mix, opts);
+    const cost = priced.cost;
     if (cost === null || cost >= baseCost) continue;
     const saving = roundUsd(baseCost - cost);
-    out.push({
+    const alt: Alternative = {
       id: m.id,
       name: m.name,
       region: m.region,
@@ -131,7 +167,9 @@ export function alternatives(index: CatalogIndex, modelId: string, mix: TokenMix
       saving,
       savingPct: roundUsd((saving / baseCost) * 100),
       rank: rankedOf(m)?.rank ?? null,
-    });
+    };
+    if (priced.unpriced.length > 0) alt.unpriced = priced.unpriced;
+    out.push(alt);
   }
   out.sort((a, b) => a.cost - b.cost || (b.codingIndex ?? -1) - (a.codingIndex ?? -1) || (a.id < b.id ? -1 : 1));
   result.alternatives = out.slice(0, Math.max(0, opts.limit ?? 5));

@@ -98,9 +98,6 @@ export interface ApiKeyData {
   expires_at?: string | null;
 }
 
-export interface ApiKeyResponse {
-  data: ApiKeyData;
-}
 
 export interface ApiCreditsResponse {
   data: { total_credits: number; total_usage: number };

@@ -9,6 +9,8 @@ import {
   type DroppedEntries,
   type SchemaResult,
   parseActivityResponse,
+  parseAnalyticsResponse,
+  type ParsedAnalytics,
   parseCreditsResponse,
   parseErrorEnvelope,
   parseKeyResponse,
@@ -97,6 +99,19 @@ export interface OpenRouterClient {
   getCredits(opts?: CallOptions): Promise<CreditsData>;
   /** GET /activity (management key): last 30 completed UTC days. */
   getActivity(opts?: ActivityOptions): Promise<ActivityResult>;
+  /** POST /analytics/query (management key): the body as OpenRouter documents it (snake_case). */
+  queryAnalytics(body: AnalyticsQueryBody, opts?: CallOptions): Promise<ParsedAnalytics>;
+}
+
+/** The documented body of POST /analytics/query (only what Model Radar sends). */
+export interface AnalyticsQueryBody {
+  metrics: string[];
+  dimensions?: string[];
+  granularity?: 'minute' | 'hour' | 'day' | 'week' | 'month';
+  time_range?: { start: string; end: string };
+  filters?: { field: string; operator: string; value: string | number | (string | number)[] }[];
+  order_by?: { field: string; direction: 'asc' | 'desc' };
+  limit?: number;
 }
 
 type Auth = 'none' | 'optional' | 'required';
@@ -106,6 +121,8 @@ interface RequestSpec<T> {
   query?: Record<string, string | undefined>;
   auth: Auth;
   parse: (json: unknown) => SchemaResult<T>;
+  /** A JSON body: sent as POST. Absent: GET. */
+  body?: unknown;
 }
 
 export function createOpenRouterClient(options: OpenRouterClientOptions): OpenRouterClient {
@@ -170,9 +187,9 @@ export function createOpenRouterClient(options: OpenRouterClientOptions): OpenRo
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw cancelled(path);
       const started = now();
-      const outcome = await attemptOnce(url, headers, signal, secrets);
+      const outcome = await attemptOnce(url, headers, signal, secrets, spec.body);
       const ms = Math.max(0, Math.round(now() - started));
-      const label = `GET ${url.pathname}${url.search}`;
+      const label = `${spec.body === undefined ? 'GET' : 'POST'} ${url.pathname}${url.search}`;
       if (outcome.ok) {
         log(`${label} ${outcome.status} ${ms}ms attempt ${attempt}/${attempts}`);
         const parsed = spec.parse(outcome.json);
@@ -222,7 +239,7 @@ export function createOpenRouterClient(options: OpenRouterClientOptions): OpenRo
 
   type Attempt = { ok: true; status: number; json: unknown } | { ok: false; error: OpenRouterError; retryable: boolean };
 
-  async function attemptOnce(url: URL, headers: Record<string, string>, signal: AbortSignal | undefined, secrets: string[]): Promise<Attempt> {
+  async function attemptOnce(url: URL, headers: Record<string, string>, signal: AbortSignal | undefined, secrets: string[], body?: unknown): Promise<Attempt> {
     const path = url.pathname;
     const controller = new AbortController();
     let timedOut = false;
@@ -242,7 +259,12 @@ export function createOpenRouterClient(options: OpenRouterClientOptions): OpenRo
     try {
       let res: Response;
       try {
-        res = await fetchImpl(url.href, { method: 'GET', headers, signal: controller.signal, redirect: 'manual' });
+        res = await fetchImpl(
+          url.href,
+          body === undefined
+            ? { method: 'GET', headers, signal: controller.signal, redirect: 'manual' }
+            : { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(body), signal: controller.signal, redirect: 'manual' },
+        );
       } catch (e) {
         const stop = interrupted();
         // Our own timeouts are not retried: each costs timeoutMs, and the poller's backoff handles a slow service.
@@ -330,6 +352,7 @@ export function createOpenRouterClient(options: OpenRouterClientOptions): OpenRo
       checkDay(opts?.date, 'date', '/activity');
       return request({ path: 'activity', query: { date: opts?.date }, auth: 'required', parse: activityResult }, opts);
     },
+    queryAnalytics: (body, opts) => request({ path: 'analytics/query', auth: 'required', parse: parseAnalyticsResponse, body }, opts),
   };
 }
 

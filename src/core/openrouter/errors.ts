@@ -2,7 +2,7 @@
 // Messages are for people: they name the endpoint path and never contain a key, because they end up in
 // logs, the status bar and the webview.
 import { sanitizeServerText } from '../../shared/sanitize';
-import type { ErrorInfo, ErrorKind } from '../../shared/types';
+import { ERROR_KINDS, type ErrorInfo, type ErrorKind } from '../../shared/types';
 
 /**
  * Longest error message. Ours stay far below it; it bounds what a future code path quoting server text
@@ -44,7 +44,7 @@ export class OpenRouterError extends Error {
     if (typeof err !== 'object' || err === null) return false;
     const candidate = err as { name?: unknown; kind?: unknown };
     if (!(err instanceof OpenRouterError) && candidate.name !== 'OpenRouterError') return false;
-    if (typeof candidate.kind !== 'string' || !ERROR_KINDS.has(candidate.kind as ErrorKind)) return false;
+    if (typeof candidate.kind !== 'string' || !ERROR_KIND_SET.has(candidate.kind as ErrorKind)) return false;
     return kind === undefined || candidate.kind === kind;
   }
 
@@ -64,20 +64,8 @@ export class OpenRouterError extends Error {
   }
 }
 
-const ERROR_KINDS: ReadonlySet<ErrorKind> = new Set<ErrorKind>([
-  'offline',
-  'timeout',
-  'unauthorized',
-  'paymentRequired',
-  'forbidden',
-  'notFound',
-  'rateLimited',
-  'server',
-  'badResponse',
-  'cancelled',
-  'config',
-  'notManagementKey',
-]);
+/** The one list of kinds (src/shared/types.ts), as a set. */
+const ERROR_KIND_SET: ReadonlySet<ErrorKind> = new Set<ErrorKind>(ERROR_KINDS);
 
 /** Any thrown value as ErrorInfo, for state shown in the UI. Unknown errors become `badResponse` with a generic message. */
 export function toErrorInfo(err: unknown): ErrorInfo {

@@ -16,7 +16,7 @@ import type {
 } from './apiTypes';
 import { hasControlCharacters, isoTimestampOrNull, sanitizeServerText } from '../../shared/sanitize';
 import type { ErrorEnvelope } from './errors';
-import { MAX_ACCOUNT_USD } from '../account/money';
+import { MAX_ACCOUNT_USD } from '../../shared/bounds';
 
 // ---------------------------------------------------------------------------------------------------------
 // Building blocks
@@ -446,4 +446,123 @@ export function parseErrorEnvelope(json: unknown): ErrorEnvelope | null {
   if (message !== undefined) envelope.message = message;
   if (metadata?.error_type !== undefined) envelope.errorType = metadata.error_type;
   return envelope;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// POST /analytics/query (management key)
+
+/**
+ * One row of an analytics answer, read: counts are decimal-digit strings (OpenRouter often sends them as
+ * strings, sometimes as numbers; both are accepted, nothing else), USD amounts numbers, a rate 0–1 or null.
+ * A metric that is null or absent ("unused") reads as zero; a count like "12k", "-3" or "1e9" makes the
+ * row unreadable, never zero.
+ */
+export interface AnalyticsRow {
+  /** YYYY-MM-DD from `date__day` (or `created_at__day`). */
+  date: string;
+  model: string;
+  totalUsage: number;
+  byokUsage: number;
+  requests: string;
+  promptTokens: string;
+  completionTokens: string;
+  reasoningTokens: string;
+  cachedTokens: string;
+  /** null when OpenRouter sent none. */
+  cacheHitRate: number | null;
+}
+
+export interface ParsedAnalytics extends DroppedEntries {
+  rows: AnalyticsRow[];
+  /** metadata.truncated: the rows are partial. */
+  truncated: boolean;
+  /** OpenRouter's warnings, sanitised. */
+  warnings: string[];
+}
+
+const COUNT_TEXT_RE = /^\d{1,30}$/;
+const USD_TEXT_RE = /^\d{1,15}(?:\.\d{1,15})?$/;
+const isUsd = (n: number): boolean => Number.isFinite(n) && n >= 0 && n <= MAX_ACCOUNT_USD;
+/** A count as a decimal-digit string: "123" or 123 (a safe whole number); null/absent = "0"; anything else null (refused). */
+function readCount(n: unknown): string | null {
+  if (n === null || n === undefined) return '0';
+  if (typeof n === 'string') return COUNT_TEXT_RE.test(n) ? n.replace(/^0+(?=\d)/, '') : null;
+  return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? String(n) : null;
+}
+/** USD as a number (a decimal string is accepted too); null/absent = 0; anything else null (refused). */
+function readUsd(n: unknown): number | null {
+  if (n === null || n === undefined) return 0;
+  const x = typeof n === 'string' && USD_TEXT_RE.test(n) ? Number(n) : n;
+  return typeof x === 'number' && isUsd(x) ? x : null;
+}
+/** A rate 0–1 (or its decimal string); anything else is unknown, not an error. */
+function readRate(n: unknown): number | null {
+  const x = typeof n === 'string' && /^\d(?:\.\d{1,20})?$/.test(n) ? Number(n) : n;
+  return typeof x === 'number' && x >= 0 && x <= 1 ? x : null;
+}
+const analyticsCount = v.pipe(v.unknown(), v.transform(readCount), v.check((x) => x !== null, 'Expected a count of decimal digits'));
+const analyticsUsd = v.pipe(v.unknown(), v.transform(readUsd), v.check((x) => x !== null, 'Expected a USD amount'));
+const analyticsRate = v.pipe(v.unknown(), v.transform(readRate));
+const analyticsDay = v.optional(
+  v.pipe(
+    v.string(),
+    v.transform((s) => s.slice(0, 10)),
+    v.regex(DAY_RE, 'Expected a date'),
+  ),
+);
+
+const analyticsRowSchema = v.pipe(
+  v.object({
+    model: idText,
+    total_usage: analyticsUsd,
+    byok_usage: analyticsUsd,
+    request_count: analyticsCount,
+    tokens_prompt: analyticsCount,
+    tokens_completion: analyticsCount,
+    reasoning_tokens: analyticsCount,
+    cached_tokens: analyticsCount,
+    cache_hit_rate: analyticsRate,
+    date__day: analyticsDay,
+    created_at__day: analyticsDay,
+  }),
+  v.check((r) => r.date__day !== undefined || r.created_at__day !== undefined, 'Expected a day (date__day)'),
+  v.transform(
+    (r): AnalyticsRow => ({
+      date: r.date__day ?? r.created_at__day ?? '',
+      model: r.model,
+      totalUsage: r.total_usage ?? 0,
+      byokUsage: r.byok_usage ?? 0,
+      requests: r.request_count ?? '0',
+      promptTokens: r.tokens_prompt ?? '0',
+      completionTokens: r.tokens_completion ?? '0',
+      reasoningTokens: r.reasoning_tokens ?? '0',
+      cachedTokens: r.cached_tokens ?? '0',
+      cacheHitRate: r.cache_hit_rate,
+    }),
+  ),
+);
+
+const analyticsEnvelopeSchema = v.object({
+  data: v.object({
+    data: v.array(v.unknown()),
+    metadata: v.object({ truncated: v.boolean('Expected metadata.truncated') }),
+    warnings: v.fallback(v.optional(v.array(v.string())), undefined),
+  }),
+});
+
+export function parseAnalyticsResponse(json: unknown): SchemaResult<ParsedAnalytics> {
+  const envelope = parseWhole(analyticsEnvelopeSchema, json);
+  if (!envelope.ok) return envelope;
+  const rows = parseEntries(analyticsRowSchema, envelope.value.data.data, 'data.data');
+  if (!rows.ok) return rows;
+  return {
+    ok: true,
+    value: {
+      rows: rows.value.items,
+      truncated: envelope.value.data.metadata.truncated,
+      warnings: (envelope.value.data.warnings ?? []).slice(0, 5).map((w) => sanitizeServerText(w)),
+      dropped: rows.value.dropped,
+      firstDropPath: rows.value.firstDropPath,
+    },
+  };
 }

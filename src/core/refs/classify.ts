@@ -66,6 +66,27 @@ const NAME_PATTERNS: Record<Exclude<FileKind, 'text'>, readonly string[]> = {
   code: [...CODE_EXTENSIONS].map((ext) => `*.${ext}`),
 };
 
+/** The syntax a kind's files are written in: what reads their model ids, and their keys when a swap checks them. */
+export type FileSyntax = 'json' | 'yaml' | 'toml' | 'dotenv' | 'code' | 'text';
+
+/** A Record over FileKind: a new kind does not compile until it says how its files are read. */
+export const FILE_SYNTAX: Readonly<Record<FileKind, FileSyntax>> = {
+  'continue-yaml': 'yaml',
+  'continue-json': 'json',
+  'aider-yaml': 'yaml',
+  'opencode-json': 'json',
+  // Markdown whose YAML front matter holds the model.
+  'opencode-agent': 'yaml',
+  'zed-json': 'json',
+  'claude-json': 'json',
+  'codex-toml': 'toml',
+  dotenv: 'dotenv',
+  'vscode-json': 'json',
+  yaml: 'yaml',
+  code: 'code',
+  text: 'text',
+};
+
 /** Every name pattern a file classifyPath accepts can have (each once). */
 export const CANDIDATE_NAME_PATTERNS: readonly string[] = [...new Set(Object.values(NAME_PATTERNS).flat())];
 

@@ -1,7 +1,7 @@
 // Duplicate keys a swap would create: the edited text is parsed again (JSON/JSONC objects, YAML maps, TOML tables)
 // and every object's keys are compared. Only duplicates that the edits created count; a file that already held
 // one is the user's business, and the swap does not make it worse.
-import { classifyPath, pathSegments } from './classify';
+import { classifyPath, FILE_SYNTAX, pathSegments } from './classify';
 import { lineStarts, positionAt } from './candidate';
 import { frontMatter } from './parseYaml';
 import type { TextEdit } from './swap';
@@ -20,28 +20,13 @@ export interface DuplicateKey {
 /** The structure a file's keys live in, from its path: null for code, .env and free text. */
 export function keyFormatOf(path: string): KeyFormat | null {
   const kind = classifyPath(path);
-  switch (kind) {
-    case 'continue-json':
-    case 'opencode-json':
-    case 'zed-json':
-    case 'claude-json':
-    case 'vscode-json':
-      return 'json';
-    case 'continue-yaml':
-    case 'aider-yaml':
-    case 'yaml':
-    case 'opencode-agent':
-      return 'yaml';
-    case 'codex-toml':
-      return 'toml';
-    default: {
-      const name = (pathSegments(path).pop() ?? '').toLowerCase();
-      if (/\.(json|jsonc|json5)$/.test(name)) return 'json';
-      if (/\.(ya?ml)$/.test(name)) return 'yaml';
-      if (/\.toml$/.test(name)) return 'toml';
-      return null;
-    }
-  }
+  const syntax = kind === null ? null : FILE_SYNTAX[kind];
+  if (syntax === 'json' || syntax === 'yaml' || syntax === 'toml') return syntax;
+  const name = (pathSegments(path).pop() ?? '').toLowerCase();
+  if (/\.(json|jsonc|json5)$/.test(name)) return 'json';
+  if (/\.(ya?ml)$/.test(name)) return 'yaml';
+  if (/\.toml$/.test(name)) return 'toml';
+  return null;
 }
 
 /** A key occurrence: which object it belongs to (an opaque container id), its name and where it starts. */
@@ -161,8 +146,88 @@ function yamlKeys(text: string): KeyAt[] {
       for (const item of node.items) visit(item);
     }
   };
+  if (EXPLICIT_KEY_LINE.test(body)) return explicitYamlKeys(body, base);
   for (const doc of readYaml(body)) visit(doc.root);
   return out;
+}
+
+/** A block-mapping entry written with YAML's explicit key indicator ("? key" then ": value"). */
+const EXPLICIT_KEY_LINE = /^[ \t]*(?:-[ \t]+)*\?(?:[ \t]|$)/m;
+
+/**
+ * Keys of a YAML text that uses explicit keys ("? key"), which the reader does not read (it marks such a document
+ * damaged). A line scan by indentation: every "key:" or "? key" line is a key of the innermost block opened by a
+ * less indented line (a "- " item opens its own); the lines of a block scalar ("|", ">") are stepped over. Coarser
+ * than the reader (a flow collection over several lines is read line by line), so used only for such texts, where
+ * it errs towards finding a repeat and refusing the swap.
+ */
+function explicitYamlKeys(body: string, base: number): KeyAt[] {
+  const out: KeyAt[] = [];
+  const stack: { indent: number; id: string }[] = [];
+  let blockScalarIndent = -1;
+  let doc = 0;
+  let lineStart = 0;
+  while (lineStart <= body.length) {
+    const nl = body.indexOf('\n', lineStart);
+    const lineEnd = nl === -1 ? body.length : nl;
+    const line = body.slice(lineStart, lineEnd).replace(/\r$/, '');
+    const start = lineStart;
+    lineStart = lineEnd + 1;
+    const indent = /^[ ]*/.exec(line)?.[0].length ?? 0;
+    const rest = line.slice(indent);
+    if (rest === '' || rest.startsWith('#')) continue;
+    if (blockScalarIndent >= 0) {
+      if (indent > blockScalarIndent) continue;
+      blockScalarIndent = -1;
+    }
+    if (indent === 0 && /^(?:---|\.\.\.)(?:\s|$)/.test(rest)) {
+      doc++;
+      stack.length = 0;
+      continue;
+    }
+    // "- " prefixes: each opens a sequence item, a new block at the column after it.
+    let col = indent;
+    let content = rest;
+    for (let m = /^-[ \t]+/.exec(content); m !== null; m = /^-[ \t]+/.exec(content)) {
+      while (stack.length > 0 && (stack.at(-1)?.indent ?? -1) >= col) stack.pop();
+      stack.push({ indent: col, id: `${doc}:${start + col}` });
+      col += m[0].length;
+      content = content.slice(m[0].length);
+    }
+    let key: string | null = null;
+    const explicit = /^\?(?:[ \t]+(.*))?$/.exec(content);
+    if (explicit !== null) key = yamlScalarText(explicit[1] ?? '');
+    else key = blockKey(content);
+    while (stack.length > 0 && (stack.at(-1)?.indent ?? -1) >= col) stack.pop();
+    if (key !== null) {
+      const container = stack.at(-1)?.id ?? `${doc}:root`;
+      out.push({ container, key, offset: base + start + col });
+    }
+    stack.push({ indent: col, id: `${doc}:${start + col}` });
+    if (/[|>][-+0-9]*[ \t]*(?:#.*)?$/.test(content)) blockScalarIndent = col;
+  }
+  return out;
+}
+
+/** The key of a "key: value" line, or null. Each step is one linear scan: no pattern here can backtrack. */
+function blockKey(content: string): string | null {
+  const quoted = /^(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')/.exec(content);
+  if (quoted !== null) {
+    return /^[ \t]*:(?:[ \t]|$)/.test(content.slice(quoted[0].length)) ? yamlScalarText(quoted[0]) : null;
+  }
+  if (/^[#:\s]/.test(content)) return null;
+  const colon = /:(?:[ \t]|$)/.exec(content);
+  if (colon === null) return null;
+  const key = content.slice(0, colon.index);
+  return /[ \t]#/.test(key) ? null : yamlScalarText(key);
+}
+
+/** The text of a one-line YAML scalar used as a key: quotes removed, a trailing comment dropped. */
+function yamlScalarText(raw: string): string {
+  const t = raw.trim();
+  if (t.startsWith('"') && t.endsWith('"') && t.length >= 2) return t.slice(1, -1).replace(/\\(.)/g, '$1');
+  if (t.startsWith("'") && t.endsWith("'") && t.length >= 2) return t.slice(1, -1).replace(/''/g, "'");
+  return t.replace(/[ \t]+#.*$/, '').trim();
 }
 
 interface KeyPart {

@@ -9,9 +9,6 @@ export const OPENROUTER_PREFIX = 'openrouter/';
  */
 export const ID_RE = /^~?[a-z0-9][a-z0-9._-]*\/[a-z0-9][a-z0-9._-]*(?::[a-z0-9][a-z0-9-]*)?$/;
 
-/** Candidate ids inside arbitrary text, used to skip files quickly; the per-format parsers decide. */
-export const ID_SCAN_RE = /~?[a-z0-9][a-z0-9._-]*\/[a-z0-9][a-z0-9._-]*(?::[a-z0-9][a-z0-9-]*)?/g;
-
 /**
  * How a key writes its ids: bare ("deepseek/deepseek-v3.2"), with LiteLLM's provider prefix
  * ("openrouter/deepseek/deepseek-v3.2", Aider, LiteLLM, opencode `model`), or either (code, .env).
@@ -30,7 +27,18 @@ export interface IdInterpretation {
   id: string;
   known: boolean;
   modelId: string | null;
+  /**
+   * The OpenRouter preset named with "@preset/<slug>": alone ("@preset/coding", the preset picks the model) or after a
+   * model ("openai/gpt-5@preset/coding"); null otherwise. Absent on ids without one.
+   */
+  preset?: string | null;
+  /** For "model@preset/slug": the length of the model part, which is all a swap may replace. */
+  modelLength?: number;
 }
+
+/** "@preset/<slug>": a preset instead of a model (OpenRouter docs, guides/features/presets). */
+export const PRESET_RE = /^@preset\/([a-z0-9][a-z0-9._-]*)$/;
+const PRESET_SUFFIX = '@preset/';
 
 export function splitPrefix(raw: string, policy: PrefixPolicy): { prefix: 'openrouter/' | ''; id: string } | null {
   const hasPrefix = raw.startsWith(OPENROUTER_PREFIX) && raw.indexOf('/', OPENROUTER_PREFIX.length) > 0;
@@ -54,7 +62,10 @@ export function authorOf(id: string): string {
 export function interpretId(raw: string, policy: PrefixPolicy, trust: Trust, catalog: RefCatalog): IdInterpretation | null {
   if (raw.length < 3 || raw.length > 200) return null;
   const split = splitPrefix(raw, policy);
-  if (split === null || !ID_RE.test(split.id)) return null;
+  if (split === null) return null;
+  const preset = presetOf(raw, split, policy, trust, catalog);
+  if (preset !== undefined) return preset;
+  if (!ID_RE.test(split.id)) return null;
   const resolved = catalog.resolve(split.id);
   if (resolved !== null) {
     return { prefix: split.prefix, id: split.id, known: true, modelId: resolved.model.id };
@@ -74,4 +85,20 @@ export function baseOf(id: string): string {
 export function variantOf(id: string): string | null {
   const colon = id.indexOf(':');
   return colon < 0 ? null : id.slice(colon + 1);
+}
+
+/**
+ * "@preset/slug" (a config key only: in arbitrary strings it proves nothing) and "model@preset/slug" (the model
+ * part decides, as for any id). Undefined when `raw` names no preset; null when it does but is no reference.
+ */
+function presetOf(raw: string, split: { prefix: 'openrouter/' | ''; id: string }, policy: PrefixPolicy, trust: Trust, catalog: RefCatalog): IdInterpretation | null | undefined {
+  const at = split.id.indexOf(PRESET_SUFFIX);
+  if (at < 0) return undefined;
+  const slug = PRESET_RE.exec(split.id.slice(at))?.[1];
+  if (slug === undefined) return null;
+  if (at === 0) return trust === 'key' ? { prefix: split.prefix, id: split.id, known: false, modelId: null, preset: slug } : null;
+  const modelPart = raw.slice(0, raw.length - (split.id.length - at));
+  const model = interpretId(modelPart, policy, trust, catalog);
+  if (model === null || model.preset !== undefined) return null;
+  return { ...model, preset: slug, modelLength: modelPart.length };
 }

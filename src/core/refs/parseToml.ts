@@ -200,6 +200,29 @@ export function readToml(text: string, meter: Meter = UNMETERED): { root: TTable
     return OTHER;
   };
 
+  /**
+   * The `a.b.c =` of a key/value pair under `base`, up to its value: the table the value goes into (null: read, not
+   * kept) and the last key part. Null, with the line skipped, when the line is not a pair.
+   */
+  const readPairKey = (base: TTable | null): { into: TTable | null; last: string } | null => {
+    const keys = readKey();
+    const last = keys?.at(-1); // a key read has at least one part
+    if (keys === null || last === undefined || text[pos] !== '=') {
+      damaged = true;
+      skipLine();
+      return null;
+    }
+    pos++;
+    skipSpaces();
+    return { into: descendAll(base, keys, keys.length - 1), last };
+  };
+  /** The table an inline `{` opens at the pair's key; null when it is read but not kept (too deep, or no parent kept). */
+  const openInlineTable = ({ into, last }: { into: TTable | null; last: string }): TTable | null => {
+    const child = into !== null && into.depth < MAX_RULE_DEPTH ? table(into.depth + 1) : null;
+    into?.entries.set(last, child ?? OTHER);
+    return child;
+  };
+
   /** An inline table at pos ("{"), into `into` (null: read, not kept). Nested tables on a stack, not the call stack. */
   const readInlineTable = (into: TTable | null): void => {
     const stack: (TTable | null)[] = [into];
@@ -220,26 +243,16 @@ export function readToml(text: string, meter: Meter = UNMETERED): { root: TTable
         pos++;
         continue;
       }
-      const keys = readKey();
-      const last = keys?.at(-1); // a key read has at least one part
-      if (keys === null || last === undefined || text[pos] !== '=') {
-        // Not a key = value: give up on this table at the line end.
-        damaged = true;
-        skipLine();
-        return;
-      }
-      pos++;
-      skipSpaces();
-      const t = descendAll(stack.at(-1) ?? null, keys, keys.length - 1);
+      const pair = readPairKey(stack.at(-1) ?? null);
+      // Not a key = value: give up on this table at the line end.
+      if (pair === null) return;
       if (text[pos] === '{') {
-        const child = t !== null && t.depth < MAX_RULE_DEPTH ? table(t.depth + 1) : null;
-        if (t !== null) t.entries.set(last, child ?? OTHER);
-        stack.push(child);
+        stack.push(openInlineTable(pair));
         pos++;
         continue;
       }
       const value = readScalar();
-      if (t !== null) t.entries.set(last, value);
+      pair.into?.entries.set(pair.last, value);
     }
   };
 
@@ -281,23 +294,13 @@ export function readToml(text: string, meter: Meter = UNMETERED): { root: TTable
       skipLine();
       continue;
     }
-    const keys = readKey();
-    const last = keys?.at(-1); // a key read has at least one part
-    if (keys === null || last === undefined || text[pos] !== '=') {
-      damaged = true;
-      skipLine();
-      continue;
-    }
-    pos++;
-    skipSpaces();
-    const t = descendAll(current, keys, keys.length - 1);
+    const pair = readPairKey(current);
+    if (pair === null) continue;
     if (text[pos] === '{') {
-      const child = t !== null && t.depth < MAX_RULE_DEPTH ? table(t.depth + 1) : null;
-      if (t !== null) t.entries.set(last, child ?? OTHER);
-      readInlineTable(child);
+      readInlineTable(openInlineTable(pair));
     } else {
       const value = readScalar();
-      if (t !== null) t.entries.set(last, value);
+      pair.into?.entries.set(pair.last, value);
     }
     skipLine();
   }

@@ -19,7 +19,8 @@ export const EXPIRY_WARNING_DAYS = 30;
  * the id to (`modelId`), so the webview never guesses which model an aliased or variant id names.
  */
 export function toRefView(ref: ModelRef, refId: string, file: string): ModelRefView {
-  return { refId, file, line: ref.line, column: ref.column, raw: ref.raw, id: ref.id, known: ref.known, tool: ref.tool, keyPath: ref.keyPath, modelId: ref.modelId };
+  const view: ModelRefView = { refId, file, line: ref.line, column: ref.column, raw: ref.raw, id: ref.id, known: ref.known, tool: ref.tool, keyPath: ref.keyPath, modelId: ref.modelId };
+  return ref.preset === undefined ? view : { ...view, preset: ref.preset };
 }
 
 /** "$0.09 / $0.18 per 1M", or "price varies by route" for routers. */
@@ -37,8 +38,14 @@ export function commandUri(command: string, args: unknown): string {
  * The CodeLens line: "$0.09 / $0.18 per 1M · #1 this week · CN"; with prices that are not live,
  * "$0.09 / $0.18 per 1M (prices as of Jul 29, bundled) · …". The "Swap…" lens sits next to it.
  */
-export function codeLensTitle(model: CatalogModel | null, ranked: RankedModel | null, priceAge: string | null = null, l10n: L10n = ENGLISH): string {
-  if (model === null) return l10n.t('$(warning) not in the OpenRouter catalog');
+export function codeLensTitle(
+  model: CatalogModel | null,
+  ranked: RankedModel | null,
+  priceAge: string | null = null,
+  l10n: L10n = ENGLISH,
+  preset?: string,
+): string {
+  if (model === null) return preset === undefined ? l10n.t('$(warning) not in the OpenRouter catalog') : l10n.t('OpenRouter preset {0}', preset);
   const summary = priceSummary(model, l10n);
   const parts = [priceAge === null ? summary : `${summary} (${priceAge})`];
   if (ranked !== null) parts.push(l10n.t('#{0} this week', ranked.rank));
@@ -84,7 +91,15 @@ export function hoverMarkdown(h: HoverInput, l10n: L10n = ENGLISH): string {
   const lines: string[] = [];
   const actions: string[] = [];
   if (h.refId !== null) actions.push(`[${l10n.t('Swap…')}](${commandUri(COMMANDS.swapModel, { refId: h.refId })})`);
-  if (h.model === null) {
+  if (h.model === null && h.ref.preset !== undefined) {
+    lines.push(
+      l10n.t(
+        '{0} is an OpenRouter preset: the preset named {1} in your OpenRouter settings picks the model, providers and parameters.',
+        `**${escapeMarkdown(h.ref.id)}**`,
+        code(h.ref.preset),
+      ),
+    );
+  } else if (h.model === null) {
     lines.push(l10n.t('{0} is not in the OpenRouter catalog.', `**${escapeMarkdown(h.ref.id)}**`));
     if (h.suggestions.length > 0) lines.push(l10n.t('Did you mean {0}?', h.suggestions.map(code).join(', ')));
   } else {
@@ -92,6 +107,7 @@ export function hoverMarkdown(h: HoverInput, l10n: L10n = ENGLISH): string {
     const facts = h.aliasTarget ?? m;
     lines.push(`**${escapeMarkdown(m.name)}** · ${code(m.id)}`);
     if (h.aliasTarget !== null) lines.push(l10n.t('Points at {0} today.', code(h.aliasTarget.id)));
+    if (h.ref.preset !== undefined) lines.push(l10n.t('With the OpenRouter preset {0}: its settings (providers, parameters, prompt) apply to this model.', code(h.ref.preset)));
     lines.push(`${escapeMarkdown(facts.lab)} · ${facts.region}`);
     if (facts.variable) lines.push(l10n.t('Price: varies by route'));
     else {
@@ -128,7 +144,7 @@ export function hoverMarkdown(h: HoverInput, l10n: L10n = ENGLISH): string {
   return lines.join('\n\n');
 }
 
-export type RefProblemKind = 'unknown' | 'expiring' | 'expired';
+export type RefProblemKind = 'unknown' | 'expiring' | 'expired' | 'removed';
 
 export interface RefProblem {
   kind: RefProblemKind;
@@ -137,15 +153,37 @@ export interface RefProblem {
   targets: string[];
 }
 
-/** Diagnostics for one reference: an id the catalog does not know, or a model that retires within 30 days or has. */
+/** What the catalog watch remembers of a model that left the catalog. */
+export interface RemovedInfo {
+  /** ISO date-time the removal was seen. */
+  removedAt: string;
+  /** Successors in the current catalog, best first. */
+  successors: string[];
+}
+
+/**
+ * Diagnostics for one reference: an id the catalog does not know (or no longer lists, when the watch saw it leave),
+ * or a model that retires within 30 days or has. A preset ("@preset/slug") is not a model id: nothing to say.
+ */
 export function refProblems(
   ref: ModelRef,
   model: CatalogModel | null,
   today: string,
-  options: { suggest(raw: string): string[]; successors(model: CatalogModel): string[] },
+  options: { suggest(raw: string): string[]; successors(model: CatalogModel): string[]; removed?(id: string): RemovedInfo | null },
   l10n: L10n = ENGLISH,
 ): RefProblem[] {
+  if (model === null && ref.preset !== undefined && ref.modelId === null && ref.id.startsWith('@')) return [];
   if (model === null) {
+    const gone = options.removed?.(ref.id) ?? (ref.id.includes(':') ? (options.removed?.(baseOf(ref.id)) ?? null) : null);
+    if (gone !== null) {
+      const on = formatDay(gone.removedAt, true);
+      const next = gone.successors[0];
+      const message =
+        next === undefined
+          ? l10n.t('{0} left the OpenRouter catalog (seen {1}); requests to it fail. Swap it for a model the catalog lists.', ref.id, on)
+          : l10n.t('{0} left the OpenRouter catalog (seen {1}); requests to it fail. Its successor: "{2}".', ref.id, on, next);
+      return [{ kind: 'removed', message, targets: gone.successors }];
+    }
     const targets = options.suggest(ref.id);
     const message =
       targets.length > 0
@@ -180,11 +218,12 @@ export interface TargetSection {
   items: PickItem[];
 }
 
-function targetItem(m: CatalogModel, rankings: RankingsView | null, l10n: L10n, saving?: string): PickItem {
+function targetItem(m: CatalogModel, rankings: RankingsView | null, l10n: L10n, saving?: string, note = ''): PickItem {
   const ranked = rankOf(rankings, m);
   const detail = [priceSummary(m, l10n), l10n.t('{0} context', formatContext(m.contextLength)), m.region];
   if (ranked !== null) detail.push(l10n.t('#{0} this week', ranked.rank));
   if (m.codingIndex !== null) detail.push(l10n.t('coding {0}', m.codingIndex));
+  if (note !== '') detail.push(note);
   // The saving sits on the label's line: it is why the model is offered, and it must survive a search (which
   // re-sorts the list by label and drops the section headers) and a narrow picker that cuts the detail line.
   return { id: m.id, label: m.name, description: saving === undefined ? m.id : `${saving} · ${m.id}`, detail: detail.join(' · ') };
@@ -207,6 +246,8 @@ export function compareAlternativeItem(a: Alternative, l10n: L10n = ENGLISH): Pi
 
 /** The token mix a comparison used, as its picker's title names it. */
 export function compareMixNote(compare: CompareResult, l10n: L10n = ENGLISH): string {
+  const h = compare.mix.history;
+  if (compare.mix.source === 'history' && h) return l10n.t('your last-{0}-day mix ({1} spent)', h.days, formatUsd(h.spend));
   return compare.mix.source === 'activity'
     ? l10n.t('your last-30-day mix')
     : compare.mix.source === 'custom'
@@ -232,8 +273,22 @@ export function swapTargetPrompt(
   return { title: l10n.t('Swap {0} ({1})', raw, now), placeHolder };
 }
 
+/** What a saving could not price exactly on this model, for its row: "no cache-read price: 3M tokens at input rate"; "" when none. */
+export function unpricedNote(a: Pick<Alternative, 'unpriced'>, l10n: L10n = ENGLISH): string {
+  return (a.unpriced ?? [])
+    .filter((p) => p.reason === 'noPrice')
+    .map((p) =>
+      p.part === 'cacheRead'
+        ? l10n.t('no cache-read price: {0} tokens at input rate', formatTokens(p.tokens))
+        : l10n.t('no cache-write price: {0} tokens at input rate', formatTokens(p.tokens)),
+    )
+    .join('; ');
+}
+
 function mixNoteOf(compare: CompareResult | null, l10n: L10n): string {
-  return compare?.mix.source === 'activity' ? l10n.t('your 30-day mix') : l10n.t('a typical mix');
+  const h = compare?.mix.history;
+  if (compare?.mix.source === 'history' && h) return l10n.t('your {0}-day mix', h.days);
+  return compare?.mix.source === 'activity' ? l10n.t('your 30-day mix') : l10n.t('a default 3:1 mix');
 }
 
 /**
@@ -258,7 +313,7 @@ export function swapTargetSections(input: {
     const m = byId.get(a.id);
     if (m === undefined || shown.has(m.id)) continue;
     shown.add(m.id);
-    cheaper.push(targetItem(m, input.rankings, l10n, l10n.t('saves {0}', savingText(a))));
+    cheaper.push(targetItem(m, input.rankings, l10n, l10n.t('saves {0}', savingText(a)), unpricedNote(a, l10n)));
   }
   // The mix is said once, in the picker's placeholder (swapTargetPrompt), not on every row.
   if (cheaper.length > 0) sections.push({ title: l10n.t('Cheaper, similar or better at coding'), items: cheaper });

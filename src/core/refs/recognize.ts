@@ -1,6 +1,6 @@
 // From a file's name and text to the model references in it: pick the grammar, collect candidate strings at exact
 // ranges, keep those that name a model.
-import { classifyPath, codeLanguageOf } from './classify';
+import { classifyPath, codeLanguageOf, FILE_SYNTAX } from './classify';
 import { lineStarts, positionAt, type Candidate } from './candidate';
 import { OPENROUTER_PREFIX, interpretId } from './idShape';
 import { codeStrings } from './parseCode';
@@ -55,31 +55,29 @@ export function mentionsCatalogId(text: string, catalog: RefCatalog, meter: Mete
   return false;
 }
 
+function yamlKindCandidates(kind: FileKind, text: string, emit: (c: Candidate) => void, meter: Meter): void {
+  if (kind === 'yaml') {
+    // Only LiteLLM proxy configs among arbitrary YAML: the rest of a repo's YAML is CI, k8s, compose.
+    meter.spend(text.length);
+    if (/^model_list[ \t]*:/m.test(text)) yamlCandidates(text, kind, emit, 0, meter);
+  } else if (kind === 'opencode-agent') {
+    meter.spend(text.length);
+    const fm = frontMatter(text);
+    if (fm !== null) yamlCandidates(fm.body, kind, emit, fm.offset, meter);
+  } else {
+    yamlCandidates(text, kind, emit, 0, meter);
+  }
+}
+
 function collect(kind: FileKind, path: string, text: string, catalog: RefCatalog, emit: (c: Candidate) => void, meter: Meter): void {
-  switch (kind) {
-    case 'continue-json':
-    case 'opencode-json':
-    case 'zed-json':
-    case 'claude-json':
-    case 'vscode-json':
+  switch (FILE_SYNTAX[kind]) {
+    case 'json':
       jsonCandidates(text, kind, emit, meter);
       return;
-    case 'continue-yaml':
-    case 'aider-yaml':
-      yamlCandidates(text, kind, emit, 0, meter);
-      return;
     case 'yaml':
-      // Only LiteLLM proxy configs among arbitrary YAML: the rest of a repo's YAML is CI, k8s, compose.
-      meter.spend(text.length);
-      if (/^model_list[ \t]*:/m.test(text)) yamlCandidates(text, kind, emit, 0, meter);
+      yamlKindCandidates(kind, text, emit, meter);
       return;
-    case 'opencode-agent': {
-      meter.spend(text.length);
-      const fm = frontMatter(text);
-      if (fm !== null) yamlCandidates(fm.body, kind, emit, fm.offset, meter);
-      return;
-    }
-    case 'codex-toml':
+    case 'toml':
       tomlCandidates(text, kind, emit, meter);
       return;
     case 'dotenv':
@@ -231,6 +229,7 @@ export function recognizeFile(file: string, text: string, fullCatalog: RefCatalo
     }
     const it = interpretId(raw, c.rule.policy, c.rule.trust, catalog);
     if (it === null) return;
+    if (it.modelLength !== undefined) raw = raw.slice(0, it.modelLength);
     starts ??= lineStarts(text);
     const pos = positionAt(starts, offset);
     refs.push({
@@ -248,6 +247,7 @@ export function recognizeFile(file: string, text: string, fullCatalog: RefCatalo
       prefix: it.prefix,
       quote: c.quote,
       role: c.role,
+      ...(it.preset === undefined || it.preset === null ? {} : { preset: it.preset }),
     });
   };
   try {

@@ -43,6 +43,11 @@ export interface ModelRef {
   quote: RefQuote;
   /** An object key (opencode `provider.openrouter.models.<id>`) rather than a value. */
   role: 'value' | 'key';
+  /**
+   * The OpenRouter preset the value names ("@preset/<slug>" alone, or after the model): absent when none. For
+   * "model@preset/slug" the reference (`raw`, `length`) is the model part only, so a swap keeps the preset.
+   */
+  preset?: string;
 }
 
 /** Which grammar a file is read with, decided from its path alone (before reading it). */

@@ -448,6 +448,11 @@ export function readYaml(text: string, meter: Meter = UNMETERED): YDocument[] {
     const lEnd = lineEnd(li);
     if (text[pos] === '-' && (pos + 1 >= lEnd || isSpace(text[pos + 1]))) return seq(li, col, pos);
     const p = skipProps(pos, lEnd);
+    if (text[p] === '?' && (p + 1 >= lEnd || isSpace(text[p + 1]))) {
+      // An explicit key ("? key" / ": value"): outside the subset, so the document is damaged, not guessed at.
+      damaged = true;
+      return { node: OTHER, next: skipDeeper(li + 1, col - 1) };
+    }
     if (p !== pos && restIsEmpty(p, lEnd)) return childBlock(li + 1, col - 1);
     if (keyColon(p, lEnd) !== -1) return map(li, col, p);
     return inlineValue(li, p, col - 1);

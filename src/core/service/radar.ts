@@ -1,6 +1,6 @@
 // The data service: OpenRouter client → poller tasks → snapshot store. Pure (web globals only): the host
 // injects keys, storage, settings and logging. Data flows one way, into the store; everything else reads it.
-import type { CompareResult, KeysState, ManagementKeyKind, ResourceName, Snapshot, TokenMix } from '../../shared/types';
+import type { CompareResult, KeysState, ManagementKeyKind, ResourceName, Snapshot, SpendHistoryResult, SpendWindow, TokenMix } from '../../shared/types';
 import type { ApiActivityItem, ApiKeyData, ApiModel, ApiRankingRow } from '../openrouter/apiTypes';
 import { createOpenRouterClient, type CreditsData, type OpenRouterClient } from '../openrouter/client';
 import { OpenRouterError, toErrorInfo } from '../openrouter/errors';
@@ -11,12 +11,14 @@ import { createRegionResolver, type RegionResolver } from '../market/regions';
 import { buildOrderView, buildRankingsView, defaultWindows } from '../market/rankings';
 import { bundledRankingsView, parseBundledRankings, type BundledRankings } from '../data/bundledRankings';
 import { buildUsageView } from '../account/usage';
-import { buildActivityView, tokenMixFromActivity } from '../account/activity';
+import { buildActivityView, resolveActivityModels, tokenMixFromActivity } from '../account/activity';
 import { alternatives, DEFAULT_MIX } from '../market/compare';
 import { classifyKeyCheck, isManagementKeyData, type KeyCheck } from '../account/keyCheck';
 import type { L10n } from '../l10n';
 import { refreshIntervalsMs, type Settings } from './settings';
 import { trustedUsage } from '../status/levels';
+import { createSpendHistoryCache, type SpendHistoryCache } from '../spend/historyCache';
+import { historyMix } from '../spend/reprice';
 
 export interface RadarKeys {
   inference(): Promise<string | undefined>;
@@ -74,6 +76,8 @@ export class Radar {
   private verifying: Promise<ManagementKeyKind | null> | null = null;
   private baseUrl: string;
   private overridesKey: string;
+  /** Per-model spend history per window (analytics, or the /activity fallback), cached within rate limits. */
+  private readonly history: SpendHistoryCache;
 
   constructor(private readonly options: RadarOptions) {
     const settings = options.settings();
@@ -81,6 +85,18 @@ export class Radar {
     this.overridesKey = JSON.stringify(settings.regions.overrides);
     this.regions = createRegionResolver(settings.regions.overrides);
     this.client = this.createClient();
+    this.history = createSpendHistoryCache({
+      query: async (body) => {
+        const key = await this.options.keys.management();
+        if (!key) throw new OpenRouterError({ kind: 'config', path: '/api/v1/analytics/query', message: '/api/v1/analytics/query: no management key is set.' });
+        await this.ensureManagementKey(key, new AbortController().signal, 'activity');
+        return this.client.queryAnalytics(body, { key });
+      },
+      activity: () => this.store.get().activity,
+      activityError: () => this.store.get().resources.activity.error,
+      management: () => (!this.keysState.management ? 'none' : this.managementKind() === 'notManagement' ? 'notManagement' : 'usable'),
+      now: this.now,
+    });
     this.store = createSnapshotStore({
       storage: options.storage,
       now: this.now,
@@ -112,7 +128,10 @@ export class Radar {
     if (report.restored.length) this.log('info', `restored cached ${report.restored.join(', ')}`);
     if (report.dropped.length) this.log('warn', `dropped unreadable cached ${report.dropped.join(', ')}`);
     const catalog = this.store.get().catalog;
-    if (catalog) this.index = createCatalogIndex(catalog.models, { regions: this.regions });
+    if (catalog) {
+      this.index = createCatalogIndex(catalog.models, { regions: this.regions });
+      this.resolveActivity();
+    }
     void this.init();
   }
 
@@ -164,6 +183,8 @@ export class Radar {
     const before = this.keysState;
     this.keysState = state;
     this.keysResolved = true;
+    // The history belonged to the account of the old key.
+    this.history.clear();
     const inferenceChanged = before.inference !== state.inference || this.poller === null;
     if (state.inference === 'none') {
       this.keyData = null;
@@ -257,6 +278,7 @@ export class Radar {
       this.log('info', `API base URL changed to ${new URL(this.baseUrl).origin}; refreshing`);
       this.rankingRows = null;
       this.orderIds = null;
+      this.history.clear();
       this.restartPoller(true);
       void this.refreshNow();
     }
@@ -274,8 +296,9 @@ export class Radar {
   private setCatalog(source: 'live' | 'cache' | 'bundled', asOf: string | null): void {
     if (!this.apiModels) return;
     const models = buildCatalog(this.apiModels, { regions: this.regions });
-    this.index = createCatalogIndex(models, { regions: this.regions });
-    this.store.update((s) => ({ ...s, catalog: { models, source, asOf } }));
+    const index = createCatalogIndex(models, { regions: this.regions });
+    this.index = index;
+    this.store.update((s) => ({ ...s, catalog: { models, source, asOf }, activity: resolveActivityModels(s.activity, index) }));
     this.recomputeRankings();
   }
 
@@ -439,7 +462,15 @@ export class Radar {
     }
     const items: readonly ApiActivityItem[] = result.data;
     const view = buildActivityView(items, { now: this.now(), droppedRows: result.dropped });
-    this.store.update((s) => ({ ...s, activity: view }));
+    this.store.update((s) => ({ ...s, activity: resolveActivityModels(view, this.index) }));
+  }
+
+  /** Activity rows name models as OpenRouter bills them: the catalog's resolver says which catalog model each is. */
+  private resolveActivity(): void {
+    this.store.update((s) => {
+      const activity = resolveActivityModels(s.activity, this.index);
+      return activity === s.activity ? s : { ...s, activity };
+    });
   }
 
   // --- queries for the host ----------------------------------------------------------------------------
@@ -461,11 +492,33 @@ export class Radar {
     return this.index?.has(id) ?? false;
   }
 
+  /** The spend history of a window (7, 30 or 90 days): cached for 15 minutes unless `refresh`. Never rejects. */
+  spendHistory(window: SpendWindow, refresh = false): Promise<SpendHistoryResult> {
+    return this.history.get(window, { refresh });
+  }
+
+  /**
+   * The user's real token mix on a model: the last 30 days of the spend history when it has been read (cache
+   * reads included), else the /activity mix, else null (callers use the default mix and say so). Rows match
+   * the model through the catalog, so a dated permaslug in the history finds its routable id.
+   */
+  workloadMix(modelId: string): TokenMix | null {
+    const snap = this.store.get();
+    const cached = this.history.peek(30);
+    if (cached === null && this.keysState.management) void this.history.get(30);
+    if (cached?.status === 'ok') {
+      const index = this.index;
+      const target = index?.resolve(modelId)?.model.id ?? null;
+      const same = index && target !== null ? (m: string): boolean => index.resolve(m)?.model.id === target : undefined;
+      const mix = historyMix(cached.view, modelId, same);
+      if (mix) return mix;
+    }
+    return snap.activity ? tokenMixFromActivity(snap.activity, modelId) : null;
+  }
+
   compare(modelId: string, mix: Omit<TokenMix, 'source'> | null, limit: number): CompareResult {
     const snap = this.store.get();
-    const chosen: TokenMix = mix
-      ? { ...mix, source: 'custom' }
-      : ((snap.activity && tokenMixFromActivity(snap.activity, modelId)) ?? DEFAULT_MIX);
+    const chosen: TokenMix = mix ? { ...mix, source: 'custom' } : (this.workloadMix(modelId) ?? DEFAULT_MIX);
     if (!this.index) return { modelId, mix: chosen, baseCost: null, alternatives: [] };
     return alternatives(this.index, modelId, chosen, { limit, rankings: snap.rankings, now: this.now() });
   }

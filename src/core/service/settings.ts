@@ -407,6 +407,13 @@ export const SETTINGS_SCHEMA = [
     maximum: LIMITS.maxFileSizeKB.max,
     markdownDescription: 'Files larger than this are not scanned.',
   },
+  {
+    key: 'modelRadar.scan.useRipgrep',
+    type: 'boolean',
+    read: 'boolean',
+    default: true,
+    markdownDescription: "Find files with VS Code's ripgrep (local, trusted workspaces): only files that can hold a model id are read. Off: every candidate file is read. Same results.",
+  },
 ] as const satisfies readonly SettingDescriptor[];
 
 type SchemaEntry = (typeof SETTINGS_SCHEMA)[number];

@@ -3,22 +3,17 @@
 // adapts VS Code's Memento) so the next session paints at once. What comes back from storage may be from an
 // older version or corrupt: it is validated part by part and whatever does not fit is dropped.
 import * as v from 'valibot';
-import { sanitizeServerText } from '../../shared/sanitize';
-import { MAX_ACCOUNT_USD } from '../account/money';
+import { PERSISTED_PART_SHAPES, emptyResourceState, emptySnapshot } from '../../shared/snapshotSchema';
 import type { PollerEvent } from './poller';
 import { DEFAULT_INTERVALS_MS } from './poller';
 import {
-  REGIONS,
   RESOURCE_NAMES,
-  type ActivityView,
-  type CatalogModel,
   type CatalogView,
   type ErrorInfo,
   type RankingsView,
   type ResourceName,
   type ResourceState,
   type Snapshot,
-  type UsageView,
 } from '../../shared/types';
 
 /** The subset of VS Code's Memento the store needs. `set(key, undefined)` removes the key. */
@@ -84,15 +79,7 @@ export interface SnapshotStore {
   dispose(): void;
 }
 
-export function emptyResourceState(): ResourceState {
-  return { fetchedAt: null, error: null, stale: false, loading: false };
-}
-
-export function emptySnapshot(): Snapshot {
-  const resources = {} as Record<ResourceName, ResourceState>;
-  for (const resource of RESOURCE_NAMES) resources[resource] = emptyResourceState();
-  return { keys: { inference: 'none', management: false }, catalog: null, rankings: null, usage: null, activity: null, resources };
-}
+export { emptyResourceState, emptySnapshot };
 
 /** Whether the snapshot holds data that this resource feeds. */
 function hasData(snapshot: Snapshot, resource: ResourceName): boolean {
@@ -327,188 +314,10 @@ function deepFreeze<T>(value: T): T {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Validation of persisted parts. Schemas mirror src/shared/types.ts; the type checks below fail the build
-// when the two drift apart, which is also the moment to bump SNAPSHOT_STORAGE_VERSION.
+// Validation of persisted parts: the one shape layer (src/shared/snapshotSchema.ts), the same schemas the webview
+// checks every pushed snapshot against. A change there that older data no longer fits bumps SNAPSHOT_STORAGE_VERSION.
 
 const num = v.pipe(v.number(), v.finite());
-const nullableNum = v.nullable(num);
-const nullableStr = v.nullable(v.string());
-const tokens = v.pipe(v.string(), v.regex(/^\d+$/));
-const region = v.picklist(REGIONS);
-// Persisted data was written by whichever version ran last: it holds to today's rules for live data, or it is
-// dropped. Spend is never negative or absurd; what is left (a cap, a balance) may be below zero, never absurd;
-// counts are whole; text shown to people goes through the one sanitiser again (an older version stored it raw).
-const spend = v.pipe(num, v.minValue(0), v.maxValue(MAX_ACCOUNT_USD));
-const nullableSpend = v.nullable(spend);
-const leftUsd = v.pipe(num, v.minValue(-MAX_ACCOUNT_USD), v.maxValue(MAX_ACCOUNT_USD));
-const nullableLeftUsd = v.nullable(leftUsd);
-const count = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
-const display = v.pipe(v.string(), v.transform((s) => sanitizeServerText(s)));
-const nullableDisplay = v.nullable(display);
-
-const modelPriceSchema = v.object({
-  input: nullableNum,
-  output: nullableNum,
-  cacheRead: nullableNum,
-  cacheWrite: nullableNum,
-  reasoning: nullableNum,
-  request: nullableNum,
-  webSearch: nullableNum,
-  image: nullableNum,
-});
-
-const catalogModelSchema = v.object({
-  id: v.pipe(v.string(), v.minLength(1)),
-  canonicalSlug: v.string(),
-  name: display,
-  author: display,
-  lab: display,
-  region,
-  created: num,
-  contextLength: nullableNum,
-  price: modelPriceSchema,
-  variable: v.boolean(),
-  free: v.boolean(),
-  overrides: v.array(
-    v.object({
-      minPromptTokens: nullableNum,
-      utcStart: nullableNum,
-      utcEnd: nullableNum,
-      input: nullableNum,
-      output: nullableNum,
-      cacheRead: nullableNum,
-      cacheWrite: nullableNum,
-    }),
-  ),
-  variant: nullableStr,
-  aliasTarget: nullableStr,
-  intelligenceIndex: nullableNum,
-  codingIndex: nullableNum,
-  agenticIndex: nullableNum,
-  expirationDate: nullableStr,
-  inputModalities: v.array(v.string()),
-  outputModalities: v.array(v.string()),
-  tools: v.boolean(),
-});
-
-const catalogViewSchema = v.object({
-  models: v.array(catalogModelSchema),
-  source: v.picklist(['live', 'cache', 'bundled']),
-  asOf: nullableStr,
-});
-
-const rankingsViewSchema = v.object({
-  mode: v.picklist(['tokens', 'order']),
-  window: v.nullable(v.object({ start: v.string(), end: v.string() })),
-  asOf: nullableStr,
-  citation: nullableStr,
-  totalTokens: v.nullable(tokens),
-  unattributedTokens: v.nullable(tokens),
-  unattributedShare: nullableNum,
-  models: v.array(
-    v.object({
-      rank: num,
-      permaslug: v.string(),
-      id: nullableStr,
-      name: nullableDisplay,
-      author: display,
-      region,
-      tokens: v.nullable(tokens),
-      prevTokens: v.nullable(tokens),
-      change: nullableNum,
-      share: nullableNum,
-      variantTokens: v.optional(v.record(v.string(), tokens)),
-    }),
-  ),
-  regions: v.array(v.object({ region, tokens, share: num, prevTokens: v.nullable(tokens), change: nullableNum })),
-  authors: v.array(v.object({ author: display, lab: display, region, tokens, share: num })),
-  daily: v.array(
-    v.object({
-      date: v.string(),
-      regions: v.nullable(v.object({ CN: tokens, US: tokens, EU: tokens, OTHER: tokens, UNKNOWN: tokens })),
-      unattributed: v.nullable(tokens),
-    }),
-  ),
-  // Saved before coverage existed: unknown, not complete.
-  coverage: v.optional(
-    v.nullable(
-      v.object({
-        requestedDays: num,
-        daysWithData: num,
-        firstDay: nullableStr,
-        lastDay: nullableStr,
-        missingDays: v.array(v.string()),
-        duplicateRows: num,
-        droppedRows: num,
-      }),
-    ),
-    null,
-  ),
-  source: v.optional(v.picklist(['live', 'cache', 'bundled']), 'live'),
-});
-
-const usageViewSchema = v.object({
-  key: v.nullable(
-    v.object({
-      label: display,
-      isManagementKey: v.boolean(),
-      isFreeTier: v.nullable(v.boolean()),
-      limit: nullableSpend,
-      limitRemaining: nullableLeftUsd,
-      limitReset: nullableDisplay,
-      usage: spend,
-      daily: nullableSpend,
-      weekly: nullableSpend,
-      monthly: nullableSpend,
-      byokDaily: nullableSpend,
-      byokWeekly: nullableSpend,
-      byokMonthly: nullableSpend,
-      expiresAt: nullableStr,
-    }),
-  ),
-  balanceStatus: v.picklist(['ok', 'unavailable', 'notManagementKey']),
-  balance: v.nullable(v.object({ totalCredits: spend, totalUsage: spend, balance: leftUsd })),
-  effectiveRemaining: nullableLeftUsd,
-  binding: v.nullable(v.picklist(['key', 'balance'])),
-  burnRatePerDay: nullableSpend,
-  monthEndProjection: nullableSpend,
-});
-
-const activityModelDaySchema = v.object({
-  model: v.string(),
-  usage: spend,
-  byokUsage: spend,
-  requests: count,
-  promptTokens: count,
-  completionTokens: count,
-  reasoningTokens: count,
-});
-
-const activityViewSchema = v.object({
-  days: v.array(v.object({ date: v.string(), models: v.array(activityModelDaySchema), total: spend, byokTotal: spend })),
-  byModel: v.array(activityModelDaySchema),
-  total: spend,
-  byokTotal: spend,
-  droppedRows: count,
-  outsideWindowRows: count,
-});
-
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type Assert<T extends true> = T;
-export type _PersistedSchemaChecks = [
-  Assert<Same<v.InferOutput<typeof catalogModelSchema>, CatalogModel>>,
-  Assert<Same<v.InferOutput<typeof catalogViewSchema>, CatalogView>>,
-  Assert<Same<v.InferOutput<typeof rankingsViewSchema>, RankingsView>>,
-  Assert<Same<v.InferOutput<typeof usageViewSchema>, UsageView>>,
-  Assert<Same<v.InferOutput<typeof activityViewSchema>, ActivityView>>,
-];
-
-const PART_SCHEMAS: { [P in PersistedPart]: v.GenericSchema<unknown, Snapshot[P]> } = {
-  catalog: catalogViewSchema,
-  rankings: rankingsViewSchema,
-  usage: usageViewSchema,
-  activity: activityViewSchema,
-};
 
 const envelopeSchema = v.object({
   v: v.literal(SNAPSHOT_STORAGE_VERSION),
@@ -523,7 +332,7 @@ function readEnvelope<P extends PersistedPart>(
 ): { value: NonNullable<Snapshot[P]>; fetchedAt: Partial<Record<ResourceName, number | null>> } | null {
   const envelope = v.safeParse(envelopeSchema, raw, { abortEarly: true });
   if (!envelope.success) return null;
-  const value = v.safeParse(PART_SCHEMAS[part], envelope.output.value, { abortEarly: true });
+  const value = v.safeParse(PERSISTED_PART_SHAPES[part], envelope.output.value, { abortEarly: true });
   if (!value.success || value.output === null) return null;
   return { value: value.output, fetchedAt: envelope.output.fetchedAt };
 }

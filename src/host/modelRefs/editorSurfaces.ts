@@ -13,7 +13,10 @@ import {
   hoverSuggestions,
   refProblems,
   type RefProblem,
+  type RefProblemKind,
+  type RemovedInfo,
 } from '../../core/refs/present';
+import { successorsFor } from '../../core/watch/successor';
 import { computeSwap } from '../../core/refs/swap';
 import type { ModelRef } from '../../core/refs/types';
 import type { CatalogModel, Snapshot } from '../../shared/types';
@@ -30,7 +33,12 @@ export interface SurfaceDeps {
   settings(): ModelRefsSettings;
   /** Edits are offered only when this is true (trusted workspace). */
   canEdit(): boolean;
+  /** What the catalog watch knows of a model that left the catalog. */
+  removed?: (id: string) => RemovedInfo | null;
 }
+
+/** Problems whose quick fix moves to a successor through the swap flow (one click, this reference only). */
+const SUCCESSOR_PROBLEMS: ReadonlySet<RefProblemKind> = new Set(['expiring', 'expired', 'removed']);
 
 /** The VS Code range of a reference, from its 1-based line/column. */
 export function rangeOf(ref: ModelRef): vscode.Range {
@@ -48,17 +56,22 @@ function modelOf(catalog: CatalogIndex | null, ref: ModelRef): CatalogModel | nu
   return catalog?.resolve(ref.id)?.model ?? null;
 }
 
-function problemsOf(catalog: CatalogIndex, ref: ModelRef, today: string): RefProblem[] {
+function problemsOf(catalog: CatalogIndex, ref: ModelRef, today: string, removed?: (id: string) => RemovedInfo | null): RefProblem[] {
   return refProblems(ref, modelOf(catalog, ref), today, {
     suggest: (raw) => catalog.suggest(raw, 3),
-    successors: (m) => alternatives(catalog, m.id, undefined, { limit: 3, now: Date.parse(`${today}T12:00:00Z`) }).alternatives.map((a) => a.id),
+    // The family's newer model or its -latest alias; without one, the cheapest comparable models.
+    successors: (m) => {
+      const next = successorsFor(m, catalog.all, { today });
+      return next.length > 0 ? next : alternatives(catalog, m.id, undefined, { limit: 3, now: Date.parse(`${today}T12:00:00Z`) }).alternatives.map((a) => a.id);
+    },
+    removed,
   }, vscode.l10n);
 }
 
 export class EditorSurfaces implements vscode.Disposable {
   private readonly diagnostics = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   private readonly lensesChanged = new vscode.EventEmitter<void>();
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables: Pick<vscode.Disposable, 'dispose'>[] = [];
 
   constructor(private readonly deps: SurfaceDeps) {
     this.disposables.push(
@@ -127,7 +140,7 @@ export class EditorSurfaces implements vscode.Disposable {
     for (const { ref, refId } of entries) {
       const range = rangeOf(ref);
       const model = modelOf(catalog, ref);
-      const title = codeLensTitle(model, model === null ? null : rankOf(rankings, catalog?.aliasTarget(model) ?? model), priceAge, vscode.l10n);
+      const title = codeLensTitle(model, model === null ? null : rankOf(rankings, catalog?.aliasTarget(model) ?? model), priceAge, vscode.l10n, ref.preset);
       out.push(new vscode.CodeLens(range, model === null ? { title, command: '' } : { title, command: COMMANDS.compareModel, arguments: [model.id] }));
       if (indexed && this.deps.canEdit()) out.push(new vscode.CodeLens(range, { title: vscode.l10n.t('Swap…'), command: COMMANDS.swapModel, arguments: [{ refId }] }));
     }
@@ -145,7 +158,17 @@ export class EditorSurfaces implements vscode.Disposable {
     for (const { ref, refId } of entries) {
       const r = rangeOf(ref);
       if (r.intersection(range) === undefined) continue;
-      for (const problem of problemsOf(catalog, ref, utcDay(Date.now()))) {
+      for (const problem of problemsOf(catalog, ref, utcDay(Date.now()), this.deps.removed)) {
+        if (SUCCESSOR_PROBLEMS.has(problem.kind)) {
+          // Through the swap flow: it checks the file is what was scanned, keeps its bytes, and says what it did.
+          problem.targets.forEach((target, i) => {
+            const action = new vscode.CodeAction(vscode.l10n.t('Swap to {0}', target), vscode.CodeActionKind.QuickFix);
+            action.command = { title: action.title, command: COMMANDS.swapModel, arguments: [{ refId, targetId: target, confirm: false }] };
+            action.isPreferred = i === 0;
+            out.push(action);
+          });
+          continue;
+        }
         problem.targets.forEach((target, i) => {
           const plan = computeSwap(text, ref, target, catalog, { l10n: vscode.l10n });
           if (!plan.ok || plan.edits.length === 0) return;
@@ -169,7 +192,7 @@ export class EditorSurfaces implements vscode.Disposable {
     const today = utcDay(Date.now());
     const out: vscode.Diagnostic[] = [];
     for (const { ref } of entries) {
-      for (const p of problemsOf(catalog, ref, today)) {
+      for (const p of problemsOf(catalog, ref, today, this.deps.removed)) {
         const d = new vscode.Diagnostic(rangeOf(ref), p.message, vscode.DiagnosticSeverity.Warning);
         d.source = DIAGNOSTIC_SOURCE;
         d.code = p.kind;

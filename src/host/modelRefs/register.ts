@@ -2,14 +2,15 @@
 // Nothing here runs during activation: the first scan starts after it, once a catalog is available.
 import * as vscode from 'vscode';
 import { createCatalogIndex, type CatalogIndex } from '../../core/market/catalog';
-import type { CatalogModel, ReferencesView, Snapshot } from '../../shared/types';
+import type { CatalogModel, ReferencesView, Snapshot, TokenMix } from '../../shared/types';
 import { EditorSurfaces, rangeOf } from './editorSurfaces';
 import { parseSwapArgs, runSwap, type SwapOutcome } from './swapFlow';
 import { WorkspaceReferences, type ModelRefsSettings } from './workspaceIndex';
+import type { RemovedInfo } from '../../core/refs/present';
 
 export type { ModelRefsSettings } from './workspaceIndex';
 
-export interface ModelReferences extends vscode.Disposable {
+export interface ModelReferences extends Pick<vscode.Disposable, 'dispose'> {
   view(): ReferencesView;
   onDidChange: vscode.Event<ReferencesView>;
   reveal(refId: string): Promise<boolean>;
@@ -17,14 +18,18 @@ export interface ModelReferences extends vscode.Disposable {
   /** The "Swap Model…" command: arguments from CodeLens, hover links or another extension; says the outcome. */
   swapCommand(arg: unknown): Promise<SwapOutcome>;
   rescan(): void;
+  /** The catalog watch learnt something (a removal): redo the diagnostics. */
+  refreshDiagnostics(): void;
 }
 
 export interface ModelReferencesDeps {
   context: vscode.ExtensionContext;
   log: vscode.LogOutputChannel;
   /** Catalog and rankings live here; `catalog` hands over the host's own index when it has one. */
-  snapshot: { current(): Snapshot; onDidChange: vscode.Event<Snapshot>; catalog?: () => CatalogIndex | null };
+  snapshot: { current(): Snapshot; onDidChange: vscode.Event<Snapshot>; catalog?: () => CatalogIndex | null; mixFor?: (modelId: string) => TokenMix | null };
   settings: { current(): ModelRefsSettings; onDidChange: vscode.Event<void> };
+  /** What the catalog watch knows of a model that left the catalog (diagnostics say "removed", with a successor). */
+  removed?: (id: string) => RemovedInfo | null;
 }
 
 /** Let the first paint and the first fetch go first. */
@@ -34,7 +39,7 @@ export function registerModelReferences(deps: ModelReferencesDeps): ModelReferen
   const { log } = deps;
   const refs = new WorkspaceReferences(log, () => deps.settings.current());
   const canEdit = (): boolean => vscode.workspace.isTrusted;
-  const surfaces = new EditorSurfaces({ refs, snapshot: () => deps.snapshot.current(), settings: () => deps.settings.current(), canEdit });
+  const surfaces = new EditorSurfaces({ refs, snapshot: () => deps.snapshot.current(), settings: () => deps.settings.current(), canEdit, removed: deps.removed });
   const changed = new vscode.EventEmitter<ReferencesView>();
   const untrustedNote = vscode.l10n.t('This workspace is not trusted: model references are shown, swaps are off.');
   const view = (): ReferencesView => refs.view(canEdit() ? null : untrustedNote);
@@ -62,14 +67,19 @@ export function registerModelReferences(deps: ModelReferencesDeps): ModelReferen
   const startTimer = setTimeout(start, START_DELAY_MS);
 
   let lastScan = JSON.stringify(pickScan(deps.settings.current()));
-  const disposables: vscode.Disposable[] = [
+  const disposables: Pick<vscode.Disposable, 'dispose'>[] = [
     refs,
     surfaces,
     changed,
     { dispose: () => clearTimeout(startTimer) },
     refs.onDidChange(() => changed.fire(view())),
     deps.snapshot.onDidChange(() => {
-      if (started) refs.setCatalog(catalogNow());
+      if (!started) return;
+      const before = refs.currentCatalog();
+      refs.setCatalog(catalogNow());
+      // Same ids, new facts (a price, a retirement date): the index keeps its scan; the lenses and diagnostics
+      // must say the new facts.
+      if (refs.currentCatalog() !== before) surfaces.refreshAll();
     }),
     deps.settings.onDidChange(() => {
       const scan = JSON.stringify(pickScan(deps.settings.current()));
@@ -101,13 +111,15 @@ export function registerModelReferences(deps: ModelReferencesDeps): ModelReferen
     },
     // From the webview and Compare: the host validated the shape. A named target skips the picker, never the
     // confirmation: one click must not edit every file (code included) unasked.
-    swap: (params) => runSwap({ refs, snapshot: () => deps.snapshot.current(), log }, params, { pick: params.targetId === undefined, confirm: true }),
+    swap: (params) => runSwap({ refs, snapshot: () => deps.snapshot.current(), log, mixFor: deps.snapshot.mixFor }, params, { pick: params.targetId === undefined, confirm: true }),
     async swapCommand(arg) {
-      const outcome = await runSwap({ refs, snapshot: () => deps.snapshot.current(), log }, parseSwapArgs(arg), { pick: true, confirm: true });
+      const params = parseSwapArgs(arg);
+      const outcome = await runSwap({ refs, snapshot: () => deps.snapshot.current(), log, mixFor: deps.snapshot.mixFor }, params, { pick: true, confirm: params.confirm !== false });
       if (outcome.kind === 'applied' || outcome.kind === 'nothingToDo') void vscode.window.showInformationMessage(vscode.l10n.t('Model Radar: {0}', outcome.message));
       else if (outcome.kind === 'refused') void vscode.window.showWarningMessage(vscode.l10n.t('Model Radar: {0}', outcome.message));
       return outcome;
     },
+    refreshDiagnostics: () => surfaces.refreshAll(),
     rescan: () => {
       if (!started) start();
       else refs.rescan();
@@ -119,5 +131,5 @@ export function registerModelReferences(deps: ModelReferencesDeps): ModelReferen
 }
 
 function pickScan(s: ModelRefsSettings): unknown {
-  return [s.scanInclude, s.scanExclude, s.maxFileBytes];
+  return [s.scanInclude, s.scanExclude, s.maxFileBytes, s.useRipgrep];
 }

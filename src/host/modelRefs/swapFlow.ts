@@ -8,7 +8,7 @@ import { thisWeekRankings } from '../../core/market/rankings';
 import { activeFileFirst, fingerprint, refPickItem, selectForSwap, swapAppliedMessage, swapChoices, swapTargetPrompt, swapTargetSections, toRefView } from '../../core/refs/present';
 import { computeSwapMany, isRoutableTarget, keepVariantOption, normaliseTarget, sameModelKey, type SwapRefusalKind, type TextEdit } from '../../core/refs/swap';
 import { readUtf8Text } from '../../core/refs/textBytes';
-import type { Snapshot } from '../../shared/types';
+import type { Snapshot, TokenMix } from '../../shared/types';
 import { snapshotPriceAge } from '../../shared/dataLabels';
 import { rangeInText } from './editorSurfaces';
 import type { RefEntry, WorkspaceReferences } from './workspaceIndex';
@@ -17,6 +17,11 @@ export interface SwapParams {
   modelId?: string;
   refId?: string;
   targetId?: string;
+  /**
+   * False: a quick fix's one click, for ONE named reference (refId) to a named target: no scope question. Ignored
+   * unless both are named; a whole model's references are never swapped unasked.
+   */
+  confirm?: boolean;
 }
 
 /** Why a swap did not happen, typed: callers decide what to show from `kind`, never from the message. */
@@ -41,6 +46,8 @@ export interface SwapDeps {
   refs: WorkspaceReferences;
   snapshot(): Snapshot;
   log: vscode.LogOutputChannel;
+  /** The user's real mix on a model (spend history, else activity); absent or null = the activity mix, else the default. */
+  mixFor?: (modelId: string) => TokenMix | null;
 }
 
 const refused = (reason: SwapRefusalReason, message: string): SwapOutcome => ({ kind: 'refused', applied: false, reason, message });
@@ -52,7 +59,9 @@ export function parseSwapArgs(arg: unknown): SwapParams {
   if (arg === null || typeof arg !== 'object') return {};
   const o = arg as Record<string, unknown>;
   const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 && v.length < 300 ? v : undefined);
-  return { modelId: str(o.modelId), refId: str(o.refId), targetId: str(o.targetId) };
+  const params: SwapParams = { modelId: str(o.modelId), refId: str(o.refId), targetId: str(o.targetId) };
+  if (o.confirm === false && params.refId !== undefined && params.targetId !== undefined) params.confirm = false;
+  return params;
 }
 
 async function pickReference(deps: SwapDeps): Promise<RefEntry | undefined> {
@@ -89,7 +98,8 @@ async function pickTarget(deps: SwapDeps, current: RefEntry): Promise<string | u
   if (catalog === null) return undefined;
   const snap = deps.snapshot();
   const model = catalog.resolve(current.ref.id)?.model ?? null;
-  const mix = (model !== null && snap.activity !== null ? tokenMixFromActivity(snap.activity, model.id) : null) ?? DEFAULT_MIX;
+  const mix =
+    (model === null ? null : deps.mixFor ? deps.mixFor(model.id) : snap.activity !== null ? tokenMixFromActivity(snap.activity, model.id) : null) ?? DEFAULT_MIX;
   const compare = model === null ? null : alternatives(catalog, model.id, mix, { rankings: snap.rankings, limit: 6 });
   const sections = swapTargetSections({ models: catalog.all, rankings: thisWeekRankings(snap.rankings), currentId: model?.id ?? current.ref.id, compare }, vscode.l10n);
   type Item = vscode.QuickPickItem & { id?: string };

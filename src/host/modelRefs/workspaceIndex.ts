@@ -6,13 +6,18 @@ import { fingerprint, toRefView } from '../../core/refs/present';
 import { createRefIndex, DEFAULT_EXCLUDED_DIRS, type FileBudget, type FileEntry, type RefIndex, type ScanOptions } from '../../core/refs/scanner';
 import { recognizeFile } from '../../core/refs/recognize';
 import { CANDIDATE_GLOB } from '../../core/refs/classify';
-import type { ModelRef } from '../../core/refs/types';
+import { chooseListing, createContentScreen, ripgrepListArgs } from '../../core/refs/listing';
+import type { FileKind, ModelRef } from '../../core/refs/types';
+import { readFile } from 'node:fs/promises';
+import { findBundledRipgrep, runRipgrepListing } from './ripgrep';
 import type { ModelRefView, ReferencesView } from '../../shared/types';
 
 export interface ModelRefsSettings {
   scanInclude: string[];
   scanExclude: string[];
   maxFileBytes: number;
+  /** List and screen files with VS Code's ripgrep where it can (modelRadar.scan.useRipgrep; on when absent). */
+  useRipgrep?: boolean;
   codeLensConfig: boolean;
   codeLensCode: boolean;
   diagnostics: boolean;
@@ -31,7 +36,8 @@ const EXCLUDED_DIRS_GLOB = `**/{${DEFAULT_EXCLUDED_DIRS.join(',')}}/**`;
 const MAX_FILES = 100_000;
 const MAX_VIEW_REFS = 5_000;
 const DEBOUNCE_MS = 300;
-const READ_BATCH = 16;
+/** Reads in flight at once: workspace.fs answers each over the extension host's RPC, so one at a time is slow. */
+const READ_BATCH = 64;
 /**
  * Finding one file's references may take this long; a file that takes longer (however it manages to) is skipped
  * and logged, so neither the scan nor an edit ever holds the extension host. Recognition is linear, so a 1 MB file
@@ -44,6 +50,22 @@ export interface WorkspaceReferencesOptions {
   fileBudgetMs?: number;
   /** Clock for the budget, in milliseconds (tests pass a fake one). */
   now?: () => number;
+  /** Where VS Code's ripgrep is (tests pass their own); findBundledRipgrep by default. */
+  findRipgrep?: () => Promise<string | null>;
+}
+
+interface Listed {
+  todo: ScanTodo[];
+  via: string;
+  /** Local files (the ripgrep path): read with Node, not through the extension host's RPC. */
+  local: boolean;
+}
+
+interface ScanTodo {
+  key: string;
+  uri: vscode.Uri;
+  /** False when the content screen showed the file cannot hold a reference: indexed as empty, not read. */
+  read: boolean;
 }
 
 function trueKeys(value: unknown): string[] {
@@ -69,7 +91,7 @@ export class WorkspaceReferences implements vscode.Disposable {
   private changeTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly fileChanged = new vscode.EventEmitter<vscode.Uri | null>();
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables: Pick<vscode.Disposable, 'dispose'>[] = [];
   private disposed = false;
 
   /** The index or its summary changed (throttled). */
@@ -150,7 +172,9 @@ export class WorkspaceReferences implements vscode.Disposable {
         const started = Date.now();
         try {
           const files = await this.scan(cancel.token, abort.signal, (n) => progress.report({ message: vscode.l10n.t('{0} files', n) }));
-          if (!abort.signal.aborted) this.log.info(`model references: ${this.entriesById.size} in ${files} files, ${Date.now() - started} ms (${this.scanPhases})`);
+          // The digest lets two scans (ripgrep, findFiles) be compared from the log alone (the e2e does).
+          const digest = fingerprint(this.all().map((e) => `${e.file}:${e.ref.offset}:${e.ref.raw}`).join('\n'));
+          if (!abort.signal.aborted) this.log.info(`model references: ${this.entriesById.size} in ${files} files, ${Date.now() - started} ms (${this.scanPhases}; digest ${digest})`);
         } catch (err) {
           this.log.warn(`model references: scan failed: ${err instanceof Error ? err.message : String(err)}`);
         } finally {
@@ -173,33 +197,30 @@ export class WorkspaceReferences implements vscode.Disposable {
     const index = createRefIndex(catalog, options, this.fileBudget());
     this.scanning = true;
     this.notify(null);
-    const found = new Map<string, vscode.Uri>();
     const t0 = performance.now();
-    for (const glob of [CANDIDATE_GLOB, ...options.include ?? []]) {
-      for (const uri of await vscode.workspace.findFiles(glob, EXCLUDED_DIRS_GLOB, MAX_FILES, token)) found.set(uri.toString(), uri);
-      if (token.isCancellationRequested) return 0;
-    }
-    const todo: { key: string; uri: vscode.Uri }[] = [];
-    for (const uri of found.values()) {
-      const key = this.keyOf(uri);
-      if (key !== null && index.filter.kindFor(key, 0) !== null) todo.push({ key, uri });
-    }
-    todo.sort((a, b) => (a.key < b.key ? -1 : 1));
+    const listed = await this.listCandidates(catalog, options, index, token, signal);
+    if (listed === null) return 0;
+    const { todo, via, local } = listed;
     const t1 = performance.now();
 
     // A fresh index replaces the old one only when it is complete, so a cancelled scan loses nothing.
     const texts = new Map<string, string>();
-    const read = (uri: vscode.Uri): Promise<string | null> => this.readText(uri).catch(() => null);
+    const read = (uri: vscode.Uri): Promise<string | null> => this.readText(uri, local).catch(() => null);
+    let reads = 0;
     async function* entries(): AsyncGenerator<FileEntry> {
       for (let i = 0; i < todo.length; i += READ_BATCH) {
         if (signal.aborted) return;
         const batch = todo.slice(i, i + READ_BATCH);
-        // Reads in small parallel batches: a remote file system answers each one over the network.
-        const loaded = await Promise.all(batch.map((t) => read(t.uri)));
+        // Reads in parallel batches: a remote file system answers each one over the network.
+        const loaded = await Promise.all(batch.map((t) => (t.read ? read(t.uri) : Promise.resolve(''))));
         for (const [j, t] of batch.entries()) {
           const text = loaded[j];
           if (text === null || text === undefined) continue;
-          texts.set(t.key, fingerprint(text));
+          // A file the content screen passed over holds no reference: indexed as empty, never read.
+          if (t.read) {
+            reads++;
+            texts.set(t.key, fingerprint(text));
+          }
           yield { path: t.key, size: text.length, read: () => text };
         }
       }
@@ -216,7 +237,7 @@ export class WorkspaceReferences implements vscode.Disposable {
       },
     });
     if (signal.aborted) return 0;
-    this.scanPhases = `find ${(t1 - t0).toFixed(0)} ms for ${found.size} files, read+index ${(performance.now() - t1).toFixed(0)} ms`;
+    this.scanPhases = `${via}: list ${(t1 - t0).toFixed(0)} ms for ${todo.length} files, read ${reads} + index ${(performance.now() - t1).toFixed(0)} ms`;
 
     this.index = index;
     this.uris.clear();
@@ -224,20 +245,79 @@ export class WorkspaceReferences implements vscode.Disposable {
     this.entriesByFile.clear();
     this.entriesById.clear();
     for (const t of todo) {
-      const print = texts.get(t.key);
-      if (print === undefined) continue;
+      if (t.read && !texts.has(t.key)) continue;
       this.uris.set(t.key, t.uri);
-      this.prints.set(t.key, print);
+      const print = texts.get(t.key);
+      // No fingerprint for a file not read: its next change is always re-indexed.
+      if (print !== undefined) this.prints.set(t.key, print);
       this.issue(t.key, t.uri, index.refsOf(t.key));
     }
     return index.fileCount();
   }
 
+  /**
+   * The workspace's candidate files, sorted by key, each with whether it must be read. Through VS Code's ripgrep
+   * when core's chooseListing allows it (local, trusted, rg found), which also screens contents so most files are
+   * never read; else, or when rg fails, through findFiles, every candidate read. Both end in core's filter and
+   * recognition, so both find the same references (test/unit/refsListingPaths.test.ts).
+   */
+  private async listCandidates(catalog: CatalogIndex, options: ScanOptions, index: RefIndex, token: vscode.CancellationToken, signal: AbortSignal): Promise<Listed | null> {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const config = (section: string, key: string): unknown => vscode.workspace.getConfiguration(section).get<unknown>(key);
+    const listAll = (options.include ?? []).some((p) => p.trim() !== '');
+    const choice = chooseListing({
+      enabled: this.settings().useRipgrep !== false,
+      trusted: vscode.workspace.isTrusted,
+      folderSchemes: folders.map((f) => f.uri.scheme),
+      rg: await (this.options.findRipgrep ?? findBundledRipgrep)(),
+      filesExclude: config('files', 'exclude'),
+    });
+    const byKey = new Map<string, ScanTodo>();
+    const add = (uri: vscode.Uri, read: (kind: FileKind) => boolean): void => {
+      const key = this.keyOf(uri);
+      const kind = key === null || byKey.has(key) ? null : index.filter.kindFor(key, 0);
+      if (key !== null && kind !== null) byKey.set(key, { key, uri, read: read(kind) });
+    };
+    const done = (via: string, local: boolean): Listed => ({ todo: [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : 1)).slice(0, MAX_FILES), via, local });
+    const via = `findFiles (${choice.kind === 'findFiles' ? choice.reason : 'rg failed'})`;
+    if (choice.kind === 'ripgrep') {
+      const screen = createContentScreen(catalog.all);
+      const args = ripgrepListArgs({ needles: screen.needles, maxFileBytes: options.maxFileBytes, listAll, followSymlinks: config('search', 'followSymlinks') !== false });
+      const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+      let ok = true;
+      for (const folder of folders) {
+        const r = await runRipgrepListing(choice.rg, folder.uri.fsPath, args, signal);
+        if (signal.aborted) return null;
+        if (!r.ok) {
+          this.log.info(`model references: ripgrep failed (${r.reason}), listing through findFiles`);
+          ok = false;
+          break;
+        }
+        for (const f of r.files) {
+          const uri = vscode.Uri.joinPath(folder.uri, ...f.path.split(process.platform === 'win32' ? /[\\/]/ : '/'));
+          // An open document is read from the editor (unsaved edits included), whatever the disk holds.
+          add(uri, (kind) => open.has(uri.toString()) || screen.mustRead(kind, f.hasNeedle));
+        }
+      }
+      if (ok) {
+        // rg leaves out files over the size limit; findFiles lists an open one, read from the editor.
+        for (const doc of vscode.workspace.textDocuments) {
+          if (doc.uri.scheme === 'file' && doc.getText().length <= (options.maxFileBytes ?? Infinity) && (await vscode.workspace.fs.stat(doc.uri).then(() => true, () => false))) add(doc.uri, () => true);
+        }
+        return done('ripgrep', true);
+      }
+      byKey.clear();
+    }
+    // Include globs follow core's glob rules (as in the CLI), so every file is listed and core's filter decides.
+    for (const uri of await vscode.workspace.findFiles(listAll ? '**/*' : CANDIDATE_GLOB, EXCLUDED_DIRS_GLOB, MAX_FILES, token)) add(uri, () => true);
+    return token.isCancellationRequested ? null : done(via, false);
+  }
+
   /** An open document's current text (unsaved edits included), else the file on disk. */
-  async readText(uri: vscode.Uri): Promise<string> {
+  async readText(uri: vscode.Uri, local = false): Promise<string> {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (doc !== undefined) return doc.getText();
-    const bytes = await vscode.workspace.fs.readFile(uri);
+    const bytes = local ? await readFile(uri.fsPath) : await vscode.workspace.fs.readFile(uri);
     if (bytes.byteLength > this.settings().maxFileBytes) throw new Error('too large');
     return new TextDecoder('utf-8').decode(bytes);
   }

@@ -21,7 +21,7 @@ describe('the fake demo opens ready', () => {
 
     // The sidebar is open without a command, with spend (management key) and leaders.
     const frame = await vs.webview('sidebar', 60_000);
-    await expect.poll(async () => frame.locator('body').innerText(), { timeout: 60_000 }).toMatch(/Last 30 days: \$[\d,.]+/);
+    await expect.poll(async () => frame.locator('body').innerText(), { timeout: 60_000 }).toMatch(/Whole account, last 30 days: \$[\d,.]+/);
     const sidebar = await frame.locator('body').innerText();
     expect(sidebar).not.toMatch(/Add your OpenRouter API key|Set management key/);
 

@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import type { WebviewCommand } from '../../../src/shared/protocol';
 import { useAction } from '../data';
 import { Button } from '../ui/toolkit';
+import * as l10n from '../l10n';
 
 /** Runs one of the host's whitelisted commands (Set key, Retry, Open log...). */
 export function CommandButton({ command, label, appearance = 'secondary' }: { command: WebviewCommand; label: string; appearance?: 'primary' | 'secondary' | 'link' }): ReactElement {
@@ -20,7 +21,7 @@ export function CommandButton({ command, label, appearance = 'secondary' }: { co
       )}
       {action.error ? (
         <span className="mr-inline-error" role="alert">
-          {label} failed: {action.error.message}
+          {l10n.t('{0} failed: {1}', label, action.error.message)}
         </span>
       ) : null}
     </>

@@ -1,8 +1,9 @@
 // Small notes that say how far a figure can be trusted. The words come from src/shared/dataLabels.ts, the same
 // ones the editor and the CLI print.
 import type { ReactElement } from 'react';
-import { DATA_API_DOCS_URL, TOKENIZER_CAVEAT, asSentence, coverageLine, priceAgeLabel, rankingsAgeLabel } from '../../../src/shared/dataLabels';
+import { DATA_API_DOCS_URL, asSentence, tokenizerCaveat, coverageLine, priceAgeLabel, rankingsAgeLabel } from '../../../src/shared/dataLabels';
 import type { RankingsView, Snapshot } from '../../../src/shared/types';
+import * as l10n from '../l10n';
 
 /** The clock only decides whether a date needs its year; a broken clock must not take a section down. */
 function safeNow(): number | undefined {
@@ -27,9 +28,9 @@ export function CoverageNote({ rankings }: { rankings: RankingsView }): ReactEle
 export function TokenizerCaveat(): ReactElement {
   return (
     <p className="mr-muted mr-caveat">
-      {TOKENIZER_CAVEAT}{' '}
+      {tokenizerCaveat()}{' '}
       <a href={DATA_API_DOCS_URL} title={DATA_API_DOCS_URL}>
-        About the Data API
+        {l10n.t('About the Data API')}
       </a>
     </p>
   );
@@ -40,7 +41,7 @@ export function PriceAgeNote({ snapshot, nowMs = safeNow() }: { snapshot: Snapsh
   const label = priceAgeLabel(snapshot.catalog, { stale: snapshot.resources.models.stale, nowMs });
   return label === null ? null : (
     <p className="mr-muted mr-price-age" role="note">
-      {asSentence(label)}.
+      {l10n.t('{0}.', asSentence(label))}
     </p>
   );
 }
@@ -48,7 +49,7 @@ export function PriceAgeNote({ snapshot, nowMs = safeNow() }: { snapshot: Snapsh
 /** The same label inside a sentence that is already there (" Prices as of Jul 29, bundled."). */
 export function PriceAgeInline({ snapshot, nowMs = safeNow() }: { snapshot: Snapshot; nowMs?: number | undefined }): ReactElement | null {
   const label = priceAgeLabel(snapshot.catalog, { stale: snapshot.resources.models.stale, nowMs });
-  return label === null ? null : <span className="mr-price-age">{` ${asSentence(label)}.`}</span>;
+  return label === null ? null : <span className="mr-price-age">{` ${l10n.t('{0}.', asSentence(label))}`}</span>;
 }
 
 /** "Rankings as of Jul 26, bundled" while the rankings are not live. */
@@ -56,8 +57,7 @@ export function RankingsAgeNote({ rankings, nowMs = safeNow() }: { rankings: Ran
   const label = rankingsAgeLabel(rankings.source, rankings.asOf, nowMs);
   return label === null ? null : (
     <p className="mr-note mr-rankings-age" role="note">
-      {asSentence(label)}
-      {rankings.source === 'bundled' ? ': the snapshot shipped with Model Radar, shown until live data arrives.' : '.'}
+      {rankings.source === 'bundled' ? l10n.t('{0}: the snapshot shipped with Model Radar, shown until live data arrives.', asSentence(label)) : l10n.t('{0}.', asSentence(label))}
     </p>
   );
 }

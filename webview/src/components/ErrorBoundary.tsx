@@ -1,6 +1,7 @@
 // One bad payload or bug must cost one section, not the whole view: each section renders inside its
 // own boundary, which offers to try again (the next push usually brings good data).
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import * as l10n from '../l10n';
 
 interface Props {
   name: string;
@@ -27,11 +28,9 @@ export class ErrorBoundary extends Component<Props, State> {
     if (!this.state.error) return this.props.children;
     return (
       <div className="mr-section-error" role="alert">
-        <p>
-          {this.props.name} could not be shown: {this.state.error.message || 'unexpected data'}.
-        </p>
+        <p>{l10n.t('{0} could not be shown: {1}.', this.props.name, this.state.error.message || l10n.t('unexpected data'))}</p>
         <button type="button" className="mr-link-button" onClick={() => this.setState({ error: null })}>
-          Try again
+          {l10n.t('Try again')}
         </button>
       </div>
     );

@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import type { Region } from '../../../src/shared/types';
 import { regionLabel } from '../../../src/shared/format';
+import * as l10n from '../l10n';
 
 /** Shapes per region, so colour is never the only cue (also used by the charts' legends). */
 export const REGION_SHAPES: Record<Region, 'circle' | 'square' | 'triangle' | 'diamond' | 'cross'> = {
@@ -27,7 +28,8 @@ export function shapePath(region: Region, r: number): string {
   }
 }
 
-const SHORT: Partial<Record<Region, string>> = { CN: 'CN', US: 'US', EU: 'EU' };
+/** Short forms, in the UI language (Chinese names are already short: 中国, 美国, 欧洲, so the full name shows). */
+const SHORT: Partial<Record<Region, () => string>> = { CN: () => l10n.t('CN'), US: () => l10n.t('US'), EU: () => l10n.t('EU') };
 
 /**
  * A small region marker (shape + colour) followed by the region's name in text; `short` prints the
@@ -35,7 +37,8 @@ const SHORT: Partial<Record<Region, string>> = { CN: 'CN', US: 'US', EU: 'EU' };
  */
 export function RegionMark({ region, showLabel = true, short = false }: { region: Region; showLabel?: boolean; short?: boolean }): ReactElement {
   const label = regionLabel(region);
-  const code = short && SHORT[region] !== label ? SHORT[region] : undefined;
+  const shortForm = SHORT[region]?.();
+  const code = short && shortForm !== label ? shortForm : undefined;
   return (
     <span className="mr-region" title={label}>
       <svg className="mr-region-icon" width="10" height="10" viewBox="-6 -6 12 12" aria-hidden="true" focusable="false">

@@ -1,11 +1,12 @@
 import { useMemo, useSyncExternalStore, type ReactElement } from 'react';
-import { REGION_LABELS, REGIONS, type CatalogModel, type Snapshot } from '../../../src/shared/types';
+import { REGIONS, type CatalogModel, type Snapshot } from '../../../src/shared/types';
 import { IconButton } from '../components/Icon';
 import { RegionMark } from '../components/RegionMark';
 import { Section } from '../components/Section';
 import { PriceAgeInline } from '../components/DataNotes';
 import { useAction, useServices } from '../data';
-import { UNKNOWN, formatContext, formatCount, formatIndex, formatPrice, formatTokens, formatUnixDay } from '../../../src/shared/format';
+import { UNKNOWN, formatContext, formatCount, formatIndex, formatPrice, formatTokens, formatUnixDay, regionLabel } from '../../../src/shared/format';
+import * as l10n from '../l10n';
 import { distinct, effectiveCatalogSort, filterAndSortCatalog, rankIndex, type CatalogRow } from '../model/derive';
 import { DEFAULT_FILTERS, type CatalogFilters, type CatalogSort } from '../uiState';
 import { Button, Checkbox, Dropdown, ProgressRing, TextField, type Option } from '../ui/toolkit';
@@ -13,24 +14,27 @@ import { Button, Checkbox, Dropdown, ProgressRing, TextField, type Option } from
 /** Paged rather than virtualised: 50 rows keep layout and tab order simple, and 400+ models stay instant. */
 export const PAGE_SIZE = 50;
 
-const SORT_OPTIONS: { value: CatalogSort; label: string; descendingFirst: boolean }[] = [
-  { value: 'tokens', label: 'Weekly tokens', descendingFirst: true },
-  { value: 'input', label: 'Input price', descendingFirst: false },
-  { value: 'output', label: 'Output price', descendingFirst: false },
-  { value: 'context', label: 'Context', descendingFirst: true },
-  { value: 'coding', label: 'Coding index', descendingFirst: true },
-  { value: 'newest', label: 'Newest', descendingFirst: true },
+// Labels are read at render time (functions, not strings), so they are in the language the host sent.
+const SORT_OPTIONS: { value: CatalogSort; label: () => string; descendingFirst: boolean }[] = [
+  { value: 'tokens', label: () => l10n.t('Weekly tokens'), descendingFirst: true },
+  { value: 'input', label: () => l10n.t('Input price'), descendingFirst: false },
+  { value: 'output', label: () => l10n.t('Output price'), descendingFirst: false },
+  { value: 'context', label: () => l10n.t('Context'), descendingFirst: true },
+  { value: 'coding', label: () => l10n.t('Coding index'), descendingFirst: true },
+  { value: 'newest', label: () => l10n.t('Newest'), descendingFirst: true },
 ];
 
-const CONTEXT_OPTIONS: Option[] = [
-  { value: '0', label: 'Any context' },
-  { value: '32000', label: '≥ 32K' },
-  { value: '128000', label: '≥ 128K' },
-  { value: '256000', label: '≥ 256K' },
-  { value: '1000000', label: '≥ 1M' },
+const sortOptions = (): Option[] => SORT_OPTIONS.map((o) => ({ value: o.value, label: o.label() }));
+
+const contextOptions = (): Option[] => [
+  { value: '0', label: l10n.t('Any context') },
+  { value: '32000', label: l10n.t('≥ {0}', formatContext(32_000)) },
+  { value: '128000', label: l10n.t('≥ {0}', formatContext(128_000)) },
+  { value: '256000', label: l10n.t('≥ {0}', formatContext(256_000)) },
+  { value: '1000000', label: l10n.t('≥ {0}', formatContext(1_000_000)) },
 ];
 
-const REGION_OPTIONS: Option[] = [{ value: 'all', label: 'All regions' }, ...REGIONS.map((r) => ({ value: r, label: REGION_LABELS[r] }))];
+const regionOptions = (): Option[] => [{ value: 'all', label: l10n.t('All regions') }, ...REGIONS.map((r) => ({ value: r, label: regionLabel(r) }))];
 
 export function CatalogTable({ snapshot, yours }: { snapshot: Snapshot; yours: ReadonlySet<string> }): ReactElement {
   const { store } = useServices();
@@ -52,57 +56,64 @@ export function CatalogTable({ snapshot, yours }: { snapshot: Snapshot; yours: R
     const option = SORT_OPTIONS.find((o) => o.value === sort);
     set({ sort, descending: shown.sort === sort ? !shown.descending : (option?.descendingFirst ?? true) });
   };
-  const summary = models ? `${formatCount(rows.length)} of ${formatCount(models.length)}` : undefined;
+  const summary = models ? l10n.t('{0} of {1}', formatCount(rows.length), formatCount(models.length)) : undefined;
 
   return (
-    <Section id="catalog" title="Catalog" summary={summary} className="mr-catalog">
+    <Section id="catalog" title={l10n.t('Catalog')} summary={summary} className="mr-catalog">
       {!models ? (
-        snapshot.resources.models.error ? <p className="mr-muted">The catalog could not be loaded; see the notice above.</p> : <ProgressRing label="Loading the catalog…" />
+        snapshot.resources.models.error ? <p className="mr-muted">{l10n.t('The catalog could not be loaded; see the notice above.')}</p> : <ProgressRing label={l10n.t('Loading the catalog…')} />
       ) : (
         <>
-          <div className="mr-filters" role="search" aria-label="Filter the catalog">
-            <TextField type="search" label="Search models" placeholder="Search id, name or lab" value={filters.query} onInput={(query) => set({ query })} />
-            <Dropdown label="Region" value={filters.region} options={REGION_OPTIONS} onChange={(v) => set({ region: v as CatalogFilters['region'] })} />
-            <Dropdown label="Author" value={filters.author} options={[{ value: 'all', label: 'All authors' }, ...authors.map((a) => ({ value: a, label: a }))]} onChange={(author) => set({ author })} />
-            <Dropdown label="Minimum context" value={String(filters.minContext)} options={CONTEXT_OPTIONS} onChange={(v) => set({ minContext: Number(v) || 0 })} />
-            <Dropdown label="Input modality" value={filters.modality} options={[{ value: 'all', label: 'Any input' }, ...modalities.map((m) => ({ value: m, label: `${m} input` }))]} onChange={(modality) => set({ modality })} />
+          <div className="mr-filters" role="search" aria-label={l10n.t('Filter the catalog')}>
+            <TextField type="search" label={l10n.t('Search models')} placeholder={l10n.t('Search id, name or lab')} value={filters.query} onInput={(query) => set({ query })} />
+            <Dropdown label={l10n.t('Region')} value={filters.region} options={regionOptions()} onChange={(v) => set({ region: v as CatalogFilters['region'] })} />
+            <Dropdown label={l10n.t('Author')} value={filters.author} options={[{ value: 'all', label: l10n.t('All authors') }, ...authors.map((a) => ({ value: a, label: a }))]} onChange={(author) => set({ author })} />
+            <Dropdown label={l10n.t('Minimum context')} value={String(filters.minContext)} options={contextOptions()} onChange={(v) => set({ minContext: Number(v) || 0 })} />
+            <Dropdown
+              label={l10n.t('Input modality')}
+              value={filters.modality}
+              options={[{ value: 'all', label: l10n.t('Any input') }, ...modalities.map((m) => ({ value: m, label: l10n.t('{0} input', modalityLabel(m)) }))]}
+              onChange={(modality) => set({ modality })} />
             <Checkbox checked={filters.free} onChange={(free) => set({ free })}>
-              Free only
+              {l10n.t('Free only')}
             </Checkbox>
             <Checkbox checked={filters.tools} onChange={(tools) => set({ tools })}>
-              Tool calling
+              {l10n.t('Tool calling')}
             </Checkbox>
-            <Dropdown label="Sort by" value={shown.sort} options={SORT_OPTIONS} onChange={(v) => set({ sort: v as CatalogSort })} />
-            <Button label={shown.descending ? 'Sorted descending; sort ascending' : 'Sorted ascending; sort descending'} onClick={() => set({ sort: shown.sort, descending: !shown.descending })}>
-              {shown.descending ? '↓ Desc' : '↑ Asc'}
+            <Dropdown label={l10n.t('Sort by')} value={shown.sort} options={sortOptions()} onChange={(v) => set({ sort: v as CatalogSort })} />
+            <Button
+              label={shown.descending ? l10n.t('Sorted descending; sort ascending') : l10n.t('Sorted ascending; sort descending')}
+              onClick={() => set({ sort: shown.sort, descending: !shown.descending })}
+            >
+              {shown.descending ? l10n.t('↓ Desc') : l10n.t('↑ Asc')}
             </Button>
-            <Button onClick={() => store.update((s) => ({ ...s, catalog: DEFAULT_FILTERS }))}>Reset</Button>
+            <Button onClick={() => store.update((s) => ({ ...s, catalog: DEFAULT_FILTERS }))}>{l10n.t('Reset')}</Button>
           </div>
           <p className="mr-muted" role="status" aria-live="polite">
             {rows.length
-              ? `Showing ${formatCount(page * PAGE_SIZE + 1)}–${formatCount(page * PAGE_SIZE + visible.length)} of ${formatCount(rows.length)} models.`
-              : 'No model matches these filters.'}
-            {sort !== filters.sort && rows.length ? ' No weekly token figures are available (offline or not yet loaded), so newest first.' : ''}
+              ? l10n.t('Showing {0}–{1} of {2} models.', formatCount(page * PAGE_SIZE + 1), formatCount(page * PAGE_SIZE + visible.length), formatCount(rows.length))
+              : l10n.t('No model matches these filters.')}
+            {sort !== filters.sort && rows.length ? ` ${l10n.t('No weekly token figures are available (offline or not yet loaded), so newest first.')}` : ''}
             <PriceAgeInline snapshot={snapshot} />
           </p>
           {rows.length ? (
             <div className="mr-table-wrap">
               <table className="mr-table">
-                <caption className="mr-visually-hidden">OpenRouter models, prices in US dollars per million tokens</caption>
+                <caption className="mr-visually-hidden">{l10n.t('OpenRouter models, prices in US dollars per million tokens')}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Model</th>
-                    <th scope="col">Region · lab</th>
-                    <SortHeader sort="input" label="$/1M in" filters={shown} onSort={sortBy} />
-                    <SortHeader sort="output" label="$/1M out" filters={shown} onSort={sortBy} />
+                    <th scope="col">{l10n.t('Model')}</th>
+                    <th scope="col">{l10n.t('Region · lab')}</th>
+                    <SortHeader sort="input" label={l10n.t('$/1M in')} filters={shown} onSort={sortBy} />
+                    <SortHeader sort="output" label={l10n.t('$/1M out')} filters={shown} onSort={sortBy} />
                     <th scope="col" className="mr-num">
-                      Cache read
+                      {l10n.t('Cache read')}
                     </th>
-                    <SortHeader sort="context" label="Context" filters={shown} onSort={sortBy} />
-                    <SortHeader sort="tokens" label="Weekly tokens" filters={shown} onSort={sortBy} />
-                    <SortHeader sort="coding" label="Coding" filters={shown} onSort={sortBy} />
-                    <SortHeader sort="newest" label="Added" filters={shown} onSort={sortBy} />
-                    <th scope="col">Actions</th>
+                    <SortHeader sort="context" label={l10n.t('Context')} filters={shown} onSort={sortBy} />
+                    <SortHeader sort="tokens" label={l10n.t('Weekly tokens')} filters={shown} onSort={sortBy} />
+                    <SortHeader sort="coding" label={l10n.t('Coding')} filters={shown} onSort={sortBy} />
+                    <SortHeader sort="newest" label={l10n.t('Added')} filters={shown} onSort={sortBy} />
+                    <th scope="col">{l10n.t('Actions')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -114,15 +125,13 @@ export function CatalogTable({ snapshot, yours }: { snapshot: Snapshot; yours: R
             </div>
           ) : null}
           {pages > 1 ? (
-            <nav className="mr-pager" aria-label="Catalog pages">
+            <nav className="mr-pager" aria-label={l10n.t('Catalog pages')}>
               <Button disabled={page === 0} onClick={() => store.update((s) => ({ ...s, catalog: { ...s.catalog, page: page - 1 } }))}>
-                Previous
+                {l10n.t('Previous')}
               </Button>
-              <span>
-                Page {page + 1} of {pages}
-              </span>
+              <span>{l10n.t('Page {0} of {1}', formatCount(page + 1), formatCount(pages))}</span>
               <Button disabled={page >= pages - 1} onClick={() => store.update((s) => ({ ...s, catalog: { ...s.catalog, page: page + 1 } }))}>
-                Next
+                {l10n.t('Next')}
               </Button>
             </nav>
           ) : null}
@@ -159,8 +168,26 @@ function WeeklyCell({ row }: { row: CatalogRow }): ReactElement {
   return <td className="mr-num">{ranked ? `#${ranked.rank}` : UNKNOWN}</td>;
 }
 
+/** OpenRouter's input modalities ("text", "image", "file", "audio", "video") in the UI language; others as sent. */
+function modalityLabel(m: string): string {
+  switch (m) {
+    case 'text':
+      return l10n.t('text');
+    case 'image':
+      return l10n.t('image');
+    case 'file':
+      return l10n.t('file');
+    case 'audio':
+      return l10n.t('audio');
+    case 'video':
+      return l10n.t('video');
+    default:
+      return m;
+  }
+}
+
 function priceCell(m: CatalogModel, value: number | null): string {
-  return m.variable ? 'varies' : formatPrice(value);
+  return m.variable ? l10n.t('varies') : formatPrice(value);
 }
 
 function CatalogRowView({ row, yours }: { row: CatalogRow; yours: boolean }): ReactElement {
@@ -171,7 +198,7 @@ function CatalogRowView({ row, yours }: { row: CatalogRow; yours: boolean }): Re
     <tr className={yours ? 'mr-yours' : undefined}>
       <th scope="row" className="mr-model-cell">
         <span className="mr-model-name">{m.name}</span>
-        {yours ? <span className="mr-yours-tag"> (yours)</span> : null}
+        {yours ? <span className="mr-yours-tag"> {l10n.t('(yours)')}</span> : null}
         <code className="mr-model-id">{m.id}</code>
       </th>
       <td>
@@ -179,7 +206,7 @@ function CatalogRowView({ row, yours }: { row: CatalogRow; yours: boolean }): Re
       </td>
       <td className="mr-num">{priceCell(m, m.price.input)}</td>
       <td className="mr-num">{priceCell(m, m.price.output)}</td>
-      <td className="mr-num">{m.variable ? 'varies' : formatPrice(m.price.cacheRead)}</td>
+      <td className="mr-num">{m.variable ? l10n.t('varies') : formatPrice(m.price.cacheRead)}</td>
       <td className="mr-num">{formatContext(m.contextLength)}</td>
       <WeeklyCell row={row} />
       <td className="mr-num">{formatIndex(m.codingIndex)}</td>
@@ -187,11 +214,11 @@ function CatalogRowView({ row, yours }: { row: CatalogRow; yours: boolean }): Re
       <td>
         {/* Flex inside the cell: a flex td leaves the table layout and its row border. */}
         <span className="mr-row-actions">
-          <IconButton icon="copy" label={`Copy id ${m.id}`} title="Copy id" onClick={() => void copy.run({ modelId: m.id })} />
-          <IconButton icon="external" label={`Open ${m.id} on openrouter.ai`} title="Open on openrouter.ai" onClick={() => void open.run({ modelId: m.id })} />
+          <IconButton icon="copy" label={l10n.t('Copy id {0}', m.id)} title={l10n.t('Copy id')} onClick={() => void copy.run({ modelId: m.id })} />
+          <IconButton icon="external" label={l10n.t('Open {0} on openrouter.ai', m.id)} title={l10n.t('Open on openrouter.ai')} onClick={() => void open.run({ modelId: m.id })} />
           {copy.result?.copied ? (
             <span className="mr-muted" role="status">
-              Copied
+              {l10n.t('Copied')}
             </span>
           ) : null}
           {copy.error || open.error ? <span className="mr-inline-error">{(copy.error ?? open.error)?.message}</span> : null}

@@ -3,10 +3,13 @@ import type { RankingsView, Region, Snapshot } from '../../../src/shared/types';
 import { CommandButton } from '../components/CommandButton';
 import { shapePath } from '../components/RegionMark';
 import { Section } from '../components/Section';
-import { formatDay, formatTokens, regionLabel } from '../../../src/shared/format';
+import { formatCount, formatDay, formatTokens, regionLabel } from '../../../src/shared/format';
 import { CoverageNote, TokenizerCaveat } from '../components/DataNotes';
+import { DayTable } from '../components/DayTable';
 import { sumTokens } from '../model/derive';
 import { ProgressRing } from '../ui/toolkit';
+import * as l10n from '../l10n';
+import { citationText } from '../../../src/shared/dataLabels';
 
 const W = 640;
 const H = 240;
@@ -24,17 +27,19 @@ function tokens(v: string): number {
 export function DailyRegionChart({ snapshot }: { snapshot: Snapshot }): ReactElement {
   const r = snapshot.rankings;
   return (
-    <Section id="daily" title="Daily tokens by region" className="mr-daily">
+    <Section id="daily" title={l10n.t('Daily tokens by region')} className="mr-daily">
       {!r ? (
-        snapshot.resources.rankings.error ? <p className="mr-muted">Rankings could not be loaded; see the notice above.</p> : <ProgressRing label="Loading rankings…" />
+        snapshot.resources.rankings.error ? <p className="mr-muted">{l10n.t('Rankings could not be loaded; see the notice above.')}</p> : <ProgressRing label={l10n.t('Loading rankings…')} />
       ) : r.mode === 'order' ? (
         <div className="mr-note">
-          <p>Order only — add a key for token figures. Daily token totals come from OpenRouter's Data API, which needs any valid key.</p>
-          <CommandButton command="setApiKey" label="Set API key" />
+          <p>
+            {l10n.t('Order only — add a key for token figures.')} {l10n.t("Daily token totals come from OpenRouter's Data API, which needs any valid key.")}
+          </p>
+          <CommandButton command="setApiKey" label={l10n.t('Set API key')} />
         </div>
       ) : r.daily.every((d) => d.regions === null) ? (
         <>
-          <p className="mr-muted">No daily figures in this window.</p>
+          <p className="mr-muted">{l10n.t('No daily figures in this window.')}</p>
           <CoverageNote rankings={r} />
         </>
       ) : (
@@ -68,12 +73,20 @@ function DailyLines({ rankings }: { rankings: RankingsView }): ReactElement {
   const y = (v: number): number => M.top + PLOT_H - (v / max) * PLOT_H;
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
   const labelEvery = Math.max(1, Math.ceil(days.length / 7));
-  const totals = present.map((reg) => `${regionLabel(reg)} ${formatTokens(sumTokens(days.flatMap((d) => (d.regions === null ? [] : [d.regions[reg]]))))}`);
+  const totals = present.map((reg) => l10n.t('{0} {1}', regionLabel(reg), formatTokens(sumTokens(days.flatMap((d) => (d.regions === null ? [] : [d.regions[reg]]))))));
   const gaps = days.filter((d) => d.regions === null).length;
   const [first] = days;
   const last = days.at(-1);
-  const span = first !== undefined && last !== undefined ? `, ${formatDay(first.date)} to ${formatDay(last.date)}` : '';
-  const label = `Daily tokens by region${span}${gaps > 0 ? `, ${gaps} of ${days.length} days without data` : ''}. Totals: ${totals.join(', ')}.`;
+  const gapText = gaps > 0 ? l10n.t('{0} of {1} days without data', formatCount(gaps), formatCount(days.length)) : null;
+  const totalsText = totals.join(l10n.t(', '));
+  const label =
+    first !== undefined && last !== undefined
+      ? gapText !== null
+        ? l10n.t('Daily tokens by region, {0} to {1}, {2}. Totals: {3}.', formatDay(first.date), formatDay(last.date), gapText, totalsText)
+        : l10n.t('Daily tokens by region, {0} to {1}. Totals: {2}.', formatDay(first.date), formatDay(last.date), totalsText)
+      : gapText !== null
+        ? l10n.t('Daily tokens by region, {0}. Totals: {1}.', gapText, totalsText)
+        : l10n.t('Daily tokens by region. Totals: {0}.', totalsText);
   return (
     <figure className="mr-chart">
       <svg className="mr-chart-svg" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} aria-describedby={tableId}>
@@ -99,7 +112,7 @@ function DailyLines({ rankings }: { rankings: RankingsView }): ReactElement {
               d.regions === null ? null : (
                 <path key={d.date} className={`mr-fill-${reg} mr-stroke-${reg}`} d={shapePath(reg, 3)} transform={`translate(${x(i).toFixed(1)} ${y(tokens(d.regions[reg])).toFixed(1)})`}>
                   <title>
-                    {regionLabel(reg)}, {formatDay(d.date)}: {formatTokens(d.regions[reg])} tokens
+                    {l10n.t('{0}, {1}: {2} tokens', regionLabel(reg), formatDay(d.date), formatTokens(d.regions[reg]))}
                   </title>
                 </path>
               ),
@@ -120,46 +133,30 @@ function DailyLines({ rankings }: { rankings: RankingsView }): ReactElement {
         </ul>
         <CoverageNote rankings={rankings} />
         <TokenizerCaveat />
-        {rankings.citation ? <p className="mr-citation">{rankings.citation}</p> : null}
-        <details className="mr-table-alt">
-          <summary>Daily tokens as a table</summary>
-          <table id={tableId} className="mr-table">
-            <thead>
-              <tr>
-                <th scope="col">Day</th>
+        {rankings.citation ? <p className="mr-citation">{citationText(rankings.citation, rankings.asOf ?? rankings.window?.end)}</p> : null}
+        <DayTable
+          id={tableId}
+          className="mr-table"
+          summary={l10n.t('Daily tokens as a table')}
+          columns={[...present.map((reg) => ({ key: reg, label: regionLabel(reg), className: 'mr-num' })), { key: 'unattributed', label: l10n.t('Unattributed'), className: 'mr-num' }]}
+          days={days}
+          cells={(d) =>
+            d.regions === null ? (
+              <td colSpan={present.length + 1} className="mr-muted">
+                {l10n.t('no data')}
+              </td>
+            ) : (
+              <>
                 {present.map((reg) => (
-                  <th key={reg} scope="col" className="mr-num">
-                    {regionLabel(reg)}
-                  </th>
+                  <td key={reg} className="mr-num">
+                    {formatTokens(d.regions?.[reg])}
+                  </td>
                 ))}
-                <th scope="col" className="mr-num">
-                  Unattributed
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {days.map((d) => (
-                <tr key={d.date}>
-                  <th scope="row">{formatDay(d.date)}</th>
-                  {d.regions === null ? (
-                    <td colSpan={present.length + 1} className="mr-muted">
-                      no data
-                    </td>
-                  ) : (
-                    <>
-                      {present.map((reg) => (
-                        <td key={reg} className="mr-num">
-                          {formatTokens(d.regions?.[reg])}
-                        </td>
-                      ))}
-                      <td className="mr-num">{formatTokens(d.unattributed)}</td>
-                    </>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </details>
+                <td className="mr-num">{formatTokens(d.unattributed)}</td>
+              </>
+            )
+          }
+        />
       </figcaption>
     </figure>
   );

@@ -5,6 +5,7 @@ import { CatalogTable } from './CatalogTable';
 import { DailyRegionChart } from './DailyRegionChart';
 import { PriceQualityScatter } from './PriceQualityScatter';
 import { SavingsSummary } from './SavingsSummary';
+import { SpendHistorySection } from './SpendHistorySection';
 
 /** The wide layout: savings first (the answer), then the two charts, then the full catalog. */
 export function Dashboard({ snapshot, references }: { snapshot: Snapshot; references: ReferencesView | undefined }): ReactElement {
@@ -13,6 +14,7 @@ export function Dashboard({ snapshot, references }: { snapshot: Snapshot; refere
     <div className="mr-dash">
       <h1 className="mr-title">Model Radar</h1>
       <SavingsSummary snapshot={snapshot} references={references} />
+      <SpendHistorySection snapshot={snapshot} />
       <div className="mr-dash-grid">
         <PriceQualityScatter snapshot={snapshot} yours={yours} />
         <DailyRegionChart snapshot={snapshot} />

@@ -1,18 +1,19 @@
 import { useId, useMemo, useState, type KeyboardEvent, type ReactElement } from 'react';
-import type { Region, Snapshot } from '../../../src/shared/types';
+import { REGIONS, type Region, type Snapshot } from '../../../src/shared/types';
 import { REGION_SHAPES, shapePath } from '../components/RegionMark';
 import { LazyDetails } from '../components/LazyDetails';
 import { Section } from '../components/Section';
 import { formatCount, formatIndex, formatPrice, regionLabel } from '../../../src/shared/format';
 import { placeLabels, scatterPoints, valueFrontier, type ScatterPoint } from '../model/derive';
 import { ProgressRing } from '../ui/toolkit';
+import * as l10n from '../l10n';
 
 const W = 640;
 const H = 340;
 const M = { top: 14, right: 16, bottom: 38, left: 44 };
 const PLOT_W = W - M.left - M.right;
 const PLOT_H = H - M.top - M.bottom;
-const LEGEND_REGIONS: Region[] = ['CN', 'US', 'EU', 'OTHER', 'UNKNOWN'];
+const LEGEND_REGIONS = REGIONS;
 
 interface Scales {
   x: (v: number) => number;
@@ -42,8 +43,29 @@ function scales(points: readonly ScatterPoint[]): Scales {
 }
 
 function describe(p: ScatterPoint, frontier: ReadonlySet<ScatterPoint>, yours: ReadonlySet<string>): string {
-  const tags = [frontier.has(p) ? 'on the value frontier' : null, yours.has(p.model.id.toLowerCase()) ? 'one of your models' : null].filter(Boolean);
-  return `${p.model.name} (${p.model.id}): ${formatPrice(p.x)} blended per 1M, coding index ${formatIndex(p.y)}, ${regionLabel(p.model.region)}${tags.length ? `, ${tags.join(', ')}` : ''}.`;
+  const onFrontier = frontier.has(p);
+  const mine = yours.has(p.model.id.toLowerCase());
+  const args = [`${p.model.name} (${p.model.id})`, formatPrice(p.x), formatIndex(p.y), regionLabel(p.model.region)] as const;
+  if (onFrontier && mine) return l10n.t('{0}: {1} blended per 1M, coding index {2}, {3}, on the value frontier, one of your models.', ...args);
+  if (onFrontier) return l10n.t('{0}: {1} blended per 1M, coding index {2}, {3}, on the value frontier.', ...args);
+  if (mine) return l10n.t('{0}: {1} blended per 1M, coding index {2}, {3}, one of your models.', ...args);
+  return l10n.t('{0}: {1} blended per 1M, coding index {2}, {3}.', ...args);
+}
+
+/** The legend's name for a region's marker shape. */
+function shapeLabel(region: Region): string {
+  switch (REGION_SHAPES[region]) {
+    case 'circle':
+      return l10n.t('circle');
+    case 'square':
+      return l10n.t('square');
+    case 'triangle':
+      return l10n.t('triangle');
+    case 'diamond':
+      return l10n.t('diamond');
+    case 'cross':
+      return l10n.t('cross');
+  }
 }
 
 /** Price against coding index; keyboard users walk the points with the arrow keys, and a table repeats it all. */
@@ -59,15 +81,15 @@ export function PriceQualityScatter({ snapshot, yours }: { snapshot: Snapshot; y
 
   if (!models) {
     return (
-      <Section id="scatter" title="Price vs coding quality">
-        <ProgressRing label="Loading the catalog…" />
+      <Section id="scatter" title={l10n.t('Price vs coding quality')}>
+        <ProgressRing label={l10n.t('Loading the catalog…')} />
       </Section>
     );
   }
   if (!points.length) {
     return (
-      <Section id="scatter" title="Price vs coding quality">
-        <p className="mr-muted">No model has both a known price and a coding index.</p>
+      <Section id="scatter" title={l10n.t('Price vs coding quality')}>
+        <p className="mr-muted">{l10n.t('No model has both a known price and a coding index.')}</p>
       </Section>
     );
   }
@@ -97,17 +119,19 @@ export function PriceQualityScatter({ snapshot, yours }: { snapshot: Snapshot; y
   const frontierPath = frontier.map((p, i) => `${i ? 'L' : 'M'} ${s.x(p.x).toFixed(1)} ${s.y(p.y).toFixed(1)}`).join(' ');
 
   return (
-    <Section id="scatter" title="Price vs coding quality" className="mr-scatter">
+    <Section id="scatter" title={l10n.t('Price vs coding quality')} className="mr-scatter">
       <p className="mr-muted" id={helpId}>
-        Across: blended price per 1M tokens = (3 × input + output) ÷ 4, log scale. Up: coding index. The dashed line is the value frontier: no model is both cheaper and
-        better. {free || unknown ? `Not plotted: ${formatCount(free)} free, ${formatCount(unknown)} without a price or coding index.` : ''} Focus the chart and use the arrow keys
-        to step through models by price.
+        {l10n.t(
+          'Across: blended price per 1M tokens = (3 × input + output) ÷ 4, log scale. Up: coding index. The dashed line is the value frontier: no model is both cheaper and better.',
+        )}{' '}
+        {free || unknown ? `${l10n.t('Not plotted: {0} free, {1} without a price or coding index.', formatCount(free), formatCount(unknown))} ` : ''}
+        {l10n.t('Focus the chart and use the arrow keys to step through models by price.')}
       </p>
       <svg
         className="mr-chart-svg mr-scatter-svg"
         viewBox={`0 0 ${W} ${H}`}
         role="group"
-        aria-label="Price versus coding index scatter plot"
+        aria-label={l10n.t('Price versus coding index scatter plot')}
         aria-describedby={helpId}
         tabIndex={0}
         onKeyDown={onKey}
@@ -130,10 +154,10 @@ export function PriceQualityScatter({ snapshot, yours }: { snapshot: Snapshot; y
           </g>
         ))}
         <text className="mr-axis-title" x={M.left + PLOT_W / 2} y={H - 4} textAnchor="middle">
-          Blended $ per 1M tokens (log)
+          {l10n.t('Blended $ per 1M tokens (log)')}
         </text>
         <text className="mr-axis-title" transform={`translate(11 ${M.top + PLOT_H / 2}) rotate(-90)`} textAnchor="middle">
-          Coding index
+          {l10n.t('Coding index')}
         </text>
         <path className="mr-frontier" d={frontierPath} />
         {ordered.map((p, i) => {
@@ -157,44 +181,44 @@ export function PriceQualityScatter({ snapshot, yours }: { snapshot: Snapshot; y
         ))}
       </svg>
       <p className="mr-chart-readout" aria-live="polite">
-        {current ? describe(current, frontierSet, yours) : 'Hover or focus a point to see the model.'}
+        {current ? describe(current, frontierSet, yours) : l10n.t('Hover or focus a point to see the model.')}
       </p>
-      <ul className="mr-legend mr-legend-inline" aria-label="Legend">
+      <ul className="mr-legend mr-legend-inline" aria-label={l10n.t('Legend')}>
         {LEGEND_REGIONS.map((r) => (
           <li key={r}>
             <svg width="12" height="12" viewBox="-6 -6 12 12" aria-hidden="true" focusable="false">
               <path className={`mr-fill-${r} mr-stroke-${r}`} d={shapePath(r, 4)} />
             </svg>
-            {regionLabel(r)} ({REGION_SHAPES[r]})
+            {l10n.t('{0} ({1})', regionLabel(r), shapeLabel(r))}
           </li>
         ))}
         <li>
           <svg width="12" height="12" viewBox="-6 -6 12 12" aria-hidden="true" focusable="false">
             <path className="mr-point-yours mr-fill-OTHER" d={shapePath('OTHER', 4)} />
           </svg>
-          Your models (large, labelled)
+          {l10n.t('Your models (large, labelled)')}
         </li>
         <li>
           <svg width="16" height="12" aria-hidden="true" focusable="false">
             <line className="mr-frontier" x1="0" x2="16" y1="6" y2="6" />
           </svg>
-          Value frontier
+          {l10n.t('Value frontier')}
         </li>
       </ul>
-      <LazyDetails className="mr-table-alt" summary="Show the plotted models as a table">
+      <LazyDetails className="mr-table-alt" summary={l10n.t('Show the plotted models as a table')}>
         {() => (
           <table className="mr-table">
             <thead>
               <tr>
-                <th scope="col">Model</th>
-                <th scope="col">Region</th>
+                <th scope="col">{l10n.t('Model')}</th>
+                <th scope="col">{l10n.t('Region')}</th>
                 <th scope="col" className="mr-num">
-                  Blended $/1M
+                  {l10n.t('Blended $/1M')}
                 </th>
                 <th scope="col" className="mr-num">
-                  Coding index
+                  {l10n.t('Coding index')}
                 </th>
-                <th scope="col">Frontier</th>
+                <th scope="col">{l10n.t('Frontier')}</th>
               </tr>
             </thead>
             <tbody>
@@ -202,12 +226,12 @@ export function PriceQualityScatter({ snapshot, yours }: { snapshot: Snapshot; y
                 <tr key={p.model.id} className={yours.has(p.model.id.toLowerCase()) ? 'mr-yours' : undefined}>
                   <th scope="row">
                     {p.model.name}
-                    {yours.has(p.model.id.toLowerCase()) ? ' (yours)' : ''}
+                    {yours.has(p.model.id.toLowerCase()) ? ` ${l10n.t('(yours)')}` : ''}
                   </th>
                   <td>{regionLabel(p.model.region)}</td>
                   <td className="mr-num">{formatPrice(p.x)}</td>
                   <td className="mr-num">{formatIndex(p.y)}</td>
-                  <td>{frontierSet.has(p) ? 'yes' : ''}</td>
+                  <td>{frontierSet.has(p) ? l10n.t('yes') : ''}</td>
                 </tr>
               ))}
             </tbody>

@@ -6,7 +6,10 @@ import { useAction, useCompare } from '../data';
 import { formatChange, formatUsd } from '../../../src/shared/format';
 import { buildYourModels, savingFraction, type YourModel } from '../model/derive';
 import { Button, ProgressRing } from '../ui/toolkit';
-import { NO_SWAP_REASON } from '../model/swapReason';
+import { noSwapReason } from '../model/swapReason';
+import { mixLabel, mixNotes, modelNotes } from '../model/workload';
+import { Rich } from '../components/Rich';
+import * as l10n from '../l10n';
 
 const MAX_LINES = 3;
 
@@ -16,7 +19,7 @@ export function SavingsSummary({ snapshot, references }: { snapshot: Snapshot; r
     .filter((m) => m.model && !m.model.variable)
     .slice(0, MAX_LINES);
   return (
-    <Section id="savings" title="Savings">
+    <Section id="savings" title={l10n.t('Savings')}>
       {targets.length ? (
         <>
           <ul className="mr-savings">
@@ -26,12 +29,13 @@ export function SavingsSummary({ snapshot, references }: { snapshot: Snapshot; r
           </ul>
           <PriceAgeNote snapshot={snapshot} />
           <p className="mr-caveat">
-            Estimates at OpenRouter list prices, without provider discounts or BYOK. Quality differs between models, even at a similar coding index: try a
-            swap on real work before committing to it.
+            {l10n.t(
+              'Estimates at OpenRouter list prices, without provider discounts or BYOK. Quality differs between models, even at a similar coding index: try a swap on real work before committing to it.',
+            )}
           </p>
         </>
       ) : (
-        <p className="mr-muted">Nothing to compare yet: no model ids in this workspace and no usage history.</p>
+        <p className="mr-muted">{l10n.t('Nothing to compare yet: no model ids in this workspace and no usage history.')}</p>
       )}
     </Section>
   );
@@ -44,45 +48,94 @@ function SavingLine({ target }: { target: YourModel }): ReactElement {
   if (compare.error) {
     return (
       <li>
-        {name}: could not compare ({compare.error.message}). <Button onClick={compare.retry}>Retry</Button>
+        {l10n.t('{0}: could not compare ({1}).', name, compare.error.message)} <Button onClick={compare.retry}>{l10n.t('Retry')}</Button>
       </li>
     );
   }
   if (!compare.data) {
     return (
       <li>
-        <ProgressRing label={`Comparing ${name}…`} />
+        <ProgressRing label={l10n.t('Comparing {0}…', name)} />
       </li>
     );
   }
   const result = compare.data;
   const best = result.alternatives[0];
-  const mixName = result.mix.source === 'activity' ? 'your last-30-day mix' : result.mix.source === 'custom' ? 'your custom mix' : 'a default mix';
+  const source = result.mix.source;
   if (!best || result.baseCost === null || !(best.saving > 0)) {
+    const none =
+      source === 'activity'
+        ? l10n.t('{0}: no cheaper model with a similar or better coding index on your last-30-day mix.')
+        : source === 'custom'
+          ? l10n.t('{0}: no cheaper model with a similar or better coding index on your custom mix.')
+          : l10n.t('{0}: no cheaper model with a similar or better coding index on a default mix.');
     return (
       <li>
-        <strong>{name}</strong>: no cheaper model with a similar or better coding index on {mixName}.
+        <Rich text={none} args={[<strong key="name">{name}</strong>]} />
       </li>
     );
   }
   const fraction = savingFraction(result, best);
+  const h = result.mix.source === 'history' ? result.mix.history : undefined;
+  const notes = [...mixNotes(result), ...modelNotes(best.unpriced, best.name)];
+  if (h) {
+    return (
+      <li>
+        {l10n.t('Last {0} days on {1} cost {2}; the same tokens on {3} would have cost {4}', h.days, name, formatUsd(h.spend), best.name, formatUsd(best.cost))}
+        {fraction !== null ? <span className="mr-saving"> ({l10n.t('{0} at list prices', formatChange(-fraction))})</span> : null}
+        .
+        {target.refs.length ? (
+          <>
+            {' '}
+            <button type="button" className="mr-link" aria-label={`Swap ${target.id} for ${best.id}`} disabled={swap.pending} onClick={() => void swap.run({ modelId: target.id, targetId: best.id })}>
+              Swap…
+            </button>
+          </>
+        ) : (
+          <span className="mr-muted"> {noSwapReason()}</span>
+        )}
+        {notes.map((n) => (
+          <span key={n} className="mr-muted mr-unpriced">
+            {' '}
+            {n}
+          </span>
+        ))}
+        {swap.error ? <span className="mr-inline-error"> {swap.error.message}</span> : swap.result ? <span role="status"> {swap.result.message}</span> : null}
+      </li>
+    );
+  }
   return (
     <li>
-      Switching{' '}
-      <strong>
-        {name} → {best.name}
-      </strong>{' '}
-      on {mixName} ≈ <span className="mr-num">{formatUsd(result.baseCost)}</span> → <span className="mr-num">{formatUsd(best.cost)}</span>
+      <Rich
+        text={
+          source === 'activity'
+            ? l10n.t('Switching {0} on your last-30-day mix ≈ {1} → {2}')
+            : source === 'custom'
+              ? l10n.t('Switching {0} on your custom mix ≈ {1} → {2}')
+              : l10n.t('Switching {0} on a default mix ≈ {1} → {2}')
+        }
+        args={[
+          <strong key="swap">
+            {name} → {best.name}
+          </strong>,
+          <span key="from" className="mr-num">
+            {formatUsd(result.baseCost)}
+          </span>,
+          <span key="to" className="mr-num">
+            {formatUsd(best.cost)}
+          </span>,
+        ]}
+      />
       {fraction !== null ? <span className="mr-saving"> ({formatChange(-fraction)})</span> : null}
       {target.refs.length ? (
         <>
           {' '}
-          <button type="button" className="mr-link" aria-label={`Swap ${target.id} for ${best.id}`} disabled={swap.pending} onClick={() => void swap.run({ modelId: target.id, targetId: best.id })}>
-            Swap…
+          <button type="button" className="mr-link" aria-label={l10n.t('Swap {0} for {1}', target.id, best.id)} disabled={swap.pending} onClick={() => void swap.run({ modelId: target.id, targetId: best.id })}>
+            {l10n.t('Swap…')}
           </button>
         </>
       ) : (
-        <span className="mr-muted"> {NO_SWAP_REASON}</span>
+        <span className="mr-muted"> {noSwapReason()}</span>
       )}
       {swap.error ? <span className="mr-inline-error"> {swap.error.message}</span> : swap.result ? <span role="status"> {swap.result.message}</span> : null}
     </li>

@@ -1,5 +1,5 @@
 // View-side derivations from the snapshot: lookups, the "your models" list, catalog filtering and
-// sorting, the price/quality frontier. Pure functions of already-normalized data; no prices are
+// sorting, the price/quality frontier. Pure functions of data the intake has checked; no prices are
 // computed here beyond the blended display figure, which the UI names as such.
 import type {
   ActivityModelDay,
@@ -19,6 +19,11 @@ import type { CatalogFilters, CatalogSort } from '../uiState';
 
 export interface CatalogIndex {
   get(id: string): CatalogModel | null;
+  /**
+   * The catalog model a row names, as core resolved it (`modelId`: aliases, variants, dated permaslugs, the same
+   * resolver as the hover); only data without core's answer (an older host) is looked up here by id.
+   */
+  forRow(row: { model: string; modelId?: string | null }): CatalogModel | null;
 }
 
 export function catalogIndex(catalog: CatalogView | null): CatalogIndex {
@@ -32,10 +37,10 @@ export function catalogIndex(catalog: CatalogView | null): CatalogIndex {
     const slug = m.canonicalSlug.toLowerCase();
     if (!byKey.has(slug)) byKey.set(slug, m);
   }
+  const get = (id: string): CatalogModel | null => byKey.get(id.trim().toLowerCase()) ?? null;
   return {
-    get(id) {
-      return byKey.get(id.trim().toLowerCase()) ?? null;
-    },
+    get,
+    forRow: (row) => (row.modelId === null ? null : get(row.modelId ?? row.model)),
   };
 }
 
@@ -78,7 +83,7 @@ export function buildYourModels(snapshot: Snapshot, references: ReferencesView |
     return e;
   };
   for (const a of snapshot.activity?.byModel ?? []) {
-    const e = entry(a.model);
+    const e = entry(a.model, a.modelId);
     e.activity = e.activity ? mergeActivity(e.activity, a) : a;
   }
   for (const r of references?.refs ?? []) entry(r.id, r.modelId).refs.push(r);

@@ -2,6 +2,8 @@
 import type { WebviewCommand } from '../../../src/shared/protocol';
 import type { ErrorKind, ResourceName, Snapshot } from '../../../src/shared/types';
 import { formatAge } from '../../../src/shared/format';
+import * as l10n from '../l10n';
+import { unreadableParts, type SnapshotPart } from './intake';
 
 export interface BannerAction {
   command: WebviewCommand;
@@ -16,30 +18,33 @@ export interface Banner {
   actions: BannerAction[];
 }
 
-const RESOURCE_LABELS: Record<ResourceName, string> = {
-  models: 'prices',
-  rankings: 'rankings',
-  key: 'key usage',
-  credits: 'balance',
-  activity: 'activity',
+// Words are read when the banners are built (functions, not strings), so they are in the UI language.
+const RESOURCE_LABELS: Record<ResourceName, () => string> = {
+  models: () => l10n.t('prices'),
+  rankings: () => l10n.t('rankings'),
+  key: () => l10n.t('key usage'),
+  credits: () => l10n.t('balance'),
+  activity: () => l10n.t('activity'),
 };
-
-const RETRY: BannerAction = { command: 'refresh', label: 'Retry' };
-const LOG: BannerAction = { command: 'showLog', label: 'Open log' };
-const SET_KEY: BannerAction = { command: 'setApiKey', label: 'Set key' };
-const SET_MANAGEMENT_KEY: BannerAction = { command: 'setManagementKey', label: 'Set management key' };
 
 const MANAGEMENT_ONLY: readonly ResourceName[] = ['credits', 'activity'];
 
 function joinLabels(names: ResourceName[]): string {
-  const labels = names.map((n) => RESOURCE_LABELS[n]);
-  return labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
+  return joinWords(names.map((n) => RESOURCE_LABELS[n]()));
+}
+
+function joinWords(labels: string[]): string {
+  return labels.length <= 1 ? (labels[0] ?? '') : l10n.t('{0} and {1}', labels.slice(0, -1).join(l10n.t(', ')), labels[labels.length - 1] ?? '');
 }
 
 /** Severity order when several kinds fail at once: the one the user must act on comes first. */
 const ORDER: readonly ErrorKind[] = ['unauthorized', 'notManagementKey', 'paymentRequired', 'forbidden', 'config', 'offline', 'timeout', 'rateLimited', 'server', 'badResponse', 'notFound'];
 
 export function banners(snapshot: Snapshot, now: number): Banner[] {
+  const RETRY: BannerAction = { command: 'refresh', label: l10n.t('Retry') };
+  const LOG: BannerAction = { command: 'showLog', label: l10n.t('Open log') };
+  const SET_KEY: BannerAction = { command: 'setApiKey', label: l10n.t('Set key') };
+  const SET_MANAGEMENT_KEY: BannerAction = { command: 'setManagementKey', label: l10n.t('Set management key') };
   const byKind = new Map<ErrorKind, ResourceName[]>();
   for (const [name, state] of Object.entries(snapshot.resources) as [ResourceName, Snapshot['resources'][ResourceName]][]) {
     const kind = state.error?.kind;
@@ -52,12 +57,12 @@ export function banners(snapshot: Snapshot, now: number): Banner[] {
   };
   const since = (names: ResourceName[]): string => {
     const t = oldest(names);
-    return t === null ? 'Nothing cached yet.' : `Showing data from ${formatAge(t, now)}.`;
+    return t === null ? l10n.t('Nothing cached yet.') : l10n.t('Showing data from {0}.', formatAge(t, now));
   };
-  const messageOf = (names: ResourceName[]): string => {
+  const messageOf = (names: ResourceName[]): string | null => {
     const first = names[0];
     const m = first === undefined ? undefined : snapshot.resources[first].error?.message;
-    return m ? ` (${m})` : '';
+    return m ? m : null;
   };
 
   const out: Banner[] = [];
@@ -70,31 +75,56 @@ export function banners(snapshot: Snapshot, now: number): Banner[] {
       case 'unauthorized':
         out.push(
           managementOnly
-            ? { id: kind, severity: 'error', title: 'Your management key was rejected.', detail: `Set a new management key to see ${what}. ${since(names)}`, actions: [SET_MANAGEMENT_KEY, LOG] }
-            : { id: kind, severity: 'error', title: 'OpenRouter rejected your API key.', detail: `Set a valid key to update ${what}. ${since(names)}`, actions: [SET_KEY, LOG] },
+            ? {
+                id: kind,
+                severity: 'error',
+                title: l10n.t('Your management key was rejected.'),
+                detail: l10n.t('Set a new management key to see {0}. {1}', what, since(names)),
+                actions: [SET_MANAGEMENT_KEY, LOG],
+              }
+            : { id: kind, severity: 'error', title: l10n.t('OpenRouter rejected your API key.'), detail: l10n.t('Set a valid key to update {0}. {1}', what, since(names)), actions: [SET_KEY, LOG] },
         );
         break;
       case 'notManagementKey':
         out.push({
           id: kind,
           severity: 'warning',
-          title: 'Balance unavailable: this is not a management key.',
-          detail: `The key saved as the management key is an ordinary API key, so ${what} cannot be read. Set a management key from openrouter.ai/settings/management-keys.`,
+          title: l10n.t('Balance unavailable: this is not a management key.'),
+          detail: l10n.t(
+            'The key saved as the management key is an ordinary API key, so {0} cannot be read. Set a management key from openrouter.ai/settings/management-keys.',
+            what,
+          ),
           actions: [SET_MANAGEMENT_KEY],
         });
         break;
       case 'paymentRequired':
-        out.push({ id: kind, severity: 'error', title: 'Your OpenRouter account is out of credits.', detail: `Add credits on openrouter.ai, then retry. ${since(names)}`, actions: [RETRY, LOG] });
+        out.push({ id: kind, severity: 'error', title: l10n.t('Your OpenRouter account is out of credits.'), detail: l10n.t('Add credits on openrouter.ai, then retry. {0}', since(names)), actions: [RETRY, LOG] });
         break;
       case 'forbidden':
         out.push(
           managementOnly
-            ? { id: kind, severity: 'warning', title: `Your key may not read ${what}.`, detail: 'Balance and activity need a management key.', actions: [SET_MANAGEMENT_KEY, LOG] }
-            : { id: kind, severity: 'error', title: `OpenRouter refused access to ${what}.`, detail: `Check the key's permissions${messageOf(names)}. ${since(names)}`, actions: [SET_KEY, LOG] },
+            ? { id: kind, severity: 'warning', title: l10n.t('Your key may not read {0}.', what), detail: l10n.t('Balance and activity need a management key.'), actions: [SET_MANAGEMENT_KEY, LOG] }
+            : {
+                id: kind,
+                severity: 'error',
+                title: l10n.t('OpenRouter refused access to {0}.', what),
+                detail: withMessage(
+                  messageOf(names),
+                  (m) => l10n.t("Check the key's permissions ({0}). {1}", m, since(names)),
+                  () => l10n.t("Check the key's permissions. {0}", since(names)),
+                ),
+                actions: [SET_KEY, LOG],
+              },
         );
         break;
       case 'config':
-        out.push({ id: kind, severity: 'error', title: 'A Model Radar setting is invalid.', detail: `Fix it in Settings${messageOf(names)}.`, actions: [LOG] });
+        out.push({ id: kind, severity: 'error', title: l10n.t('A Model Radar setting is invalid.'),
+          detail: withMessage(
+            messageOf(names),
+            (m) => l10n.t('Fix it in Settings ({0}).', m),
+            () => l10n.t('Fix it in Settings.'),
+          ),
+          actions: [LOG] });
         break;
       case 'offline':
       case 'timeout':
@@ -102,26 +132,38 @@ export function banners(snapshot: Snapshot, now: number): Banner[] {
         out.push({
           id: 'offline',
           severity: 'warning',
-          title: kind === 'offline' ? 'Offline: openrouter.ai cannot be reached.' : 'OpenRouter is not answering in time.',
-          detail: `${since(names)} Model Radar retries by itself.`,
+          title: kind === 'offline' ? l10n.t('Offline: openrouter.ai cannot be reached.') : l10n.t('OpenRouter is not answering in time.'),
+          detail: l10n.t('{0} Model Radar retries by itself.', since(names)),
           actions: [RETRY, LOG],
         });
         break;
       case 'rateLimited': {
         const first = names[0];
         const retry = first === undefined ? undefined : snapshot.resources[first].error?.retryAfterMs;
-        const when = retry && Number.isFinite(retry) ? ` Retrying in ${Math.max(1, Math.ceil(retry / 1000))} s.` : ' Retrying shortly.';
-        out.push({ id: kind, severity: 'info', title: `OpenRouter is rate-limiting ${what}.`, detail: `${since(names)}${when}`, actions: [LOG] });
+        const detail =
+          retry && Number.isFinite(retry)
+            ? l10n.t('{0} Retrying in {1} s.', since(names), Math.max(1, Math.ceil(retry / 1000)))
+            : l10n.t('{0} Retrying shortly.', since(names));
+        out.push({ id: kind, severity: 'info', title: l10n.t('OpenRouter is rate-limiting {0}.', what), detail, actions: [LOG] });
         break;
       }
       case 'server':
       case 'badResponse':
       case 'notFound':
         if (out.some((b) => b.id === 'server')) break;
-        out.push({ id: 'server', severity: 'warning', title: `OpenRouter had a problem serving ${what}.`, detail: `${since(names)}${messageOf(names)}`, actions: [RETRY, LOG] });
+        out.push({ id: 'server', severity: 'warning', title: l10n.t('OpenRouter had a problem serving {0}.', what),
+          detail: withMessage(
+            messageOf(names),
+            (m) => l10n.t('{0} ({1})', since(names), m),
+            () => since(names),
+          ),
+          actions: [RETRY, LOG] });
         break;
     }
   }
+
+  const unreadable = unreadableBanner(unreadableParts(snapshot));
+  if (unreadable) out.unshift(unreadable);
 
   const failing = new Set([...byKind.values()].flat());
   const staleOnly = (Object.keys(snapshot.resources) as ResourceName[]).filter(
@@ -132,14 +174,51 @@ export function banners(snapshot: Snapshot, now: number): Banner[] {
     out.push({
       id: 'stale',
       severity: 'info',
-      title: `${capitalize(joinLabels(staleOnly))} ${staleOnly.length > 1 ? 'are' : 'is'} out of date.`,
-      detail: t === null ? '' : `Last updated ${formatAge(t, now)}.`,
+      title: staleOnly.length > 1 ? l10n.t('{0} are out of date.', capitalize(joinLabels(staleOnly))) : l10n.t('{0} is out of date.', capitalize(joinLabels(staleOnly))),
+      detail: t === null ? '' : l10n.t('Last updated {0}.', formatAge(t, now)),
       actions: [RETRY],
     });
   }
   return out;
 }
 
+function withMessage(m: string | null, withIt: (m: string) => string, without: () => string): string {
+  return m === null ? without() : withIt(m);
+}
+
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+const PART_LABELS: Record<Exclude<SnapshotPart, 'message'>, () => string> = {
+  keys: () => l10n.t('key status'),
+  catalog: () => l10n.t('prices'),
+  rankings: () => l10n.t('rankings'),
+  usage: () => l10n.t('key usage'),
+  activity: () => l10n.t('activity'),
+  resources: () => l10n.t('refresh status'),
+};
+
+/** The extension sent data the view could not read as it was: say so, and what was affected (nothing is silently lost). */
+function unreadableBanner(parts: readonly SnapshotPart[]): Banner | null {
+  if (parts.length === 0) return null;
+  const RETRY: BannerAction = { command: 'refresh', label: l10n.t('Retry') };
+  const LOG: BannerAction = { command: 'showLog', label: l10n.t('Open log') };
+  if (parts.includes('message')) {
+    return {
+      id: 'unreadable',
+      severity: 'error',
+      title: l10n.t('Model Radar could not read the data the extension sent.'),
+      detail: l10n.t('Nothing from it is shown. Retry, or open the log if this keeps happening.'),
+      actions: [RETRY, LOG],
+    };
+  }
+  const what = joinWords(parts.map((p) => PART_LABELS[p as Exclude<SnapshotPart, 'message'>]()));
+  return {
+    id: 'unreadable',
+    severity: 'warning',
+    title: l10n.t('Some {0} data could not be read.', what),
+    detail: l10n.t('What could not be read is left out or shown as "—"; the rest is as sent. Retry, or open the log if this keeps happening.'),
+    actions: [RETRY, LOG],
+  };
 }

@@ -5,18 +5,16 @@ import { Section } from '../components/Section';
 import { PriceAgeNote } from '../components/DataNotes';
 import { useAction, useCompare, useServices } from '../data';
 import { formatChange, formatCount, formatIndex, formatTokens, formatUsd, parseTokenInput } from '../../../src/shared/format';
-import { NO_SWAP_REASON } from '../model/swapReason';
+import { noSwapReason } from '../model/swapReason';
+import { Rich } from '../components/Rich';
 import { buildYourModels, savingFraction, type YourModel } from '../model/derive';
 import type { MixInput } from '../uiState';
+import { mixLabel, mixNotes, modelNotes } from '../model/workload';
+import * as l10n from '../l10n';
 import { Button, Dropdown, ProgressRing, TextField } from '../ui/toolkit';
 
 const LIMIT = 5;
 
-const MIX_SOURCE: Record<TokenMix['source'], string> = {
-  activity: 'your last 30 days of usage',
-  default: 'a default mix (no usage history)',
-  custom: 'your custom mix',
-};
 
 export function CompareSection({ snapshot, references }: { snapshot: Snapshot; references: ReferencesView | undefined }): ReactElement {
   const { store } = useServices();
@@ -27,23 +25,23 @@ export function CompareSection({ snapshot, references }: { snapshot: Snapshot; r
   const choose = (id: string): void => store.update((s) => ({ ...s, compareModel: id }));
   const setMix = (mix: MixInput | null): void => store.update((s) => ({ ...s, customMix: mix }));
   return (
-    <Section id="compare" title="Compare">
+    <Section id="compare" title={l10n.t('Compare')}>
       {!chosen ? (
-        <p className="mr-muted">Reference an OpenRouter model in your config files, or use one with your key, to compare it with cheaper options.</p>
+        <p className="mr-muted">{l10n.t('Reference an OpenRouter model in your config files, or use one with your key, to compare it with cheaper options.')}</p>
       ) : (
         <>
           <PriceAgeNote snapshot={snapshot} />
           <div className="mr-field">
-            <span className="mr-field-label">Model</span>
-            <Dropdown label="Model to compare" value={chosen.id} options={candidates.map((c) => ({ value: c.id, label: c.model?.name ?? c.id }))} onChange={choose} />
+            <span className="mr-field-label">{l10n.t('Model')}</span>
+            <Dropdown label={l10n.t('Model to compare')} value={chosen.id} options={candidates.map((c) => ({ value: c.id, label: c.model?.name ?? c.id }))} onChange={choose} />
           </div>
           {compare.error ? (
             <div className="mr-inline-error" role="alert">
-              <p>Could not compare: {compare.error.message}</p>
-              <Button onClick={compare.retry}>Retry</Button>
+              <p>{l10n.t('Could not compare: {0}', compare.error.message)}</p>
+              <Button onClick={compare.retry}>{l10n.t('Retry')}</Button>
             </div>
           ) : !compare.data ? (
-            <ProgressRing label="Finding cheaper alternatives…" />
+            <ProgressRing label={l10n.t('Finding cheaper alternatives…')} />
           ) : (
             <CompareResultView result={compare.data} chosen={chosen} custom={ui.customMix} onMix={setMix} updating={compare.loading} />
           )}
@@ -58,20 +56,34 @@ function CompareResultView({ result, chosen, custom, onMix, updating }: { result
   return (
     <div className={updating ? 'mr-compare mr-updating' : 'mr-compare'} aria-busy={updating}>
       <MixEditor mix={custom ?? result.mix} source={custom ? 'custom' : result.mix.source} onMix={onMix} />
-      <p>
-        On <strong>{name}</strong> this mix costs <strong className="mr-num">{result.baseCost === null ? 'an unknown amount (price varies)' : formatUsd(result.baseCost)}</strong>.
-      </p>
-      {result.alternatives.length && !chosen.refs.length ? <p className="mr-muted">{NO_SWAP_REASON}</p> : null}
+      {result.mix.source === 'history' && result.mix.history && !custom ? (
+        <p className="mr-workload">
+          {l10n.t('Last {0} days on {1} cost {2}; the same tokens at today’s list price cost {3} there.', result.mix.history.days, name, formatUsd(result.mix.history.spend), result.baseCost === null ? l10n.t('an unknown amount (price varies)') : formatUsd(result.baseCost))}
+        </p>
+      ) : (
+        <p>
+          <Rich
+            text={l10n.t('On {0} this mix costs {1}.')}
+            args={[<strong key="name">{name}</strong>, <strong key="cost" className="mr-num">{result.baseCost === null ? l10n.t('an unknown amount (price varies)') : formatUsd(result.baseCost)}</strong>]}
+          />
+        </p>
+      )}
+      {[...mixNotes(result), ...modelNotes(result.baseUnpriced, name)].map((n) => (
+        <p key={n} className="mr-muted mr-unpriced">
+          {n}
+        </p>
+      ))}
+      {result.alternatives.length && !chosen.refs.length ? <p className="mr-muted">{noSwapReason()}</p> : null}
       {result.alternatives.length ? (
-        <ul className="mr-alternatives" aria-label={`Cheaper alternatives to ${name}`}>
+        <ul className="mr-alternatives" aria-label={l10n.t('Cheaper alternatives to {0}', name)}>
           {result.alternatives.map((alt) => (
             <AlternativeItem key={alt.id} result={result} alt={alt} chosen={chosen} />
           ))}
         </ul>
       ) : (
-        <p className="mr-muted">No cheaper model with a similar or better coding index.</p>
+        <p className="mr-muted">{l10n.t('No cheaper model with a similar or better coding index.')}</p>
       )}
-      <p className="mr-caveat">List prices; quality differs between models even at a similar coding index.</p>
+      <p className="mr-caveat">{l10n.t('List prices; quality differs between models even at a similar coding index.')}</p>
     </div>
   );
 }
@@ -86,8 +98,8 @@ function AlternativeItem({ result, alt, chosen }: { result: CompareResult; alt: 
           {alt.name}
         </span>
         {chosen.refs.length ? (
-          <button type="button" className="mr-link mr-alt-swap" aria-label={`Swap ${chosen.id} for ${alt.id}`} disabled={swap.pending} onClick={() => void swap.run({ modelId: chosen.id, targetId: alt.id })}>
-            Swap…
+          <button type="button" className="mr-link mr-alt-swap" aria-label={l10n.t('Swap {0} for {1}', chosen.id, alt.id)} disabled={swap.pending} onClick={() => void swap.run({ modelId: chosen.id, targetId: alt.id })}>
+            {l10n.t('Swap…')}
           </button>
         ) : null}
       </div>
@@ -95,25 +107,32 @@ function AlternativeItem({ result, alt, chosen }: { result: CompareResult; alt: 
         <span className="mr-num">{formatUsd(alt.cost)}</span>{' '}
         {Number.isFinite(alt.saving) && alt.saving > 0 ? (
           <span className="mr-saving mr-num">
-            saves {formatUsd(alt.saving)}
-            {fraction !== null ? ` (${formatChange(-fraction)})` : ''}
+            {fraction !== null ? l10n.t('saves {0} ({1})', formatUsd(alt.saving), formatChange(-fraction)) : l10n.t('saves {0}', formatUsd(alt.saving))}
           </span>
         ) : (
-          <span>no saving</span>
+          <span>{l10n.t('no saving')}</span>
         )}
         {' · '}
-        <RegionMark region={alt.region} short /> · coding {formatIndex(alt.codingIndex)}
+        <RegionMark region={alt.region} short /> · {l10n.t('coding {0}', formatIndex(alt.codingIndex))}
       </p>
+      {result.mix.source === 'history' && result.mix.history ? (
+        <p className="mr-muted mr-workload">{l10n.t('The same tokens on {0} would have cost {1}.', alt.name, formatUsd(alt.cost))}</p>
+      ) : null}
+      {modelNotes(alt.unpriced, alt.name).map((n) => (
+        <p key={n} className="mr-muted mr-unpriced">
+          {n}
+        </p>
+      ))}
       {swap.error ? <span className="mr-inline-error">{swap.error.message}</span> : swap.result ? <span role="status">{swap.result.message}</span> : null}
     </li>
   );
 }
 
 type MixField = keyof MixInput;
-const FIELDS: { key: MixField; label: string }[] = [
-  { key: 'input', label: 'Input tokens' },
-  { key: 'output', label: 'Output tokens' },
-  { key: 'cacheRead', label: 'Cache-read tokens' },
+const FIELDS: { key: MixField; label: () => string }[] = [
+  { key: 'input', label: () => l10n.t('Input tokens') },
+  { key: 'output', label: () => l10n.t('Output tokens') },
+  { key: 'cacheRead', label: () => l10n.t('Cache-read tokens') },
 ];
 
 function MixEditor({ mix, source, onMix }: { mix: MixInput; source: TokenMix['source']; onMix: (m: MixInput | null) => void }): ReactElement {
@@ -131,26 +150,27 @@ function MixEditor({ mix, source, onMix }: { mix: MixInput; source: TokenMix['so
     // Folded to its one-line summary until the user wants to edit it; open while a custom mix is in use.
     <details className="mr-mix" open={source === 'custom' ? true : undefined}>
       <summary>
-        <span className="mr-mix-title">Token mix</span>{' '}
+        <span className="mr-mix-title">{l10n.t('Token mix')}</span>{' '}
         <span className="mr-muted">
-          From {MIX_SOURCE[source]}: {formatTokens(mix.input)} in, {formatTokens(mix.output)} out, {formatTokens(mix.cacheRead)} cache read.
+          {l10n.t('From {0}: {1} in, {2} out, {3} cache read.', mixLabel({ source, history: mix.history }), formatTokens(mix.input), formatTokens(mix.output), formatTokens(mix.cacheRead))}
+          {source === 'default' ? ` ${l10n.t('Add a management key to price your real workload.')}` : ''}
         </span>
       </summary>
       <div className="mr-mix-fields">
         {FIELDS.map((f) => (
           <label key={f.key} className="mr-field">
-            <span className="mr-field-label">{f.label}</span>
-            <TextField label={f.label} value={formatCount(mix[f.key])} inputMode="numeric" invalid={invalid === f.key} onChange={(v) => commit(f.key, v)} />
+            <span className="mr-field-label">{f.label()}</span>
+            <TextField label={f.label()} value={formatCount(mix[f.key])} inputMode="numeric" invalid={invalid === f.key} onChange={(v) => commit(f.key, v)} />
           </label>
         ))}
       </div>
       {invalid ? (
         <p className="mr-inline-error" role="alert">
-          Enter a whole number of tokens, like 5400000 or 5.4M.
+          {l10n.t('Enter a whole number of tokens, like 5400000 or 5.4M.')}
         </p>
       ) : null}
       {source === 'custom' ? (
-        <Button onClick={() => onMix(null)}>Reset mix</Button>
+        <Button onClick={() => onMix(null)}>{l10n.t('Reset mix')}</Button>
       ) : null}
     </details>
   );

@@ -1,7 +1,9 @@
 import { useId, type ReactElement } from 'react';
 import type { ActivityView } from '../../../src/shared/types';
 import type { CatalogIndex } from '../model/derive';
-import { formatDay, formatUsd } from '../../../src/shared/format';
+import { formatCount, formatDay, formatUsd } from '../../../src/shared/format';
+import { DayTable } from '../components/DayTable';
+import * as l10n from '../l10n';
 
 const SERIES = 5;
 const W = 300;
@@ -30,7 +32,7 @@ function usd(n: number): number {
 export function spendSeries(activity: ActivityView, catalog: CatalogIndex): { series: SpendSeries[]; days: SpendDay[] } {
   const top = [...activity.byModel].filter((m) => usd(m.usage) > 0).sort((a, b) => usd(b.usage) - usd(a.usage)).slice(0, SERIES);
   const keys = top.map((m) => m.model);
-  const series: SpendSeries[] = top.map((m) => ({ key: m.model, label: catalog.get(m.model)?.name ?? m.model, total: usd(m.usage) }));
+  const series: SpendSeries[] = top.map((m) => ({ key: m.model, label: catalog.forRow(m)?.name ?? m.model, total: usd(m.usage) }));
   let otherTotal = 0;
   const days: SpendDay[] = activity.days.map((d) => {
     const values = new Array<number>(keys.length + 1).fill(0);
@@ -42,7 +44,7 @@ export function spendSeries(activity: ActivityView, catalog: CatalogIndex): { se
     otherTotal += values[keys.length] ?? 0;
     return { date: d.date, total: values.reduce((a, b) => a + b, 0), values };
   });
-  if (otherTotal > 0) series.push({ key: '__other', label: 'Other models', total: otherTotal });
+  if (otherTotal > 0) series.push({ key: '__other', label: l10n.t('Other models'), total: otherTotal });
   else for (const d of days) d.values.pop();
   return { series, days };
 }
@@ -60,8 +62,8 @@ export function SpendChart({ activity, catalog }: { activity: ActivityView; cata
     return (
       <p className="mr-muted">
         {byok
-          ? `No OpenRouter credits spent in the last 30 days; BYOK requests cost ${formatUsd(activity.byokTotal)} at your providers.`
-          : 'No spend in the last 30 days.'}
+          ? l10n.t('No OpenRouter credits spent in the last 30 days; BYOK requests cost {0} at your providers.', formatUsd(activity.byokTotal))
+          : l10n.t('No spend in the last {0} days.', days.length || 30)}
       </p>
     );
   }
@@ -70,7 +72,7 @@ export function SpendChart({ activity, catalog }: { activity: ActivityView; cata
   const barW = Math.max(1, slot - 2);
   const plotH = H - PAD_TOP - PAD_BOTTOM;
   const y = (v: number): number => (v / max) * plotH;
-  const label = `Spend per day over the last ${days.length} days, stacked by model. Highest ${formatUsd(peak.total)} on ${formatDay(peak.date)}.`;
+  const label = l10n.t('Spend per day over the last {0} days, stacked by model. Highest {1} on {2}.', formatCount(days.length), formatUsd(peak.total), formatDay(peak.date));
   return (
     <figure className="mr-chart mr-spend-chart">
       <svg viewBox={`0 0 ${W} ${H}`} className="mr-chart-svg" role="img" aria-label={label} aria-describedby={tableId}>
@@ -88,9 +90,7 @@ export function SpendChart({ activity, catalog }: { activity: ActivityView; cata
           let base = H - PAD_BOTTOM;
           return (
             <g key={d.date}>
-              <title>
-                {formatDay(d.date)}: {formatUsd(d.total)}
-              </title>
+              <title>{l10n.t('{0}: {1}', formatDay(d.date), formatUsd(d.total))}</title>
               {d.values.map((v, s) => {
                 if (v <= 0) return null;
                 const h = y(v);
@@ -112,25 +112,7 @@ export function SpendChart({ activity, catalog }: { activity: ActivityView; cata
             </li>
           ))}
         </ul>
-        <details className="mr-table-alt">
-          <summary>Spend per day as a table</summary>
-          <table id={tableId}>
-            <thead>
-              <tr>
-                <th scope="col">Day</th>
-                <th scope="col">Spend</th>
-              </tr>
-            </thead>
-            <tbody>
-              {days.map((d) => (
-                <tr key={d.date}>
-                  <th scope="row">{formatDay(d.date)}</th>
-                  <td className="mr-num">{formatUsd(d.total)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </details>
+        <DayTable id={tableId} summary={l10n.t('Spend per day as a table')} columns={[{ key: 'spend', label: l10n.t('Spend') }]} days={days} cells={(d) => <td className="mr-num">{formatUsd(d.total)}</td>} />
       </figcaption>
     </figure>
   );

@@ -7,6 +7,8 @@ import { UNKNOWN, formatCount, formatUsd } from '../../../src/shared/format';
 import { catalogIndex } from '../model/derive';
 import { ProgressRing } from '../ui/toolkit';
 import { SpendChart } from './SpendChart';
+import * as l10n from '../l10n';
+import { requestsText } from '../words';
 
 function Stat({ label, value, note, warn }: { label: string; value: string; note?: ReactNode; warn?: boolean }): ReactElement {
   return (
@@ -21,7 +23,7 @@ function Stat({ label, value, note, warn }: { label: string; value: string; note
 }
 
 function ofBudget(spent: number | null, budget: number): string | undefined {
-  return budget > 0 && spent !== null && Number.isFinite(spent) ? `of ${formatUsd(budget)} budget` : undefined;
+  return budget > 0 && spent !== null && Number.isFinite(spent) ? l10n.t('of {0} budget', formatUsd(budget)) : undefined;
 }
 
 /** BYOK spend worth showing: a real, positive figure (OpenRouter reports 0 for users without BYOK). */
@@ -30,11 +32,26 @@ function byokSpent(v: number | null | undefined): v is number {
 }
 
 function rowsLeftOut(dropped: number, outside: number): string | null {
-  const parts: string[] = [];
-  if (dropped > 0) parts.push(`${formatCount(dropped)} ${dropped === 1 ? 'row' : 'rows'} from OpenRouter could not be read`);
-  if (outside > 0) parts.push(`${formatCount(outside)} ${outside === 1 ? 'row is' : 'rows are'} dated outside the 30-day window`);
-  if (parts.length === 0) return null;
-  return `${parts.join(' and ')}: not included in these figures.`;
+  const unread = dropped === 1 ? l10n.t('1 row from OpenRouter could not be read') : l10n.t('{0} rows from OpenRouter could not be read', formatCount(dropped));
+  const outsideText = outside === 1 ? l10n.t('1 row is dated outside the 30-day window') : l10n.t('{0} rows are dated outside the 30-day window', formatCount(outside));
+  if (dropped > 0 && outside > 0) return l10n.t('{0} and {1}: not included in these figures.', unread, outsideText);
+  if (dropped > 0) return l10n.t('{0}: not included in these figures.', unread);
+  if (outside > 0) return l10n.t('{0}: not included in these figures.', outsideText);
+  return null;
+}
+
+function remainingNote(binding: string | undefined, low: boolean): string | undefined {
+  if (binding && low) return l10n.t('{0}, low', binding);
+  if (low) return l10n.t('low');
+  return binding;
+}
+
+/** OpenRouter's reset period ("daily", "weekly", "monthly") in the UI language; anything else as sent. */
+function limitResetText(reset: string): string {
+  if (reset === 'daily') return l10n.t('daily');
+  if (reset === 'weekly') return l10n.t('weekly');
+  if (reset === 'monthly') return l10n.t('monthly');
+  return reset;
 }
 
 export function SpendSection({ snapshot, settings }: { snapshot: Snapshot; settings: WebviewSettings }): ReactElement {
@@ -42,22 +59,24 @@ export function SpendSection({ snapshot, settings }: { snapshot: Snapshot; setti
   const key = usage?.key ?? null;
   const summary =
     keys.inference !== 'none' && key && key.daily !== null && Number.isFinite(key.daily)
-      ? `${formatUsd(key.daily)}${byokSpent(key.byokDaily) ? ` + ${formatUsd(key.byokDaily)} BYOK` : ''} today`
+      ? byokSpent(key.byokDaily)
+        ? l10n.t('{0} + {1} BYOK today', formatUsd(key.daily), formatUsd(key.byokDaily))
+        : l10n.t('{0} today', formatUsd(key.daily))
       : undefined;
   return (
-    <Section id="spend" title="Spend" summary={summary}>
+    <Section id="spend" title={l10n.t('Spend')} summary={summary}>
       {keys.inference === 'none' ? (
         <div className="mr-invite">
-          <p>Add your OpenRouter API key to see what you spend today, this week and this month, and your remaining limit. Prices and the market view work without one.</p>
-          <CommandButton command="setApiKey" label="Set API key" appearance="primary" />
+          <p>{l10n.t('Add your OpenRouter API key to see what you spend today, this week and this month, and your remaining limit. Prices and the market view work without one.')}</p>
+          <CommandButton command="setApiKey" label={l10n.t('Set API key')} appearance="primary" />
         </div>
       ) : !usage && !resources.key.error ? (
-        <ProgressRing label="Loading spend…" />
+        <ProgressRing label={l10n.t('Loading spend…')} />
       ) : (
         <SpendFigures snapshot={snapshot} settings={settings} />
       )}
       {keys.inference !== 'none' ? <SpendHistory snapshot={snapshot} /> : null}
-      {usage === null && resources.key.error ? <p className="mr-muted">Spend could not be loaded; see the notice above.</p> : null}
+      {usage === null && resources.key.error ? <p className="mr-muted">{l10n.t('Spend could not be loaded; see the notice above.')}</p> : null}
     </Section>
   );
 }
@@ -67,7 +86,7 @@ function SpendFigures({ snapshot, settings }: { snapshot: Snapshot; settings: We
   const key = usage?.key ?? null;
   const remaining = usage?.effectiveRemaining ?? null;
   const low = remaining !== null && settings.lowBalance > 0 && remaining < settings.lowBalance;
-  const binding = usage?.binding === 'key' ? 'key limit binds' : usage?.binding === 'balance' ? 'balance binds' : undefined;
+  const binding = usage?.binding === 'key' ? l10n.t('key limit binds') : usage?.binding === 'balance' ? l10n.t('balance binds') : undefined;
   const daily = key?.daily ?? null;
   const monthly = key?.monthly ?? null;
   const overDaily = settings.budgetDaily > 0 && daily !== null && daily > settings.budgetDaily;
@@ -75,48 +94,56 @@ function SpendFigures({ snapshot, settings }: { snapshot: Snapshot; settings: We
   let limit = UNKNOWN;
   let limitNote: string | undefined;
   if (key) {
-    if (key.limit === null) limit = 'No limit';
+    if (key.limit === null) limit = l10n.t('No limit');
     else {
       limit = formatUsd(key.limit);
-      limitNote = key.limitReset ? `resets ${key.limitReset}` : undefined;
+      limitNote = key.limitReset ? l10n.t('resets {0}', limitResetText(key.limitReset)) : undefined;
     }
   }
   // BYOK requests cost the user at their own providers; OpenRouter's figures above leave that out.
   const byok = key !== null && [key.byokDaily, key.byokWeekly, key.byokMonthly].some(byokSpent);
   const notManagement = usage?.balanceStatus === 'notManagementKey';
   const checking = !notManagement && usage?.balanceStatus !== 'ok' && snapshot.keys.management && (snapshot.keys.managementKind ?? 'unverified') === 'unverified';
-  const balanceNote = usage?.balanceStatus === 'ok' ? undefined : notManagement ? 'unavailable: this is not a management key' : checking ? 'checking the management key…' : 'needs a management key';
+  const balanceNote =
+    usage?.balanceStatus === 'ok'
+      ? undefined
+      : notManagement
+        ? l10n.t('unavailable: this is not a management key')
+        : checking
+          ? l10n.t('checking the management key…')
+          : l10n.t('needs a management key');
   return (
     <>
       <dl className="mr-stats">
-        <Stat label="Today" value={formatUsd(daily)} note={ofBudget(daily, settings.budgetDaily)} warn={overDaily} />
-        <Stat label="This week" value={formatUsd(key?.weekly)} />
-        <Stat label="This month" value={formatUsd(monthly)} note={ofBudget(monthly, settings.budgetMonthly)} warn={overMonthly} />
-        {byok ? <Stat label="BYOK today" value={formatUsd(key?.byokDaily)} /> : null}
-        {byok ? <Stat label="BYOK this week" value={formatUsd(key?.byokWeekly)} /> : null}
-        {byok ? <Stat label="BYOK this month" value={formatUsd(key?.byokMonthly)} /> : null}
-        <Stat label="Key limit" value={limit} note={limitNote} />
-        {key && key.limit !== null ? <Stat label="Key remaining" value={formatUsd(key.limitRemaining)} /> : null}
-        <Stat label="Balance" value={usage?.balanceStatus === 'ok' ? formatUsd(usage.balance?.balance) : UNKNOWN} note={balanceNote} />
-        <Stat label="Remaining" value={formatUsd(remaining)} note={[binding, low ? 'low' : undefined].filter(Boolean).join(', ') || undefined} warn={low} />
-        {usage?.burnRatePerDay !== null && usage?.burnRatePerDay !== undefined ? <Stat label="Burn rate" value={`${formatUsd(usage.burnRatePerDay)}/day`} /> : null}
-        {usage?.monthEndProjection !== null && usage?.monthEndProjection !== undefined ? <Stat label="Month-end projection" value={formatUsd(usage.monthEndProjection)} /> : null}
+        <Stat label={l10n.t('Today')} value={formatUsd(daily)} note={ofBudget(daily, settings.budgetDaily)} warn={overDaily} />
+        <Stat label={l10n.t('This week')} value={formatUsd(key?.weekly)} />
+        <Stat label={l10n.t('This month')} value={formatUsd(monthly)} note={ofBudget(monthly, settings.budgetMonthly)} warn={overMonthly} />
+        {byok ? <Stat label={l10n.t('BYOK today')} value={formatUsd(key?.byokDaily)} /> : null}
+        {byok ? <Stat label={l10n.t('BYOK this week')} value={formatUsd(key?.byokWeekly)} /> : null}
+        {byok ? <Stat label={l10n.t('BYOK this month')} value={formatUsd(key?.byokMonthly)} /> : null}
+        <Stat label={l10n.t('Key limit')} value={limit} note={limitNote} />
+        {key && key.limit !== null ? <Stat label={l10n.t('Key remaining')} value={formatUsd(key.limitRemaining)} /> : null}
+        <Stat label={l10n.t('Balance')} value={usage?.balanceStatus === 'ok' ? formatUsd(usage.balance?.balance) : UNKNOWN} note={balanceNote} />
+        <Stat label={l10n.t('Remaining')} value={formatUsd(remaining)} note={remainingNote(binding, low)} warn={low} />
+        {usage?.burnRatePerDay !== null && usage?.burnRatePerDay !== undefined ? <Stat label={l10n.t('Burn rate')} value={l10n.t('{0}/day', formatUsd(usage.burnRatePerDay))} /> : null}
+        {usage?.monthEndProjection !== null && usage?.monthEndProjection !== undefined ? <Stat label={l10n.t('Month-end projection')} value={formatUsd(usage.monthEndProjection)} /> : null}
       </dl>
       {byok ? (
         <p className="mr-muted">
-          Today, this week and this month are OpenRouter credits; BYOK is what requests over your own provider keys cost upstream, billed by
-          those providers. Budgets and the balance count OpenRouter credits only.
+          {l10n.t(
+            'Today, this week and this month are OpenRouter credits; BYOK is what requests over your own provider keys cost upstream, billed by those providers. Budgets and the balance count OpenRouter credits only.',
+          )}
         </p>
       ) : null}
       {notManagement && snapshot.keys.inference !== 'none' ? (
         <div className="mr-invite mr-invite-small">
-          <p>Balance unavailable: the saved management key is an ordinary API key.</p>
-          <CommandButton command="setManagementKey" label="Set management key" />
+          <p>{l10n.t('Balance unavailable: the saved management key is an ordinary API key.')}</p>
+          <CommandButton command="setManagementKey" label={l10n.t('Set management key')} />
         </div>
       ) : null}
       {overDaily || overMonthly ? (
         <p className="mr-warn" role="status">
-          Over your {overDaily ? 'daily' : 'monthly'} budget.
+          {overDaily ? l10n.t('Over your daily budget.') : l10n.t('Over your monthly budget.')}
         </p>
       ) : null}
     </>
@@ -128,14 +155,14 @@ function SpendHistory({ snapshot }: { snapshot: Snapshot }): ReactElement | null
   if (!keys.management) {
     return (
       <div className="mr-invite mr-invite-small">
-        <p>Add a management key to see your account balance and the last 30 days of spend by model.</p>
-        <CommandButton command="setManagementKey" label="Set management key" />
+        <p>{l10n.t('Add a management key to see your account balance and the last 30 days of spend by model.')}</p>
+        <CommandButton command="setManagementKey" label={l10n.t('Set management key')} />
       </div>
     );
   }
   if (!activity) {
-    if (resources.activity.error) return <p className="mr-muted">Activity could not be loaded; see the notice above.</p>;
-    return <ProgressRing label="Loading activity…" />;
+    if (resources.activity.error) return <p className="mr-muted">{l10n.t('Activity could not be loaded; see the notice above.')}</p>;
+    return <ProgressRing label={l10n.t('Loading activity…')} />;
   }
   const catalog = catalogIndex(snapshot.catalog);
   // Cost to the user: OpenRouter credits plus what BYOK requests cost upstream.
@@ -145,9 +172,11 @@ function SpendHistory({ snapshot }: { snapshot: Snapshot }): ReactElement | null
   const leftOut = rowsLeftOut(activity.droppedRows, activity.outsideWindowRows);
   return (
     <div className="mr-history">
+      <p className="mr-muted mr-source-note">{l10n.t('Today, this week and this month above count this API key only; the figures below count the whole account (every key).')}</p>
       <h3 className="mr-subheading">
-        Last 30 days: {formatUsd(activity.total)}
-        {byokSpent(activity.byokTotal) ? ` + ${formatUsd(activity.byokTotal)} BYOK` : ''}
+        {byokSpent(activity.byokTotal)
+          ? l10n.t('Whole account, last 30 days: {0} + {1} BYOK', formatUsd(activity.total), formatUsd(activity.byokTotal))
+          : l10n.t('Whole account, last 30 days: {0}', formatUsd(activity.total))}
       </h3>
       {leftOut ? (
         <p className="mr-warn" role="status">
@@ -155,24 +184,23 @@ function SpendHistory({ snapshot }: { snapshot: Snapshot }): ReactElement | null
         </p>
       ) : null}
       <SpendChart activity={activity} catalog={catalog} />
-      <h3 className="mr-subheading">Top models by cost</h3>
+      <h3 className="mr-subheading">{l10n.t('Top models by cost')}</h3>
       {top.length ? (
         <ol className="mr-top-models">
           {top.map((m) => (
             <li key={m.model}>
               <span className="mr-model-name" title={m.model}>
-                {catalog.get(m.model)?.name ?? m.model}
+                {catalog.forRow(m)?.name ?? m.model}
               </span>
               <span className="mr-num">
-                {formatUsd(m.usage)}
-                {byokSpent(m.byokUsage) ? ` + ${formatUsd(m.byokUsage)} BYOK` : ''}
+                {byokSpent(m.byokUsage) ? l10n.t('{0} + {1} BYOK', formatUsd(m.usage), formatUsd(m.byokUsage)) : formatUsd(m.usage)}
               </span>
-              <span className="mr-muted mr-num">{formatCount(m.requests)} requests</span>
+              <span className="mr-muted mr-num">{requestsText(m.requests)}</span>
             </li>
           ))}
         </ol>
       ) : (
-        <p className="mr-muted">No usage in the last 30 days.</p>
+        <p className="mr-muted">{l10n.t('No usage in the last 30 days.')}</p>
       )}
     </div>
   );

@@ -10,6 +10,8 @@ import { useAction } from '../data';
 import { UNKNOWN, formatContext, formatCount, formatDay, formatIndex, formatPerMillion, formatPricePair, formatTokens, formatUsd } from '../../../src/shared/format';
 import { buildYourModels, type YourModel } from '../model/derive';
 import { ProgressRing, Tag } from '../ui/toolkit';
+import * as l10n from '../l10n';
+import { requestsText } from '../words';
 
 /** More than this and the list folds to its first FOLDED_COUNT, so the leaders below stay within reach in a sidebar. */
 const FOLD_ABOVE = 5;
@@ -22,10 +24,10 @@ export function YourModelsSection({ snapshot, references }: { snapshot: Snapshot
   const shown = foldable && !expanded ? models.slice(0, FOLDED_COUNT) : models;
   const orderOnly = snapshot.rankings?.mode === 'order';
   return (
-    <Section id="models" title="Your models" summary={models.length ? `${models.length}` : undefined}>
+    <Section id="models" title={l10n.t('Your models')} summary={models.length ? `${models.length}` : undefined}>
       {references?.scanning ? (
         <p className="mr-muted" role="status">
-          Scanning the workspace… {formatCount(references.files)} files so far.
+          {references.files === 1 ? l10n.t('Scanning the workspace… 1 file so far.') : l10n.t('Scanning the workspace… {0} files so far.', formatCount(references.files))}
         </p>
       ) : null}
       {references?.note ? <p className="mr-note">{references.note}</p> : null}
@@ -39,15 +41,19 @@ export function YourModelsSection({ snapshot, references }: { snapshot: Snapshot
       {models.length ? <PriceAgeNote snapshot={snapshot} /> : null}
       {foldable ? (
         <button type="button" className="mr-link mr-show-all" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
-          {expanded ? 'Show fewer' : `Show all (${models.length})`}
+          {expanded ? l10n.t('Show fewer') : l10n.t('Show all ({0})', formatCount(models.length))}
         </button>
       ) : null}
       {models.length ? null : references === undefined ? (
-        <ProgressRing label="Looking for model ids…" />
+        <ProgressRing label={l10n.t('Looking for model ids…')} />
       ) : references.scanning ? null : (
         <div className="mr-empty">
-          <p>No OpenRouter model ids found in this workspace{snapshot.keys.management ? ', and no usage in the last 30 days' : ''}.</p>
-          <CommandButton command="rescanWorkspace" label="Rescan workspace" />
+          <p>
+            {snapshot.keys.management
+              ? l10n.t('No OpenRouter model ids found in this workspace, and no usage in the last 30 days.')
+              : l10n.t('No OpenRouter model ids found in this workspace.')}
+          </p>
+          <CommandButton command="rescanWorkspace" label={l10n.t('Rescan workspace')} />
         </div>
       )}
     </Section>
@@ -77,27 +83,32 @@ function ModelItem({ item, orderOnly }: { item: YourModel; orderOnly: boolean })
     const rank = `#${formatCount(ranked.rank)}`;
     // A variant (":free", ":batch") shows its own figure, never its base model's.
     const own = ownWeeklyTokens(ranked, model?.variant ?? null);
-    weekly = orderOnly || ranked.tokens === null ? `${rank} by popularity` : own.kind === 'tokens' ? `${rank} · ${formatTokens(own.tokens)} tokens` : `${rank} (${own.kind === 'none' ? own.reason : 'no figure'})`;
+    weekly =
+      orderOnly || ranked.tokens === null
+        ? l10n.t('{0} by popularity', rank)
+        : own.kind === 'tokens'
+          ? l10n.t('{0} · {1} tokens', rank, formatTokens(own.tokens))
+          : l10n.t('{0} ({1})', rank, own.kind === 'none' ? own.reason : l10n.t('no figure'));
     rankShort = rank;
   }
-  const priceText = variable ? 'price varies by route' : formatPricePair(price?.input, price?.output);
+  const priceText = variable ? l10n.t('price varies by route') : formatPricePair(price?.input, price?.output);
   return (
     <li className="mr-model" aria-label={name}>
       <div className="mr-model-head">
         <span className="mr-model-name" title={`${name}\n${id}`}>
           {model ? shortName(name) : <code className="mr-model-id">{id}</code>}
         </span>
-        {!model ? <Tag title="This id is not in OpenRouter's current catalog">not in catalog</Tag> : null}
+        {!model ? <Tag title={l10n.t("This id is not in OpenRouter's current catalog")}>{l10n.t('not in catalog')}</Tag> : null}
         {/* Icon actions on the name's line, like a tree item's inline actions; each has a name and a tooltip. */}
         <span className="mr-model-actions">
-          {refs.length ? <IconButton icon="swap" label={`Swap ${id}…`} title="Swap for another model…" disabled={swap.pending} onClick={() => void swap.run({ modelId: id })} /> : null}
-          <IconButton icon="copy" label={`Copy id ${id}`} title="Copy id" onClick={() => void copy.run({ modelId: id })} />
-          {model ? <IconButton icon="external" label={`Open ${id} on openrouter.ai`} title="Open on openrouter.ai" onClick={() => void open.run({ modelId: id })} /> : null}
+          {refs.length ? <IconButton icon="swap" label={l10n.t('Swap {0}…', id)} title={l10n.t('Swap for another model…')} disabled={swap.pending} onClick={() => void swap.run({ modelId: id })} /> : null}
+          <IconButton icon="copy" label={l10n.t('Copy id {0}', id)} title={l10n.t('Copy id')} onClick={() => void copy.run({ modelId: id })} />
+          {model ? <IconButton icon="external" label={l10n.t('Open {0} on openrouter.ai', id)} title={l10n.t('Open on openrouter.ai')} onClick={() => void open.run({ modelId: id })} /> : null}
           <IconButton
             icon="chevron"
             className={showDetails ? 'mr-details-toggle mr-open' : 'mr-details-toggle'}
-            label={`Details of ${id}`}
-            title={showDetails ? 'Hide details' : 'Details'}
+            label={l10n.t('Details of {0}', id)}
+            title={showDetails ? l10n.t('Hide details') : l10n.t('Details')}
             expanded={showDetails}
             controls={detailsId}
             onClick={() => setShowDetails(!showDetails)}
@@ -116,13 +127,13 @@ function ModelItem({ item, orderOnly }: { item: YourModel; orderOnly: boolean })
         {rankShort ? (
           <>
             {' · '}
-            <span title={orderOnly ? 'Rank by popularity' : 'Rank by weekly tokens'}>{rankShort}</span>
+            <span title={orderOnly ? l10n.t('Rank by popularity') : l10n.t('Rank by weekly tokens')}>{rankShort}</span>
           </>
         ) : null}
-        {model?.codingIndex !== null && model?.codingIndex !== undefined ? <> · coding {formatIndex(model.codingIndex)}</> : null}
+        {model?.codingIndex !== null && model?.codingIndex !== undefined ? <> · {l10n.t('coding {0}', formatIndex(model.codingIndex))}</> : null}
       </p>
       {refs.length ? (
-        <ul className="mr-refs" aria-label={`References to ${id}`}>
+        <ul className="mr-refs" aria-label={l10n.t('References to {0}', id)}>
           {refs.map((r) => (
             <RefItem key={r.refId} refView={r} />
           ))}
@@ -134,24 +145,24 @@ function ModelItem({ item, orderOnly }: { item: YourModel; orderOnly: boolean })
             <code className="mr-model-id">{id}</code>
             <dl className="mr-facts">
               <div>
-                <dt>$/1M in / out</dt>
+                <dt>{l10n.t('$/1M in / out')}</dt>
                 <dd>
                   {variable ? (
-                    'varies by route'
+                    l10n.t('varies by route')
                   ) : (
                     <>
                       {formatPricePair(price?.input, price?.output, { unit: false })}
-                      {price?.cacheRead !== null && price?.cacheRead !== undefined ? <span className="mr-muted"> · cache read {formatPerMillion(price.cacheRead)}</span> : null}
+                      {price?.cacheRead !== null && price?.cacheRead !== undefined ? <span className="mr-muted"> · {l10n.t('cache read {0}', formatPerMillion(price.cacheRead))}</span> : null}
                     </>
                   )}
                 </dd>
               </div>
               <div>
-                <dt>Context</dt>
+                <dt>{l10n.t('Context')}</dt>
                 <dd>{formatContext(model?.contextLength)}</dd>
               </div>
               <div>
-                <dt>Lab</dt>
+                <dt>{l10n.t('Lab')}</dt>
                 <dd>
                   {model ? (
                     <>
@@ -163,32 +174,33 @@ function ModelItem({ item, orderOnly }: { item: YourModel; orderOnly: boolean })
                 </dd>
               </div>
               <div>
-                <dt>This week</dt>
+                <dt>{l10n.t('This week')}</dt>
                 <dd>{weekly}</dd>
               </div>
               <div>
-                <dt>Coding index</dt>
+                <dt>{l10n.t('Coding index')}</dt>
                 <dd>{formatIndex(model?.codingIndex)}</dd>
               </div>
               {activity ? (
                 <div>
-                  <dt>Last 30 days</dt>
+                  <dt>{l10n.t('Last 30 days')}</dt>
                   <dd>
-                    {formatUsd(activity.usage)}
-                    {Number.isFinite(activity.byokUsage) && activity.byokUsage > 0 ? ` + ${formatUsd(activity.byokUsage)} BYOK` : ''} ·{' '}
-                    {formatCount(activity.requests)} requests
+                    {Number.isFinite(activity.byokUsage) && activity.byokUsage > 0
+                      ? l10n.t('{0} + {1} BYOK', formatUsd(activity.usage), formatUsd(activity.byokUsage))
+                      : formatUsd(activity.usage)}{' '}
+                    · {requestsText(activity.requests)}
                   </dd>
                 </div>
               ) : null}
               {model?.expirationDate ? (
                 <div>
-                  <dt>Expires</dt>
+                  <dt>{l10n.t('Expires')}</dt>
                   <dd className="mr-warn">{formatDay(model.expirationDate, true)}</dd>
                 </div>
               ) : null}
             </dl>
             {refs.length > 1 ? (
-              <ul className="mr-refs mr-refs-swap" aria-label={`Swap one reference to ${id}`}>
+              <ul className="mr-refs mr-refs-swap" aria-label={l10n.t('Swap one reference to {0}', id)}>
                 {refs.map((r) => (
                   <SwapHere key={r.refId} modelId={id} refView={r} />
                 ))}
@@ -198,7 +210,7 @@ function ModelItem({ item, orderOnly }: { item: YourModel; orderOnly: boolean })
         ) : null}
       </div>
       <p className="mr-action-status" role="status" aria-live="polite">
-        {status ? <span className="mr-inline-error">{status.message}</span> : swap.result ? swap.result.message : copy.result?.copied ? 'Copied.' : ''}
+        {status ? <span className="mr-inline-error">{status.message}</span> : swap.result ? swap.result.message : copy.result?.copied ? l10n.t('Copied.') : ''}
       </p>
     </li>
   );
@@ -213,7 +225,7 @@ function RefItem({ refView }: { refView: ModelRefView }): ReactElement {
   const place = where(refView);
   return (
     <li className="mr-ref">
-      <button type="button" className="mr-link" aria-label={`Go to reference ${place}`} title={`${refView.tool}${refView.keyPath ? ` · ${refView.keyPath}` : ''}`} onClick={() => void reveal.run({ refId: refView.refId })}>
+      <button type="button" className="mr-link" aria-label={l10n.t('Go to reference {0}', place)} title={`${refView.tool}${refView.keyPath ? ` · ${refView.keyPath}` : ''}`} onClick={() => void reveal.run({ refId: refView.refId })}>
         {place}
       </button>
       {reveal.error ? <span className="mr-inline-error">{reveal.error.message}</span> : null}
@@ -226,8 +238,8 @@ function SwapHere({ modelId, refView }: { modelId: string; refView: ModelRefView
   const place = where(refView);
   return (
     <li className="mr-ref">
-      <button type="button" className="mr-link" aria-label={`Swap ${modelId} in ${place}…`} disabled={swap.pending} onClick={() => void swap.run({ modelId, refId: refView.refId })}>
-        Swap in {place}…
+      <button type="button" className="mr-link" aria-label={l10n.t('Swap {0} in {1}…', modelId, place)} disabled={swap.pending} onClick={() => void swap.run({ modelId, refId: refView.refId })}>
+        {l10n.t('Swap in {0}…', place)}
       </button>
       {swap.error ? <span className="mr-inline-error">{swap.error.message}</span> : swap.result ? <span className="mr-muted">{swap.result.message}</span> : null}
     </li>

@@ -21,7 +21,6 @@ import {
   vsCodeBadge,
   vsCodeButton,
   vsCodeCheckbox,
-  vsCodeDivider,
   vsCodeDropdown,
   vsCodeOption,
   vsCodeProgressRing,
@@ -40,7 +39,6 @@ export function registerToolkit(): boolean {
       vsCodeBadge(),
       vsCodeButton(),
       vsCodeCheckbox(),
-      vsCodeDivider(),
       vsCodeDropdown(),
       vsCodeOption(),
       vsCodeProgressRing(),
@@ -69,6 +67,44 @@ function attrs(input: Props): Props {
   const out: Props = {};
   for (const [k, v] of Object.entries(input)) if (v !== undefined && v !== false && v !== null) out[k] = v;
   return out;
+}
+
+/** A form element's live properties: the text of a field or dropdown, whether a box is checked. */
+interface FormProps {
+  value: string;
+  checked: boolean;
+}
+
+/**
+ * A ref for a form element (custom or native), kept showing `current` (re-applied when `current` or `deps`
+ * change), whose `input` and `change` events call the latest handlers with what it shows. React does not wire
+ * custom elements' events, so they are listened to on the element.
+ */
+function useFormElement<K extends keyof FormProps>(
+  key: K,
+  current: FormProps[K],
+  handlers: { input?: (v: FormProps[K]) => void; change?: (v: FormProps[K]) => void },
+  deps: readonly unknown[] = [],
+): RefObject<HTMLElement & Pick<FormProps, K>> {
+  const ref = useRef<HTMLElement & Pick<FormProps, K>>(null);
+  const latest = useRef(handlers);
+  latest.current = handlers;
+  useEffect(() => {
+    const node = ref.current;
+    if (!node) return;
+    const live: Pick<FormProps, K> = node;
+    const listeners = (['input', 'change'] as const).map((name) => [name, (): void => latest.current[name]?.(live[key])] as const);
+    for (const [name, listener] of listeners) node.addEventListener(name, listener);
+    return () => {
+      for (const [name, listener] of listeners) node.removeEventListener(name, listener);
+    };
+  }, [key]);
+  useLayoutEffect(() => {
+    const live: Pick<FormProps, K> | null = ref.current;
+    if (live && live[key] !== current) live[key] = current;
+    // `deps`: whatever else can reset what the element shows (a dropdown's options).
+  }, [key, current, ...deps]);
+  return ref;
 }
 
 export interface ButtonProps {
@@ -124,20 +160,7 @@ export interface DropdownProps {
 }
 
 export function Dropdown({ value, options, onChange, label, className, disabled }: DropdownProps): ReactElement {
-  const ref = useRef<HTMLElement & { value: string }>(null);
-  const latest = useRef(onChange);
-  latest.current = onChange;
-  useEffect(() => {
-    const node = ref.current;
-    if (!node) return;
-    const listener = (): void => latest.current(node.value);
-    node.addEventListener('change', listener);
-    return () => node.removeEventListener('change', listener);
-  }, []);
-  useLayoutEffect(() => {
-    const node = ref.current;
-    if (node && node.value !== value) node.value = value;
-  }, [value, options]);
+  const ref = useFormElement('value', value, { change: onChange }, [options]);
   if (active) {
     return el(
       'vscode-dropdown',
@@ -171,28 +194,10 @@ export interface TextFieldProps {
 }
 
 export function TextField({ value, label, onInput, onChange, placeholder, type = 'text', inputMode, className, invalid }: TextFieldProps): ReactElement {
-  const ref = useRef<HTMLElement & { value: string }>(null);
-  const handlers = useRef({ onInput, onChange });
-  handlers.current = { onInput, onChange };
-  useEffect(() => {
-    const node = ref.current;
-    if (!node) return;
-    const input = (): void => handlers.current.onInput?.(node.value);
-    const change = (): void => handlers.current.onChange?.(node.value);
-    node.addEventListener('input', input);
-    node.addEventListener('change', change);
-    return () => {
-      node.removeEventListener('input', input);
-      node.removeEventListener('change', change);
-    };
-  }, []);
-  useLayoutEffect(() => {
-    const node = ref.current;
-    if (node && node.value !== value) node.value = value;
-  }, [value]);
+  const ref = useFormElement('value', value, { input: onInput, change: onChange });
   const onKeyDown = (e: ReactKeyboardEvent<HTMLElement>): void => {
     // Enter commits, as it does in VS Code's own inputs.
-    if (e.key === 'Enter' && ref.current) handlers.current.onChange?.(ref.current.value);
+    if (e.key === 'Enter' && ref.current) onChange?.(ref.current.value);
   };
   if (active) {
     return el('vscode-text-field', attrs({ ref, 'aria-label': label, placeholder, type: 'text', inputmode: inputMode, class: className, 'aria-invalid': invalid ? 'true' : undefined, onKeyDown }));
@@ -220,20 +225,7 @@ export interface CheckboxProps {
 }
 
 export function Checkbox({ checked, onChange, children, className }: CheckboxProps): ReactElement {
-  const ref = useRef<HTMLElement & { checked: boolean }>(null);
-  const latest = useRef(onChange);
-  latest.current = onChange;
-  useEffect(() => {
-    const node = ref.current;
-    if (!node) return;
-    const listener = (): void => latest.current(node.checked);
-    node.addEventListener('change', listener);
-    return () => node.removeEventListener('change', listener);
-  }, []);
-  useLayoutEffect(() => {
-    const node = ref.current;
-    if (node && node.checked !== checked) node.checked = checked;
-  }, [checked]);
+  const ref = useFormElement('checked', checked, { change: onChange });
   if (active) {
     return el('vscode-checkbox', attrs({ ref, class: className, checked }), children);
   }
@@ -261,11 +253,6 @@ export function Tag({ children, className, title }: { children: ReactNode; class
       {children}
     </span>
   );
-}
-
-export function Divider(): ReactElement {
-  if (active) return el('vscode-divider', { role: 'separator' });
-  return <hr className="mr-divider" />;
 }
 
 /**
