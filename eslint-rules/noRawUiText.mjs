@@ -10,7 +10,7 @@
 /** Taken out before looking for words: they read the same in every language. */
 const NEUTRAL = [
   /\$\([a-z0-9~-]+\)/gi, // codicons
-  /model-radar(?: (?:report|refs|swap))?/g,
+  /model-radar(?: (?:report|refs|swap|watch))?/g,
   /Model Radar/g,
   /OpenRouter/g,
   /BYOK/g,

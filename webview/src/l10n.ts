@@ -14,7 +14,7 @@ export function t(message: string, ...args: L10nArg[]): string {
 }
 
 /** Loads the bundle the host sent (validated again here), points shared code at it, and sets `<html lang>`. */
-export function configureL10n(raw: WebviewL10n | unknown): WebviewL10n {
+export function configureL10n(raw: unknown): WebviewL10n {
   const l10n = readWebviewL10n(raw);
   vscodeL10n.config({ contents: l10n.bundle });
   setSharedL10n(l10n.language, t);

@@ -7,7 +7,7 @@ import { formatChange, formatUsd } from '../../../src/shared/format';
 import { buildYourModels, savingFraction, type YourModel } from '../model/derive';
 import { Button, ProgressRing } from '../ui/toolkit';
 import { noSwapReason } from '../model/swapReason';
-import { mixLabel, mixNotes, modelNotes } from '../model/workload';
+import { mixNotes, modelNotes } from '../model/workload';
 import { Rich } from '../components/Rich';
 import * as l10n from '../l10n';
 
@@ -87,8 +87,8 @@ function SavingLine({ target }: { target: YourModel }): ReactElement {
         {target.refs.length ? (
           <>
             {' '}
-            <button type="button" className="mr-link" aria-label={`Swap ${target.id} for ${best.id}`} disabled={swap.pending} onClick={() => void swap.run({ modelId: target.id, targetId: best.id })}>
-              Swap…
+            <button type="button" className="mr-link" aria-label={l10n.t('Swap {0} for {1}', target.id, best.id)} disabled={swap.pending} onClick={() => void swap.run({ modelId: target.id, targetId: best.id })}>
+              {l10n.t('Swap…')}
             </button>
           </>
         ) : (
