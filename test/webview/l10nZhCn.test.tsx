@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { InitPayload, RequestParams } from '../../src/shared/protocol';
 import type { ErrorKind, Snapshot, TokenMix } from '../../src/shared/types';
 import { configureL10n } from '../../webview/src/l10n';
-import { renderApp, type Handlers } from './support/fakeHost';
+import { renderApp, NOW, type Handlers } from './support/fakeHost';
+import { buildSpendHistory } from '../../src/core/spend/history';
 import {
   compareResult,
   errorSnapshot,
@@ -39,6 +40,11 @@ const handlers: Handlers = {
   'compare/alternatives': (p: RequestParams<'compare/alternatives'>) =>
     compareResult(p.modelId, p.modelId === 'anthropic/claude-sonnet-4.5' ? ['deepseek/deepseek-v4-flash', 'xiaomi/mimo-v2.5'] : [], MIX),
   'model/swap': () => ({ applied: true, message: '' }),
+  // The dashboard's Spend section asks for the history (a management key's): an empty one, so its words show too.
+  'spend/history': (p: RequestParams<'spend/history'>) => ({
+    status: 'ok',
+    view: buildSpendHistory({ rows: [], truncated: false, dropped: 0 }, { requested: p.window, now: NOW, fetchedAt: NOW - 5 * 60_000 }),
+  }),
 };
 
 function zhInit(overrides: Partial<InitPayload> = {}): InitPayload {
@@ -46,7 +52,8 @@ function zhInit(overrides: Partial<InitPayload> = {}): InitPayload {
 }
 
 /** Words a Chinese UI keeps in Latin script: names, acronyms and units, never a sentence. */
-const KEPT = new Set(['Model', 'Radar', 'OpenRouter', 'BYOK', 'API', 'ID', 'Data', 'token', 'UTC', 'CC', 'BY', 'openrouter', 'ai']);
+// API requests and paths (GET /key, POST /analytics/query, /activity) are named as OpenRouter documents them.
+const KEPT = new Set(['GET', 'POST', 'key', 'activity', 'analytics', 'query', 'Model', 'Radar', 'OpenRouter', 'BYOK', 'API', 'ID', 'Data', 'token', 'UTC', 'CC', 'BY', 'openrouter', 'ai']);
 
 /** Names the data brings (models, labs, ids, files, tools): shown as they are in any language. */
 function dataNames(snapshot: Snapshot, init: InitPayload): string[] {

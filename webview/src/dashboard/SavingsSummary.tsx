@@ -7,7 +7,7 @@ import { formatChange, formatUsd } from '../../../src/shared/format';
 import { buildYourModels, savingFraction, type YourModel } from '../model/derive';
 import { Button, ProgressRing } from '../ui/toolkit';
 import { noSwapReason } from '../model/swapReason';
-import { mixNotes, modelNotes } from '../model/workload';
+import { mixLabel, mixNotes, modelNotes } from '../model/workload';
 import { Rich } from '../components/Rich';
 import * as l10n from '../l10n';
 
@@ -107,17 +107,12 @@ function SavingLine({ target }: { target: YourModel }): ReactElement {
   return (
     <li>
       <Rich
-        text={
-          source === 'activity'
-            ? l10n.t('Switching {0} on your last-30-day mix ≈ {1} → {2}')
-            : source === 'custom'
-              ? l10n.t('Switching {0} on your custom mix ≈ {1} → {2}')
-              : l10n.t('Switching {0} on a default mix ≈ {1} → {2}')
-        }
+        text={l10n.t('Switching {0} on {1} ≈ {2} → {3}')}
         args={[
           <strong key="swap">
             {name} → {best.name}
           </strong>,
+          mixLabel(result.mix),
           <span key="from" className="mr-num">
             {formatUsd(result.baseCost)}
           </span>,
