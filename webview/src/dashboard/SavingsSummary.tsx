@@ -7,7 +7,7 @@ import { formatChange, formatUsd } from '../../../src/shared/format';
 import { buildYourModels, savingFraction, type YourModel } from '../model/derive';
 import { Button, ProgressRing } from '../ui/toolkit';
 import { noSwapReason } from '../model/swapReason';
-import { mixLabel, mixNotes, modelNotes } from '../model/workload';
+import { mixNotes, modelNotes } from '../model/workload';
 import { Rich } from '../components/Rich';
 import * as l10n from '../l10n';
 
@@ -107,12 +107,17 @@ function SavingLine({ target }: { target: YourModel }): ReactElement {
   return (
     <li>
       <Rich
-        text={l10n.t('Switching {0} on {1} ≈ {2} → {3}')}
+        text={
+          source === 'activity'
+            ? l10n.t('Switching {0} on your last-30-day mix ≈ {1} → {2}')
+            : source === 'custom'
+              ? l10n.t('Switching {0} on your custom mix ≈ {1} → {2}')
+              : l10n.t('Switching {0} on a default mix (3 input : 1 output tokens; no usage history) ≈ {1} → {2}')
+        }
         args={[
           <strong key="swap">
             {name} → {best.name}
           </strong>,
-          mixLabel(result.mix),
           <span key="from" className="mr-num">
             {formatUsd(result.baseCost)}
           </span>,
