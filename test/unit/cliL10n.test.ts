@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { languageFromEnv, normaliseLanguage, takeLanguage, useCliLanguage } from '../../src/cli/l10n';
+import { t as sharedT, uiLanguage } from '../../src/shared/l10n';
+import { runWatch } from '../../src/cli/watch';
 import { runRefs, type RefsIo } from '../../src/cli/refs';
 import { runSwapCli } from '../../src/cli/swap';
 
@@ -83,6 +85,25 @@ describe('the CLI in zh-cn', () => {
     const u = io();
     expect(await runSwapCli(['--offline', dir], u)).toBe(2);
     expect(u.err()).toContain('缺少 --from');
+  });
+
+  it('--lang reaches shared code too (words and dates the formatter renders), and English puts it back', () => {
+    useCliLanguage('zh-cn');
+    expect(uiLanguage()).toBe('zh-cn');
+    expect(sharedT('free')).toBe('免费');
+    useCliLanguage('en');
+    expect(uiLanguage()).toBe('en');
+    expect(sharedT('free')).toBe('free');
+  });
+
+  it('prints watch usage errors and the missing history in Chinese', () => {
+    useCliLanguage('zh-cn');
+    const u = io();
+    expect(runWatch(['--since', 'soon'], { ...u, env: {} })).toBe(2);
+    expect(u.err()).toContain('--since：“soon”不是日期');
+    const m = io();
+    expect(runWatch(['--file', join(dir, 'no-such-history.json')], { ...m, env: {} })).toBe(1);
+    expect(m.err()).toContain('no-such-history.json 不存在');
   });
 
   it('falls back to English when the bundle is missing', async () => {
