@@ -81,7 +81,7 @@ const hostMainExternal = {
  * VS Code reads them from it; the host never shows them, so its bundle carries them as empty strings.
  * @type {import('esbuild').Plugin}
  */
-const dropSettingDescriptions = {
+export const dropSettingDescriptions = {
   name: 'drop-setting-descriptions',
   setup(build) {
     build.onLoad({ filter: /src[\\/]core[\\/]service[\\/]settings\.ts$/ }, (args) => ({

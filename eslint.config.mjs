@@ -4,6 +4,7 @@ import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { l10nPlugin } from './eslint-rules/noRawUiText.mjs';
 
 /** Every Node built-in by its bare name (`fs`, `fs/promises`, `module`, …), listed in full: exact names, so `./events` stays allowed. */
 const BARE_BUILTINS = builtinModules.filter((m) => !m.startsWith('_') && !m.startsWith('node:'));
@@ -184,5 +185,11 @@ export default tseslint.config(
   {
     files: ['**/*.mjs', '**/*.mts', 'scripts/**', 'test/**'],
     rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    // Localisation: what a user reads in the editor or the terminal goes through l10n.t (see eslint-rules/noRawUiText.mjs).
+    files: ['src/host/**/*.ts', 'src/cli/**/*.ts', 'src/cli.ts'],
+    plugins: { 'model-radar': l10nPlugin },
+    rules: { 'model-radar/no-raw-ui-text': 'error' },
   },
 );

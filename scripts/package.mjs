@@ -12,7 +12,8 @@ if (!process.argv.includes('--no-build')) run(process.execPath, ['esbuild.mjs'])
 const files = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { encoding: 'utf8' }).split('\n').filter(Boolean);
 const forbidden = files.filter((f) => /(^|\/)node_modules\/|^src\/|^test\/|^webview\/|\.ts$|\.map$/.test(f));
 // The entry loads dist/main.js on the tick after activation: a package without it activates and then fails.
-const hostMissing = ['dist/extension.js', 'dist/main.js'].filter((f) => !files.includes(f));
+// package.json's %key% texts and the Chinese bundle (VS Code and the CLI read them) must ship too.
+const hostMissing = ['dist/extension.js', 'dist/main.js', 'package.nls.json', 'package.nls.zh-cn.json', 'l10n/bundle.l10n.zh-cn.json'].filter((f) => !files.includes(f));
 if (forbidden.length > 0 || hostMissing.length > 0) {
   console.error(`package: refusing to ship ${forbidden.length ? forbidden.join(', ') : `a package without ${hostMissing.join(', ')}`}`);
   process.exit(1);

@@ -1,6 +1,8 @@
 // Writes package.json contributes.configuration from src/core/service/settings.ts (SETTINGS_SCHEMA, the one place
-// settings are declared). `npm run sync-manifest` rewrites package.json; `npm run sync-manifest:check` (and
-// the manifest contract test) fails when the two drift, without writing anything.
+// settings are declared), with each description as a `%key%` placeholder, and writes the English text of those
+// descriptions into package.nls.json (the other keys there, commands and views, are written by hand; VS Code reads
+// package.nls.<language>.json for the UI language). `npm run sync-manifest` rewrites both files;
+// `npm run sync-manifest:check` (and the manifest contract test) fails when either drifts, without writing anything.
 import { build } from 'esbuild';
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,11 +14,22 @@ const check = process.argv.includes('--check');
 const dir = mkdtempSync(join(tmpdir(), 'mr-'));
 const out = join(dir, 'settings.mjs');
 await build({ entryPoints: ['src/core/service/settings.ts'], outfile: out, bundle: true, format: 'esm', platform: 'neutral', logLevel: 'error' });
-const { configurationContribution } = await import(pathToFileURL(out).href);
+const { configurationContribution, configurationStrings } = await import(pathToFileURL(out).href);
 rmSync(dir, { recursive: true, force: true });
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const wanted = configurationContribution();
+
+/** package.nls.json with the settings' descriptions as the schema has them (keys of removed settings gone), sorted. */
+function wantedNls(current) {
+  const strings = configurationStrings();
+  const merged = { ...Object.fromEntries(Object.entries(current).filter(([k]) => !/^modelRadar\..*\.markdownDescription$/.test(k))), ...strings };
+  return Object.fromEntries(Object.keys(merged).sort().map((k) => [k, merged[k]]));
+}
+const nlsText = readFileSync('package.nls.json', 'utf8');
+const nlsWanted = JSON.stringify(wantedNls(JSON.parse(nlsText)), null, 2) + '\n';
+
 if (check) {
+  let ok = true;
   if (isDeepStrictEqual(pkg.contributes.configuration, wanted)) {
     console.log('package.json contributes.configuration matches src/core/service/settings.ts');
   } else {
@@ -26,10 +39,18 @@ if (check) {
       (k) => !isDeepStrictEqual(pkg.contributes.configuration?.properties?.[k], wanted.properties[k]),
     );
     console.error(`package.json contributes.configuration is out of date (${differ.join(', ') || 'title'}); run npm run sync-manifest`);
-    process.exitCode = 1;
+    ok = false;
   }
+  if (nlsText === nlsWanted) {
+    console.log('package.nls.json setting descriptions match src/core/service/settings.ts');
+  } else {
+    console.error('package.nls.json setting descriptions are out of date; run npm run sync-manifest');
+    ok = false;
+  }
+  if (!ok) process.exitCode = 1;
 } else {
   pkg.contributes.configuration = wanted;
   writeFileSync('package.json', JSON.stringify(pkg, null, 2) + '\n');
-  console.log('package.json contributes.configuration updated');
+  writeFileSync('package.nls.json', nlsWanted);
+  console.log('package.json contributes.configuration and package.nls.json updated');
 }

@@ -7,6 +7,7 @@ import { DEFAULT_API_BASE_URL } from '../core/openrouter/baseUrl';
 import { createOpenRouterClient } from '../core/openrouter/client';
 import type { ApiModel } from '../core/openrouter/apiTypes';
 import type { RefCatalog } from '../core/refs/types';
+import { cliL10n as l10n } from './l10n';
 
 /** Where the catalog comes from: the live API (at `baseUrl`, the default when null) or the bundled snapshot. */
 export interface CatalogSource {
@@ -30,8 +31,8 @@ export type PathCommandLineResult<F extends string, V extends string> =
 
 export interface PathCommandOptions<F extends string, V extends string> {
   flags: readonly F[];
-  /** Each valued option with what it needs, for the message when the value is missing ("a model id"). */
-  values: Readonly<Record<V, string>>;
+  /** Each valued option with the message when its value is missing ("--from needs a model id"), translated when shown. */
+  values: Readonly<Record<V, () => string>>;
 }
 
 /**
@@ -44,7 +45,7 @@ export function parsePathCommandLine<F extends string, V extends string>(
   own: PathCommandOptions<F, V>,
 ): PathCommandLineResult<F, V> {
   const args: PathCommandLine<F, V> = { json: false, offline: false, baseUrl: null, paths: [], flags: new Set(), values: {} };
-  const needs = new Map<string, string>([...Object.entries<string>(own.values), ['--base-url', 'a URL']]);
+  const needs = new Map<string, () => string>([...Object.entries<() => string>(own.values), ['--base-url', () => l10n.t('--base-url needs a URL')]]);
   const isFlag = (a: string): a is F => (own.flags as readonly string[]).includes(a);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -63,10 +64,10 @@ export function parsePathCommandLine<F extends string, V extends string>(
       const what = needs.get(name);
       if (what !== undefined) {
         const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
-        if (value === undefined || value === '') return { ok: false, message: `${name} needs ${what}` };
+        if (value === undefined || value === '') return { ok: false, message: what() };
         if (name === '--base-url') args.baseUrl = value;
         else args.values[name as V] = value;
-      } else if (a.startsWith('-') && a !== '-') return { ok: false, message: `unknown option ${a}` };
+      } else if (a.startsWith('-') && a !== '-') return { ok: false, message: l10n.t('unknown option {0}', a) };
       else args.paths.push(a);
     }
   }
@@ -90,8 +91,8 @@ export function answerNotRun(
 
 /** What every path command refuses once its own options are read: both sources at once, or nothing to read. */
 export function checkPathCommandLine(args: CatalogSource & { paths: readonly string[] }): string | null {
-  if (args.offline && args.baseUrl !== null) return '--offline and --base-url cannot be used together';
-  if (args.paths.length === 0) return 'give at least one file or folder';
+  if (args.offline && args.baseUrl !== null) return l10n.t('--offline and --base-url cannot be used together');
+  if (args.paths.length === 0) return l10n.t('give at least one file or folder');
   return null;
 }
 

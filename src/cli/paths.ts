@@ -2,6 +2,7 @@
 // refs and swap share this, so both refuse what cannot be walked or read as text: a device such as /dev/zero
 // would otherwise be read forever.
 import { statSync } from 'node:fs';
+import { cliL10n as l10n } from './l10n';
 
 export interface CliRoot {
   path: string;
@@ -24,7 +25,7 @@ export function checkRoots(paths: readonly string[]): RootsCheck {
   for (const path of paths) {
     try {
       const st = statSync(path);
-      if (!st.isDirectory() && !st.isFile()) return { ok: false, path, problem: 'notFileOrFolder', detail: 'not a file or folder' };
+      if (!st.isDirectory() && !st.isFile()) return { ok: false, path, problem: 'notFileOrFolder', detail: l10n.t('not a file or folder') };
       roots.push({ path, dir: st.isDirectory() });
     } catch (err) {
       return { ok: false, path, problem: 'missing', detail: describeFsError(err) };

@@ -10,6 +10,7 @@ import { BUNDLED_CAPTURED_AT } from '../core/data/bundledCatalog';
 import { checkRoots, describeFsError } from './paths';
 import { answerNotRun, catalogOrigin, checkPathCommandLine, loadRefCatalog, parsePathCommandLine, reasonOf, type PathCommandLine } from './pathCommand';
 import { guardTerminal, keysInCommandLine } from './terminal';
+import { cliL10n as l10n } from './l10n';
 
 export interface RefsIo {
   stdout: { write(text: string): unknown };
@@ -22,10 +23,11 @@ export interface RefsIo {
 export type RefsJsonReference = Pick<ModelRef, 'file' | 'line' | 'column' | 'raw' | 'id' | 'known'>;
 
 const USAGE = 'usage: model-radar refs [--json] [--base-url URL | --offline] PATH...';
-const HELP =
-  `${USAGE}\n` +
-  '  Lists the OpenRouter model ids in the files and folders given. Ids are checked against the live catalog; when it\n' +
-  '  cannot be reached (or with --offline), against the snapshot bundled with this version.';
+function help(): string {
+  return `${USAGE}\n${l10n.t(
+    '  Lists the OpenRouter model ids in the files and folders given. Ids are checked against the live catalog; when it\n  cannot be reached (or with --offline), against the snapshot bundled with this version.',
+  )}`;
+}
 
 type RefsArgs = PathCommandLine<never, never>;
 
@@ -98,7 +100,7 @@ export async function runRefs(argv: string[], rawIo: RefsIo): Promise<number> {
   // File names and file text come from whatever tree is scanned: a cloned repository's, too.
   const io = guardTerminal(rawIo, keysInCommandLine(argv, rawIo.env));
   const parsed = parseArgs(argv);
-  if (!parsed.ok) return answerNotRun(io, 'refs', { usage: USAGE, help: HELP }, parsed);
+  if (!parsed.ok) return answerNotRun(io, 'refs', { usage: USAGE, help: help() }, parsed);
   const { args } = parsed;
 
   // Check the paths before the network: a typo should not wait for /models.
@@ -106,10 +108,10 @@ export async function runRefs(argv: string[], rawIo: RefsIo): Promise<number> {
   if (!checked.ok) {
     // A device or pipe is a usage error, as in swap; a path that is not there is a failed run, as before.
     if (checked.problem === 'notFileOrFolder') {
-      io.stderr.write(`model-radar refs: ${checked.path} is not a file or folder (${USAGE})\n`);
+      io.stderr.write(`model-radar refs: ${l10n.t('{0} is not a file or folder ({1})', checked.path, USAGE)}\n`);
       return 2;
     }
-    io.stderr.write(`model-radar refs: cannot read ${checked.path} (${checked.detail})\n`);
+    io.stderr.write(`model-radar refs: ${l10n.t('cannot read {0} ({1})', checked.path, checked.detail)}\n`);
     return 1;
   }
   const { roots } = checked;
@@ -120,12 +122,17 @@ export async function runRefs(argv: string[], rawIo: RefsIo): Promise<number> {
   } catch (err) {
     const reason = reasonOf(err);
     if (args.offline) {
-      io.stderr.write(`model-radar refs: could not load the bundled snapshot: ${reason}\n`);
+      io.stderr.write(`model-radar refs: ${l10n.t('could not load the bundled snapshot: {0}', reason)}\n`);
       return 1;
     }
     // As the extension does: the shipped snapshot stands in for the live catalog, and the user is told.
     io.stderr.write(
-      `model-radar refs: could not load the model catalog from ${catalogOrigin(args)} (${reason}); using the bundled ${BUNDLED_CAPTURED_AT} snapshot instead (--offline skips the network).\n`,
+      `model-radar refs: ${l10n.t(
+        'could not load the model catalog from {0} ({1}); using the bundled {2} snapshot instead (--offline skips the network).',
+        catalogOrigin(args),
+        reason,
+        BUNDLED_CAPTURED_AT,
+      )}\n`,
     );
     catalog = await loadRefCatalog({ offline: true, baseUrl: null }, io.fetch);
   }
@@ -134,7 +141,7 @@ export async function runRefs(argv: string[], rawIo: RefsIo): Promise<number> {
   const out: RefsJsonReference[] = [];
   let files = 0;
   const warn = (path: string, err: unknown): void => {
-    io.stderr.write(`model-radar refs: skipped ${path} (${describeFsError(err)})\n`);
+    io.stderr.write(`model-radar refs: ${l10n.t('skipped {0} ({1})', path, describeFsError(err))}\n`);
   };
   for (const root of roots) {
     if (root.dir) {
@@ -161,7 +168,7 @@ export async function runRefs(argv: string[], rawIo: RefsIo): Promise<number> {
       let text: string;
       try {
         if (statSync(root.path).size > DEFAULT_MAX_FILE_BYTES) {
-          io.stderr.write(`model-radar refs: skipped ${display} (larger than ${DEFAULT_MAX_FILE_BYTES / 1024 / 1024} MB)\n`);
+          io.stderr.write(`model-radar refs: ${l10n.t('skipped {0} (larger than {1} MB)', display, DEFAULT_MAX_FILE_BYTES / 1024 / 1024)}\n`);
           continue;
         }
         text = stripBom(readFileSync(root.path, 'utf8'));
@@ -178,8 +185,10 @@ export async function runRefs(argv: string[], rawIo: RefsIo): Promise<number> {
     io.stdout.write(`${JSON.stringify({ references: out })}\n`);
     return 0;
   }
-  const lines = out.map((r) => `${r.file}:${r.line}:${r.column}  ${r.raw}${r.raw !== r.id ? `  (${r.id})` : ''}${r.known ? '' : '  [not in the catalog]'}`);
-  lines.push(`${out.length} reference${out.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} scanned`);
+  const notInCatalog = l10n.t('[not in the catalog]');
+  const lines = out.map((r) => `${r.file}:${r.line}:${r.column}  ${r.raw}${r.raw !== r.id ? `  (${r.id})` : ''}${r.known ? '' : `  ${notInCatalog}`}`);
+  const refs = out.length === 1 ? l10n.t('{0} reference', out.length) : l10n.t('{0} references', out.length);
+  lines.push(files === 1 ? l10n.t('{0} in {1} file scanned', refs, files) : l10n.t('{0} in {1} files scanned', refs, files));
   io.stdout.write(`${lines.join('\n')}\n`);
   return 0;
 }

@@ -9,6 +9,7 @@ import { buildReport, formatReportTable } from '../core/market/report';
 import { defaultWindows, isIsoDay, windowLength, type DayWindow } from '../core/market/rankings';
 import { buildTrendReport, buildTrendView, formatTrendTable, MAX_TREND_WEEKS, trendWindow } from '../core/market/trend';
 import { guardTerminal, keysInCommandLine } from './terminal';
+import { cliL10n as l10n } from './l10n';
 
 export interface ReportIo {
   stdout: { write(text: string): unknown };
@@ -19,10 +20,13 @@ export interface ReportIo {
   now?: () => number;
 }
 
-const USAGE =
+const USAGE_LINE =
   'usage: model-radar report [--base-url URL] [--key KEY] [--from YYYY-MM-DD --to YYYY-MM-DD] [--top N] [--json]\n' +
-  '       model-radar report --weeks N [--base-url URL] [--key KEY] [--json]   weekly region shares (N up to 52), the lead streak\n' +
-  '  The key (any OpenRouter API key) may also come from OPENROUTER_API_KEY. Default window: the last 7 completed UTC days.\n';
+  '       model-radar report --weeks N [--base-url URL] [--key KEY] [--json]   weekly region shares (N up to 52), the lead streak';
+
+function usage(): string {
+  return `${USAGE_LINE}\n${l10n.t('  The key (any OpenRouter API key) may also come from OPENROUTER_API_KEY. Default window: the last 7 completed UTC days.')}\n`;
+}
 
 const MAX_TOP = 50;
 /** The Data API's longest span. */
@@ -50,42 +54,42 @@ export function parseReportArgs(argv: readonly string[], env: Record<string, str
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === undefined) break;
-    if (a === '-h' || a === '--help') return { ok: false, message: USAGE, help: true };
+    if (a === '-h' || a === '--help') return { ok: false, message: usage(), help: true };
     if (a === '--json') {
       json = true;
       continue;
     }
     const eq = a.indexOf('=');
     const name = (eq > 0 ? a.slice(0, eq) : a) as ValueOption;
-    if (!VALUE_OPTIONS.includes(name)) return { ok: false, message: `unknown argument ${JSON.stringify(a)}` };
+    if (!VALUE_OPTIONS.includes(name)) return { ok: false, message: l10n.t('unknown argument {0}', JSON.stringify(a)) };
     const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
-    if (value === undefined || value === '' || (eq < 0 && value.startsWith('--'))) return { ok: false, message: `${name} needs a value` };
+    if (value === undefined || value === '' || (eq < 0 && value.startsWith('--'))) return { ok: false, message: l10n.t('{0} needs a value', name) };
     values[name] = value;
   }
 
   const from = values['--from'] ?? null;
   const to = values['--to'] ?? null;
-  if ((from === null) !== (to === null)) return { ok: false, message: '--from and --to go together' };
+  if ((from === null) !== (to === null)) return { ok: false, message: l10n.t('--from and --to go together') };
   for (const [name, d] of [['--from', from], ['--to', to]] as const) {
-    if (d !== null && !isIsoDay(d)) return { ok: false, message: `${name} must be a date as YYYY-MM-DD, got ${JSON.stringify(d)}` };
+    if (d !== null && !isIsoDay(d)) return { ok: false, message: l10n.t('{0} must be a date as YYYY-MM-DD, got {1}', name, JSON.stringify(d)) };
   }
   if (from !== null && to !== null) {
-    if (from > to) return { ok: false, message: '--from must be on or before --to' };
-    if (windowLength({ start: from, end: to }) > MAX_SPAN_DAYS) return { ok: false, message: `the window may span at most ${MAX_SPAN_DAYS} days` };
+    if (from > to) return { ok: false, message: l10n.t('--from must be on or before --to') };
+    if (windowLength({ start: from, end: to }) > MAX_SPAN_DAYS) return { ok: false, message: l10n.t('the window may span at most {0} days', MAX_SPAN_DAYS) };
   }
 
   let top = 5;
   if (values['--top'] !== undefined) {
     const n = Number(values['--top']);
-    if (!/^\d+$/.test(values['--top']) || n < 1 || n > MAX_TOP) return { ok: false, message: `--top must be a whole number from 1 to ${MAX_TOP}` };
+    if (!/^\d+$/.test(values['--top']) || n < 1 || n > MAX_TOP) return { ok: false, message: l10n.t('--top must be a whole number from 1 to {0}', MAX_TOP) };
     top = n;
   }
 
   let weeks: number | null = null;
   if (values['--weeks'] !== undefined) {
     const n = Number(values['--weeks']);
-    if (!/^\d+$/.test(values['--weeks']) || n < 1 || n > MAX_TREND_WEEKS) return { ok: false, message: `--weeks must be a whole number from 1 to ${MAX_TREND_WEEKS}` };
-    if (from !== null || values['--top'] !== undefined) return { ok: false, message: '--weeks shows the weekly trend; --from, --to and --top belong to the daily report' };
+    if (!/^\d+$/.test(values['--weeks']) || n < 1 || n > MAX_TREND_WEEKS) return { ok: false, message: l10n.t('--weeks must be a whole number from 1 to {0}', MAX_TREND_WEEKS) };
+    if (from !== null || values['--top'] !== undefined) return { ok: false, message: l10n.t('--weeks shows the weekly trend; --from, --to and --top belong to the daily report') };
     weeks = n;
   }
 
@@ -108,12 +112,12 @@ export async function runReport(argv: string[], rawIo: ReportIo): Promise<number
       io.stdout.write(parsed.message);
       return 0;
     }
-    io.stderr.write(`model-radar report: ${parsed.message}\n${USAGE}`);
+    io.stderr.write(`model-radar report: ${parsed.message}\n${usage()}`);
     return 2;
   }
   const args = parsed.args;
   if (args.key === null) {
-    io.stderr.write('model-radar report: rankings need an OpenRouter API key (any key): pass --key or set OPENROUTER_API_KEY.\n');
+    io.stderr.write(`model-radar report: ${l10n.t('rankings need an OpenRouter API key (any key): pass --key or set OPENROUTER_API_KEY.')}\n`);
     return 2;
   }
 
@@ -138,7 +142,9 @@ export async function runReport(argv: string[], rawIo: ReportIo): Promise<number
     index = createCatalogIndex(buildCatalog(models.value.data));
   } else {
     // Names and prices are garnish on the figures: fall back to the shipped snapshot and say so.
-    io.stderr.write(`model-radar report: model list unavailable (${oneLine(toErrorInfo(models.reason).message)}); names and prices from the bundled ${BUNDLED_CAPTURED_AT} snapshot.\n`);
+    io.stderr.write(
+      `model-radar report: ${l10n.t('model list unavailable ({0}); names and prices from the bundled {1} snapshot.', oneLine(toErrorInfo(models.reason).message), BUNDLED_CAPTURED_AT)}\n`,
+    );
     index = createCatalogIndex(buildCatalog(bundledApiModels()));
   }
 
@@ -151,7 +157,7 @@ export async function runReport(argv: string[], rawIo: ReportIo): Promise<number
     top: args.top,
     droppedRows: rankings.value.dropped,
   });
-  io.stdout.write(args.json ? `${JSON.stringify(report)}\n` : formatReportTable(report));
+  io.stdout.write(args.json ? `${JSON.stringify(report)}\n` : formatReportTable(report, l10n));
   return 0;
 }
 

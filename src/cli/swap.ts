@@ -14,6 +14,7 @@ import { applyEdits, computeSwapMany, isRoutableTarget, normaliseTarget } from '
 import type { FileKind, ModelRef, RefCatalog } from '../core/refs/types';
 import { walkFiles, type RefsIo } from './refs';
 import { checkRoots, describeFsError } from './paths';
+import { cliL10n as l10n } from './l10n';
 import { answerNotRun, catalogOrigin, checkPathCommandLine, loadRefCatalog, parsePathCommandLine, reasonOf, type PathCommandLine, type PathCommandOptions } from './pathCommand';
 import { guardTerminal, keysInCommandLine } from './terminal';
 
@@ -35,7 +36,7 @@ interface SwapArgs extends PathCommandLine<SwapFlag, SwapValue> {
 
 type SwapFlag = '--dry-run' | '--allow-unknown';
 type SwapValue = '--from' | '--to';
-const SWAP_OPTIONS: PathCommandOptions<SwapFlag, SwapValue> = { flags: ['--dry-run', '--allow-unknown'], values: { '--from': 'a model id', '--to': 'a model id' } };
+const SWAP_OPTIONS: PathCommandOptions<SwapFlag, SwapValue> = { flags: ['--dry-run', '--allow-unknown'], values: { '--from': () => l10n.t('--from needs a model id'), '--to': () => l10n.t('--to needs a model id') } };
 
 type ArgsResult = { ok: true; args: SwapArgs } | { ok: false; help: true } | { ok: false; help?: false; message: string };
 
@@ -46,16 +47,16 @@ function parseArgs(argv: readonly string[]): ArgsResult {
   const from = args.values['--from']?.trim();
   const to = args.values['--to']?.trim();
   // "--from ' '" is as good as none.
-  if (from === '') return { ok: false, message: '--from needs a model id' };
-  if (to === '') return { ok: false, message: '--to needs a model id' };
-  if (from === undefined) return { ok: false, message: '--from is required' };
-  if (to === undefined) return { ok: false, message: '--to is required' };
+  if (from === '') return { ok: false, message: l10n.t('--from needs a model id') };
+  if (to === '') return { ok: false, message: l10n.t('--to needs a model id') };
+  if (from === undefined) return { ok: false, message: l10n.t('--from is required') };
+  if (to === undefined) return { ok: false, message: l10n.t('--to is required') };
   const problem = checkPathCommandLine(args);
   if (problem !== null) return { ok: false, message: problem };
   // Ids are lower case (the grammar every file is read with): "QWEN/Qwen3-Coder" means qwen/qwen3-coder.
   const asTyped = normaliseTarget(to);
   const target = ID_RE.test(asTyped) ? asTyped : normaliseTarget(to.toLowerCase());
-  if (!ID_RE.test(target)) return { ok: false, message: `"${to}" cannot be written as a model id (author/slug[:variant])` };
+  if (!ID_RE.test(target)) return { ok: false, message: l10n.t('"{0}" cannot be written as a model id (author/slug[:variant])', to) };
   return {
     ok: true,
     args: { ...args, from: normaliseTarget(from).toLowerCase(), to: target, dryRun: args.flags.has('--dry-run'), allowUnknown: args.flags.has('--allow-unknown') },
@@ -98,7 +99,7 @@ export async function runSwapCli(argv: string[], rawIo: SwapIo): Promise<number>
   if (!parsed.ok) return answerNotRun(io, 'swap', { usage: USAGE, help: USAGE }, parsed);
   const { args } = parsed;
   if (args.from === args.to.toLowerCase()) {
-    io.stderr.write(`model-radar swap: --from and --to name the same model (${USAGE})\n`);
+    io.stderr.write(`model-radar swap: ${l10n.t('--from and --to name the same model ({0})', USAGE)}\n`);
     return 2;
   }
 
@@ -106,8 +107,8 @@ export async function runSwapCli(argv: string[], rawIo: SwapIo): Promise<number>
   if (!checked.ok) {
     io.stderr.write(
       checked.problem === 'notFileOrFolder'
-        ? `model-radar swap: ${checked.path} is not a file or folder (${USAGE})\n`
-        : `model-radar swap: cannot read ${checked.path} (${checked.detail})\n`,
+        ? `model-radar swap: ${l10n.t('{0} is not a file or folder ({1})', checked.path, USAGE)}\n`
+        : `model-radar swap: ${l10n.t('cannot read {0} ({1})', checked.path, checked.detail)}\n`,
     );
     return 2;
   }
@@ -117,16 +118,23 @@ export async function runSwapCli(argv: string[], rawIo: SwapIo): Promise<number>
   try {
     catalog = await loadRefCatalog(args, io.fetch);
   } catch (err) {
-    const where = args.offline ? 'the bundled snapshot' : catalogOrigin(args);
-    const hint = args.offline ? '' : ' (use --offline for the bundled snapshot)';
+    const where = args.offline ? l10n.t('the bundled snapshot') : catalogOrigin(args);
     const reason = reasonOf(err);
-    io.stderr.write(`model-radar swap: could not load the model catalog from ${where}: ${reason}${hint}\n`);
-    if (args.json) io.stdout.write(`${JSON.stringify({ changed: [], refused: args.paths.map((file) => ({ file, reason: `could not load the model catalog from ${where}: ${reason}; nothing written` })) } satisfies SwapJson)}\n`);
+    io.stderr.write(
+      `model-radar swap: ${
+        args.offline
+          ? l10n.t('could not load the model catalog from {0}: {1}', where, reason)
+          : l10n.t('could not load the model catalog from {0}: {1} (use --offline for the bundled snapshot)', where, reason)
+      }\n`,
+    );
+    const refusedReason = l10n.t('could not load the model catalog from {0}: {1}; nothing written', where, reason);
+    if (args.json) io.stdout.write(`${JSON.stringify({ changed: [], refused: args.paths.map((file) => ({ file, reason: refusedReason })) } satisfies SwapJson)}\n`);
     return 1;
   }
   if (!isRoutableTarget(args.to, catalog) && !args.allowUnknown) {
-    io.stderr.write(`model-radar swap: "${args.to}" is not a model in the OpenRouter catalog; nothing was written (--allow-unknown writes it anyway)\n`);
-    if (args.json) io.stdout.write(`${JSON.stringify({ changed: [], refused: args.paths.map((file) => ({ file, reason: `"${args.to}" is not a model in the OpenRouter catalog.` })) } satisfies SwapJson)}\n`);
+    io.stderr.write(`model-radar swap: ${l10n.t('"{0}" is not a model in the OpenRouter catalog; nothing was written (--allow-unknown writes it anyway)', args.to)}\n`);
+    const notInCatalog = l10n.t('"{0}" is not a model in the OpenRouter catalog.', args.to);
+    if (args.json) io.stdout.write(`${JSON.stringify({ changed: [], refused: args.paths.map((file) => ({ file, reason: notInCatalog })) } satisfies SwapJson)}\n`);
     return 1;
   }
 
@@ -138,7 +146,7 @@ export async function runSwapCli(argv: string[], rawIo: SwapIo): Promise<number>
     if (root.dir) {
       const found: Target[] = [];
       const realRoot = realPath(root.path) ?? resolve(root.path);
-      for (const f of walkFiles(root.path, filter, (path, err) => result.refused.push({ file: path, reason: `cannot read (${describeFsError(err)})` }))) {
+      for (const f of walkFiles(root.path, filter, (path, err) => result.refused.push({ file: path, reason: l10n.t('cannot read ({0})', describeFsError(err)) }))) {
         const kind = filter.kindFor(f.path, f.size);
         if (kind === null) continue;
         const display = join(root.path, f.path).split(sep).join('/');
@@ -151,7 +159,7 @@ export async function runSwapCli(argv: string[], rawIo: SwapIo): Promise<number>
         }
         const real = realPath(f.abs);
         if (link && (real === null || !inside(real, realRoot))) {
-          result.refused.push({ file: display, reason: `a link to a file outside ${root.path}; not followed, nothing written` });
+          result.refused.push({ file: display, reason: l10n.t('a link to a file outside {0}; not followed, nothing written', root.path) });
           continue;
         }
         found.push({ display, abs: f.abs, rel: f.path, kind });
@@ -176,26 +184,26 @@ export async function runSwapCli(argv: string[], rawIo: SwapIo): Promise<number>
     let writable: boolean;
     try {
       if (statSync(t.abs).size > DEFAULT_MAX_FILE_BYTES) {
-        result.refused.push({ file: t.display, reason: `larger than ${DEFAULT_MAX_FILE_BYTES / 1024 / 1024} MB (the scan limit); not scanned, nothing written` });
+        result.refused.push({ file: t.display, reason: l10n.t('larger than {0} MB (the scan limit); not scanned, nothing written', DEFAULT_MAX_FILE_BYTES / 1024 / 1024) });
         continue;
       }
       ({ text: raw, writable } = readUtf8Text(readFileSync(t.abs)));
     } catch (err) {
-      result.refused.push({ file: t.display, reason: `cannot read (${describeFsError(err)})` });
+      result.refused.push({ file: t.display, reason: l10n.t('cannot read ({0})', describeFsError(err)) });
       continue;
     }
     const bom = raw.charCodeAt(0) === 0xfeff ? '\uFEFF' : '';
     const text = bom === '' ? raw : raw.slice(1);
     const refs = findRefs(t.rel, text, catalog, t.kind).filter((r) => names(r, args.from));
     if (refs.length === 0) continue;
-    const plan = computeSwapMany(text, refs, args.to, catalog, { allowUnknown: args.allowUnknown });
+    const plan = computeSwapMany(text, refs, args.to, catalog, { allowUnknown: args.allowUnknown, l10n });
     if (!plan.ok) {
       result.refused.push({ file: t.display, reason: plan.refusal.message.replace(t.rel, t.display) });
       continue;
     }
     if (plan.edits.length === 0) continue;
     if (!writable) {
-      result.refused.push({ file: t.display, reason: 'not UTF-8 text (binary, or another encoding): its other bytes could not be kept as they are; nothing written' });
+      result.refused.push({ file: t.display, reason: l10n.t('not UTF-8 text (binary, or another encoding): its other bytes could not be kept as they are; nothing written') });
       continue;
     }
     const after = applyEdits(text, plan.edits);
@@ -215,7 +223,7 @@ export async function runSwapCli(argv: string[], rawIo: SwapIo): Promise<number>
       } catch (err) {
         result.changed.pop();
         references -= plan.edits.length;
-        result.refused.push({ file: t.display, reason: `cannot write (${describeFsError(err)})` });
+        result.refused.push({ file: t.display, reason: l10n.t('cannot write ({0})', describeFsError(err)) });
       }
     }
   }
@@ -223,14 +231,26 @@ export async function runSwapCli(argv: string[], rawIo: SwapIo): Promise<number>
   if (args.json) io.stdout.write(`${JSON.stringify(result)}\n`);
   else {
     if (args.dryRun) io.stdout.write(diffs.join(''));
-    for (const r of result.refused) io.stderr.write(`model-radar swap: refused ${r.file}: ${r.reason}\n`);
+    for (const r of result.refused) io.stderr.write(`model-radar swap: ${l10n.t('refused {0}: {1}', r.file, r.reason)}\n`);
     const files = result.changed.length;
-    const what = `${references} reference${references === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`;
+    const what = l10n.t(
+      '{0} in {1}',
+      references === 1 ? l10n.t('{0} reference', references) : l10n.t('{0} references', references),
+      files === 1 ? l10n.t('{0} file', files) : l10n.t('{0} files', files),
+    );
     const summary = files === 0
-      ? `No reference to ${args.from} to change.`
-      : args.dryRun ? `Would swap ${args.from} → ${args.to}: ${what} (dry run, nothing written).` : `Swapped ${args.from} → ${args.to}: ${what}.`;
-    const refusedNote = result.refused.length > 0 ? ` ${result.refused.length} file${result.refused.length === 1 ? '' : 's'} refused, left unchanged.` : '';
-    (args.dryRun ? io.stderr : io.stdout).write(`${summary}${refusedNote}\n`);
+      ? l10n.t('No reference to {0} to change.', args.from)
+      : args.dryRun
+        ? l10n.t('Would swap {0} → {1}: {2} (dry run, nothing written).', args.from, args.to, what)
+        : l10n.t('Swapped {0} → {1}: {2}.', args.from, args.to, what);
+    const refused = result.refused.length;
+    const line =
+      refused === 0
+        ? summary
+        : refused === 1
+          ? l10n.t('{0} {1} file refused, left unchanged.', summary, refused)
+          : l10n.t('{0} {1} files refused, left unchanged.', summary, refused);
+    (args.dryRun ? io.stderr : io.stdout).write(`${line}\n`);
   }
   return result.refused.length > 0 ? 1 : 0;
 }

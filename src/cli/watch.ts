@@ -8,6 +8,7 @@ import { listChanges, parseHistory, MAX_HISTORY_BYTES } from '../core/watch/hist
 import { formatWatchSides } from '../shared/format';
 import type { WatchChange } from '../shared/types';
 import { guardTerminal } from './terminal';
+import { cliL10n as l10n } from './l10n';
 
 export interface WatchIo {
   stdout: { write(text: string): unknown };
@@ -18,12 +19,12 @@ export interface WatchIo {
 }
 
 const USAGE = 'usage: model-radar watch [--json] [--since DATE] [--all] [--file PATH]';
-const HELP =
-  `${USAGE}\n` +
-  '  Prints the catalog changes Model Radar recorded in VS Code (price, retirement date, context, removal) for the\n' +
-  '  models your workspaces name or your key used, newest first. --since YYYY-MM-DD (or an ISO time) keeps later ones;\n' +
-  '  --all prints every catalog change recorded; --file reads that history file instead of the default location\n' +
-  "  (VS Code's global storage for the extension, e.g. ~/.config/Code/User/globalStorage/model-radar.model-radar/catalog-history.json).";
+function help(): string {
+  return `${USAGE}\n${l10n.t(
+    "  Prints the catalog changes Model Radar recorded in VS Code (price, retirement date, context, removal) for the\n  models your workspaces name or your key used, newest first. --since YYYY-MM-DD (or an ISO time) keeps later ones;\n  --all prints every catalog change recorded; --file reads that history file instead of the default location\n  (VS Code's global storage for the extension, e.g. {0}).",
+    '~/.config/Code/User/globalStorage/model-radar.model-radar/catalog-history.json',
+  )}`;
+}
 
 interface WatchArgs {
   json: boolean;
@@ -50,20 +51,20 @@ function parseArgs(argv: readonly string[]): ArgsResult {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === undefined) break;
-    if (a === '-h' || a === '--help') return { ok: false, message: HELP, help: true };
+    if (a === '-h' || a === '--help') return { ok: false, message: help(), help: true };
     if (a === '--json') args.json = true;
     else if (a === '--all') args.all = true;
     else if (a === '--since' || a.startsWith('--since=')) {
       const value = a === '--since' ? argv[++i] : a.slice('--since='.length);
-      if (value === undefined || value === '') return { ok: false, message: '--since needs a date (YYYY-MM-DD)' };
+      if (value === undefined || value === '') return { ok: false, message: l10n.t('--since needs a date (YYYY-MM-DD)') };
       const ms = parseSince(value);
-      if (ms === null) return { ok: false, message: `--since: "${value}" is not a date (YYYY-MM-DD or an ISO date-time)` };
+      if (ms === null) return { ok: false, message: l10n.t('--since: "{0}" is not a date (YYYY-MM-DD or an ISO date-time)', value) };
       args.sinceMs = ms;
     } else if (a === '--file' || a.startsWith('--file=')) {
       const value = a === '--file' ? argv[++i] : a.slice('--file='.length);
-      if (value === undefined || value === '') return { ok: false, message: '--file needs a path' };
+      if (value === undefined || value === '') return { ok: false, message: l10n.t('--file needs a path') };
       args.file = value;
-    } else return { ok: false, message: `unknown option ${a}` };
+    } else return { ok: false, message: l10n.t('unknown option {0}', a) };
   }
   return { ok: true, args };
 }
@@ -82,7 +83,7 @@ export function defaultHistoryPaths(platform: string, home: string, env: Record<
 
 function line(c: WatchChange): string {
   const sides = formatWatchSides(c);
-  const what = sides.to === null ? `removed (was ${sides.from})` : `${sides.from} → ${sides.to}`;
+  const what = sides.to === null ? l10n.t('removed (was {0})', sides.from) : `${sides.from} → ${sides.to}`;
   return `${c.at.slice(0, 10)}  ${c.modelId}  ${c.kind}  ${what}`;
 }
 
@@ -103,8 +104,8 @@ export function runWatch(argv: readonly string[], ioIn: WatchIo): number {
   if (file === undefined) {
     io.stderr.write(
       args.file !== null
-        ? `model-radar watch: ${args.file} does not exist\n`
-        : `model-radar watch: no catalog history yet (looked in ${candidates.join(', ')}). Model Radar writes it in VS Code after its first live catalog; or pass --file PATH.\n`,
+        ? `model-radar watch: ${l10n.t('{0} does not exist', args.file)}\n`
+        : `model-radar watch: ${l10n.t('no catalog history yet (looked in {0}). Model Radar writes it in VS Code after its first live catalog; or pass --file PATH.', candidates.join(', '))}\n`,
     );
     return 1;
   }
@@ -113,17 +114,23 @@ export function runWatch(argv: readonly string[], ioIn: WatchIo): number {
     const size = statSync(file).size;
     // A history is at most MAX_HISTORY_BYTES; four times that is not one.
     if (size > MAX_HISTORY_BYTES * 4) {
-      io.stderr.write(`model-radar watch: ${file} is ${size} bytes, too large to be a catalog history\n`);
+      io.stderr.write(`model-radar watch: ${l10n.t('{0} is {1} bytes, too large to be a catalog history', file, size)}\n`);
       return 1;
     }
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    io.stderr.write(`model-radar watch: cannot read ${file}: ${err instanceof Error ? err.message : String(err)}\n`);
+    io.stderr.write(`model-radar watch: ${l10n.t('cannot read {0}: {1}', file, err instanceof Error ? err.message : String(err))}\n`);
     return 1;
   }
   const read = parseHistory(text);
   if (!read.ok) {
-    io.stderr.write(`model-radar watch: ${file}: ${read.error.kind === 'futureVersion' ? 'written by a newer Model Radar' : 'not a readable catalog history'} (${read.error.message})\n`);
+    io.stderr.write(
+      `model-radar watch: ${
+        read.error.kind === 'futureVersion'
+          ? l10n.t('{0}: written by a newer Model Radar ({1})', file, read.error.message)
+          : l10n.t('{0}: not a readable catalog history ({1})', file, read.error.message)
+      }\n`,
+    );
     return 1;
   }
   const h = read.history;
@@ -133,7 +140,16 @@ export function runWatch(argv: readonly string[], ioIn: WatchIo): number {
     return 0;
   }
   if (changes.length === 0) {
-    io.stdout.write(`No changes${args.all ? '' : ` to the ${h.watched.length} models you use`}${args.sinceMs === null ? '' : ` since ${new Date(args.sinceMs).toISOString().slice(0, 10)}`} (history since ${h.since?.slice(0, 10) ?? 'never'}).\n`);
+    const historySince = h.since?.slice(0, 10) ?? l10n.t('never');
+    const since = args.sinceMs === null ? null : new Date(args.sinceMs).toISOString().slice(0, 10);
+    const text = args.all
+      ? since === null
+        ? l10n.t('No changes (history since {0}).', historySince)
+        : l10n.t('No changes since {0} (history since {1}).', since, historySince)
+      : since === null
+        ? l10n.t('No changes to the {0} models you use (history since {1}).', h.watched.length, historySince)
+        : l10n.t('No changes to the {0} models you use since {1} (history since {2}).', h.watched.length, since, historySince);
+    io.stdout.write(`${text}\n`);
     return 0;
   }
   io.stdout.write(`${changes.map(line).join('\n')}\n`);

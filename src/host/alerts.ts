@@ -23,7 +23,7 @@ export class Alerts {
 
   async evaluate(snapshot: Snapshot, settings: Settings): Promise<void> {
     if (!settings.alerts.enabled) return;
-    const { notifications, state } = evaluateAlerts(snapshot, settings, this.load(), Date.now());
+    const { notifications, state } = evaluateAlerts(snapshot, settings, this.load(), Date.now(), vscode.l10n);
     await this.save(state);
     for (const n of notifications) void this.show(n);
   }
@@ -31,7 +31,7 @@ export class Alerts {
   private async show(n: AlertNotification): Promise<void> {
     const titles = n.actions.map((a) => a.title);
     const show = n.severity === 'error' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
-    const picked = await show(`Model Radar: ${n.message}`, ...titles);
+    const picked = await show(vscode.l10n.t('Model Radar: {0}', n.message), ...titles);
     const action = n.actions.find((a) => a.title === picked);
     if (!action) return;
     switch (action.kind) {

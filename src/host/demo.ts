@@ -21,6 +21,6 @@ export async function startDemo(deps: DemoDeps): Promise<boolean> {
   deps.log.info(`demo: fake data from ${deps.apiBaseUrl}; its test keys are stored in this profile`);
   // The demo's first screen: the sidebar full next to the config file the demo opened.
   await Promise.resolve(vscode.commands.executeCommand(COMMANDS.focusSidebar)).catch(() => undefined);
-  void vscode.window.showInformationMessage(demoWelcome());
+  void vscode.window.showInformationMessage(demoWelcome(vscode.l10n));
   return true;
 }

@@ -112,7 +112,7 @@ function showFailure(context: vscode.ExtensionContext, log: vscode.LogOutputChan
   try {
     const item = createStatusItem();
     item.text = '$(error) Model Radar';
-    item.tooltip = `Model Radar could not start: ${message}. Click to show the log.`;
+    item.tooltip = vscode.l10n.t('Model Radar could not start: {0}. Click to show the log.', message);
     item.command = COMMANDS.showLog;
     item.show();
     context.subscriptions.push(item);

@@ -126,11 +126,12 @@ export function start(context: vscode.ExtensionContext, log: vscode.LogOutputCha
     references: () => references.view(),
     isCatalogModel: (id) => radar.isCatalogModel(id),
     compare: (id, mix, limit) => radar.compare(id, mix, limit),
+    l10n: vscode.l10n,
     spendHistory: (window, refresh) => radar.spendHistory(window, refresh),
     effects: {
       copyText: async (text) => {
         await vscode.env.clipboard.writeText(text);
-        void vscode.window.setStatusBarMessage(`$(copy) Copied ${text}`, 3000);
+        void vscode.window.setStatusBarMessage(vscode.l10n.t('$(copy) Copied {0}', text), 3000);
       },
       openExternal: (url) => Promise.resolve(vscode.env.openExternal(vscode.Uri.parse(url))),
       swap: (p) => references.swap(p),
@@ -160,7 +161,7 @@ export function start(context: vscode.ExtensionContext, log: vscode.LogOutputCha
       snapshot: () => radar.snapshot(),
       onDidChange: snapshotChanged.event,
       refreshNow: (r) => radar.refreshNow(r),
-      checkKey: (k) => radar.checkKey(k),
+      checkKey: (k) => radar.checkKey(k, vscode.l10n),
       compare: (id, mix, limit) => radar.compare(id, mix, limit),
       isCatalogModel: (id) => radar.isCatalogModel(id),
     },

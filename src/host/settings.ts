@@ -34,10 +34,10 @@ export class SettingsAdapter implements SettingsApi, vscode.Disposable {
       const sub = key.startsWith(`${SECTION}.`) ? key.slice(SECTION.length + 1) : key;
       if (!USER_ONLY_KEYS.has(key as SettingKey)) return config.get(sub);
       // inspect(), not get(): only the user's own value counts, whatever scope VS Code applies.
-      const { value, ignored } = userOnlyValue(key as SettingKey, config.inspect(sub));
+      const { value, ignored } = userOnlyValue(key as SettingKey, config.inspect(sub), vscode.l10n);
       if (ignored !== null) scopeProblems.push(ignored);
       return value;
-    });
+    }, vscode.l10n);
     const problems = [...scopeProblems, ...valueProblems];
     const fresh = problems.filter((p) => !this.reported.has(p));
     for (const p of fresh) {
@@ -45,9 +45,12 @@ export class SettingsAdapter implements SettingsApi, vscode.Disposable {
       this.log.warn(`setting ignored: ${p}`);
     }
     if (fresh.length > 0) {
-      const open = 'Open Settings';
-      const text = fresh.length === 1 ? fresh[0] : `${fresh.length} Model Radar settings were ignored (see the log): ${fresh[0]}`;
-      void vscode.window.showWarningMessage(`Model Radar: ${text}`, open).then((c) => {
+      const open = vscode.l10n.t('Open Settings');
+      const text =
+        fresh.length === 1
+          ? vscode.l10n.t('Model Radar: {0}', fresh[0] ?? '')
+          : vscode.l10n.t('Model Radar: {0} Model Radar settings were ignored (see the log): {1}', fresh.length, fresh[0] ?? '');
+      void vscode.window.showWarningMessage(text, open).then((c) => {
         if (c) void vscode.commands.executeCommand('workbench.action.openSettings', 'modelRadar');
       });
     }

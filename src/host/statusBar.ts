@@ -30,7 +30,7 @@ export class StatusBar implements vscode.Disposable {
 
   render(): void {
     if (!this.ready()) return;
-    const p = presentStatus(this.snapshot(), this.settings(), Date.now());
+    const p = presentStatus(this.snapshot(), this.settings(), Date.now(), vscode.l10n);
     const key = JSON.stringify(p);
     if (key === this.lastKey) return;
     this.lastKey = key;

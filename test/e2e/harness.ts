@@ -81,6 +81,8 @@ export interface StartOptions {
    * and the workspace opened with `openFile` in the editor (a path relative to the workspace).
    */
   demo?: { openFile: string };
+  /** The display language code-server starts with (`--locale`), e.g. 'zh-cn'. */
+  locale?: string;
   /**
    * Extensions (built-in ones too) disabled in this profile before the workbench loads, as a user disables them
    * (Extensions: Disable): written where the web workbench keeps that state (IndexedDB, same origin).
@@ -228,6 +230,15 @@ export async function startVsCode(options: StartOptions = {}): Promise<VsCode> {
         2,
       ),
     );
+    if (options.locale !== undefined && options.locale !== 'en') {
+      // What VS Code's server reads to resolve --locale (languagepacks.json in the user data folder): without an
+      // entry for the locale it falls back to English. The stub pack's translation file has no translations, so
+      // the workbench's own strings stay English and vscode.env.language is the locale.
+      writeFileSync(
+        join(userDataDir, 'languagepacks.json'),
+        JSON.stringify({ [options.locale]: { hash: 'model-radar-e2e-stub', label: options.locale, extensions: [], translations: { vscode: join(E2E, 'zh-cn-pack/translations/main.i18n.json') } } }),
+      );
+    }
     const common = ['--user-data-dir', userDataDir, '--extensions-dir', extDir];
     for (const vsix of [vsixPath(), ...(options.extensions ?? [])]) execFileSync(process.execPath, [CODE_SERVER, ...common, '--install-extension', vsix], { env, stdio: 'pipe' });
 
@@ -236,7 +247,7 @@ export async function startVsCode(options: StartOptions = {}): Promise<VsCode> {
     writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
     server = spawn(
       process.execPath,
-      [CODE_SERVER, '--config', config, ...common, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', workspace],
+      [CODE_SERVER, '--config', config, ...common, ...(options.locale ? ['--locale', options.locale] : []), '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', workspace],
       { env, detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
     );
     server.stderr?.on('data', (d: Buffer) => (serverErr = (serverErr + d.toString()).slice(-4000)));
@@ -473,5 +484,23 @@ export function baselineVsix(): string {
     stdio: 'pipe',
   });
   baselineVsixFile = out;
+  return out;
+}
+
+let zhCnStubVsixFile: string | undefined;
+/**
+ * test/e2e/zh-cn-pack packaged once per test process: a language pack with no translations. Offline there is no
+ * Chinese language pack to install, and without one VS Code resolves `--locale zh-cn` to English; with it,
+ * vscode.env.language is zh-cn (the workbench's own strings stay English) and extensions load their zh-cn bundles.
+ */
+export function zhCnStubVsix(): string {
+  if (zhCnStubVsixFile && existsSync(zhCnStubVsixFile)) return zhCnStubVsixFile;
+  const out = join(WORK, `zh-cn-stub-${process.pid}.vsix`);
+  mkdirSync(WORK, { recursive: true });
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--out', out], {
+    cwd: join(E2E, 'zh-cn-pack'),
+    stdio: 'pipe',
+  });
+  zhCnStubVsixFile = out;
   return out;
 }

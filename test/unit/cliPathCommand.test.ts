@@ -46,12 +46,12 @@ describe('the options refs and swap share', () => {
 
 describe('parsePathCommandLine', () => {
   it('takes a command’s own flags and valued options in both spellings, and keeps "-" and everything after "--" as paths', () => {
-    const r = parsePathCommandLine(['--x', '--name=one', '-', '--json', '--name', '--two', '--', '--x'], { flags: ['--x'], values: { '--name': 'a name' } });
+    const r = parsePathCommandLine(['--x', '--name=one', '-', '--json', '--name', '--two', '--', '--x'], { flags: ['--x'], values: { '--name': () => '--name needs a name' } });
     expect(r).toEqual({ ok: true, args: { json: true, offline: false, baseUrl: null, paths: ['-', '--x'], flags: new Set(['--x']), values: { '--name': '--two' } } });
   });
 
   it('names what a valued option of the command needs', () => {
-    expect(parsePathCommandLine(['--name'], { flags: [], values: { '--name': 'a name' } })).toEqual({ ok: false, message: '--name needs a name' });
+    expect(parsePathCommandLine(['--name'], { flags: [], values: { '--name': () => '--name needs a name' } })).toEqual({ ok: false, message: '--name needs a name' });
     expect(parsePathCommandLine(['--name=x'], { flags: [], values: {} })).toEqual({ ok: false, message: 'unknown option --name=x' });
   });
 

@@ -33,7 +33,7 @@ describe('presets in configs', () => {
   it('a preset is no diagnostic, its CodeLens and hover say it is a preset', () => {
     const [ref] = findRefs('.env', 'OPENROUTER_MODEL=@preset/prod-chat\n', catalog);
     expect(refProblems(ref!, null, '2026-07-29', noSuggest)).toEqual([]);
-    expect(codeLensTitle(null, null, null, ref!.preset)).toBe('OpenRouter preset prod-chat');
+    expect(codeLensTitle(null, null, null, undefined, ref!.preset)).toBe('OpenRouter preset prod-chat');
     const hover = hoverMarkdown({ ref: ref!, model: null, aliasTarget: null, ranked: null, refId: null, suggestions: [], today: '2026-07-29' });
     expect(hover).toContain('is an OpenRouter preset');
     expect(hover).not.toContain('not in the OpenRouter catalog');

@@ -62,7 +62,8 @@ function zhInit(overrides: Partial<InitPayload> = {}): InitPayload {
 }
 
 /** Words a Chinese UI keeps in Latin script: names, acronyms and units, never a sentence. */
-const KEPT = new Set(['Model', 'Radar', 'OpenRouter', 'BYOK', 'API', 'ID', 'Data', 'token', 'UTC', 'CC', 'BY', 'openrouter', 'ai']);
+// API requests and paths (GET /key, POST /analytics/query, /activity) are named as OpenRouter documents them.
+const KEPT = new Set(['GET', 'POST', 'key', 'activity', 'analytics', 'query', 'Model', 'Radar', 'OpenRouter', 'BYOK', 'API', 'ID', 'Data', 'token', 'UTC', 'CC', 'BY', 'openrouter', 'ai']);
 
 /** Names the data brings (models, labs, ids, files, tools): shown as they are in any language. */
 function dataNames(snapshot: Snapshot, init: InitPayload): string[] {

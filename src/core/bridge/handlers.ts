@@ -6,6 +6,7 @@ import type { RequestHandlers } from './dispatch';
 import { RefusedError } from './dispatch';
 import type { CompareResult, ReferencesView, Snapshot, SpendHistoryResult, SpendWindow, TokenMix } from '../../shared/types';
 import type { WebviewCommand } from '../../shared/protocol';
+import { ENGLISH, type L10n } from '../l10n';
 
 export interface WebviewEffects {
   copyText(text: string): Promise<void>;
@@ -24,6 +25,8 @@ export interface WebviewHandlerDeps {
   /** The cached spend history of a window (see Radar.spendHistory). */
   spendHistory?(window: SpendWindow, refresh: boolean): Promise<SpendHistoryResult>;
   effects: WebviewEffects;
+  /** The translator for refusals the webview shows (the host passes vscode.l10n); English without one. */
+  l10n?: L10n;
 }
 
 export const OPENROUTER_MODEL_PAGE = 'https://openrouter.ai/';
@@ -35,12 +38,18 @@ export function modelPageUrl(modelId: string): string {
 }
 
 export function createWebviewRequestHandlers(deps: WebviewHandlerDeps): RequestHandlers {
-  const requireModel = (id: string, what = 'model'): void => {
-    if (!deps.isCatalogModel(id)) throw new RefusedError(`Unknown ${what} "${id}": it is not in the OpenRouter catalog.`);
+  const l10n = deps.l10n ?? ENGLISH;
+  const requireModel = (id: string, what: 'model' | 'target' = 'model'): void => {
+    if (deps.isCatalogModel(id)) return;
+    throw new RefusedError(
+      what === 'model'
+        ? l10n.t('Unknown model "{0}": it is not in the OpenRouter catalog.', id)
+        : l10n.t('Unknown target model "{0}": it is not in the OpenRouter catalog.', id),
+    );
   };
   const requireRef = (refId: string): void => {
     if (!deps.references().refs.some((r) => r.refId === refId)) {
-      throw new RefusedError('That reference is no longer in the workspace index; rescan and try again.');
+      throw new RefusedError(l10n.t('That reference is no longer in the workspace index; rescan and try again.'));
     }
   };
   return {
@@ -67,11 +76,11 @@ export function createWebviewRequestHandlers(deps: WebviewHandlerDeps): RequestH
       if (refId !== undefined) {
         requireRef(refId);
         const ref = deps.references().refs.find((r) => r.refId === refId);
-        if (ref && ref.id !== modelId) throw new RefusedError('The reference no longer names that model; rescan and try again.');
+        if (ref && ref.id !== modelId) throw new RefusedError(l10n.t('The reference no longer names that model; rescan and try again.'));
       } else if (!deps.references().refs.some((r) => r.id === modelId)) {
-        throw new RefusedError(`No reference to "${modelId}" in the workspace.`);
+        throw new RefusedError(l10n.t('No reference to "{0}" in the workspace.', modelId));
       }
-      if (targetId !== undefined) requireModel(targetId, 'target model');
+      if (targetId !== undefined) requireModel(targetId, 'target');
       return deps.effects.swap({ modelId, refId, targetId });
     },
     'reference/reveal': async ({ refId }) => {

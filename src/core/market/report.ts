@@ -7,6 +7,7 @@ import type { CatalogIndex } from './catalog';
 import { formatPercent, formatPrice, formatTokens, regionLabel, UNKNOWN } from '../../shared/format';
 import { buildRankingsView, leadersByRegion, type DayWindow } from './rankings';
 import type { RegionResolver } from './regions';
+import { ENGLISH, type L10n } from '../l10n';
 
 export interface ReportLeader {
   permaslug: string;
@@ -86,25 +87,25 @@ function table(header: string[], rows: string[][], right: boolean[]): string[] {
 }
 
 /** The report as a table for a terminal. */
-export function formatReportTable(report: ReportJson): string {
+export function formatReportTable(report: ReportJson, l10n: L10n = ENGLISH): string {
   const out: string[] = [];
   // The span claimed is the days with data, never the days asked.
   const c = report.coverage;
-  const claim = c.daysWithData === c.requestedDays ? coverageDays(c) : `data for ${coverageDays(c)}`;
-  out.push(`OpenRouter tokens by lab region, ${report.window.start} .. ${report.window.end} (${claim}, UTC)`);
+  const claim = c.daysWithData === c.requestedDays ? coverageDays(c) : l10n.t('data for {0}', coverageDays(c));
+  out.push(l10n.t('OpenRouter tokens by lab region, {0} .. {1} ({2}, UTC)', report.window.start, report.window.end, claim));
   const gaps = coverageLine(c);
-  if (gaps !== null) out.push(`Coverage: ${gaps}`);
+  if (gaps !== null) out.push(l10n.t('Coverage: {0}', gaps));
   const total = BigInt(report.totals.tokens);
   const unattributed = BigInt(report.totals.unattributed);
   if (total === 0n) {
-    out.push('No ranking data for this window.');
+    out.push(l10n.t('No ranking data for this window.'));
   } else {
     const uShare = Number(unattributed) / Number(total);
-    out.push(`Total ${formatTokens(total)} tokens; ${formatTokens(unattributed)} (${formatPercent(uShare)}) unattributed: outside each day's top 50.`);
+    out.push(l10n.t("Total {0} tokens; {1} ({2}) unattributed: outside each day's top 50.", formatTokens(total), formatTokens(unattributed), formatPercent(uShare)));
     out.push('');
     out.push(
       ...table(
-        ['Region', 'Tokens', 'Share'],
+        [l10n.t('Region'), l10n.t('Tokens'), l10n.t('Share')],
         // A region with no tokens in the window is no row ("UNKNOWN … 0 0.0 %" told nothing); --json keeps all.
         report.regions.filter((r) => BigInt(r.tokens) > 0n).map((r) => [`${r.region}  ${regionLabel(r.region)}`, formatTokens(r.tokens), formatPercent(r.share)]),
         [false, true, true],
@@ -114,10 +115,10 @@ export function formatReportTable(report: ReportJson): string {
     for (const r of report.regions) {
       if (r.leaders.length === 0) continue;
       out.push('');
-      out.push(`${regionLabel(r.region)} (${r.region}): top ${r.leaders.length}`);
+      out.push(l10n.t('{0} ({1}): top {2}', regionLabel(r.region), r.region, r.leaders.length));
       out.push(
         ...table(
-          ['#', 'Model', 'Tokens', 'Input /1M', 'Output /1M'],
+          ['#', l10n.t('Model'), l10n.t('Tokens'), l10n.t('Input /1M'), l10n.t('Output /1M')],
           r.leaders.map((l, i) => [
             String(i + 1),
             // Whole, however long: an id is what the user copies into a config file.

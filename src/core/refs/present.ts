@@ -9,6 +9,7 @@ import type { Alternative, CatalogModel, CompareResult, ModelRefView, RankedMode
 import { baseOf } from './idShape';
 import type { ModelRef } from './types';
 import { COMMANDS } from '../../shared/commands';
+import { ENGLISH, type L10n } from '../l10n';
 
 /** Days before an expiration date from which a reference is flagged. */
 export const EXPIRY_WARNING_DAYS = 30;
@@ -23,8 +24,8 @@ export function toRefView(ref: ModelRef, refId: string, file: string): ModelRefV
 }
 
 /** "$0.09 / $0.18 per 1M", or "price varies by route" for routers. */
-export function priceSummary(model: CatalogModel): string {
-  if (model.variable) return 'price varies by route';
+export function priceSummary(model: CatalogModel, l10n: L10n = ENGLISH): string {
+  if (model.variable) return l10n.t('price varies by route');
   return formatPricePair(model.price.input, model.price.output);
 }
 
@@ -37,10 +38,17 @@ export function commandUri(command: string, args: unknown): string {
  * The CodeLens line: "$0.09 / $0.18 per 1M · #1 this week · CN"; with prices that are not live,
  * "$0.09 / $0.18 per 1M (prices as of Jul 29, bundled) · …". The "Swap…" lens sits next to it.
  */
-export function codeLensTitle(model: CatalogModel | null, ranked: RankedModel | null, priceAge: string | null = null, preset?: string): string {
-  if (model === null) return preset === undefined ? '$(warning) not in the OpenRouter catalog' : `OpenRouter preset ${preset}`;
-  const parts = [priceAge === null ? priceSummary(model) : `${priceSummary(model)} (${priceAge})`];
-  if (ranked !== null) parts.push(`#${ranked.rank} this week`);
+export function codeLensTitle(
+  model: CatalogModel | null,
+  ranked: RankedModel | null,
+  priceAge: string | null = null,
+  l10n: L10n = ENGLISH,
+  preset?: string,
+): string {
+  if (model === null) return preset === undefined ? l10n.t('$(warning) not in the OpenRouter catalog') : l10n.t('OpenRouter preset {0}', preset);
+  const summary = priceSummary(model, l10n);
+  const parts = [priceAge === null ? summary : `${summary} (${priceAge})`];
+  if (ranked !== null) parts.push(l10n.t('#{0} this week', ranked.rank));
   parts.push(model.region);
   return parts.join(' · ');
 }
@@ -79,41 +87,58 @@ export function hoverSuggestions(known: boolean, diagnosticsShown: boolean, sugg
 }
 
 /** Hover markdown. Everything from data is escaped; the only links are our two commands and openrouter.ai. */
-export function hoverMarkdown(h: HoverInput): string {
+export function hoverMarkdown(h: HoverInput, l10n: L10n = ENGLISH): string {
   const lines: string[] = [];
   const actions: string[] = [];
-  if (h.refId !== null) actions.push(`[Swap…](${commandUri(COMMANDS.swapModel, { refId: h.refId })})`);
+  if (h.refId !== null) actions.push(`[${l10n.t('Swap…')}](${commandUri(COMMANDS.swapModel, { refId: h.refId })})`);
   if (h.model === null && h.ref.preset !== undefined) {
-    lines.push(`**${escapeMarkdown(h.ref.id)}** is an OpenRouter preset: the preset named ${code(h.ref.preset)} in your OpenRouter settings picks the model, providers and parameters.`);
+    lines.push(
+      l10n.t(
+        '{0} is an OpenRouter preset: the preset named {1} in your OpenRouter settings picks the model, providers and parameters.',
+        `**${escapeMarkdown(h.ref.id)}**`,
+        code(h.ref.preset),
+      ),
+    );
   } else if (h.model === null) {
-    lines.push(`**${escapeMarkdown(h.ref.id)}** is not in the OpenRouter catalog.`);
-    if (h.suggestions.length > 0) lines.push(`Did you mean ${h.suggestions.map(code).join(', ')}?`);
+    lines.push(l10n.t('{0} is not in the OpenRouter catalog.', `**${escapeMarkdown(h.ref.id)}**`));
+    if (h.suggestions.length > 0) lines.push(l10n.t('Did you mean {0}?', h.suggestions.map(code).join(', ')));
   } else {
     const m = h.model;
     const facts = h.aliasTarget ?? m;
     lines.push(`**${escapeMarkdown(m.name)}** · ${code(m.id)}`);
-    if (h.aliasTarget !== null) lines.push(`Points at ${code(h.aliasTarget.id)} today.`);
-    if (h.ref.preset !== undefined) lines.push(`With the OpenRouter preset ${code(h.ref.preset)}: its settings (providers, parameters, prompt) apply to this model.`);
+    if (h.aliasTarget !== null) lines.push(l10n.t('Points at {0} today.', code(h.aliasTarget.id)));
+    if (h.ref.preset !== undefined) lines.push(l10n.t('With the OpenRouter preset {0}: its settings (providers, parameters, prompt) apply to this model.', code(h.ref.preset)));
     lines.push(`${escapeMarkdown(facts.lab)} · ${facts.region}`);
-    if (facts.variable) lines.push('Price: varies by route');
+    if (facts.variable) lines.push(l10n.t('Price: varies by route'));
     else {
-      const cache = facts.price.cacheRead === null ? '' : ` · cache read ${formatPrice(facts.price.cacheRead)}`;
-      lines.push(`Per 1M tokens: in ${formatPrice(facts.price.input)} · out ${formatPrice(facts.price.output)}${cache}`);
+      const input = formatPrice(facts.price.input);
+      const output = formatPrice(facts.price.output);
+      lines.push(
+        facts.price.cacheRead === null
+          ? l10n.t('Per 1M tokens: in {0} · out {1}', input, output)
+          : l10n.t('Per 1M tokens: in {0} · out {1} · cache read {2}', input, output, formatPrice(facts.price.cacheRead)),
+      );
     }
     if (h.priceAge !== undefined && h.priceAge !== null) lines.push(`$(history) ${escapeMarkdown(asSentence(h.priceAge))}`);
-    const stats = [`Context ${formatContext(facts.contextLength)}`, `coding index ${facts.codingIndex ?? UNKNOWN}`];
+    const stats = [l10n.t('Context {0}', formatContext(facts.contextLength)), l10n.t('coding index {0}', facts.codingIndex ?? UNKNOWN)];
     if (h.ranked !== null) {
       // The model's own variant figure (":free" is not its base model's tokens).
       const own = ownWeeklyTokens(h.ranked, facts.variant);
-      stats.push(`#${h.ranked.rank} this week${own.kind === 'tokens' ? ` (${formatTokens(own.tokens)} tokens)` : ''}`);
+      stats.push(own.kind === 'tokens' ? l10n.t('#{0} this week ({1} tokens)', h.ranked.rank, formatTokens(own.tokens)) : l10n.t('#{0} this week', h.ranked.rank));
     }
     lines.push(stats.join(' · '));
     if (m.expirationDate !== null) {
       const days = daysBetween(h.today, m.expirationDate);
       const on = formatDay(m.expirationDate, true);
-      lines.push(days < 0 ? `$(warning) Retired on ${on}` : `$(warning) Retires on ${on} (in ${days} day${days === 1 ? '' : 's'})`);
+      lines.push(
+        days < 0
+          ? l10n.t('$(warning) Retired on {0}', on)
+          : days === 1
+            ? l10n.t('$(warning) Retires on {0} (in {1} day)', on, days)
+            : l10n.t('$(warning) Retires on {0} (in {1} days)', on, days),
+      );
     }
-    actions.push(`[Compare](${commandUri(COMMANDS.compareModel, m.id)})`, `[Open on openrouter.ai](${modelPageUrl(m.id)})`);
+    actions.push(`[${l10n.t('Compare')}](${commandUri(COMMANDS.compareModel, m.id)})`, `[${l10n.t('Open on openrouter.ai')}](${modelPageUrl(m.id)})`);
   }
   if (actions.length > 0) lines.push(actions.join(' · '));
   return lines.join('\n\n');
@@ -145,6 +170,7 @@ export function refProblems(
   model: CatalogModel | null,
   today: string,
   options: { suggest(raw: string): string[]; successors(model: CatalogModel): string[]; removed?(id: string): RemovedInfo | null },
+  l10n: L10n = ENGLISH,
 ): RefProblem[] {
   if (model === null && ref.preset !== undefined && ref.modelId === null && ref.id.startsWith('@')) return [];
   if (model === null) {
@@ -152,21 +178,32 @@ export function refProblems(
     if (gone !== null) {
       const on = formatDay(gone.removedAt, true);
       const next = gone.successors[0];
-      const hint = next === undefined ? ' Swap it for a model the catalog lists.' : ` Its successor: "${next}".`;
-      return [{ kind: 'removed', message: `${ref.id} left the OpenRouter catalog (seen ${on}); requests to it fail.${hint}`, targets: gone.successors }];
+      const message =
+        next === undefined
+          ? l10n.t('{0} left the OpenRouter catalog (seen {1}); requests to it fail. Swap it for a model the catalog lists.', ref.id, on)
+          : l10n.t('{0} left the OpenRouter catalog (seen {1}); requests to it fail. Its successor: "{2}".', ref.id, on, next);
+      return [{ kind: 'removed', message, targets: gone.successors }];
     }
     const targets = options.suggest(ref.id);
-    const hint = targets.length > 0 ? ` Did you mean ${targets.map((t) => `"${t}"`).join(' or ')}?` : '';
-    return [{ kind: 'unknown', message: `"${ref.id}" is not a model in the OpenRouter catalog.${hint}`, targets }];
+    const message =
+      targets.length > 0
+        ? l10n.t('"{0}" is not a model in the OpenRouter catalog. Did you mean {1}?', ref.id, targets.map((t) => `"${t}"`).reduce((a, b) => l10n.t('{0} or {1}', a, b)))
+        : l10n.t('"{0}" is not a model in the OpenRouter catalog.', ref.id);
+    return [{ kind: 'unknown', message, targets }];
   }
   if (model.expirationDate === null) return [];
   const days = daysBetween(today, model.expirationDate);
   if (days > EXPIRY_WARNING_DAYS) return [];
   const targets = options.successors(model);
   const on = formatDay(model.expirationDate, true);
-  if (days < 0) return [{ kind: 'expired', message: `${model.id} was retired on ${on}; requests to it fail.`, targets }];
-  const when = days === 0 ? 'today' : `in ${days} day${days === 1 ? '' : 's'}`;
-  return [{ kind: 'expiring', message: `${model.id} retires on ${on} (${when}).`, targets }];
+  if (days < 0) return [{ kind: 'expired', message: l10n.t('{0} was retired on {1}; requests to it fail.', model.id, on), targets }];
+  const message =
+    days === 0
+      ? l10n.t('{0} retires on {1} (today).', model.id, on)
+      : days === 1
+        ? l10n.t('{0} retires on {1} (in {2} day).', model.id, on, days)
+        : l10n.t('{0} retires on {1} (in {2} days).', model.id, on, days);
+  return [{ kind: 'expiring', message, targets }];
 }
 
 export interface PickItem {
@@ -181,11 +218,11 @@ export interface TargetSection {
   items: PickItem[];
 }
 
-function targetItem(m: CatalogModel, rankings: RankingsView | null, saving?: string, note = ''): PickItem {
+function targetItem(m: CatalogModel, rankings: RankingsView | null, l10n: L10n, saving?: string, note = ''): PickItem {
   const ranked = rankOf(rankings, m);
-  const detail = [priceSummary(m), `${formatContext(m.contextLength)} context`, m.region];
-  if (ranked !== null) detail.push(`#${ranked.rank} this week`);
-  if (m.codingIndex !== null) detail.push(`coding ${m.codingIndex}`);
+  const detail = [priceSummary(m, l10n), l10n.t('{0} context', formatContext(m.contextLength)), m.region];
+  if (ranked !== null) detail.push(l10n.t('#{0} this week', ranked.rank));
+  if (m.codingIndex !== null) detail.push(l10n.t('coding {0}', m.codingIndex));
   if (note !== '') detail.push(note);
   // The saving sits on the label's line: it is why the model is offered, and it must survive a search (which
   // re-sorts the list by label and drops the section headers) and a narrow picker that cuts the detail line.
@@ -201,40 +238,57 @@ export function savingText(a: Pick<Alternative, 'saving' | 'savingPct'>): string
  * Compare Model…'s rows: the saving and the coding index first, where a narrow picker cannot cut them. The token
  * mix is named once, in the picker's title, not on every row.
  */
-export function compareAlternativeItem(a: Alternative): PickItem {
-  const detail = [`saves ${savingText(a)}`, `coding index ${a.codingIndex ?? UNKNOWN}`, formatPricePair(a.price.input, a.price.output), a.region];
-  if (a.rank !== null) detail.push(`#${a.rank} this week`);
+export function compareAlternativeItem(a: Alternative, l10n: L10n = ENGLISH): PickItem {
+  const detail = [l10n.t('saves {0}', savingText(a)), l10n.t('coding index {0}', a.codingIndex ?? UNKNOWN), formatPricePair(a.price.input, a.price.output), a.region];
+  if (a.rank !== null) detail.push(l10n.t('#{0} this week', a.rank));
   return { id: a.id, label: a.name, description: a.id, detail: detail.join(' · ') };
 }
 
 /** The token mix a comparison used, as its picker's title names it. */
-export function compareMixNote(compare: CompareResult): string {
+export function compareMixNote(compare: CompareResult, l10n: L10n = ENGLISH): string {
   const h = compare.mix.history;
-  if (compare.mix.source === 'history' && h) return `your last-${h.days}-day mix (${formatUsd(h.spend)} spent)`;
-  return compare.mix.source === 'activity' ? 'your last-30-day mix' : compare.mix.source === 'custom' ? 'your custom mix' : 'a default mix (3 input : 1 output tokens)';
+  if (compare.mix.source === 'history' && h) return l10n.t('your last-{0}-day mix ({1} spent)', h.days, formatUsd(h.spend));
+  return compare.mix.source === 'activity'
+    ? l10n.t('your last-30-day mix')
+    : compare.mix.source === 'custom'
+      ? l10n.t('your custom mix')
+      : l10n.t('a default mix (3 input : 1 output tokens)');
 }
 
 /** The swap target picker's title and placeholder: short enough that neither is cut mid-word. */
-export function swapTargetPrompt(raw: string, model: CatalogModel | null, compare: CompareResult | null, priceAge: string | null = null): { title: string; placeHolder: string } {
-  const price = model === null ? 'not in the catalog' : model.variable ? 'price varies by route' : `now ${priceSummary(model)}`;
+export function swapTargetPrompt(
+  raw: string,
+  model: CatalogModel | null,
+  compare: CompareResult | null,
+  priceAge: string | null = null,
+  l10n: L10n = ENGLISH,
+): { title: string; placeHolder: string } {
+  const price = model === null ? l10n.t('not in the catalog') : model.variable ? l10n.t('price varies by route') : l10n.t('now {0}', priceSummary(model, l10n));
   // The price age ("prices as of Jul 29, bundled") belongs with the price, in the title; the placeholder stays short.
   const now = priceAge === null || model === null ? price : `${price}; ${priceAge}`;
-  const savings = (compare?.alternatives.length ?? 0) > 0 ? `; savings on ${mixNoteOf(compare)}` : '';
-  return { title: `Swap ${raw} (${now})`, placeHolder: `Search models by name or id${savings}` };
+  const placeHolder =
+    (compare?.alternatives.length ?? 0) > 0
+      ? l10n.t('Search models by name or id; savings on {0}', mixNoteOf(compare, l10n))
+      : l10n.t('Search models by name or id');
+  return { title: l10n.t('Swap {0} ({1})', raw, now), placeHolder };
 }
 
 /** What a saving could not price exactly on this model, for its row: "no cache-read price: 3M tokens at input rate"; "" when none. */
-export function unpricedNote(a: Pick<Alternative, 'unpriced'>): string {
+export function unpricedNote(a: Pick<Alternative, 'unpriced'>, l10n: L10n = ENGLISH): string {
   return (a.unpriced ?? [])
     .filter((p) => p.reason === 'noPrice')
-    .map((p) => `no cache-${p.part === 'cacheRead' ? 'read' : 'write'} price: ${formatTokens(p.tokens)} tokens at input rate`)
+    .map((p) =>
+      p.part === 'cacheRead'
+        ? l10n.t('no cache-read price: {0} tokens at input rate', formatTokens(p.tokens))
+        : l10n.t('no cache-write price: {0} tokens at input rate', formatTokens(p.tokens)),
+    )
     .join('; ');
 }
 
-function mixNoteOf(compare: CompareResult | null): string {
+function mixNoteOf(compare: CompareResult | null, l10n: L10n): string {
   const h = compare?.mix.history;
-  if (compare?.mix.source === 'history' && h) return `your ${h.days}-day mix`;
-  return compare?.mix.source === 'activity' ? 'your 30-day mix' : 'a default 3:1 mix';
+  if (compare?.mix.source === 'history' && h) return l10n.t('your {0}-day mix', h.days);
+  return compare?.mix.source === 'activity' ? l10n.t('your 30-day mix') : l10n.t('a default 3:1 mix');
 }
 
 /**
@@ -248,7 +302,7 @@ export function swapTargetSections(input: {
   currentId: string | null;
   compare: CompareResult | null;
   leaders?: number;
-}): TargetSection[] {
+}, l10n: L10n = ENGLISH): TargetSection[] {
   const byId = new Map(input.models.map((m) => [m.id, m]));
   const current = input.currentId === null ? null : baseOf(input.currentId);
   const shown = new Set<string>();
@@ -259,10 +313,10 @@ export function swapTargetSections(input: {
     const m = byId.get(a.id);
     if (m === undefined || shown.has(m.id)) continue;
     shown.add(m.id);
-    cheaper.push(targetItem(m, input.rankings, `saves ${savingText(a)}`, unpricedNote(a)));
+    cheaper.push(targetItem(m, input.rankings, l10n, l10n.t('saves {0}', savingText(a)), unpricedNote(a, l10n)));
   }
   // The mix is said once, in the picker's placeholder (swapTargetPrompt), not on every row.
-  if (cheaper.length > 0) sections.push({ title: 'Cheaper, similar or better at coding', items: cheaper });
+  if (cheaper.length > 0) sections.push({ title: l10n.t('Cheaper, similar or better at coding'), items: cheaper });
 
   const leaders: PickItem[] = [];
   for (const r of input.rankings?.models ?? []) {
@@ -270,15 +324,15 @@ export function swapTargetSections(input: {
     const m = r.id === null ? undefined : byId.get(r.id);
     if (m === undefined || m.variable || shown.has(m.id) || baseOf(m.id) === current) continue;
     shown.add(m.id);
-    leaders.push(targetItem(m, input.rankings));
+    leaders.push(targetItem(m, input.rankings, l10n));
   }
-  if (leaders.length > 0) sections.push({ title: 'Leaders this week', items: leaders });
+  if (leaders.length > 0) sections.push({ title: l10n.t('Leaders this week'), items: leaders });
 
   const rest = input.models
     .filter((m) => !shown.has(m.id) && m.id !== input.currentId)
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map((m) => targetItem(m, input.rankings));
-  sections.push({ title: 'All models', items: rest });
+    .map((m) => targetItem(m, input.rankings, l10n));
+  sections.push({ title: l10n.t('All models'), items: rest });
   return sections;
 }
 
@@ -293,13 +347,13 @@ export function activeFileFirst<E extends { ref: { line: number; column: number 
 }
 
 /** The reference picker: "file:line", key path and the current model with its price. */
-export function refPickItem(view: ModelRefView, model: CatalogModel | null): PickItem {
+export function refPickItem(view: ModelRefView, model: CatalogModel | null, l10n: L10n = ENGLISH): PickItem {
   const where = view.keyPath === null ? view.tool : `${view.keyPath} (${view.tool})`;
   return {
     id: view.refId,
     label: model?.name ?? view.id,
     description: `${view.file}:${view.line}`,
-    detail: `${where} · ${view.raw} · ${model === null ? 'not in the catalog' : priceSummary(model)}`,
+    detail: `${where} · ${view.raw} · ${model === null ? l10n.t('not in the catalog') : priceSummary(model, l10n)}`,
   };
 }
 
@@ -314,19 +368,20 @@ export type SwapSelection<E> =
 export function selectForSwap<E extends { refId: string; ref: ModelRef }>(
   entries: readonly E[],
   params: { modelId: string; refId?: string },
+  l10n: L10n = ENGLISH,
 ): SwapSelection<E> {
   if (params.refId !== undefined) {
     const hit = entries.find((e) => e.refId === params.refId);
     if (hit === undefined) {
-      return { ok: false, refusal: { kind: 'unknownRef', message: 'That reference is no longer in the workspace index; rescan and try again.' } };
+      return { ok: false, refusal: { kind: 'unknownRef', message: l10n.t('That reference is no longer in the workspace index; rescan and try again.') } };
     }
     if (params.modelId !== '' && hit.ref.id !== params.modelId && hit.ref.modelId !== params.modelId) {
-      return { ok: false, refusal: { kind: 'modelMismatch', message: `The reference now names ${hit.ref.id}, not ${params.modelId}; rescan and try again.` } };
+      return { ok: false, refusal: { kind: 'modelMismatch', message: l10n.t('The reference now names {0}, not {1}; rescan and try again.', hit.ref.id, params.modelId) } };
     }
     return { ok: true, entries: [hit] };
   }
   const all = entries.filter((e) => e.ref.id === params.modelId || e.ref.modelId === params.modelId);
-  if (all.length === 0) return { ok: false, refusal: { kind: 'noReferences', message: `No reference to ${params.modelId} in the workspace.` } };
+  if (all.length === 0) return { ok: false, refusal: { kind: 'noReferences', message: l10n.t('No reference to {0} in the workspace.', params.modelId) } };
   return { ok: true, entries: all };
 }
 
@@ -356,10 +411,20 @@ interface Placed {
   ref: Pick<ModelRef, 'tool' | 'line'>;
 }
 
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+function references(n: number, l10n: L10n): string {
+  return n === 1 ? l10n.t('{0} reference', n) : l10n.t('{0} references', n);
+}
+
+function files(n: number, l10n: L10n): string {
+  return n === 1 ? l10n.t('{0} file', n) : l10n.t('{0} files', n);
+}
+
+function stringLiterals(n: number, l10n: L10n): string {
+  return n === 1 ? l10n.t('{0} string literal', n) : l10n.t('{0} string literals', n);
+}
 
 /** "3 references in 2 files: .aider.conf.yml (2), src/a.ts (1 string literal in code)". */
-export function describeSwapSet(entries: readonly Placed[]): string {
+export function describeSwapSet(entries: readonly Placed[], l10n: L10n = ENGLISH): string {
   const byFile = new Map<string, { n: number; code: number }>();
   for (const e of entries) {
     const f = byFile.get(e.file) ?? { n: 0, code: 0 };
@@ -367,48 +432,61 @@ export function describeSwapSet(entries: readonly Placed[]): string {
     if (e.ref.tool === 'code') f.code++;
     byFile.set(e.file, f);
   }
-  const parts = [...byFile].map(([file, f]) => `${file} (${f.code > 0 ? plural(f.code, 'string literal') + ' in code' : f.n})`);
-  return `${plural(entries.length, 'reference')} in ${plural(byFile.size, 'file')}: ${parts.join(', ')}`;
+  const parts = [...byFile].map(([file, f]) => (f.code > 0 ? l10n.t('{0} ({1} in code)', file, stringLiterals(f.code, l10n)) : `${file} (${f.n})`));
+  return l10n.t('{0} in {1}: {2}', references(entries.length, l10n), files(byFile.size, l10n), parts.join(', '));
 }
 
 /**
  * The confirmation every swap goes through (command, webview, Compare): what will change, code literals called
  * out, a config-only choice when code is involved, and each choice again through the Refactor Preview.
  */
-export function swapChoices(selected: readonly Placed[], everywhere: readonly Placed[]): SwapChoice[] {
+export function swapChoices(selected: readonly Placed[], everywhere: readonly Placed[], l10n: L10n = ENGLISH): SwapChoice[] {
   const codeNote = (set: readonly Placed[]): string => {
     const code = set.filter((e) => e.ref.tool === 'code');
-    return code.length === 0 ? '' : ` · includes ${plural(code.length, 'string literal')} in code`;
+    return code.length === 0 ? '' : l10n.t('includes {0} in code', stringLiterals(code.length, l10n));
   };
   const base: SwapChoice[] = [];
   const only = selected.length === 1 ? selected[0] : undefined;
+  const selectedNote = codeNote(selected);
   base.push({
-    label: only !== undefined ? 'Swap this reference' : `Swap ${plural(selected.length, 'reference')}`,
-    description: only !== undefined ? `${only.file}:${only.ref.line}${codeNote(selected)}` : codeNote(selected).replace(/^ · /, ''),
-    detail: describeSwapSet(selected),
+    label: only !== undefined ? l10n.t('Swap this reference') : l10n.t('Swap {0}', references(selected.length, l10n)),
+    description: only !== undefined ? `${only.file}:${only.ref.line}${selectedNote === '' ? '' : ` · ${selectedNote}`}` : selectedNote,
+    detail: describeSwapSet(selected, l10n),
     scope: 'selected',
     preview: false,
   });
   if (everywhere.length > selected.length) {
-    base.push({ label: 'Swap everywhere', description: codeNote(everywhere).replace(/^ · /, ''), detail: describeSwapSet(everywhere), scope: 'everywhere', preview: false });
+    base.push({ label: l10n.t('Swap everywhere'), description: codeNote(everywhere), detail: describeSwapSet(everywhere, l10n), scope: 'everywhere', preview: false });
   }
   const widest = everywhere.length > selected.length ? everywhere : selected;
   const config = widest.filter((e) => e.ref.tool !== 'code');
   if (config.length > 0 && config.length < widest.length) {
-    base.push({ label: `Swap in config files only (${plural(config.length, 'reference')})`, description: 'leaves string literals in code alone', detail: describeSwapSet(config), scope: 'configOnly', preview: false });
+    base.push({
+      label: l10n.t('Swap in config files only ({0})', references(config.length, l10n)),
+      description: l10n.t('leaves string literals in code alone'),
+      detail: describeSwapSet(config, l10n),
+      scope: 'configOnly',
+      preview: false,
+    });
   }
-  return [...base, ...base.map((c) => ({ ...c, label: `${c.label}, with preview…`, description: 'review and Apply in the Refactor Preview', preview: true }))];
+  return [
+    ...base,
+    ...base.map((c) => ({ ...c, label: l10n.t('{0}, with preview…', c.label), description: l10n.t('review and Apply in the Refactor Preview'), preview: true })),
+  ];
 }
 
 /** After an applied swap: what changed, and which of the touched files are not saved yet (from the documents). */
-export function swapAppliedMessage(input: { from: string; to: string; references: number; files: readonly string[]; unsaved: readonly string[]; preview: boolean }): string {
+export function swapAppliedMessage(
+  input: { from: string; to: string; references: number; files: readonly string[]; unsaved: readonly string[]; preview: boolean },
+  l10n: L10n = ENGLISH,
+): string {
   const where = input.preview
-    ? `from the Refactor Preview in ${plural(input.files.length, 'file')}`
-    : `${plural(input.references, 'reference')} in ${plural(input.files.length, 'file')}`;
-  const head = `Swapped ${input.from} → ${input.to}: ${where}.`;
+    ? l10n.t('from the Refactor Preview in {0}', files(input.files.length, l10n))
+    : l10n.t('{0} in {1}', references(input.references, l10n), files(input.files.length, l10n));
+  const head = l10n.t('Swapped {0} → {1}: {2}.', input.from, input.to, where);
   let saved: string;
-  if (input.unsaved.length === 0) saved = input.files.length === 1 ? `${input.files[0]} is saved.` : 'All files are saved.';
-  else if (input.unsaved.length === input.files.length && input.files.length > 1) saved = 'None of the files is saved yet.';
-  else saved = `${input.unsaved.join(', ')} ${input.unsaved.length === 1 ? 'is' : 'are'} not saved yet.`;
-  return `${head} ${saved} One undo reverts it.`;
+  if (input.unsaved.length === 0) saved = input.files.length === 1 ? l10n.t('{0} is saved.', input.files[0] ?? '') : l10n.t('All files are saved.');
+  else if (input.unsaved.length === input.files.length && input.files.length > 1) saved = l10n.t('None of the files is saved yet.');
+  else saved = input.unsaved.length === 1 ? l10n.t('{0} is not saved yet.', input.unsaved.join(', ')) : l10n.t('{0} are not saved yet.', input.unsaved.join(', '));
+  return l10n.t('{0} {1} One undo reverts it.', head, saved);
 }

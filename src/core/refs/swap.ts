@@ -4,6 +4,7 @@ import { ID_RE, OPENROUTER_PREFIX, baseOf, variantOf } from './idShape';
 import { isRoutingVariant } from '../market/catalog';
 import { createdDuplicateKey, keyFormatOf } from './dupKeys';
 import type { ModelRef, RefCatalog } from './types';
+import { ENGLISH, type L10n } from '../l10n';
 
 export interface TextEdit {
   offset: number;
@@ -35,6 +36,8 @@ export type SwapResult = { ok: true; edits: TextEdit[]; notes: string[] } | { ok
 export interface SwapOptions {
   /** Write a target the catalog does not list (the headless CLI's --allow-unknown). */
   allowUnknown?: boolean;
+  /** The translator for refusal messages (the host passes vscode.l10n, the CLI @vscode/l10n); English without one. */
+  l10n?: L10n;
 }
 
 
@@ -74,14 +77,15 @@ export function keepVariantOption(currentId: string, target: string, catalog: Pi
  */
 export function computeSwapMany(text: string, refs: readonly ModelRef[], targetId: string, catalog: RefCatalog, options: SwapOptions = {}): SwapResult {
   const target = normaliseTarget(targetId);
-  const unknown = (): SwapResult => refuse('targetUnknown', `"${targetId}" is not a model in the OpenRouter catalog.`);
+  const l10n = options.l10n ?? ENGLISH;
+  const unknown = (): SwapResult => refuse('targetUnknown', l10n.t('"{0}" is not a model in the OpenRouter catalog.', targetId));
   const known = isRoutableTarget(target, catalog);
-  if (!ID_RE.test(target)) return known ? refuse('targetInvalid', `"${targetId}" cannot be written as a model id.`) : unknown();
+  if (!ID_RE.test(target)) return known ? refuse('targetInvalid', l10n.t('"{0}" cannot be written as a model id.', targetId)) : unknown();
   if (!known && options.allowUnknown !== true) return unknown();
   const edits: TextEdit[] = [];
   for (const ref of refs) {
     if (ref.offset < 0 || ref.offset + ref.length > text.length || text.slice(ref.offset, ref.offset + ref.length) !== ref.raw) {
-      return refuse('stale', `${ref.file} changed since it was scanned (line ${ref.line} no longer reads "${ref.raw}"). Rescan and try again.`);
+      return refuse('stale', l10n.t('{0} changed since it was scanned (line {1} no longer reads "{2}"). Rescan and try again.', ref.file, ref.line, ref.raw));
     }
     const newRaw = ref.prefix + target;
     if (newRaw === ref.raw) continue;
@@ -102,7 +106,13 @@ export function computeSwapMany(text: string, refs: readonly ModelRef[], targetI
           file,
           line: dup.line,
           key: dup.key,
-          message: `${file}:${dup.line}: the swap would make a second "${dup.key}" key in one object (also on line ${dup.firstLine}), and one entry's settings would be lost. Merge them by hand; nothing was written.`,
+          message: l10n.t(
+            `{0}:{1}: the swap would make a second "{2}" key in one object (also on line {3}), and one entry's settings would be lost. Merge them by hand; nothing was written.`,
+            file,
+            dup.line,
+            dup.key,
+            dup.firstLine,
+          ),
         },
       };
     }

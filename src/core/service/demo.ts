@@ -3,6 +3,7 @@
 // plain-http loopback address (the fake server) and both keys are the fake's "sk-or-v1-test-…" keys. A cloned
 // repository cannot set the extension host's environment, and a real key is never accepted this way.
 import { isLoopbackHost } from '../openrouter/baseUrl';
+import { ENGLISH, type L10n } from '../l10n';
 
 export const DEMO_KEYS_ENV = 'MODEL_RADAR_DEMO_KEYS';
 
@@ -32,6 +33,6 @@ export function demoKeysFrom(env: Readonly<Record<string, string | undefined>>, 
 }
 
 /** The one-line welcome the demo window shows; short enough that a notification shows it whole. */
-export function demoWelcome(): string {
-  return 'Model Radar demo: every figure here is fake data.';
+export function demoWelcome(l10n: L10n = ENGLISH): string {
+  return l10n.t('Model Radar demo: every figure here is fake data.');
 }

@@ -15,6 +15,7 @@ import { buildUsageView } from '../account/usage';
 import { buildActivityView, resolveActivityModels, tokenMixFromActivity } from '../account/activity';
 import { alternatives, DEFAULT_MIX } from '../market/compare';
 import { classifyKeyCheck, isManagementKeyData, type KeyCheck } from '../account/keyCheck';
+import type { L10n } from '../l10n';
 import { refreshIntervalsMs, type Settings } from './settings';
 import { trustedUsage } from '../status/levels';
 import { createSpendHistoryCache, type SpendHistoryCache } from '../spend/historyCache';
@@ -511,12 +512,12 @@ export class Radar {
 
   // --- queries for the host ----------------------------------------------------------------------------
 
-  async checkKey(key: string): Promise<KeyCheck> {
+  async checkKey(key: string, l10n?: L10n): Promise<KeyCheck> {
     try {
       const data = await this.client.getKey({ key });
-      return classifyKeyCheck({ ok: true, data });
+      return classifyKeyCheck({ ok: true, data }, l10n);
     } catch (err) {
-      return classifyKeyCheck({ ok: false, error: toErrorInfo(err) });
+      return classifyKeyCheck({ ok: false, error: toErrorInfo(err) }, l10n);
     }
   }
 

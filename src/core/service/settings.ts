@@ -11,6 +11,7 @@ import { REGIONS, type Region, type ResourceName } from '../../shared/types';
 import { DEFAULT_API_BASE_URL, checkApiBaseUrl } from '../openrouter/baseUrl';
 import { normalizeAuthor } from '../market/regions';
 import { STATUS_PLACEHOLDERS, unknownPlaceholders } from '../status/format';
+import { ENGLISH, type L10n } from '../l10n';
 
 export { DEFAULT_API_BASE_URL };
 export const DEFAULT_STATUS_FORMAT = '$(graph) {today} today · {left} left';
@@ -63,14 +64,16 @@ export interface SettingDescriptor {
 interface ReadContext {
   entry: SettingDescriptor;
   problem: (sentence: string) => void;
+  /** The sentences are shown to the user (a notification): in their language. */
+  l10n: L10n;
 }
 
-function describe(value: unknown): string {
+function describe(value: unknown, l10n: L10n): string {
   // Quoted into a log line and a notification; a workspace's settings file is someone else's text.
   if (typeof value === 'string') return JSON.stringify(sanitizeServerText(value, { max: 41 }));
-  if (Array.isArray(value)) return 'a list';
+  if (Array.isArray(value)) return l10n.t('a list');
   if (value === null) return 'null';
-  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'object') return l10n.t('an object');
   // What JSON can still hold here is a number or a boolean; anything else is named by its type.
   return typeof value === 'number' || typeof value === 'boolean' ? String(value) : typeof value;
 }
@@ -79,17 +82,20 @@ function bounds(entry: SettingDescriptor): { min: number; max: number } {
   return { min: entry.minimum ?? 0, max: entry.maximum ?? Number.MAX_SAFE_INTEGER };
 }
 
-function readInteger(value: unknown, { entry, problem }: ReadContext, floorWording: boolean): number {
+function readInteger(value: unknown, { entry, problem, l10n }: ReadContext, floorWording: boolean): number {
   const { min, max } = bounds(entry);
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    problem(`${entry.key} must be a whole number from ${min} to ${max}, not ${describe(value)}; ignored`);
+    problem(l10n.t('{0} must be a whole number from {1} to {2}, not {3}; ignored', entry.key, min, max, describe(value, l10n)));
     return entry.default as number;
   }
   const whole = Math.round(value);
   const clamped = Math.min(max, Math.max(min, whole));
   if (clamped !== value) {
-    const why = whole < min && floorWording ? `cannot be shorter than ${min}` : `must be a whole number from ${min} to ${max}`;
-    problem(`${entry.key} ${why}; using ${clamped}`);
+    problem(
+      whole < min && floorWording
+        ? l10n.t('{0} cannot be shorter than {1}; using {2}', entry.key, min, clamped)
+        : l10n.t('{0} must be a whole number from {1} to {2}; using {3}', entry.key, min, max, clamped),
+    );
   }
   return clamped;
 }
@@ -99,21 +105,21 @@ function readInteger(value: unknown, { entry, problem }: ReadContext, floorWordi
  * returns what the setting means, reporting anything ignored or adjusted as one sentence naming the key.
  */
 const READERS = {
-  boolean(value: unknown, { entry, problem }: ReadContext): boolean {
+  boolean(value: unknown, { entry, problem, l10n }: ReadContext): boolean {
     if (typeof value === 'boolean') return value;
-    problem(`${entry.key} must be true or false, not ${describe(value)}; ignored`);
+    problem(l10n.t('{0} must be true or false, not {1}; ignored', entry.key, describe(value, l10n)));
     return entry.default as boolean;
   },
 
   /** USD; 0 = off. */
-  usd(value: unknown, { entry, problem }: ReadContext): number {
+  usd(value: unknown, { entry, problem, l10n }: ReadContext): number {
     const { min, max } = bounds(entry);
     if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
-      problem(`${entry.key} must be a non-negative number; ignored`);
+      problem(l10n.t('{0} must be a non-negative number; ignored', entry.key));
       return entry.default as number;
     }
     if (value > max) {
-      problem(`${entry.key} must be at most ${max}; using ${max}`);
+      problem(l10n.t('{0} must be at most {1}; using {1}', entry.key, max));
       return max;
     }
     // -0 passes every check but does not survive JSON (it comes back as 0): store plain 0.
@@ -130,9 +136,9 @@ const READERS = {
   },
 
   /** Glob patterns, de-duplicated; an empty or non-string entry is dropped and counted. */
-  globs(value: unknown, { entry, problem }: ReadContext): string[] {
+  globs(value: unknown, { entry, problem, l10n }: ReadContext): string[] {
     if (!Array.isArray(value)) {
-      problem(`${entry.key} must be a list of glob patterns; ignored`);
+      problem(l10n.t('{0} must be a list of glob patterns; ignored', entry.key));
       return [];
     }
     const out: string[] = [];
@@ -144,39 +150,51 @@ const READERS = {
       }
       if (!out.includes(item)) out.push(item);
     }
-    if (dropped > 0) problem(`${entry.key}: ${dropped} entr${dropped === 1 ? 'y is' : 'ies are'} not a non-empty string; ignored`);
+    if (dropped > 0) {
+      problem(
+        dropped === 1
+          ? l10n.t('{0}: {1} entry is not a non-empty string; ignored', entry.key, dropped)
+          : l10n.t('{0}: {1} entries are not a non-empty string; ignored', entry.key, dropped),
+      );
+    }
     return out;
   },
 
   /** No trailing slash; https, or http on a loopback host only (the policy is openrouter/baseUrl.ts). */
-  baseUrl(value: unknown, { entry, problem }: ReadContext): string {
+  baseUrl(value: unknown, { entry, problem, l10n }: ReadContext): string {
     if (typeof value !== 'string') {
-      problem(`${entry.key} must be a URL, not ${describe(value)}; using ${DEFAULT_API_BASE_URL}`);
+      problem(l10n.t('{0} must be a URL, not {1}; using {2}', entry.key, describe(value, l10n), DEFAULT_API_BASE_URL));
       return DEFAULT_API_BASE_URL;
     }
     // An emptied field means "back to the default", not a mistake worth reporting.
     if (value.trim() === '') return DEFAULT_API_BASE_URL;
     const result = checkApiBaseUrl(value);
     if (result.ok) return result.url;
-    problem(`${entry.key} ${result.reason}; using ${DEFAULT_API_BASE_URL}`);
+    // The base-URL policy's reason (src/core/openrouter/baseUrl.ts) is English: it names URL parts.
+    problem(l10n.t('{0} {1}; using {2}', entry.key, result.reason, DEFAULT_API_BASE_URL));
     return DEFAULT_API_BASE_URL;
   },
 
-  statusFormat(value: unknown, { entry, problem }: ReadContext): string {
+  statusFormat(value: unknown, { entry, problem, l10n }: ReadContext): string {
     const fallback = entry.default as string;
     if (typeof value !== 'string' || value.trim() === '') {
-      problem(`${entry.key} must be non-empty text; using the default`);
+      problem(l10n.t('{0} must be non-empty text; using the default', entry.key));
       return fallback;
     }
     const max = entry.maxLength ?? LIMITS.formatLength.max;
     if (value.length > max) {
-      problem(`${entry.key} is longer than ${max} characters; using the default`);
+      problem(l10n.t('{0} is longer than {1} characters; using the default', entry.key, max));
       return fallback;
     }
     const unknown = unknownPlaceholders(value);
     if (unknown.length > 0) {
       const known = STATUS_PLACEHOLDERS.map((p) => `{${p}}`).join(' ');
-      problem(`${entry.key} has unknown placeholder${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `{${u}}`).join(' ')}, shown as typed (known: ${known})`);
+      const typed = unknown.map((u) => `{${u}}`).join(' ');
+      problem(
+        unknown.length > 1
+          ? l10n.t('{0} has unknown placeholders {1}, shown as typed (known: {2})', entry.key, typed, known)
+          : l10n.t('{0} has unknown placeholder {1}, shown as typed (known: {2})', entry.key, typed, known),
+      );
     }
     return value;
   },
@@ -185,22 +203,22 @@ const READERS = {
    * Lower-case author (no "~") → region; wins over the built-in table. The one place the overrides are
    * validated: createRegionResolver takes this output as it is.
    */
-  regionOverrides(value: unknown, { entry, problem }: ReadContext): Record<string, Region> {
+  regionOverrides(value: unknown, { entry, problem, l10n }: ReadContext): Record<string, Region> {
     const out: Record<string, Region> = {};
     if (!isRecord(value)) {
-      problem(`${entry.key} must be an object of author → region; ignored`);
+      problem(l10n.t('{0} must be an object of author → region; ignored', entry.key));
       return out;
     }
     for (const [rawAuthor, rawRegion] of Object.entries(value)) {
       const author = normalizeAuthor(rawAuthor);
       if (!AUTHOR_PATTERN.test(author)) {
-        problem(`${entry.key}: ${describe(rawAuthor)} is not a model author prefix; ignored`);
+        problem(l10n.t('{0}: {1} is not a model author prefix; ignored', entry.key, describe(rawAuthor, l10n)));
         continue;
       }
       const region = typeof rawRegion === 'string' ? rawRegion.trim().toUpperCase() : null;
       const match = REGIONS.find((r) => r === region);
       if (!match) {
-        problem(`${entry.key}: region for "${author}" must be one of ${REGIONS.join(', ')}, not ${describe(rawRegion)}; ignored`);
+        problem(l10n.t('{0}: region for "{1}" must be one of {2}, not {3}; ignored', entry.key, author, REGIONS.join(', '), describe(rawRegion, l10n)));
         continue;
       }
       out[author] = match; // AUTHOR_PATTERN admits no "__proto__"
@@ -441,7 +459,7 @@ export interface InspectedSetting {
  * value (a cloned repository's .vscode/settings.json) is ignored and named in `ignored`, so the user learns
  * why the repository's value has no effect.
  */
-export function userOnlyValue(key: SettingKey, inspected: InspectedSetting | undefined): { value: unknown; ignored: string | null } {
+export function userOnlyValue(key: SettingKey, inspected: InspectedSetting | undefined, l10n: L10n = ENGLISH): { value: unknown; ignored: string | null } {
   if (inspected === undefined || inspected === null) return { value: undefined, ignored: null };
   const fromWorkspace = [
     inspected.workspaceValue,
@@ -451,7 +469,7 @@ export function userOnlyValue(key: SettingKey, inspected: InspectedSetting | und
   ].some((v) => v !== undefined);
   return {
     value: inspected.globalValue,
-    ignored: fromWorkspace ? `${key} is set in this workspace's settings; only your user settings can change it, so the workspace value is ignored` : null,
+    ignored: fromWorkspace ? l10n.t("{0} is set in this workspace's settings; only your user settings can change it, so the workspace value is ignored", key) : null,
   };
 }
 
@@ -461,18 +479,32 @@ export type ConfigurationProperty = Omit<SettingDescriptor, 'key' | 'read' | 'ad
   order: number;
 };
 
-/** The `contributes.configuration` object package.json should carry, generated from the schema. */
+/** The package.nls.json key of a setting's description: package.json carries `%key%`, VS Code fills in the language's text. */
+export function settingDescriptionKey(key: SettingKey): string {
+  return `${key}.markdownDescription`;
+}
+
+/**
+ * The `contributes.configuration` object package.json should carry, generated from the schema. Descriptions are
+ * `%key%` placeholders (settingDescriptionKey); their English text goes to package.nls.json (configurationStrings).
+ */
 export function configurationContribution(): { title: string; properties: Record<string, ConfigurationProperty> } {
   const properties: Record<string, ConfigurationProperty> = {};
   SETTINGS_SCHEMA.forEach((entry: SettingDescriptor, order) => {
     const { key, read: _read, additionalProperties, ...rest } = entry;
     properties[key] = {
       ...rest,
+      markdownDescription: `%${settingDescriptionKey(key as SettingKey)}%`,
       ...(additionalProperties ? { additionalProperties: { ...additionalProperties, enum: [...additionalProperties.enum] } } : {}),
       order,
     };
   });
   return { title: 'Model Radar', properties };
+}
+
+/** The English text of every setting's description, by its package.nls.json key: written there by `npm run sync-manifest`. */
+export function configurationStrings(): Record<string, string> {
+  return Object.fromEntries(SETTINGS_SCHEMA.map((entry: SettingDescriptor) => [settingDescriptionKey(entry.key as SettingKey), entry.markdownDescription]));
 }
 
 /** The place in Settings a key names: "modelRadar.budget.daily" → ["budget", "daily"]. */
@@ -498,7 +530,7 @@ function setAt(target: Record<string, unknown>, path: readonly string[], value: 
 }
 
 /** Reads and normalises every `modelRadar.*` setting, walking SETTINGS_SCHEMA. Never throws; ignored values are reported in `problems`. */
-export function readSettings(get: (key: string) => unknown): SettingsReadResult {
+export function readSettings(get: (key: string) => unknown, l10n: L10n = ENGLISH): SettingsReadResult {
   const problems: string[] = [];
   const tree: Record<string, unknown> = {};
   for (const entry of SETTINGS_SCHEMA as readonly SettingDescriptor[]) {
@@ -506,11 +538,11 @@ export function readSettings(get: (key: string) => unknown): SettingsReadResult 
     try {
       value = get(entry.key);
     } catch {
-      problems.push(`${entry.key} could not be read; using the default`);
+      problems.push(l10n.t('{0} could not be read; using the default', entry.key));
       value = undefined;
     }
     const normalised =
-      value === undefined || value === null ? copyOf(entry.default) : READERS[entry.read](value, { entry, problem: (p) => problems.push(p) });
+      value === undefined || value === null ? copyOf(entry.default) : READERS[entry.read](value, { entry, problem: (p) => problems.push(p), l10n });
     setAt(tree, settingPath(entry.key as SettingKey), normalised);
   }
   return { settings: tree as Settings, problems };

@@ -6,6 +6,7 @@ import type { Settings } from '../service/settings';
 import { formatPercent, formatUsd, utcDay, utcMonth } from '../../shared/format';
 import { BUDGET_ERROR_FRACTION, BUDGET_WARNING_FRACTION, lowestRemaining, trustedUsage } from './levels';
 import { isRecord } from '../../shared/isRecord';
+import { ENGLISH, type L10n } from '../l10n';
 
 export const ALERT_IDS = ['budget.daily.80', 'budget.daily.100', 'budget.monthly.80', 'budget.monthly.100', 'balance.low'] as const;
 export type AlertId = (typeof ALERT_IDS)[number];
@@ -52,7 +53,6 @@ export interface AlertEvaluation {
   state: AlertState;
 }
 
-const SNOOZE_TITLE = "Don't show again for this period";
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const MONTH_PATTERN = /^\d{4}-\d{2}$/;
 
@@ -120,12 +120,22 @@ function budgetAlertId(period: BudgetPeriod, threshold: 80 | 100): BudgetAlertId
   return `budget.${period}.${threshold}`;
 }
 
-function budgetMessage(period: BudgetPeriod, threshold: 80 | 100, spent: number, budget: number): string {
-  const when = period === 'daily' ? 'today' : 'this month';
-  const name = `${formatUsd(budget)} ${period} budget`;
-  return threshold === 100
-    ? `You have reached your ${name}: ${formatUsd(spent)} spent ${when} (UTC).`
-    : `You have used ${formatPercent(spent / budget, { floor: true })} of your ${name}: ${formatUsd(spent)} spent ${when} (UTC).`;
+function budgetMessage(period: BudgetPeriod, threshold: 80 | 100, spent: number, budget: number, l10n: L10n): string {
+  const b = formatUsd(budget);
+  const s = formatUsd(spent);
+  if (threshold === 100) {
+    return period === 'daily'
+      ? l10n.t('You have reached your {0} daily budget: {1} spent today (UTC).', b, s)
+      : l10n.t('You have reached your {0} monthly budget: {1} spent this month (UTC).', b, s);
+  }
+  const used = formatPercent(spent / budget, { floor: true });
+  return period === 'daily'
+    ? l10n.t('You have used {0} of your {1} daily budget: {2} spent today (UTC).', used, b, s)
+    : l10n.t('You have used {0} of your {1} monthly budget: {2} spent this month (UTC).', used, b, s);
+}
+
+function snoozeTitle(l10n: L10n): string {
+  return l10n.t("Don't show again for this period");
 }
 
 function evaluateBudget(
@@ -135,6 +145,7 @@ function evaluateBudget(
   dataTime: number | null,
   now: number,
   state: AlertState,
+  l10n: L10n,
 ): AlertNotification | null {
   if (budget <= 0 || spent === null || spent === undefined || !Number.isFinite(spent) || dataTime === null) return null;
   const periodOf = period === 'daily' ? utcDay : utcMonth;
@@ -159,25 +170,27 @@ function evaluateBudget(
   return {
     id,
     severity: top === 100 ? 'error' : 'warning',
-    message: budgetMessage(period, top, spent, budget),
+    message: budgetMessage(period, top, spent, budget, l10n),
     period: current,
     actions: [
-      { kind: 'openDashboard', title: 'Open dashboard' },
-      { kind: 'adjustBudget', title: 'Adjust budget', period },
-      { kind: 'snooze', title: SNOOZE_TITLE },
+      { kind: 'openDashboard', title: l10n.t('Open dashboard') },
+      { kind: 'adjustBudget', title: l10n.t('Adjust budget'), period },
+      { kind: 'snooze', title: snoozeTitle(l10n) },
     ],
   };
 }
 
-function lowBalanceMessage(usage: UsageView, remaining: number, threshold: number): string {
+function lowBalanceMessage(usage: UsageView, remaining: number, threshold: number, l10n: L10n): string {
   const limitBinds = usage.binding === 'key' || (usage.binding === null && usage.balance === null);
   if (remaining <= 0) {
-    return limitBinds
-      ? `Your API key has reached its spending cap: requests will fail until ${usage.key?.limitReset ? 'it resets or ' : ''}you raise it.`
-      : `You are out of OpenRouter credits: requests will fail until you add credits.`;
+    if (!limitBinds) return l10n.t('You are out of OpenRouter credits: requests will fail until you add credits.');
+    return usage.key?.limitReset
+      ? l10n.t('Your API key has reached its spending cap: requests will fail until it resets or you raise it.')
+      : l10n.t('Your API key has reached its spending cap: requests will fail until you raise it.');
   }
-  const what = limitBinds ? `Your API key has ${formatUsd(remaining)} left under its spending cap` : `Your OpenRouter balance is ${formatUsd(remaining)}`;
-  return `${what}, below your ${formatUsd(threshold)} alert.`;
+  return limitBinds
+    ? l10n.t('Your API key has {0} left under its spending cap, below your {1} alert.', formatUsd(remaining), formatUsd(threshold))
+    : l10n.t('Your OpenRouter balance is {0}, below your {1} alert.', formatUsd(remaining), formatUsd(threshold));
 }
 
 function evaluateLowBalance(
@@ -186,6 +199,7 @@ function evaluateLowBalance(
   hasData: boolean,
   now: number,
   state: AlertState,
+  l10n: L10n,
 ): AlertNotification | null {
   const remaining = lowestRemaining(usage);
   if (!usage || remaining === null || !hasData) return null;
@@ -200,12 +214,12 @@ function evaluateLowBalance(
   return {
     id: 'balance.low',
     severity: remaining <= 0 ? 'error' : 'warning',
-    message: lowBalanceMessage(usage, remaining, threshold),
+    message: lowBalanceMessage(usage, remaining, threshold, l10n),
     period,
     actions: [
-      { kind: 'openDashboard', title: 'Open dashboard' },
-      { kind: 'adjustLowBalance', title: 'Adjust alert', settingKey: 'modelRadar.alerts.lowBalance' },
-      { kind: 'snooze', title: SNOOZE_TITLE },
+      { kind: 'openDashboard', title: l10n.t('Open dashboard') },
+      { kind: 'adjustLowBalance', title: l10n.t('Adjust alert'), settingKey: 'modelRadar.alerts.lowBalance' },
+      { kind: 'snooze', title: snoozeTitle(l10n) },
     ],
   };
 }
@@ -214,7 +228,7 @@ function evaluateLowBalance(
  * What to notify now, and the state to persist. At most one notification per budget period and one
  * for the balance per call. Missing or out-of-period data never alerts.
  */
-export function evaluateAlerts(snapshot: Snapshot, settings: Settings, state: AlertState, now: number): AlertEvaluation {
+export function evaluateAlerts(snapshot: Snapshot, settings: Settings, state: AlertState, now: number, l10n: L10n = ENGLISH): AlertEvaluation {
   const next = copyState(state);
   // Snoozes of past periods can never match again; dropping them keeps the persisted state small.
   const snoozed: Partial<Record<AlertId, string>> = {};
@@ -229,9 +243,9 @@ export function evaluateAlerts(snapshot: Snapshot, settings: Settings, state: Al
   const keyTime = snapshot.resources.key.fetchedAt;
   const hasData = keyTime !== null || snapshot.resources.credits.fetchedAt !== null;
   const notifications = [
-    evaluateBudget('daily', usage?.key?.daily, settings.budget.daily, keyTime, now, next),
-    evaluateBudget('monthly', usage?.key?.monthly, settings.budget.monthly, keyTime, now, next),
-    evaluateLowBalance(usage, settings.alerts.lowBalance, hasData, now, next),
+    evaluateBudget('daily', usage?.key?.daily, settings.budget.daily, keyTime, now, next, l10n),
+    evaluateBudget('monthly', usage?.key?.monthly, settings.budget.monthly, keyTime, now, next, l10n),
+    evaluateLowBalance(usage, settings.alerts.lowBalance, hasData, now, next, l10n),
   ].filter((n): n is AlertNotification => n !== null);
   return { notifications, state: next };
 }

@@ -3,6 +3,7 @@
 import type { KeysState, UsageView } from '../../shared/types';
 import type { Settings } from '../service/settings';
 import { formatPercent } from '../../shared/format';
+import { ENGLISH, type L10n } from '../l10n';
 
 export const BUDGET_WARNING_FRACTION = 0.8;
 export const BUDGET_ERROR_FRACTION = 1;
@@ -67,7 +68,7 @@ export function lowestRemaining(usage: UsageView | null): number | null {
   return known.length > 0 ? Math.min(...known) : null;
 }
 
-export function assessMoney(usage: UsageView | null, settings: Settings): MoneyLevels {
+export function assessMoney(usage: UsageView | null, settings: Settings, l10n: L10n = ENGLISH): MoneyLevels {
   // Budgets count OpenRouter credit spend only: BYOK usage is billed by the provider, not by OpenRouter.
   const daily = budgetLevel(usage?.key?.daily, settings.budget.daily);
   const monthly = budgetLevel(usage?.key?.monthly, settings.budget.monthly);
@@ -80,22 +81,24 @@ export function assessMoney(usage: UsageView | null, settings: Settings): MoneyL
   let warning = false;
   if (exhausted) {
     error = true;
-    reasons.push('nothing left to spend');
+    reasons.push(l10n.t('nothing left to spend'));
   } else if (low) {
     warning = true;
-    reasons.push('low balance');
+    reasons.push(l10n.t('low balance'));
   }
   for (const [name, level] of [
     ['daily', daily],
     ['monthly', monthly],
   ] as const) {
     if (!level) continue;
+    const isDaily = name === 'daily';
     if (level.fraction >= BUDGET_ERROR_FRACTION) {
       error = true;
-      reasons.push(`${name} budget reached`);
+      reasons.push(isDaily ? l10n.t('daily budget reached') : l10n.t('monthly budget reached'));
     } else if (level.fraction >= BUDGET_WARNING_FRACTION) {
       warning = true;
-      reasons.push(`${formatPercent(level.fraction, { floor: true })} of the ${name} budget used`);
+      const used = formatPercent(level.fraction, { floor: true });
+      reasons.push(isDaily ? l10n.t('{0} of the daily budget used', used) : l10n.t('{0} of the monthly budget used', used));
     }
   }
   const background: MoneyBackground = error ? 'error' : warning ? 'warning' : 'none';

@@ -2,10 +2,11 @@
 // copies these fields onto a StatusBarItem; every decision (state, colour, wording) is made here.
 import { UNKNOWN, formatAgo, formatDay, formatDuration, formatPercent, formatUsd, formatUtc } from '../../shared/format';
 import type { ErrorInfo, KeyUsage, Snapshot, UsageView } from '../../shared/types';
-import type { Settings } from '../service/settings';
+import { DEFAULT_STATUS_FORMAT, type Settings } from '../service/settings';
 import { escapeMarkdown, renderStatusFormat, type StatusPlaceholder } from './format';
 import { assessMoney, trustedUsage, type BudgetLevel, type MoneyBackground, type MoneyLevels } from './levels';
 import { COMMANDS } from '../../shared/commands';
+import { ENGLISH, type L10n } from '../l10n';
 
 /**
  * notManagementKey: only a management slot is set and it holds an ordinary key, so there is nothing to show.
@@ -68,9 +69,10 @@ interface Facts {
   notManagementKey: boolean;
   /** No API key: the management slot is all there is. */
   managementOnly: boolean;
+  l10n: L10n;
 }
 
-function gatherFacts(snapshot: Snapshot, settings: Settings, now: number): Facts {
+function gatherFacts(snapshot: Snapshot, settings: Settings, now: number, l10n: L10n): Facts {
   const usage = trustedUsage(snapshot.usage, snapshot.keys);
   // The figures come from /key when there is an API key; with a management key alone, from /credits.
   const primary = snapshot.keys.inference !== 'none' ? snapshot.resources.key : snapshot.resources.credits;
@@ -107,9 +109,10 @@ function gatherFacts(snapshot: Snapshot, settings: Settings, now: number): Facts
     age,
     fetchedAt,
     fresh,
-    levels: assessMoney(usage, settings),
+    levels: assessMoney(usage, settings, l10n),
     notManagementKey,
     managementOnly: snapshot.keys.inference === 'none' && snapshot.keys.management,
+    l10n,
   };
 }
 
@@ -130,17 +133,17 @@ function decideState(f: Facts): StatusState {
  * OpenRouter's spend, and beside it what bring-your-own-key requests cost at the providers: OpenRouter's own
  * figure is $0.00 for those, and a BYOK-heavy user must not read that as "nothing spent".
  */
-function spendFigure(spent: number | null | undefined, byok: number | null | undefined): string {
+function spendFigure(spent: number | null | undefined, byok: number | null | undefined, l10n: L10n): string {
   const openRouter = formatUsd(spent);
-  return typeof byok === 'number' && Number.isFinite(byok) && byok > 0 ? `${openRouter} + ${formatUsd(byok)} BYOK` : openRouter;
+  return typeof byok === 'number' && Number.isFinite(byok) && byok > 0 ? l10n.t('{0} + {1} BYOK', openRouter, formatUsd(byok)) : openRouter;
 }
 
 function placeholderValues(f: Facts): Record<StatusPlaceholder, string> {
   const key = f.key;
   return {
-    today: spendFigure(key?.daily, key?.byokDaily),
-    week: spendFigure(key?.weekly, key?.byokWeekly),
-    month: spendFigure(key?.monthly, key?.byokMonthly),
+    today: spendFigure(key?.daily, key?.byokDaily, f.l10n),
+    week: spendFigure(key?.weekly, key?.byokWeekly, f.l10n),
+    month: spendFigure(key?.monthly, key?.byokMonthly, f.l10n),
     left: formatUsd(f.levels.remaining),
     balance: formatUsd(f.usage?.balanceStatus === 'ok' ? f.usage.balance?.balance : null),
     // A known key without a cap is unlimited, which is not the same as unknown.
@@ -148,33 +151,38 @@ function placeholderValues(f: Facts): Record<StatusPlaceholder, string> {
   };
 }
 
-function ageSuffix(f: Facts): string {
-  return f.age === null ? '' : `${formatDuration(f.age)} old`;
+/** "12 min old", or null when the age is unknown. */
+function ageOf(f: Facts): string | null {
+  return f.age === null ? null : formatDuration(f.age);
 }
 
 function statusText(state: StatusState, f: Facts, rendered: string): string {
+  const { l10n } = f;
+  const age = ageOf(f);
   switch (state) {
     case 'noKey':
-      return '$(graph) Model Radar: set key';
+      return l10n.t('$(graph) Model Radar: set key');
     case 'loading':
       return '$(sync~spin) Model Radar';
     case 'live':
       return rendered;
     case 'stale':
-      return `${rendered} · ${ageSuffix(f) || 'stale'}`;
+      return age === null ? l10n.t('{0} · stale', rendered) : l10n.t('{0} · {1} old', rendered, age);
     case 'offline':
-      return f.hasData ? `${rendered} · offline${f.age === null ? '' : `, ${ageSuffix(f)}`}` : '$(cloud-offline) Model Radar: offline';
+      if (!f.hasData) return l10n.t('$(cloud-offline) Model Radar: offline');
+      return age === null ? l10n.t('{0} · offline', rendered) : l10n.t('{0} · offline, {1} old', rendered, age);
     case 'rejected':
-      return '$(error) Model Radar: key rejected';
+      return l10n.t('$(error) Model Radar: key rejected');
     case 'outOfCredits':
-      if (!f.hasData) return '$(error) Model Radar: out of credits';
-      return `${rendered} · out of credits${f.fresh || f.age === null ? '' : ` · ${ageSuffix(f)}`}`;
+      if (!f.hasData) return l10n.t('$(error) Model Radar: out of credits');
+      return f.fresh || age === null ? l10n.t('{0} · out of credits', rendered) : l10n.t('{0} · out of credits · {1} old', rendered, age);
     case 'invalid':
-      return f.hasData ? `${rendered} · invalid data${f.age === null ? '' : `, ${ageSuffix(f)}`}` : '$(warning) Model Radar: invalid data';
+      if (!f.hasData) return l10n.t('$(warning) Model Radar: invalid data');
+      return age === null ? l10n.t('{0} · invalid data', rendered) : l10n.t('{0} · invalid data, {1} old', rendered, age);
     case 'notManagementKey':
-      return '$(warning) Model Radar: balance unavailable';
+      return l10n.t('$(warning) Model Radar: balance unavailable');
     case 'error':
-      return '$(warning) Model Radar: unavailable';
+      return l10n.t('$(warning) Model Radar: unavailable');
   }
 }
 
@@ -218,116 +226,143 @@ function errorText(error: ErrorInfo): string {
   return escapeMarkdown(error.message || error.kind);
 }
 
+function setManagementKeyLink(l10n: L10n): string {
+  return link(l10n.t('Set management key'), COMMANDS.setManagementKey);
+}
+
 function headline(state: StatusState, f: Facts): string {
-  const age = f.age === null ? null : formatDuration(f.age);
+  const { l10n } = f;
+  const age = ageOf(f);
   switch (state) {
     case 'noKey':
       // Promise only what holds offline too: prices (bundled when OpenRouter cannot be reached, with their date).
-      return 'No OpenRouter API key set. Model prices work without one; set a key to see your spend, limit and balance.';
+      return l10n.t('No OpenRouter API key set. Model prices work without one; set a key to see your spend, limit and balance.');
     case 'loading':
-      return 'Loading your usage…';
+      return l10n.t('Loading your usage…');
     case 'live':
-      return 'Up to date.';
+      return l10n.t('Up to date.');
     case 'stale': {
-      const when = age ? `Data is ${age} old` : 'Data may be out of date';
-      return f.error ? `${when}: the last refresh failed (${errorText(f.error)}).` : `${when}.`;
+      if (f.error) {
+        return age ? l10n.t('Data is {0} old: the last refresh failed ({1}).', age, errorText(f.error)) : l10n.t('Data may be out of date: the last refresh failed ({0}).', errorText(f.error));
+      }
+      return age ? l10n.t('Data is {0} old.', age) : l10n.t('Data may be out of date.');
     }
     case 'offline':
-      return f.hasData
-        ? `Offline: OpenRouter cannot be reached. Showing the last data${age ? `, ${age} old` : ''}.`
-        : 'Offline: OpenRouter cannot be reached, and there is no saved data yet.';
+      if (!f.hasData) return l10n.t('Offline: OpenRouter cannot be reached, and there is no saved data yet.');
+      return age
+        ? l10n.t('Offline: OpenRouter cannot be reached. Showing the last data, {0} old.', age)
+        : l10n.t('Offline: OpenRouter cannot be reached. Showing the last data.');
     case 'rejected':
-      return `OpenRouter rejected the API key (401). Set a new key.${f.hasData ? ' The figures below are the last ones it returned.' : ''}`;
+      return f.hasData
+        ? l10n.t('OpenRouter rejected the API key (401). Set a new key. The figures below are the last ones it returned.')
+        : l10n.t('OpenRouter rejected the API key (401). Set a new key.');
     case 'outOfCredits':
       return f.error?.kind === 'paymentRequired'
-        ? 'Out of credits: OpenRouter answered 402 Payment Required. Add credits or raise the key limit.'
-        : 'Out of credits: nothing is left to spend. Add credits or raise the key limit; requests will fail until then.';
-    case 'invalid':
-      return `OpenRouter's last answer could not be read (${errorText(f.error ?? { kind: 'badResponse', message: '' })}); nothing from it is shown.${
-        f.hasData ? ` Showing the last good figures${age ? `, ${age} old` : ''}.` : ''
-      }`;
+        ? l10n.t('Out of credits: OpenRouter answered 402 Payment Required. Add credits or raise the key limit.')
+        : l10n.t('Out of credits: nothing is left to spend. Add credits or raise the key limit; requests will fail until then.');
+    case 'invalid': {
+      const why = errorText(f.error ?? { kind: 'badResponse', message: '' });
+      if (!f.hasData) return l10n.t("OpenRouter's last answer could not be read ({0}); nothing from it is shown.", why);
+      return age
+        ? l10n.t("OpenRouter's last answer could not be read ({0}); nothing from it is shown. Showing the last good figures, {1} old.", why, age)
+        : l10n.t("OpenRouter's last answer could not be read ({0}); nothing from it is shown. Showing the last good figures.", why);
+    }
     case 'notManagementKey':
-      return `Balance unavailable: this is not a management key. Balance and activity need one from openrouter.ai/settings/management-keys. ${link('Set management key', COMMANDS.setManagementKey)}`;
+      return l10n.t(
+        'Balance unavailable: this is not a management key. Balance and activity need one from openrouter.ai/settings/management-keys. {0}',
+        setManagementKeyLink(l10n),
+      );
     case 'error':
-      return f.error ? `Could not load your usage: ${errorText(f.error)}.` : 'Could not load your usage.';
+      return f.error ? l10n.t('Could not load your usage: {0}.', errorText(f.error)) : l10n.t('Could not load your usage.');
   }
 }
 
-function spendTable(key: KeyUsage): string {
+function spendTable(key: KeyUsage, l10n: L10n): string {
   const byok = [key.byokDaily, key.byokWeekly, key.byokMonthly].some((v) => v !== null && v > 0);
   const rows: [string, number | null, number | null][] = [
-    ['Today', key.daily, key.byokDaily],
-    ['This week', key.weekly, key.byokWeekly],
-    ['This month', key.monthly, key.byokMonthly],
+    [l10n.t('Today'), key.daily, key.byokDaily],
+    [l10n.t('This week'), key.weekly, key.byokWeekly],
+    [l10n.t('This month'), key.monthly, key.byokMonthly],
   ];
-  const lines = byok ? ['| Spend (UTC) | OpenRouter | BYOK |', '|:--|--:|--:|'] : ['| Spend (UTC) | |', '|:--|--:|'];
+  const spendUtc = l10n.t('Spend (UTC)');
+  const lines = byok ? [`| ${spendUtc} | OpenRouter | BYOK |`, '|:--|--:|--:|'] : [`| ${spendUtc} | |`, '|:--|--:|'];
   for (const [label, spent, byokSpent] of rows) {
     lines.push(byok ? `| ${label} | ${formatUsd(spent)} | ${formatUsd(byokSpent)} |` : `| ${label} | ${formatUsd(spent)} |`);
   }
   const table = lines.join('\n');
-  return byok ? `${table}\n\nBYOK is what your own provider keys cost upstream, billed by those providers: not in OpenRouter's figures, the budgets or the balance.` : table;
+  return byok
+    ? `${table}\n\n${l10n.t("BYOK is what your own provider keys cost upstream, billed by those providers: not in OpenRouter's figures, the budgets or the balance.")}`
+    : table;
 }
 
-function keyLines(key: KeyUsage): string {
+function keyLines(key: KeyUsage, l10n: L10n): string {
   const lines: string[] = [];
-  const kind = key.isManagementKey ? ' (management key)' : '';
-  const expires = key.expiresAt ? ` · expires ${formatDay(key.expiresAt, true)}` : '';
-  lines.push(`**Key:** ${escapeMarkdown(key.label) || UNKNOWN}${kind}${expires}`);
-  if (key.limit === null) {
-    lines.push('**Key cap:** none, this key has no spending limit');
+  const label = escapeMarkdown(key.label) || UNKNOWN;
+  const expires = key.expiresAt ? formatDay(key.expiresAt, true) : null;
+  if (key.isManagementKey) {
+    lines.push(expires === null ? l10n.t('**Key:** {0} (management key)', label) : l10n.t('**Key:** {0} (management key) · expires {1}', label, expires));
   } else {
-    const reset = key.limitReset ? `resets ${escapeMarkdown(key.limitReset)} (midnight UTC)` : 'never resets';
-    lines.push(`**Key cap:** ${formatUsd(key.limit)}, ${reset} · ${formatUsd(key.limitRemaining)} left (a spending cap, not a balance)`);
+    lines.push(expires === null ? l10n.t('**Key:** {0}', label) : l10n.t('**Key:** {0} · expires {1}', label, expires));
+  }
+  if (key.limit === null) {
+    lines.push(l10n.t('**Key cap:** none, this key has no spending limit'));
+  } else {
+    const reset = key.limitReset ? l10n.t('resets {0} (midnight UTC)', escapeMarkdown(key.limitReset)) : l10n.t('never resets');
+    lines.push(l10n.t('**Key cap:** {0}, {1} · {2} left (a spending cap, not a balance)', formatUsd(key.limit), reset, formatUsd(key.limitRemaining)));
   }
   return lines.join('  \n');
 }
 
-function balanceLine(snapshot: Snapshot, usage: UsageView | null, now: number): string {
+function balanceLine(snapshot: Snapshot, usage: UsageView | null, now: number, l10n: L10n): string {
   if (usage?.balanceStatus === 'ok' && usage.balance) {
     const b = usage.balance;
     const credits = snapshot.resources.credits;
     // The balance polls on its own, slower schedule: say when it is behind rather than pass it off as current.
-    const behind =
-      credits.fetchedAt !== null && (credits.stale || failure(credits.error) !== null) ? ` · ${formatDuration(now - credits.fetchedAt)} old` : '';
-    return `**Account balance:** ${formatUsd(b.balance)} (${formatUsd(b.totalCredits)} bought − ${formatUsd(b.totalUsage)} used)${behind}`;
+    const line = l10n.t('**Account balance:** {0} ({1} bought − {2} used)', formatUsd(b.balance), formatUsd(b.totalCredits), formatUsd(b.totalUsage));
+    return credits.fetchedAt !== null && (credits.stale || failure(credits.error) !== null)
+      ? l10n.t('{0} · {1} old', line, formatDuration(now - credits.fetchedAt))
+      : line;
   }
   if (!snapshot.keys.management) {
-    return `**Account balance:** ${UNKNOWN}, needs a management key. ${link('Set management key', COMMANDS.setManagementKey)}`;
+    return l10n.t('**Account balance:** {0}, needs a management key. {1}', UNKNOWN, setManagementKeyLink(l10n));
   }
   const credits = snapshot.resources.credits;
   const error = failure(credits.error);
   if (usage?.balanceStatus === 'notManagementKey' || error?.kind === 'notManagementKey' || snapshot.keys.managementKind === 'notManagement') {
-    return `**Account balance:** unavailable: this is not a management key. ${link('Set management key', COMMANDS.setManagementKey)}`;
+    return l10n.t('**Account balance:** unavailable: this is not a management key. {0}', setManagementKeyLink(l10n));
   }
   if (error === null && (snapshot.keys.managementKind ?? 'unverified') === 'unverified') {
-    return `**Account balance:** ${UNKNOWN}, checking that the saved key is a management key…`;
+    return l10n.t('**Account balance:** {0}, checking that the saved key is a management key…', UNKNOWN);
   }
   if (error?.kind === 'unauthorized') {
-    return `**Account balance:** ${UNKNOWN}, OpenRouter rejected the management key (401). ${link('Set management key', COMMANDS.setManagementKey)}`;
+    return l10n.t('**Account balance:** {0}, OpenRouter rejected the management key (401). {1}', UNKNOWN, setManagementKeyLink(l10n));
   }
-  if (error) return `**Account balance:** ${UNKNOWN}, the last request failed (${errorText(error)}).`;
-  if (credits.fetchedAt === null) return `**Account balance:** ${UNKNOWN}, loading…`;
-  return `**Account balance:** ${UNKNOWN}, OpenRouter returned no balance for this key.`;
+  if (error) return l10n.t('**Account balance:** {0}, the last request failed ({1}).', UNKNOWN, errorText(error));
+  if (credits.fetchedAt === null) return l10n.t('**Account balance:** {0}, loading…', UNKNOWN);
+  return l10n.t('**Account balance:** {0}, OpenRouter returned no balance for this key.', UNKNOWN);
 }
 
-function bindingLine(usage: UsageView | null): string | null {
+function bindingLine(usage: UsageView | null, l10n: L10n): string | null {
   if (!usage || usage.binding === null || usage.effectiveRemaining === null) return null;
   const left = formatUsd(usage.effectiveRemaining);
   return usage.binding === 'key'
-    ? `**Binds first:** the key cap, ${left} left`
-    : `**Binds first:** the account balance, ${left} left`;
+    ? l10n.t('**Binds first:** the key cap, {0} left', left)
+    : l10n.t('**Binds first:** the account balance, {0} left', left);
 }
 
-function burnLine(usage: UsageView | null): string | null {
+function burnLine(usage: UsageView | null, l10n: L10n): string | null {
   if (!usage || (usage.burnRatePerDay === null && usage.monthEndProjection === null)) return null;
-  return `**Burn rate:** ${formatUsd(usage.burnRatePerDay)}/day this month · projected ${formatUsd(usage.monthEndProjection)} by month end`;
+  return l10n.t('**Burn rate:** {0}/day this month · projected {1} by month end', formatUsd(usage.burnRatePerDay), formatUsd(usage.monthEndProjection));
 }
 
-function budgetLine(name: 'Daily' | 'Monthly', budget: number, level: BudgetLevel | null): string | null {
+function budgetLine(period: 'daily' | 'monthly', budget: number, level: BudgetLevel | null, l10n: L10n): string | null {
   if (budget <= 0) return null;
-  if (!level) return `**${name} budget:** ${UNKNOWN} of ${formatUsd(budget)}`;
+  const daily = period === 'daily';
+  if (!level) return daily ? l10n.t('**Daily budget:** {0} of {1}', UNKNOWN, formatUsd(budget)) : l10n.t('**Monthly budget:** {0} of {1}', UNKNOWN, formatUsd(budget));
   const mark = level.fraction >= 1 ? ' $(error)' : level.fraction >= 0.8 ? ' $(warning)' : '';
-  return `**${name} budget:** ${formatUsd(level.spent)} of ${formatUsd(budget)} (${formatPercent(level.fraction, { floor: true })})${mark}`;
+  const figures = [formatUsd(level.spent), formatUsd(budget), formatPercent(level.fraction, { floor: true })] as const;
+  const line = daily ? l10n.t('**Daily budget:** {0} of {1} ({2})', ...figures) : l10n.t('**Monthly budget:** {0} of {1} ({2})', ...figures);
+  return `${line}${mark}`;
 }
 
 function sourceHost(settings: Settings): string {
@@ -339,74 +374,83 @@ function sourceHost(settings: Settings): string {
 }
 
 function tooltip(state: StatusState, f: Facts, snapshot: Snapshot, settings: Settings, now: number): string {
+  const { l10n } = f;
   const sections: string[] = [`**Model Radar** · ${headline(state, f)}`];
   if (f.levels.reasons.length > 0 && state !== 'noKey') {
     sections.push(`$(${f.levels.background === 'error' ? 'error' : 'warning'}) ${f.levels.reasons.join(' · ')}`);
   }
+  const source = l10n.t('**Source:** {0}', escapeMarkdown(sourceHost(settings)));
   if (f.hasKey) {
     if (f.key) {
-      sections.push(spendTable(f.key));
-      sections.push(keyLines(f.key));
+      sections.push(spendTable(f.key, l10n));
+      sections.push(keyLines(f.key, l10n));
     } else {
-      sections.push(`**Spend:** ${UNKNOWN}`);
+      sections.push(l10n.t('**Spend:** {0}', UNKNOWN));
     }
     const money = [
-      balanceLine(snapshot, f.usage, now),
-      bindingLine(f.usage),
-      burnLine(f.usage),
-      budgetLine('Daily', settings.budget.daily, f.levels.daily),
-      budgetLine('Monthly', settings.budget.monthly, f.levels.monthly),
+      balanceLine(snapshot, f.usage, now, l10n),
+      bindingLine(f.usage, l10n),
+      burnLine(f.usage, l10n),
+      budgetLine('daily', settings.budget.daily, f.levels.daily, l10n),
+      budgetLine('monthly', settings.budget.monthly, f.levels.monthly, l10n),
     ].filter((line): line is string => line !== null);
     sections.push(money.join('  \n'));
     const updated =
-      f.fetchedAt === null ? `**Updated:** never` : `**Updated:** ${formatUtc(f.fetchedAt)} (${formatAgo(now - f.fetchedAt)})`;
-    sections.push(`${updated}  \n**Source:** ${escapeMarkdown(sourceHost(settings))}`);
+      f.fetchedAt === null ? l10n.t('**Updated:** never') : l10n.t('**Updated:** {0} ({1})', formatUtc(f.fetchedAt), formatAgo(now - f.fetchedAt));
+    sections.push(`${updated}  \n${source}`);
   } else {
-    sections.push(`**Source:** ${escapeMarkdown(sourceHost(settings))}`);
+    sections.push(source);
   }
   const links = [
-    link('$(refresh) Refresh', COMMANDS.refresh),
-    link('$(dashboard) Open dashboard', COMMANDS.openDashboard),
-    link(f.hasKey ? '$(key) Change key' : '$(key) Set key', COMMANDS.setApiKey),
+    link(l10n.t('$(refresh) Refresh'), COMMANDS.refresh),
+    link(l10n.t('$(dashboard) Open dashboard'), COMMANDS.openDashboard),
+    link(f.hasKey ? l10n.t('$(key) Change key') : l10n.t('$(key) Set key'), COMMANDS.setApiKey),
   ];
   sections.push(links.join(' · '));
   return sections.join('\n\n');
 }
 
 function ariaLabel(state: StatusState, f: Facts, values: Record<StatusPlaceholder, string>): string {
-  const spoken = (v: string): string => (v === UNKNOWN ? 'unknown' : v);
-  const figures = `${spoken(values.today)} spent today, ${spoken(values.left)} left`;
-  const age = f.age === null ? '' : `, data ${formatDuration(f.age)} old`;
-  const warnings = f.levels.reasons.length > 0 ? `. Warning: ${f.levels.reasons.join(', ')}` : '';
+  const { l10n } = f;
+  const spoken = (v: string): string => (v === UNKNOWN ? l10n.t('unknown') : v);
+  const figures = l10n.t('{0} spent today, {1} left', spoken(values.today), spoken(values.left));
+  const age = ageOf(f);
+  const withAge = (text: string): string => (age === null ? text : l10n.t('{0}, data {1} old', text, age));
+  const warned = (text: string): string => (f.levels.reasons.length > 0 ? l10n.t('{0}. Warning: {1}', text, f.levels.reasons.join(', ')) : text);
   switch (state) {
     case 'noKey':
-      return 'Model Radar: no API key set. Activate to set one.';
+      return l10n.t('Model Radar: no API key set. Activate to set one.');
     case 'loading':
-      return 'Model Radar: loading usage';
+      return l10n.t('Model Radar: loading usage');
     case 'live':
-      return `Model Radar: ${figures}${warnings}`;
+      return warned(l10n.t('Model Radar: {0}', figures));
     case 'stale':
-      return `Model Radar: ${figures}${age}${warnings}`;
+      return warned(withAge(l10n.t('Model Radar: {0}', figures)));
     case 'offline':
-      return f.hasData ? `Model Radar: offline, last known ${figures}${age}${warnings}` : 'Model Radar: offline. Activate to retry.';
+      return f.hasData ? warned(withAge(l10n.t('Model Radar: offline, last known {0}', figures))) : l10n.t('Model Radar: offline. Activate to retry.');
     case 'rejected':
-      return 'Model Radar: API key rejected. Activate to set a new key.';
+      return l10n.t('Model Radar: API key rejected. Activate to set a new key.');
     case 'outOfCredits':
-      return f.hasData ? `Model Radar: out of credits, ${spoken(values.today)} spent today` : 'Model Radar: out of credits';
+      return f.hasData ? l10n.t('Model Radar: out of credits, {0} spent today', spoken(values.today)) : l10n.t('Model Radar: out of credits');
     case 'invalid':
-      return f.hasData ? `Model Radar: invalid data from OpenRouter, last good ${figures}${age}${warnings}` : 'Model Radar: invalid data from OpenRouter. Activate to retry.';
+      return f.hasData
+        ? warned(withAge(l10n.t('Model Radar: invalid data from OpenRouter, last good {0}', figures)))
+        : l10n.t('Model Radar: invalid data from OpenRouter. Activate to retry.');
     case 'notManagementKey':
-      return 'Model Radar: balance unavailable, this is not a management key. Activate to set a management key.';
+      return l10n.t('Model Radar: balance unavailable, this is not a management key. Activate to set a management key.');
     case 'error':
-      return 'Model Radar: usage unavailable. Activate to retry.';
+      return l10n.t('Model Radar: usage unavailable. Activate to retry.');
   }
 }
 
-export function presentStatus(snapshot: Snapshot, settings: Settings, now: number): StatusPresentation {
-  const facts = gatherFacts(snapshot, settings, now);
+/** `l10n`: the translator (the host passes vscode.l10n); English without one. */
+export function presentStatus(snapshot: Snapshot, settings: Settings, now: number, l10n: L10n = ENGLISH): StatusPresentation {
+  const facts = gatherFacts(snapshot, settings, now, l10n);
   const state = decideState(facts);
   const values = placeholderValues(facts);
-  const rendered = renderStatusFormat(settings.statusBar.format, values);
+  // The default format is ours, so it speaks the UI language; a format the user wrote is theirs, as written.
+  const format = settings.statusBar.format === DEFAULT_STATUS_FORMAT ? l10n.t('$(graph) {today} today · {left} left') : settings.statusBar.format;
+  const rendered = renderStatusFormat(format, values);
   const text = statusText(state, facts, rendered);
   return {
     visible: settings.statusBar.enabled,

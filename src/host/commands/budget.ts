@@ -13,6 +13,11 @@ export function parseBudgetInput(text: string): number | undefined {
   return Number.isFinite(value) && value <= 1_000_000 ? value : undefined;
 }
 
+/** "now $5.00", or "off". */
+function budgetNow(amount: number): string {
+  return amount > 0 ? vscode.l10n.t('now {0}', formatUsd(amount)) : vscode.l10n.t('off');
+}
+
 export async function setBudget(services: Services, period?: Period): Promise<void> {
   const s = services.settings.current();
   const chosen =
@@ -20,19 +25,19 @@ export async function setBudget(services: Services, period?: Period): Promise<vo
     (
       await vscode.window.showQuickPick(
         [
-          { label: 'Daily budget', description: s.budget.daily > 0 ? `now ${formatUsd(s.budget.daily)}` : 'off', period: 'daily' as const },
-          { label: 'Monthly budget', description: s.budget.monthly > 0 ? `now ${formatUsd(s.budget.monthly)}` : 'off', period: 'monthly' as const },
+          { label: vscode.l10n.t('Daily budget'), description: budgetNow(s.budget.daily), period: 'daily' as const },
+          { label: vscode.l10n.t('Monthly budget'), description: budgetNow(s.budget.monthly), period: 'monthly' as const },
         ],
-        { title: 'Model Radar: Set Budget', placeHolder: 'Which budget?' },
+        { title: vscode.l10n.t('Model Radar: Set Budget'), placeHolder: vscode.l10n.t('Which budget?') },
       )
     )?.period;
   if (!chosen) return;
   const current = s.budget[chosen];
   const text = await vscode.window.showInputBox({
-    title: `Model Radar: ${chosen === 'daily' ? 'daily (UTC day)' : 'monthly (UTC month)'} budget in USD`,
-    prompt: 'You are warned at 80 % and 100 %. 0 or empty turns it off.',
+    title: chosen === 'daily' ? vscode.l10n.t('Model Radar: daily (UTC day) budget in USD') : vscode.l10n.t('Model Radar: monthly (UTC month) budget in USD'),
+    prompt: vscode.l10n.t('You are warned at 80 % and 100 %. 0 or empty turns it off.'),
     value: current > 0 ? String(current) : '',
-    validateInput: (t) => (parseBudgetInput(t) === undefined ? 'Enter an amount in US dollars, e.g. 5 or 12.50.' : undefined),
+    validateInput: (t) => (parseBudgetInput(t) === undefined ? vscode.l10n.t('Enter an amount in US dollars, e.g. 5 or 12.50.') : undefined),
   });
   if (text === undefined) return;
   const value = parseBudgetInput(text);

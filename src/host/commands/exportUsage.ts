@@ -7,18 +7,18 @@ import { COMMANDS } from '../../shared/commands';
 export async function exportUsage(services: Services): Promise<void> {
   const snap = services.radar.snapshot();
   if (!snap.usage && !snap.activity) {
-    const setKey = 'Set API Key';
-    const choice = await vscode.window.showWarningMessage('Model Radar: there is no usage to export yet. Set a key, or wait for the first refresh.', setKey);
+    const setKey = vscode.l10n.t('Set API Key');
+    const choice = await vscode.window.showWarningMessage(vscode.l10n.t('Model Radar: there is no usage to export yet. Set a key, or wait for the first refresh.'), setKey);
     if (choice === setKey) await vscode.commands.executeCommand(COMMANDS.setApiKey);
     return;
   }
   const day = new Date().toISOString().slice(0, 10);
   const base = vscode.workspace.workspaceFolders?.[0]?.uri;
   const target = await vscode.window.showSaveDialog({
-    title: 'Model Radar: Export Usage',
+    title: vscode.l10n.t('Model Radar: Export Usage'),
     defaultUri: base ? vscode.Uri.joinPath(base, `openrouter-usage-${day}.csv`) : undefined,
     filters: { CSV: ['csv'], JSON: ['json'] },
-    saveLabel: 'Export',
+    saveLabel: vscode.l10n.t('Export'),
   });
   if (!target) return;
   const format = target.path.toLowerCase().endsWith('.json') ? 'json' : 'csv';
@@ -29,12 +29,12 @@ export async function exportUsage(services: Services): Promise<void> {
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     services.log.error(`export failed: ${message}`);
-    void vscode.window.showErrorMessage(`Model Radar: could not write the export (${message}).`, 'Show Log').then((c) => {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Model Radar: could not write the export ({0}).', message), vscode.l10n.t('Show Log')).then((c) => {
       if (c) services.log.show();
     });
     return;
   }
-  const open = 'Open';
-  const choice = await vscode.window.showInformationMessage(`Model Radar: usage exported to ${vscode.workspace.asRelativePath(target)}.`, open);
+  const open = vscode.l10n.t('Open');
+  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Model Radar: usage exported to {0}.', vscode.workspace.asRelativePath(target)), open);
   if (choice === open) await vscode.window.showTextDocument(target);
 }

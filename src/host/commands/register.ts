@@ -18,7 +18,7 @@ export function registerCommands(services: Services): vscode.Disposable[] {
     setManagementKey: () => setKey(services, 'management'),
     clearKeys: () => clearKeys(services),
     refresh: () =>
-      vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Model Radar: refreshing' }, () => services.radar.refreshNow()),
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Model Radar: refreshing') }, () => services.radar.refreshNow()),
     openDashboard: () => services.openDashboard(),
     focusSidebar: () => vscode.commands.executeCommand(`${SIDEBAR_VIEW_ID}.focus`),
     showLog: () => log.show(),
@@ -36,7 +36,7 @@ export function registerCommands(services: Services): vscode.Disposable[] {
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         log.error(`${COMMANDS[name]} failed: ${message}`);
-        const choice = await vscode.window.showErrorMessage(`Model Radar: ${message}`, 'Show Log');
+        const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Model Radar: {0}', message), vscode.l10n.t('Show Log'));
         if (choice) log.show();
         return undefined;
       }

@@ -65,7 +65,7 @@ function problemsOf(catalog: CatalogIndex, ref: ModelRef, today: string, removed
       return next.length > 0 ? next : alternatives(catalog, m.id, undefined, { limit: 3, now: Date.parse(`${today}T12:00:00Z`) }).alternatives.map((a) => a.id);
     },
     removed,
-  });
+  }, vscode.l10n);
 }
 
 export class EditorSurfaces implements vscode.Disposable {
@@ -119,7 +119,7 @@ export class EditorSurfaces implements vscode.Disposable {
         suggestions: hoverSuggestions(model !== null || catalog === null, this.deps.settings().diagnostics && hit.indexed, () => catalog?.suggest(ref.id, 3) ?? []),
         today,
         priceAge: snapshotPriceAge(this.deps.snapshot(), Date.now()),
-      }),
+      }, vscode.l10n),
       true,
     );
     // Command links run only for our two commands; everything from data is escaped in core.
@@ -140,9 +140,9 @@ export class EditorSurfaces implements vscode.Disposable {
     for (const { ref, refId } of entries) {
       const range = rangeOf(ref);
       const model = modelOf(catalog, ref);
-      const title = codeLensTitle(model, model === null ? null : rankOf(rankings, catalog?.aliasTarget(model) ?? model), priceAge, ref.preset);
+      const title = codeLensTitle(model, model === null ? null : rankOf(rankings, catalog?.aliasTarget(model) ?? model), priceAge, vscode.l10n, ref.preset);
       out.push(new vscode.CodeLens(range, model === null ? { title, command: '' } : { title, command: COMMANDS.compareModel, arguments: [model.id] }));
-      if (indexed && this.deps.canEdit()) out.push(new vscode.CodeLens(range, { title: 'Swap…', command: COMMANDS.swapModel, arguments: [{ refId }] }));
+      if (indexed && this.deps.canEdit()) out.push(new vscode.CodeLens(range, { title: vscode.l10n.t('Swap…'), command: COMMANDS.swapModel, arguments: [{ refId }] }));
     }
     return out;
   }
@@ -170,9 +170,9 @@ export class EditorSurfaces implements vscode.Disposable {
           continue;
         }
         problem.targets.forEach((target, i) => {
-          const plan = computeSwap(text, ref, target, catalog);
+          const plan = computeSwap(text, ref, target, catalog, { l10n: vscode.l10n });
           if (!plan.ok || plan.edits.length === 0) return;
-          const action = new vscode.CodeAction(`Replace with ${target}`, vscode.CodeActionKind.QuickFix);
+          const action = new vscode.CodeAction(vscode.l10n.t('Replace with {0}', target), vscode.CodeActionKind.QuickFix);
           const edit = new vscode.WorkspaceEdit();
           for (const e of plan.edits) edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)), e.newText);
           action.edit = edit;
@@ -180,8 +180,9 @@ export class EditorSurfaces implements vscode.Disposable {
           out.push(action);
         });
       }
-      const swap = new vscode.CodeAction('Swap model…', vscode.CodeActionKind.RefactorRewrite);
-      swap.command = { title: 'Swap model…', command: COMMANDS.swapModel, arguments: [{ refId }] };
+      const swapTitle = vscode.l10n.t('Swap model…');
+      const swap = new vscode.CodeAction(swapTitle, vscode.CodeActionKind.RefactorRewrite);
+      swap.command = { title: swapTitle, command: COMMANDS.swapModel, arguments: [{ refId }] };
       out.push(swap);
     }
     return out;

@@ -41,7 +41,7 @@ export function registerModelReferences(deps: ModelReferencesDeps): ModelReferen
   const canEdit = (): boolean => vscode.workspace.isTrusted;
   const surfaces = new EditorSurfaces({ refs, snapshot: () => deps.snapshot.current(), settings: () => deps.settings.current(), canEdit, removed: deps.removed });
   const changed = new vscode.EventEmitter<ReferencesView>();
-  const untrustedNote = 'This workspace is not trusted: model references are shown, swaps are off.';
+  const untrustedNote = vscode.l10n.t('This workspace is not trusted: model references are shown, swaps are off.');
   const view = (): ReferencesView => refs.view(canEdit() ? null : untrustedNote);
 
   // The catalog index: the host's when offered, else built once per catalog the snapshot carries.
@@ -115,8 +115,8 @@ export function registerModelReferences(deps: ModelReferencesDeps): ModelReferen
     async swapCommand(arg) {
       const params = parseSwapArgs(arg);
       const outcome = await runSwap({ refs, snapshot: () => deps.snapshot.current(), log, mixFor: deps.snapshot.mixFor }, params, { pick: true, confirm: params.confirm !== false });
-      if (outcome.kind === 'applied' || outcome.kind === 'nothingToDo') void vscode.window.showInformationMessage(`Model Radar: ${outcome.message}`);
-      else if (outcome.kind === 'refused') void vscode.window.showWarningMessage(`Model Radar: ${outcome.message}`);
+      if (outcome.kind === 'applied' || outcome.kind === 'nothingToDo') void vscode.window.showInformationMessage(vscode.l10n.t('Model Radar: {0}', outcome.message));
+      else if (outcome.kind === 'refused') void vscode.window.showWarningMessage(vscode.l10n.t('Model Radar: {0}', outcome.message));
       return outcome;
     },
     refreshDiagnostics: () => surfaces.refreshAll(),

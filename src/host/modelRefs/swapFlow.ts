@@ -51,7 +51,7 @@ export interface SwapDeps {
 }
 
 const refused = (reason: SwapRefusalReason, message: string): SwapOutcome => ({ kind: 'refused', applied: false, reason, message });
-const cancelled = (message = 'Cancelled; nothing changed.'): SwapOutcome => ({ kind: 'cancelled', applied: false, message });
+const cancelled = (message = vscode.l10n.t('Cancelled; nothing changed.')): SwapOutcome => ({ kind: 'cancelled', applied: false, message });
 
 /** Command arguments come from CodeLens, hover links and other extensions: keep only well-formed strings. */
 export function parseSwapArgs(arg: unknown): SwapParams {
@@ -76,15 +76,20 @@ async function pickReference(deps: SwapDeps): Promise<RefEntry | undefined> {
   // Run from an open file, its own references come first.
   const all = activeFileFirst(deps.refs.all(), (e) => e.uri.toString(), editor?.document.uri.toString() ?? null);
   if (all.length === 0) {
-    void vscode.window.showInformationMessage('Model Radar: no OpenRouter model ids found in this workspace.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Model Radar: no OpenRouter model ids found in this workspace.'));
     return undefined;
   }
   type Item = vscode.QuickPickItem & { entry: RefEntry };
   const items: Item[] = all.map((entry) => {
-    const p = refPickItem(toRefView(entry.ref, entry.refId, entry.file), catalog?.resolve(entry.ref.id)?.model ?? null);
+    const p = refPickItem(toRefView(entry.ref, entry.refId, entry.file), catalog?.resolve(entry.ref.id)?.model ?? null, vscode.l10n);
     return { label: p.label, description: p.description, detail: p.detail, entry };
   });
-  const picked = await vscode.window.showQuickPick(items, { title: 'Model Radar: Swap Model', placeHolder: 'Which reference do you want to change?', matchOnDescription: true, matchOnDetail: true });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Model Radar: Swap Model'),
+    placeHolder: vscode.l10n.t('Which reference do you want to change?'),
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
   return picked?.entry;
 }
 
@@ -96,7 +101,7 @@ async function pickTarget(deps: SwapDeps, current: RefEntry): Promise<string | u
   const mix =
     (model === null ? null : deps.mixFor ? deps.mixFor(model.id) : snap.activity !== null ? tokenMixFromActivity(snap.activity, model.id) : null) ?? DEFAULT_MIX;
   const compare = model === null ? null : alternatives(catalog, model.id, mix, { rankings: snap.rankings, limit: 6 });
-  const sections = swapTargetSections({ models: catalog.all, rankings: thisWeekRankings(snap.rankings), currentId: model?.id ?? current.ref.id, compare });
+  const sections = swapTargetSections({ models: catalog.all, rankings: thisWeekRankings(snap.rankings), currentId: model?.id ?? current.ref.id, compare }, vscode.l10n);
   type Item = vscode.QuickPickItem & { id?: string };
   const items: Item[] = [];
   for (const s of sections) {
@@ -104,7 +109,7 @@ async function pickTarget(deps: SwapDeps, current: RefEntry): Promise<string | u
     for (const i of s.items) items.push({ label: i.label, description: i.description, detail: i.detail, id: i.id });
   }
   const priceAge = snapshotPriceAge(snap, Date.now());
-  const picked = await vscode.window.showQuickPick(items, { ...swapTargetPrompt(current.ref.raw, model, compare, priceAge), matchOnDescription: true });
+  const picked = await vscode.window.showQuickPick(items, { ...swapTargetPrompt(current.ref.raw, model, compare, priceAge, vscode.l10n), matchOnDescription: true });
   if (picked?.id === undefined) return undefined;
   return chooseVariant(deps, current, picked.id);
 }
@@ -117,10 +122,13 @@ async function chooseVariant(deps: SwapDeps, current: RefEntry, target: string):
   const variant = keep.slice(keep.lastIndexOf(':'));
   type Item = vscode.QuickPickItem & { id: string };
   const items: Item[] = [
-    { label: target, description: 'as picked', id: target },
-    { label: `keep ${variant} → ${keep}`, description: `${current.ref.id} uses ${variant}`, id: keep },
+    { label: target, description: vscode.l10n.t('as picked'), id: target },
+    { label: vscode.l10n.t('keep {0} → {1}', variant, keep), description: vscode.l10n.t('{0} uses {1}', current.ref.id, variant), id: keep },
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: `Swap ${current.ref.raw}`, placeHolder: `Write ${target}, or keep the ${variant} variant?` });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Swap {0}', current.ref.raw),
+    placeHolder: vscode.l10n.t('Write {0}, or keep the {1} variant?', target, variant),
+  });
   return picked?.id;
 }
 
@@ -133,7 +141,7 @@ interface PlannedFile {
 /** Per file: the current text must be what was indexed; then core computes the edits. One refused file refuses all. */
 async function planEdits(deps: SwapDeps, entries: readonly RefEntry[], target: string): Promise<{ ok: true; files: PlannedFile[] } | { ok: false; reason: SwapRefusalReason; message: string }> {
   const catalog = deps.refs.currentCatalog();
-  if (catalog === null) return { ok: false, reason: 'noCatalog', message: 'The model catalog has not loaded yet; try again in a moment.' };
+  if (catalog === null) return { ok: false, reason: 'noCatalog', message: vscode.l10n.t('The model catalog has not loaded yet; try again in a moment.') };
   const byFile = new Map<string, RefEntry[]>();
   for (const e of entries) {
     const list = byFile.get(e.uri.toString()) ?? [];
@@ -144,12 +152,12 @@ async function planEdits(deps: SwapDeps, entries: readonly RefEntry[], target: s
   for (const list of byFile.values()) {
     const first = list[0];
     if (first === undefined) continue; // each list holds the entries of its file, at least one
-    if (vscode.workspace.getWorkspaceFolder(first.uri) === undefined) return { ok: false, reason: 'outsideWorkspace', message: `${first.file} is outside the workspace; Model Radar edits workspace files only.` };
+    if (vscode.workspace.getWorkspaceFolder(first.uri) === undefined) return { ok: false, reason: 'outsideWorkspace', message: vscode.l10n.t('{0} is outside the workspace; Model Radar edits workspace files only.', first.file) };
     let text: string;
     try {
       text = await deps.refs.readText(first.uri);
     } catch (err) {
-      return { ok: false, reason: 'unreadable', message: `Could not read ${first.file}: ${err instanceof Error ? err.message : String(err)}` };
+      return { ok: false, reason: 'unreadable', message: vscode.l10n.t('Could not read {0}: {1}', first.file, err instanceof Error ? err.message : String(err)) };
     }
     // A file no editor holds is opened by the edit as UTF-8: another encoding or a binary file would not be
     // written back byte for byte. (An open document is VS Code's, in the encoding it was opened with.)
@@ -161,14 +169,14 @@ async function planEdits(deps: SwapDeps, entries: readonly RefEntry[], target: s
         bytes = null;
       }
       if (bytes !== null && !readUtf8Text(bytes).writable) {
-        return { ok: false, reason: 'notText', message: `${first.file} is not UTF-8 text (binary, or another encoding), so a swap could not keep its other bytes as they are. Nothing was written.` };
+        return { ok: false, reason: 'notText', message: vscode.l10n.t('{0} is not UTF-8 text (binary, or another encoding), so a swap could not keep its other bytes as they are. Nothing was written.', first.file) };
       }
     }
     if (deps.refs.indexedPrint(first.file) !== fingerprint(text)) {
       void deps.refs.refreshFile(first.uri);
-      return { ok: false, reason: 'stale', message: `${first.file} changed since it was scanned; it is being rescanned, try again.` };
+      return { ok: false, reason: 'stale', message: vscode.l10n.t('{0} changed since it was scanned; it is being rescanned, try again.', first.file) };
     }
-    const plan = computeSwapMany(text, list.map((e) => e.ref), target, catalog);
+    const plan = computeSwapMany(text, list.map((e) => e.ref), target, catalog, { l10n: vscode.l10n });
     if (!plan.ok) return { ok: false, reason: plan.refusal.kind, message: plan.refusal.message };
     if (plan.edits.length > 0) files.push({ entry: first, text, edits: plan.edits });
   }
@@ -177,15 +185,15 @@ async function planEdits(deps: SwapDeps, entries: readonly RefEntry[], target: s
 
 export async function runSwap(deps: SwapDeps, params: SwapParams, mode: SwapMode): Promise<SwapOutcome> {
   if (!vscode.workspace.isTrusted) {
-    return refused('untrusted', 'This workspace is not trusted, so Model Radar shows model references but does not edit files. Trust the workspace to swap.');
+    return refused('untrusted', vscode.l10n.t('This workspace is not trusted, so Model Radar shows model references but does not edit files. Trust the workspace to swap.'));
   }
   const catalog = deps.refs.currentCatalog();
-  if (catalog === null) return refused('noCatalog', 'The model catalog has not loaded yet; try again in a moment.');
+  if (catalog === null) return refused('noCatalog', vscode.l10n.t('The model catalog has not loaded yet; try again in a moment.'));
 
   // 1) Which references.
   let selected: RefEntry[];
   if (params.refId !== undefined || params.modelId !== undefined) {
-    const sel = selectForSwap(deps.refs.all(), { modelId: params.modelId ?? '', refId: params.refId });
+    const sel = selectForSwap(deps.refs.all(), { modelId: params.modelId ?? '', refId: params.refId }, vscode.l10n);
     if (!sel.ok) return refused('unknownRef', sel.refusal.message);
     selected = sel.entries;
   } else if (mode.pick) {
@@ -193,19 +201,19 @@ export async function runSwap(deps: SwapDeps, params: SwapParams, mode: SwapMode
     if (picked === undefined) return cancelled();
     selected = [picked];
   } else {
-    return refused('noSelection', 'No reference or model was named.');
+    return refused('noSelection', vscode.l10n.t('No reference or model was named.'));
   }
   const first = selected[0];
-  if (first === undefined) return refused('noSelection', 'No reference was selected.');
+  if (first === undefined) return refused('noSelection', vscode.l10n.t('No reference was selected.'));
 
   // 2) Which model instead: exactly the one picked (a "keep :variant" spelling is its own choice).
   let target = params.targetId === undefined ? undefined : normaliseTarget(params.targetId);
   if (target === undefined) {
-    if (!mode.pick) return refused('noSelection', 'No target model was named.');
+    if (!mode.pick) return refused('noSelection', vscode.l10n.t('No target model was named.'));
     target = await pickTarget(deps, first);
     if (target === undefined) return cancelled();
   }
-  if (!isRoutableTarget(target, catalog)) return refused('targetUnknown', `"${target}" is not a model in the OpenRouter catalog.`);
+  if (!isRoutableTarget(target, catalog)) return refused('targetUnknown', vscode.l10n.t('"{0}" is not a model in the OpenRouter catalog.', target));
 
   // 3) Confirm: how many references in which files (code literals called out), this set or everywhere, previewed or not.
   let preview = false;
@@ -213,8 +221,12 @@ export async function runSwap(deps: SwapDeps, params: SwapParams, mode: SwapMode
     const key = sameModelKey(first.ref);
     const everywhere = deps.refs.all().filter((e) => sameModelKey(e.ref) === key);
     type Choice = vscode.QuickPickItem & { choice: ReturnType<typeof swapChoices>[number] };
-    const choices: Choice[] = swapChoices(selected, everywhere).map((c) => ({ label: c.label, description: c.description, detail: c.detail, choice: c }));
-    const picked = await vscode.window.showQuickPick(choices, { title: `${first.ref.id} → ${target}`, placeHolder: 'Which references? One undo reverts the whole swap.', matchOnDetail: true });
+    const choices: Choice[] = swapChoices(selected, everywhere, vscode.l10n).map((c) => ({ label: c.label, description: c.description, detail: c.detail, choice: c }));
+    const picked = await vscode.window.showQuickPick(choices, {
+      title: `${first.ref.id} → ${target}`,
+      placeHolder: vscode.l10n.t('Which references? One undo reverts the whole swap.'),
+      matchOnDetail: true,
+    });
     if (picked === undefined) return cancelled();
     const scope = picked.choice.scope;
     const widest = everywhere.length > selected.length ? everywhere : selected;
@@ -226,12 +238,14 @@ export async function runSwap(deps: SwapDeps, params: SwapParams, mode: SwapMode
   const plan = await planEdits(deps, selected, target);
   if (!plan.ok) return refused(plan.reason, plan.message);
   const total = plan.files.reduce((n, f) => n + f.edits.length, 0);
-  if (total === 0) return { kind: 'nothingToDo', applied: false, message: `Every selected reference already reads ${target}; nothing to change.` };
+  if (total === 0) return { kind: 'nothingToDo', applied: false, message: vscode.l10n.t('Every selected reference already reads {0}; nothing to change.', target) };
 
-  const edit = buildEdit(plan.files, `Swap ${first.ref.id} → ${target}`, preview);
+  const edit = buildEdit(plan.files, vscode.l10n.t('Swap {0} → {1}', first.ref.id, target), preview);
   const applied = await vscode.workspace.applyEdit(edit, { isRefactoring: true });
   if (!applied) {
-    return preview ? cancelled('Discarded in the Refactor Preview; nothing changed.') : refused('rejected', 'VS Code did not apply the edit; nothing changed.');
+    return preview
+      ? cancelled(vscode.l10n.t('Discarded in the Refactor Preview; nothing changed.'))
+      : refused('rejected', vscode.l10n.t('VS Code did not apply the edit; nothing changed.'));
   }
 
   // What is true now: which files changed (the preview may have unticked some) and which are not saved yet.
@@ -243,7 +257,7 @@ export async function runSwap(deps: SwapDeps, params: SwapParams, mode: SwapMode
     changed.push(f.entry.file);
     if (doc?.isDirty === true) unsaved.push(f.entry.file);
   }
-  const message = swapAppliedMessage({ from: first.ref.id, to: target, references: total, files: changed, unsaved, preview });
+  const message = swapAppliedMessage({ from: first.ref.id, to: target, references: total, files: changed, unsaved, preview }, vscode.l10n);
   deps.log.info(`swap: ${first.ref.id} -> ${target}: ${total} reference(s) planned in ${plan.files.length} file(s), ${changed.length} changed${preview ? ' (preview)' : ''}`);
   return { kind: 'applied', applied: true, message, references: total, files: changed, unsaved };
 }
@@ -258,7 +272,7 @@ function buildEdit(files: readonly PlannedFile[], label: string, preview: boolea
   const edit = new vscode.WorkspaceEdit();
   const firstFile = files[0];
   if (preview && firstFile !== undefined) {
-    edit.createFile(firstFile.entry.uri, { ignoreIfExists: true }, { label, needsConfirmation: true, description: 'opens the Refactor Preview; changes nothing' });
+    edit.createFile(firstFile.entry.uri, { ignoreIfExists: true }, { label, needsConfirmation: true, description: vscode.l10n.t('opens the Refactor Preview; changes nothing') });
   }
   for (const f of files) {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === f.entry.uri.toString());

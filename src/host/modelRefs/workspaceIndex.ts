@@ -167,11 +167,11 @@ export class WorkspaceReferences implements vscode.Disposable {
     this.scanCancel = cancel;
     this.scanAbort = abort;
     void vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: 'Model Radar: finding model ids' },
+      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Model Radar: finding model ids') },
       async (progress) => {
         const started = Date.now();
         try {
-          const files = await this.scan(cancel.token, abort.signal, (n) => progress.report({ message: `${n} files` }));
+          const files = await this.scan(cancel.token, abort.signal, (n) => progress.report({ message: vscode.l10n.t('{0} files', n) }));
           // The digest lets two scans (ripgrep, findFiles) be compared from the log alone (the e2e does).
           const digest = fingerprint(this.all().map((e) => `${e.file}:${e.ref.offset}:${e.ref.raw}`).join('\n'));
           if (!abort.signal.aborted) this.log.info(`model references: ${this.entriesById.size} in ${files} files, ${Date.now() - started} ms (${this.scanPhases}; digest ${digest})`);
@@ -438,8 +438,8 @@ export class WorkspaceReferences implements vscode.Disposable {
       if (refs.length >= MAX_VIEW_REFS) break;
       refs.push(toRefView(e.ref, e.refId, e.file));
     }
-    const capped = this.entriesById.size > MAX_VIEW_REFS ? `Showing the first ${MAX_VIEW_REFS} of ${this.entriesById.size} references.` : null;
-    const waiting = this.catalog === null ? 'Waiting for the model catalog before scanning.' : null;
+    const capped = this.entriesById.size > MAX_VIEW_REFS ? vscode.l10n.t('Showing the first {0} of {1} references.', MAX_VIEW_REFS, this.entriesById.size) : null;
+    const waiting = this.catalog === null ? vscode.l10n.t('Waiting for the model catalog before scanning.') : null;
     return { refs, scanning: this.scanning, files: this.index?.fileCount() ?? 0, note: note ?? waiting ?? capped };
   }
 
