@@ -10,6 +10,7 @@ import { chooseListing, createContentScreen, ripgrepListArgs } from '../../core/
 import type { FileKind, ModelRef } from '../../core/refs/types';
 import { readFile } from 'node:fs/promises';
 import { findBundledRipgrep, runRipgrepListing } from './ripgrep';
+import { formatLogMs } from '../../shared/format';
 import type { ModelRefView, ReferencesView } from '../../shared/types';
 
 export interface ModelRefsSettings {
@@ -237,7 +238,7 @@ export class WorkspaceReferences implements vscode.Disposable {
       },
     });
     if (signal.aborted) return 0;
-    this.scanPhases = `${via}: list ${(t1 - t0).toFixed(0)} ms for ${todo.length} files, read ${reads} + index ${(performance.now() - t1).toFixed(0)} ms`;
+    this.scanPhases = `${via}: list ${formatLogMs(t1 - t0)} ms for ${todo.length} files, read ${reads} + index ${formatLogMs(performance.now() - t1)} ms`;
 
     this.index = index;
     this.uris.clear();

@@ -6,6 +6,7 @@ import { Section } from '../components/Section';
 import { formatCount, formatDay, formatTokens, regionLabel } from '../../../src/shared/format';
 import { CoverageNote, TokenizerCaveat } from '../components/DataNotes';
 import { DayTable } from '../components/DayTable';
+import { gapLinePath } from '../components/chartPath';
 import { sumTokens } from '../model/derive';
 import { ProgressRing } from '../ui/toolkit';
 import * as l10n from '../l10n';
@@ -51,17 +52,7 @@ export function DailyRegionChart({ snapshot }: { snapshot: Snapshot }): ReactEle
 
 /** One line per run of days with data: a day without data breaks the line instead of dropping it to zero. */
 function linePath(days: RankingsView['daily'], reg: Region, x: (i: number) => number, y: (v: number) => number): string {
-  let out = '';
-  let open = false;
-  days.forEach((d, i) => {
-    if (d.regions === null) {
-      open = false;
-      return;
-    }
-    out += `${out ? ' ' : ''}${open ? 'L' : 'M'} ${x(i).toFixed(1)} ${y(tokens(d.regions[reg])).toFixed(1)}`;
-    open = true;
-  });
-  return out;
+  return gapLinePath(days.map((d) => (d.regions === null ? null : tokens(d.regions[reg]))), x, y);
 }
 
 function DailyLines({ rankings }: { rankings: RankingsView }): ReactElement {

@@ -5,6 +5,7 @@ import { formatDay, formatPercent, formatTokens, formatUtc, regionLabel } from '
 import { CommandButton } from '../components/CommandButton';
 import { shapePath } from '../components/RegionMark';
 import { Section } from '../components/Section';
+import { gapLinePath } from '../components/chartPath';
 import { TokenizerCaveat } from '../components/DataNotes';
 import { ProgressRing } from '../ui/toolkit';
 import * as l10n from '../l10n';
@@ -99,17 +100,7 @@ function previousWeekOf(week: string): string {
 
 /** One line per run of weeks with data: a missing week breaks the line instead of dropping it to zero. */
 function sharePath(view: TrendView, reg: TrendRegion, x: (i: number) => number, y: (v: number) => number): string {
-  let out = '';
-  let open = false;
-  view.weeks.forEach((w, i) => {
-    if (w.shares === null) {
-      open = false;
-      return;
-    }
-    out += `${out ? ' ' : ''}${open ? 'L' : 'M'} ${x(i).toFixed(1)} ${y(w.shares[reg]).toFixed(1)}`;
-    open = true;
-  });
-  return out;
+  return gapLinePath(view.weeks.map((w) => (w.shares === null ? null : w.shares[reg])), x, y);
 }
 
 function TrendBody({ view, trend }: { view: TrendView; trend: TrendState | null }): ReactElement {
