@@ -1,6 +1,6 @@
 // One build script: the extension host, the CLI, and the webview app (one entry per view plus a shared chunk).
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
 /**
@@ -64,17 +64,36 @@ function commonOptions(dev) {
 const common = commonOptions(dev);
 
 /**
- * The entry's import('./extension') stays a require of the second host output, so the entry bundles nothing of it.
+ * The entry's import('./extension') stays a real import() of the composition root's ES module (dist/main.mjs), so
+ * the entry bundles nothing of it.
  * @type {import('esbuild').Plugin}
  */
 const hostMainExternal = {
   name: 'host-main-external',
   setup(build) {
     build.onResolve({ filter: /^\.\/extension$/ }, (args) =>
-      args.importer.endsWith('src/host/entry.ts') ? { path: './main.js', external: true } : undefined,
+      args.importer.endsWith('src/host/entry.ts') ? { path: './main.mjs', external: true } : undefined,
     );
   },
 };
+
+/**
+ * The composition root and its deferred chunks are ES modules (code splitting needs them), and VS Code's extension
+ * host hands its API to require('vscode') only. So 'vscode' is a tiny CommonJS module that asks a require made for
+ * the module's own file (HOST_ESM_BANNER): VS Code sees the request come from this extension's folder, as for a
+ * CommonJS extension.
+ * @type {import('esbuild').Plugin}
+ */
+export const vscodeThroughRequire = {
+  name: 'vscode-through-require',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, () => ({ path: 'vscode', namespace: 'vscode-require' }));
+    build.onLoad({ filter: /.*/, namespace: 'vscode-require' }, () => ({ contents: 'module.exports = __modelRadarRequire("vscode");', loader: 'js' }));
+  },
+};
+
+/** Every host ES module starts with a require of its own (for 'vscode' and for any CommonJS dependency). */
+export const HOST_ESM_BANNER = "import { createRequire as __modelRadarCreateRequire } from 'node:module'; const __modelRadarRequire = __modelRadarCreateRequire(import.meta.url); const require = __modelRadarRequire;";
 
 /**
  * The settings' descriptions are for package.json (npm run sync-manifest writes them there from SETTINGS_SCHEMA) and
@@ -91,13 +110,42 @@ export const dropSettingDescriptions = {
   },
 };
 
-/** The host outputs, in load order: what activation loads, then the rest. */
-export const HOST_FILES = ['extension.js', 'main.js'];
+/**
+ * The host outputs VS Code loads to activate and start, in load order: the CommonJS entry (the manifest's main),
+ * then the composition root's ES module. Chunks the composition root imports statically load with it; chunks it
+ * imports with import() (the workspace references, src/host/modelRefs/deferred.ts) load after the first paint,
+ * in dist/host/. scripts/bench.mjs reads the host build's metafile (dist/host-meta.json) to tell the two apart.
+ */
+export const HOST_FILES = ['extension.js', 'main.mjs'];
+
+/**
+ * The composition root (src/host/extension.ts) as ES modules with code splitting: dist/main.mjs and its chunks in
+ * dist/host/.
+ * @returns {import('esbuild').BuildOptions}
+ */
+export function hostMainBuild(dev = false) {
+  return {
+    ...commonOptions(dev),
+    entryPoints: { main: 'src/host/extension.ts' },
+    outdir: 'dist',
+    chunkNames: 'host/[name]-[hash]',
+    outExtension: { '.js': '.mjs' },
+    splitting: true,
+    platform: 'node',
+    format: 'esm',
+    banner: { js: HOST_ESM_BANNER },
+    plugins: [vscodeThroughRequire, dropSettingDescriptions],
+    // Prefer packages' ESM builds (tree-shaken; some UMD mains break when bundled).
+    mainFields: ['module', 'main'],
+    metafile: true,
+  };
+}
 
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
-  // The host in two files: dist/extension.js (the manifest's main) is the small entry VS Code loads and times at
-  // activation; it loads dist/main.js, the composition root and everything it uses, on the next tick.
+  // The host: dist/extension.js (the manifest's main) is the small CommonJS entry VS Code loads and times at
+  // activation; on the next tick it imports dist/main.mjs, the composition root, which defers the workspace
+  // references' code (a chunk in dist/host/) until after the first paint.
   {
     ...common,
     entryPoints: { extension: 'src/host/entry.ts' },
@@ -106,22 +154,9 @@ const builds = [
     format: 'cjs',
     external: ['vscode'],
     plugins: [hostMainExternal],
-    // As require() in a promise, not import(): the extension host loads CommonJS (and intercepts require('vscode')).
-    supported: { 'dynamic-import': false },
     metafile: true,
   },
-  {
-    ...common,
-    entryPoints: { main: 'src/host/extension.ts' },
-    outdir: 'dist',
-    platform: 'node',
-    format: 'cjs',
-    external: ['vscode'],
-    plugins: [dropSettingDescriptions],
-    // Prefer packages' ESM builds (tree-shaken; some UMD mains break when bundled).
-    mainFields: ['module', 'main'],
-    metafile: true,
-  },
+  hostMainBuild(dev),
   {
     ...common,
     entryPoints: { cli: 'src/cli.ts' },
@@ -155,6 +190,7 @@ async function main() {
   }
   const results = await Promise.all(builds.map((options) => esbuild.build(options)));
   // The host's HTML names these files: a second shared chunk or a renamed output would load nothing.
+  writeFileSync('dist/host-meta.json', JSON.stringify(results[1].metafile));
   const made = Object.keys(results[3].metafile.outputs).map((f) => f.replace(/^dist\/webview\//, '')).sort();
   if (made.join() !== [...WEBVIEW_FILES].sort().join()) throw new Error(`esbuild: the webview build made ${made.join(', ')}, expected ${WEBVIEW_FILES.join(', ')}`);
 }

@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkTargets, e2eFigure, figure, missing, ratioOf, timed } from './benchFigures.mjs';
-import { HOST_FILES } from '../esbuild.mjs';
+import { hostLoadSplit } from './hostChunks.mjs';
 
 const quiet = { stdio: ['ignore', 'ignore', 'inherit'] };
 const log = (m) => process.stderr.write(`bench: ${m}\n`);
@@ -31,12 +31,22 @@ const size = (f) => (existsSync(f) ? statSync(f).size : null);
 
 const figures = {};
 const distSize = (file, label) => (size(file) === null ? missing(`${file} was not built`) : figure(size(file), `${label}: bytes of ${file} built by this run (npm run package)`));
-// The host is an entry VS Code loads at activation (dist/extension.js) and the rest it loads a tick later (see
-// esbuild.mjs, HOST_FILES): the target is about all of it, the entry is what activation pays for.
+// The host: the CommonJS entry VS Code loads at activation (dist/extension.js), the composition root's ES module it
+// imports on the next tick (dist/main.mjs) with the chunks that module imports statically, and the chunks loaded
+// with import() after the first paint (the workspace references). The host build's metafile (dist/host-meta.json)
+// says which is which. The target is about what VS Code loads to activate and start; the deferred chunks and the
+// total are reported beside it.
+const hostSplit = hostLoadSplit('dist/host-meta.json');
 figures.hostEntryBytes = distSize('dist/extension.js', 'host entry (what activation loads)');
-figures.hostBundleBytes = HOST_FILES.every((f) => existsSync(join('dist', f)))
-  ? figure(HOST_FILES.reduce((n, f) => n + size(join('dist', f)), 0), `all host JS built by this run: ${HOST_FILES.map((f) => `dist/${f} ${size(join('dist', f))}`).join(', ')}`)
-  : missing(`${HOST_FILES.map((f) => `dist/${f}`).join(' and ')} were not built`);
+figures.hostBundleBytes = hostSplit === null || size('dist/extension.js') === null
+  ? missing('dist/extension.js or dist/host-meta.json (the host build\'s metafile) was not built')
+  : figure(size('dist/extension.js') + hostSplit.startBytes, `what VS Code loads to activate and start the host, built by this run: dist/extension.js ${size('dist/extension.js')}, ${hostSplit.start.map((f) => `${f.file} ${f.bytes}`).join(', ')}`);
+figures.hostDeferredBytes = hostSplit === null
+  ? missing('dist/host-meta.json was not built')
+  : figure(hostSplit.deferredBytes, `host chunks loaded with import() after the first paint: ${hostSplit.deferred.map((f) => `${f.file} ${f.bytes}`).join(', ') || 'none'}`);
+figures.hostTotalBytes = hostSplit === null || size('dist/extension.js') === null
+  ? missing('the host was not built')
+  : figure(size('dist/extension.js') + hostSplit.startBytes + hostSplit.deferredBytes, 'all host JS built by this run (the entry, the composition root, every chunk)');
 const webviewFiles = existsSync('dist/webview') ? readdirSync('dist/webview').filter((f) => /\.(js|css)$/.test(f)).sort() : [];
 figures.webviewBundleBytes = webviewFiles.length
   ? figure(webviewFiles.reduce((n, f) => n + size(join('dist/webview', f)), 0), `all webview bundles built by this run: ${webviewFiles.map((f) => `${f} ${size(join('dist/webview', f))}`).join(', ')}`)

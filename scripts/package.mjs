@@ -2,7 +2,8 @@
 // --no-dependencies: esbuild already bundled everything the extension needs. The file list is checked
 // before packaging: no node_modules, no sources, no tests may ship.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { hostLoadSplit } from './hostChunks.mjs';
 
 const vsce = 'node_modules/@vscode/vsce/vsce';
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
@@ -11,9 +12,16 @@ if (!process.argv.includes('--no-build')) run(process.execPath, ['esbuild.mjs'])
 
 const files = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { encoding: 'utf8' }).split('\n').filter(Boolean);
 const forbidden = files.filter((f) => /(^|\/)node_modules\/|^src\/|^test\/|^webview\/|\.ts$|\.map$/.test(f));
-// The entry loads dist/main.js on the tick after activation: a package without it activates and then fails.
-// package.json's %key% texts and the Chinese bundle (VS Code and the CLI read them) must ship too.
-const hostMissing = ['dist/extension.js', 'dist/main.js', 'package.nls.json', 'package.nls.zh-cn.json', 'l10n/bundle.l10n.zh-cn.json'].filter((f) => !files.includes(f));
+// The entry imports dist/main.mjs on the tick after activation, and it imports its chunks (dist/host/, named by
+// the host build's metafile): a package without any of them activates and then fails. package.json's %key% texts
+// and the Chinese bundle (VS Code and the CLI read them) must ship too.
+const split = hostLoadSplit('dist/host-meta.json');
+if (split === null || !existsSync('dist/extension.js')) {
+  console.error('package: the host was not built (dist/extension.js, dist/host-meta.json)');
+  process.exit(1);
+}
+const hostFiles = [...split.start, ...split.deferred].map((f) => f.file);
+const hostMissing = ['dist/extension.js', ...hostFiles, 'package.nls.json', 'package.nls.zh-cn.json', 'l10n/bundle.l10n.zh-cn.json'].filter((f) => !files.includes(f));
 if (forbidden.length > 0 || hostMissing.length > 0) {
   console.error(`package: refusing to ship ${forbidden.length ? forbidden.join(', ') : `a package without ${hostMissing.join(', ')}`}`);
   process.exit(1);

@@ -1,4 +1,4 @@
-// Composition root (built as dist/main.js): creates the owners of every disposable and wires them. The entry
+// Composition root (built as dist/main.mjs): creates the owners of every disposable and wires them. The entry
 // (src/host/entry.ts) calls start() on the tick after activation, with the log it made. start() does no network
 // and no file scanning: it restores the cached snapshot (synchronous Memento reads) and returns; the first fetch
 // and the workspace index start afterwards.
@@ -19,7 +19,7 @@ import { StatusBar } from './statusBar';
 import { Alerts } from './alerts';
 import { registerCommands } from './commands/register';
 import { setBudget } from './commands/budget';
-import { registerModelReferences } from './modelRefs/register';
+import { deferModelReferences } from './modelRefs/deferred';
 import { startDemo } from './demo';
 import { CatalogWatch, storageFiles } from './catalogWatch';
 import type { Services } from './services';
@@ -70,7 +70,7 @@ export function start(context: vscode.ExtensionContext, log: vscode.LogOutputCha
 
   // Created after the references it watches; the diagnostics ask it about removed models through this.
   let watch: CatalogWatch | null = null;
-  const references = registerModelReferences({
+  const references = deferModelReferences({
     context,
     log,
     removed: (id) => watch?.removedInfo(id) ?? null,

@@ -30,6 +30,8 @@ export interface ModelReferencesDeps {
   settings: { current(): ModelRefsSettings; onDidChange: vscode.Event<void> };
   /** What the catalog watch knows of a model that left the catalog (diagnostics say "removed", with a successor). */
   removed?: (id: string) => RemovedInfo | null;
+  /** How long the first scan waits (default START_DELAY_MS); the deferred loader has already waited. */
+  startDelayMs?: number;
 }
 
 /** Let the first paint and the first fetch go first. */
@@ -64,7 +66,7 @@ export function registerModelReferences(deps: ModelReferencesDeps): ModelReferen
     started = true;
     refs.setCatalog(catalogNow());
   };
-  const startTimer = setTimeout(start, START_DELAY_MS);
+  const startTimer = setTimeout(start, deps.startDelayMs ?? START_DELAY_MS);
 
   let lastScan = JSON.stringify(pickScan(deps.settings.current()));
   const disposables: Pick<vscode.Disposable, 'dispose'>[] = [

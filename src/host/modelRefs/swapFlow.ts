@@ -25,7 +25,7 @@ export interface SwapParams {
 }
 
 /** Why a swap did not happen, typed: callers decide what to show from `kind`, never from the message. */
-export type SwapRefusalReason = SwapRefusalKind | 'untrusted' | 'noCatalog' | 'noSelection' | 'unknownRef' | 'outsideWorkspace' | 'unreadable' | 'notText' | 'rejected';
+export type SwapRefusalReason = SwapRefusalKind | 'untrusted' | 'noCatalog' | 'noSelection' | 'unknownRef' | 'outsideWorkspace' | 'unreadable' | 'notText' | 'rejected' | 'unavailable';
 
 export type SwapOutcome =
   | { kind: 'applied'; applied: true; message: string; references: number; files: string[]; unsaved: string[] }

@@ -69,7 +69,7 @@ describe('foundation in a real VS Code', () => {
     // (Running Extensions: code loading + activate call), our log line's activate() body for comparison, and the
     // first showing of our sidebar and of an empty webview view (test/e2e/baseline-ext), in alternating order.
     const activated = /Model Radar activated in (\d+(?:\.\d+)?) ms/g;
-    // The rest of the host (dist/main.js), loaded and started by the entry on the tick after activation.
+    // The rest of the host (dist/main.mjs), loaded and started by the entry on the tick after activation.
     const started = /Model Radar started in (\d+(?:\.\d+)?) ms/g;
     const hostStart: number[] = [];
     // VS Code starts the code loading of every onStartupFinished extension, then loads them one after the other
@@ -130,7 +130,7 @@ describe('foundation in a real VS Code', () => {
       ownCodeLoadingInBatchMs: { samples: ownLoad, method: `Model Radar's own require() of dist/extension.js inside activationInBatchMs: the extension host's marks code/extHost/willLoadExtensionCode → didLoadExtensionCode (Date.now(), as its activation times), same starts` },
       activateBodyMs: { samples: activateBody, method: `the synchronous body of activate() as Model Radar logs it (not code loading), ${fresh}` },
       batchNeighbourActivationMs: { samples: neighbour, method: `VS Code's activation figure for the built-in Merge Conflict, activated in the same onStartupFinished batch, ahead of Model Radar, ${fresh}` },
-      hostStartMs: { samples: hostStart, method: `the rest of the host (dist/main.js) required and started by the entry on the tick after activation, as Model Radar logs it (outside VS Code's activation figure), ${fresh}` },
+      hostStartMs: { samples: hostStart, method: `the rest of the host (dist/main.mjs) imported and started by the entry on the tick after activation, as Model Radar logs it (outside VS Code's activation figure), ${fresh}` },
       sidebarFirstContentMs: { samples: ours[0], method: `${oursPage}; the first webview shown in the window, 3 of ${fresh}` },
       webviewFloorMs: { samples: floor[0], method: `${floorPage}; the first webview shown in the window, the other 3 of the same starts` },
       sidebarSecondContentMs: { samples: ours[1], method: `${oursPage}; shown second, right after the empty view, 3 starts` },
