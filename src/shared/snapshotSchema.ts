@@ -38,6 +38,7 @@ import {
   type ResourceState,
   type Snapshot,
   type UsageView,
+  type WatchView,
 } from './types';
 import { TREND_REGIONS, type TrendState } from './trend';
 
@@ -394,7 +395,22 @@ function build(repair: boolean) {
     baseUnpriced: opt(unpricedList),
   });
 
-  return { catalogModel, catalogView, rankingsView, usageView, activityView, errorInfo, keys, snapshotParts, snapshot, references, compareResult, trendState };
+  // The sidebar's Changes list (src/core/watch/). A change is whole or left out: no field of one is filled in.
+  const watchPrice = v.object({ input: v.nullable(nonNegative), output: v.nullable(nonNegative) });
+  const changeBase = { seq: count, at: v.pipe(v.string(), v.isoTimestamp()), modelId: id, name: displayOrEmpty };
+  const retirement = v.nullable(v.pipe(v.string(), v.isoDate()));
+  const watchChange = v.variant('kind', [
+    v.object({ ...changeBase, kind: v.literal('price'), from: watchPrice, to: watchPrice }),
+    v.object({ ...changeBase, kind: v.literal('expiration'), from: retirement, to: retirement }),
+    v.object({ ...changeBase, kind: v.literal('context'), from: v.nullable(count), to: v.nullable(count) }),
+    v.object({ ...changeBase, kind: v.literal('removed'), from: watchPrice, to: v.null() }),
+  ]);
+  const watchView = or(
+    v.object({ changes: list(watchChange), watching: or(count, 0), since: maybeStr, note: or(v.nullable(display), null) }),
+    () => ({ changes: [], watching: 0, since: null, note: null }),
+  );
+
+  return { catalogModel, catalogView, rankingsView, usageView, activityView, errorInfo, keys, snapshotParts, snapshot, references, compareResult, trendState, watchView };
 }
 
 export type Shapes = ReturnType<typeof build>;
@@ -434,4 +450,5 @@ export type _ShapeChecks = [
   Assert<Same<Out<'trendState'>, TrendState>>,
   Assert<Same<Out<'references'>, ReferencesView>>,
   Assert<Same<Out<'compareResult'>, CompareResult>>,
+  Assert<Same<Out<'watchView'>, WatchView>>,
 ];

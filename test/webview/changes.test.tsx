@@ -39,6 +39,27 @@ describe('Changes section', () => {
     expect(rows().map((r) => r.split(' | ')[0])).toEqual(['anthropic/claude-sonnet-4.5']);
   });
 
+  it('leaves out changes that are not whole (bad dates, negative or text prices, fractional context) and says some could not be read', async () => {
+    const bad = [
+      { ...expiring, seq: 12, to: 'soon' },
+      { ...price, seq: 13, to: { input: -0.3, output: 0.6 } },
+      { ...removed, seq: 14, to: { input: 0, output: 0 } },
+      { seq: 15, at: 'yesterday', modelId: 'x/y', name: 'Y', kind: 'context', from: 1000, to: 2000 },
+      { seq: 16, at, modelId: 'x/y', name: 'Y', kind: 'context', from: 1000.5, to: 2000 },
+      { ...price, seq: 17, modelId: '' },
+    ] as unknown as WatchChange[];
+    await renderApp({ init: initPayload({ watch: view([...bad, removed]) }) });
+    expect(rows().map((r) => r.split(' | ')[0])).toEqual(['qwen/qwen3-coder']);
+    expect(section().textContent).toContain('Some changes could not be read and are not listed.');
+  });
+
+  it('a push that is not a watch view at all empties the list instead of breaking the sidebar', async () => {
+    const app = await renderApp({ init: initPayload({ watch: view([price]) }) });
+    await app.host.push('watch/didChange', 'garbage' as unknown as WatchView);
+    expect(rows()).toEqual([]);
+    expect(screen.getByRole('region', { name: 'Leaders' })).toBeTruthy();
+  });
+
   it('without changes says how many models are watched and since when; before any catalog, what will happen', async () => {
     const app = await renderApp({ init: initPayload({ watch: view([]) }) });
     expect(section().textContent).toContain('No changes to the 4 models you use since Jul 1, 2026.');

@@ -12,7 +12,6 @@ import type {
   WebviewToHost,
 } from '../../src/shared/protocol';
 import * as intake from './model/intake';
-import { watchView } from './model/watchGuard';
 import { parseSpendHistoryResult } from '../../src/shared/spendSchemas';
 import { asRecord as rec } from '../../src/shared/isRecord';
 import { readWebviewL10n } from '../../src/shared/l10n';
@@ -66,12 +65,12 @@ function notificationGuards(defaultView: ViewKind): { [N in NotificationMethod]:
     init: (raw) => {
       const init = intake.initPayload(raw);
       const watch = rec(raw)?.watch;
-      return { ...init, view: init.view ?? defaultView, l10n: readWebviewL10n(rec(raw)?.l10n), ...(watch === undefined ? {} : { watch: watchView(watch) }) };
+      return { ...init, view: init.view ?? defaultView, l10n: readWebviewL10n(rec(raw)?.l10n), ...(watch === undefined ? {} : { watch: intake.watch(watch) }) };
     },
     'snapshot/didChange': (raw) => intake.snapshot(raw),
     'references/didChange': (raw) => intake.references(raw),
     'settings/didChange': (raw) => intake.settings(raw),
-    'watch/didChange': (raw) => watchView(raw),
+    'watch/didChange': (raw) => intake.watch(raw),
   };
 }
 

@@ -7,7 +7,7 @@
 import * as v from 'valibot';
 import type { InitPayload, ViewKind, WebviewSettings } from '../../../src/shared/protocol';
 import { SHAPES, repairShapesOf, type Shapes } from '../../../src/shared/snapshotSchema';
-import type { CatalogModel, CompareResult, ReferencesView, Snapshot } from '../../../src/shared/types';
+import type { CatalogModel, CompareResult, ReferencesView, Snapshot, WatchView } from '../../../src/shared/types';
 import { asRecord } from '../../../src/shared/isRecord';
 import * as l10n from '../l10n';
 
@@ -50,6 +50,14 @@ export function references(raw: unknown): ReferencesView {
   const value = r.value as ReferencesView;
   if (r.ok) return value;
   return { ...value, note: value.note ?? l10n.t('Some references could not be read and are not listed.') };
+}
+
+/** The Changes list: changes of a shape this view does not know are left out (never shown half right), and it says so. */
+export function watch(raw: unknown): WatchView {
+  const r = check('watchView', raw);
+  const value = r.value as WatchView;
+  if (r.ok) return value;
+  return { ...value, note: value.note ?? l10n.t('Some changes could not be read and are not listed.') };
 }
 
 /** One catalog entry, repaired where it can be; null when it has no id. */
