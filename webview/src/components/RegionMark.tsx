@@ -59,3 +59,26 @@ export function RegionMark({ region, showLabel = true, short = false }: { region
     </span>
   );
 }
+
+/** A chart legend's marker for a region: the same shape and colour as the chart's points and lines. */
+export function LegendSwatch({ region, className = '' }: { region: Region; className?: string }): ReactElement {
+  return (
+    <svg width="12" height="12" viewBox="-6 -6 12 12" aria-hidden="true" focusable="false">
+      <path className={`${className ? `${className} ` : ''}mr-fill-${region} mr-stroke-${region}`} d={shapePath(region, 4)} />
+    </svg>
+  );
+}
+
+/** The line charts' legend: one entry per region drawn, marker and name. */
+export function RegionLegend({ regions }: { regions: readonly Region[] }): ReactElement {
+  return (
+    <ul className="mr-legend mr-legend-inline">
+      {regions.map((reg) => (
+        <li key={reg}>
+          <LegendSwatch region={reg} />
+          {regionLabel(reg)}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,12 +1,13 @@
 import { useId, type ReactElement } from 'react';
 import type { RankingsView, Region, Snapshot } from '../../../src/shared/types';
 import { CommandButton } from '../components/CommandButton';
-import { shapePath } from '../components/RegionMark';
+import { RegionLegend, shapePath } from '../components/RegionMark';
 import { Section } from '../components/Section';
 import { formatCount, formatDay, formatTokens, regionLabel } from '../../../src/shared/format';
 import { CoverageNote, TokenizerCaveat } from '../components/DataNotes';
 import { DayTable } from '../components/DayTable';
 import { gapLinePath } from '../components/chartPath';
+import { ChartAxes, type ChartFrame } from '../components/ChartAxes';
 import { sumTokens } from '../model/derive';
 import { ProgressRing } from '../ui/toolkit';
 import * as l10n from '../l10n';
@@ -15,6 +16,7 @@ import { citationText } from '../../../src/shared/dataLabels';
 const W = 640;
 const H = 240;
 const M = { top: 12, right: 16, bottom: 26, left: 52 };
+const FRAME: ChartFrame = { width: W, height: H, margin: M };
 const PLOT_W = W - M.left - M.right;
 const PLOT_H = H - M.top - M.bottom;
 const LINES: Region[] = ['CN', 'US', 'EU', 'OTHER'];
@@ -63,7 +65,6 @@ function DailyLines({ rankings }: { rankings: RankingsView }): ReactElement {
   const x = (i: number): number => M.left + (days.length === 1 ? PLOT_W / 2 : (i / (days.length - 1)) * PLOT_W);
   const y = (v: number): number => M.top + PLOT_H - (v / max) * PLOT_H;
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
-  const labelEvery = Math.max(1, Math.ceil(days.length / 7));
   const totals = present.map((reg) => l10n.t('{0} {1}', regionLabel(reg), formatTokens(sumTokens(days.flatMap((d) => (d.regions === null ? [] : [d.regions[reg]]))))));
   const gaps = days.filter((d) => d.regions === null).length;
   const [first] = days;
@@ -81,21 +82,7 @@ function DailyLines({ rankings }: { rankings: RankingsView }): ReactElement {
   return (
     <figure className="mr-chart">
       <svg className="mr-chart-svg" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} aria-describedby={tableId}>
-        {ticks.map((t) => (
-          <g key={t}>
-            <line className="mr-grid" x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} />
-            <text className="mr-axis-label" x={M.left - 6} y={y(t) + 3} textAnchor="end">
-              {formatTokens(t)}
-            </text>
-          </g>
-        ))}
-        {days.map((d, i) =>
-          i % labelEvery === 0 || i === days.length - 1 ? (
-            <text key={d.date} className="mr-axis-label" x={x(i)} y={H - 8} textAnchor="middle">
-              {formatDay(d.date)}
-            </text>
-          ) : null,
-        )}
+        <ChartAxes frame={FRAME} ticks={ticks} y={y} yLabel={formatTokens} points={days.map((d) => ({ key: d.date, label: formatDay(d.date) }))} x={x} maxLabels={7} />
         {present.map((reg) => (
           <g key={reg}>
             <path className={`mr-line mr-stroke-${reg}`} data-region={reg} d={linePath(days, reg, x, y)} />
@@ -112,16 +99,7 @@ function DailyLines({ rankings }: { rankings: RankingsView }): ReactElement {
         ))}
       </svg>
       <figcaption>
-        <ul className="mr-legend mr-legend-inline">
-          {present.map((reg) => (
-            <li key={reg}>
-              <svg width="12" height="12" viewBox="-6 -6 12 12" aria-hidden="true" focusable="false">
-                <path className={`mr-fill-${reg} mr-stroke-${reg}`} d={shapePath(reg, 4)} />
-              </svg>
-              {regionLabel(reg)}
-            </li>
-          ))}
-        </ul>
+        <RegionLegend regions={present} />
         <CoverageNote rankings={rankings} />
         <TokenizerCaveat />
         {rankings.citation ? <p className="mr-citation">{citationText(rankings.citation, rankings.asOf ?? rankings.window?.end)}</p> : null}

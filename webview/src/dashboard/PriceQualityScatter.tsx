@@ -1,6 +1,6 @@
 import { useId, useMemo, useState, type KeyboardEvent, type ReactElement } from 'react';
 import { REGIONS, type Region, type Snapshot } from '../../../src/shared/types';
-import { REGION_SHAPES, shapePath } from '../components/RegionMark';
+import { LegendSwatch, REGION_SHAPES, shapePath } from '../components/RegionMark';
 import { LazyDetails } from '../components/LazyDetails';
 import { Section } from '../components/Section';
 import { formatCount, formatIndex, formatPrice, regionLabel } from '../../../src/shared/format';
@@ -186,9 +186,7 @@ export function PriceQualityScatter({ snapshot, yours }: { snapshot: Snapshot; y
       <ul className="mr-legend mr-legend-inline" aria-label={l10n.t('Legend')}>
         {LEGEND_REGIONS.map((r) => (
           <li key={r}>
-            <svg width="12" height="12" viewBox="-6 -6 12 12" aria-hidden="true" focusable="false">
-              <path className={`mr-fill-${r} mr-stroke-${r}`} d={shapePath(r, 4)} />
-            </svg>
+            <LegendSwatch region={r} />
             {l10n.t('{0} ({1})', regionLabel(r), shapeLabel(r))}
           </li>
         ))}

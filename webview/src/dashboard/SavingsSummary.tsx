@@ -2,7 +2,8 @@ import type { ReactElement } from 'react';
 import type { ReferencesView, Snapshot } from '../../../src/shared/types';
 import { Section } from '../components/Section';
 import { PriceAgeNote } from '../components/DataNotes';
-import { useAction, useCompare } from '../data';
+import { useAction, useCompare, type ActionState } from '../data';
+import { SwapOutcome } from '../components/SwapOutcome';
 import { formatChange, formatUsd } from '../../../src/shared/format';
 import { buildYourModels, savingFraction, type YourModel } from '../model/derive';
 import { Button, ProgressRing } from '../ui/toolkit';
@@ -89,23 +90,14 @@ function SavingLine({ target }: { target: YourModel }): ReactElement {
         ) : (
           l10n.t('Last {0} days on {1} cost {2}; the same tokens on {3} would have cost {4}.', h.days, name, formatUsd(h.spend), best.name, formatUsd(best.cost))
         )}
-        {target.refs.length ? (
-          <>
-            {' '}
-            <button type="button" className="mr-link" aria-label={l10n.t('Swap {0} for {1}', target.id, best.id)} disabled={swap.pending} onClick={() => void swap.run({ modelId: target.id, targetId: best.id })}>
-              {l10n.t('Swap…')}
-            </button>
-          </>
-        ) : (
-          <span className="mr-muted"> {noSwapReason()}</span>
-        )}
+        <SwapLink target={target} bestId={best.id} swap={swap} />
         {notes.map((n) => (
           <span key={n} className="mr-muted mr-unpriced">
             {' '}
             {n}
           </span>
         ))}
-        {swap.error ? <span className="mr-inline-error"> {swap.error.message}</span> : swap.result ? <span role="status"> {swap.result.message}</span> : null}
+        <SwapOutcome swap={swap} leadingSpace />
       </li>
     );
   }
@@ -133,17 +125,21 @@ function SavingLine({ target }: { target: YourModel }): ReactElement {
         ]}
       />
       {fraction !== null ? <span className="mr-saving"> ({formatChange(-fraction)})</span> : null}
-      {target.refs.length ? (
-        <>
-          {' '}
-          <button type="button" className="mr-link" aria-label={l10n.t('Swap {0} for {1}', target.id, best.id)} disabled={swap.pending} onClick={() => void swap.run({ modelId: target.id, targetId: best.id })}>
-            {l10n.t('Swap…')}
-          </button>
-        </>
-      ) : (
-        <span className="mr-muted"> {noSwapReason()}</span>
-      )}
-      {swap.error ? <span className="mr-inline-error"> {swap.error.message}</span> : swap.result ? <span role="status"> {swap.result.message}</span> : null}
+      <SwapLink target={target} bestId={best.id} swap={swap} />
+      <SwapOutcome swap={swap} leadingSpace />
     </li>
+  );
+}
+
+/** "Swap…" for the model's references in the workspace, or why there is nothing to swap. */
+function SwapLink({ target, bestId, swap }: { target: YourModel; bestId: string; swap: ActionState<'model/swap'> }): ReactElement {
+  if (!target.refs.length) return <span className="mr-muted"> {noSwapReason()}</span>;
+  return (
+    <>
+      {' '}
+      <button type="button" className="mr-link" aria-label={l10n.t('Swap {0} for {1}', target.id, bestId)} disabled={swap.pending} onClick={() => void swap.run({ modelId: target.id, targetId: bestId })}>
+        {l10n.t('Swap…')}
+      </button>
+    </>
   );
 }

@@ -3,9 +3,10 @@ import type { Snapshot } from '../../../src/shared/types';
 import { TREND_REGIONS, type TrendRegion, type TrendState, type TrendView } from '../../../src/shared/trend';
 import { formatDay, formatPercent, formatTokens, formatUtc, regionLabel } from '../../../src/shared/format';
 import { CommandButton } from '../components/CommandButton';
-import { shapePath } from '../components/RegionMark';
+import { RegionLegend } from '../components/RegionMark';
 import { Section } from '../components/Section';
 import { gapLinePath } from '../components/chartPath';
+import { ChartAxes, type ChartFrame } from '../components/ChartAxes';
 import { TokenizerCaveat } from '../components/DataNotes';
 import { ProgressRing } from '../ui/toolkit';
 import * as l10n from '../l10n';
@@ -13,6 +14,7 @@ import * as l10n from '../l10n';
 const W = 640;
 const H = 220;
 const M = { top: 12, right: 16, bottom: 26, left: 44 };
+const FRAME: ChartFrame = { width: W, height: H, margin: M };
 const PLOT_W = W - M.left - M.right;
 const PLOT_H = H - M.top - M.bottom;
 /** One request a day at most (the radar's TREND_MIN_GAP_MS). */
@@ -111,7 +113,6 @@ function TrendBody({ view, trend }: { view: TrendView; trend: TrendState | null 
   const present = TREND_REGIONS.filter((reg) => weeks.some((w) => (w.shares?.[reg] ?? 0) > 0));
   const x = (i: number): number => M.left + (weeks.length === 1 ? PLOT_W / 2 : (i / (weeks.length - 1)) * PLOT_W);
   const y = (v: number): number => M.top + PLOT_H - v * PLOT_H;
-  const labelEvery = Math.max(1, Math.ceil(weeks.length / 6));
   const changeIndex = view.lastChange === null ? -1 : weeks.findIndex((w) => w.week === view.lastChange?.week);
   const missing = view.missingWeeks.length;
   return (
@@ -125,37 +126,14 @@ function TrendBody({ view, trend }: { view: TrendView; trend: TrendState | null 
       {hasData ? (
         <figure className="mr-chart">
           <svg className="mr-chart-svg" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={sentences.join(' ')} aria-describedby={tableId}>
-            {[0, 0.25, 0.5, 0.75, 1].map((f) => (
-              <g key={f}>
-                <line className="mr-grid" x1={M.left} x2={W - M.right} y1={y(f)} y2={y(f)} />
-                <text className="mr-axis-label" x={M.left - 6} y={y(f) + 3} textAnchor="end">
-                  {formatPercent(f)}
-                </text>
-              </g>
-            ))}
-            {weeks.map((w, i) =>
-              i % labelEvery === 0 || i === weeks.length - 1 ? (
-                <text key={w.week} className="mr-axis-label" x={x(i)} y={H - 8} textAnchor="middle">
-                  {formatDay(w.week)}
-                </text>
-              ) : null,
-            )}
+            <ChartAxes frame={FRAME} ticks={[0, 0.25, 0.5, 0.75, 1]} y={y} yLabel={formatPercent} points={weeks.map((w) => ({ key: w.week, label: formatDay(w.week) }))} x={x} maxLabels={6} />
             {changeIndex >= 0 ? <line className="mr-grid mr-trend-change" data-testid="lead-change" x1={x(changeIndex)} x2={x(changeIndex)} y1={M.top} y2={M.top + PLOT_H} /> : null}
             {present.map((reg) => (
               <path key={reg} className={`mr-line mr-stroke-${reg}`} data-region={reg} d={sharePath(view, reg, x, y)} />
             ))}
           </svg>
           <figcaption>
-            <ul className="mr-legend mr-legend-inline">
-              {present.map((reg) => (
-                <li key={reg}>
-                  <svg width="12" height="12" viewBox="-6 -6 12 12" aria-hidden="true" focusable="false">
-                    <path className={`mr-fill-${reg} mr-stroke-${reg}`} d={shapePath(reg, 4)} />
-                  </svg>
-                  {regionLabel(reg)}
-                </li>
-              ))}
-            </ul>
+            <RegionLegend regions={present} />
             <p className="mr-muted">{l10n.t('Share of all OpenRouter tokens each week (Monday to Sunday, UTC); the rest is traffic outside the top models or from labs of unknown origin.')}</p>
             {missing > 0 ? <p className="mr-muted">{l10n.t('{0} of {1} weeks have no data; the lines break there.', missing, weeks.length)}</p> : null}
             {view.droppedRows > 0 ? <p className="mr-muted">{l10n.t('{0} unreadable rows were left out.', view.droppedRows)}</p> : null}

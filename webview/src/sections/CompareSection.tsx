@@ -1,6 +1,7 @@
 import { useState, useSyncExternalStore, type ReactElement } from 'react';
 import type { Alternative, CompareResult, ReferencesView, Snapshot, TokenMix } from '../../../src/shared/types';
 import { RegionMark } from '../components/RegionMark';
+import { SwapOutcome } from '../components/SwapOutcome';
 import { Section } from '../components/Section';
 import { PriceAgeNote } from '../components/DataNotes';
 import { useAction, useCompare, useServices } from '../data';
@@ -123,7 +124,7 @@ function AlternativeItem({ result, alt, chosen }: { result: CompareResult; alt: 
           {n}
         </p>
       ))}
-      {swap.error ? <span className="mr-inline-error">{swap.error.message}</span> : swap.result ? <span role="status">{swap.result.message}</span> : null}
+      <SwapOutcome swap={swap} />
     </li>
   );
 }

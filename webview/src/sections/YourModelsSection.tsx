@@ -4,6 +4,7 @@ import type { ModelRefView, ReferencesView, Snapshot } from '../../../src/shared
 import { CommandButton } from '../components/CommandButton';
 import { IconButton } from '../components/Icon';
 import { RegionMark } from '../components/RegionMark';
+import { SwapOutcome } from '../components/SwapOutcome';
 import { Section } from '../components/Section';
 import { PriceAgeNote } from '../components/DataNotes';
 import { useAction } from '../data';
@@ -241,7 +242,7 @@ function SwapHere({ modelId, refView }: { modelId: string; refView: ModelRefView
       <button type="button" className="mr-link" aria-label={l10n.t('Swap {0} in {1}…', modelId, place)} disabled={swap.pending} onClick={() => void swap.run({ modelId, refId: refView.refId })}>
         {l10n.t('Swap in {0}…', place)}
       </button>
-      {swap.error ? <span className="mr-inline-error">{swap.error.message}</span> : swap.result ? <span className="mr-muted">{swap.result.message}</span> : null}
+      <SwapOutcome swap={swap} />
     </li>
   );
 }
