@@ -109,7 +109,9 @@ export function start(context: vscode.ExtensionContext, log: vscode.LogOutputCha
   context.subscriptions.push(catalogWatch, catalogWatch.onDidChangeRemoved(() => references.refreshDiagnostics()));
 
   const webviewSettingsChanged = new vscode.EventEmitter<ReturnType<typeof toWebviewSettings>>();
-  context.subscriptions.push(webviewSettingsChanged);
+  const workloadChanged = new vscode.EventEmitter<void>();
+  const workloadListener = radar.onDidChangeWorkload(() => workloadChanged.fire());
+  context.subscriptions.push(webviewSettingsChanged, workloadChanged, workloadListener);
   const state = {
     snapshot: () => radar.snapshot(),
     onDidChangeSnapshot: snapshotChanged.event,
@@ -119,6 +121,7 @@ export function start(context: vscode.ExtensionContext, log: vscode.LogOutputCha
     onDidChangeSettings: webviewSettingsChanged.event,
     watch: () => catalogWatch.view(),
     onDidChangeWatch: catalogWatch.onDidChange,
+    onDidChangeWorkload: workloadChanged.event,
   };
 
   const handlers = createWebviewRequestHandlers({

@@ -22,6 +22,8 @@ export interface WebviewState {
   /** The catalog watch's Changes list, when there is a watch. */
   watch?(): WatchView;
   onDidChangeWatch?: vscode.Event<WatchView>;
+  /** The user's real token mixes changed: every comparison the view shows must be asked again. */
+  onDidChangeWorkload?: vscode.Event<void>;
 }
 
 /** What every Model Radar webview is built from. */
@@ -184,6 +186,7 @@ export class WebviewConnection implements vscode.Disposable {
       state.onDidChangeSettings((s) => this.notify('settings/didChange', s)),
     );
     if (state.onDidChangeWatch) this.disposables.push(state.onDidChangeWatch((w) => this.notify('watch/didChange', w)));
+    if (state.onDidChangeWorkload) this.disposables.push(state.onDidChangeWorkload(() => this.notify('workload/didChange', null)));
   }
 
   /** The view became visible again; its document reloads (no retained context) and says ready once more. */

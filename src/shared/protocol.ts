@@ -63,6 +63,8 @@ export interface NotificationMap {
   'references/didChange': ReferencesView;
   'settings/didChange': WebviewSettings;
   'watch/didChange': WatchView;
+  /** A 30-day spend history arrived: comparisons priced on the user's mix are out of date (no payload). */
+  'workload/didChange': null;
 }
 export type NotificationMethod = keyof NotificationMap;
 

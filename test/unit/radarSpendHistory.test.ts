@@ -61,6 +61,36 @@ describe('Radar spend history', () => {
     radar.dispose();
   });
 
+  it('a comparison made before the history was read prices the /activity or default mix; the arrival says so, once per fetch', async () => {
+    const radar = await radarWith({ inference: INFERENCE_KEY, management: MANAGEMENT_KEY });
+    let told = 0;
+    const sub = radar.onDidChangeWorkload(() => told++);
+    const id = radar.snapshot().catalog?.models[0]?.id ?? 'openai/gpt-5';
+    // The first comparison finds no history yet: it starts the 30-day fetch and prices another mix meanwhile.
+    expect(radar.compare(id, null, 5).mix.source).not.toBe('history');
+    await expect.poll(() => told, { timeout: 5000 }).toBe(1);
+    // Another window's history is not the workload window.
+    await radar.spendHistory(7);
+    expect(told).toBe(1);
+    // A refresh of the 30 days is a new answer: every view asks again.
+    await radar.spendHistory(30, true);
+    expect(told).toBe(2);
+    sub.dispose();
+    await radar.spendHistory(30, true);
+    expect(told).toBe(2);
+    radar.dispose();
+  });
+
+  it('without a management key nothing is fetched and nothing is announced', async () => {
+    const radar = await radarWith({ inference: INFERENCE_KEY });
+    let told = 0;
+    radar.onDidChangeWorkload(() => told++);
+    radar.compare('openai/gpt-5', null, 5);
+    await radar.spendHistory(30);
+    expect(told).toBe(0);
+    radar.dispose();
+  });
+
   it('analytics refused: the /activity fallback, with the reason', async () => {
     fake.scenario('analyticsRefused');
     const radar = await radarWith({ inference: INFERENCE_KEY, management: MANAGEMENT_KEY });

@@ -42,6 +42,20 @@ describe('Compare section', () => {
     expect(within(section()).getByText(/List prices; quality differs/)).toBeTruthy();
   });
 
+  it('asks again when the host says the real token mix arrived, and shows the figures priced on it', async () => {
+    let history = false;
+    const HISTORY_MIX: TokenMix = { input: 9_000_000, output: 1_000_000, cacheRead: 0, source: 'history' };
+    const { host } = await renderApp({
+      handlers: { ...handlers, 'compare/alternatives': (p: RequestParams<'compare/alternatives'>) => compareResult(p.modelId, CHEAPER[p.modelId] ?? [], history ? HISTORY_MIX : ACTIVITY_MIX) },
+    });
+    expect(await within(section()).findByText('$16.85')).toBeTruthy();
+    history = true;
+    await host.push('workload/didChange', null);
+    // 9M in × $3 + 1M out × $15 = $42.00 on the same model, the sidebar agreeing with the dashboard's history.
+    expect(await within(section()).findByText('$42.00')).toBeTruthy();
+    expect(host.requests('compare/alternatives')).toHaveLength(2);
+  });
+
   it('switches model, remembers the choice, and asks again', async () => {
     const { host } = await renderApp({ handlers });
     await within(section()).findByRole('list', { name: /Cheaper alternatives/ });

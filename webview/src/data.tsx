@@ -121,6 +121,10 @@ export function HostSync({ onView }: { onView: (view: ViewKind) => void }): null
         case 'settings/didChange':
           void mutate(SETTINGS_KEY, n.params, { revalidate: false });
           break;
+        case 'workload/didChange':
+          // The host has the user's real token mix now: the comparisons on show priced another one.
+          void mutate((key) => Array.isArray(key) && key[0] === COMPARE);
+          break;
       }
     });
     bridge.ready();

@@ -71,6 +71,8 @@ function notificationGuards(defaultView: ViewKind): { [N in NotificationMethod]:
     'references/didChange': (raw) => intake.references(raw),
     'settings/didChange': (raw) => intake.settings(raw),
     'watch/didChange': (raw) => intake.watch(raw),
+    // No payload to trust: the notification only says "ask again".
+    'workload/didChange': () => null,
   };
 }
 

@@ -21,6 +21,9 @@ import { trustedUsage } from '../status/levels';
 import { createSpendHistoryCache, type SpendHistoryCache } from '../spend/historyCache';
 import { historyMix } from '../spend/reprice';
 
+/** The window whose spend history gives a model's real token mix (workloadMix). */
+const WORKLOAD_WINDOW = 30;
+
 export interface RadarKeys {
   inference(): Promise<string | undefined>;
   management(): Promise<string | undefined>;
@@ -83,6 +86,7 @@ export class Radar {
   private overridesKey: string;
   /** Per-model spend history per window (analytics, or the /activity fallback), cached within rate limits. */
   private readonly history: SpendHistoryCache;
+  private readonly workloadListeners = new Set<() => void>();
 
   constructor(private readonly options: RadarOptions) {
     const settings = options.settings();
@@ -101,6 +105,10 @@ export class Radar {
       activityError: () => this.store.get().resources.activity.error,
       management: () => (!this.keysState.management ? 'none' : this.managementKind() === 'notManagement' ? 'notManagement' : 'usable'),
       now: this.now,
+      // Comparisons price the last 30 days' mix (workloadMix): every view that shows one must ask again.
+      onStored: (window, result) => {
+        if (window === WORKLOAD_WINDOW && result.status === 'ok') for (const l of [...this.workloadListeners]) l();
+      },
     });
     this.store = createSnapshotStore({
       storage: options.storage,
@@ -541,8 +549,8 @@ export class Radar {
    */
   workloadMix(modelId: string): TokenMix | null {
     const snap = this.store.get();
-    const cached = this.history.peek(30);
-    if (cached === null && this.keysState.management) void this.history.get(30);
+    const cached = this.history.peek(WORKLOAD_WINDOW);
+    if (cached === null && this.keysState.management) void this.history.get(WORKLOAD_WINDOW);
     if (cached?.status === 'ok') {
       const index = this.index;
       const target = index?.resolve(modelId)?.model.id ?? null;
@@ -551,6 +559,15 @@ export class Radar {
       if (mix) return mix;
     }
     return snap.activity ? tokenMixFromActivity(snap.activity, modelId) : null;
+  }
+
+  /**
+   * The real token mixes changed (a 30-day spend history arrived, asked for by a comparison or by the dashboard):
+   * comparisons made before priced the default or the /activity mix and must be asked again, in every view.
+   */
+  onDidChangeWorkload(listener: () => void): { dispose(): void } {
+    this.workloadListeners.add(listener);
+    return { dispose: () => this.workloadListeners.delete(listener) };
   }
 
   compare(modelId: string, mix: Omit<TokenMix, 'source'> | null, limit: number): CompareResult {

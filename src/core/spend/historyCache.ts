@@ -27,6 +27,8 @@ export interface SpendHistoryDeps {
   activityError(): ErrorInfo | null;
   management(): ManagementState;
   now(): number;
+  /** A window's answer was stored (each fetch, refresh included): the real token mixes may have changed. */
+  onStored?(window: SpendWindow, result: SpendHistoryResult): void;
 }
 
 export interface SpendHistoryCache {
@@ -77,7 +79,10 @@ export function createSpendHistoryCache(deps: SpendHistoryDeps): SpendHistoryCac
       }
       const gen = generation;
       const p = load(window).then((result) => {
-        if (gen === generation) cache.set(window, { result, at: deps.now() });
+        if (gen === generation) {
+          cache.set(window, { result, at: deps.now() });
+          deps.onStored?.(window, result);
+        }
         return result;
       });
       const tracked = p.finally(() => {
