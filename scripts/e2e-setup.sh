@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the real-VS-Code e2e needs; idempotent and quick when everything is there.
-#  - Debian packages: chromium (the browser), libkrb5-dev (code-server's kerberos addon), ripgrep.
+#  - Debian packages: chromium (the browser), libkrb5-dev (code-server's kerberos addon), ripgrep,
+#    fonts-noto-cjk (without a CJK font Chromium draws the zh-cn spec's Chinese as empty boxes).
 #  - ripgrep's download cache for @vscode/ripgrep (its postinstall would fetch rg from GitHub).
 #  - test/e2e/node_modules (code-server 4.100.3 + playwright-core) from its own lockfile.
 set -euo pipefail
@@ -10,6 +11,7 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v rg >/dev/null 2>&1 || need+=(ripgrep)
 [ -f /usr/include/gssapi/gssapi.h ] || need+=(libkrb5-dev)
+fc-list :lang=zh 2>/dev/null | grep -q . || need+=(fonts-noto-cjk)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "e2e-setup: installing ${need[*]} with apt"
