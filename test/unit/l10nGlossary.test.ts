@@ -113,6 +113,8 @@ describe('glossary: one term, one translation', () => {
     expect(probe([['Could not compare: {0}', '无法比较：{0}']])).toEqual([]);
     expect(probe([['Reset mix', '重置组合']])).toEqual(['mix: lacks 配比']);
     expect(probe([['Region · lab', '地区 · 实验室']])).toEqual(expect.arrayContaining(['lab: lacks 厂商']));
+    expect(probe([['{0} today', '今天 {0}']])).toEqual(expect.arrayContaining(['today: lacks 今日', 'today: uses 今天']));
+    expect(probe([['{0} tokens · {1} share', '{0} token · 份额 {1}']])).toEqual(expect.arrayContaining(['share: lacks 占比', 'share: uses 份额']));
     // A rejected variant is caught even where the English does not use the term.
     expect(probe([['Today', '今日支出']])).toEqual(['spend: uses 支出']);
   });
