@@ -84,7 +84,7 @@ export interface StartOptions {
    * and the workspace opened with `openFile` in the editor (a path relative to the workspace).
    */
   demo?: { openFile: string };
-  /** The display language code-server starts with (`--locale`), e.g. 'zh-cn'. */
+  /** The display language code-server starts with (`--locale`), e.g. 'zh-cn'; needs a language pack for it in `extensions` (zhCnStubVsix()). */
   locale?: string;
   /**
    * Extensions (built-in ones too) disabled in this profile before the workbench loads, as a user disables them
@@ -528,8 +528,9 @@ export function baselineVsix(): string {
 let zhCnStubVsixFile: string | undefined;
 /**
  * test/e2e/zh-cn-pack packaged once per test process: a language pack with no translations. Offline there is no
- * Chinese language pack to install, and without one VS Code resolves `--locale zh-cn` to English; with it,
- * vscode.env.language is zh-cn (the workbench's own strings stay English) and extensions load their zh-cn bundles.
+ * Chinese language pack to install, and without one VS Code resolves `--locale zh-cn` to English; with it
+ * installed (and languagepacks.json written by startVsCode, see writeLanguagePacks), vscode.env.language is zh-cn
+ * (the workbench's own strings stay English) and extensions load their zh-cn bundles.
  */
 export function zhCnStubVsix(): string {
   if (zhCnStubVsixFile && existsSync(zhCnStubVsixFile)) return zhCnStubVsixFile;
