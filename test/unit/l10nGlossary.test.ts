@@ -26,7 +26,7 @@ const cells = (line: string): string[] =>
     .replace(/^\||\|$/g, '')
     .split('|')
     .map((c) => c.trim());
-const codeSpans = (cell: string): string[] => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
+const codeSpans = (cell: string): string[] => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1] ?? '');
 
 /** The rows of the table under "## Checked terms": | English | 简体中文 | never | exceptions |. */
 function parseCheckedTerms(markdown: string): CheckedTerm[] {
@@ -73,12 +73,12 @@ function glossaryViolations(pairs: [string, string][], terms: CheckedTerm[]): Gl
   for (const term of terms) {
     const longer = allForms.filter((f) => f.length > Math.min(...term.forms.map((x) => x.length)) && term.forms.some((x) => f.toLowerCase().includes(x.toLowerCase()) && f.toLowerCase() !== x.toLowerCase()));
     for (const [english, zh] of pairs) {
-      for (const bad of term.never) if (zh.includes(bad)) out.push({ term: term.forms[0], english, zh, problem: `uses ${bad}` });
+      for (const bad of term.never) if (zh.includes(bad)) out.push({ term: term.forms[0] ?? '', english, zh, problem: `uses ${bad}` });
       if (term.exceptions.some((e) => english.includes(e))) continue;
       let text = words(english);
       for (const l of longer) text = text.replace(wordRe(l), ' ');
       if (!term.forms.some((f) => wordRe(f).test(text))) continue;
-      if (!zh.includes(term.zh)) out.push({ term: term.forms[0], english, zh, problem: `lacks ${term.zh}` });
+      if (!zh.includes(term.zh)) out.push({ term: term.forms[0] ?? '', english, zh, problem: `lacks ${term.zh}` });
     }
   }
   return out;
@@ -88,7 +88,7 @@ function bundlePairs(): [string, string][] {
   const zh = readJson('l10n/bundle.l10n.zh-cn.json');
   const nls = readJson('package.nls.json');
   const nlsZh = readJson('package.nls.zh-cn.json');
-  return [...Object.entries(zh), ...Object.keys(nls).filter((k) => k in nlsZh).map((k): [string, string] => [nls[k], nlsZh[k]])];
+  return [...Object.entries(zh), ...Object.keys(nls).filter((k) => k in nlsZh).map((k): [string, string] => [nls[k] ?? '', nlsZh[k] ?? ''])];
 }
 
 describe('glossary: one term, one translation', () => {

@@ -23,10 +23,10 @@ const rightFlanking = (before: string | undefined, after: string | undefined): b
 /** The `**` runs of a text that do not pair up into bold as CommonMark reads them (opener left-, closer right-flanking). */
 function unclosedBold(text: string): string[] {
   const problems: string[] = [];
-  const runs = [...text.matchAll(/(?<!\*)\*\*(?!\*)/g)].map((m) => m.index);
+  const runs = [...text.matchAll(/(?<!\*)\*\*(?!\*)/g)].map((m) => m.index ?? 0);
   for (let i = 0; i + 1 < runs.length; i += 2) {
-    const open = runs[i];
-    const close = runs[i + 1];
+    const open = runs[i] ?? 0;
+    const close = runs[i + 1] ?? 0;
     const beforeOpen = open > 0 ? text[open - 1] : undefined;
     const afterOpen = text[open + 2];
     const beforeClose = text[close - 1];
