@@ -17,6 +17,7 @@
 // exactly those (see procs.mjs).
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Frame, type Locator, type Page } from 'playwright-core';
@@ -48,6 +49,8 @@ export interface VsCode {
   userDataDir: string;
   /** The run's scratch folder; also the value of MODEL_RADAR_E2E_RUN in every process the run started. */
   runDir: string;
+  /** What the workbench page wrote to the browser console (type: text), and its uncaught errors, since the start. */
+  browserConsole: string[];
   runCommand(title: string): Promise<void>;
   inputBox(text: string): Promise<void>;
   quickPick(match: string | RegExp): Promise<void>;
@@ -81,13 +84,15 @@ export interface StartOptions {
    * and the workspace opened with `openFile` in the editor (a path relative to the workspace).
    */
   demo?: { openFile: string };
-  /** The display language code-server starts with (`--locale`), e.g. 'zh-cn'. */
+  /** The display language code-server starts with (`--locale`), e.g. 'zh-cn'; needs a language pack for it in `extensions` (zhCnStubVsix()). */
   locale?: string;
   /**
    * Extensions (built-in ones too) disabled in this profile before the workbench loads, as a user disables them
    * (Extensions: Disable): written where the web workbench keeps that state (IndexedDB, same origin).
    */
   disabledExtensions?: string[];
+  /** More code-server command-line arguments (e.g. ['--log', 'trace'] to see what the server scans and resolves). */
+  serverArgs?: string[];
 }
 
 function freePort(): Promise<number> {
@@ -191,6 +196,7 @@ export async function startVsCode(options: StartOptions = {}): Promise<VsCode> {
   let server: ChildProcess | undefined;
   let fakeChild: ChildProcess | undefined;
   let serverErr = '';
+  const browserConsole: string[] = [];
   const stop = async (): Promise<void> => {
     await browser?.close().catch(() => undefined);
     killGroup(server);
@@ -230,24 +236,16 @@ export async function startVsCode(options: StartOptions = {}): Promise<VsCode> {
         2,
       ),
     );
-    if (options.locale !== undefined && options.locale !== 'en') {
-      // What VS Code's server reads to resolve --locale (languagepacks.json in the user data folder): without an
-      // entry for the locale it falls back to English. The stub pack's translation file has no translations, so
-      // the workbench's own strings stay English and vscode.env.language is the locale.
-      writeFileSync(
-        join(userDataDir, 'languagepacks.json'),
-        JSON.stringify({ [options.locale]: { hash: 'model-radar-e2e-stub', label: options.locale, extensions: [], translations: { vscode: join(E2E, 'zh-cn-pack/translations/main.i18n.json') } } }),
-      );
-    }
     const common = ['--user-data-dir', userDataDir, '--extensions-dir', extDir];
     for (const vsix of [vsixPath(), ...(options.extensions ?? [])]) execFileSync(process.execPath, [CODE_SERVER, ...common, '--install-extension', vsix], { env, stdio: 'pipe' });
+    if (options.locale !== undefined && options.locale !== 'en') writeLanguagePacks(userDataDir, extDir);
 
     const port = await freePort();
     const config = join(run, 'config.yaml');
     writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
     server = spawn(
       process.execPath,
-      [CODE_SERVER, '--config', config, ...common, ...(options.locale ? ['--locale', options.locale] : []), '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', workspace],
+      [CODE_SERVER, '--config', config, ...common, ...(options.locale ? ['--locale', options.locale] : []), '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', ...(options.serverArgs ?? []), workspace],
       { env, detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
     );
     server.stderr?.on('data', (d: Buffer) => (serverErr = (serverErr + d.toString()).slice(-4000)));
@@ -262,12 +260,14 @@ export async function startVsCode(options: StartOptions = {}): Promise<VsCode> {
     const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, colorScheme: options.theme === 'light' ? 'light' : 'dark' });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url }).catch(() => undefined);
     const page = await context.newPage();
+    page.on('console', (m) => browserConsole.push(`${m.type()}: ${m.text()}`));
+    page.on('pageerror', (e) => browserConsole.push(`pageerror: ${e.message}`));
     if (options.disabledExtensions?.length) await disableExtensions(page, url, options.disabledExtensions);
     const openFile = options.demo ? `&payload=${encodeURIComponent(JSON.stringify([['openFile', `vscode-remote://127.0.0.1:${port}${join(workspace, options.demo.openFile)}`]]))}` : '';
     await page.goto(`${url}/?folder=${encodeURIComponent(workspace)}${openFile}`);
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     await page.waitForSelector('#workbench\\.parts\\.statusbar', { timeout: 60_000 });
-    return makeApi(page, fake, workspace, userDataDir, run, stop);
+    return makeApi(page, fake, workspace, userDataDir, run, stop, browserConsole);
   } catch (err) {
     await stop();
     throw new Error(`${err instanceof Error ? err.message : String(err)}${serverErr ? `\ncode-server stderr:\n${serverErr}` : ''}`);
@@ -300,6 +300,43 @@ async function disableExtensions(page: Page, url: string, ids: string[]): Promis
   }, JSON.stringify(ids.map((id) => ({ id }))));
 }
 
+/**
+ * languagepacks.json in the user data folder, written as VS Code's LanguagePacksCache writes it (platform/
+ * languagePacks/node/languagePacks.ts) from the installed extensions that contribute `localizations`. The server
+ * resolves `--locale` from this file (base/node/nls.ts: the entry's `translations.vscode` file becomes the
+ * workbench's messages, `clp/<hash>.<locale>/`), and the workbench asks it for the extension that provides the
+ * locale (getInstalledLanguages reads `extensions[0].extensionIdentifier.id`). A pack installed with
+ * `--install-extension` does not update the file (the CLI never instantiates the language pack service whose
+ * post-install hook writes it), so the harness writes it. An entry without `extensions` makes
+ * getInstalledLanguages throw, the workbench's remote extension scan then returns no extension at all, and
+ * Model Radar never starts: that was why the first zh-cn runs showed no status item.
+ */
+function writeLanguagePacks(userDataDir: string, extDir: string): void {
+  type Pack = { hash: string; label: string | undefined; extensions: { extensionIdentifier: { id: string }; version: string }[]; translations: Record<string, string> };
+  const packs: Record<string, Pack> = {};
+  for (const folder of readdirSync(extDir)) {
+    const manifestFile = join(extDir, folder, 'package.json');
+    if (!existsSync(manifestFile)) continue;
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as {
+      publisher: string;
+      name: string;
+      version: string;
+      contributes?: { localizations?: { languageId: string; languageName?: string; localizedLanguageName?: string; translations: { id: string; path: string }[] }[] };
+    };
+    for (const loc of manifest.contributes?.localizations ?? []) {
+      const pack = (packs[loc.languageId] ??= { hash: '', label: loc.localizedLanguageName ?? loc.languageName, extensions: [], translations: {} });
+      pack.extensions.push({ extensionIdentifier: { id: `${manifest.publisher}.${manifest.name}`.toLowerCase() }, version: manifest.version });
+      for (const t of loc.translations) pack.translations[t.id] = join(extDir, folder, t.path);
+    }
+  }
+  for (const pack of Object.values(packs)) {
+    const md5 = createHash('md5');
+    for (const e of pack.extensions) md5.update(e.extensionIdentifier.id).update(e.version);
+    pack.hash = md5.digest('hex');
+  }
+  writeFileSync(join(userDataDir, 'languagepacks.json'), JSON.stringify(packs));
+}
+
 function findFiles(dir: string, name: string, out: string[] = []): string[] {
   if (!existsSync(dir)) return out;
   for (const entry of readdirSync(dir)) {
@@ -310,7 +347,7 @@ function findFiles(dir: string, name: string, out: string[] = []): string[] {
   return out;
 }
 
-function makeApi(page: Page, fake: FakeControl, workspace: string, userDataDir: string, runDir: string, stop: () => Promise<void>): VsCode {
+function makeApi(page: Page, fake: FakeControl, workspace: string, userDataDir: string, runDir: string, stop: () => Promise<void>, browserConsole: string[]): VsCode {
   const palette = page.locator('.quick-input-widget');
   const vs: VsCode = {
     page,
@@ -318,6 +355,7 @@ function makeApi(page: Page, fake: FakeControl, workspace: string, userDataDir: 
     workspace,
     userDataDir,
     runDir,
+    browserConsole,
     async runCommand(title) {
       // The palette can miss the first keystrokes while the workbench is still restoring: retry the whole gesture.
       for (let attempt = 0; ; attempt++) {
@@ -490,8 +528,9 @@ export function baselineVsix(): string {
 let zhCnStubVsixFile: string | undefined;
 /**
  * test/e2e/zh-cn-pack packaged once per test process: a language pack with no translations. Offline there is no
- * Chinese language pack to install, and without one VS Code resolves `--locale zh-cn` to English; with it,
- * vscode.env.language is zh-cn (the workbench's own strings stay English) and extensions load their zh-cn bundles.
+ * Chinese language pack to install, and without one VS Code resolves `--locale zh-cn` to English; with it
+ * installed (and languagepacks.json written by startVsCode, see writeLanguagePacks), vscode.env.language is zh-cn
+ * (the workbench's own strings stay English) and extensions load their zh-cn bundles.
  */
 export function zhCnStubVsix(): string {
   if (zhCnStubVsixFile && existsSync(zhCnStubVsixFile)) return zhCnStubVsixFile;

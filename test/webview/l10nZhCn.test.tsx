@@ -166,7 +166,7 @@ describe('the views in 简体中文', () => {
     const init = zhInit({ snapshot: managementSnapshot() });
     await renderApp({ init, handlers });
     // The first section rendered with data has its Chinese title; no English title was ever shown on its own.
-    expect(screen.getByRole('region', { name: '支出' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: '花费' })).toBeTruthy();
     expect(screen.queryByRole('region', { name: 'Spend' })).toBeNull();
     expect(screen.getByRole('region', { name: '你的模型' })).toBeTruthy();
     expect(screen.getByRole('region', { name: '领先模型' })).toBeTruthy();

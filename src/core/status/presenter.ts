@@ -307,7 +307,7 @@ function keyLines(key: KeyUsage, l10n: L10n): string {
   if (key.limit === null) {
     lines.push(l10n.t('**Key cap:** none, this key has no spending limit'));
   } else {
-    const reset = key.limitReset ? l10n.t('resets {0} (midnight UTC)', escapeMarkdown(key.limitReset)) : l10n.t('never resets');
+    const reset = key.limitReset ? limitResetText(key.limitReset, l10n) : l10n.t('never resets');
     lines.push(l10n.t('**Key cap:** {0}, {1} · {2} left (a spending cap, not a balance)', formatUsd(key.limit), reset, formatUsd(key.limitRemaining)));
   }
   return lines.join('  \n');
@@ -462,4 +462,15 @@ export function presentStatus(snapshot: Snapshot, settings: Settings, now: numbe
     command: stateCommand(state, facts),
     trustedCommands: TOOLTIP_COMMANDS,
   };
+}
+
+/**
+ * OpenRouter's `limit_reset` ("daily" | "weekly" | "monthly"; midnight UTC, weeks Monday to Sunday) as words of
+ * the UI language; a value the API docs do not list is shown as sent.
+ */
+function limitResetText(reset: string, l10n: L10n): string {
+  if (reset === 'daily') return l10n.t('resets daily (midnight UTC)');
+  if (reset === 'weekly') return l10n.t('resets weekly (midnight UTC)');
+  if (reset === 'monthly') return l10n.t('resets monthly (midnight UTC)');
+  return l10n.t('resets {0} (midnight UTC)', escapeMarkdown(reset));
 }
