@@ -172,6 +172,14 @@ describe('the views in 简体中文', () => {
     expect(screen.getByRole('region', { name: '领先模型' })).toBeTruthy();
   });
 
+  it('a label and its figure are joined the way Chinese writes it (full-width colon), not with an English ": "', async () => {
+    const init = zhInit({ snapshot: managementSnapshot() });
+    await renderZh(init, 'dashboard');
+    const keyMonth = document.querySelector('.mr-key-month');
+    expect(keyMonth?.textContent).toMatch(/^此密钥本月：\$/);
+    expect(everythingShown()).not.toMatch(/[\u4e00-\u9fff]: /);
+  });
+
   it('dates, ages, money and tokens follow the UI language as format.ts says', async () => {
     const init = zhInit({ snapshot: staleSnapshot(Date.parse('2026-07-29T06:00:00Z'), { rankings: { ...rankingsView(), citation: citationFor('2026-07-26') } }) });
     await renderZh(init, 'sidebar');

@@ -5,6 +5,7 @@
 import { useState, type ReactElement } from 'react';
 import { SPEND_WINDOWS, type ActivityView, type Snapshot, type SpendHistoryView, type SpendWindow } from '../../../src/shared/types';
 import { Section } from '../components/Section';
+import { Rich } from '../components/Rich';
 import { CommandButton } from '../components/CommandButton';
 import { useSpendHistory } from '../data';
 import { catalogIndex } from '../model/derive';
@@ -93,7 +94,7 @@ function KeyMonth({ snapshot }: { snapshot: Snapshot }): ReactElement | null {
   return (
     <p className="mr-key-month">
       <span>
-        <strong>{l10n.t('This key, this month')}</strong>: <span className="mr-num">{formatUsd(key.monthly)}</span>
+        <Rich text={l10n.t('{0}: {1}')} args={[<strong key="label">{l10n.t('This key, this month')}</strong>, <span key="value" className="mr-num">{formatUsd(key.monthly)}</span>]} />
       </span>{' '}
       <span className="mr-muted">{l10n.t('OpenRouter credits spent through your API key since the 1st (UTC), from GET /key')}</span>
     </p>
