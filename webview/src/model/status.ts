@@ -25,6 +25,7 @@ const RESOURCE_LABELS: Record<ResourceName, () => string> = {
   key: () => l10n.t('key usage'),
   credits: () => l10n.t('balance'),
   activity: () => l10n.t('activity'),
+  userModels: () => l10n.t('the models your key may use'),
 };
 
 const MANAGEMENT_ONLY: readonly ResourceName[] = ['credits', 'activity'];
