@@ -69,3 +69,9 @@ export function allowedCheckNote(state: AllowedModelsState | null | undefined): 
       return l10n.t('Not checked yet which models your key may use.');
   }
 }
+
+/** Changes whenever the state would change a comparison: views key their compare requests on it. */
+export function allowedRevision(state: AllowedModelsState | null | undefined): string {
+  if (state?.status !== 'known') return `unknown:${state?.reason ?? 'none'}`;
+  return `known:${state.fetchedAt}:${state.notAllowed.length}`;
+}

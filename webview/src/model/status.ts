@@ -199,6 +199,7 @@ const PART_LABELS: Record<Exclude<SnapshotPart, 'message'>, () => string> = {
   activity: () => l10n.t('activity'),
   resources: () => l10n.t('refresh status'),
   trend: () => l10n.t('weekly trend'),
+  allowedModels: () => l10n.t('the models your key may use'),
 };
 
 /** The extension sent data the view could not read as it was: say so, and what was affected (nothing is silently lost). */
