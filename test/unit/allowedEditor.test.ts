@@ -13,7 +13,12 @@ import type { AllowedModelsState, Snapshot } from '../../src/shared/types';
 
 const NOW = Date.parse('2026-07-29T12:00:00Z');
 const files = new Map<string, string>([['/ws/.env', 'OPENROUTER_MODEL=anthropic/claude-sonnet-4.6\nWEAK_MODEL=deepseek/deepseek-v4-flash:nitro\n']]);
-const base = fixtureCatalogSnapshot();
+const fixture = fixtureCatalogSnapshot();
+// DeepSeek V4 Flash retires in 10 days: its successors (its family) are all models the guarded key may not use.
+const base: Snapshot = {
+  ...fixture,
+  catalog: { ...fixture.catalog!, models: fixture.catalog!.models.map((m) => (m.id === 'deepseek/deepseek-v4-flash' ? { ...m, expirationDate: '2026-08-08' } : m)) },
+};
 const index = createCatalogIndex(base.catalog!.models);
 const KNOWN: AllowedModelsState = knownAllowedState(
   index,
@@ -29,6 +34,7 @@ type Item = fake.QuickPickItemLike & { id?: string; kind?: number; description?:
 let picks: ((items: readonly Item[]) => unknown)[] = [];
 const pickCalls: Item[][] = [];
 let refs: ModelReferences;
+let actionsProvider: { provideCodeActions(doc: unknown, range: unknown, ctx: unknown): { title: string; isPreferred?: boolean }[] } | undefined;
 
 beforeAll(async () => {
   vi.useFakeTimers({ now: NOW });
@@ -40,6 +46,12 @@ beforeAll(async () => {
       clear: () => diagnostics.clear(),
       dispose: () => undefined,
     }),
+  });
+  Object.assign(fake.languages, {
+    registerCodeActionsProvider: (_s: unknown, provider: typeof actionsProvider) => {
+      actionsProvider = provider;
+      return { dispose: () => undefined };
+    },
   });
   Object.assign(fake.window, {
     showQuickPick: async (items: readonly Item[]) => {
@@ -162,5 +174,29 @@ describe('hover, CodeLens and diagnostics', () => {
     expect(hover).toContain('OpenRouter could not be reached');
     expect(lensTitles().some((t) => t.includes('not allowed'))).toBe(false);
     expect((diagnostics.get('/ws/.env') ?? []).filter((d) => d.code === 'notAllowed')).toEqual([]);
+  });
+});
+
+describe('quick fixes', () => {
+  const fixesFor = (needle: string): { title: string; isPreferred?: boolean }[] => {
+    const text = files.get('/ws/.env')!;
+    const line = text.slice(0, text.indexOf(needle)).split('\n').length - 1;
+    const doc = { uri: fake.Uri.file('/ws/.env'), getText: () => text, offsetAt: () => 0, positionAt: () => new fake.Position(0, 0), languageId: 'dotenv', version: 1 };
+    const all = actionsProvider?.provideCodeActions(doc, new fake.Range(line, 0, line, 200), { diagnostics: [] }) ?? [];
+    return all.filter((a) => a.title.startsWith('Swap to '));
+  };
+
+  // Flash has no newer family model, so the fix falls back to cheaper comparable models: without the allowance
+  // that is a model the guarded key may not use; with it, none such is offered (here: no one-click fix at all).
+  it('while the check has not run, the one-click fix may name any model (nothing is known)', () => {
+    snap = { ...base, allowedModels: PENDING };
+    changed.fire(snap);
+    const fixes = fixesFor('deepseek/deepseek-v4-flash');
+    expect(fixes.some((f) => excluded(f.title.slice('Swap to '.length)))).toBe(true);
+  });
+
+  it('a retiring model\'s one-click fix never names a model the key may not use', () => {
+    const fixes = fixesFor('deepseek/deepseek-v4-flash');
+    expect(fixes.filter((f) => excluded(f.title.slice('Swap to '.length)))).toEqual([]);
   });
 });

@@ -67,7 +67,9 @@ function problemsOf(catalog: CatalogIndex, ref: ModelRef, today: string, removed
     // The family's newer model or its -latest alias; without one, the cheapest comparable models.
     successors: (m) => {
       const next = successorsFor(m, catalog.all, { today }).filter(usable);
-      return next.length > 0 ? next : alternatives(catalog, m.id, undefined, { limit: 3, now: Date.parse(`${today}T12:00:00Z`) }).alternatives.map((a) => a.id).filter(usable);
+      if (next.length > 0) return next;
+      const cheaper = alternatives(catalog, m.id, undefined, { limit: 3, now: Date.parse(`${today}T12:00:00Z`), notAllowed: (x) => !usable(x.id) });
+      return cheaper.alternatives.filter((a) => a.notAllowed !== true).map((a) => a.id);
     },
     removed,
   }, vscode.l10n);
