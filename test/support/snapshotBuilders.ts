@@ -356,7 +356,9 @@ export function resourceState(overrides: Partial<ResourceState> = {}): ResourceS
 }
 
 export function resources(each: Partial<ResourceState> = {}, per: Partial<Record<ResourceName, Partial<ResourceState>>> = {}): Record<ResourceName, ResourceState> {
-  return Object.fromEntries(RESOURCE_NAMES.map((n) => [n, resourceState({ ...each, ...per[n] })])) as Record<ResourceName, ResourceState>;
+  // GET /models/user: the builders' snapshots carry no allowedModels, so nothing was fetched for it unless a test says so.
+  const fresh: Partial<Record<ResourceName, Partial<ResourceState>>> = { userModels: { fetchedAt: null, stale: false } };
+  return Object.fromEntries(RESOURCE_NAMES.map((n) => [n, resourceState({ ...each, ...fresh[n], ...per[n] })])) as Record<ResourceName, ResourceState>;
 }
 
 const ERROR_MESSAGES: Record<ErrorKind, string> = {
