@@ -23,14 +23,23 @@ beforeAll(async () => {
   if (!r.ok) throw new Error(`fake scenario guardrails: ${r.status}`);
   await vs.runCommand('Model Radar: Set API Key');
   await vs.inputBox(INFERENCE_KEY);
-  await expect.poll(async () => (await vs.notification(/API key saved/).count()) > 0 || /API key saved/i.test(vs.logText()), { timeout: 60_000 }).toBe(true);
+  await waitUntil('the API key saved', async () => (await vs.notification(/API key saved/).count()) > 0 || /API key saved/i.test(vs.logText()));
   // The list is read with the key, once it is saved.
-  await expect
-    .poll(async () => ((await vs.fake.requests()) as unknown as { requests: { endpoint: string | null; status: number | null }[] }).requests.some((q) => q.endpoint === 'models/user' && q.status === 200), { timeout: 60_000 })
-    .toBe(true);
-  const until = Date.now() + 60_000;
-  while (!/model references: \d+ in \d+ files/.test(vs.logText()) && Date.now() < until) await new Promise((res) => setTimeout(res, 250));
+  await waitUntil('GET /models/user with the key', async () =>
+    ((await vs.fake.requests()) as unknown as { requests: { endpoint: string | null; status: number | null }[] }).requests.some((q) => q.endpoint === 'models/user' && q.status === 200),
+  );
+  await waitUntil('the workspace scan', async () => /model references: \d+ in \d+ files/.test(vs.logText()));
 });
+
+/** expect.poll is for tests only: set-up waits with this. */
+async function waitUntil(what: string, fn: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (await fn().catch(() => false)) return;
+    await new Promise((res) => setTimeout(res, 250));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
 afterAll(async () => {
   await vs?.stop();
 });
