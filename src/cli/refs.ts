@@ -20,7 +20,7 @@ export interface RefsIo {
 }
 
 /** One reference in `--json` output: the reference's own fields, `file` as the path was given or walked. */
-export type RefsJsonReference = Pick<ModelRef, 'file' | 'line' | 'column' | 'raw' | 'id' | 'known'>;
+export type RefsJsonReference = Pick<ModelRef, 'file' | 'line' | 'column' | 'raw' | 'id' | 'known'> & { preset?: string };
 
 const USAGE = 'usage: model-radar refs [--json] [--base-url URL | --offline] PATH...';
 function help(): string {
@@ -93,7 +93,9 @@ function stripBom(text: string): string {
 }
 
 function toJson(ref: ModelRef, file: string): RefsJsonReference {
-  return { file, line: ref.line, column: ref.column, raw: ref.raw, id: ref.id, known: ref.known };
+  const out: RefsJsonReference = { file, line: ref.line, column: ref.column, raw: ref.raw, id: ref.id, known: ref.known };
+  // "@preset/slug" names a preset, not a model: said as such, never as an id missing from the catalog.
+  return ref.preset === undefined ? out : { ...out, preset: ref.preset };
 }
 
 export async function runRefs(argv: string[], rawIo: RefsIo): Promise<number> {
@@ -186,7 +188,9 @@ export async function runRefs(argv: string[], rawIo: RefsIo): Promise<number> {
     return 0;
   }
   const notInCatalog = l10n.t('[not in the catalog]');
-  const lines = out.map((r) => `${r.file}:${r.line}:${r.column}  ${r.raw}${r.raw !== r.id ? `  (${r.id})` : ''}${r.known ? '' : `  ${notInCatalog}`}`);
+  const presetMark = l10n.t('[OpenRouter preset]');
+  const mark = (r: RefsJsonReference): string => (r.known ? '' : r.preset !== undefined && r.id.startsWith('@') ? `  ${presetMark}` : `  ${notInCatalog}`);
+  const lines = out.map((r) => `${r.file}:${r.line}:${r.column}  ${r.raw}${r.raw !== r.id ? `  (${r.id})` : ''}${mark(r)}`);
   const refs = out.length === 1 ? l10n.t('{0} reference', out.length) : l10n.t('{0} references', out.length);
   lines.push(files === 1 ? l10n.t('{0} in {1} file scanned', refs, files) : l10n.t('{0} in {1} files scanned', refs, files));
   io.stdout.write(`${lines.join('\n')}\n`);

@@ -21,11 +21,13 @@ import {
   KEY_SOURCES,
   MANAGEMENT_KEY_KINDS,
   MIX_SOURCES,
+  ALLOWED_UNKNOWN_REASONS,
   RANKINGS_MODES,
   REF_TOOLS,
   REGIONS,
   RESOURCE_NAMES,
   type ActivityView,
+  type AllowedModelsState,
   type CatalogModel,
   type CatalogView,
   type CompareResult,
@@ -324,6 +326,15 @@ function build(repair: boolean) {
   });
   const trendState = v.object({ view: or(v.nullable(trendView), null), fetchedAt: maybeNum, attemptedAt: maybeNum, error: or(v.nullable(errorInfo), null) });
 
+  // What the key may use: a part that does not fit reads as "not known" (nothing marked), never as "all allowed".
+  const allowedModels: Schema<AllowedModelsState> = or(
+    v.variant('status', [
+      v.object({ status: v.literal('known'), fetchedAt: num, allowedCount: count, notAllowed: list(id), error: or(v.nullable(errorInfo), null) }),
+      v.object({ status: v.literal('unknown'), reason: or(v.picklist(ALLOWED_UNKNOWN_REASONS), 'failed'), error: or(v.nullable(errorInfo), null) }),
+    ]),
+    () => ({ status: 'unknown' as const, reason: 'failed' as const, error: null }),
+  );
+
   /** Each part of a snapshot on its own, so a reader can say which part did not fit. */
   const snapshotParts = {
     keys,
@@ -333,6 +344,7 @@ function build(repair: boolean) {
     activity: or(v.nullable(activityView), null),
     resources,
     trend: opt(v.nullable(trendState)),
+    allowedModels: opt(v.nullable(allowedModels)),
   };
   const snapshot = or(v.object(snapshotParts), emptySnapshot);
 
@@ -349,6 +361,8 @@ function build(repair: boolean) {
       keyPath: maybeStr,
       // Core's answer to which catalog model the id names (absent from an older host).
       modelId: opt(v.nullable(v.string())),
+      // The OpenRouter preset the value names: the views call it a preset, not an id missing from the catalog.
+      preset: opt(v.string()),
     }),
     v.transform((r) => (r.raw ? r : { ...r, raw: r.id })),
   );
@@ -370,6 +384,7 @@ function build(repair: boolean) {
       savingPct: nanOr,
       rank: maybeNum,
       unpriced: opt(unpricedList),
+      notAllowed: opt(v.boolean()),
     }),
     v.transform((a) => (a.name ? a : { ...a, name: a.id })),
   );
@@ -410,7 +425,7 @@ function build(repair: boolean) {
     () => ({ changes: [], watching: 0, since: null, note: null }),
   );
 
-  return { catalogModel, catalogView, rankingsView, usageView, activityView, errorInfo, keys, snapshotParts, snapshot, references, compareResult, trendState, watchView };
+  return { catalogModel, catalogView, rankingsView, usageView, activityView, errorInfo, keys, snapshotParts, snapshot, references, compareResult, trendState, watchView, allowedModels };
 }
 
 export type Shapes = ReturnType<typeof build>;
@@ -448,6 +463,7 @@ export type _ShapeChecks = [
   Assert<Same<Out<'keys'>, KeysState>>,
   Assert<Same<Out<'snapshot'>, Snapshot>>,
   Assert<Same<Out<'trendState'>, TrendState>>,
+  Assert<Same<Out<'allowedModels'>, AllowedModelsState>>,
   Assert<Same<Out<'references'>, ReferencesView>>,
   Assert<Same<Out<'compareResult'>, CompareResult>>,
   Assert<Same<Out<'watchView'>, WatchView>>,

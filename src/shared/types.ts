@@ -281,7 +281,7 @@ export interface ActivityView {
   outsideWindowRows: number;
 }
 
-export const RESOURCE_NAMES = ['models', 'rankings', 'key', 'credits', 'activity'] as const;
+export const RESOURCE_NAMES = ['models', 'rankings', 'key', 'credits', 'activity', 'userModels'] as const;
 export type ResourceName = (typeof RESOURCE_NAMES)[number];
 
 export interface ResourceState {
@@ -314,7 +314,27 @@ export interface Snapshot {
   resources: Record<ResourceName, ResourceState>;
   /** Weekly region shares and the lead streak (Data API, period=week); absent from an older host. */
   trend?: TrendState | null;
+  /** Which catalog models the inference key may use (GET /models/user); absent from an older host. */
+  allowedModels?: AllowedModelsState | null;
 }
+
+// --- What the inference key may use (GET /models/user) ----------------------------------------------------
+
+/**
+ * Why it is not known which models the key may use. noKey: no API key; managementKeyOnly: only a management key,
+ * which makes no requests (the answer is about the key the requests use); pending: not fetched yet for this key;
+ * failed: the last fetch failed (`error` says how); incomplete: OpenRouter's list could not be read in full.
+ */
+export const ALLOWED_UNKNOWN_REASONS = ['noKey', 'managementKeyOnly', 'pending', 'failed', 'incomplete'] as const;
+export type AllowedUnknownReason = (typeof ALLOWED_UNKNOWN_REASONS)[number];
+
+export type AllowedModelsState =
+  /**
+   * notAllowed: the catalog ids the key's guardrails, provider preferences or privacy settings exclude. A model
+   * added to the catalog after the fetch is in neither list until the next one: never guessed.
+   */
+  | { status: 'known'; fetchedAt: number; allowedCount: number; notAllowed: string[]; error: ErrorInfo | null }
+  | { status: 'unknown'; reason: AllowedUnknownReason; error: ErrorInfo | null };
 
 export const MIX_SOURCES = ['activity', 'default', 'custom', 'history'] as const;
 
@@ -347,6 +367,8 @@ export interface Alternative {
   rank: number | null;
   /** Parts of the mix this model could not price exactly (absent when none). */
   unpriced?: UnpricedPart[];
+  /** The key's settings exclude this model (GET /models/user); absent when allowed or not known. */
+  notAllowed?: boolean;
 }
 
 export interface CompareResult {

@@ -3,7 +3,7 @@
 import type { ApiActivityItem } from '../../src/core/openrouter/apiTypes';
 import { isoDay } from './builders';
 
-export const FAKE_SCENARIOS = ['ordinaryKeyZeroCredits', 'oddKeyValues', 'oddActivityRows', 'byokOnly', 'analyticsTruncated', 'analyticsRefused', 'analyticsMalformed'] as const;
+export const FAKE_SCENARIOS = ['ordinaryKeyZeroCredits', 'oddKeyValues', 'oddActivityRows', 'byokOnly', 'analyticsTruncated', 'analyticsRefused', 'analyticsMalformed', 'guardrails'] as const;
 /**
  * ordinaryKeyZeroCredits: an ordinary key answers /credits with 200 and 0/0 (observed) and /activity with 403:
  *   what an ordinary key saved unverified in the management slot gets.
@@ -13,6 +13,7 @@ export const FAKE_SCENARIOS = ['ordinaryKeyZeroCredits', 'oddKeyValues', 'oddAct
  * byokOnly: every request went over the user's own provider keys: OpenRouter's spend is $0, BYOK is not.
  * analyticsTruncated / analyticsRefused / analyticsMalformed: POST /analytics/query answers half its rows with
  *   metadata.truncated, a 403 (so the /activity fallback runs), or rows whose counts are not decimal strings.
+ * guardrails: the inference key gets GUARDED_KEY's guardrails: /models/user lists only some labs (userModels.ts).
  */
 export type FakeScenario = (typeof FAKE_SCENARIOS)[number];
 

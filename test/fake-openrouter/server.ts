@@ -21,8 +21,10 @@ import { analyticsReply, buildAnalyticsRows, checkAnalyticsBody, type AnalyticsM
 import { weeklyRankingRows } from './weekly';
 import { BYOK_ONLY_KEY, ODD_KEY_VALUES, byokOnlyActivity, isFakeScenario, oddActivityRows, type FakeScenario } from './scenarios';
 import { catalogAtStep, isCatalogStep } from './scenarios';
+import { GUARDED_KEY, userModelsReply } from './userModels';
 
 export { INFERENCE_KEY, MANAGEMENT_KEY };
+export { GUARDED_KEY };
 export { FAKE_SCENARIOS, type FakeScenario } from './scenarios';
 
 /**
@@ -32,7 +34,7 @@ export { FAKE_SCENARIOS, type FakeScenario } from './scenarios';
  */
 export const HOSTILE_FAULTS = ['escapes', 'keyEcho', 'hugeMessage', 'keyInNumber', 'asOfInjection', 'hostileNames'] as const;
 
-export const FAKE_ENDPOINTS = ['models', 'models/count', 'datasets/rankings-daily', 'key', 'credits', 'activity', 'analytics/query'] as const;
+export const FAKE_ENDPOINTS = ['models', 'models/count', 'datasets/rankings-daily', 'key', 'credits', 'activity', 'analytics/query', 'models/user'] as const;
 export type FakeEndpoint = (typeof FAKE_ENDPOINTS)[number];
 
 export const FAULT_KINDS = [
@@ -118,6 +120,8 @@ export interface FakeOpenRouter {
 interface KeyEntry {
   role: KeyRole;
   data: FakeKeyData;
+  /** Guardrails that narrow /models/user (userModels.ts); absent: every model. */
+  guarded?: boolean;
 }
 
 interface ActiveFault extends FaultSpec {
@@ -248,6 +252,13 @@ export async function startFakeOpenRouter(options: FakeOpenRouterOptions = {}): 
         if (auth.entry?.role !== 'management') return managementOnly();
         if (activityRows !== null) return { status: 200, body: { data: activityRows } };
         return activityReply(fixtures, now(), url.searchParams);
+      }
+      case 'models/user': {
+        // Any valid key; the answer is the catalog (as /models lists it now) narrowed by that key's guardrails.
+        const denied = requireKey(auth);
+        if (denied) return denied;
+        const models = catalogAtStep(filterModalities(served, null), catalogStep, now());
+        return userModelsReply(models, auth.entry?.guarded === true, url.searchParams, `${url.origin}/api/v1`);
       }
     }
   }
@@ -435,6 +446,11 @@ export async function startFakeOpenRouter(options: FakeOpenRouterOptions = {}): 
       case 'analyticsMalformed':
         analyticsMode = 'malformed';
         break;
+      case 'guardrails': {
+        const entry = keys.get(INFERENCE_KEY);
+        if (entry) entry.guarded = true;
+        break;
+      }
     }
   }
 
@@ -559,6 +575,7 @@ function initialKeys(): Map<string, KeyEntry> {
     [INFERENCE_KEY, { role: 'inference', data: buildInferenceKeyData() }],
     [SHORT_TEST_KEY, { role: 'inference', data: buildInferenceKeyData() }],
     [MANAGEMENT_KEY, { role: 'management', data: buildManagementKeyData() }],
+    [GUARDED_KEY, { role: 'inference', data: buildInferenceKeyData({ label: 'sk-or-v1-tes...ded' }), guarded: true }],
   ]);
 }
 
@@ -671,6 +688,8 @@ function drift(endpoint: FakeEndpoint, body: unknown): unknown {
       return { data: rename(data as Record<string, unknown>, 'total_credits', 'credits') };
     case 'activity':
       return { data: (data as Record<string, unknown>[]).map((r) => rename(r, 'model', 'model_name')) };
+    case 'models/user':
+      return { data: (data as Record<string, unknown>[]).map((m) => rename(m, 'id', 'slug')) };
     case 'analytics/query': {
       const inner = data as { data: Record<string, unknown>[] };
       return { data: { rows: inner.data.map((r) => rename(r, 'tokens_prompt', 'prompt_tokens')) } };

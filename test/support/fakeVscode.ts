@@ -66,6 +66,13 @@ export class Range {
     return (p.line > this.start.line || (p.line === this.start.line && p.character >= this.start.character)) &&
       (p.line < this.end.line || (p.line === this.end.line && p.character <= this.end.character));
   }
+  /** As VS Code: the overlap, or undefined when the ranges do not touch. */
+  intersection(other: Range): Range | undefined {
+    const before = (a: Position, b: Position): boolean => a.line < b.line || (a.line === b.line && a.character < b.character);
+    const start = before(this.start, other.start) ? other.start : this.start;
+    const end = before(this.end, other.end) ? this.end : other.end;
+    return before(end, start) ? undefined : new Range(start, end);
+  }
 }
 export class Selection extends Range {}
 export class ThemeColor {

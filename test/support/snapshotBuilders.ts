@@ -5,6 +5,7 @@
 import type { InitPayload, WebviewSettings } from '../../src/shared/protocol';
 import type { TrendState } from '../../src/shared/trend';
 import type { ApiRankingRow } from '../../src/core/openrouter/apiTypes';
+import { RESOURCE_NAMES } from '../../src/shared/types';
 import { buildTrendView } from '../../src/core/market/trend';
 import type {
   ActivityModelDay,
@@ -355,8 +356,9 @@ export function resourceState(overrides: Partial<ResourceState> = {}): ResourceS
 }
 
 export function resources(each: Partial<ResourceState> = {}, per: Partial<Record<ResourceName, Partial<ResourceState>>> = {}): Record<ResourceName, ResourceState> {
-  const names: ResourceName[] = ['models', 'rankings', 'key', 'credits', 'activity'];
-  return Object.fromEntries(names.map((n) => [n, resourceState({ ...each, ...per[n] })])) as Record<ResourceName, ResourceState>;
+  // GET /models/user: the builders' snapshots carry no allowedModels, so nothing was fetched for it unless a test says so.
+  const fresh: Partial<Record<ResourceName, Partial<ResourceState>>> = { userModels: { fetchedAt: null, stale: false } };
+  return Object.fromEntries(RESOURCE_NAMES.map((n) => [n, resourceState({ ...each, ...fresh[n], ...per[n] })])) as Record<ResourceName, ResourceState>;
 }
 
 const ERROR_MESSAGES: Record<ErrorKind, string> = {

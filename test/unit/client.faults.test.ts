@@ -66,6 +66,7 @@ const calls: Record<FakeEndpoint, (c: OpenRouterClient) => Promise<unknown>> = {
   credits: (c) => c.getCredits(),
   activity: (c) => c.getActivity(),
   'analytics/query': (c) => c.queryAnalytics(analyticsQueryBody(30, NOW)),
+  'models/user': (c) => c.getUserModels(),
 };
 
 describe('HTTP status faults', () => {

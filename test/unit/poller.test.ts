@@ -166,7 +166,7 @@ describe('activity', () => {
     h.poller.setActive(false);
     h.poller.setActive(true);
     await flush();
-    expect(Object.values(h.calls).map((c) => c.length)).toEqual([1, 1, 1, 1, 1]);
+    expect(Object.values(h.calls).map((c) => c.length)).toEqual(RESOURCE_NAMES.map(() => 1));
   });
 });
 

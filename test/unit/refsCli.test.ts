@@ -133,3 +133,24 @@ describe('refs CLI', () => {
     expect(files).toEqual(['.continue/config.yaml', '.env', 'src/a.ts']);
   });
 });
+
+describe('refs: presets', () => {
+  it('"@preset/slug" prints as an OpenRouter preset, never "[not in the catalog]"; --json carries the preset', async () => {
+    const presetDir = mkdtempSync(join(tmpdir(), 'refs-cli-preset-'));
+    try {
+      writeFileSync(join(presetDir, '.env'), 'OPENROUTER_MODEL=@preset/prod-chat\nSUMMARY_MODEL=qwen/qwen3-coder@preset/summaries\nOTHER_MODEL=nobody/nothing-here\n');
+      const t = io();
+      expect(await runRefs(['--offline', presetDir], t)).toBe(0);
+      const lines = t.out().split('\n');
+      expect(lines.find((l) => l.includes('@preset/prod-chat'))).toMatch(/@preset\/prod-chat {2}\[OpenRouter preset\]$/);
+      expect(lines.find((l) => l.includes('qwen/qwen3-coder'))).not.toMatch(/\[/);
+      const json = io();
+      expect(await runRefs(['--offline', '--json', presetDir], json)).toBe(0);
+      const refs = (JSON.parse(json.out()) as { references: { id: string; known: boolean; preset?: string }[] }).references;
+      expect(refs.find((r) => r.id === '@preset/prod-chat')).toMatchObject({ known: false, preset: 'prod-chat' });
+      expect(refs.find((r) => r.id === 'qwen/qwen3-coder')).toMatchObject({ known: true, preset: 'summaries' });
+    } finally {
+      rmSync(presetDir, { recursive: true, force: true });
+    }
+  });
+});

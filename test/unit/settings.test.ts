@@ -236,7 +236,13 @@ describe('modelRadar.refresh.*: may lengthen, never shorten', () => {
 
   it('turns the intervals into milliseconds per resource', () => {
     const { settings } = readFrom({ 'modelRadar.refresh.keySeconds': 90, 'modelRadar.refresh.rankingsMinutes': 120 });
-    expect(refreshIntervalsMs(settings)).toEqual({ key: 90_000, credits: 300_000, models: 1_800_000, rankings: 7_200_000, activity: 3_600_000 });
+    expect(refreshIntervalsMs(settings)).toEqual({ key: 90_000, credits: 300_000, models: 1_800_000, rankings: 7_200_000, activity: 3_600_000, userModels: 1_800_000 });
+  });
+
+  it('reads what the key may use (GET /models/user) at the catalog\'s pace, lengthened with it', () => {
+    const { settings } = readFrom({ 'modelRadar.refresh.modelsMinutes': 90 });
+    expect(refreshIntervalsMs(settings).userModels).toBe(90 * 60_000);
+    expect(refreshIntervalsMs(readFrom({}).settings).userModels).toBe(30 * 60_000);
   });
 });
 

@@ -170,7 +170,7 @@ describe('intake: a message that is not a snapshot is a clear error state', () =
   it.each([null, 42, 'snapshot', [], true])('%j becomes the empty snapshot with an error notice', (junk) => {
     const out = intake.snapshot(junk);
     expect(out.catalog).toBeNull();
-    expect(Object.keys(out.resources).sort()).toEqual(['activity', 'credits', 'key', 'models', 'rankings']);
+    expect(Object.keys(out.resources).sort()).toEqual(['activity', 'credits', 'key', 'models', 'rankings', 'userModels']);
     expect(intake.unreadableParts(out)).toEqual(['message']);
     const b = banners(out, NOW)[0];
     expect(b).toMatchObject({ id: 'unreadable', severity: 'error', title: 'Model Radar could not read the data the extension sent.' });

@@ -29,7 +29,7 @@ describe('normalize', () => {
     fc.assert(
       fc.property(fc.anything(), (junk) => {
         const s = normalize.snapshot(junk);
-        expect(Object.keys(s.resources).sort()).toEqual(['activity', 'credits', 'key', 'models', 'rankings']);
+        expect(Object.keys(s.resources).sort()).toEqual(['activity', 'credits', 'key', 'models', 'rankings', 'userModels']);
         expect(['none', 'stored', 'environment']).toContain(s.keys.inference);
         const r = normalize.references(junk);
         expect(Array.isArray(r.refs)).toBe(true);

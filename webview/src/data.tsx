@@ -149,12 +149,13 @@ export interface CompareState {
   retry: () => void;
 }
 
-export function useCompare(modelId: string | null, mix: MixInput | null, limit: number): CompareState {
+export function useCompare(modelId: string | null, mix: MixInput | null, limit: number, revision = ''): CompareState {
   const { bridge } = useServices();
-  const key = modelId ? ([COMPARE, modelId, mix, limit] as const) : null;
+  // `revision`: what else the answer depends on (which models the key may use): a change asks again.
+  const key = modelId ? ([COMPARE, modelId, mix, limit, revision] as const) : null;
   const { data, error, isLoading, mutate } = useSWR<CompareResult, HostRequestError>(
     key,
-    ([, id, m, l]: readonly [string, string, MixInput | null, number]) => bridge.request('compare/alternatives', { modelId: id, mix: m, limit: l }),
+    ([, id, m, l]: readonly [string, string, MixInput | null, number, string]) => bridge.request('compare/alternatives', { modelId: id, mix: m, limit: l }),
     { keepPreviousData: true },
   );
   // Kept previous data is fine for a changed mix, but alternatives to another model would mislead.

@@ -116,6 +116,11 @@ export interface AlternativesOptions extends CostOptions {
   limit?: number;
   /** To show each alternative's rank this week. */
   rankings?: RankingsView | null;
+  /**
+   * The key's settings exclude this model (GET /models/user). Such models are never among the first offered:
+   * `limit` counts the others, and the excluded ones that would have ranked among them follow, marked.
+   */
+  notAllowed?: (model: CatalogModel) => boolean;
 }
 
 /** A model the compare view may propose instead of another. */
@@ -150,6 +155,7 @@ export function alternatives(index: CatalogIndex, modelId: string, mix: TokenMix
   const floor = base.codingIndex === null ? null : base.codingIndex - SIMILAR_CODING_POINTS;
   const rankedOf = rankLookup(opts.rankings);
   const out: Alternative[] = [];
+  const blocked = new Set<Alternative>();
   for (const m of index.all) {
     if (m.id === base.id || m.id === resolved?.model.id || !isCandidate(m, today)) continue;
     if (floor !== null && (m.codingIndex === null || m.codingIndex < floor)) continue;
@@ -169,9 +175,25 @@ export function alternatives(index: CatalogIndex, modelId: string, mix: TokenMix
       rank: rankedOf(m)?.rank ?? null,
     };
     if (priced.unpriced.length > 0) alt.unpriced = priced.unpriced;
+    if (opts.notAllowed?.(m) === true) {
+      alt.notAllowed = true;
+      blocked.add(alt);
+    }
     out.push(alt);
   }
   out.sort((a, b) => a.cost - b.cost || (b.codingIndex ?? -1) - (a.codingIndex ?? -1) || (a.id < b.id ? -1 : 1));
-  result.alternatives = out.slice(0, Math.max(0, opts.limit ?? 5));
+  const limit = Math.max(0, opts.limit ?? 5);
+  if (blocked.size === 0) {
+    result.alternatives = out.slice(0, limit);
+    return result;
+  }
+  const allowed: Alternative[] = [];
+  const excluded: Alternative[] = [];
+  for (const a of out) {
+    if (allowed.length >= limit) break;
+    if (blocked.has(a)) excluded.push(a);
+    else allowed.push(a);
+  }
+  result.alternatives = [...allowed, ...excluded.slice(0, limit)];
   return result;
 }

@@ -17,6 +17,9 @@ import {
   parseModelOrder,
   parseModelsResponse,
   parseRankingsDaily,
+  parseUserModelsResponse,
+  type ParsedUserModels,
+  type UserModel,
 } from './schemas';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -80,6 +83,21 @@ export interface ActivityOptions extends CallOptions {
   date?: string;
 }
 
+/** The most /models/user pages read in one call (1000 models each after the first answer): far above any catalog. */
+export const MAX_USER_MODELS_PAGES = 5;
+const USER_MODELS_PAGE = 1000;
+
+/** GET /models/user, read in full when OpenRouter pages it. */
+export interface UserModelsResult extends DroppedEntries {
+  models: UserModel[];
+  /** OpenRouter's total_count, when sent. */
+  totalCount: number | null;
+  /** False when the list is known to be short of total_count (pages left unread): then it says nothing of what is missing. */
+  complete: boolean;
+  /** Requests made. */
+  requests: number;
+}
+
 /** A validated /models response; entries that failed validation are counted in `dropped`. */
 export type ModelsResult = ApiModelsResponse & DroppedEntries;
 export type RankingsDailyResult = ApiRankingsDailyResponse & DroppedEntries;
@@ -103,6 +121,11 @@ export interface OpenRouterClient {
   getActivity(opts?: ActivityOptions): Promise<ActivityResult>;
   /** POST /analytics/query (management key): the body as OpenRouter documents it (snake_case). */
   queryAnalytics(body: AnalyticsQueryBody, opts?: CallOptions): Promise<ParsedAnalytics>;
+  /**
+   * GET /models/user (any key; Model Radar sends the inference key, whose guardrails the answer reflects): the
+   * models the key's guardrails, provider preferences and privacy settings allow. Pages are followed.
+   */
+  getUserModels(opts?: CallOptions): Promise<UserModelsResult>;
 }
 
 /** The documented body of POST /analytics/query (only what Model Radar sends). */
@@ -356,6 +379,31 @@ export function createOpenRouterClient(options: OpenRouterClientOptions): OpenRo
       return request({ path: 'activity', query: { date: opts?.date }, auth: 'required', parse: activityResult }, opts);
     },
     queryAnalytics: (body, opts) => request({ path: 'analytics/query', auth: 'required', parse: parseAnalyticsResponse, body }, opts),
+    getUserModels: async (opts) => {
+      // Without offset and limit OpenRouter sends the whole list; pages are read only when it says there are more.
+      const first: ParsedUserModels = await request({ path: 'models/user', auth: 'required', parse: parseUserModelsResponse }, opts);
+      const models = [...first.models];
+      let dropped = first.dropped;
+      let firstDropPath = first.firstDropPath;
+      let requests = 1;
+      const total = first.totalCount ?? null;
+      let seen = first.models.length + first.dropped;
+      let more = total !== null && seen < total;
+      while (more && requests < MAX_USER_MODELS_PAGES) {
+        const page: ParsedUserModels = await request(
+          { path: 'models/user', query: { offset: String(seen), limit: String(USER_MODELS_PAGE) }, auth: 'required', parse: parseUserModelsResponse },
+          opts,
+        );
+        requests++;
+        models.push(...page.models);
+        dropped += page.dropped;
+        firstDropPath ??= page.firstDropPath;
+        const got = page.models.length + page.dropped;
+        seen += got;
+        more = got > 0 && total !== null && seen < total;
+      }
+      return { models, dropped, firstDropPath, totalCount: total, complete: total === null || seen >= total, requests };
+    },
   };
 }
 

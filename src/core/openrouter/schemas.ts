@@ -184,6 +184,13 @@ const modelsEnvelopeSchema = v.object({
 const idOnlySchema = v.object({ id: idText });
 
 // ---------------------------------------------------------------------------------------------------------
+// /models/user: the same Model objects as /models, filtered by the key's guardrails, provider preferences and
+// privacy settings. Only which models are listed matters here, so an entry is read by its id and canonical slug
+// alone: an odd price on an allowed model must not make it look disallowed.
+
+export const userModelSchema = v.object({ id: idText, canonical_slug: softId });
+
+// ---------------------------------------------------------------------------------------------------------
 // /datasets/rankings-daily
 
 export const rankingRowSchema = v.object({
@@ -400,6 +407,33 @@ export function parseModelOrder(json: unknown): SchemaResult<ParsedOrder> {
     ok: true,
     value: { ids: entries.value.items.map((m) => m.id), dropped: entries.value.dropped, firstDropPath: entries.value.firstDropPath },
   };
+}
+
+/** One model the key may use. */
+export interface UserModel {
+  id: string;
+  canonicalSlug: string | null;
+}
+
+export interface ParsedUserModels extends DroppedEntries {
+  models: UserModel[];
+  totalCount?: number;
+  nextLink?: string | null;
+}
+
+export function parseUserModelsResponse(json: unknown): SchemaResult<ParsedUserModels> {
+  const envelope = parseWhole(modelsEnvelopeSchema, json);
+  if (!envelope.ok) return envelope;
+  const entries = parseEntries(userModelSchema, envelope.value.data, 'data');
+  if (!entries.ok) return entries;
+  const parsed: ParsedUserModels = {
+    models: entries.value.items.map((m) => ({ id: m.id, canonicalSlug: m.canonical_slug ?? null })),
+    dropped: entries.value.dropped,
+    firstDropPath: entries.value.firstDropPath,
+  };
+  if (envelope.value.total_count !== undefined) parsed.totalCount = envelope.value.total_count;
+  if (envelope.value.links !== undefined) parsed.nextLink = envelope.value.links.next;
+  return { ok: true, value: parsed };
 }
 
 export function parseRankingsDaily(json: unknown): SchemaResult<ParsedRankings> {

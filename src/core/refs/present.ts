@@ -10,6 +10,7 @@ import { baseOf } from './idShape';
 import type { ModelRef } from './types';
 import { COMMANDS } from '../../shared/commands';
 import { ENGLISH, type L10n } from '../l10n';
+import type { Allowance } from '../../shared/allowed';
 
 /** Days before an expiration date from which a reference is flagged. */
 export const EXPIRY_WARNING_DAYS = 30;
@@ -44,12 +45,14 @@ export function codeLensTitle(
   priceAge: string | null = null,
   l10n: L10n = ENGLISH,
   preset?: string,
+  allowance: Allowance = 'unknown',
 ): string {
   if (model === null) return preset === undefined ? l10n.t('$(warning) not in the OpenRouter catalog') : l10n.t('OpenRouter preset {0}', preset);
   const summary = priceSummary(model, l10n);
   const parts = [priceAge === null ? summary : `${summary} (${priceAge})`];
   if (ranked !== null) parts.push(l10n.t('#{0} this week', ranked.rank));
   parts.push(model.region);
+  if (allowance === 'notAllowed') parts.push(l10n.t('$(circle-slash) not allowed by this key’s settings'));
   return parts.join(' · ');
 }
 
@@ -75,6 +78,10 @@ export interface HoverInput {
   today: string;
   /** From snapshotPriceAge: "prices as of Jul 29, bundled" when the prices are not live. */
   priceAge?: string | null;
+  /** Whether the inference key may use the model (GET /models/user); absent reads as unknown. */
+  allowance?: Allowance;
+  /** While the allowance is unknown: the sentence saying the check has not run and why (shared/allowed.ts). */
+  allowanceNote?: string | null;
 }
 
 /**
@@ -120,6 +127,8 @@ export function hoverMarkdown(h: HoverInput, l10n: L10n = ENGLISH): string {
       );
     }
     if (h.priceAge !== undefined && h.priceAge !== null) lines.push(`$(history) ${escapeMarkdown(asSentence(h.priceAge))}`);
+    if (h.allowance === 'notAllowed') lines.push(`$(circle-slash) ${notAllowedSentence(m.id, l10n)}`);
+    else if (h.allowance !== 'allowed' && h.allowanceNote) lines.push(`$(info) ${escapeMarkdown(h.allowanceNote)}`);
     const stats = [l10n.t('Context {0}', formatContext(facts.contextLength)), l10n.t('coding index {0}', facts.codingIndex ?? UNKNOWN)];
     if (h.ranked !== null) {
       // The model's own variant figure (":free" is not its base model's tokens).
@@ -206,6 +215,23 @@ export function refProblems(
   return [{ kind: 'expiring', message, targets }];
 }
 
+/** The one sentence every editor surface uses for a model the key may not use. */
+export function notAllowedSentence(id: string, l10n: L10n = ENGLISH): string {
+  return l10n.t(
+    '{0} is not allowed by this API key’s settings: OpenRouter does not list it for the key (its guardrails, provider preferences or privacy settings exclude it), so requests to it fail.',
+    id,
+  );
+}
+
+/**
+ * A reference naming a model the key may not use: an Information diagnostic, not a warning (the id is right; the
+ * key's settings are the user's to change). Null when allowed or unknown: nothing is guessed.
+ */
+export function allowanceProblem(ref: ModelRef, model: CatalogModel | null, allowance: Allowance, l10n: L10n = ENGLISH): { kind: 'notAllowed'; message: string } | null {
+  if (model === null || allowance !== 'notAllowed') return null;
+  return { kind: 'notAllowed', message: notAllowedSentence(ref.id, l10n) };
+}
+
 export interface PickItem {
   id: string;
   label: string;
@@ -241,7 +267,8 @@ export function savingText(a: Pick<Alternative, 'saving' | 'savingPct'>): string
 export function compareAlternativeItem(a: Alternative, l10n: L10n = ENGLISH): PickItem {
   const detail = [l10n.t('saves {0}', savingText(a)), l10n.t('coding index {0}', a.codingIndex ?? UNKNOWN), formatPricePair(a.price.input, a.price.output), a.region];
   if (a.rank !== null) detail.push(l10n.t('#{0} this week', a.rank));
-  return { id: a.id, label: a.name, description: a.id, detail: detail.join(' · ') };
+  const description = a.notAllowed === true ? `$(circle-slash) ${l10n.t('not allowed by this key’s settings')} · ${a.id}` : a.id;
+  return { id: a.id, label: a.name, description, detail: detail.join(' · ') };
 }
 
 /** The token mix a comparison used, as its picker's title names it. */
@@ -334,6 +361,59 @@ export function swapTargetSections(input: {
     .map((m) => targetItem(m, input.rankings, l10n));
   sections.push({ title: l10n.t('All models'), items: rest });
   return sections;
+}
+
+/** The swap picker's item that reveals the models the key may not use (they are hidden by default). */
+export const SHOW_NOT_ALLOWED_ID = '\u0000show-not-allowed';
+/** The swap picker's item that only says the key's check has not run (picking it changes nothing). */
+export const ALLOWANCE_NOTE_ID = '\u0000allowance-note';
+
+/**
+ * The swap picker with the key's allowance applied: models the key may not use leave every section (so the first,
+ * default item is always one it may use) and wait behind one "Show models this key cannot use" item; once shown,
+ * they sit after a separator at the end, each marked. While the check has not run, nothing is moved and the last
+ * section says why (`note`).
+ */
+export function applyKeyAllowance(
+  sections: readonly TargetSection[],
+  input: { notAllowed: (id: string) => boolean; show: boolean; note: string | null },
+  l10n: L10n = ENGLISH,
+): TargetSection[] {
+  const excluded: PickItem[] = [];
+  const seen = new Set<string>();
+  const out: TargetSection[] = [];
+  for (const section of sections) {
+    const items: PickItem[] = [];
+    for (const item of section.items) {
+      if (!input.notAllowed(item.id)) items.push(item);
+      else if (!seen.has(item.id)) {
+        seen.add(item.id);
+        excluded.push({ ...item, description: `$(circle-slash) ${l10n.t('not allowed by this key’s settings')} · ${item.description}` });
+      }
+    }
+    if (items.length > 0) out.push({ title: section.title, items });
+  }
+  if (excluded.length > 0) {
+    const title = l10n.t('Not allowed by this key’s settings');
+    out.push(
+      input.show
+        ? { title, items: excluded }
+        : {
+            title,
+            items: [
+              {
+                id: SHOW_NOT_ALLOWED_ID,
+                label: excluded.length === 1 ? l10n.t('Show {0} model this key cannot use', excluded.length) : l10n.t('Show {0} models this key cannot use', excluded.length),
+                description: '',
+                detail: l10n.t('OpenRouter does not list them for this key: its guardrails, provider preferences or privacy settings exclude them.'),
+              },
+            ],
+          },
+    );
+  } else if (input.note !== null) {
+    out.push({ title: l10n.t('Which models this key may use'), items: [{ id: ALLOWANCE_NOTE_ID, label: `$(info) ${input.note}`, description: '', detail: '' }] });
+  }
+  return out;
 }
 
 /**

@@ -10,6 +10,8 @@ export const DEFAULT_INTERVALS_MS: Readonly<Record<ResourceName, number>> = {
   models: 30 * 60_000,
   rankings: 60 * 60_000,
   activity: 60 * 60_000,
+  // Guardrails and provider preferences change when the user edits them: the catalog's pace is plenty.
+  userModels: 30 * 60_000,
 };
 
 /**

@@ -1,6 +1,6 @@
 // The data service: OpenRouter client → poller tasks → snapshot store. Pure (web globals only): the host
 // injects keys, storage, settings and logging. Data flows one way, into the store; everything else reads it.
-import type { CompareResult, KeysState, ManagementKeyKind, ResourceName, Snapshot, SpendHistoryResult, SpendWindow, TokenMix } from '../../shared/types';
+import type { AllowedModelsState, CompareResult, ErrorKind, KeysState, ManagementKeyKind, ResourceName, Snapshot, SpendHistoryResult, SpendWindow, TokenMix } from '../../shared/types';
 import type { ApiActivityItem, ApiKeyData, ApiModel, ApiRankingRow } from '../openrouter/apiTypes';
 import { createOpenRouterClient, type CreditsData, type OpenRouterClient } from '../openrouter/client';
 import { OpenRouterError, toErrorInfo } from '../openrouter/errors';
@@ -20,6 +20,8 @@ import { refreshIntervalsMs, type Settings } from './settings';
 import { trustedUsage } from '../status/levels';
 import { createSpendHistoryCache, type SpendHistoryCache } from '../spend/historyCache';
 import { historyMix } from '../spend/reprice';
+import { createAllowedMatcher, knownAllowedState, type AllowedMatcher } from '../market/allowed';
+import { allowanceLookup } from '../../shared/allowed';
 
 /** The window whose spend history gives a model's real token mix (workloadMix). */
 const WORKLOAD_WINDOW = 30;
@@ -87,6 +89,10 @@ export class Radar {
   /** Per-model spend history per window (analytics, or the /activity fallback), cached within rate limits. */
   private readonly history: SpendHistoryCache;
   private readonly workloadListeners = new Set<() => void>();
+  /** GET /models/user as last read for the current inference key (memory only: re-read at start and per key). */
+  private allowed: { matcher: AllowedMatcher; fetchedAt: number } | null = null;
+  /** Bumped on every key change: an answer about an earlier key is not recorded. */
+  private keyGeneration = 0;
 
   constructor(private readonly options: RadarOptions) {
     const settings = options.settings();
@@ -198,6 +204,11 @@ export class Radar {
     this.keysResolved = true;
     // The history belonged to the account of the old key.
     this.history.clear();
+    // So did the list of models it may use: not known again until it is read for the new key.
+    this.keyGeneration++;
+    this.allowed = null;
+    this.setAllowedState({ status: 'unknown', reason: state.inference !== 'none' ? 'pending' : state.management ? 'managementKeyOnly' : 'noKey', error: null });
+    if (state.inference === 'none') this.store.setError('userModels', null);
     const inferenceChanged = before.inference !== state.inference || this.poller === null;
     if (state.inference === 'none') {
       this.keyData = null;
@@ -237,6 +248,7 @@ export class Radar {
         key: (signal) => this.fetchKey(signal),
         credits: (signal) => this.fetchCredits(signal),
         activity: (signal) => this.fetchActivity(signal),
+        userModels: (signal) => this.fetchUserModels(signal),
       },
       enabled: (r) => this.enabled(r),
       intervals: refreshIntervalsMs(settings),
@@ -263,6 +275,7 @@ export class Radar {
   private enabled(resource: ResourceName): boolean {
     switch (resource) {
       case 'key':
+      case 'userModels':
         return this.keysState.inference !== 'none';
       case 'credits':
       case 'activity':
@@ -313,7 +326,60 @@ export class Radar {
     const index = createCatalogIndex(models, { regions: this.regions });
     this.index = index;
     this.store.update((s) => ({ ...s, catalog: { models, source, asOf }, activity: resolveActivityModels(s.activity, index) }));
+    this.recomputeAllowed();
     this.recomputeRankings();
+  }
+
+  // --- what the key may use (GET /models/user) -------------------------------------------------------------
+
+  private setAllowedState(state: AllowedModelsState): void {
+    this.store.update((s) => ({ ...s, allowedModels: state }));
+  }
+
+  /** A new catalog is judged against the list already read: no request. */
+  private recomputeAllowed(): void {
+    const a = this.allowed;
+    if (a === null) return;
+    const prev = this.store.get().allowedModels;
+    this.setAllowedState(knownAllowedState(this.index, a.matcher, a.fetchedAt, prev?.status === 'known' ? prev.error : null));
+  }
+
+  /**
+   * Read with the inference key: the list reflects that key's guardrails (intersected with the account's), and it
+   * is the key requests go out with. A failure that says nothing about the key (offline, rate limited, a 5xx)
+   * keeps the list already read for this key; a refusal (401, 403) or a first failure leaves it unknown.
+   */
+  private async fetchUserModels(signal: AbortSignal): Promise<void> {
+    const generation = this.keyGeneration;
+    const key = await this.options.keys.inference();
+    if (!key) return;
+    try {
+      const result = await this.client.getUserModels({ key, signal });
+      if (generation !== this.keyGeneration) return;
+      if (!result.complete || result.dropped > 0) {
+        this.log('warn', `/models/user: ${result.dropped > 0 ? `${result.dropped} entries could not be read` : `${result.models.length} of ${result.totalCount ?? '?'} models read`}; no model is marked`);
+        this.allowed = null;
+        this.setAllowedState({ status: 'unknown', reason: 'incomplete', error: null });
+        return;
+      }
+      const matcher = createAllowedMatcher(result.models);
+      const at = this.now();
+      this.allowed = { matcher, fetchedAt: at };
+      this.setAllowedState(knownAllowedState(this.index, matcher, at));
+    } catch (err) {
+      if (generation === this.keyGeneration) {
+        const error = toErrorInfo(err);
+        const prev = this.store.get().allowedModels;
+        if (error.kind !== 'cancelled') {
+          if (this.allowed !== null && prev?.status === 'known' && KEEP_ALLOWED_ON.includes(error.kind)) this.setAllowedState({ ...prev, error });
+          else {
+            this.allowed = null;
+            this.setAllowedState({ status: 'unknown', reason: 'failed', error });
+          }
+        }
+      }
+      throw err;
+    }
   }
 
   private async fetchRankings(signal: AbortSignal): Promise<void> {
@@ -574,7 +640,9 @@ export class Radar {
     const snap = this.store.get();
     const chosen: TokenMix = mix ? { ...mix, source: 'custom' } : (this.workloadMix(modelId) ?? DEFAULT_MIX);
     if (!this.index) return { modelId, mix: chosen, baseCost: null, alternatives: [] };
-    return alternatives(this.index, modelId, chosen, { limit, rankings: snap.rankings, now: this.now() });
+    const allowance = allowanceLookup(snap.allowedModels);
+    const notAllowed = allowance.excludesAny ? (m: { id: string }): boolean => allowance.of(m.id) === 'notAllowed' : undefined;
+    return alternatives(this.index, modelId, chosen, { limit, rankings: snap.rankings, now: this.now(), notAllowed });
   }
 
   dispose(): void {
@@ -584,6 +652,9 @@ export class Radar {
     void this.store.flush().finally(() => this.store.dispose());
   }
 }
+
+/** Failures that say nothing about what the key may use: the list already read for it stays. */
+const KEEP_ALLOWED_ON: readonly ErrorKind[] = ['offline', 'timeout', 'rateLimited', 'server', 'badResponse', 'notFound'];
 
 function notManagementKeyError(resource: 'credits' | 'activity'): OpenRouterError {
   return new OpenRouterError({

@@ -562,6 +562,8 @@ export function refreshIntervalsMs(settings: Settings): Record<ResourceName, num
     models: r.modelsMinutes * 60_000,
     rankings: r.rankingsMinutes * 60_000,
     activity: r.activityMinutes * 60_000,
+    // What the key may use (GET /models/user) is read at the catalog's pace: a catalog model is judged against it.
+    userModels: r.modelsMinutes * 60_000,
   };
 }
 

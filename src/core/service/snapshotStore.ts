@@ -96,6 +96,8 @@ function hasData(snapshot: Snapshot, resource: ResourceName): boolean {
       return snapshot.usage?.balance != null;
     case 'activity':
       return snapshot.activity !== null;
+    case 'userModels':
+      return snapshot.allowedModels?.status === 'known';
   }
 }
 

@@ -7,7 +7,10 @@ import { utcDay } from '../../shared/format';
 import { thisWeekRankings } from '../../core/market/rankings';
 import { classifyPath, isConfigKind } from '../../core/refs/classify';
 import { lineStarts, positionAt } from '../../core/refs/candidate';
+import { allowanceOfId } from '../../core/market/allowed';
+import { allowedCheckNote } from '../../shared/allowed';
 import {
+  allowanceProblem,
   codeLensTitle,
   hoverMarkdown,
   hoverSuggestions,
@@ -56,13 +59,17 @@ function modelOf(catalog: CatalogIndex | null, ref: ModelRef): CatalogModel | nu
   return catalog?.resolve(ref.id)?.model ?? null;
 }
 
-function problemsOf(catalog: CatalogIndex, ref: ModelRef, today: string, removed?: (id: string) => RemovedInfo | null): RefProblem[] {
+function problemsOf(catalog: CatalogIndex, ref: ModelRef, today: string, removed?: (id: string) => RemovedInfo | null, allowed?: Snapshot['allowedModels']): RefProblem[] {
+  // A successor the key may not use is never offered as a one-click fix.
+  const usable = (id: string): boolean => allowanceOfId(allowed, catalog, id) !== 'notAllowed';
   return refProblems(ref, modelOf(catalog, ref), today, {
     suggest: (raw) => catalog.suggest(raw, 3),
     // The family's newer model or its -latest alias; without one, the cheapest comparable models.
     successors: (m) => {
-      const next = successorsFor(m, catalog.all, { today });
-      return next.length > 0 ? next : alternatives(catalog, m.id, undefined, { limit: 3, now: Date.parse(`${today}T12:00:00Z`) }).alternatives.map((a) => a.id);
+      const next = successorsFor(m, catalog.all, { today }).filter(usable);
+      if (next.length > 0) return next;
+      const cheaper = alternatives(catalog, m.id, undefined, { limit: 3, now: Date.parse(`${today}T12:00:00Z`), notAllowed: (x) => !usable(x.id) });
+      return cheaper.alternatives.filter((a) => a.notAllowed !== true).map((a) => a.id);
     },
     removed,
   }, vscode.l10n);
@@ -119,6 +126,8 @@ export class EditorSurfaces implements vscode.Disposable {
         suggestions: hoverSuggestions(model !== null || catalog === null, this.deps.settings().diagnostics && hit.indexed, () => catalog?.suggest(ref.id, 3) ?? []),
         today,
         priceAge: snapshotPriceAge(this.deps.snapshot(), Date.now()),
+        allowance: allowanceOfId(this.deps.snapshot().allowedModels, catalog, ref.id),
+        allowanceNote: allowedCheckNote(this.deps.snapshot().allowedModels),
       }, vscode.l10n),
       true,
     );
@@ -140,7 +149,8 @@ export class EditorSurfaces implements vscode.Disposable {
     for (const { ref, refId } of entries) {
       const range = rangeOf(ref);
       const model = modelOf(catalog, ref);
-      const title = codeLensTitle(model, model === null ? null : rankOf(rankings, catalog?.aliasTarget(model) ?? model), priceAge, vscode.l10n, ref.preset);
+      const allowance = allowanceOfId(this.deps.snapshot().allowedModels, catalog, ref.id);
+      const title = codeLensTitle(model, model === null ? null : rankOf(rankings, catalog?.aliasTarget(model) ?? model), priceAge, vscode.l10n, ref.preset, allowance);
       out.push(new vscode.CodeLens(range, model === null ? { title, command: '' } : { title, command: COMMANDS.compareModel, arguments: [model.id] }));
       if (indexed && this.deps.canEdit()) out.push(new vscode.CodeLens(range, { title: vscode.l10n.t('Swap…'), command: COMMANDS.swapModel, arguments: [{ refId }] }));
     }
@@ -158,7 +168,7 @@ export class EditorSurfaces implements vscode.Disposable {
     for (const { ref, refId } of entries) {
       const r = rangeOf(ref);
       if (r.intersection(range) === undefined) continue;
-      for (const problem of problemsOf(catalog, ref, utcDay(Date.now()), this.deps.removed)) {
+      for (const problem of problemsOf(catalog, ref, utcDay(Date.now()), this.deps.removed, this.deps.snapshot().allowedModels)) {
         if (SUCCESSOR_PROBLEMS.has(problem.kind)) {
           // Through the swap flow: it checks the file is what was scanned, keeps its bytes, and says what it did.
           problem.targets.forEach((target, i) => {
@@ -190,12 +200,20 @@ export class EditorSurfaces implements vscode.Disposable {
 
   private diagnosticsFor(entries: readonly RefEntry[], catalog: CatalogIndex): vscode.Diagnostic[] {
     const today = utcDay(Date.now());
+    const allowed = this.deps.snapshot().allowedModels;
     const out: vscode.Diagnostic[] = [];
     for (const { ref } of entries) {
-      for (const p of problemsOf(catalog, ref, today, this.deps.removed)) {
+      for (const p of problemsOf(catalog, ref, today, this.deps.removed, allowed)) {
         const d = new vscode.Diagnostic(rangeOf(ref), p.message, vscode.DiagnosticSeverity.Warning);
         d.source = DIAGNOSTIC_SOURCE;
         d.code = p.kind;
+        out.push(d);
+      }
+      const notAllowed = allowanceProblem(ref, modelOf(catalog, ref), allowanceOfId(allowed, catalog, ref.id), vscode.l10n);
+      if (notAllowed !== null) {
+        const d = new vscode.Diagnostic(rangeOf(ref), notAllowed.message, vscode.DiagnosticSeverity.Information);
+        d.source = DIAGNOSTIC_SOURCE;
+        d.code = notAllowed.kind;
         out.push(d);
       }
     }

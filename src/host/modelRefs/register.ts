@@ -69,19 +69,22 @@ export function registerModelReferences(deps: ModelReferencesDeps): ModelReferen
   const startTimer = setTimeout(start, deps.startDelayMs ?? START_DELAY_MS);
 
   let lastScan = JSON.stringify(pickScan(deps.settings.current()));
+  let lastAllowed = deps.snapshot.current().allowedModels;
   const disposables: Pick<vscode.Disposable, 'dispose'>[] = [
     refs,
     surfaces,
     changed,
     { dispose: () => clearTimeout(startTimer) },
     refs.onDidChange(() => changed.fire(view())),
-    deps.snapshot.onDidChange(() => {
+    deps.snapshot.onDidChange((snap) => {
       if (!started) return;
       const before = refs.currentCatalog();
       refs.setCatalog(catalogNow());
       // Same ids, new facts (a price, a retirement date): the index keeps its scan; the lenses and diagnostics
-      // must say the new facts.
-      if (refs.currentCatalog() !== before) surfaces.refreshAll();
+      // must say the new facts. So must they when what the key may use changed (GET /models/user).
+      const allowedChanged = snap.allowedModels !== lastAllowed;
+      lastAllowed = snap.allowedModels;
+      if (refs.currentCatalog() !== before || allowedChanged) surfaces.refreshAll();
     }),
     deps.settings.onDidChange(() => {
       const scan = JSON.stringify(pickScan(deps.settings.current()));

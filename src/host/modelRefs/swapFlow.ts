@@ -11,6 +11,9 @@ import { readUtf8Text } from '../../core/refs/textBytes';
 import type { Snapshot, TokenMix } from '../../shared/types';
 import { snapshotPriceAge } from '../../shared/dataLabels';
 import { rangeInText } from './editorSurfaces';
+import { pickTargetWithAllowance } from './allowedPicker';
+import { allowanceLookup, allowedCheckNote } from '../../shared/allowed';
+import { allowanceOfId } from '../../core/market/allowed';
 import type { RefEntry, WorkspaceReferences } from './workspaceIndex';
 
 export interface SwapParams {
@@ -100,18 +103,16 @@ async function pickTarget(deps: SwapDeps, current: RefEntry): Promise<string | u
   const model = catalog.resolve(current.ref.id)?.model ?? null;
   const mix =
     (model === null ? null : deps.mixFor ? deps.mixFor(model.id) : snap.activity !== null ? tokenMixFromActivity(snap.activity, model.id) : null) ?? DEFAULT_MIX;
-  const compare = model === null ? null : alternatives(catalog, model.id, mix, { rankings: snap.rankings, limit: 6 });
+  const allowance = allowanceLookup(snap.allowedModels);
+  const compare = model === null ? null : alternatives(catalog, model.id, mix, { rankings: snap.rankings, limit: 6, notAllowed: (m) => allowance.of(m.id) === 'notAllowed' });
   const sections = swapTargetSections({ models: catalog.all, rankings: thisWeekRankings(snap.rankings), currentId: model?.id ?? current.ref.id, compare }, vscode.l10n);
-  type Item = vscode.QuickPickItem & { id?: string };
-  const items: Item[] = [];
-  for (const s of sections) {
-    items.push({ label: s.title, kind: vscode.QuickPickItemKind.Separator });
-    for (const i of s.items) items.push({ label: i.label, description: i.description, detail: i.detail, id: i.id });
-  }
   const priceAge = snapshotPriceAge(snap, Date.now());
-  const picked = await vscode.window.showQuickPick(items, { ...swapTargetPrompt(current.ref.raw, model, compare, priceAge, vscode.l10n), matchOnDescription: true });
-  if (picked?.id === undefined) return undefined;
-  return chooseVariant(deps, current, picked.id);
+  const picked = await pickTargetWithAllowance(sections, { ...swapTargetPrompt(current.ref.raw, model, compare, priceAge, vscode.l10n), matchOnDescription: true }, {
+    notAllowed: (id) => allowanceOfId(snap.allowedModels, catalog, id) === 'notAllowed',
+    note: allowedCheckNote(snap.allowedModels),
+  });
+  if (picked === undefined) return undefined;
+  return chooseVariant(deps, current, picked);
 }
 
 /** Keeping the current variant is an explicit choice, offered only when the target exists with it. */

@@ -11,6 +11,7 @@ import { noSwapReason } from '../model/swapReason';
 import { mixLabel, mixNotes, modelNotes } from '../model/workload';
 import { Rich } from '../components/Rich';
 import * as l10n from '../l10n';
+import { allowedCheckNote, allowedRevision, notAllowedLabel, notAllowedReason } from '../../../src/shared/allowed';
 
 const MAX_LINES = 3;
 
@@ -25,10 +26,11 @@ export function SavingsSummary({ snapshot, references }: { snapshot: Snapshot; r
         <>
           <ul className="mr-savings">
             {targets.map((t) => (
-              <SavingLine key={t.id} target={t} />
+              <SavingLine key={t.id} target={t} revision={allowedRevision(snapshot.allowedModels)} />
             ))}
           </ul>
           <PriceAgeNote snapshot={snapshot} />
+          {allowedCheckNote(snapshot.allowedModels) ? <p className="mr-muted mr-allowed-note">{allowedCheckNote(snapshot.allowedModels)}</p> : null}
           <p className="mr-caveat">
             {l10n.t(
               'Estimates at OpenRouter list prices, without provider discounts or BYOK. Quality differs between models, even at a similar coding index: try a swap on real work before committing to it.',
@@ -42,8 +44,8 @@ export function SavingsSummary({ snapshot, references }: { snapshot: Snapshot; r
   );
 }
 
-function SavingLine({ target }: { target: YourModel }): ReactElement {
-  const compare = useCompare(target.id, null, 1);
+function SavingLine({ target, revision }: { target: YourModel; revision: string }): ReactElement {
+  const compare = useCompare(target.id, null, 1, revision);
   const swap = useAction('model/swap');
   const name = target.model?.name ?? target.id;
   if (compare.error) {
@@ -73,6 +75,17 @@ function SavingLine({ target }: { target: YourModel }): ReactElement {
     return (
       <li>
         <Rich text={none} args={[<strong key="name">{name}</strong>, mixLabel(result.mix)]} />
+      </li>
+    );
+  }
+  if (best.notAllowed === true) {
+    // Core puts every model the key may use first: this one leads only when none of them is cheaper.
+    return (
+      <li>
+        <Rich text={l10n.t('{0}: the cheaper {1} is not allowed by this key’s settings, so there is no saving to suggest.')} args={[<strong key="name">{name}</strong>, best.name]} />{' '}
+        <span className="mr-tag" title={notAllowedReason()}>
+          {notAllowedLabel()}
+        </span>
       </li>
     );
   }

@@ -11,7 +11,7 @@ import type { WebviewSettings } from '../../../src/shared/protocol';
 import type { ModelRefView, RankedModel, RankingsView, ReferencesView, Region, Snapshot } from '../../../src/shared/types';
 import { UNKNOWN, formatChange, formatCount, formatDay, formatIndex, formatPercent, formatPricePair, formatTokens, formatUsd, regionLabel } from '../../../src/shared/format';
 import { DATA_API_DOCS_URL, TOKENIZER_CAVEAT, asSentence, coverageDays, coverageLine, priceAgeLabel, rankingsAgeLabel } from '../../../src/shared/dataLabels';
-import { buildYourModels, catalogIndex, leaders, type CatalogIndex, type YourModel } from '../model/derive';
+import { buildYourModels, catalogIndex, leaders, presetOnly, type CatalogIndex, type YourModel } from '../model/derive';
 import * as l10n from '../l10n';
 
 export interface FirstScreenInput {
@@ -238,7 +238,9 @@ function modelItem(item: YourModel, orderOnly: boolean, index: number): string {
   const priceText = variable ? l10n.t('price varies by route') : formatPricePair(price?.input, price?.output);
   const detailsId = `mr-first-details-${index}`;
   let head = tag('span', { class: 'mr-model-name', title: `${name}\n${id}` }, model ? e(shortName(name)) : tag('code', { class: 'mr-model-id' }, e(id)));
-  if (!model) head += tag('span', { class: 'mr-tag', title: l10n.t("This id is not in OpenRouter's current catalog") }, e(l10n.t('not in catalog')));
+  const preset = presetOnly(item);
+  if (!model && preset !== null) head += tag('span', { class: 'mr-tag', title: l10n.t('An OpenRouter preset: the preset {0} in your OpenRouter settings picks the model, providers and parameters.', preset) }, e(l10n.t('preset')));
+  else if (!model) head += tag('span', { class: 'mr-tag', title: l10n.t("This id is not in OpenRouter's current catalog") }, e(l10n.t('not in catalog')));
   head += tag(
     'span',
     { class: 'mr-model-actions' },

@@ -91,6 +91,16 @@ export function buildYourModels(snapshot: Snapshot, references: ReferencesView |
   return [...byId.values()].sort((a, b) => spend(b) - spend(a) || b.refs.length - a.refs.length || a.id.localeCompare(b.id));
 }
 
+/**
+ * The OpenRouter preset a row names when it is no catalog model ("@preset/coding": the preset picks the model), so
+ * the views call it a preset and not an id missing from the catalog; null otherwise.
+ */
+export function presetOnly(item: Pick<YourModel, 'model' | 'refs'>): string | null {
+  if (item.model !== null || item.refs.length === 0) return null;
+  const first = item.refs[0]?.preset;
+  return first !== undefined && item.refs.every((r) => r.preset === first) ? first : null;
+}
+
 function mergeActivity(a: ActivityModelDay, b: ActivityModelDay): ActivityModelDay {
   return {
     model: a.model,

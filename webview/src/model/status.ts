@@ -25,6 +25,7 @@ const RESOURCE_LABELS: Record<ResourceName, () => string> = {
   key: () => l10n.t('key usage'),
   credits: () => l10n.t('balance'),
   activity: () => l10n.t('activity'),
+  userModels: () => l10n.t('the models your key may use'),
 };
 
 const MANAGEMENT_ONLY: readonly ResourceName[] = ['credits', 'activity'];
@@ -198,6 +199,7 @@ const PART_LABELS: Record<Exclude<SnapshotPart, 'message'>, () => string> = {
   activity: () => l10n.t('activity'),
   resources: () => l10n.t('refresh status'),
   trend: () => l10n.t('weekly trend'),
+  allowedModels: () => l10n.t('the models your key may use'),
 };
 
 /** The extension sent data the view could not read as it was: say so, and what was affected (nothing is silently lost). */

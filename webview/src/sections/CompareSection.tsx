@@ -13,6 +13,7 @@ import type { MixInput } from '../uiState';
 import { mixLabel, mixNotes, modelNotes } from '../model/workload';
 import * as l10n from '../l10n';
 import { Button, Dropdown, ProgressRing, TextField } from '../ui/toolkit';
+import { allowedCheckNote, allowedRevision, notAllowedLabel, notAllowedReason } from '../../../src/shared/allowed';
 
 const LIMIT = 5;
 
@@ -22,7 +23,7 @@ export function CompareSection({ snapshot, references }: { snapshot: Snapshot; r
   const ui = useSyncExternalStore(store.subscribe, store.get);
   const candidates = buildYourModels(snapshot, references).filter((m) => m.model && !m.model.variable);
   const chosen = candidates.find((c) => c.id === ui.compareModel) ?? candidates[0] ?? null;
-  const compare = useCompare(chosen?.id ?? null, ui.customMix, LIMIT);
+  const compare = useCompare(chosen?.id ?? null, ui.customMix, LIMIT, allowedRevision(snapshot.allowedModels));
   const choose = (id: string): void => store.update((s) => ({ ...s, compareModel: id }));
   const setMix = (mix: MixInput | null): void => store.update((s) => ({ ...s, customMix: mix }));
   return (
@@ -44,7 +45,7 @@ export function CompareSection({ snapshot, references }: { snapshot: Snapshot; r
           ) : !compare.data ? (
             <ProgressRing label={l10n.t('Finding cheaper alternatives…')} />
           ) : (
-            <CompareResultView result={compare.data} chosen={chosen} custom={ui.customMix} onMix={setMix} updating={compare.loading} />
+            <CompareResultView result={compare.data} chosen={chosen} custom={ui.customMix} onMix={setMix} updating={compare.loading} allowedNote={allowedCheckNote(snapshot.allowedModels)} />
           )}
         </>
       )}
@@ -52,8 +53,11 @@ export function CompareSection({ snapshot, references }: { snapshot: Snapshot; r
   );
 }
 
-function CompareResultView({ result, chosen, custom, onMix, updating }: { result: CompareResult; chosen: YourModel; custom: MixInput | null; onMix: (m: MixInput | null) => void; updating: boolean }): ReactElement {
+function CompareResultView({ result, chosen, custom, onMix, updating, allowedNote }: { result: CompareResult; chosen: YourModel; custom: MixInput | null; onMix: (m: MixInput | null) => void; updating: boolean; allowedNote: string | null }): ReactElement {
   const name = chosen.model?.name ?? chosen.id;
+  // Core lists the models the key may use first; the ones it may not follow, apart and marked, never offered.
+  const usable = result.alternatives.filter((a) => a.notAllowed !== true);
+  const excluded = result.alternatives.filter((a) => a.notAllowed === true);
   return (
     <div className={updating ? 'mr-compare mr-updating' : 'mr-compare'} aria-busy={updating}>
       <MixEditor mix={custom ?? result.mix} source={custom ? 'custom' : result.mix.source} onMix={onMix} />
@@ -75,15 +79,25 @@ function CompareResultView({ result, chosen, custom, onMix, updating }: { result
         </p>
       ))}
       {result.alternatives.length && !chosen.refs.length ? <p className="mr-muted">{noSwapReason()}</p> : null}
-      {result.alternatives.length ? (
+      {usable.length ? (
         <ul className="mr-alternatives" aria-label={l10n.t('Cheaper alternatives to {0}', name)}>
-          {result.alternatives.map((alt) => (
+          {usable.map((alt) => (
             <AlternativeItem key={alt.id} result={result} alt={alt} chosen={chosen} />
           ))}
         </ul>
+      ) : excluded.length ? (
+        <p className="mr-muted">{l10n.t('No cheaper model with a similar or better coding index that this key may use.')}</p>
       ) : (
         <p className="mr-muted">{l10n.t('No cheaper model with a similar or better coding index.')}</p>
       )}
+      {excluded.length ? (
+        <ul className="mr-alternatives mr-not-allowed-list" aria-label={l10n.t('Cheaper, but not allowed by this key’s settings')}>
+          {excluded.map((alt) => (
+            <NotAllowedItem key={alt.id} alt={alt} />
+          ))}
+        </ul>
+      ) : null}
+      {allowedNote ? <p className="mr-muted mr-allowed-note">{allowedNote}</p> : null}
       <p className="mr-caveat">{l10n.t('List prices; quality differs between models even at a similar coding index.')}</p>
     </div>
   );
@@ -125,6 +139,26 @@ function AlternativeItem({ result, alt, chosen }: { result: CompareResult; alt: 
         </p>
       ))}
       <SwapOutcome swap={swap} />
+    </li>
+  );
+}
+
+/** A cheaper model the key may not use: its figures for reference, marked, and no Swap. */
+function NotAllowedItem({ alt }: { alt: Alternative }): ReactElement {
+  return (
+    <li className="mr-alternative mr-not-allowed">
+      <div className="mr-model-head">
+        <span className="mr-model-name" title={`${alt.name}\n${alt.id}`}>
+          {alt.name}
+        </span>
+        <span className="mr-tag" title={notAllowedReason()}>
+          {notAllowedLabel()}
+        </span>
+      </div>
+      <p className="mr-model-meta">
+        <span className="mr-num">{formatUsd(alt.cost)}</span> · <RegionMark region={alt.region} short /> · {l10n.t('coding {0}', formatIndex(alt.codingIndex))}
+      </p>
+      <p className="mr-muted">{notAllowedReason()}</p>
     </li>
   );
 }

@@ -9,7 +9,7 @@ import { Section } from '../components/Section';
 import { PriceAgeNote } from '../components/DataNotes';
 import { useAction } from '../data';
 import { UNKNOWN, formatContext, formatCount, formatDay, formatIndex, formatPerMillion, formatPricePair, formatTokens, formatUsd } from '../../../src/shared/format';
-import { buildYourModels, type YourModel } from '../model/derive';
+import { buildYourModels, presetOnly, type YourModel } from '../model/derive';
 import { ProgressRing, Tag } from '../ui/toolkit';
 import * as l10n from '../l10n';
 import { requestsText } from '../words';
@@ -78,6 +78,7 @@ function ModelItem({ item, orderOnly }: { item: YourModel; orderOnly: boolean })
   const variable = model?.variable === true;
   const status = swap.error ?? copy.error ?? open.error;
   const name = model?.name ?? id;
+  const preset = presetOnly(item);
   let weekly = UNKNOWN;
   let rankShort: string | null = null;
   if (ranked) {
@@ -99,7 +100,13 @@ function ModelItem({ item, orderOnly }: { item: YourModel; orderOnly: boolean })
         <span className="mr-model-name" title={`${name}\n${id}`}>
           {model ? shortName(name) : <code className="mr-model-id">{id}</code>}
         </span>
-        {!model ? <Tag title={l10n.t("This id is not in OpenRouter's current catalog")}>{l10n.t('not in catalog')}</Tag> : null}
+        {!model ? (
+          preset !== null ? (
+            <Tag title={l10n.t('An OpenRouter preset: the preset {0} in your OpenRouter settings picks the model, providers and parameters.', preset)}>{l10n.t('preset')}</Tag>
+          ) : (
+            <Tag title={l10n.t("This id is not in OpenRouter's current catalog")}>{l10n.t('not in catalog')}</Tag>
+          )
+        ) : null}
         {/* Icon actions on the name's line, like a tree item's inline actions; each has a name and a tooltip. */}
         <span className="mr-model-actions">
           {refs.length ? <IconButton icon="swap" label={l10n.t('Swap {0}…', id)} title={l10n.t('Swap for another model…')} disabled={swap.pending} onClick={() => void swap.run({ modelId: id })} /> : null}
