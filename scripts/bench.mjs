@@ -107,7 +107,9 @@ else {
 }
 const e2e = existsSync(metricsFile) ? JSON.parse(readFileSync(metricsFile, 'utf8')) : {};
 for (const key of ['activationMs', 'batchNeighbourActivationMs', 'activateBodyMs', 'hostStartMs', 'sidebarFirstContentMs', 'webviewFloorMs', 'sidebarSecondContentMs', 'webviewFloorSecondMs', 'hostRescanMs', 'hostRipgrepMs',
-  'activationInBatchMs', 'ownCodeLoadingInBatchMs', 'ownCodeLoadingMs', 'hostRescanFindFilesMs']) {
+  'activationInBatchMs', 'ownCodeLoadingInBatchMs', 'ownCodeLoadingMs', 'hostRescanFindFilesMs',
+  // Where the sidebar's first content spends its time against the empty page (test/e2e/firstPaintTimeline.ts).
+  'sidebarDocumentOriginMs', 'webviewFloorDocumentOriginMs', 'sidebarFirstScriptMs', 'webviewFloorFirstScriptMs', 'sidebarFirstScreenInsertedMs', 'sidebarFramePaintedMs', 'webviewFloorFramePaintedMs']) {
   figures[key] = e2eFigure(e2e[key], key, benchStart.getTime(), e2eProblem);
 }
 const ratio = (a, b, method) => ratioOf(figures[a], figures[b], [a, b], method);

@@ -30,13 +30,15 @@ export interface WebviewDeps {
   state: WebviewState;
   handlers: RequestHandlers;
   log: vscode.LogOutputChannel;
-  onFirstContent: (view: ViewKind, ms: number, documentMs: number) => void;
+  /** `htmlMs`: from the view shown to its HTML handed to VS Code (the host's own share of `ms`). */
+  onFirstContent: (view: ViewKind, ms: number, documentMs: number, htmlMs: number) => void;
 }
 
 /** Wires one webview: the connection first, so no message from the page is missed, then the HTML. */
 export function connectWebview(webview: vscode.Webview, view: ViewKind, deps: WebviewDeps): WebviewConnection {
   const connection = new WebviewConnection(webview, view, deps.state, deps.handlers, deps.log, deps.onFirstContent);
   webview.html = renderWebviewHtml(webview, deps.extensionUri, view, view === 'sidebar' ? sidebarFirstScreen(deps) : null);
+  connection.htmlSet();
   return connection;
 }
 
@@ -159,7 +161,7 @@ export class WebviewConnection implements vscode.Disposable {
     private readonly state: WebviewState,
     handlers: RequestHandlers,
     private readonly log: vscode.LogOutputChannel,
-    onFirstContent: (view: ViewKind, ms: number, documentMs: number) => void,
+    onFirstContent: (view: ViewKind, ms: number, documentMs: number, htmlMs: number) => void,
   ) {
     this.disposables.push(
       webview.onDidReceiveMessage(async (raw: unknown) => {
@@ -168,7 +170,7 @@ export class WebviewConnection implements vscode.Disposable {
           onReady: () => this.onReady(),
           onFirstContent: (documentMs) => {
             // Reported once per document: by the host-rendered first screen, or by the app when there was none.
-            onFirstContent(this.view, performance.now() - this.shownAt, documentMs);
+            onFirstContent(this.view, performance.now() - this.shownAt, documentMs, this.htmlMs);
             this.painted = true;
             this.sendFullSnapshot();
           },
@@ -186,9 +188,18 @@ export class WebviewConnection implements vscode.Disposable {
     if (state.onDidChangeWatch) this.disposables.push(state.onDidChangeWatch((w) => this.notify('watch/didChange', w)));
   }
 
+  /** From shown to the HTML handed to VS Code (0 for a document shown again: its HTML was set before). */
+  private htmlMs = 0;
+
+  /** The page's HTML has just been handed to VS Code. */
+  htmlSet(): void {
+    this.htmlMs = performance.now() - this.shownAt;
+  }
+
   /** The view became visible again; its document reloads (no retained context) and says ready once more. */
   markShown(): void {
     this.shownAt = performance.now();
+    this.htmlMs = 0;
   }
 
   /** The webview (re)loaded: everything it needs goes out in one message, so the first paint needs no round trip. */
