@@ -34,10 +34,17 @@ export interface WebviewDeps {
   onFirstContent: (view: ViewKind, ms: number, documentMs: number, htmlMs: number) => void;
 }
 
-/** Wires one webview: the connection first, so no message from the page is missed, then the HTML. */
-export function connectWebview(webview: vscode.Webview, view: ViewKind, deps: WebviewDeps): WebviewConnection {
+/**
+ * Wires one webview: the connection first, so no message from the page is missed, then the HTML. A webview view
+ * gets its `options` here too, right before its HTML and after the HTML is built: VS Code makes a new frame for
+ * each change of either, so options set before building the page cost a frame made for nothing (measured: ~60 ms
+ * later first content).
+ */
+export function connectWebview(webview: vscode.Webview, view: ViewKind, deps: WebviewDeps, options?: vscode.WebviewOptions): WebviewConnection {
   const connection = new WebviewConnection(webview, view, deps.state, deps.handlers, deps.log, deps.onFirstContent);
-  webview.html = renderWebviewHtml(webview, deps.extensionUri, view, view === 'sidebar' ? sidebarFirstScreen(deps) : null);
+  const html = renderWebviewHtml(webview, deps.extensionUri, view, view === 'sidebar' ? sidebarFirstScreen(deps) : null);
+  if (options) webview.options = options;
+  webview.html = html;
   connection.htmlSet();
   return connection;
 }
