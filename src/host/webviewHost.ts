@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { HostToWebview, InitPayload, ViewKind, WebviewSettings, NotificationMap } from '../shared/protocol';
 import type { ReferencesView, Snapshot, WatchView } from '../shared/types';
 import { dispatchWebviewMessage, type RequestHandlers } from '../core/bridge/dispatch';
-import { sidebarFirstSnapshot } from '../core/bridge/payload';
+import { firstScreenSnapshot, sidebarFirstSnapshot } from '../core/bridge/payload';
 import { readLanguage, readWebviewL10n, type WebviewL10n } from '../shared/l10n';
 
 /** If the page never reports first content (say, no rankings to show), the full catalog follows after this. */
@@ -51,8 +51,8 @@ export function connectWebview(webview: vscode.Webview, view: ViewKind, deps: We
 
 /**
  * What the sidebar's page needs to paint its first screen before its modules load: the script that draws it
- * (dist/webview/first.js, webview/src/first/) and the stylesheet, both inlined, and the data it draws, the same
- * slim init the app gets. Null when a file cannot be read (the page is then the app alone, as before).
+ * (dist/webview/first.js, webview/src/first/) and the stylesheet, both inlined, and the data it draws: the init
+ * with only the catalog entries that screen reads (firstScreenSnapshot). Null when a file cannot be read (the page is then the app alone, as before).
  */
 function sidebarFirstScreen(deps: WebviewDeps): FirstScreen | null {
   const dir = vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview');
@@ -60,7 +60,9 @@ function sidebarFirstScreen(deps: WebviewDeps): FirstScreen | null {
   const css = inlineAsset(vscode.Uri.joinPath(dir, 'sidebar.css').fsPath, 'style');
   if (script === null || css === null) return null;
   const references = deps.state.references();
-  const init: InitPayload = { view: 'sidebar', snapshot: sidebarFirstSnapshot(deps.state.snapshot(), references).snapshot, references, settings: deps.state.settings() };
+  const settings = deps.state.settings();
+  // Only the catalog entries the first screen reads; the app gets its own init once it has loaded.
+  const init: InitPayload = { view: 'sidebar', snapshot: firstScreenSnapshot(deps.state.snapshot(), references, settings.leadersTop), references, settings };
   return { script, css, data: jsonForScript(init) };
 }
 
