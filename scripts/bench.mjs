@@ -41,9 +41,9 @@ const webviewFiles = existsSync('dist/webview') ? readdirSync('dist/webview').fi
 figures.webviewBundleBytes = webviewFiles.length
   ? figure(webviewFiles.reduce((n, f) => n + size(join('dist/webview', f)), 0), `all webview bundles built by this run: ${webviewFiles.map((f) => `${f} ${size(join('dist/webview', f))}`).join(', ')}`)
   : missing('dist/webview was not built');
-// first.js and sidebar.css are inlined into the sidebar's page by the host (its first screen), the rest fetched.
-figures.sidebarPageBytes = ['first.js', 'sidebar.js', 'shared.js', 'sidebar.css'].every((f) => existsSync(join('dist/webview', f)))
-  ? figure(['first.js', 'sidebar.js', 'shared.js', 'sidebar.css'].reduce((n, f) => n + size(join('dist/webview', f)), 0), 'what the sidebar page loads: dist/webview/first.js + sidebar.css (inlined in the page) + sidebar.js + shared.js')
+// first.js and app.css are inlined into the sidebar's page by the host (its first screen), the rest fetched.
+figures.sidebarPageBytes = ['first.js', 'sidebar.js', 'shared.js', 'app.css'].every((f) => existsSync(join('dist/webview', f)))
+  ? figure(['first.js', 'sidebar.js', 'shared.js', 'app.css'].reduce((n, f) => n + size(join('dist/webview', f)), 0), 'what the sidebar page loads: dist/webview/first.js + app.css (inlined in the page) + sidebar.js + shared.js')
   : missing('the sidebar bundles were not built');
 figures.cliBundleBytes = distSize('dist/cli.js', 'CLI bundle');
 figures.vsixBytes = distSize(vsix, 'the .vsix');

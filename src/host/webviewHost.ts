@@ -57,7 +57,7 @@ export function connectWebview(webview: vscode.Webview, view: ViewKind, deps: We
 function sidebarFirstScreen(deps: WebviewDeps): FirstScreen | null {
   const dir = vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview');
   const script = inlineAsset(vscode.Uri.joinPath(dir, 'first.js').fsPath, 'script');
-  const css = inlineAsset(vscode.Uri.joinPath(dir, 'sidebar.css').fsPath, 'style');
+  const css = inlineAsset(vscode.Uri.joinPath(dir, 'app.css').fsPath, 'style');
   if (script === null || css === null) return null;
   const references = deps.state.references();
   const settings = deps.state.settings();
@@ -113,7 +113,8 @@ export function renderWebviewHtml(webview: vscode.Webview, extensionUri: vscode.
   const asset = (file: string): string => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', file)).toString();
   const script = asset(`${view}.js`);
   const shared = asset('shared.js');
-  const style = asset(`${view}.css`);
+  // One stylesheet for both views (esbuild.mjs).
+  const style = asset('app.css');
   const csp = [
     "default-src 'none'",
     `script-src 'nonce-${nonce}'`,

@@ -17,7 +17,7 @@ let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'model-radar-page-'));
   mkdirSync(join(dir, 'dist', 'webview'), { recursive: true });
-  writeFileSync(join(dir, 'dist', 'webview', 'sidebar.css'), '.mr-app{color:var(--vscode-foreground)}');
+  writeFileSync(join(dir, 'dist', 'webview', 'app.css'), '.mr-app{color:var(--vscode-foreground)}');
   writeFileSync(join(dir, 'dist', 'webview', 'first.js'), '(()=>{paint()})();');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

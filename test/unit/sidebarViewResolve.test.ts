@@ -13,7 +13,7 @@ let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'model-radar-resolve-'));
   mkdirSync(join(dir, 'dist', 'webview'), { recursive: true });
-  writeFileSync(join(dir, 'dist', 'webview', 'sidebar.css'), '.mr-app{}');
+  writeFileSync(join(dir, 'dist', 'webview', 'app.css'), '.mr-app{}');
   writeFileSync(join(dir, 'dist', 'webview', 'first.js'), '(()=>{})();');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
