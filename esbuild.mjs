@@ -13,7 +13,9 @@ import { pathToFileURL } from 'node:url';
 export function webviewBuild(dev = false) {
   return {
     ...commonOptions(dev),
-    entryPoints: { sidebar: 'webview/src/views/sidebarEntry.tsx', dashboard: 'webview/src/views/dashboardEntry.tsx' },
+    // The stylesheet is its own entry (dist/webview/app.css): imported by each view's entry, it would be built
+    // into one identical CSS file per view.
+    entryPoints: { sidebar: 'webview/src/views/sidebarEntry.tsx', dashboard: 'webview/src/views/dashboardEntry.tsx', app: 'webview/src/styles.css' },
     outdir: 'dist/webview',
     splitting: true,
     chunkNames: 'shared',
@@ -48,7 +50,7 @@ export function firstScreenBuild(dev = false) {
 }
 
 /** The files the host's HTML names, per view, in load order (see src/host/webviewHost.ts). */
-export const WEBVIEW_FILES = ['sidebar.js', 'sidebar.css', 'dashboard.js', 'dashboard.css', 'shared.js'];
+export const WEBVIEW_FILES = ['sidebar.js', 'dashboard.js', 'shared.js', 'app.css'];
 
 const watch = process.argv.includes('--watch');
 const dev = process.argv.includes('--dev');

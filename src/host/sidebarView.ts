@@ -11,7 +11,7 @@ export class SidebarViewProvider extends WebviewSurface implements vscode.Webvie
   }
 
   resolveWebviewView(view: vscode.WebviewView): void {
-    view.webview.options = webviewOptions(this.deps.extensionUri);
-    this.attach(view, view.onDidChangeVisibility);
+    // The options go with the HTML (connectWebview): set apart, each makes VS Code build a frame.
+    this.attach(view, view.onDidChangeVisibility, webviewOptions(this.deps.extensionUri));
   }
 }

@@ -26,10 +26,13 @@ export class WebviewSurface implements vscode.Disposable {
     return this.current?.shown.visible ?? false;
   }
 
-  /** The webview VS Code shows now (in place of any earlier one), connected until VS Code disposes it. */
-  attach(shown: ShownWebview, onDidChangeShown: vscode.Event<unknown>): void {
+  /**
+   * The webview VS Code shows now (in place of any earlier one), connected until VS Code disposes it; `options`
+   * for a webview VS Code created without them (a view), set together with its HTML.
+   */
+  attach(shown: ShownWebview, onDidChangeShown: vscode.Event<unknown>, options?: vscode.WebviewOptions): void {
     this.current?.connection.dispose();
-    const entry = { shown, connection: connectWebview(shown.webview, this.view, this.deps) };
+    const entry = { shown, connection: connectWebview(shown.webview, this.view, this.deps, options) };
     this.current = entry;
     const subs = [
       onDidChangeShown(() => {

@@ -72,8 +72,26 @@ function trimZeros(s: string, minDecimals: number): string {
   return f ? `${int}.${f}` : int;
 }
 
+/**
+ * Intl formatters cost far more to build than to use, and `toLocaleString` with a locale builds a new one on every
+ * call (a sidebar's first screen formats a few hundred figures): each is built once per locale and shape, and
+ * formats exactly as that `toLocaleString` call would.
+ */
+const intlCache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+function cachedIntl<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(key: string, make: () => T): T {
+  let f = intlCache.get(key) as T | undefined;
+  if (f === undefined) {
+    f = make();
+    // A handful of locales and shapes in practice; bounded all the same.
+    if (intlCache.size >= 64) intlCache.clear();
+    intlCache.set(key, f);
+  }
+  return f;
+}
+
 function group(n: number, decimals: number, opts?: FormatOptions): string {
-  return n.toLocaleString(opts?.locale ?? displayLocale(), { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  const locale = opts?.locale ?? displayLocale();
+  return cachedIntl(`n|${locale}|${decimals}`, () => new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals })).format(n);
 }
 
 // ---- timings in log lines -------------------------------------------------------------------------------
@@ -247,7 +265,7 @@ function renderDay(p: { year: string; month: string; day: number }, withYear: bo
   if (l10n.isEnglish(lang)) return withYear ? `${p.month} ${p.day}, ${p.year}` : `${p.month} ${p.day}`;
   const date = new Date(Date.UTC(Number(p.year), MONTHS.indexOf(p.month), p.day));
   const year = withYear ? ({ year: 'numeric' } as const) : {};
-  return new Intl.DateTimeFormat(lang, { ...year, month: 'short', day: 'numeric', timeZone: 'UTC' }).format(date);
+  return cachedIntl(`d|${lang}|${withYear}`, () => new Intl.DateTimeFormat(lang, { ...year, month: 'short', day: 'numeric', timeZone: 'UTC' })).format(date);
 }
 
 /** "2026-07-26" or an ISO date-time → "Jul 26"; with year → "Jul 26, 2026". "—" for anything else. */
@@ -307,7 +325,7 @@ const EN_UNIT: Record<DurationUnit, string> = { minute: 'min', hour: 'h', day: '
 export function formatDuration(ms: number): string {
   const { value, unit, under } = durationParts(ms);
   const lang = l10n.uiLanguage();
-  const text = l10n.isEnglish(lang) ? `${value} ${EN_UNIT[unit]}` : new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'short' }).format(value);
+  const text = l10n.isEnglish(lang) ? `${value} ${EN_UNIT[unit]}` : cachedIntl(`u|${lang}|${unit}`, () => new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'short' })).format(value);
   return under ? `<${text}` : text;
 }
 
@@ -317,7 +335,7 @@ export function formatAgo(ms: number): string {
   const lang = l10n.uiLanguage();
   if (l10n.isEnglish(lang)) return `${formatDuration(ms)} ago`;
   const { value, unit } = durationParts(ms);
-  return new Intl.RelativeTimeFormat(lang, { style: 'short', numeric: 'always' }).format(-value, unit);
+  return cachedIntl(`r|${lang}`, () => new Intl.RelativeTimeFormat(lang, { style: 'short', numeric: 'always' })).format(-value, unit);
 }
 
 /** The age of `thenMs` at `nowMs`: "just now", "5 min ago", "3 h ago", "2 d ago"; unknown → "—". */

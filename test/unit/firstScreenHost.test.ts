@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventEmitter, Uri } from '../support/fakeVscode';
 import { connectWebview, jsonForScript, renderWebviewHtml } from '../../src/host/webviewHost';
+import { firstScreenSnapshot, sidebarFirstSnapshot } from '../../src/core/bridge/payload';
 import type { HostToWebview, InitPayload } from '../../src/shared/protocol';
 import type { ReferencesView, Snapshot } from '../../src/shared/types';
 import { catalogView, largeCatalog, liveSnapshot, modelRef, referencesView, settings } from '../support/snapshotBuilders';
@@ -16,7 +17,7 @@ let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'model-radar-page-'));
   mkdirSync(join(dir, 'dist', 'webview'), { recursive: true });
-  writeFileSync(join(dir, 'dist', 'webview', 'sidebar.css'), '.mr-app{color:var(--vscode-foreground)}');
+  writeFileSync(join(dir, 'dist', 'webview', 'app.css'), '.mr-app{color:var(--vscode-foreground)}');
   writeFileSync(join(dir, 'dist', 'webview', 'first.js'), '(()=>{paint()})();');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -74,10 +75,12 @@ describe('the sidebar page with a first screen', () => {
     expect(html).not.toContain('<link rel="stylesheet"');
     for (const tag of html.match(/<(script|style)\b[^>]*>/g) ?? []) expect(tag).toContain(`nonce="${nonce}"`);
     expect(html).not.toMatch(/\son[a-z]+=/i);
-    // The data: the same slim init the app gets at `ready`, not the whole catalog.
+    // The data: the init with only the catalog entries the first screen reads (the leaders it lists, the models
+    // referenced), fewer than the app's slim init (every ranked model's), never the whole catalog.
     const data = JSON.parse(/<script type="application\/json" id="mr-first-data" nonce="[^"]+">([^<]*)<\/script>/.exec(html)?.[1] ?? 'null') as InitPayload;
     expect(data.view).toBe('sidebar');
-    expect(data.snapshot.catalog?.models.length).toBeLessThan(60);
+    expect(data.snapshot.catalog?.models).toEqual(firstScreenSnapshot(snapshot, referencesView(), settings().leadersTop).catalog?.models);
+    expect(data.snapshot.catalog?.models.length).toBeLessThan(sidebarFirstSnapshot(snapshot, referencesView()).snapshot.catalog?.models.length ?? 0);
     expect(data.snapshot.rankings).toEqual(snapshot.rankings);
     expect(data.references).toEqual(referencesView());
     expect(data.settings).toEqual(settings());

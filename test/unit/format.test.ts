@@ -331,3 +331,42 @@ describe('formatLogMs', () => {
     expect(formatLogMs(Number.NaN)).toBe('—');
   });
 });
+
+// The first screen and the app format a few hundred figures on every paint; `toLocaleString` with a locale builds
+// an Intl formatter per call (tens of µs each, a cold webview more): the formatter builds each once.
+describe('Intl formatters built once', () => {
+  it('formats 3,000 figures many times faster than 3,000 toLocaleString calls', () => {
+    const values = Array.from({ length: 3000 }, (_, i) => 1000 + i * 13.37);
+    const time = (f: () => void): number => {
+      const t = performance.now();
+      f();
+      return performance.now() - t;
+    };
+    // Warm both paths, then compare them in the same moment (robust to a loaded machine).
+    formatUsd(1234.5);
+    (1234.5).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    const perCall = time(() => values.forEach((v) => v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })));
+    const ours = time(() => values.forEach((v) => formatUsd(v)));
+    expect(ours).toBeLessThan(perCall / 4);
+  });
+
+  it('reads exactly as toLocaleString would, in English and in Chinese, the cache following the UI language', () => {
+    const zh: typeof substitute = (m, ...args) => substitute(m, ...args);
+    fc.assert(
+      fc.property(fc.double({ min: 10, max: 1e12, noNaN: true }), (n) => {
+        setSharedL10n('en', substitute);
+        expect(formatUsd(n)).toBe(`$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);
+        expect(formatCount(n)).toBe(Math.round(n).toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: 0 }));
+        setSharedL10n('de', zh);
+        expect(formatCount(n)).toBe(Math.round(n).toLocaleString('de', { minimumFractionDigits: 0, maximumFractionDigits: 0 }));
+        setSharedL10n('en', substitute);
+      }),
+      { numRuns: 300 },
+    );
+    // A language switch after formatting in English: German grouping, not the cached English one.
+    setSharedL10n('de', zh);
+    expect(formatCount(1234567)).toBe('1.234.567');
+    setSharedL10n('en', substitute);
+    expect(formatCount(1234567)).toBe('1,234,567');
+  });
+});

@@ -35,4 +35,11 @@ describe('webview bundles', () => {
     const shared = Object.keys(metafile.outputs['dist/webview/shared.js']!.inputs);
     expect(shared.some((f) => f.includes('node_modules/react-dom/'))).toBe(true);
   }, 60_000);
+
+  it('builds the stylesheet once for both views (two identical copies counted twice against the 450 KB)', async () => {
+    const { metafile } = await buildWebview();
+    const css = Object.keys(metafile.outputs).filter((f) => f.endsWith('.css'));
+    expect(css).toEqual(['dist/webview/app.css']);
+    expect(Object.keys(metafile.outputs['dist/webview/app.css']!.inputs)).toEqual(['webview/src/styles.css']);
+  }, 60_000);
 });

@@ -148,9 +148,10 @@ describe('webview HTML per view', () => {
       const nonce = /'nonce-([^']+)'/.exec(html)?.[1];
       expect(html).toContain(`<script type="module" nonce="${nonce}" src="file:///ext/dist/webview/${view}.js">`);
       expect(html).toContain(`<link rel="modulepreload" href="file:///ext/dist/webview/shared.js" nonce="${nonce}">`);
-      expect(html).toContain(`/ext/dist/webview/${view}.css`);
+      // One stylesheet for both views (esbuild.mjs builds it once).
+      expect(html).toContain(`<link rel="stylesheet" href="file:///ext/dist/webview/app.css" nonce="${nonce}">`);
       expect(html).not.toContain(`${other}.js`);
-      expect(html).not.toContain(`${other}.css`);
+      expect(html).not.toMatch(/(sidebar|dashboard)\.css/);
     }
   });
 });

@@ -5,7 +5,7 @@
 import { act, cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeHost, installVsCodeApi } from './support/fakeHost';
-import { paintFirstScreen } from '../../webview/src/first/sidebarFirst';
+import { APP_AFTER_REPORT_MS, paintFirstScreen } from '../../webview/src/first/sidebarFirst';
 import type { InitPayload } from '../../src/shared/protocol';
 import { initPayload, loadingSnapshot } from '../support/snapshotBuilders';
 
@@ -62,6 +62,9 @@ describe('a sidebar page with a host-rendered first screen', () => {
     expect(appLoad()).toBeNull();
     await frames(2);
     expect(host.telemetry()).toHaveLength(1);
+    // The report goes out first; the app's fetch follows a moment later, so it does not slow the report down.
+    expect(appLoad()).toBeNull();
+    await new Promise((r) => setTimeout(r, APP_AFTER_REPORT_MS + 5));
     expect(appLoad()).toEqual({ src: 'https://x/dist/webview/sidebar.js', nonce: 'n0nce', preload: 'https://x/dist/webview/shared.js' });
     expect(host.telemetry()[0]).toMatchObject({ type: 'telemetry', event: 'firstContent' });
     expect(host.sent.filter((m) => m.type === 'ready')).toHaveLength(0);

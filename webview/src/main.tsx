@@ -8,7 +8,8 @@ import { Shell, type ViewBody } from './Shell';
 import { createUiStateStore } from './uiState';
 import { registerToolkit } from './ui/toolkit';
 import type { FirstScreenPage } from './first/sidebarFirst';
-import './styles.css';
+// The stylesheet (./styles.css) is built once for both views, dist/webview/app.css (esbuild.mjs), and the host's
+// page links or inlines it.
 
 declare function acquireVsCodeApi(): VsCodeApi;
 

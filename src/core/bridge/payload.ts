@@ -35,3 +35,40 @@ export function sidebarFirstSnapshot(snapshot: Snapshot, references: ReferencesV
   if (models.length === catalog.models.length) return { snapshot, partial: false };
   return { snapshot: { ...snapshot, catalog: { ...catalog, models } }, partial: true };
 }
+
+/**
+ * What the sidebar's first screen (webview/src/first/, drawn from data the host writes into the page) reads of the
+ * catalog, cut from the whole snapshot: the entries of the leaders it lists (the first `top` of each region, as the
+ * Leaders section picks them: by rank, unranked last, in list order) and of the models the workspace references or
+ * the account spent on. Every id is kept in the forms a lookup may use (as written and idForms), so each lookup the
+ * screen makes finds what it would in the whole catalog; the page then carries, and checks, a few entries instead
+ * of every ranked model's.
+ */
+export function firstScreenSnapshot(snapshot: Snapshot, references: ReferencesView | undefined, top: number): Snapshot {
+  const catalog = snapshot.catalog;
+  if (!catalog) return snapshot;
+  const wanted = new Set<string>();
+  const want = (id: string | null | undefined): void => {
+    if (!id) return;
+    wanted.add(id.trim().toLowerCase());
+    for (const f of idForms(id)) wanted.add(f);
+  };
+  const rank = (r: number): number => (Number.isFinite(r) ? r : Infinity);
+  for (const region of ['CN', 'US'] as const) {
+    const shown = (snapshot.rankings?.models ?? []).filter((m) => m.region === region).sort((a, b) => rank(a.rank) - rank(b.rank)).slice(0, top);
+    for (const m of shown) {
+      want(m.id);
+      want(m.permaslug);
+    }
+  }
+  for (const a of snapshot.activity?.byModel ?? []) {
+    want(a.model);
+    want(a.modelId);
+  }
+  for (const ref of references?.refs ?? []) {
+    want(ref.id);
+    want(ref.modelId);
+  }
+  const models = catalog.models.filter((m) => wanted.has(m.id.toLowerCase()) || wanted.has(m.canonicalSlug.toLowerCase()) || idForms(m.id).some((f) => wanted.has(f)));
+  return models.length === catalog.models.length ? snapshot : { ...snapshot, catalog: { ...catalog, models } };
+}

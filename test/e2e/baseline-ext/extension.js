@@ -17,7 +17,7 @@ exports.activate = (context) => {
           const shownAt = performance.now();
           view.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: [] };
           view.webview.onDidReceiveMessage((m) => {
-            if (m && m.type === 'ready') log.info(`webview baseline firstPaint ${(performance.now() - shownAt).toFixed(1)} ms`);
+            if (m && m.type === 'ready') log.info(`webview baseline firstPaint ${(performance.now() - shownAt).toFixed(1)} ms (resolved at ${(performance.timeOrigin + shownAt).toFixed(1)})`);
           });
           const nonce = randomBytes(16).toString('base64');
           view.webview.html = `<!DOCTYPE html>
@@ -25,7 +25,7 @@ exports.activate = (context) => {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'">
 <title>Baseline</title></head>
 <body><div id="root" data-view="baseline"></div>
-<script nonce="${nonce}">const api = acquireVsCodeApi(); requestAnimationFrame(() => requestAnimationFrame(() => api.postMessage({ type: 'ready' })));</script>
+<script nonce="${nonce}">performance.mark('mr-first-start'); const api = acquireVsCodeApi(); requestAnimationFrame(() => { performance.mark('mr-first-frame1'); requestAnimationFrame(() => { performance.mark('mr-first-frame2'); api.postMessage({ type: 'ready' }); }); });</script>
 </body></html>`;
         },
       },

@@ -1,11 +1,12 @@
 // Foundation: the extension installs into a real VS Code, shows its status-bar item, runs a command from
 // the palette, renders the sidebar through the typed protocol, and reports its activation time.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeBenchWorkspace, ripgrep } from '../../../bench/refs.bench';
-import { baselineVsix, loggedMs, recordFigures, resetMetrics, runProcesses, startVsCode, type VsCode } from '../harness';
+import { E2E, baselineVsix, loggedMs, recordFigures, resetMetrics, runProcesses, startVsCode, type VsCode } from '../harness';
+import { describeTimeline, firstPaintTimeline, lastReport, phaseFigures, viewFrame, type FirstPaintTimeline } from '../firstPaintTimeline';
 
 let vs: VsCode;
 
@@ -88,6 +89,13 @@ describe('foundation in a real VS Code', () => {
     // compared with the floor in the same position. Six starts, each order three times.
     const ours: [number[], number[]] = [[], []];
     const floor: [number[], number[]] = [[], []];
+    // Where each first showing's time went (test/e2e/firstPaintTimeline.ts), ours and the floor's.
+    const timelines: { ours: FirstPaintTimeline[]; floor: FirstPaintTimeline[] } = { ours: [], floor: [] };
+    const timeline = async (view: 'sidebar' | 'baseline', log: string, pattern: RegExp): Promise<FirstPaintTimeline | null> => {
+      const report = lastReport(log, pattern);
+      const frame = await viewFrame(vs.page.frames(), view);
+      return report && frame ? firstPaintTimeline(frame, report) : null;
+    };
     const extensions = [baselineVsix()];
     for (let i = 0; i < 6; i++) {
       // Stopping a run ends everything it started, code-server's extension host (a process group of its
@@ -106,11 +114,15 @@ describe('foundation in a real VS Code', () => {
         await vs.openSidebar();
         await expect.poll(() => loggedMs(vs.logText(), shown).length, { timeout: 30_000 }).toBe(1);
         ours[position].push(...loggedMs(vs.logText(), shown));
+        const t = position === 0 ? await timeline('sidebar', vs.logText(), /webview sidebar firstContent (\d+(?:\.\d+)?) ms \(webview document \d+ ms, HTML set after (\d+(?:\.\d+)?) ms, shown at (\d+(?:\.\d+)?)\)/g) : null;
+        if (t) timelines.ours.push(t);
       };
       const showFloor = async (position: 0 | 1): Promise<void> => {
         await vs.runCommand('Webview Baseline: Focus Baseline');
         await expect.poll(() => loggedMs(vs.logText('Webview Baseline'), floorShown).length, { timeout: 30_000 }).toBe(1);
         floor[position].push(...loggedMs(vs.logText('Webview Baseline'), floorShown));
+        const t = position === 0 ? await timeline('baseline', vs.logText('Webview Baseline'), /webview baseline firstPaint (\d+(?:\.\d+)?) ms \(resolved at (\d+(?:\.\d+)?)\)/g) : null;
+        if (t) timelines.floor.push(t);
       };
       const order = i % 2 === 0 ? [showFloor, showOurs] : [showOurs, showFloor];
       await order[0](0);
@@ -120,6 +132,10 @@ describe('foundation in a real VS Code', () => {
       neighbour.push(await vs.runningExtensionActivationMs(/Merge Conflict|vscode\.merge-conflict/));
       ownLoad.push((await codeLoading(vs)).get('model-radar.model-radar') ?? NaN);
     }
+    mkdirSync(join(E2E, '.results'), { recursive: true });
+    writeFileSync(join(E2E, '.results/first-paint-timelines.json'), JSON.stringify(timelines, null, 2) + '\n');
+    for (const t of timelines.ours) console.log(describeTimeline('sidebar', t));
+    for (const t of timelines.floor) console.log(describeTimeline('floor', t));
     expect(activation).toHaveLength(6);
     for (const xs of [...ours, ...floor]) expect(xs).toHaveLength(3);
     const fresh = '6 fresh code-server starts, each with a settled workbench (2 s)';
@@ -135,6 +151,7 @@ describe('foundation in a real VS Code', () => {
       webviewFloorMs: { samples: floor[0], method: `${floorPage}; the first webview shown in the window, the other 3 of the same starts` },
       sidebarSecondContentMs: { samples: ours[1], method: `${oursPage}; shown second, right after the empty view, 3 starts` },
       webviewFloorSecondMs: { samples: floor[1], method: `${floorPage}; shown second, right after our sidebar, 3 starts` },
+      ...phaseFigures(timelines),
     });
   }, 600_000);
 
