@@ -24,10 +24,12 @@ import { startDemo } from './demo';
 import { CatalogWatch, storageFiles } from './catalogWatch';
 import type { Services } from './services';
 import { COMMANDS } from '../shared/commands';
+import type { Platform } from './platform/platform';
 
 const moduleLoaded = performance.now();
 
-export function start(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {
+/** `platform`: what the host the entry loaded into can do (src/host/platform/); the entry chooses it. */
+export function start(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, platform: Platform): void {
   // Words and dates shared code renders (src/shared/format.ts, dataLabels.ts) follow the UI language from here on.
   setSharedL10n(vscode.env.language, (message, ...args) => vscode.l10n.t(message, ...args));
   const t0 = performance.now();
@@ -40,7 +42,7 @@ export function start(context: vscode.ExtensionContext, log: vscode.LogOutputCha
   };
   const settings = new SettingsAdapter(log);
   phase('settings');
-  const keys = new KeyStore(context.secrets);
+  const keys = new KeyStore(context.secrets, platform.env);
   context.subscriptions.push(settings, keys);
   phase('keys');
 
@@ -73,6 +75,7 @@ export function start(context: vscode.ExtensionContext, log: vscode.LogOutputCha
   const references = registerModelReferences({
     context,
     log,
+    localScan: platform.localScan,
     removed: (id) => watch?.removedInfo(id) ?? null,
     snapshot: { current: () => radar.snapshot(), onDidChange: snapshotChanged.event, catalog: () => radar.catalogIndex(), mixFor: (id) => radar.workloadMix(id) },
     settings: {
@@ -207,11 +210,11 @@ export function start(context: vscode.ExtensionContext, log: vscode.LogOutputCha
     radar.start();
     void catalogWatch.start();
     updateActive();
-    void startDemo({ keys, apiBaseUrl: settings.current().apiBaseUrl, env: process.env, log });
+    void startDemo({ keys, apiBaseUrl: settings.current().apiBaseUrl, env: platform.env, log });
   }, 0);
   context.subscriptions.push({ dispose: () => clearTimeout(startTimer) });
 
   phase('status+commands');
   const ms = performance.now() - t0;
-  log.info(`Model Radar start() ${formatLogMs(ms)} ms (${phases.join(', ')}; module load to start ${formatLogMs(t0 - moduleLoaded)} ms)`);
+  log.info(`Model Radar start() ${formatLogMs(ms)} ms on the ${platform.kind} host (${phases.join(', ')}; module load to start ${formatLogMs(t0 - moduleLoaded)} ms)`);
 }
