@@ -13,7 +13,8 @@ const files = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], 
 const forbidden = files.filter((f) => /(^|\/)node_modules\/|^src\/|^test\/|^webview\/|\.ts$|\.map$/.test(f));
 // The entry loads dist/main.js on the tick after activation: a package without it activates and then fails.
 // package.json's %key% texts and the Chinese bundle (VS Code and the CLI read them) must ship too.
-const hostMissing = ['dist/extension.js', 'dist/main.js', 'package.nls.json', 'package.nls.zh-cn.json', 'l10n/bundle.l10n.zh-cn.json'].filter((f) => !files.includes(f));
+// dist/web/extension.js is the manifest's `browser` entry (vscode.dev, github.dev): without it the web install fails.
+const hostMissing = ['dist/extension.js', 'dist/main.js', 'dist/web/extension.js', 'package.nls.json', 'package.nls.zh-cn.json', 'l10n/bundle.l10n.zh-cn.json'].filter((f) => !files.includes(f));
 if (forbidden.length > 0 || hostMissing.length > 0) {
   console.error(`package: refusing to ship ${forbidden.length ? forbidden.join(', ') : `a package without ${hostMissing.join(', ')}`}`);
   process.exit(1);
