@@ -64,6 +64,8 @@ export function start(context: vscode.ExtensionContext, log: vscode.LogOutputCha
       return JSON.parse(new TextDecoder().decode(bytes)) as unknown;
     },
     log: (level, line) => log[level](line),
+    // The browser: only the headers OpenRouter's CORS allows, and a refused request is `blocked`.
+    ...(platform.crossOrigin ? { clientOptions: { crossOrigin: true } } : {}),
   });
   phase('radar');
   const snapshotChanged = new vscode.EventEmitter<Snapshot>();

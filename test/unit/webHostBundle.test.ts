@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createContext, runInContext } from 'node:vm';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import * as fake from '../support/fakeVscode';
 
 interface BuildScript {
@@ -86,12 +86,16 @@ describe('the web host bundle', () => {
     expect(typeof activate).toBe('function');
     const before = fake.recorded.logLines.length;
     const context = fake.fakeExtensionContext();
+    await (context.secrets as { store(k: string, v: string): Promise<void> }).store('modelRadar.inferenceKey', 'sk-or-v1-web-test');
     activate?.(context);
     await new Promise((r) => setTimeout(r, 200));
     const log = fake.recorded.logLines.slice(before).join('\n');
     expect(log).toMatch(/Model Radar activated in \d+\.\d+ ms on the web host/);
     expect(log).toMatch(/Model Radar start\(\) \d+\.\d+ ms on the web host/);
     expect(log).not.toMatch(/could not start/);
+    // Every fetch is refused here as a browser refuses a cross-origin request: the status bar says so.
+    await vi.waitFor(() => expect(fake.recorded.statusBarItems.find((i) => i.id === 'modelRadar.status')?.text).toBe('$(circle-slash) Model Radar: blocked by the browser'), { timeout: 5_000 });
+    expect(fake.recorded.logLines.join('\n')).not.toContain('sk-or-v1-web-test');
     for (const d of context.subscriptions) d.dispose();
   });
 });
