@@ -12,6 +12,7 @@ import { formatLogMs } from '../shared/format';
 import { setSharedL10n } from '../shared/l10n';
 import { createWebviewRequestHandlers } from '../core/bridge/handlers';
 import { SidebarViewProvider, SIDEBAR_VIEW_ID } from './sidebarView';
+import { preloadFirstScreen } from './webviewHost';
 import { DashboardPanel } from './dashboardPanel';
 import { KeyStore } from './secrets';
 import { SettingsAdapter } from './settings';
@@ -150,6 +151,7 @@ export function start(context: vscode.ExtensionContext, log: vscode.LogOutputCha
   const onFirstContent = (view: ViewKind, ms: number, documentMs: number): void =>
     log.info(`webview ${view} firstContent ${ms.toFixed(1)} ms (webview document ${documentMs.toFixed(0)} ms)`);
   const webviewDeps = { extensionUri: context.extensionUri, state, handlers, log, onFirstContent };
+  preloadFirstScreen(context.extensionUri);
   const sidebar = new SidebarViewProvider(webviewDeps);
   const dashboard = new DashboardPanel(webviewDeps);
   context.subscriptions.push(sidebar, dashboard, vscode.window.registerWebviewViewProvider(SIDEBAR_VIEW_ID, sidebar, {

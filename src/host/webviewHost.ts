@@ -66,6 +66,16 @@ function sidebarFirstScreen(deps: WebviewDeps): FirstScreen | null | Promise<Fir
   return firstScreenOf(deps, script, css);
 }
 
+/**
+ * Starts reading the files the sidebar's page inlines, so the page is written at once when the view resolves
+ * (the composition root calls it at start; a read already made or in flight is not repeated).
+ */
+export function preloadFirstScreen(extensionUri: vscode.Uri, read: (uri: vscode.Uri) => PromiseLike<Uint8Array> = (uri) => vscode.workspace.fs.readFile(uri)): void {
+  const dir = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
+  void inlineAsset(vscode.Uri.joinPath(dir, 'first.js'), 'script', read);
+  void inlineAsset(vscode.Uri.joinPath(dir, 'sidebar.css'), 'style', read);
+}
+
 function firstScreenOf(deps: WebviewDeps, script: string | null, css: string | null): FirstScreen | null {
   if (script === null || css === null) return null;
   const references = deps.state.references();

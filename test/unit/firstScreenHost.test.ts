@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventEmitter, Uri } from '../support/fakeVscode';
-import { connectWebview, jsonForScript, renderWebviewHtml } from '../../src/host/webviewHost';
+import { connectWebview, jsonForScript, preloadFirstScreen, renderWebviewHtml } from '../../src/host/webviewHost';
 import type { HostToWebview, InitPayload } from '../../src/shared/protocol';
 import type { ReferencesView, Snapshot } from '../../src/shared/types';
 import { catalogView, largeCatalog, liveSnapshot, modelRef, referencesView, settings } from '../support/snapshotBuilders';
@@ -178,6 +178,24 @@ describe('the sidebar page in a host without a file system of its own (the brows
     expect(again.html).toContain('paintVirtual()');
     expect(reads.sort()).toEqual(['/virtual/ext/dist/webview/first.js', '/virtual/ext/dist/webview/sidebar.css']);
     for (const c of [first.connection, connection]) c.dispose();
+  });
+
+  it('writes the page at once when the files were preloaded at start', async () => {
+    const fromMemory = async (uri: Uri): Promise<Uint8Array> => new TextEncoder().encode(uri.path.endsWith('.css') ? '.pre{}' : 'preloaded()');
+    preloadFirstScreen(Uri.file('/preloaded/ext') as never, fromMemory as never);
+    await new Promise((r) => setTimeout(r, 0));
+    const webview = new FakeWebview();
+    const never = new EventEmitter<never>();
+    const connection = connectWebview(webview as never, 'sidebar', {
+      extensionUri: Uri.file('/preloaded/ext') as never,
+      state: { snapshot: () => liveSnapshot(), onDidChangeSnapshot: never.event, references: () => referencesView(), onDidChangeReferences: never.event, settings: () => settings(), onDidChangeSettings: never.event },
+      handlers: {} as never,
+      log: { warn: vi.fn(), debug: vi.fn(), info: vi.fn() } as never,
+      onFirstContent: vi.fn(),
+      readResource: () => Promise.reject(new Error('read again')),
+    });
+    expect(webview.html).toContain('preloaded()');
+    connection.dispose();
   });
 
   it('writes nothing into a webview that was disposed while its files were being read', async () => {
