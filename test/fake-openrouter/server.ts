@@ -333,7 +333,7 @@ export async function startFakeOpenRouter(options: FakeOpenRouterOptions = {}): 
   async function handleControl(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const action = url.pathname.slice('/__fake/'.length);
     if (req.method === 'GET' && action === 'requests') {
-      sendJson(res, { status: 200, body: { requests } });
+      sendJson(res, { status: 200, body: { requests, preflights } });
       return;
     }
     if (req.method !== 'POST') {
