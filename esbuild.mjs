@@ -172,6 +172,32 @@ const builds = [
   firstScreenBuild(dev),
 ];
 
+/**
+ * The browser's extension host (issue #16: vscode.dev, github.dev, Codespaces in the browser): the manifest's
+ * `browser` entry, dist/web/extension.js, built from the same host code with the web platform
+ * (src/host/webEntry.ts). One file, since a web worker has no second file to require; no Node built-in and no
+ * polyfill (test/unit/webHostBundle.test.ts holds it to that).
+ * @returns {import('esbuild').BuildOptions}
+ */
+export function webHostBuild(dev = false) {
+  return {
+    ...commonOptions(dev),
+    entryPoints: { extension: 'src/host/webEntry.ts' },
+    outdir: 'dist/web',
+    platform: 'browser',
+    format: 'cjs',
+    external: ['vscode'],
+    plugins: [dropSettingDescriptions],
+    mainFields: ['browser', 'module', 'main'],
+    metafile: true,
+  };
+}
+
+/** The web host's output (dist/web/), what `browser` in package.json names. */
+export const WEB_HOST_FILE = 'web/extension.js';
+
+builds.push(webHostBuild(dev));
+
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (isMain) await main();
 

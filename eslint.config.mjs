@@ -145,6 +145,25 @@ export default tseslint.config(
     },
   },
   {
+    // Issue #16: the host code both extension hosts load (the browser's web worker host has no Node). Node stays in
+    // the Node platform (src/host/platform/node.ts), the ripgrep it runs and the desktop entry that chooses it.
+    files: ['src/host/**/*.ts'],
+    ignores: ['src/host/platform/node.ts', 'src/host/modelRefs/ripgrep.ts', 'src/host/entry.ts'],
+    languageOptions: { globals: { ...globals.es2022, ...WEB_STANDARD } },
+    rules: {
+      'no-undef': 'error',
+      'no-restricted-globals': ['error', ...NODE_ONLY_GLOBALS.map((g) => ({ ...g, message: `${g.name} is Node-only and the browser's extension host has none: put it behind src/host/platform/.` }))],
+      'no-restricted-syntax': ['error', NO_DYNAMIC_BUILTIN],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: noBareBuiltins('Host code the browser loads'),
+          patterns: [noNode('Host code the browser loads'), { group: [...WEBVIEW, ...CLI], message: 'src/host talks to the webview only through src/shared/protocol.ts, and does not import the CLI.' }],
+        },
+      ],
+    },
+  },
+  {
     files: ['webview/**/*.ts', 'webview/**/*.tsx'],
     ignores: ['webview/*.config.*'],
     // EventListener is a DOM type the browser globals list does not carry.

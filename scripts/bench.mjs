@@ -55,6 +55,8 @@ figures.webviewBundleBytes = webviewFiles.length
 figures.sidebarPageBytes = ['first.js', 'sidebar.js', 'shared.js', 'app.css'].every((f) => existsSync(join('dist/webview', f)))
   ? figure(['first.js', 'sidebar.js', 'shared.js', 'app.css'].reduce((n, f) => n + size(join('dist/webview', f)), 0), 'what the sidebar page loads: dist/webview/first.js + app.css (inlined in the page) + sidebar.js + shared.js')
   : missing('the sidebar bundles were not built');
+// Issue #16: the browser's extension host loads one file, the manifest's `browser` entry (esbuild.mjs, webHostBuild).
+figures.webHostBundleBytes = distSize('dist/web/extension.js', 'web host bundle (the manifest\'s browser entry, all host code in one file)');
 figures.cliBundleBytes = distSize('dist/cli.js', 'CLI bundle');
 figures.vsixBytes = distSize(vsix, 'the .vsix');
 
@@ -131,6 +133,7 @@ const targets = {
   activationMs: ['<=', 20],
   hostBundleBytes: ['<=', 200 * 1024],
   hostEntryBytes: ['<=', 8 * 1024],
+  webHostBundleBytes: ['<=', 200 * 1024],
   webviewBundleBytes: ['<=', 450 * 1024],
   catalogParseRatio: ['<=', 3],
   rankingsAggregateMs: ['<=', 2],

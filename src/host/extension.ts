@@ -12,6 +12,7 @@ import { formatLogMs } from '../shared/format';
 import { setSharedL10n } from '../shared/l10n';
 import { createWebviewRequestHandlers } from '../core/bridge/handlers';
 import { SidebarViewProvider, SIDEBAR_VIEW_ID } from './sidebarView';
+import { preloadFirstScreen } from './webviewHost';
 import { DashboardPanel } from './dashboardPanel';
 import { KeyStore } from './secrets';
 import { SettingsAdapter } from './settings';
@@ -24,10 +25,12 @@ import { startDemo } from './demo';
 import { CatalogWatch, storageFiles } from './catalogWatch';
 import type { Services } from './services';
 import { COMMANDS } from '../shared/commands';
+import type { Platform } from './platform/platform';
 
 const moduleLoaded = performance.now();
 
-export function start(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {
+/** `platform`: what the host the entry loaded into can do (src/host/platform/); the entry chooses it. */
+export function start(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, platform: Platform): void {
   // Words and dates shared code renders (src/shared/format.ts, dataLabels.ts) follow the UI language from here on.
   setSharedL10n(vscode.env.language, (message, ...args) => vscode.l10n.t(message, ...args));
   const t0 = performance.now();
@@ -40,7 +43,7 @@ export function start(context: vscode.ExtensionContext, log: vscode.LogOutputCha
   };
   const settings = new SettingsAdapter(log);
   phase('settings');
-  const keys = new KeyStore(context.secrets);
+  const keys = new KeyStore(context.secrets, platform.env);
   context.subscriptions.push(settings, keys);
   phase('keys');
 
@@ -62,6 +65,8 @@ export function start(context: vscode.ExtensionContext, log: vscode.LogOutputCha
       return JSON.parse(new TextDecoder().decode(bytes)) as unknown;
     },
     log: (level, line) => log[level](line),
+    // The browser: only the headers OpenRouter's CORS allows, and a refused request is `blocked`.
+    ...(platform.crossOrigin ? { clientOptions: { crossOrigin: true } } : {}),
   });
   phase('radar');
   const snapshotChanged = new vscode.EventEmitter<Snapshot>();
@@ -73,6 +78,7 @@ export function start(context: vscode.ExtensionContext, log: vscode.LogOutputCha
   const references = deferModelReferences({
     context,
     log,
+    localScan: platform.localScan,
     removed: (id) => watch?.removedInfo(id) ?? null,
     snapshot: { current: () => radar.snapshot(), onDidChange: snapshotChanged.event, catalog: () => radar.catalogIndex(), mixFor: (id) => radar.workloadMix(id) },
     settings: {
@@ -149,6 +155,7 @@ export function start(context: vscode.ExtensionContext, log: vscode.LogOutputCha
     // With when it was shown (epoch ms), so the e2e bench can lay the webview's own performance marks beside it.
     log.info(`webview ${view} firstContent ${ms.toFixed(1)} ms (webview document ${documentMs.toFixed(0)} ms, HTML set after ${htmlMs.toFixed(1)} ms, shown at ${(performance.timeOrigin + performance.now() - ms).toFixed(1)})`);
   const webviewDeps = { extensionUri: context.extensionUri, state, handlers, log, onFirstContent };
+  preloadFirstScreen(context.extensionUri);
   const sidebar = new SidebarViewProvider(webviewDeps);
   const dashboard = new DashboardPanel(webviewDeps);
   context.subscriptions.push(sidebar, dashboard, vscode.window.registerWebviewViewProvider(SIDEBAR_VIEW_ID, sidebar, {
@@ -211,11 +218,11 @@ export function start(context: vscode.ExtensionContext, log: vscode.LogOutputCha
     radar.start();
     void catalogWatch.start();
     updateActive();
-    void startDemo({ keys, apiBaseUrl: settings.current().apiBaseUrl, env: process.env, log });
+    void startDemo({ keys, apiBaseUrl: settings.current().apiBaseUrl, env: platform.env, log });
   }, 0);
   context.subscriptions.push({ dispose: () => clearTimeout(startTimer) });
 
   phase('status+commands');
   const ms = performance.now() - t0;
-  log.info(`Model Radar start() ${formatLogMs(ms)} ms (${phases.join(', ')}; module load to start ${formatLogMs(t0 - moduleLoaded)} ms)`);
+  log.info(`Model Radar start() ${formatLogMs(ms)} ms on the ${platform.kind} host (${phases.join(', ')}; module load to start ${formatLogMs(t0 - moduleLoaded)} ms)`);
 }

@@ -22,7 +22,8 @@ export class KeyStore implements vscode.Disposable {
 
   constructor(
     private readonly secrets: vscode.SecretStorage,
-    private readonly env: Record<string, string | undefined> = process.env,
+    /** The host's environment (Platform.env): OPENROUTER_API_KEY is the fallback key; empty in the browser. */
+    private readonly env: Readonly<Record<string, string | undefined>>,
   ) {
     this.sub = secrets.onDidChange((e) => {
       if (e.key === INFERENCE || e.key === MANAGEMENT) this.changed.fire();

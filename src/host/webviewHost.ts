@@ -1,8 +1,6 @@
 // One connection per webview (sidebar or dashboard): strict CSP HTML, the ready handshake,
 // validated inbound messages, and pushes of the current state once the webview is ready.
 import * as vscode from 'vscode';
-import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { HostToWebview, InitPayload, ViewKind, WebviewSettings, NotificationMap } from '../shared/protocol';
 import type { ReferencesView, Snapshot, WatchView } from '../shared/types';
 import { dispatchWebviewMessage, type RequestHandlers } from '../core/bridge/dispatch';
@@ -34,20 +32,33 @@ export interface WebviewDeps {
   log: vscode.LogOutputChannel;
   /** `htmlMs`: from the view shown to its HTML handed to VS Code (the host's own share of `ms`). */
   onFirstContent: (view: ViewKind, ms: number, documentMs: number, htmlMs: number) => void;
+  /** Reads one of the extension's files: `workspace.fs.readFile` (both hosts; the tests pass their own). */
+  readResource?: (uri: vscode.Uri) => PromiseLike<Uint8Array>;
 }
 
 /**
  * Wires one webview: the connection first, so no message from the page is missed, then the HTML. A webview view
  * gets its `options` here too, right before its HTML and after the HTML is built: VS Code makes a new frame for
  * each change of either, so options set before building the page cost a frame made for nothing (measured: ~60 ms
- * later first content).
+ * later first content). The sidebar's page inlines two built files, read once per session through `workspace.fs`
+ * (the browser's host has no other file access): until the first read is done the page waits for them, after
+ * that (preloadFirstScreen at start) it is written at once.
  */
 export function connectWebview(webview: vscode.Webview, view: ViewKind, deps: WebviewDeps, options?: vscode.WebviewOptions): WebviewConnection {
   const connection = new WebviewConnection(webview, view, deps.state, deps.handlers, deps.log, deps.onFirstContent);
-  const html = renderWebviewHtml(webview, deps.extensionUri, view, view === 'sidebar' ? sidebarFirstScreen(deps) : null);
-  if (options) webview.options = options;
-  webview.html = html;
-  connection.htmlSet();
+  const write = (first: FirstScreen | null): void => {
+    if (connection.disposed) return;
+    const html = renderWebviewHtml(webview, deps.extensionUri, view, first);
+    if (options) webview.options = options;
+    webview.html = html;
+    connection.htmlSet();
+  };
+  if (view !== 'sidebar') write(null);
+  else {
+    const first = sidebarFirstScreen(deps);
+    if (first instanceof Promise) void first.then(write);
+    else write(first);
+  }
   return connection;
 }
 
@@ -56,10 +67,26 @@ export function connectWebview(webview: vscode.Webview, view: ViewKind, deps: We
  * (dist/webview/first.js, webview/src/first/) and the stylesheet, both inlined, and the data it draws: the init
  * with only the catalog entries that screen reads (firstScreenSnapshot). Null when a file cannot be read (the page is then the app alone, as before).
  */
-function sidebarFirstScreen(deps: WebviewDeps): FirstScreen | null {
+function sidebarFirstScreen(deps: WebviewDeps): FirstScreen | null | Promise<FirstScreen | null> {
   const dir = vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview');
-  const script = inlineAsset(vscode.Uri.joinPath(dir, 'first.js').fsPath, 'script');
-  const css = inlineAsset(vscode.Uri.joinPath(dir, 'app.css').fsPath, 'style');
+  const read = deps.readResource ?? ((uri: vscode.Uri) => vscode.workspace.fs.readFile(uri));
+  const script = inlineAsset(vscode.Uri.joinPath(dir, 'first.js'), 'script', read);
+  const css = inlineAsset(vscode.Uri.joinPath(dir, 'app.css'), 'style', read);
+  if (script instanceof Promise || css instanceof Promise) return Promise.all([script, css]).then(([js, style]) => firstScreenOf(deps, js, style));
+  return firstScreenOf(deps, script, css);
+}
+
+/**
+ * Starts reading the files the sidebar's page inlines, so the page is written at once when the view resolves
+ * (the composition root calls it at start; a read already made or in flight is not repeated).
+ */
+export function preloadFirstScreen(extensionUri: vscode.Uri, read: (uri: vscode.Uri) => PromiseLike<Uint8Array> = (uri) => vscode.workspace.fs.readFile(uri)): void {
+  const dir = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
+  void inlineAsset(vscode.Uri.joinPath(dir, 'first.js'), 'script', read);
+  void inlineAsset(vscode.Uri.joinPath(dir, 'app.css'), 'style', read);
+}
+
+function firstScreenOf(deps: WebviewDeps, script: string | null, css: string | null): FirstScreen | null {
   if (script === null || css === null) return null;
   const references = deps.state.references();
   const settings = deps.state.settings();
@@ -76,20 +103,39 @@ export function jsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-const assetCache = new Map<string, string | null>();
+/** Per file: its text once read (null: unreadable), or the read in flight. */
+const assetCache = new Map<string, string | null | Promise<string | null>>();
 
-/** A built file read once per session to inline it; null when it cannot be read or could close its element. */
-function inlineAsset(path: string, element: 'script' | 'style'): string | null {
-  let text = assetCache.get(path);
+/**
+ * A built file read once per session to inline it; null when it cannot be read or could close its element. A
+ * promise only while the first read of it is in flight.
+ */
+function inlineAsset(uri: vscode.Uri, element: 'script' | 'style', read: (uri: vscode.Uri) => PromiseLike<Uint8Array>): string | null | Promise<string | null> {
+  const key = uri.toString();
+  let text = assetCache.get(key);
   if (text === undefined) {
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch (_err) {
-      text = null;
-    }
-    assetCache.set(path, text);
+    const reading = Promise.resolve()
+      .then(() => read(uri))
+      .then(
+        (bytes) => new TextDecoder('utf-8').decode(bytes),
+        () => null,
+      )
+      .then((t) => {
+        assetCache.set(key, t);
+        return t;
+      });
+    assetCache.set(key, reading);
+    text = reading;
   }
-  return text !== null && !new RegExp(`</${element}`, 'i').test(text) ? text : null;
+  const usable = (t: string | null): string | null => (t !== null && !new RegExp(`</${element}`, 'i').test(t) ? t : null);
+  return text instanceof Promise ? text.then(usable) : usable(text);
+}
+
+/** A CSP nonce: 16 random bytes as base64, from `crypto.getRandomValues` (Node 20 and the browser's worker both have it). */
+export function makeNonce(): string {
+  let binary = '';
+  for (const byte of globalThis.crypto.getRandomValues(new Uint8Array(16))) binary += String.fromCharCode(byte);
+  return btoa(binary);
 }
 
 /** The sidebar's first screen, inlined into its page. */
@@ -109,7 +155,7 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
 }
 
 export function renderWebviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, view: ViewKind, first: FirstScreen | null = null): string {
-  const nonce = randomBytes(16).toString('base64');
+  const nonce = makeNonce();
   // One ES module per view (esbuild.mjs): the view's own code, and the chunk both views share, preloaded so it
   // downloads alongside the entry instead of after it. Module imports inherit the entry's nonce.
   const asset = (file: string): string => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', file)).toString();
@@ -158,6 +204,8 @@ export function hostL10n(): WebviewL10n {
 
 export class WebviewConnection implements vscode.Disposable {
   private ready = false;
+  /** Disposed: its webview is gone, so nothing is written to it any more. */
+  disposed = false;
   /** The init carried a cut-down catalog: the full snapshot follows after the first paint. */
   private fullPending = false;
   private fullTimer: ReturnType<typeof setTimeout> | undefined;
@@ -250,6 +298,7 @@ export class WebviewConnection implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.ready = false;
     clearTimeout(this.fullTimer);
     for (const d of this.disposables.splice(0)) d.dispose();

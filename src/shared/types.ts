@@ -31,6 +31,8 @@ export const ERROR_KINDS = [
   'config',
   /** The key in the management slot is an ordinary key: /credits and /activity are not for it (a 403, or GET /key says so). */
   'notManagementKey',
+  /** The browser refused the request (cross-origin, in the web extension host): no response reached Model Radar. */
+  'blocked',
 ] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 

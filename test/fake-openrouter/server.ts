@@ -111,6 +111,8 @@ export interface FakeOpenRouter {
   /** Moves /models along the catalog timeline (scenarios.ts CATALOG_STEPS); 0 is the capture as is. */
   setCatalogStep(step: number): void;
   readonly requests: readonly FakeRequest[];
+  /** CORS preflights (OPTIONS) in arrival order; they are not in `requests`. */
+  readonly preflights: readonly FakePreflight[];
   clearRequests(): void;
   /** Faults, key data, credits and the request log back to their initial state. */
   reset(): void;
@@ -167,6 +169,7 @@ export async function startFakeOpenRouter(options: FakeOpenRouterOptions = {}): 
   /** How POST /analytics/query answers the management key (see analytics.ts). */
   let analyticsMode: AnalyticsMode = 'normal';
   const requests: FakeRequest[] = [];
+  const preflights: FakePreflight[] = [];
   const timers = new Set<ReturnType<typeof setTimeout>>();
 
   function takeFault(endpoint: FakeEndpoint): ActiveFault | null {
@@ -341,7 +344,7 @@ export async function startFakeOpenRouter(options: FakeOpenRouterOptions = {}): 
   async function handleControl(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const action = url.pathname.slice('/__fake/'.length);
     if (req.method === 'GET' && action === 'requests') {
-      sendJson(res, { status: 200, body: { requests } });
+      sendJson(res, { status: 200, body: { requests, preflights } });
       return;
     }
     if (req.method !== 'POST') {
@@ -463,10 +466,13 @@ export async function startFakeOpenRouter(options: FakeOpenRouterOptions = {}): 
     credits = buildCredits();
     creditsForInference = options.creditsForInferenceKey ?? 'forbidden';
     requests.length = 0;
+    preflights.length = 0;
   }
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    // Cross-origin requests (a browser: the web extension host) are answered the way OpenRouter's CORS does.
+    if (!url.pathname.startsWith('/__fake/') && answerCors(req, res, url, preflights)) return;
     const handler = url.pathname.startsWith('/__fake/')
       ? handleControl(req, res, url)
       : (() => {
@@ -524,8 +530,12 @@ export async function startFakeOpenRouter(options: FakeOpenRouterOptions = {}): 
     get requests(): readonly FakeRequest[] {
       return requests;
     },
+    get preflights(): readonly FakePreflight[] {
+      return preflights;
+    },
     clearRequests: () => {
       requests.length = 0;
+      preflights.length = 0;
     },
     reset,
     close: () =>
@@ -742,6 +752,59 @@ function readJson(req: IncomingMessage): Promise<Record<string, unknown> | undef
       }
     });
   });
+}
+
+// --- CORS (issue #16) -----------------------------------------------------------------------------------------
+
+/** The request headers OpenRouter's CORS answer allows a browser to send (a preflight asking for more is refused). */
+export const CORS_ALLOWED_HEADERS = ['authorization', 'content-type'] as const;
+const CORS_ALLOWED_METHODS = ['GET', 'POST'];
+
+export interface FakePreflight {
+  path: string;
+  origin: string | null;
+  /** Access-Control-Request-Method. */
+  method: string | null;
+  /** Access-Control-Request-Headers, lower-cased. */
+  headers: string[];
+  allowed: boolean;
+}
+
+/**
+ * Answers a preflight (OPTIONS): allowed when the method is GET or POST and every header asked for is one of
+ * CORS_ALLOWED_HEADERS: 204 with Access-Control-Allow-Origin for the requesting origin and the allowed headers;
+ * refused otherwise: 403 without any CORS header, so the browser blocks the request that would have followed.
+ * On any other request with an Origin, sets Access-Control-Allow-Origin for it. True when the request was answered.
+ */
+function answerCors(req: IncomingMessage, res: ServerResponse, url: URL, preflights: FakePreflight[]): boolean {
+  const origin = headerValue(req, 'origin');
+  if (req.method === 'OPTIONS') {
+    const method = headerValue(req, 'access-control-request-method');
+    const headers = (headerValue(req, 'access-control-request-headers') ?? '')
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter((h) => h !== '');
+    const allowed = origin !== null && method !== null && CORS_ALLOWED_METHODS.includes(method) && headers.every((h) => (CORS_ALLOWED_HEADERS as readonly string[]).includes(h));
+    preflights.push({ path: `${url.pathname}${url.search}`, origin, method, headers, allowed });
+    if (allowed) {
+      res.writeHead(204, {
+        'Access-Control-Allow-Origin': origin,
+        'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+        'Access-Control-Allow-Headers': 'Authorization, Content-Type',
+        'Access-Control-Max-Age': '600',
+        Vary: 'Origin',
+      });
+    } else {
+      res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' });
+    }
+    res.end(allowed ? undefined : 'CORS preflight refused');
+    return true;
+  }
+  if (origin !== null) {
+    res.setHeader('Access-Control-Allow-Origin', origin);
+    res.setHeader('Vary', 'Origin');
+  }
+  return false;
 }
 
 function headerValue(req: IncomingMessage, name: string): string | null {

@@ -374,6 +374,7 @@ const ERROR_MESSAGES: Record<ErrorKind, string> = {
   cancelled: 'Cancelled',
   config: 'Invalid setting',
   notManagementKey: 'Balance unavailable: this is not a management key.',
+  blocked: '/api/v1/key: your browser blocked this request to OpenRouter (cross-origin).',
 };
 
 export function errorInfo(kind: ErrorKind, overrides: Partial<ErrorInfo> = {}): ErrorInfo {

@@ -4,10 +4,11 @@
 // `ready` gets the full snapshot at init.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventEmitter, Uri } from '../support/fakeVscode';
-import { connectWebview, jsonForScript, renderWebviewHtml } from '../../src/host/webviewHost';
+import { connectWebview, jsonForScript, preloadFirstScreen, renderWebviewHtml } from '../../src/host/webviewHost';
 import { firstScreenSnapshot, sidebarFirstSnapshot } from '../../src/core/bridge/payload';
 import type { HostToWebview, InitPayload } from '../../src/shared/protocol';
 import type { ReferencesView, Snapshot } from '../../src/shared/types';
@@ -42,7 +43,10 @@ class FakeWebview {
   }
 }
 
-function open(view: 'sidebar' | 'dashboard', snapshot: Snapshot, references: ReferencesView | undefined = referencesView(), root = dir) {
+/** The extension's files as the host reads them (workspace.fs in VS Code): here, from the temporary folder. */
+const fromDisk = (uri: Uri): Promise<Uint8Array> => readFile(uri.fsPath);
+
+async function open(view: 'sidebar' | 'dashboard', snapshot: Snapshot, references: ReferencesView | undefined = referencesView(), root = dir, readResource: (uri: Uri) => Promise<Uint8Array> = fromDisk) {
   const webview = new FakeWebview();
   const never = new EventEmitter<never>();
   const log = { warn: vi.fn(), debug: vi.fn(), info: vi.fn() };
@@ -53,7 +57,10 @@ function open(view: 'sidebar' | 'dashboard', snapshot: Snapshot, references: Ref
     handlers: {} as never,
     log: log as never,
     onFirstContent: firstContent,
+    readResource: readResource as never,
   });
+  // The page is written once the files it inlines are read (at once when they were read before).
+  await vi.waitFor(() => expect(webview.html).not.toBe(''));
   return { webview, connection, firstContent, log };
 }
 
@@ -62,10 +69,10 @@ function nonceOf(html: string): string {
 }
 
 describe('the sidebar page with a first screen', () => {
-  it('inlines the first script, the stylesheet and the slim init, every script and style nonce’d, no inline handlers', () => {
+  it('inlines the first script, the stylesheet and the slim init, every script and style nonce’d, no inline handlers', async () => {
     const base = liveSnapshot();
     const snapshot = { ...base, catalog: catalogView([...(base.catalog?.models ?? []), ...largeCatalog(300).models]) };
-    const { webview, connection } = open('sidebar', snapshot);
+    const { webview, connection } = await open('sidebar', snapshot);
     const html = webview.html;
     const nonce = nonceOf(html);
     const csp = /content="([^"]+)"/.exec(html)?.[1] ?? '';
@@ -96,21 +103,21 @@ describe('the sidebar page with a first screen', () => {
     connection.dispose();
   });
 
-  it('leaves the page to the app for the dashboard, or when the built files are missing', () => {
-    const dashboard = open('dashboard', liveSnapshot());
+  it('leaves the page to the app for the dashboard, or when the built files are missing', async () => {
+    const dashboard = await open('dashboard', liveSnapshot());
     expect(dashboard.webview.html).not.toContain('mr-first');
     expect(dashboard.webview.html).toContain('<link rel="stylesheet"');
-    const missing = open('sidebar', liveSnapshot(), referencesView(), join(dir, 'missing'));
+    const missing = await open('sidebar', liveSnapshot(), referencesView(), join(dir, 'missing'));
     expect(missing.webview.html).not.toContain('mr-first');
     expect(missing.webview.html).toContain('<div id="root" data-view="sidebar"></div>');
     for (const o of [dashboard, missing]) o.connection.dispose();
   });
 
-  it('writes hostile names into the page as data that cannot close its element or start markup', () => {
+  it('writes hostile names into the page as data that cannot close its element or start markup', async () => {
     const hostile = ['</script><img src=x onerror=alert(1)>', '<!--', ']]>', '\u2028', '&amp;'];
     const base = liveSnapshot();
     const snapshot = liveSnapshot({ rankings: { ...base.rankings!, models: base.rankings!.models.map((m, i) => (i < hostile.length ? { ...m, name: hostile[i] as string } : m)) } });
-    const { webview, connection } = open('sidebar', snapshot, referencesView([modelRef(hostile[0] as string, { known: false, modelId: null, file: '</style><script>alert(2)</script>' })]));
+    const { webview, connection } = await open('sidebar', snapshot, referencesView([modelRef(hostile[0] as string, { known: false, modelId: null, file: '</style><script>alert(2)</script>' })]));
     const html = webview.html;
     expect(html).not.toContain('<img');
     expect(html).not.toContain('<!--');
@@ -131,7 +138,7 @@ describe('the sidebar page with a first screen', () => {
   it('sends the full catalog at init when the first screen already reported its paint', async () => {
     const base = liveSnapshot();
     const snapshot = { ...base, catalog: catalogView([...(base.catalog?.models ?? []), ...largeCatalog(300).models]) };
-    const { webview, connection, firstContent } = open('sidebar', snapshot);
+    const { webview, connection, firstContent } = await open('sidebar', snapshot);
     await webview.receive({ type: 'telemetry', event: 'firstContent', ms: 40 });
     expect(firstContent).toHaveBeenCalledOnce();
     expect(webview.sent).toEqual([]);
@@ -141,6 +148,93 @@ describe('the sidebar page with a first screen', () => {
     expect(init.method).toBe('init');
     expect((init.params as { snapshot: Snapshot }).snapshot.catalog?.models).toHaveLength(snapshot.catalog.models.length);
     connection.dispose();
+  });
+});
+
+describe('the sidebar page in a host without a file system of its own (the browser)', () => {
+  it('reads the files it inlines through the reader it is given (workspace.fs), once per file, never from disk', async () => {
+    const files = new Map([
+      ['/virtual/ext/dist/webview/first.js', '(()=>{paintVirtual()})();'],
+      ['/virtual/ext/dist/webview/app.css', '.mr-virtual{}'],
+    ]);
+    const reads: string[] = [];
+    const fromMemory = async (uri: Uri): Promise<Uint8Array> => {
+      reads.push(uri.path);
+      const text = files.get(uri.path);
+      if (text === undefined) throw new Error('no such file');
+      return new TextEncoder().encode(text);
+    };
+    const first = await open('sidebar', liveSnapshot(), referencesView(), '/virtual/ext', fromMemory);
+    expect(first.webview.html).toContain('paintVirtual()');
+    expect(first.webview.html).toContain('.mr-virtual{}');
+    // A second page is written at once from what was read: no read, no wait.
+    const again = new FakeWebview();
+    const never = new EventEmitter<never>();
+    const connection = connectWebview(again as never, 'sidebar', {
+      extensionUri: Uri.file('/virtual/ext') as never,
+      state: { snapshot: () => liveSnapshot(), onDidChangeSnapshot: never.event, references: () => referencesView(), onDidChangeReferences: never.event, settings: () => settings(), onDidChangeSettings: never.event },
+      handlers: {} as never,
+      log: { warn: vi.fn(), debug: vi.fn(), info: vi.fn() } as never,
+      onFirstContent: vi.fn(),
+      readResource: fromMemory as never,
+    });
+    expect(again.html).toContain('paintVirtual()');
+    expect(reads.sort()).toEqual(['/virtual/ext/dist/webview/app.css', '/virtual/ext/dist/webview/first.js']);
+    for (const c of [first.connection, connection]) c.dispose();
+  });
+
+  it('writes the page at once when the files were preloaded at start', async () => {
+    const fromMemory = async (uri: Uri): Promise<Uint8Array> => new TextEncoder().encode(uri.path.endsWith('.css') ? '.pre{}' : 'preloaded()');
+    preloadFirstScreen(Uri.file('/preloaded/ext') as never, fromMemory as never);
+    await new Promise((r) => setTimeout(r, 0));
+    const webview = new FakeWebview();
+    const never = new EventEmitter<never>();
+    const connection = connectWebview(webview as never, 'sidebar', {
+      extensionUri: Uri.file('/preloaded/ext') as never,
+      state: { snapshot: () => liveSnapshot(), onDidChangeSnapshot: never.event, references: () => referencesView(), onDidChangeReferences: never.event, settings: () => settings(), onDidChangeSettings: never.event },
+      handlers: {} as never,
+      log: { warn: vi.fn(), debug: vi.fn(), info: vi.fn() } as never,
+      onFirstContent: vi.fn(),
+      readResource: () => Promise.reject(new Error('read again')),
+    });
+    expect(webview.html).toContain('preloaded()');
+    connection.dispose();
+  });
+
+  it('writes nothing into a webview that was disposed while its files were being read', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const slow = async (uri: Uri): Promise<Uint8Array> => {
+      await gate;
+      return new TextEncoder().encode(uri.path.endsWith('.css') ? '.slow{}' : 'slow()');
+    };
+    const webview = new FakeWebview();
+    const never = new EventEmitter<never>();
+    const connection = connectWebview(webview as never, 'sidebar', {
+      extensionUri: Uri.file('/slow/ext') as never,
+      state: { snapshot: () => liveSnapshot(), onDidChangeSnapshot: never.event, references: () => referencesView(), onDidChangeReferences: never.event, settings: () => settings(), onDidChangeSettings: never.event },
+      handlers: {} as never,
+      log: { warn: vi.fn(), debug: vi.fn(), info: vi.fn() } as never,
+      onFirstContent: vi.fn(),
+      readResource: slow as never,
+    });
+    connection.dispose();
+    release();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(webview.html).toBe('');
+  });
+
+  it('takes its nonce from crypto.getRandomValues: 16 bytes, base64', () => {
+    const spy = vi.spyOn(globalThis.crypto, 'getRandomValues');
+    try {
+      const html = renderWebviewHtml(new FakeWebview() as never, Uri.file('/ext') as never, 'dashboard');
+      expect(spy).toHaveBeenCalledOnce();
+      const bytes = spy.mock.results[0]?.value as Uint8Array;
+      expect(nonceOf(html)).toBe(Buffer.from(bytes).toString('base64'));
+      expect(nonceOf(html)).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
 

@@ -5,6 +5,8 @@ import * as vscode from 'vscode';
 import * as fake from '../support/fakeVscode';
 import { activateLazily, type MainModule } from '../../src/host/entry';
 import { COMMANDS } from '../../src/shared/commands';
+import { nodePlatform } from '../../src/host/platform/node';
+import { webPlatform } from '../../src/host/platform/web';
 
 const ids: string[] = Object.values(COMMANDS);
 const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 5));
@@ -19,7 +21,7 @@ beforeEach(() => {
 describe('the extension entry', () => {
   it('logs a composition root that cannot load, shows it in the status bar, and keeps the commands explaining it', async () => {
     const context = fake.fakeExtensionContext();
-    activateLazily(context as never, () => Promise.reject(new Error('Cannot find module ./main.js')));
+    activateLazily(context as never, () => Promise.reject(new Error('Cannot find module ./main.js')), nodePlatform);
     await tick();
     expect(fake.recorded.logLines.join('\n')).toMatch(/Model Radar could not start \(loading its code\): Cannot find module \.\/main\.js/);
     const item = fake.recorded.statusBarItems.find((i) => i.id === 'modelRadar.status');
@@ -40,7 +42,7 @@ describe('the extension entry', () => {
         throw new Error('settings adapter failed');
       },
     };
-    activateLazily(context as never, async () => main);
+    activateLazily(context as never, async () => main, nodePlatform);
     const result = await fake.commands.executeCommand(COMMANDS.setApiKey);
     expect(result).toBeUndefined();
     expect(disposed).toBe(1);
@@ -66,7 +68,7 @@ describe('the extension entry', () => {
     activateLazily(context as never, async () => {
       loads++;
       return main;
-    });
+    }, nodePlatform);
     expect(loads).toBe(0);
     const viaProxy = fake.commands.executeCommand(COMMANDS.showLog, 1, 'two');
     await tick();
@@ -76,5 +78,18 @@ describe('the extension entry', () => {
     expect([...fake.recorded.commands.keys()]).toEqual([COMMANDS.showLog]);
     for (const d of context.subscriptions) d.dispose();
     expect([...fake.recorded.commands.keys()]).toEqual([]);
+  });
+
+  it('hands the composition root the platform its entry chose, and the log names it', async () => {
+    for (const platform of [webPlatform, nodePlatform]) {
+      const context = fake.fakeExtensionContext();
+      const got: string[] = [];
+      const before = fake.recorded.logLines.length;
+      activateLazily(context as never, async () => ({ start: (_c, _l, p) => void got.push(p.kind) }), platform);
+      await tick();
+      expect(got).toEqual([platform.kind]);
+      expect(fake.recorded.logLines.slice(before).join('\n')).toMatch(new RegExp(`Model Radar activated in \\d+\\.\\d+ ms on the ${platform.kind} host`));
+      for (const d of context.subscriptions) d.dispose();
+    }
   });
 });

@@ -17,6 +17,7 @@ const STAND_INS: Record<string, string> = {
   'src/shared/probe.ts': 'src/shared/types.ts',
   'src/host/probe.ts': 'src/host/statusItem.ts',
   'src/host/modelRefs/probe.ts': 'src/host/modelRefs/register.ts',
+  'src/host/platform/node.ts': 'src/host/platform/node.ts',
   'src/cli/probe.ts': 'src/cli/paths.ts',
   'webview/src/probe.ts': 'webview/src/l10n.ts',
   'webview/src/sections/probe.tsx': 'webview/src/sections/SpendChart.tsx',
@@ -35,6 +36,7 @@ async function restrictedImportErrors(filePath: string, code: string): Promise<s
 const importOf = (spec: string): string => `import * as probe from '${spec}';\nexport const x = probe;\n`;
 
 describe('layering lint rules', () => {
+
   it('refuses vscode in src/core', async () => {
     const errors = await restrictedImportErrors('src/core/probe.ts', "import * as vscode from 'vscode';\nexport const x = vscode;\n");
     expect(errors.join('\n')).toMatch(/must not import vscode/);
@@ -99,7 +101,8 @@ describe('layering lint rules', () => {
       await layeringErrors('src/core/probe.ts', "export const x = [fetch, URL, AbortController, setTimeout, clearTimeout, TextEncoder, console, structuredClone];\n"),
     ).toEqual([]);
     // Node adapters keep Node's globals.
-    expect(await layeringErrors('src/host/probe.ts', 'export const x = process.platform;\n')).toEqual([]);
+    // Node's globals only where the Node host's platform is (issue #16: the rest of the host also runs in a browser).
+    expect(await layeringErrors('src/host/platform/node.ts', 'export const x = process.platform;\n')).toEqual([]);
     expect(await layeringErrors('src/cli/probe.ts', 'export const x = process.argv;\n')).toEqual([]);
   });
 
@@ -143,10 +146,20 @@ describe('layering lint rules', () => {
     expect(await restrictedImportErrors('src/host/probe.ts', importOf('../cli/terminal'))).toHaveLength(1);
   });
 
-  it('allows the webview to import src/shared and the host to import vscode, Node and core', async () => {
+  it('refuses Node (imports, process, Buffer, require) in the host code the browser loads, and allows it in the Node platform', async () => {
+    for (const file of ['src/host/probe.ts', 'src/host/modelRefs/probe.ts']) {
+      for (const spec of ['node:fs', 'fs', 'crypto']) expect(await restrictedImportErrors(file, importOf(spec)), `${spec} in ${file}`).toHaveLength(1);
+      const globals = await layeringErrors(file, "export const a = process.platform;\nexport const b = Buffer.from('x');\nexport const c = require('vscode') as unknown;\n");
+      expect(globals.filter((m) => m.startsWith('no-restricted-globals')), file).toHaveLength(3);
+      expect(await layeringErrors(file, "export const x = await import('node:fs');\n"), file).not.toEqual([]);
+    }
+    expect(await layeringErrors('src/host/platform/node.ts', "import { readFile } from 'node:fs/promises';\nexport const a = [readFile, process.platform];\n")).toEqual([]);
+  }, 60_000);
+
+  it('allows the webview to import src/shared, the host vscode and core, and the Node platform Node', async () => {
     expect(await restrictedImportErrors('webview/src/probe.ts', "import type { Snapshot } from '../../src/shared/types';\nexport type X = Snapshot;\n")).toEqual([]);
     expect(await restrictedImportErrors('src/host/probe.ts', "import * as vscode from 'vscode';\nexport const x = vscode;\n")).toEqual([]);
-    expect(await restrictedImportErrors('src/host/probe.ts', importOf('node:fs'))).toEqual([]);
+    expect(await restrictedImportErrors('src/host/platform/node.ts', importOf('node:fs'))).toEqual([]);
     expect(await restrictedImportErrors('src/host/probe.ts', importOf('../core/money'))).toEqual([]);
   });
 });

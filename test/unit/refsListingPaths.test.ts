@@ -18,6 +18,9 @@ import { CANDIDATE_NAME_PATTERNS } from '../../src/core/refs/classify';
 import { compileGlobs } from '../../src/core/refs/glob';
 import { DEFAULT_EXCLUDED_DIRS } from '../../src/core/refs/scanner';
 import { WorkspaceReferences, type ModelRefsSettings } from '../../src/host/modelRefs/workspaceIndex';
+import { nodeLocalScan } from '../../src/host/platform/node';
+import { webPlatform } from '../../src/host/platform/web';
+import type { LocalScan } from '../../src/host/platform/platform';
 import { fixtureCatalog } from './refsFixtureCatalog';
 
 /** rg on PATH, or the one code-server ships (test/e2e set-up); the test needs one, as the bench does. */
@@ -117,9 +120,9 @@ interface Outcome {
   log: string;
 }
 
-async function scan(useRipgrep: boolean, include: string[]): Promise<Outcome> {
+async function scan(useRipgrep: boolean, include: string[], localScan: LocalScan | null = nodeLocalScan): Promise<Outcome> {
   const before = fake.recorded.logLines.length;
-  const refs = new WorkspaceReferences(fake.window.createOutputChannel('paths') as never, () => settings(useRipgrep, include), { findRipgrep: async () => RG });
+  const refs = new WorkspaceReferences(fake.window.createOutputChannel('paths') as never, () => settings(useRipgrep, include), { localScan, findRipgrep: async () => RG });
   try {
     refs.setCatalog(catalog);
     await vi.waitFor(() => expect(fake.recorded.logLines.slice(before).join('\n')).toMatch(/model references: \d+ in \d+ files/), { timeout: 20_000, interval: 20 });
@@ -210,6 +213,17 @@ describe.each([
   });
 });
 
+describe('a host without a local scan (the browser)', () => {
+  it('lists through findFiles and reads through workspace.fs, even with rg at hand, finding the same', async () => {
+    const web = await scan(true, [], webPlatform.localScan);
+    expect(web.log).toMatch(/\(findFiles \(no rg\): list/);
+    expect(web.log).not.toMatch(/\(ripgrep: list/);
+    const fast = await scan(true, []);
+    expect(web.refs).toEqual(fast.refs);
+    expect(web.files).toBe(fast.files);
+  });
+});
+
 describe('the fast path reads only what can hold a reference', () => {
   it('reads the tool configs, the screened code and the open documents, not the rest', async () => {
     const fast = await scan(true, []);
@@ -222,7 +236,7 @@ describe('the fast path reads only what can hold a reference', () => {
 
   it('falls back to findFiles when rg fails, finding the same', async () => {
     const before = fake.recorded.logLines.length;
-    const refs = new WorkspaceReferences(fake.window.createOutputChannel('paths') as never, () => settings(true, []), { findRipgrep: async () => join(root, 'no-such-rg') });
+    const refs = new WorkspaceReferences(fake.window.createOutputChannel('paths') as never, () => settings(true, []), { localScan: nodeLocalScan, findRipgrep: async () => join(root, 'no-such-rg') });
     try {
       refs.setCatalog(catalog);
       await vi.waitFor(() => expect(fake.recorded.logLines.slice(before).join('\n')).toMatch(/model references: \d+ in \d+ files/), { timeout: 20_000, interval: 20 });

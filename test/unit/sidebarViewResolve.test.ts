@@ -7,14 +7,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventEmitter, Uri } from '../support/fakeVscode';
 import { SidebarViewProvider } from '../../src/host/sidebarView';
+import { preloadFirstScreen } from '../../src/host/webviewHost';
+import { readFile } from 'node:fs/promises';
 import { liveSnapshot, referencesView, settings } from '../support/snapshotBuilders';
 
 let dir: string;
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'model-radar-resolve-'));
   mkdirSync(join(dir, 'dist', 'webview'), { recursive: true });
   writeFileSync(join(dir, 'dist', 'webview', 'app.css'), '.mr-app{}');
   writeFileSync(join(dir, 'dist', 'webview', 'first.js'), '(()=>{})();');
+  // As the composition root does at start: the inlined files are read before the view resolves, so it resolves
+  // in one go (the read itself goes through workspace.fs, here the disk).
+  preloadFirstScreen(Uri.file(dir) as never, (u) => readFile(u.fsPath));
+  await new Promise((r) => setTimeout(r, 50));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -94,6 +94,23 @@ const ROWS: Row[] = [
     background: 'none',
   },
   {
+    name: 'blocked by the browser (web host) with cached figures',
+    snapshot: errorSnapshot('blocked'),
+    now: FETCHED + 4 * MIN,
+    state: 'blocked',
+    text: '$(graph) $1.84 today · $74.50 left · blocked by the browser, 4 min old',
+    command: 'modelRadar.openDashboard',
+    background: 'none',
+  },
+  {
+    name: 'blocked by the browser (web host) with nothing cached',
+    snapshot: loadingSnapshot({ resources: resources({ fetchedAt: null }, { key: { error: errorInfo('blocked') } }) }),
+    state: 'blocked',
+    text: '$(circle-slash) Model Radar: blocked by the browser',
+    command: 'modelRadar.refresh',
+    background: 'none',
+  },
+  {
     name: 'balance unavailable: the management slot holds an ordinary key',
     snapshot: zeroBalance({ inference: 'none', management: true, managementKind: 'notManagement' }),
     state: 'notManagementKey',
@@ -152,8 +169,20 @@ describe('status bar: every state', () => {
   });
 
   it('the table covers every state the presenter can return', () => {
-    const all: StatusState[] = ['noKey', 'loading', 'live', 'stale', 'rejected', 'outOfCredits', 'offline', 'invalid', 'notManagementKey', 'error'];
+    const all: StatusState[] = ['noKey', 'loading', 'live', 'stale', 'rejected', 'outOfCredits', 'offline', 'blocked', 'invalid', 'notManagementKey', 'error'];
     expect(new Set(ROWS.map((r) => r.state))).toEqual(new Set(all));
+  });
+});
+
+describe('status bar: a request the browser blocked (web host)', () => {
+  it('says so in the tooltip and to a screen reader, never as offline or an empty state', () => {
+    const cached = presentStatus(errorSnapshot('blocked'), settingsWith(), FETCHED + 4 * MIN);
+    expect(cached.tooltipMarkdown).toContain('Your browser blocked this request to OpenRouter (cross-origin). Showing the last data, 4 min old.');
+    expect(cached.ariaLabel).toMatch(/^Model Radar: blocked by the browser, last known \$1\.84 spent today/);
+    const empty = presentStatus(loadingSnapshot({ resources: resources({ fetchedAt: null }, { key: { error: errorInfo('blocked') } }) }), settingsWith(), NOW);
+    expect(empty.tooltipMarkdown).toMatch(/Your browser blocked this request to OpenRouter \(cross-origin\), so nothing reached Model Radar\./);
+    expect(empty.ariaLabel).toBe('Model Radar: your browser blocked the request. Activate to retry.');
+    expect(empty.text).not.toMatch(/offline|loading/i);
   });
 });
 

@@ -49,6 +49,20 @@ describe('banners', () => {
     expect(within(b).getByRole('button', { name: 'Retry' })).toBeTruthy();
   });
 
+  it('blocked by the browser (web host): an alert that names the browser, with retry and the log, never an empty view', async () => {
+    const { host } = await renderApp({
+      init: initPayload({ snapshot: liveSnapshot({ resources: resources({}, { models: { error: errorInfo('blocked'), fetchedAt: null }, key: { error: errorInfo('blocked') } }) }) }),
+      handlers: { 'command/run': () => ({ ran: true }) },
+    });
+    const b = banner('blocked');
+    expect(b.getAttribute('role')).toBe('alert');
+    expect(b.textContent).toContain('Your browser blocked the request for prices and key usage.');
+    expect(b.textContent).toContain('The browser refused the cross-origin request to OpenRouter');
+    expect(document.querySelector('[data-banner="offline"]')).toBeNull();
+    fireEvent.click(within(b).getByRole('button', { name: 'Retry' }));
+    expect(host.requests('command/run').map((r) => r.params)).toEqual([{ command: 'refresh' }]);
+  });
+
   it('out of credits tells the user what to do', async () => {
     await renderApp({ init: initPayload({ snapshot: errorSnapshot('paymentRequired') }) });
     const b = banner('paymentRequired');

@@ -57,6 +57,15 @@ export interface OpenRouterClientOptions {
   maxRetryAfterMs?: number;
   /** Sent as HTTP-Referer (OpenRouter's app attribution). */
   appUrl?: string;
+  /**
+   * Requests are cross-origin (a browser: the web extension host): only `Authorization` and `Content-Type` are
+   * sent, since OpenRouter's CORS answer allows those and refuses unusual headers (no attribution headers, which
+   * would make every preflight fail), and a fetch that fails without a response while the browser is online is
+   * `blocked` (the browser refused it), not `offline`.
+   */
+  crossOrigin?: boolean;
+  /** Whether the browser believes it is online (navigator.onLine); only read for cross-origin requests. */
+  isOnline?: () => boolean;
 }
 
 export interface CallOptions {
@@ -162,6 +171,8 @@ export function createOpenRouterClient(options: OpenRouterClientOptions): OpenRo
   const now = options.now ?? Date.now;
   const log = options.log ?? ((): void => undefined);
   const appUrl = options.appUrl ?? APP_URL;
+  const crossOrigin = options.crossOrigin === true;
+  const isOnline = options.isOnline ?? browserOnline;
 
   async function resolveKey(auth: Auth, explicit: string | undefined, path: string): Promise<string | undefined> {
     if (auth === 'none') return undefined;
@@ -201,11 +212,13 @@ export function createOpenRouterClient(options: OpenRouterClientOptions): OpenRo
     if (signal?.aborted) throw cancelled(path);
     const key = await resolveKey(spec.auth, call?.key, path);
     const secrets = key ? [key] : [];
-    const headers: Record<string, string> = {
-      Accept: 'application/json',
-      'HTTP-Referer': appUrl,
-      'X-OpenRouter-Title': APP_TITLE,
-    };
+    const headers: Record<string, string> = crossOrigin
+      ? {}
+      : {
+          Accept: 'application/json',
+          'HTTP-Referer': appUrl,
+          'X-OpenRouter-Title': APP_TITLE,
+        };
     if (key) headers.Authorization = `Bearer ${key}`;
 
     const attempts = maxRetries + 1;
@@ -294,6 +307,9 @@ export function createOpenRouterClient(options: OpenRouterClientOptions): OpenRo
         const stop = interrupted();
         // Our own timeouts are not retried: each costs timeoutMs, and the poller's backoff handles a slow service.
         if (stop) return { ok: false, error: stop, retryable: false };
+        // In a browser a refused cross-origin request and a lost connection both reject with a bare TypeError: when
+        // the browser says it is online, the refusal is what it was, and retrying it changes nothing.
+        if (crossOrigin && isOnline()) return { ok: false, error: blockedError(path), retryable: false };
         return { ok: false, error: networkError(path, e), retryable: true };
       }
       const status = res.status;
@@ -446,6 +462,16 @@ function configError(message: string): OpenRouterError {
 
 function cancelled(path: string): OpenRouterError {
   return new OpenRouterError({ kind: 'cancelled', path, message: `${path}: the request was cancelled.` });
+}
+
+function blockedError(path: string): OpenRouterError {
+  return new OpenRouterError({ kind: 'blocked', path, message: `${path}: your browser blocked this request to OpenRouter (cross-origin).` });
+}
+
+/** navigator.onLine where there is one (a browser or its workers); true elsewhere. */
+function browserOnline(): boolean {
+  const nav = (globalThis as { navigator?: { onLine?: unknown } }).navigator;
+  return nav?.onLine !== false;
 }
 
 function networkError(path: string, e: unknown): OpenRouterError {

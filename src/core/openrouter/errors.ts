@@ -147,6 +147,7 @@ const KIND_SUMMARY: Readonly<Record<ErrorKind, string>> = {
   cancelled: 'the request was cancelled',
   config: 'OpenRouter refused the request as sent',
   notManagementKey: 'this is not a management key',
+  blocked: 'your browser blocked this request',
 };
 
 /** "GET /api/v1/key: OpenRouter rejected the API key (401: User not found)." */

@@ -57,7 +57,7 @@ export interface RadarOptions {
   clock?: PollerClock;
   random?: () => number;
   /** Client options for tests (short timeouts, injected sleep). */
-  clientOptions?: { timeoutMs?: number; maxRetries?: number; sleep?: (ms: number, signal?: AbortSignal) => Promise<void> };
+  clientOptions?: { timeoutMs?: number; maxRetries?: number; sleep?: (ms: number, signal?: AbortSignal) => Promise<void>; crossOrigin?: boolean; isOnline?: () => boolean };
 }
 
 

@@ -21,6 +21,7 @@ export type StatusState =
   | 'rejected'
   | 'outOfCredits'
   | 'offline'
+  | 'blocked'
   | 'invalid'
   | 'notManagementKey'
   | 'error';
@@ -124,6 +125,8 @@ function decideState(f: Facts): StatusState {
   // Before offline: the last known figures already say nothing is left, and that is what the user must act on.
   if (f.error?.kind === 'paymentRequired' || (f.hasData && f.levels.exhausted)) return 'outOfCredits';
   if (f.error?.kind === 'offline') return 'offline';
+  // In the browser: the request never reached OpenRouter because the browser refused it (cross-origin).
+  if (f.error?.kind === 'blocked') return 'blocked';
   if (f.error?.kind === 'badResponse') return 'invalid';
   if (!f.hasData) return f.error ? 'error' : 'loading';
   return f.fresh ? 'live' : 'stale';
@@ -171,6 +174,9 @@ function statusText(state: StatusState, f: Facts, rendered: string): string {
     case 'offline':
       if (!f.hasData) return l10n.t('$(cloud-offline) Model Radar: offline');
       return age === null ? l10n.t('{0} · offline', rendered) : l10n.t('{0} · offline, {1} old', rendered, age);
+    case 'blocked':
+      if (!f.hasData) return l10n.t('$(circle-slash) Model Radar: blocked by the browser');
+      return age === null ? l10n.t('{0} · blocked by the browser', rendered) : l10n.t('{0} · blocked by the browser, {1} old', rendered, age);
     case 'rejected':
       return l10n.t('$(error) Model Radar: key rejected');
     case 'outOfCredits':
@@ -197,6 +203,7 @@ function stateBackground(state: StatusState, f: Facts): MoneyBackground {
     case 'notManagementKey':
       return 'none';
     case 'offline':
+    case 'blocked':
     case 'invalid':
       return f.hasData ? f.levels.background : 'none';
     case 'live':
@@ -215,6 +222,7 @@ function stateCommand(state: StatusState, f: Facts): StatusCommand {
     case 'error':
       return COMMANDS.refresh;
     case 'offline':
+    case 'blocked':
     case 'invalid':
       return f.hasData ? COMMANDS.openDashboard : COMMANDS.refresh;
     default:
@@ -252,6 +260,11 @@ function headline(state: StatusState, f: Facts): string {
       return age
         ? l10n.t('Offline: OpenRouter cannot be reached. Showing the last data, {0} old.', age)
         : l10n.t('Offline: OpenRouter cannot be reached. Showing the last data.');
+    case 'blocked':
+      if (!f.hasData) return l10n.t('Your browser blocked this request to OpenRouter (cross-origin), so nothing reached Model Radar. Check extensions or policies that block requests to openrouter.ai, then refresh.');
+      return age
+        ? l10n.t('Your browser blocked this request to OpenRouter (cross-origin). Showing the last data, {0} old.', age)
+        : l10n.t('Your browser blocked this request to OpenRouter (cross-origin). Showing the last data.');
     case 'rejected':
       return f.hasData
         ? l10n.t('OpenRouter rejected the API key (401). Set a new key. The figures below are the last ones it returned.')
@@ -428,6 +441,8 @@ function ariaLabel(state: StatusState, f: Facts, values: Record<StatusPlaceholde
       return warned(withAge(l10n.t('Model Radar: {0}', figures)));
     case 'offline':
       return f.hasData ? warned(withAge(l10n.t('Model Radar: offline, last known {0}', figures))) : l10n.t('Model Radar: offline. Activate to retry.');
+    case 'blocked':
+      return f.hasData ? warned(withAge(l10n.t('Model Radar: blocked by the browser, last known {0}', figures))) : l10n.t('Model Radar: your browser blocked the request. Activate to retry.');
     case 'rejected':
       return l10n.t('Model Radar: API key rejected. Activate to set a new key.');
     case 'outOfCredits':

@@ -7,6 +7,7 @@ import { EditorSurfaces, rangeOf } from './editorSurfaces';
 import { parseSwapArgs, runSwap, type SwapOutcome } from './swapFlow';
 import { WorkspaceReferences, type ModelRefsSettings } from './workspaceIndex';
 import type { RemovedInfo } from '../../core/refs/present';
+import type { LocalScan } from '../platform/platform';
 
 export type { ModelRefsSettings } from './workspaceIndex';
 
@@ -32,6 +33,8 @@ export interface ModelReferencesDeps {
   removed?: (id: string) => RemovedInfo | null;
   /** How long the first scan waits (default START_DELAY_MS); the deferred loader has already waited. */
   startDelayMs?: number;
+  /** The host's fast scan of local folders (Platform.localScan); null or absent: findFiles and workspace.fs only. */
+  localScan?: LocalScan | null;
 }
 
 /** Let the first paint and the first fetch go first. */
@@ -39,7 +42,7 @@ const START_DELAY_MS = 1_000;
 
 export function registerModelReferences(deps: ModelReferencesDeps): ModelReferences {
   const { log } = deps;
-  const refs = new WorkspaceReferences(log, () => deps.settings.current());
+  const refs = new WorkspaceReferences(log, () => deps.settings.current(), { localScan: deps.localScan ?? null });
   const canEdit = (): boolean => vscode.workspace.isTrusted;
   const surfaces = new EditorSurfaces({ refs, snapshot: () => deps.snapshot.current(), settings: () => deps.settings.current(), canEdit, removed: deps.removed });
   const changed = new vscode.EventEmitter<ReferencesView>();

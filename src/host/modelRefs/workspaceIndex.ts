@@ -8,8 +8,7 @@ import { recognizeFile } from '../../core/refs/recognize';
 import { CANDIDATE_GLOB } from '../../core/refs/classify';
 import { chooseListing, createContentScreen, ripgrepListArgs } from '../../core/refs/listing';
 import type { FileKind, ModelRef } from '../../core/refs/types';
-import { readFile } from 'node:fs/promises';
-import { findBundledRipgrep, runRipgrepListing } from './ripgrep';
+import type { LocalScan } from '../platform/platform';
 import { formatLogMs } from '../../shared/format';
 import type { ModelRefView, ReferencesView } from '../../shared/types';
 
@@ -51,7 +50,9 @@ export interface WorkspaceReferencesOptions {
   fileBudgetMs?: number;
   /** Clock for the budget, in milliseconds (tests pass a fake one). */
   now?: () => number;
-  /** Where VS Code's ripgrep is (tests pass their own); findBundledRipgrep by default. */
+  /** The host's fast scan of local folders (the Node host's ripgrep); absent or null: findFiles only (web). */
+  localScan?: LocalScan | null;
+  /** Where VS Code's ripgrep is (tests pass their own); the local scan's own finder by default. */
   findRipgrep?: () => Promise<string | null>;
 }
 
@@ -266,11 +267,12 @@ export class WorkspaceReferences implements vscode.Disposable {
     const folders = vscode.workspace.workspaceFolders ?? [];
     const config = (section: string, key: string): unknown => vscode.workspace.getConfiguration(section).get<unknown>(key);
     const listAll = (options.include ?? []).some((p) => p.trim() !== '');
+    const local = this.options.localScan ?? null;
     const choice = chooseListing({
       enabled: this.settings().useRipgrep !== false,
       trusted: vscode.workspace.isTrusted,
       folderSchemes: folders.map((f) => f.uri.scheme),
-      rg: await (this.options.findRipgrep ?? findBundledRipgrep)(),
+      rg: local === null ? null : await (this.options.findRipgrep ?? local.findRipgrep)(),
       filesExclude: config('files', 'exclude'),
     });
     const byKey = new Map<string, ScanTodo>();
@@ -281,13 +283,13 @@ export class WorkspaceReferences implements vscode.Disposable {
     };
     const done = (via: string, local: boolean): Listed => ({ todo: [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : 1)).slice(0, MAX_FILES), via, local });
     const via = `findFiles (${choice.kind === 'findFiles' ? choice.reason : 'rg failed'})`;
-    if (choice.kind === 'ripgrep') {
+    if (choice.kind === 'ripgrep' && local !== null) {
       const screen = createContentScreen(catalog.all);
       const args = ripgrepListArgs({ needles: screen.needles, maxFileBytes: options.maxFileBytes, listAll, followSymlinks: config('search', 'followSymlinks') !== false });
       const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
       let ok = true;
       for (const folder of folders) {
-        const r = await runRipgrepListing(choice.rg, folder.uri.fsPath, args, signal);
+        const r = await local.runListing(choice.rg, folder.uri.fsPath, args, signal);
         if (signal.aborted) return null;
         if (!r.ok) {
           this.log.info(`model references: ripgrep failed (${r.reason}), listing through findFiles`);
@@ -295,7 +297,7 @@ export class WorkspaceReferences implements vscode.Disposable {
           break;
         }
         for (const f of r.files) {
-          const uri = vscode.Uri.joinPath(folder.uri, ...f.path.split(process.platform === 'win32' ? /[\\/]/ : '/'));
+          const uri = vscode.Uri.joinPath(folder.uri, ...local.pathSegments(f.path));
           // An open document is read from the editor (unsaved edits included), whatever the disk holds.
           add(uri, (kind) => open.has(uri.toString()) || screen.mustRead(kind, f.hasNeedle));
         }
@@ -318,7 +320,8 @@ export class WorkspaceReferences implements vscode.Disposable {
   async readText(uri: vscode.Uri, local = false): Promise<string> {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (doc !== undefined) return doc.getText();
-    const bytes = local ? await readFile(uri.fsPath) : await vscode.workspace.fs.readFile(uri);
+    const direct = local ? this.options.localScan : null;
+    const bytes = direct ? await direct.readFile(uri.fsPath) : await vscode.workspace.fs.readFile(uri);
     if (bytes.byteLength > this.settings().maxFileBytes) throw new Error('too large');
     return new TextDecoder('utf-8').decode(bytes);
   }

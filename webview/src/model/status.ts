@@ -39,7 +39,7 @@ function joinWords(labels: string[]): string {
 }
 
 /** Severity order when several kinds fail at once: the one the user must act on comes first. */
-const ORDER: readonly ErrorKind[] = ['unauthorized', 'notManagementKey', 'paymentRequired', 'forbidden', 'config', 'offline', 'timeout', 'rateLimited', 'server', 'badResponse', 'notFound'];
+const ORDER: readonly ErrorKind[] = ['unauthorized', 'notManagementKey', 'paymentRequired', 'forbidden', 'config', 'blocked', 'offline', 'timeout', 'rateLimited', 'server', 'badResponse', 'notFound'];
 
 export function banners(snapshot: Snapshot, now: number): Banner[] {
   const RETRY: BannerAction = { command: 'refresh', label: l10n.t('Retry') };
@@ -126,6 +126,16 @@ export function banners(snapshot: Snapshot, now: number): Banner[] {
             () => l10n.t('Fix it in Settings.'),
           ),
           actions: [LOG] });
+        break;
+      case 'blocked':
+        // The web extension host: the browser refused the cross-origin request, so nothing came back to show.
+        out.push({
+          id: kind,
+          severity: 'error',
+          title: l10n.t('Your browser blocked the request for {0}.', what),
+          detail: l10n.t('The browser refused the cross-origin request to OpenRouter, so no answer reached Model Radar. An extension or a policy that blocks openrouter.ai can cause this. {0}', since(names)),
+          actions: [RETRY, LOG],
+        });
         break;
       case 'offline':
       case 'timeout':
