@@ -3,6 +3,7 @@
 import type { CommandName } from './commands';
 import type { CompareResult, ReferencesView, Snapshot, SpendHistoryResult, SpendWindow, TokenMix, WatchView } from './types';
 import type { WebviewL10n } from './l10n';
+import type { ProvidersResult } from './types';
 
 export type ViewKind = 'sidebar' | 'dashboard';
 
@@ -51,6 +52,8 @@ export interface RequestMap {
   'command/run': [{ command: WebviewCommand }, { ran: boolean }];
   /** Per-model spend history over a window (management key); cached by the host for 15 minutes unless refresh. */
   'spend/history': [{ window: SpendWindow; refresh?: boolean }, SpendHistoryResult];
+  /** One model's providers (GET /models/{author}/{slug}/endpoints), on demand; cached by the host 15 minutes unless refresh. */
+  'providers/get': [{ modelId: string; refresh?: boolean }, ProvidersResult];
 }
 export type RequestMethod = keyof RequestMap;
 export type RequestParams<M extends RequestMethod> = RequestMap[M][0];

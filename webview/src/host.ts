@@ -14,6 +14,7 @@ import type {
 import * as intake from './model/intake';
 import { watchView } from './model/watchGuard';
 import { parseSpendHistoryResult } from '../../src/shared/spendSchemas';
+import { parseProvidersResult } from '../../src/shared/providersSchema';
 import { asRecord as rec } from '../../src/shared/isRecord';
 import { readWebviewL10n } from '../../src/shared/l10n';
 
@@ -59,6 +60,7 @@ const RESULTS: { [M in RequestMethod]: (raw: unknown) => RequestResult<M> } = {
   'reference/reveal': (raw) => ({ revealed: rec(raw)?.revealed === true }),
   'command/run': (raw) => ({ ran: rec(raw)?.ran === true }),
   'spend/history': (raw) => parseSpendHistoryResult(raw),
+  'providers/get': (raw) => parseProvidersResult(raw),
 };
 
 function notificationGuards(defaultView: ViewKind): { [N in NotificationMethod]: (raw: unknown) => NotificationMap[N] } {

@@ -30,6 +30,7 @@ const paramSchemas: { [M in RequestMethod]: v.GenericSchema<unknown, RequestPara
   'reference/reveal': v.strictObject({ refId }),
   'command/run': v.strictObject({ command: v.picklist(WEBVIEW_COMMANDS) }),
   'spend/history': v.strictObject({ window: v.picklist(SPEND_WINDOWS), refresh: v.optional(v.boolean()) }),
+  'providers/get': v.strictObject({ modelId, refresh: v.optional(v.boolean()) }),
 };
 
 export type GuardResult =

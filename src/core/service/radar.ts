@@ -20,6 +20,8 @@ import { refreshIntervalsMs, type Settings } from './settings';
 import { trustedUsage } from '../status/levels';
 import { createSpendHistoryCache, type SpendHistoryCache } from '../spend/historyCache';
 import { historyMix } from '../spend/reprice';
+import { createProvidersService, type ProvidersService } from '../providers/service';
+import type { ProvidersResult } from '../../shared/types';
 
 export interface RadarKeys {
   inference(): Promise<string | undefined>;
@@ -83,6 +85,8 @@ export class Radar {
   private overridesKey: string;
   /** Per-model spend history per window (analytics, or the /activity fallback), cached within rate limits. */
   private readonly history: SpendHistoryCache;
+  /** One model's providers (GET /models/{author}/{slug}/endpoints), on demand, cached within an hourly budget. */
+  private readonly providerTables: ProvidersService;
 
   constructor(private readonly options: RadarOptions) {
     const settings = options.settings();
@@ -100,6 +104,13 @@ export class Radar {
       activity: () => this.store.get().activity,
       activityError: () => this.store.get().resources.activity.error,
       management: () => (!this.keysState.management ? 'none' : this.managementKind() === 'notManagement' ? 'notManagement' : 'usable'),
+      now: this.now,
+    });
+    this.providerTables = createProvidersService({
+      index: () => this.index,
+      // The inference key, when there is one, is what makes OpenRouter fill in latency and throughput.
+      fetch: async (model) => this.client.getEndpoints(model, { key: (await this.options.keys.inference()) ?? undefined }),
+      mixFor: (modelId) => this.workloadMix(modelId),
       now: this.now,
     });
     this.store = createSnapshotStore({
@@ -190,6 +201,8 @@ export class Radar {
     this.keysResolved = true;
     // The history belonged to the account of the old key.
     this.history.clear();
+    // Performance figures depend on whether a key was sent.
+    this.providerTables.cache.clear();
     const inferenceChanged = before.inference !== state.inference || this.poller === null;
     if (state.inference === 'none') {
       this.keyData = null;
@@ -285,6 +298,7 @@ export class Radar {
       this.rankingRows = null;
       this.orderIds = null;
       this.history.clear();
+      this.providerTables.cache.clear();
       this.restartPoller(true);
       void this.refreshNow();
     }
@@ -551,6 +565,11 @@ export class Radar {
       if (mix) return mix;
     }
     return snap.activity ? tokenMixFromActivity(snap.activity, modelId) : null;
+  }
+
+  /** One model's providers (price on the user's mix, latency, throughput, uptime), cheapest and fastest marked. Never rejects. */
+  providers(modelId: string, refresh = false): Promise<ProvidersResult> {
+    return this.providerTables.get(modelId, refresh);
   }
 
   compare(modelId: string, mix: Omit<TokenMix, 'source'> | null, limit: number): CompareResult {
