@@ -5,11 +5,30 @@
 // model's providers, so they are stripped. An id that cannot name a path is refused with a typed reason; nothing
 // is guessed.
 import type { CatalogModel, EndpointIdError } from '../../shared/types';
+import { familyKey } from '../watch/successor';
 
 /** What the path builder needs of the catalog (src/core/market/catalog.ts CatalogIndex fits). */
 export interface EndpointCatalog {
+  readonly all: readonly CatalogModel[];
   resolve(raw: string): { model: CatalogModel } | null;
   aliasTarget(model: CatalogModel): CatalogModel | null;
+}
+
+/**
+ * What a "~author/family-latest" alias points at: its `alias_target` when the catalog has one, else what OpenRouter
+ * documents the alias to mean, the newest model of the family (by `created`; plain ids only).
+ */
+export function aliasTargetOf(alias: CatalogModel, catalog: EndpointCatalog): string | null {
+  const listed = catalog.aliasTarget(alias)?.id ?? alias.aliasTarget;
+  if (listed !== null) return listed;
+  const family = familyKey(alias.id);
+  if (family === null) return null;
+  let best: CatalogModel | null = null;
+  for (const m of catalog.all) {
+    if (m.id.startsWith('~') || m.variant !== null || m.variable || familyKey(m.id) !== family) continue;
+    if (best === null || m.created > best.created) best = m;
+  }
+  return best?.id ?? null;
 }
 
 export type EndpointPath =
@@ -69,8 +88,7 @@ export function endpointPathFor(raw: string, catalog: EndpointCatalog | null): E
   if (hit !== null) {
     const model = hit.model;
     if (model.id.startsWith('~')) {
-      const target = catalog?.aliasTarget(model) ?? null;
-      const targetId = target?.id ?? model.aliasTarget;
+      const targetId = catalog === null ? null : aliasTargetOf(model, catalog);
       if (targetId === null || targetId.startsWith('~')) return fail('unresolvedAlias');
       return fromBase(stripVariant(targetId.toLowerCase()));
     }
