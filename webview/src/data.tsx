@@ -5,7 +5,7 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactElement, type ReactNode } from 'react';
 import useSWR, { SWRConfig, useSWRConfig, type SWRConfiguration } from 'swr';
 import type { RequestMethod, RequestParams, RequestResult, ViewKind, WebviewSettings } from '../../src/shared/protocol';
-import type { CompareResult, ReferencesView, Snapshot, SpendHistoryResult, SpendWindow, WatchView } from '../../src/shared/types';
+import type { CompareResult, ProvidersResult, ReferencesView, Snapshot, SpendHistoryResult, SpendWindow, WatchView } from '../../src/shared/types';
 import { HostRequestError, type HostBridge } from './host';
 import { configureL10n } from './l10n';
 import type { MixInput, UiStateStore } from './uiState';
@@ -31,6 +31,7 @@ export const SETTINGS_KEY = 'settings';
 export const WATCH_KEY = 'watch';
 const COMPARE = 'compare/alternatives';
 const SPEND_HISTORY = 'spend/history';
+const PROVIDERS = 'providers/get';
 
 /** Pushed resources never refetch on their own: the host owns freshness. */
 const PUSHED: SWRConfiguration = { revalidateOnMount: false, revalidateIfStale: false, revalidateOnFocus: false, revalidateOnReconnect: false };
@@ -228,5 +229,39 @@ export function useSpendHistory(window: SpendWindow, keyState: string | null): S
       (err: unknown) => setRefreshing({ pending: false, error: err instanceof HostRequestError ? err : new HostRequestError('failed', String(err)) }),
     );
   }, [bridge, mutate, mutateAll, window]);
+  return { data, error: refreshing.error ?? error, loading: isLoading || refreshing.pending, refresh };
+}
+
+export interface ProvidersState {
+  data: ProvidersResult | undefined;
+  error: HostRequestError | undefined;
+  loading: boolean;
+  /** Asks the host again now, past its 15-minute cache (its hourly budget and a 429's Retry-After still hold). */
+  refresh: () => void;
+}
+
+/**
+ * One model's providers, asked for only when `modelId` is set (the user opened that model): nothing is fetched for
+ * models nobody looks at. `keyState` is part of the cache key: a new key may add the performance figures.
+ */
+export function useProviders(modelId: string | null, keyState: string): ProvidersState {
+  const { bridge } = useServices();
+  const { data, error, isLoading, mutate } = useSWR<ProvidersResult, HostRequestError>(
+    modelId === null ? null : ([PROVIDERS, modelId, keyState] as const),
+    ([, id]: readonly [string, string, string]) => bridge.request('providers/get', { modelId: id }),
+    { keepPreviousData: false, revalidateIfStale: false },
+  );
+  const [refreshing, setRefreshing] = useState<{ pending: boolean; error: HostRequestError | undefined }>({ pending: false, error: undefined });
+  const refresh = useCallback(() => {
+    if (modelId === null) return;
+    setRefreshing({ pending: true, error: undefined });
+    bridge.request('providers/get', { modelId, refresh: true }).then(
+      (r) => {
+        setRefreshing({ pending: false, error: undefined });
+        void mutate(r, { revalidate: false });
+      },
+      (err: unknown) => setRefreshing({ pending: false, error: err instanceof HostRequestError ? err : new HostRequestError('failed', String(err)) }),
+    );
+  }, [bridge, modelId, mutate]);
   return { data, error: refreshing.error ?? error, loading: isLoading || refreshing.pending, refresh };
 }

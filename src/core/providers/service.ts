@@ -23,7 +23,7 @@ export interface ProvidersService {
 }
 
 export function createProvidersService(deps: ProvidersServiceDeps): ProvidersService {
-  const cache = createProvidersCache({ fetch: (m) => deps.fetch(m), now: deps.now });
+  const cache = createProvidersCache({ fetch: (m) => deps.fetch(m), now: () => deps.now() });
   return {
     cache,
     async get(modelId, refresh = false) {
