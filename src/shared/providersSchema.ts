@@ -65,7 +65,7 @@ export const providersResultSchema = v.variant('status', [
     modelId: text,
     reason: v.picklist(PROVIDERS_FAILURES),
     idError: v.nullable(v.picklist(ENDPOINT_ID_ERRORS)),
-    error: v.nullable(errorInfoSchema),
+    cause: v.nullable(errorInfoSchema),
     retryAt: v.nullable(num),
   }),
 ]);

@@ -586,7 +586,7 @@ export type ProvidersResult =
       /** For badId: why the id names no endpoints path. */
       idError: EndpointIdError | null;
       /** The client's typed error, when a request failed. */
-      error: ErrorInfo | null;
+      cause: ErrorInfo | null;
       /** Epoch ms before which asking again is pointless (429 Retry-After, or the hourly budget); null when any time. */
       retryAt: number | null;
     };

@@ -435,7 +435,7 @@ describe('client and service against the fake server', () => {
     const other = await service.get('deepseek/deepseek-v4-pro');
     expect(other.status === 'ok' && other.view.mix.source).toBe('default');
     const before = fake.requests.length;
-    expect(await service.get('nobody/nothing')).toMatchObject({ status: 'unavailable', reason: 'unknownModel', error: null });
+    expect(await service.get('nobody/nothing')).toMatchObject({ status: 'unavailable', reason: 'unknownModel', cause: null });
     expect(await service.get('openrouter/auto')).toMatchObject({ status: 'unavailable', reason: 'badId', idError: 'router' });
     expect(fake.requests.length).toBe(before);
   });
@@ -444,7 +444,7 @@ describe('client and service against the fake server', () => {
     fake.reset();
     fake.setFault({ endpoint: 'models/endpoints', fault: 429, retryAfter: 90 });
     const service = createProvidersService({ index: () => fixtureCatalog(), fetch: (m) => client().getEndpoints(m), mixFor: () => null, now: () => 5_000 });
-    expect(await service.get('qwen/qwen3.7-plus')).toMatchObject({ status: 'unavailable', reason: 'rateLimited', error: { kind: 'rateLimited', status: 429, retryAfterMs: 90_000 }, retryAt: 95_000 });
+    expect(await service.get('qwen/qwen3.7-plus')).toMatchObject({ status: 'unavailable', reason: 'rateLimited', cause: { kind: 'rateLimited', status: 429, retryAfterMs: 90_000 }, retryAt: 95_000 });
   });
 
   it('odd rows from the server are dropped and counted, the rest shown', async () => {

@@ -32,7 +32,7 @@ export function createProvidersService(deps: ProvidersServiceDeps): ProvidersSer
         modelId,
         reason,
         idError,
-        error: null,
+        cause: null,
         retryAt: null,
       });
       const index = deps.index();
@@ -42,7 +42,7 @@ export function createProvidersService(deps: ProvidersServiceDeps): ProvidersSer
       const path = endpointPathFor(modelId, index);
       if (!path.ok) return unavailable('badId', path.error);
       const fetched = await cache.get(path, { refresh });
-      if (!fetched.ok) return { status: 'unavailable', modelId, reason: fetched.reason, idError: null, error: fetched.error, retryAt: fetched.retryAt };
+      if (!fetched.ok) return { status: 'unavailable', modelId, reason: fetched.reason, idError: null, cause: fetched.error, retryAt: fetched.retryAt };
       const model = index.resolve(path.model)?.model ?? hit.model;
       return {
         status: 'ok',

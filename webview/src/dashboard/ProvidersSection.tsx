@@ -94,7 +94,7 @@ function ProvidersTable({ modelId, keyState }: { modelId: string; keyState: stri
 
 function Unavailable({ result, nowMs, refresh }: { result: Extract<ProvidersResult, { status: 'unavailable' }>; nowMs: number; refresh: ReactElement }): ReactElement {
   const wait = result.retryAt === null ? null : formatDuration(Math.max(0, result.retryAt - nowMs));
-  const detail = result.error?.message ?? l10n.t('unknown error');
+  const detail = result.cause?.message ?? l10n.t('unknown error');
   let text: string;
   switch (result.reason) {
     case 'badId':
@@ -109,7 +109,7 @@ function Unavailable({ result, nowMs, refresh }: { result: Extract<ProvidersResu
       break;
     case 'unknownModel':
       text =
-        result.error === null
+        result.cause === null
           ? l10n.t('{0} is not in the OpenRouter catalog, so it has no providers to list.', result.modelId)
           : l10n.t('OpenRouter does not know {0} ({1}): it may have been removed or renamed.', result.modelId, detail);
       break;
@@ -129,7 +129,7 @@ function Unavailable({ result, nowMs, refresh }: { result: Extract<ProvidersResu
   return (
     <div className="mr-warn" role="status" data-testid="providers-unavailable" data-reason={result.reason}>
       <p>{text}</p>
-      {result.reason === 'badId' || (result.reason === 'unknownModel' && result.error === null) ? null : refresh}
+      {result.reason === 'badId' || (result.reason === 'unknownModel' && result.cause === null) ? null : refresh}
     </div>
   );
 }
