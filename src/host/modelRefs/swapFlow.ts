@@ -8,6 +8,7 @@ import { thisWeekRankings } from '../../core/market/rankings';
 import { activeFileFirst, fingerprint, refPickItem, selectForSwap, swapAppliedMessage, swapChoices, swapTargetPrompt, swapTargetSections, toRefView } from '../../core/refs/present';
 import { computeSwapMany, isRoutableTarget, keepVariantOption, normaliseTarget, sameModelKey, type SwapRefusalKind, type TextEdit } from '../../core/refs/swap';
 import { readUtf8Text } from '../../core/refs/textBytes';
+import { routingTargetSection } from '../../core/refs/routingTargets';
 import type { Snapshot, TokenMix } from '../../shared/types';
 import { snapshotPriceAge } from '../../shared/dataLabels';
 import { rangeInText } from './editorSurfaces';
@@ -102,15 +103,20 @@ async function pickTarget(deps: SwapDeps, current: RefEntry): Promise<string | u
     (model === null ? null : deps.mixFor ? deps.mixFor(model.id) : snap.activity !== null ? tokenMixFromActivity(snap.activity, model.id) : null) ?? DEFAULT_MIX;
   const compare = model === null ? null : alternatives(catalog, model.id, mix, { rankings: snap.rankings, limit: 6 });
   const sections = swapTargetSections({ models: catalog.all, rankings: thisWeekRankings(snap.rankings), currentId: model?.id ?? current.ref.id, compare }, vscode.l10n);
-  type Item = vscode.QuickPickItem & { id?: string };
+  // The same model with a routing suffix (:floor, :nitro, :exacto), first: written exactly as listed.
+  const routing = routingTargetSection(current.ref.id, catalog, vscode.l10n);
+  if (routing !== null) sections.unshift(routing);
+  type Item = vscode.QuickPickItem & { id?: string; routing?: boolean };
   const items: Item[] = [];
   for (const s of sections) {
     items.push({ label: s.title, kind: vscode.QuickPickItemKind.Separator });
-    for (const i of s.items) items.push({ label: i.label, description: i.description, detail: i.detail, id: i.id });
+    for (const i of s.items) items.push({ label: i.label, description: i.description, detail: i.detail, id: i.id, routing: s === routing });
   }
   const priceAge = snapshotPriceAge(snap, Date.now());
   const picked = await vscode.window.showQuickPick(items, { ...swapTargetPrompt(current.ref.raw, model, compare, priceAge, vscode.l10n), matchOnDescription: true });
   if (picked?.id === undefined) return undefined;
+  // A routing target already says which suffix (or none) to write: no "keep :variant" question after it.
+  if (picked.routing === true) return picked.id;
   return chooseVariant(deps, current, picked.id);
 }
 
