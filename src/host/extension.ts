@@ -168,7 +168,7 @@ export function start(context: vscode.ExtensionContext, log: vscode.LogOutputCha
     },
     settings,
     references,
-    openDashboard: () => dashboard.show(),
+    openDashboard: (providersOf) => dashboard.show(providersOf),
   };
 
 

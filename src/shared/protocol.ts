@@ -66,6 +66,8 @@ export interface NotificationMap {
   'references/didChange': ReferencesView;
   'settings/didChange': WebviewSettings;
   'watch/didChange': WatchView;
+  /** Open the dashboard's Providers section at this model (the hover's "Providers" link). */
+  'providers/focus': { modelId: string };
 }
 export type NotificationMethod = keyof NotificationMap;
 

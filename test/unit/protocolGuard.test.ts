@@ -214,3 +214,14 @@ describe('providers/get (issue #15 item 3)', () => {
     }
   });
 });
+
+describe('Open Dashboard at a model’s providers (command link argument)', () => {
+  it('takes a well-formed model id, and nothing else', async () => {
+    const { dashboardFocusArg } = await import('../../src/core/bridge/protocolGuard');
+    expect(dashboardFocusArg({ providers: 'qwen/qwen3-coder:free' })).toBe('qwen/qwen3-coder:free');
+    expect(dashboardFocusArg({ providers: '~anthropic/claude-sonnet-latest' })).toBe('~anthropic/claude-sonnet-latest');
+    for (const bad of [undefined, null, 'qwen/qwen3-coder', [], { providers: 42 }, { providers: '../../x' }, { providers: 'https://evil.example' }, { providers: `a/${'b'.repeat(300)}` }, { model: 'a/b' }]) {
+      expect(dashboardFocusArg(bad)).toBeNull();
+    }
+  });
+});

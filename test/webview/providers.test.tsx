@@ -183,4 +183,22 @@ describe('dashboard Providers section', () => {
     expect(within(section()).getByText('acme/unknown-model is not in the OpenRouter catalog, so it has no providers to list.')).toBeTruthy();
     await waitFor(() => expect(host.requests('providers/get')).toHaveLength(0));
   });
+
+  it('the hover’s "Providers" link: the host’s focus opens that model and loads it, even with the section folded', async () => {
+    const { host, store } = await dashboard(() => providers(QWEN, ROWS));
+    store.update((st) => ({ ...st, collapsed: { ...st.collapsed, providers: true } }));
+    await host.push('providers/focus', { modelId: QWEN });
+    const table = await within(section()).findByRole('table', { name: 'Providers of Qwen: Qwen3 Coder' });
+    expect(table.closest('li')?.getAttribute('data-focused')).toBe('true');
+    expect(host.requests('providers/get').map((r) => r.params)).toEqual([{ modelId: QWEN }]);
+  });
+
+  it('a focus on a model in neither list adds it first, said to come from the editor', async () => {
+    const { host } = await dashboard(() => providers('deepseek/deepseek-v4-flash', ROWS));
+    await host.push('providers/focus', { modelId: 'deepseek/deepseek-v4-flash' });
+    const first = section().querySelector('li[data-model]');
+    expect(first?.getAttribute('data-model')).toBe('deepseek/deepseek-v4-flash');
+    expect(within(first as HTMLElement).getByText('opened from the editor')).toBeTruthy();
+    await waitFor(() => expect(host.requests('providers/get').map((r) => r.params.modelId)).toEqual(['deepseek/deepseek-v4-flash']));
+  });
 });

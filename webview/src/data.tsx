@@ -29,6 +29,8 @@ export const SNAPSHOT_KEY = 'snapshot';
 export const REFERENCES_KEY = 'references';
 export const SETTINGS_KEY = 'settings';
 export const WATCH_KEY = 'watch';
+/** The model whose providers the host asked to show (the hover's link), with when: the same model twice is two asks. */
+export const PROVIDERS_FOCUS_KEY = 'providers/focus';
 const COMPARE = 'compare/alternatives';
 const SPEND_HISTORY = 'spend/history';
 const PROVIDERS = 'providers/get';
@@ -68,6 +70,11 @@ export function useReferences(): ReferencesView | undefined {
 /** The catalog watch's Changes list; undefined until the host sends one (or when it has no watch). */
 export function useWatch(): WatchView | undefined {
   return useSWR<WatchView>(WATCH_KEY, null, PUSHED).data;
+}
+
+/** The last "show the providers of" ask from the host, or undefined. */
+export function useProvidersFocus(): { modelId: string; at: number } | undefined {
+  return useSWR<{ modelId: string; at: number }>(PROVIDERS_FOCUS_KEY, null, PUSHED).data;
 }
 
 export function useSettings(): WebviewSettings | undefined {
@@ -111,6 +118,9 @@ export function HostSync({ onView }: { onView: (view: ViewKind) => void }): null
           break;
         case 'watch/didChange':
           void mutate(WATCH_KEY, n.params, { revalidate: false });
+          break;
+        case 'providers/focus':
+          void mutate(PROVIDERS_FOCUS_KEY, { modelId: n.params.modelId, at: Date.now() }, { revalidate: false });
           break;
         case 'snapshot/didChange':
           pricesMayHaveChanged(n.params);

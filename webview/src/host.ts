@@ -74,6 +74,11 @@ function notificationGuards(defaultView: ViewKind): { [N in NotificationMethod]:
     'references/didChange': (raw) => intake.references(raw),
     'settings/didChange': (raw) => intake.settings(raw),
     'watch/didChange': (raw) => watchView(raw),
+    'providers/focus': (raw) => {
+      const modelId = rec(raw)?.modelId;
+      if (typeof modelId !== 'string' || modelId.length === 0 || modelId.length > 200) throw new TypeError('providers/focus without a model id');
+      return { modelId };
+    },
   };
 }
 

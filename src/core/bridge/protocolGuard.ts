@@ -33,6 +33,16 @@ const paramSchemas: { [M in RequestMethod]: v.GenericSchema<unknown, RequestPara
   'providers/get': v.strictObject({ modelId, refresh: v.optional(v.boolean()) }),
 };
 
+/**
+ * The argument of Open Dashboard from a command link (the hover's "Providers"): `{ providers: "<model id>" }`.
+ * Command links can come from anywhere, so anything else (another shape, an id that is not one) means no focus.
+ */
+export function dashboardFocusArg(arg: unknown): string | null {
+  if (!isRecord(arg)) return null;
+  const id = arg.providers;
+  return typeof id === 'string' && id.length <= 200 && MODEL_ID_PATTERN.test(id) ? id : null;
+}
+
 export type GuardResult =
   | { ok: true; message: WebviewToHost }
   | { ok: false; reason: string; /** Set when the message was a request, so the host can answer it. */ requestId?: number };

@@ -3,11 +3,12 @@
 // (one request, cached by the host for 15 minutes within an hourly budget). Cheapest is decided on the user's own
 // token mix (else the default mix, said so); fastest by median throughput over the last 30 minutes. A figure
 // OpenRouter did not send reads "—", never 0, and a failure says what happened instead of showing old figures.
-import { useMemo, useState, type ReactElement } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import type { ProvidersResult, ProvidersView, ReferencesView, Snapshot } from '../../../src/shared/types';
 import { formatAgo, formatContext, formatDuration, formatLatency, formatPercent, formatPricePair, formatThroughput, formatUsd, UNKNOWN } from '../../../src/shared/format';
 import { Section } from '../components/Section';
-import { useProviders, useServices, useSpendHistory } from '../data';
+import { useProviders, useProvidersFocus, useServices, useSpendHistory } from '../data';
+import { catalogIndex } from '../model/derive';
 import { providerModels, type ProviderModelEntry } from '../model/providerModels';
 import { mixLabel } from '../model/workload';
 import { Button, ProgressRing, Tag } from '../ui/toolkit';
@@ -20,10 +21,24 @@ function keyStateOf(s: Snapshot): string {
   return `${s.keys.inference}|${s.keys.management ? (s.keys.managementKind ?? 'unverified') : 'none'}`;
 }
 
-export function ProvidersSection({ snapshot, references, focus }: { snapshot: Snapshot; references: ReferencesView | undefined; focus?: string | null }): ReactElement {
+const matches = (entry: ProviderModelEntry, modelId: string): boolean => entry.id === modelId || entry.spellings.includes(modelId);
+
+export function ProvidersSection({ snapshot, references }: { snapshot: Snapshot; references: ReferencesView | undefined }): ReactElement {
   const history = useSpendHistory(30, snapshot.keys.management ? `m:${snapshot.keys.managementKind ?? 'unverified'}` : null);
   const view = history.data?.status === 'ok' ? history.data.view : null;
-  const models = useMemo(() => providerModels(snapshot, references, view), [snapshot, references, view]);
+  const focus = useProvidersFocus();
+  const { store } = useServices();
+  const models = useMemo(() => {
+    const list = providerModels(snapshot, references, view);
+    // Asked for from the editor (the hover's link) but in neither list yet: shown first, on its own.
+    if (focus === undefined || list.some((m) => matches(m, focus.modelId))) return list;
+    const model = catalogIndex(snapshot.catalog).get(focus.modelId);
+    return [{ id: focus.modelId, model, spellings: [focus.modelId], refs: 0, spent: false }, ...list];
+  }, [snapshot, references, view, focus]);
+  useEffect(() => {
+    // The section opens for the model asked for, even if the user had folded it.
+    if (focus !== undefined) store.update((s) => ({ ...s, collapsed: { ...s.collapsed, providers: false } }));
+  }, [focus, store]);
   return (
     <Section id="providers" title={l10n.t('Providers')} summary={models.length > 0 ? l10n.t('{0} of your models', models.length) : undefined} className="mr-providers">
       <p className="mr-muted">
@@ -38,7 +53,7 @@ export function ProvidersSection({ snapshot, references, focus }: { snapshot: Sn
       ) : (
         <ul className="mr-provider-models">
           {models.map((m) => (
-            <ModelProviders key={m.id} entry={m} keyState={keyStateOf(snapshot)} initiallyOpen={focus !== undefined && focus !== null && m.spellings.concat(m.id).includes(focus)} />
+            <ModelProviders key={m.id} entry={m} keyState={keyStateOf(snapshot)} focusAt={focus !== undefined && matches(m, focus.modelId) ? focus.at : null} />
           ))}
         </ul>
       )}
@@ -46,16 +61,25 @@ export function ProvidersSection({ snapshot, references, focus }: { snapshot: Sn
   );
 }
 
-function ModelProviders({ entry, keyState, initiallyOpen }: { entry: ProviderModelEntry; keyState: string; initiallyOpen: boolean }): ReactElement {
-  const [open, setOpen] = useState(initiallyOpen);
+function ModelProviders({ entry, keyState, focusAt }: { entry: ProviderModelEntry; keyState: string; focusAt: number | null }): ReactElement {
+  const [open, setOpen] = useState(focusAt !== null);
+  const item = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (focusAt === null) return;
+    setOpen(true);
+    const el = item.current;
+    if (el !== null && typeof el.scrollIntoView === 'function') el.scrollIntoView({ block: 'start' });
+  }, [focusAt]);
   const where =
     entry.refs > 0 && entry.spent
       ? l10n.t('in your workspace and your spend')
       : entry.refs > 0
         ? l10n.t('in your workspace')
-        : l10n.t('in your spend history');
+        : entry.spent
+          ? l10n.t('in your spend history')
+          : l10n.t('opened from the editor');
   return (
-    <li className="mr-provider-model" data-model={entry.id}>
+    <li ref={item} className="mr-provider-model" data-model={entry.id} data-focused={focusAt !== null ? 'true' : undefined}>
       <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>
           <strong>{entry.model?.name ?? entry.id}</strong> <code>{entry.id}</code> <span className="mr-muted">{where}</span>
