@@ -2,6 +2,8 @@
 // the documented schemas (docs/openrouter-api.md §3–5), and the orderings derived from the real captures.
 // Deterministic: the same inputs give the same bytes, so tests can compute expectations independently.
 import type { ApiActivityItem, ApiKeyData, ApiModel, ApiRankingRow } from '../../src/core/openrouter/apiTypes';
+import type { InferInput } from 'valibot';
+import type { endpointSchema } from '../../src/core/openrouter/endpointsSchema';
 
 export const INFERENCE_KEY = 'sk-or-v1-test-inference';
 export const MANAGEMENT_KEY = 'sk-or-v1-test-management';
@@ -197,7 +199,7 @@ function fakeUuid(text: string): string {
 // --- GET /models/{author}/{slug}/endpoints ------------------------------------------------------------------
 
 /** One endpoint row as OpenRouter sends it (docs/openrouter-api-more.md §3): the schema's input type, so it cannot drift. */
-export type FakeEndpointRow = import('valibot').InferInput<typeof import('../../src/core/openrouter/endpointsSchema').endpointSchema>;
+export type FakeEndpointRow = InferInput<typeof endpointSchema>;
 
 export interface FakeEndpointsResponse {
   data: { id: string; name: string; created: number; description: string; architecture: unknown; endpoints: FakeEndpointRow[] };

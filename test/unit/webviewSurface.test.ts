@@ -113,7 +113,7 @@ describe('the Providers focus (the hover’s "Providers" link, issue #15 item 3)
   it('asked before the page is ready: sent once, right after init', async () => {
     const { surface: s } = surface();
     const shown = new FakeShown();
-    s.attach(shown, shown.changed.event);
+    s.attach(shown as never, shown.changed.event);
     s.focusProviders('qwen/qwen3-coder');
     expect(shown.sent).toHaveLength(0);
     await shown.ready();
@@ -128,7 +128,7 @@ describe('the Providers focus (the hover’s "Providers" link, issue #15 item 3)
   it('asked when the page is ready: sent at once', async () => {
     const { surface: s } = surface();
     const shown = new FakeShown();
-    s.attach(shown, shown.changed.event);
+    s.attach(shown as never, shown.changed.event);
     await shown.ready();
     s.focusProviders('deepseek/deepseek-v4-flash');
     expect(focusMessages(shown)).toEqual([{ modelId: 'deepseek/deepseek-v4-flash' }]);
