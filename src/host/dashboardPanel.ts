@@ -12,9 +12,11 @@ export class DashboardPanel extends WebviewSurface {
     super('dashboard', deps);
   }
 
-  show(): void {
+  /** Opens (or reveals) the dashboard; with `providersOf`, at that model's providers. */
+  show(providersOf?: string | null): void {
     if (this.panel) {
       this.panel.reveal(undefined, false);
+      if (providersOf) this.focusProviders(providersOf);
       return;
     }
     const panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, 'Model Radar', vscode.ViewColumn.Active, {
@@ -27,6 +29,7 @@ export class DashboardPanel extends WebviewSurface {
       this.panel = undefined;
     });
     this.attach(panel, panel.onDidChangeViewState);
+    if (providersOf) this.focusProviders(providersOf);
   }
 
   override dispose(): void {

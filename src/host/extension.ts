@@ -137,6 +137,7 @@ export function start(context: vscode.ExtensionContext, log: vscode.LogOutputCha
     compare: (id, mix, limit) => radar.compare(id, mix, limit),
     l10n: vscode.l10n,
     spendHistory: (window, refresh) => radar.spendHistory(window, refresh),
+    providers: (modelId, refresh) => radar.providers(modelId, refresh),
     effects: {
       copyText: async (text) => {
         await vscode.env.clipboard.writeText(text);
@@ -178,7 +179,7 @@ export function start(context: vscode.ExtensionContext, log: vscode.LogOutputCha
     },
     settings,
     references,
-    openDashboard: () => dashboard.show(),
+    openDashboard: (providersOf) => dashboard.show(providersOf),
   };
 
 

@@ -32,5 +32,6 @@ export interface Services {
   radar: RadarApi;
   settings: SettingsApi;
   references: ReferencesApi;
-  openDashboard(): void;
+  /** With a model id: at that model's providers (the hover's "Providers" link). */
+  openDashboard(providersOf?: string | null): void;
 }

@@ -214,6 +214,8 @@ export class WebviewConnection implements vscode.Disposable {
   private shownAt = performance.now();
   /** The page reported its first content: a host-rendered first screen may do so before it says ready. */
   private painted = false;
+  /** A model whose providers to show, asked for before the page said ready: sent after its init. */
+  private pendingFocus: string | null = null;
 
   constructor(
     private readonly webview: vscode.Webview,
@@ -273,9 +275,17 @@ export class WebviewConnection implements vscode.Disposable {
     const first = this.view === 'sidebar' && !this.painted ? sidebarFirstSnapshot(this.state.snapshot(), references) : { snapshot: this.state.snapshot(), partial: false };
     const watch = this.state.watch?.();
     this.notify('init', { view: this.view, snapshot: first.snapshot, references, settings: this.state.settings(), l10n: hostL10n(), ...(watch === undefined ? {} : { watch }) });
+    if (this.pendingFocus !== null) this.notify('providers/focus', { modelId: this.pendingFocus });
+    this.pendingFocus = null;
     this.fullPending = first.partial;
     clearTimeout(this.fullTimer);
     if (first.partial) this.fullTimer = setTimeout(() => this.sendFullSnapshot(), FULL_SNAPSHOT_FALLBACK_MS);
+  }
+
+  /** Shows the providers of a model in the dashboard: now when the page is ready, else right after its init. */
+  focusProviders(modelId: string): void {
+    if (this.ready) this.notify('providers/focus', { modelId });
+    else this.pendingFocus = modelId;
   }
 
   private sendFullSnapshot(): void {

@@ -50,6 +50,11 @@ export class WebviewSurface implements vscode.Disposable {
     this.visibility.fire(shown.visible);
   }
 
+  /** The dashboard's Providers section at this model (see WebviewConnection.focusProviders). */
+  focusProviders(modelId: string): void {
+    this.current?.connection.focusProviders(modelId);
+  }
+
   dispose(): void {
     this.current?.connection.dispose();
     this.current = undefined;

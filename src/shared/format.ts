@@ -26,6 +26,8 @@
 // |                      | formatAgo/formatAge | "just now", "12 min ago", "3 h ago", "2 d ago"  | "刚刚", "12分钟前", "3小时前", "2天前" |
 // | region               | regionLabel         | "China", "US", "Europe", "Other", "Unknown"     | "中国", "美国", "欧洲", "其他", "未知" |
 // | timing in a log line | formatLogMs         | "12.35" (ms, two decimals, no grouping): read back by the e2e and bench     |
+// | latency (ms)         | formatLatency       | "420 ms", "1.2 s", "12 s"                       | "420 毫秒", "1.2 秒"                 |
+// | throughput           | formatThroughput    | "85 tok/s", "4.5 tok/s", "1,200 tok/s"          | "85 token/秒"                        |
 //
 // The UI language is the one the entry point set (src/shared/l10n.ts: the webview from the host's `init`, the
 // host from `vscode.env.language`, the CLI from `--lang`/LANG); English until then, so tests, screenshots and
@@ -341,6 +343,23 @@ export function formatAgo(ms: number): string {
 /** The age of `thenMs` at `nowMs`: "just now", "5 min ago", "3 h ago", "2 d ago"; unknown → "—". */
 export function formatAge(thenMs: unknown, nowMs: number): string {
   return finite(thenMs) ? formatAgo(nowMs - thenMs) : UNKNOWN;
+}
+
+// ---- provider performance ---------------------------------------------------------------------------------
+
+/** Time to first token: "420 ms" under a second, "1.2 s" under ten, "12 s" above; unknown or negative → "—". */
+export function formatLatency(ms: unknown, opts?: FormatOptions): string {
+  if (!finite(ms) || ms < 0) return UNKNOWN;
+  if (ms < 1000) return l10n.t('{0} ms', group(Math.round(ms), 0, opts));
+  const s = ms / 1000;
+  return l10n.t('{0} s', s < 10 ? trimZeros(group(s, 1, opts), 0) : group(Math.round(s), 0, opts));
+}
+
+/** Output speed: "85 tok/s", one decimal under 10 ("4.5 tok/s"); unknown, zero or negative → "—" (zero is no measurement). */
+export function formatThroughput(tokensPerSecond: unknown, opts?: FormatOptions): string {
+  if (!finite(tokensPerSecond) || tokensPerSecond <= 0) return UNKNOWN;
+  const n = tokensPerSecond < 10 ? trimZeros(group(tokensPerSecond, 1, opts), 0) : group(Math.round(tokensPerSecond), 0, opts);
+  return l10n.t('{0} tok/s', n);
 }
 
 // ---- regions ----------------------------------------------------------------------------------------------

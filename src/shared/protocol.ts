@@ -3,6 +3,7 @@
 import type { CommandName } from './commands';
 import type { CompareResult, ReferencesView, Snapshot, SpendHistoryResult, SpendWindow, TokenMix, WatchView } from './types';
 import type { WebviewL10n } from './l10n';
+import type { ProvidersResult } from './types';
 
 export type ViewKind = 'sidebar' | 'dashboard';
 
@@ -51,6 +52,8 @@ export interface RequestMap {
   'command/run': [{ command: WebviewCommand }, { ran: boolean }];
   /** Per-model spend history over a window (management key); cached by the host for 15 minutes unless refresh. */
   'spend/history': [{ window: SpendWindow; refresh?: boolean }, SpendHistoryResult];
+  /** One model's providers (GET /models/{author}/{slug}/endpoints), on demand; cached by the host 15 minutes unless refresh. */
+  'providers/get': [{ modelId: string; refresh?: boolean }, ProvidersResult];
 }
 export type RequestMethod = keyof RequestMap;
 export type RequestParams<M extends RequestMethod> = RequestMap[M][0];
@@ -65,6 +68,8 @@ export interface NotificationMap {
   'watch/didChange': WatchView;
   /** A 30-day spend history arrived: comparisons priced on the user's mix are out of date (no payload). */
   'workload/didChange': null;
+  /** Open the dashboard's Providers section at this model (the hover's "Providers" link). */
+  'providers/focus': { modelId: string };
 }
 export type NotificationMethod = keyof NotificationMap;
 

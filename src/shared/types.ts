@@ -535,3 +535,82 @@ export interface UnpricedPart {
   /** Tokens concerned; null when not reported. */
   tokens: number | null;
 }
+
+// --- Providers of a model (GET /models/{author}/{slug}/endpoints) -------------------------------------------
+
+/** Why an id cannot name an endpoints path (src/core/providers/endpointPath.ts). */
+export const ENDPOINT_ID_ERRORS = ['empty', 'malformed', 'preset', 'router', 'unresolvedAlias'] as const;
+export type EndpointIdError = (typeof ENDPOINT_ID_ERRORS)[number];
+
+/** One provider (endpoint) of a model. Prices in $/1M after OpenRouter's discount; a missing figure is null, never 0. */
+export interface ProviderRow {
+  provider: string;
+  /** OpenRouter's endpoint tag ("deepinfra/fp8"); null when absent. */
+  tag: string | null;
+  quantization: string | null;
+  input: number | null;
+  output: number | null;
+  cacheRead: number | null;
+  /** 0–1 when OpenRouter applies one (already in the prices above); null when none. */
+  discount: number | null;
+  /** The mix (ProvidersView.mix) priced on this provider, USD; null when its price is variable or unknown. */
+  mixCost: number | null;
+  /** Time to first token, median over the last 30 minutes, in ms (OpenRouter's unit per its spec). */
+  latencyP50Ms: number | null;
+  /** Tokens per second, median over the last 30 minutes. */
+  throughputP50: number | null;
+  /** Share of successful requests over the last 30 minutes, 0–1. */
+  uptime30m: number | null;
+  contextLength: number | null;
+  maxOutput: number | null;
+  /** OpenRouter's endpoint status: 0 operational, negative degraded (each code's meaning is undocumented). */
+  status: number | null;
+  cheapest: boolean;
+  fastest: boolean;
+}
+
+/**
+ * How a mark was decided: marked (some rows carry it), tie (every row with the figure has the same one, so none is
+ * marked), single (only one row has the figure), missing (no row has it).
+ */
+export const PROVIDER_MARKS = ['marked', 'tie', 'single', 'missing'] as const;
+export type ProviderMark = (typeof PROVIDER_MARKS)[number];
+
+export interface ProvidersView {
+  /** The id asked about (a catalog id, as the dashboard names it). */
+  modelId: string;
+  /** "author/slug": the model whose endpoints these are (variant stripped, alias resolved). */
+  endpointModel: string;
+  /** The model's name as OpenRouter's answer gives it; null when absent. */
+  name: string | null;
+  /** Cheapest first (on the mix), unpriced last. */
+  providers: ProviderRow[];
+  /** The token mix the cheapest is decided on: the user's real mix when the history has one, else the default. */
+  mix: TokenMix;
+  cheapest: ProviderMark;
+  /** Fastest = highest median throughput (tokens/s) over the last 30 minutes. */
+  fastest: ProviderMark;
+  /** Rows OpenRouter sent that could not be read, per reason. */
+  dropped: { reason: 'notAnObject' | 'noProvider' | 'badPricing' | 'other'; count: number }[];
+  /** Epoch ms of the fetch behind this view. */
+  fetchedAt: number;
+}
+
+/** Why a providers answer has no table. */
+export const PROVIDERS_FAILURES = ['badId', 'unknownModel', 'offline', 'rateLimited', 'budget', 'failed'] as const;
+export type ProvidersFailure = (typeof PROVIDERS_FAILURES)[number];
+
+/** The answer to `providers/get`. */
+export type ProvidersResult =
+  | { status: 'ok'; view: ProvidersView }
+  | {
+      status: 'unavailable';
+      modelId: string;
+      reason: ProvidersFailure;
+      /** For badId: why the id names no endpoints path. */
+      idError: EndpointIdError | null;
+      /** The client's typed error, when a request failed. */
+      cause: ErrorInfo | null;
+      /** Epoch ms before which asking again is pointless (429 Retry-After, or the hourly budget); null when any time. */
+      retryAt: number | null;
+    };

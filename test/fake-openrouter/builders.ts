@@ -2,6 +2,8 @@
 // the documented schemas (docs/openrouter-api.md §3–5), and the orderings derived from the real captures.
 // Deterministic: the same inputs give the same bytes, so tests can compute expectations independently.
 import type { ApiActivityItem, ApiKeyData, ApiModel, ApiRankingRow } from '../../src/core/openrouter/apiTypes';
+import type { InferInput } from 'valibot';
+import type { endpointSchema } from '../../src/core/openrouter/endpointsSchema';
 
 export const INFERENCE_KEY = 'sk-or-v1-test-inference';
 export const MANAGEMENT_KEY = 'sk-or-v1-test-management';
@@ -192,4 +194,123 @@ function fakeUuid(text: string): string {
     hex += h.toString(16).padStart(8, '0');
   }
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+// --- GET /models/{author}/{slug}/endpoints ------------------------------------------------------------------
+
+/** One endpoint row as OpenRouter sends it (docs/openrouter-api-more.md §3): the schema's input type, so it cannot drift. */
+export type FakeEndpointRow = InferInput<typeof endpointSchema>;
+
+export interface FakeEndpointsResponse {
+  data: { id: string; name: string; created: number; description: string; architecture: unknown; endpoints: FakeEndpointRow[] };
+}
+
+/** Third-party hosts of open-weight models, and the labs that serve their own closed models. */
+const OPEN_HOSTS = ['DeepInfra', 'Together', 'Fireworks', 'Novita', 'Parasail', 'SiliconFlow', 'Chutes', 'Baseten', 'Groq'] as const;
+const FIRST_PARTY: Readonly<Record<string, readonly string[]>> = {
+  openai: ['OpenAI', 'Azure'],
+  anthropic: ['Anthropic', 'Amazon Bedrock', 'Google Vertex'],
+  google: ['Google AI Studio', 'Google Vertex'],
+  'x-ai': ['xAI'],
+};
+
+export interface EndpointRowOptions {
+  provider: string;
+  /** Multiplies the model's prompt and completion prices (strings, as OpenRouter writes them). */
+  priceFactor?: number;
+  quantization?: string | null;
+  latencyMs?: number | null;
+  throughput?: number | null;
+  uptime30m?: number | null;
+  contextLength?: number | null;
+  maxCompletion?: number | null;
+  discount?: number;
+  status?: number;
+}
+
+function scalePrice(raw: string | undefined, factor: number): string | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) return raw;
+  return (n * factor).toFixed(12).replace(/0+$/, '').replace(/\.$/, '');
+}
+
+const pct = (p50: number): { p50: number; p75: number; p90: number; p99: number } => ({
+  p50,
+  p75: Math.round(p50 * 1.3 * 100) / 100,
+  p90: Math.round(p50 * 1.8 * 100) / 100,
+  p99: Math.round(p50 * 3.1 * 100) / 100,
+});
+
+/** One provider of `model`, priced from the model's own (catalog) prices. */
+export function buildEndpointRow(model: ApiModel, o: EndpointRowOptions): FakeEndpointRow {
+  const f = o.priceFactor ?? 1;
+  const pricing: FakeEndpointRow['pricing'] = { prompt: scalePrice(model.pricing.prompt, f) ?? '0', completion: scalePrice(model.pricing.completion, f) ?? '0' };
+  const cacheRead = scalePrice(model.pricing.input_cache_read, f);
+  if (cacheRead !== undefined) pricing.input_cache_read = cacheRead;
+  if (o.discount !== undefined) pricing.discount = o.discount;
+  const ctx = o.contextLength === undefined ? (model.context_length ?? null) : o.contextLength;
+  return {
+    name: `${o.provider} | ${model.id.split(':')[0] ?? model.id}`,
+    model_id: model.canonical_slug ?? model.id,
+    model_name: model.name,
+    provider_name: o.provider,
+    tag: `${o.provider.toLowerCase().replace(/[^a-z0-9]+/g, '-')}${o.quantization ? `/${o.quantization}` : ''}`,
+    context_length: ctx,
+    max_completion_tokens: o.maxCompletion === undefined ? (model.top_provider?.max_completion_tokens ?? null) : o.maxCompletion,
+    max_prompt_tokens: null,
+    quantization: o.quantization ?? null,
+    supported_parameters: model.supported_parameters ?? [],
+    supports_implicit_caching: cacheRead !== undefined,
+    pricing,
+    uptime_last_5m: o.uptime30m ?? null,
+    uptime_last_30m: o.uptime30m === undefined ? 99.2 : o.uptime30m,
+    uptime_last_1d: o.uptime30m === undefined ? 99.5 : o.uptime30m,
+    latency_last_30m: o.latencyMs === undefined || o.latencyMs === null ? null : pct(o.latencyMs),
+    throughput_last_30m: o.throughput === undefined || o.throughput === null ? null : pct(o.throughput),
+    status: o.status ?? 0,
+  };
+}
+
+/**
+ * A plausible provider list for any catalog model, the same bytes for the same id: first-party providers for
+ * closed models, two to five open-weight hosts otherwise, priced around the catalog price (the catalog shows the
+ * top provider's), one of them fp8, and for models with three or more providers one whose latency and throughput
+ * OpenRouter has no figures for (shown as missing, never 0).
+ */
+export function buildEndpointRows(model: ApiModel): EndpointRowOptions[] {
+  const base = model.id.split(':')[0] ?? model.id;
+  const author = base.split('/')[0] ?? '';
+  let h = 0x811c9dc5;
+  for (let i = 0; i < base.length; i++) h = Math.imul(h ^ base.charCodeAt(i), 0x01000193) >>> 0;
+  const rand = mulberry32(h);
+  const firstParty = FIRST_PARTY[author];
+  const names: string[] = firstParty ? [...firstParty] : OPEN_HOSTS.filter(() => rand() < 0.5).slice(0, 5);
+  if (names.length < 2) names.push(...OPEN_HOSTS.filter((n) => !names.includes(n)).slice(0, 2 - names.length));
+  return names.map((provider, i) => {
+    const noStats = names.length >= 3 && i === names.length - 1;
+    return {
+      provider,
+      // The first provider is the catalog's price (OpenRouter's "top provider"); others around it.
+      priceFactor: i === 0 ? 1 : Math.round((0.7 + rand() * 0.9) * 100) / 100,
+      quantization: firstParty ? null : i === 1 ? 'fp8' : 'bf16',
+      latencyMs: noStats ? null : Math.round(250 + rand() * 1500),
+      throughput: noStats ? null : Math.round((20 + rand() * 180) * 10) / 10,
+      uptime30m: noStats ? null : Math.round((95 + rand() * 5) * 100) / 100,
+    };
+  });
+}
+
+/** The whole /endpoints answer for a catalog model (its variant stripped). */
+export function buildEndpointsResponse(model: ApiModel, rows: readonly EndpointRowOptions[] = buildEndpointRows(model)): FakeEndpointsResponse {
+  return {
+    data: {
+      id: model.id.split(':')[0] ?? model.id,
+      name: model.name,
+      created: model.created ?? 0,
+      description: '',
+      architecture: model.architecture ?? null,
+      endpoints: rows.map((o) => buildEndpointRow(model, o)),
+    },
+  };
 }

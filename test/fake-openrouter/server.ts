@@ -4,11 +4,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadFixtures, type FakeFixtures } from './fixtures';
+import type { ApiModel } from '../../src/core/openrouter/apiTypes';
 import {
   INFERENCE_KEY,
   MANAGEMENT_KEY,
   buildActivity,
   buildCredits,
+  buildEndpointsResponse,
   buildInferenceKeyData,
   buildManagementKeyData,
   isoDay,
@@ -34,7 +36,7 @@ export { FAKE_SCENARIOS, type FakeScenario } from './scenarios';
  */
 export const HOSTILE_FAULTS = ['escapes', 'keyEcho', 'hugeMessage', 'keyInNumber', 'asOfInjection', 'hostileNames'] as const;
 
-export const FAKE_ENDPOINTS = ['models', 'models/count', 'datasets/rankings-daily', 'key', 'credits', 'activity', 'analytics/query', 'models/user'] as const;
+export const FAKE_ENDPOINTS = ['models', 'models/count', 'datasets/rankings-daily', 'key', 'credits', 'activity', 'analytics/query', 'models/user', 'models/endpoints'] as const;
 export type FakeEndpoint = (typeof FAKE_ENDPOINTS)[number];
 
 export const FAULT_KINDS = [
@@ -110,6 +112,8 @@ export interface FakeOpenRouter {
   scenario(name: FakeScenario): void;
   /** Moves /models along the catalog timeline (scenarios.ts CATALOG_STEPS); 0 is the capture as is. */
   setCatalogStep(step: number): void;
+  /** What /models/{author}/{slug}/endpoints answers for one model id (odd rows included), as given; null = the built rows. */
+  setEndpointRows(modelId: string, rows: readonly unknown[] | null): void;
   readonly requests: readonly FakeRequest[];
   /** CORS preflights (OPTIONS) in arrival order; they are not in `requests`. */
   readonly preflights: readonly FakePreflight[];
@@ -166,6 +170,8 @@ export async function startFakeOpenRouter(options: FakeOpenRouterOptions = {}): 
   let faults: ActiveFault[] = [];
   let activityRows: readonly unknown[] | null = null;
   let catalogStep = 0;
+  /** Per model id ("author/slug"): the endpoint rows served instead of the built ones. */
+  const endpointRows = new Map<string, readonly unknown[]>();
   /** How POST /analytics/query answers the management key (see analytics.ts). */
   let analyticsMode: AnalyticsMode = 'normal';
   const requests: FakeRequest[] = [];
@@ -229,6 +235,8 @@ export async function startFakeOpenRouter(options: FakeOpenRouterOptions = {}): 
       }
       case 'models/count':
         return { status: 200, body: { data: { count: catalogAtStep(filterModalities(served, url.searchParams.get('output_modalities')), catalogStep, now()).length } } };
+      case 'models/endpoints':
+        return endpointsReply(catalogAtStep(served.raw.data, catalogStep, now()) as ApiModel[], url.pathname, auth.present, endpointRows);
       case 'datasets/rankings-daily': {
         const denied = requireKey(auth);
         if (denied) return denied;
@@ -459,6 +467,7 @@ export async function startFakeOpenRouter(options: FakeOpenRouterOptions = {}): 
 
   function reset(): void {
     activityRows = null;
+    endpointRows.clear();
     catalogStep = 0;
     analyticsMode = 'normal';
     faults = [];
@@ -523,6 +532,10 @@ export async function startFakeOpenRouter(options: FakeOpenRouterOptions = {}): 
       activityRows = rows === null ? null : [...rows];
     },
     scenario,
+    setEndpointRows: (modelId, rows) => {
+      if (rows === null) endpointRows.delete(modelId);
+      else endpointRows.set(modelId, [...rows]);
+    },
     setCatalogStep: (step) => {
       if (!isCatalogStep(step)) throw new Error(`catalog step ${step} is not one of 0…3`);
       catalogStep = step;
@@ -609,6 +622,7 @@ function endpointOf(pathname: string): FakeEndpoint | null {
   const prefix = '/api/v1/';
   if (!pathname.startsWith(prefix)) return null;
   const rest = pathname.slice(prefix.length).replace(/\/+$/, '');
+  if (ENDPOINTS_PATH_RE.test(rest)) return 'models/endpoints';
   return (FAKE_ENDPOINTS as readonly string[]).includes(rest) ? (rest as FakeEndpoint) : null;
 }
 
@@ -668,6 +682,25 @@ function dayValue(raw: string): string | null {
   return Number.isNaN(ms) || isoDay(ms) !== raw ? null : raw;
 }
 
+/** models/{author}/{slug}/endpoints, as OpenRouter's router matches it: two path segments before "endpoints". */
+const ENDPOINTS_PATH_RE = /^models\/[^/]+\/[^/]+\/endpoints$/;
+
+/**
+ * One model's providers: the catalog model named by id or by canonical slug (variants share their base's
+ * providers), 404 for any other. Without a key, latency and throughput are null, as OpenRouter documents.
+ */
+function endpointsReply(models: readonly ApiModel[], pathname: string, authenticated: boolean, overrides: ReadonlyMap<string, readonly unknown[]>): Reply {
+  const [, author = '', slug = ''] = /\/models\/([^/]+)\/([^/]+)\/endpoints\/*$/.exec(pathname) ?? [];
+  const wanted = `${decodeURIComponent(author)}/${decodeURIComponent(slug)}`.toLowerCase();
+  const model = models.find((m) => m.id.toLowerCase() === wanted) ?? models.find((m) => (m.canonical_slug ?? '').toLowerCase() === wanted && !m.id.includes(':'));
+  if (model === undefined) return errorReply(404, 'Model not found', 'not_found');
+  const body = buildEndpointsResponse(model);
+  const rows = overrides.get(model.id);
+  const endpoints: unknown[] = rows === undefined ? body.data.endpoints : [...rows];
+  if (!authenticated) for (const e of endpoints) if (typeof e === 'object' && e !== null) Object.assign(e, { latency_last_30m: null, throughput_last_30m: null });
+  return { status: 200, body: { data: { ...body.data, endpoints } } };
+}
+
 /** Schema drift as OpenRouter might ship it: fields we rely on renamed or gone, in every entry. */
 function drift(endpoint: FakeEndpoint, body: unknown): unknown {
   const rename = (obj: Record<string, unknown>, from: string, to: string): Record<string, unknown> => {
@@ -704,6 +737,8 @@ function drift(endpoint: FakeEndpoint, body: unknown): unknown {
       const inner = data as { data: Record<string, unknown>[] };
       return { data: { rows: inner.data.map((r) => rename(r, 'tokens_prompt', 'prompt_tokens')) } };
     }
+    case 'models/endpoints':
+      return { data: rename(data as Record<string, unknown>, 'endpoints', 'providers') };
   }
 }
 

@@ -67,6 +67,7 @@ const calls: Record<FakeEndpoint, (c: OpenRouterClient) => Promise<unknown>> = {
   activity: (c) => c.getActivity(),
   'analytics/query': (c) => c.queryAnalytics(analyticsQueryBody(30, NOW)),
   'models/user': (c) => c.getUserModels(),
+  'models/endpoints': (c) => c.getEndpoints({ author: 'deepseek', slug: 'deepseek-v4-flash' }),
 };
 
 describe('HTTP status faults', () => {
@@ -244,6 +245,7 @@ describe('schema drift', () => {
     ['credits', 'data.total_credits'],
     ['activity', 'data[0].model'],
     ['analytics/query', 'data.data'],
+    ['models/endpoints', 'data.endpoints'],
   ];
   for (const [endpoint, path] of expectations) {
     it(`${endpoint}: badResponse naming ${path}`, async () => {

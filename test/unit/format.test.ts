@@ -24,6 +24,8 @@ import {
   parseTokens,
   regionLabel,
   formatPricePair,
+  formatLatency,
+  formatThroughput,
   utcDay,
   utcMonth,
   UNKNOWN,
@@ -75,6 +77,14 @@ describe('the one rendering of each kind', () => {
     ['age', () => formatAge(now - 5 * 60_000, now), '5 min ago', '5分钟前'],
     ['age, days', () => formatAgo(3 * 86_400_000), '3 d ago', '3天前'],
     ['region', () => regionLabel('CN'), 'China', '中国'],
+    ['latency, ms', () => formatLatency(420.4), '420 ms', '420 毫秒'],
+    ['latency, seconds', () => formatLatency(1234), '1.2 s', '1.2 秒'],
+    ['latency, whole seconds', () => formatLatency(12_400), '12 s', '12 秒'],
+    ['latency, unknown', () => formatLatency(null), '—', '—'],
+    ['throughput', () => formatThroughput(85.4), '85 tok/s', '85 token/秒'],
+    ['throughput, slow', () => formatThroughput(4.54), '4.5 tok/s', '4.5 token/秒'],
+    ['throughput, fast', () => formatThroughput(1234), '1,234 tok/s', '1,234 token/秒'],
+    ['throughput, zero is no figure', () => formatThroughput(0), '—', '—'],
   ];
   it.each(TABLE)('%s', (_kind, render, text) => {
     expect(render()).toBe(text);

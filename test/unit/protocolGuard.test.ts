@@ -183,3 +183,45 @@ describe('refusal reasons are safe to log', () => {
     );
   });
 });
+
+describe('providers/get (issue #15 item 3)', () => {
+  const providers = (params: unknown): ReturnType<typeof guardWebviewMessage> => guardWebviewMessage(request('providers/get', params, 7));
+
+  it('accepts a model id, with or without refresh', () => {
+    expect(providers({ modelId: 'deepseek/deepseek-v4-flash' })).toMatchObject({ ok: true, message: { method: 'providers/get', params: { modelId: 'deepseek/deepseek-v4-flash' } } });
+    expect(providers({ modelId: '~anthropic/claude-sonnet-latest', refresh: true }).ok).toBe(true);
+    expect(providers({ modelId: 'qwen/qwen3-coder:floor', refresh: false }).ok).toBe(true);
+  });
+
+  it.each([
+    ['no params', undefined],
+    ['no model id', {}],
+    ['a number', { modelId: 42 }],
+    ['a path', { modelId: '../../key' }],
+    ['a URL', { modelId: 'https://evil.example/x' }],
+    ['a third segment', { modelId: 'a/b/endpoints' }],
+    ['upper case', { modelId: 'DeepSeek/V4' }],
+    ['an extra key', { modelId: 'a/b', url: 'https://evil.example' }],
+    ['refresh not a boolean', { modelId: 'a/b', refresh: 'yes' }],
+    ['too long', { modelId: `a/${'b'.repeat(300)}` }],
+  ])('refuses %s, answering the request id', (_name, params) => {
+    const r = providers(params);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.requestId).toBe(7);
+      expect(r.reason.startsWith('providers/get')).toBe(true);
+      expect(r.reason.length).toBeLessThanOrEqual(MAX_REASON_LENGTH);
+    }
+  });
+});
+
+describe('Open Dashboard at a model’s providers (command link argument)', () => {
+  it('takes a well-formed model id, and nothing else', async () => {
+    const { dashboardFocusArg } = await import('../../src/core/bridge/protocolGuard');
+    expect(dashboardFocusArg({ providers: 'qwen/qwen3-coder:free' })).toBe('qwen/qwen3-coder:free');
+    expect(dashboardFocusArg({ providers: '~anthropic/claude-sonnet-latest' })).toBe('~anthropic/claude-sonnet-latest');
+    for (const bad of [undefined, null, 'qwen/qwen3-coder', [], { providers: 42 }, { providers: '../../x' }, { providers: 'https://evil.example' }, { providers: `a/${'b'.repeat(300)}` }, { model: 'a/b' }]) {
+      expect(dashboardFocusArg(bad)).toBeNull();
+    }
+  });
+});

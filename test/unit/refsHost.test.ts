@@ -129,6 +129,16 @@ describe('workspace references (host)', () => {
     expect(shown.slice(1).map((i) => i.description)).toEqual(shown.slice(1).map((i) => i.description).sort());
   });
 
+  it('the hover trusts exactly the commands its links run: Swap, Compare and Open Dashboard (the "Providers" link)', () => {
+    const text = files.get('/ws/.continue/config.yaml') ?? '';
+    const offset = text.indexOf('openai/gpt-5') + 2;
+    const doc = { uri: fake.Uri.file('/ws/.continue/config.yaml'), getText: () => text, offsetAt: () => offset, languageId: 'yaml', version: 1 };
+    const hover = fake.recorded.hoverProviders.at(-1)?.provideHover(doc, new fake.Position(0, 0)) as { contents: { value: string; isTrusted?: { enabledCommands: string[] } } } | null;
+    expect(hover?.contents.value).toContain('command:modelRadar.openDashboard?');
+    const linked = [...(hover?.contents.value ?? '').matchAll(/\(command:([\w.]+)\?/g)].map((m) => m[1]);
+    expect([...new Set(linked)].sort()).toEqual([...(hover?.contents.isTrusted?.enabledCommands ?? [])].sort());
+  });
+
   it('the hover of an unknown id in an indexed file leaves "did you mean" to its diagnostic (one widget, named once)', () => {
     const hoverAt = (path: string, text: string, needle: string): string => {
       const offset = text.indexOf(needle) + 2;

@@ -66,7 +66,8 @@ describe('hoverMarkdown', () => {
     expect(md).toContain(commandUri('modelRadar.swapModel', { refId: 'r7' }));
     expect(md).toContain('(https://openrouter.ai/deepseek/deepseek-v4-flash)');
     const links = [...md.matchAll(/\]\(([^)]+)\)/g)].map((x) => x[1]!.split('?')[0]);
-    expect(links).toEqual(['command:modelRadar.swapModel', 'command:modelRadar.compareModel', 'https://openrouter.ai/deepseek/deepseek-v4-flash']);
+    expect(links).toEqual(['command:modelRadar.swapModel', 'command:modelRadar.compareModel', 'command:modelRadar.openDashboard', 'https://openrouter.ai/deepseek/deepseek-v4-flash']);
+    expect(md).toContain(commandUri('modelRadar.openDashboard', { providers: 'deepseek/deepseek-v4-flash' }));
   });
 
   it('escapes names from the API and leaves out Swap when the reference cannot be edited', () => {

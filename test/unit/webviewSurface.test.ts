@@ -106,3 +106,31 @@ describe('WebviewSurface', () => {
     expect(pushes(b)).toBe(2);
   });
 });
+
+describe('the Providers focus (the hover’s "Providers" link, issue #15 item 3)', () => {
+  const focusMessages = (shown: FakeShown): unknown[] => shown.sent.filter((m) => m.type === 'notification' && m.method === 'providers/focus').map((m) => (m as { params: unknown }).params);
+
+  it('asked before the page is ready: sent once, right after init', async () => {
+    const { surface: s } = surface();
+    const shown = new FakeShown();
+    s.attach(shown as never, shown.changed.event);
+    s.focusProviders('qwen/qwen3-coder');
+    expect(shown.sent).toHaveLength(0);
+    await shown.ready();
+    const methods = shown.sent.map((m) => (m.type === 'notification' ? m.method : m.type));
+    expect(methods.indexOf('providers/focus')).toBe(methods.indexOf('init') + 1);
+    expect(focusMessages(shown)).toEqual([{ modelId: 'qwen/qwen3-coder' }]);
+    // A reload does not ask again.
+    await shown.ready();
+    expect(focusMessages(shown)).toHaveLength(1);
+  });
+
+  it('asked when the page is ready: sent at once', async () => {
+    const { surface: s } = surface();
+    const shown = new FakeShown();
+    s.attach(shown as never, shown.changed.event);
+    await shown.ready();
+    s.focusProviders('deepseek/deepseek-v4-flash');
+    expect(focusMessages(shown)).toEqual([{ modelId: 'deepseek/deepseek-v4-flash' }]);
+  });
+});

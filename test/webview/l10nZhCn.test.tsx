@@ -9,6 +9,9 @@ import type { ErrorKind, Snapshot, TokenMix } from '../../src/shared/types';
 import { configureL10n } from '../../webview/src/l10n';
 import { renderApp, NOW, type Handlers } from './support/fakeHost';
 import { buildSpendHistory } from '../../src/core/spend/history';
+import { parseEndpointsResponse } from '../../src/core/openrouter/endpointsSchema';
+import { buildProvidersView } from '../../src/core/providers/view';
+import { buildEndpointsResponse } from '../fake-openrouter/builders';
 import {
   compareResult,
   errorSnapshot,
@@ -37,6 +40,17 @@ afterEach(() => {
 
 const MIX: TokenMix = { input: 4_212_000, output: 280_800, cacheRead: 0, source: 'activity' };
 const handlers: Handlers = {
+  // The Providers section with a table, marks, a missing figure and a dropped row, so its words are checked too.
+  'providers/get': (p: RequestParams<'providers/get'>) => {
+    const response = buildEndpointsResponse({ id: p.modelId, name: p.modelId, pricing: { prompt: '0.000001', completion: '0.000004' } }, [
+      { provider: 'DeepSeek', priceFactor: 0.5, latencyMs: 1400, throughput: 40, quantization: null },
+      { provider: 'Anthropic', priceFactor: 1.2, latencyMs: 300, throughput: 160, quantization: null, discount: 0.1 },
+      { provider: 'Google', latencyMs: null, throughput: null, uptime30m: null, quantization: null, status: -1 },
+    ]);
+    const parsed = parseEndpointsResponse({ data: { ...response.data, endpoints: [...response.data.endpoints, { provider_name: 'DeepSeek' }] } });
+    if (!parsed.ok) throw new Error(parsed.message);
+    return { status: 'ok', view: buildProvidersView({ modelId: p.modelId, endpointModel: p.modelId, parsed: parsed.value, model: null, mix: MIX, fetchedAt: NOW - 60_000 }) };
+  },
   'compare/alternatives': (p: RequestParams<'compare/alternatives'>) =>
     compareResult(p.modelId, p.modelId === 'anthropic/claude-sonnet-4.5' ? ['deepseek/deepseek-v4-flash', 'xiaomi/mimo-v2.5'] : [], MIX),
   'model/swap': () => ({ applied: true, message: '' }),
@@ -63,7 +77,8 @@ function zhInit(overrides: Partial<InitPayload> = {}): InitPayload {
 
 /** Words a Chinese UI keeps in Latin script: names, acronyms and units, never a sentence. */
 // API requests and paths (GET /key, POST /analytics/query, /activity) are named as OpenRouter documents them.
-const KEPT = new Set(['GET', 'POST', 'key', 'activity', 'analytics', 'query', 'Model', 'Radar', 'OpenRouter', 'BYOK', 'API', 'ID', 'Data', 'token', 'UTC', 'CC', 'BY', 'openrouter', 'ai']);
+// The routing suffixes (:floor, :nitro, :exacto) are written as code, as a model id is.
+const KEPT = new Set(['GET', 'POST', 'key', 'activity', 'analytics', 'query', 'models', 'endpoints', 'floor', 'nitro', 'exacto', 'Model', 'Radar', 'OpenRouter', 'BYOK', 'API', 'ID', 'Data', 'token', 'UTC', 'CC', 'BY', 'openrouter', 'ai']);
 
 /** Names the data brings (models, labs, ids, files, tools): shown as they are in any language. */
 function dataNames(snapshot: Snapshot, init: InitPayload): string[] {

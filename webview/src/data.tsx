@@ -5,7 +5,7 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactElement, type ReactNode } from 'react';
 import useSWR, { SWRConfig, useSWRConfig, type SWRConfiguration } from 'swr';
 import type { RequestMethod, RequestParams, RequestResult, ViewKind, WebviewSettings } from '../../src/shared/protocol';
-import type { CompareResult, ReferencesView, Snapshot, SpendHistoryResult, SpendWindow, WatchView } from '../../src/shared/types';
+import type { CompareResult, ProvidersResult, ReferencesView, Snapshot, SpendHistoryResult, SpendWindow, WatchView } from '../../src/shared/types';
 import { HostRequestError, type HostBridge } from './host';
 import { configureL10n } from './l10n';
 import type { MixInput, UiStateStore } from './uiState';
@@ -29,8 +29,11 @@ export const SNAPSHOT_KEY = 'snapshot';
 export const REFERENCES_KEY = 'references';
 export const SETTINGS_KEY = 'settings';
 export const WATCH_KEY = 'watch';
+/** The model whose providers the host asked to show (the hover's link), with when: the same model twice is two asks. */
+export const PROVIDERS_FOCUS_KEY = 'providers/focus';
 const COMPARE = 'compare/alternatives';
 const SPEND_HISTORY = 'spend/history';
+const PROVIDERS = 'providers/get';
 
 /** Pushed resources never refetch on their own: the host owns freshness. */
 const PUSHED: SWRConfiguration = { revalidateOnMount: false, revalidateIfStale: false, revalidateOnFocus: false, revalidateOnReconnect: false };
@@ -67,6 +70,11 @@ export function useReferences(): ReferencesView | undefined {
 /** The catalog watch's Changes list; undefined until the host sends one (or when it has no watch). */
 export function useWatch(): WatchView | undefined {
   return useSWR<WatchView>(WATCH_KEY, null, PUSHED).data;
+}
+
+/** The last "show the providers of" ask from the host, or undefined. */
+export function useProvidersFocus(): { modelId: string; at: number } | undefined {
+  return useSWR<{ modelId: string; at: number }>(PROVIDERS_FOCUS_KEY, null, PUSHED).data;
 }
 
 export function useSettings(): WebviewSettings | undefined {
@@ -110,6 +118,9 @@ export function HostSync({ onView }: { onView: (view: ViewKind) => void }): null
           break;
         case 'watch/didChange':
           void mutate(WATCH_KEY, n.params, { revalidate: false });
+          break;
+        case 'providers/focus':
+          void mutate(PROVIDERS_FOCUS_KEY, { modelId: n.params.modelId, at: Date.now() }, { revalidate: false });
           break;
         case 'snapshot/didChange':
           pricesMayHaveChanged(n.params);
@@ -233,5 +244,39 @@ export function useSpendHistory(window: SpendWindow, keyState: string | null): S
       (err: unknown) => setRefreshing({ pending: false, error: err instanceof HostRequestError ? err : new HostRequestError('failed', String(err)) }),
     );
   }, [bridge, mutate, mutateAll, window]);
+  return { data, error: refreshing.error ?? error, loading: isLoading || refreshing.pending, refresh };
+}
+
+export interface ProvidersState {
+  data: ProvidersResult | undefined;
+  error: HostRequestError | undefined;
+  loading: boolean;
+  /** Asks the host again now, past its 15-minute cache (its hourly budget and a 429's Retry-After still hold). */
+  refresh: () => void;
+}
+
+/**
+ * One model's providers, asked for only when `modelId` is set (the user opened that model): nothing is fetched for
+ * models nobody looks at. `keyState` is part of the cache key: a new key may add the performance figures.
+ */
+export function useProviders(modelId: string | null, keyState: string): ProvidersState {
+  const { bridge } = useServices();
+  const { data, error, isLoading, mutate } = useSWR<ProvidersResult, HostRequestError>(
+    modelId === null ? null : ([PROVIDERS, modelId, keyState] as const),
+    ([, id]: readonly [string, string, string]) => bridge.request('providers/get', { modelId: id }),
+    { keepPreviousData: false, revalidateIfStale: false },
+  );
+  const [refreshing, setRefreshing] = useState<{ pending: boolean; error: HostRequestError | undefined }>({ pending: false, error: undefined });
+  const refresh = useCallback(() => {
+    if (modelId === null) return;
+    setRefreshing({ pending: true, error: undefined });
+    bridge.request('providers/get', { modelId, refresh: true }).then(
+      (r) => {
+        setRefreshing({ pending: false, error: undefined });
+        void mutate(r, { revalidate: false });
+      },
+      (err: unknown) => setRefreshing({ pending: false, error: err instanceof HostRequestError ? err : new HostRequestError('failed', String(err)) }),
+    );
+  }, [bridge, modelId, mutate]);
   return { data, error: refreshing.error ?? error, loading: isLoading || refreshing.pending, refresh };
 }

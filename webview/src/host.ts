@@ -13,6 +13,7 @@ import type {
 } from '../../src/shared/protocol';
 import * as intake from './model/intake';
 import { parseSpendHistoryResult } from '../../src/shared/spendSchemas';
+import { parseProvidersResult } from '../../src/shared/providersSchema';
 import { asRecord as rec } from '../../src/shared/isRecord';
 import { readWebviewL10n } from '../../src/shared/l10n';
 
@@ -58,6 +59,7 @@ const RESULTS: { [M in RequestMethod]: (raw: unknown) => RequestResult<M> } = {
   'reference/reveal': (raw) => ({ revealed: rec(raw)?.revealed === true }),
   'command/run': (raw) => ({ ran: rec(raw)?.ran === true }),
   'spend/history': (raw) => parseSpendHistoryResult(raw),
+  'providers/get': (raw) => parseProvidersResult(raw),
 };
 
 function notificationGuards(defaultView: ViewKind): { [N in NotificationMethod]: (raw: unknown) => NotificationMap[N] } {
@@ -73,6 +75,11 @@ function notificationGuards(defaultView: ViewKind): { [N in NotificationMethod]:
     'watch/didChange': (raw) => intake.watch(raw),
     // No payload to trust: the notification only says "ask again".
     'workload/didChange': () => null,
+    'providers/focus': (raw) => {
+      const modelId = rec(raw)?.modelId;
+      if (typeof modelId !== 'string' || modelId.length === 0 || modelId.length > 200) throw new TypeError('providers/focus without a model id');
+      return { modelId };
+    },
   };
 }
 

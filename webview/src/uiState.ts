@@ -5,8 +5,8 @@ import type { Region, TokenMix } from '../../src/shared/types';
 import type { VsCodeApi } from './host';
 import { asRecord as rec } from '../../src/shared/isRecord';
 
-export type SectionId = 'spend' | 'models' | 'leaders' | 'compare' | 'catalog' | 'scatter' | 'daily' | 'savings' | 'changes' | 'trend';
-export const SECTION_IDS: readonly SectionId[] = ['spend', 'models', 'leaders', 'compare', 'catalog', 'scatter', 'daily', 'savings', 'changes', 'trend'];
+export type SectionId = 'spend' | 'models' | 'leaders' | 'compare' | 'catalog' | 'scatter' | 'daily' | 'savings' | 'changes' | 'trend' | 'providers';
+export const SECTION_IDS: readonly SectionId[] = ['spend', 'models', 'leaders', 'compare', 'catalog', 'scatter', 'daily', 'savings', 'changes', 'trend', 'providers'];
 
 export type CatalogSort = 'input' | 'output' | 'context' | 'tokens' | 'coding' | 'newest';
 export const CATALOG_SORTS: readonly CatalogSort[] = ['input', 'output', 'context', 'tokens', 'coding', 'newest'];

@@ -4,7 +4,7 @@
 // browser, swap flow, editor) and nothing else decides.
 import type { RequestHandlers } from './dispatch';
 import { RefusedError } from './dispatch';
-import type { CompareResult, ReferencesView, Snapshot, SpendHistoryResult, SpendWindow, TokenMix } from '../../shared/types';
+import type { CompareResult, ProvidersResult, ReferencesView, Snapshot, SpendHistoryResult, SpendWindow, TokenMix } from '../../shared/types';
 import type { WebviewCommand } from '../../shared/protocol';
 import { ENGLISH, type L10n } from '../l10n';
 
@@ -24,6 +24,8 @@ export interface WebviewHandlerDeps {
   compare(modelId: string, mix: Omit<TokenMix, 'source'> | null, limit: number): CompareResult;
   /** The cached spend history of a window (see Radar.spendHistory). */
   spendHistory?(window: SpendWindow, refresh: boolean): Promise<SpendHistoryResult>;
+  /** One model's providers (see Radar.providers): resolves the id through the catalog before any request. */
+  providers?(modelId: string, refresh: boolean): Promise<ProvidersResult>;
   effects: WebviewEffects;
   /** The translator for refusals the webview shows (the host passes vscode.l10n); English without one. */
   l10n?: L10n;
@@ -93,5 +95,7 @@ export function createWebviewRequestHandlers(deps: WebviewHandlerDeps): RequestH
     },
     'spend/history': ({ window, refresh }) =>
       deps.spendHistory ? deps.spendHistory(window, refresh ?? false) : Promise.reject(new RefusedError('Spend history is not available in this view.')),
+    'providers/get': ({ modelId, refresh }) =>
+      deps.providers ? deps.providers(modelId, refresh ?? false) : Promise.reject(new RefusedError(l10n.t('Provider details are not available in this view.'))),
   };
 }

@@ -30,7 +30,18 @@ const paramSchemas: { [M in RequestMethod]: v.GenericSchema<unknown, RequestPara
   'reference/reveal': v.strictObject({ refId }),
   'command/run': v.strictObject({ command: v.picklist(WEBVIEW_COMMANDS) }),
   'spend/history': v.strictObject({ window: v.picklist(SPEND_WINDOWS), refresh: v.optional(v.boolean()) }),
+  'providers/get': v.strictObject({ modelId, refresh: v.optional(v.boolean()) }),
 };
+
+/**
+ * The argument of Open Dashboard from a command link (the hover's "Providers"): `{ providers: "<model id>" }`.
+ * Command links can come from anywhere, so anything else (another shape, an id that is not one) means no focus.
+ */
+export function dashboardFocusArg(arg: unknown): string | null {
+  if (!isRecord(arg)) return null;
+  const id = arg.providers;
+  return typeof id === 'string' && id.length <= 200 && MODEL_ID_PATTERN.test(id) ? id : null;
+}
 
 export type GuardResult =
   | { ok: true; message: WebviewToHost }

@@ -36,7 +36,7 @@ function hhmmOrNull(n: unknown): number | null {
   return typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 2400 && n % 100 < 60 ? n : null;
 }
 
-function normalizeOverride(o: ApiPricingOverride): PriceOverride {
+export function normalizeOverride(o: ApiPricingOverride): PriceOverride {
   return {
     minPromptTokens: finiteOrNull(o.min_prompt_tokens),
     utcStart: hhmmOrNull(o.utc_start),

@@ -21,6 +21,7 @@ import {
   type ParsedUserModels,
   type UserModel,
 } from './schemas';
+import { parseEndpointsResponse, type ParsedEndpoints } from './endpointsSchema';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 export const DEFAULT_MAX_RETRIES = 3;
@@ -135,6 +136,11 @@ export interface OpenRouterClient {
    * models the key's guardrails, provider preferences and privacy settings allow. Pages are followed.
    */
   getUserModels(opts?: CallOptions): Promise<UserModelsResult>;
+  /**
+   * GET /models/{author}/{slug}/endpoints: one model's providers. Public, but a key (sent when the call or the
+   * client has one) is what makes OpenRouter fill in latency and throughput. `model` comes from endpointPathFor.
+   */
+  getEndpoints(model: { author: string; slug: string }, opts?: CallOptions): Promise<ParsedEndpoints>;
 }
 
 /** The documented body of POST /analytics/query (only what Model Radar sends). */
@@ -420,6 +426,11 @@ export function createOpenRouterClient(options: OpenRouterClientOptions): OpenRo
       }
       return { models, dropped, firstDropPath, totalCount: total, complete: total === null || seen >= total, requests };
     },
+    getEndpoints: async (model, opts) => {
+      const path = `models/${checkSegment(model.author)}/${checkSegment(model.slug)}/endpoints`;
+      const key = opts?.key ?? (options.getKey ? await options.getKey().catch(() => undefined) : options.key);
+      return request({ path, auth: 'optional', parse: parseEndpointsResponse }, { ...opts, key });
+    },
   };
 }
 
@@ -493,6 +504,14 @@ function checkDay(value: string | undefined, what: string, path: string): void {
 function checkPeriod(value: unknown): void {
   if (value === undefined || value === 'day' || value === 'week' || value === 'month') return;
   throw new OpenRouterError({ kind: 'config', path: '/datasets/rankings-daily', message: '/datasets/rankings-daily: the period must be day, week or month.' });
+}
+
+/** A path segment of a model id, refused unless it is one (the path builder already checked; this guards other callers). */
+function checkSegment(segment: string): string {
+  if (!/^[a-z0-9][a-z0-9._-]{0,127}$/.test(segment)) {
+    throw new OpenRouterError({ kind: 'config', path: '/models/…/endpoints', message: '/models/…/endpoints: the model id cannot name an endpoints path.' });
+  }
+  return encodeURIComponent(segment);
 }
 
 function positive(value: number | undefined, fallback: number): number {

@@ -147,7 +147,10 @@ export function hoverMarkdown(h: HoverInput, l10n: L10n = ENGLISH): string {
             : l10n.t('$(warning) Retires on {0} (in {1} days)', on, days),
       );
     }
-    actions.push(`[${l10n.t('Compare')}](${commandUri(COMMANDS.compareModel, m.id)})`, `[${l10n.t('Open on openrouter.ai')}](${modelPageUrl(m.id)})`);
+    actions.push(`[${l10n.t('Compare')}](${commandUri(COMMANDS.compareModel, m.id)})`);
+    // Who serves it, at what price and speed: the dashboard's Providers section, opened at this model.
+    if (!m.variable) actions.push(`[${l10n.t('Providers')}](${commandUri(COMMANDS.openDashboard, { providers: m.id })})`);
+    actions.push(`[${l10n.t('Open on openrouter.ai')}](${modelPageUrl(m.id)})`);
   }
   if (actions.length > 0) lines.push(actions.join(' · '));
   return lines.join('\n\n');

@@ -25,6 +25,8 @@ import { allowanceLookup } from '../../shared/allowed';
 
 /** The window whose spend history gives a model's real token mix (workloadMix). */
 const WORKLOAD_WINDOW = 30;
+import { createProvidersService, type ProvidersService } from '../providers/service';
+import type { ProvidersResult } from '../../shared/types';
 
 export interface RadarKeys {
   inference(): Promise<string | undefined>;
@@ -93,6 +95,8 @@ export class Radar {
   private allowed: { matcher: AllowedMatcher; fetchedAt: number } | null = null;
   /** Bumped on every key change: an answer about an earlier key is not recorded. */
   private keyGeneration = 0;
+  /** One model's providers (GET /models/{author}/{slug}/endpoints), on demand, cached within an hourly budget. */
+  private readonly providerTables: ProvidersService;
 
   constructor(private readonly options: RadarOptions) {
     const settings = options.settings();
@@ -115,6 +119,13 @@ export class Radar {
       onStored: (window, result) => {
         if (window === WORKLOAD_WINDOW && result.status === 'ok') for (const l of [...this.workloadListeners]) l();
       },
+    });
+    this.providerTables = createProvidersService({
+      index: () => this.index,
+      // The inference key, when there is one, is what makes OpenRouter fill in latency and throughput.
+      fetch: async (model) => this.client.getEndpoints(model, { key: (await this.options.keys.inference()) ?? undefined }),
+      mixFor: (modelId) => this.workloadMix(modelId),
+      now: this.now,
     });
     this.store = createSnapshotStore({
       storage: options.storage,
@@ -209,6 +220,8 @@ export class Radar {
     this.allowed = null;
     this.setAllowedState({ status: 'unknown', reason: state.inference !== 'none' ? 'pending' : state.management ? 'managementKeyOnly' : 'noKey', error: null });
     if (state.inference === 'none') this.store.setError('userModels', null);
+    // Performance figures depend on whether a key was sent.
+    this.providerTables.cache.clear();
     const inferenceChanged = before.inference !== state.inference || this.poller === null;
     if (state.inference === 'none') {
       this.keyData = null;
@@ -306,6 +319,7 @@ export class Radar {
       this.rankingRows = null;
       this.orderIds = null;
       this.history.clear();
+      this.providerTables.cache.clear();
       this.restartPoller(true);
       void this.refreshNow();
     }
@@ -634,6 +648,11 @@ export class Radar {
   onDidChangeWorkload(listener: () => void): { dispose(): void } {
     this.workloadListeners.add(listener);
     return { dispose: () => this.workloadListeners.delete(listener) };
+  }
+
+  /** One model's providers (price on the user's mix, latency, throughput, uptime), cheapest and fastest marked. Never rejects. */
+  providers(modelId: string, refresh = false): Promise<ProvidersResult> {
+    return this.providerTables.get(modelId, refresh);
   }
 
   compare(modelId: string, mix: Omit<TokenMix, 'source'> | null, limit: number): CompareResult {

@@ -7,6 +7,7 @@ import { exportUsage } from './exportUsage';
 import { compareModel } from './compare';
 import { SIDEBAR_VIEW_ID } from '../sidebarView';
 import { COMMANDS, type CommandName } from '../../shared/commands';
+import { dashboardFocusArg } from '../../core/bridge/protocolGuard';
 
 /** What each command does; typed over COMMANDS, so a command without a handler (or a handler without a command) does not compile. */
 type CommandHandlers = { [N in CommandName]: (...args: unknown[]) => unknown };
@@ -19,7 +20,7 @@ export function registerCommands(services: Services): vscode.Disposable[] {
     clearKeys: () => clearKeys(services),
     refresh: () =>
       vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Model Radar: refreshing') }, () => services.radar.refreshNow()),
-    openDashboard: () => services.openDashboard(),
+    openDashboard: (arg) => services.openDashboard(dashboardFocusArg(arg)),
     focusSidebar: () => vscode.commands.executeCommand(`${SIDEBAR_VIEW_ID}.focus`),
     showLog: () => log.show(),
     setBudget: (period) => setBudget(services, period === 'daily' || period === 'monthly' ? period : undefined),

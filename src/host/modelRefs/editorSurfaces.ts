@@ -131,8 +131,8 @@ export class EditorSurfaces implements vscode.Disposable {
       }, vscode.l10n),
       true,
     );
-    // Command links run only for our two commands; everything from data is escaped in core.
-    md.isTrusted = { enabledCommands: [COMMANDS.swapModel, COMMANDS.compareModel] };
+    // Command links run only for our own commands (Open Dashboard: the "Providers" link); everything from data is escaped in core.
+    md.isTrusted = { enabledCommands: [COMMANDS.swapModel, COMMANDS.compareModel, COMMANDS.openDashboard] };
     return new vscode.Hover(md, rangeOf(ref));
   }
 

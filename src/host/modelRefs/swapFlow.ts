@@ -8,6 +8,7 @@ import { thisWeekRankings } from '../../core/market/rankings';
 import { activeFileFirst, fingerprint, refPickItem, selectForSwap, swapAppliedMessage, swapChoices, swapTargetPrompt, swapTargetSections, toRefView } from '../../core/refs/present';
 import { computeSwapMany, isRoutableTarget, keepVariantOption, normaliseTarget, sameModelKey, type SwapRefusalKind, type TextEdit } from '../../core/refs/swap';
 import { readUtf8Text } from '../../core/refs/textBytes';
+import { routingTargetSection } from '../../core/refs/routingTargets';
 import type { Snapshot, TokenMix } from '../../shared/types';
 import { snapshotPriceAge } from '../../shared/dataLabels';
 import { rangeInText } from './editorSurfaces';
@@ -106,12 +107,18 @@ async function pickTarget(deps: SwapDeps, current: RefEntry): Promise<string | u
   const allowance = allowanceLookup(snap.allowedModels);
   const compare = model === null ? null : alternatives(catalog, model.id, mix, { rankings: snap.rankings, limit: 6, notAllowed: (m) => allowance.of(m.id) === 'notAllowed' });
   const sections = swapTargetSections({ models: catalog.all, rankings: thisWeekRankings(snap.rankings), currentId: model?.id ?? current.ref.id, compare }, vscode.l10n);
+  // The same model with a routing suffix (:floor, :nitro, :exacto), after the other models (the picker's first
+  // offer stays the cheaper model it is opened for): written exactly as listed.
+  const routing = routingTargetSection(current.ref.id, catalog, vscode.l10n);
+  if (routing !== null) sections.push(routing);
   const priceAge = snapshotPriceAge(snap, Date.now());
   const picked = await pickTargetWithAllowance(sections, { ...swapTargetPrompt(current.ref.raw, model, compare, priceAge, vscode.l10n), matchOnDescription: true }, {
     notAllowed: (id) => allowanceOfId(snap.allowedModels, catalog, id) === 'notAllowed',
     note: allowedCheckNote(snap.allowedModels),
   });
   if (picked === undefined) return undefined;
+  // A routing target already says which suffix (or none) to write: no "keep :variant" question after it.
+  if (routing?.items.some((i) => i.id === picked) === true) return picked;
   return chooseVariant(deps, current, picked);
 }
 

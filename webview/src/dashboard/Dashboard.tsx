@@ -4,6 +4,7 @@ import { buildYourModels } from '../model/derive';
 import { CatalogTable } from './CatalogTable';
 import { DailyRegionChart } from './DailyRegionChart';
 import { PriceQualityScatter } from './PriceQualityScatter';
+import { ProvidersSection } from './ProvidersSection';
 import { SavingsSummary } from './SavingsSummary';
 import { SpendHistorySection } from './SpendHistorySection';
 import { WeeklyTrendChart } from './WeeklyTrendChart';
@@ -16,6 +17,7 @@ export function Dashboard({ snapshot, references }: { snapshot: Snapshot; refere
       <h1 className="mr-title">Model Radar</h1>
       <SavingsSummary snapshot={snapshot} references={references} />
       <SpendHistorySection snapshot={snapshot} />
+      <ProvidersSection snapshot={snapshot} references={references} />
       <div className="mr-dash-grid">
         <PriceQualityScatter snapshot={snapshot} yours={yours} />
         <DailyRegionChart snapshot={snapshot} />
