@@ -3,8 +3,6 @@ import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { clearKeys, setKey } from './keys';
 import { setBudget } from './budget';
-import { exportUsage } from './exportUsage';
-import { compareModel } from './compare';
 import { SIDEBAR_VIEW_ID } from '../sidebarView';
 import { COMMANDS, type CommandName } from '../../shared/commands';
 import { dashboardFocusArg } from '../../core/bridge/protocolGuard';
@@ -24,8 +22,9 @@ export function registerCommands(services: Services): vscode.Disposable[] {
     focusSidebar: () => vscode.commands.executeCommand(`${SIDEBAR_VIEW_ID}.focus`),
     showLog: () => log.show(),
     setBudget: (period) => setBudget(services, period === 'daily' || period === 'monthly' ? period : undefined),
-    exportUsage: () => exportUsage(services),
-    compareModel: (modelId) => compareModel(services, typeof modelId === 'string' ? modelId : undefined),
+    // Loaded when first run (their own chunks in dist/host/): nothing at start needs them.
+    exportUsage: async () => (await import('./exportUsage')).exportUsage(services),
+    compareModel: async (modelId) => (await import('./compare')).compareModel(services, typeof modelId === 'string' ? modelId : undefined),
     swapModel: (arg) => services.references.swapCommand(arg),
     rescanWorkspace: () => services.references.rescan(),
   };
