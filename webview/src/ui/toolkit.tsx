@@ -19,9 +19,6 @@ import {
 import {
   provideVSCodeDesignSystem,
   vsCodeButton,
-  vsCodeDropdown,
-  vsCodeOption,
-  vsCodeProgressRing,
   vsCodeTextField,
 } from '@vscode/webview-ui-toolkit';
 
@@ -34,9 +31,6 @@ export function registerToolkit(): boolean {
     if (typeof customElements === 'undefined') return false;
     provideVSCodeDesignSystem().register(
       vsCodeButton(),
-      vsCodeDropdown(),
-      vsCodeOption(),
-      vsCodeProgressRing(),
       vsCodeTextField(),
     );
     active = true;
@@ -153,15 +147,13 @@ export interface DropdownProps {
   disabled?: boolean;
 }
 
+/**
+ * A native <select> styled with the theme's dropdown colours (styles.css .mr-select). The toolkit's dropdown cost
+ * 22 KB of the webview bundles (which have a size target) for two selects, and the native one is what screen
+ * readers and the keyboard know best.
+ */
 export function Dropdown({ value, options, onChange, label, className, disabled }: DropdownProps): ReactElement {
   const ref = useFormElement('value', value, { change: onChange }, [options]);
-  if (active) {
-    return el(
-      'vscode-dropdown',
-      attrs({ ref, 'aria-label': label, class: className, disabled, position: 'below' }),
-      ...options.map((o) => el('vscode-option', attrs({ key: o.value, value: o.value, selected: o.value === value }), o.label)),
-    );
-  }
   return (
     <select ref={ref as unknown as RefObject<HTMLSelectElement>} aria-label={label} className={['mr-select', className].filter(Boolean).join(' ')} disabled={disabled} defaultValue={value}>
       {options.map((o) => (
@@ -248,7 +240,8 @@ export function Tag({ children, className, title }: { children: ReactNode; class
 export function ProgressRing({ label }: { label: string }): ReactElement {
   return (
     <span className="mr-busy" role="progressbar" aria-label={label}>
-      {active ? el('vscode-progress-ring', { 'aria-hidden': 'true' }) : <span className="mr-ring" aria-hidden="true" />}
+      {/* A CSS ring in the theme's progress colour (styles.css .mr-ring): the toolkit's cost 4 KB of bundle. */}
+      <span className="mr-ring" aria-hidden="true" />
       <span className="mr-busy-label" aria-hidden="true">
         {label}
       </span>
