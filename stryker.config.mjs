@@ -34,6 +34,8 @@ export default {
   // Two cores shared with other work: one test-runner process at a time.
   concurrency: 1,
   timeoutMS: 20_000,
+  // The initial run executes the whole unit project once; on a loaded machine it takes well over the default 5 min.
+  dryRunTimeoutMinutes: 30,
   mutate: [
     // money and usage
     'src/core/account/money.ts',
