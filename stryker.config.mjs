@@ -36,6 +36,11 @@ export default {
   timeoutMS: 20_000,
   // The initial run executes the whole unit project once; on a loaded machine it takes well over the default 5 min.
   dryRunTimeoutMinutes: 30,
+  // Static mutants (module-level code, and code the test files run at import to build their fixtures: the
+  // refs fixture catalog, rankings views, sanitiser tables) cannot be traced to single tests, so each one re-runs
+  // every related test file: 1,469 of 4,880 mutants, estimated by Stryker at 95 % of the run (days on two shared
+  // cores). They are reported as "Ignored" and not counted in the score; see README, "Test strength".
+  ignoreStatic: true,
   mutate: [
     // money and usage
     'src/core/account/money.ts',

@@ -13,6 +13,8 @@ export default defineConfig({
   test: {
     ...unitProject.test,
     exclude: ['**/node_modules/**', 'test/unit/layering.test.ts', 'test/unit/hostBundleStrip.test.ts', 'test/unit/webviewBundles.test.ts', 'test/unit/cliEntry.test.ts'],
+    // Under Stryker's coverage instrumentation on a loaded machine the lint-based checks take minutes, not seconds.
+    testTimeout: 180_000,
     env: { MODEL_RADAR_MUTATION: '1' },
   },
 });
