@@ -352,7 +352,7 @@ export function formatWatchSides(change: WatchChange): { from: string; to: strin
     case 'price':
       return { from: formatPricePair(change.from.input, change.from.output), to: formatPricePair(change.to.input, change.to.output) };
     case 'expiration':
-      return { from: change.from === null ? 'no retirement date' : formatDay(change.from, true), to: change.to === null ? 'no retirement date' : formatDay(change.to, true) };
+      return { from: change.from === null ? l10n.t('no retirement date') : formatDay(change.from, true), to: change.to === null ? l10n.t('no retirement date') : formatDay(change.to, true) };
     case 'context':
       return { from: formatContext(change.from), to: formatContext(change.to) };
     case 'removed':
