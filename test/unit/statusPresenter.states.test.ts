@@ -306,3 +306,57 @@ describe('status bar: transitions', () => {
     expect(presentStatus(liveSnapshot(), s, NOW).state).toBe('live');
   });
 });
+
+describe('figures whose time is unknown, and the tooltip lines around them', () => {
+  // Figures restored without a fetch time: the state says what happened, and no age is made up.
+  const undated = (key: Partial<Parameters<typeof resources>[0]>): Snapshot => liveSnapshot({ resources: resources({ fetchedAt: null }, { key }) });
+
+  it('offline with figures of unknown age: "offline" without an age, in the bar and the tooltip', () => {
+    const p = presentStatus(undated({ error: errorInfo('offline'), stale: true }), settingsWith(), NOW);
+    expect(p.state).toBe('offline');
+    expect(p.text).toBe('$(graph) $1.84 today · $74.50 left · offline');
+    expect(p.tooltipMarkdown).toContain('Offline: OpenRouter cannot be reached. Showing the last data.');
+    expect(p.tooltipMarkdown).not.toContain(' old');
+  });
+
+  it('invalid data beside figures of unknown age: the reason, and "the last good figures" without an age', () => {
+    const p = presentStatus(undated({ error: errorInfo('badResponse'), stale: true }), settingsWith(), NOW);
+    expect(p.state).toBe('invalid');
+    expect(p.text).toBe('$(graph) $1.84 today · $74.50 left · invalid data');
+    expect(p.tooltipMarkdown).toContain(
+      "OpenRouter's last answer could not be read (OpenRouter sent a response that did not match its schema); nothing from it is shown. Showing the last good figures.",
+    );
+  });
+
+  it('a failed refresh of figures of unknown age: "may be out of date", with the failure', () => {
+    const p = presentStatus(undated({ error: errorInfo('server'), stale: true }), settingsWith(), NOW);
+    expect(p.state).toBe('stale');
+    expect(p.text).toBe('$(graph) $1.84 today · $74.50 left · stale');
+    expect(p.tooltipMarkdown).toMatch(/· Data may be out of date: the last refresh failed \(.+\)\.\n/);
+    expect(p.tooltipMarkdown).not.toMatch(/Data is .* old/);
+  });
+
+  it('a management key without an expiry date is named as such, with no "expires"', () => {
+    const s = liveSnapshot({ usage: usageView({ key: keyUsage({ isManagementKey: true, expiresAt: null }) }) });
+    const p = presentStatus(s, settingsWith(), NOW);
+    expect(p.tooltipMarkdown).toContain('**Key:** sk\\-or\\-v1\\-au7\\.\\.\\.890 (management key)  \n');
+    expect(p.tooltipMarkdown).not.toContain('expires');
+    const dated = presentStatus(liveSnapshot({ usage: usageView({ key: keyUsage({ isManagementKey: true, expiresAt: '2026-12-31T00:00:00Z' }) }) }), settingsWith(), NOW);
+    expect(dated.tooltipMarkdown).toContain('**Key:** sk\\-or\\-v1\\-au7\\.\\.\\.890 (management key) · expires Dec 31, 2026');
+  });
+
+  it('a verified management key whose balance has not arrived yet: "loading…", not $0.00', () => {
+    const s = managementSnapshot({
+      usage: usageView({ balanceStatus: 'ok', balance: null, effectiveRemaining: null, binding: null }),
+      resources: resources({}, { credits: { fetchedAt: null } }),
+    });
+    const p = presentStatus(s, settingsWith(), NOW);
+    expect(p.tooltipMarkdown).toContain('**Account balance:** —, loading…');
+    expect(p.tooltipMarkdown).not.toContain('$0.00');
+  });
+
+  it('the source line names the API host, or the setting as written when it is not a URL', () => {
+    expect(presentStatus(liveSnapshot(), settingsWith((x) => (x.apiBaseUrl = 'https://eu.openrouter.ai/api/v1')), NOW).tooltipMarkdown).toContain('**Source:** eu\\.openrouter\\.ai\n');
+    expect(presentStatus(liveSnapshot(), settingsWith((x) => (x.apiBaseUrl = 'not a url')), NOW).tooltipMarkdown).toContain('**Source:** not a url\n');
+  });
+});
