@@ -165,6 +165,19 @@ describe('low balance', () => {
     ]);
   });
 
+  it('without a known binding, speaks of the key cap when no balance is known, and of the balance when one is', () => {
+    const capOnly = evaluateAlerts(spend(T, { limitRemaining: 2 }, { binding: null, balance: null }), withSettings(), initialAlertState(), T);
+    expect(capOnly.notifications[0]!.message).toBe('Your API key has $2.00 left under its spending cap, below your $5.00 alert.');
+    const spentCap = evaluateAlerts(spend(T, { limitRemaining: 0 }, { binding: null, balance: null }), withSettings(), initialAlertState(), T);
+    expect(spentCap.notifications[0]!.message).toBe('Your API key has reached its spending cap: requests will fail until it resets or you raise it.');
+    const withBalance = (b: number): Snapshot =>
+      managementSnapshot({ usage: usageView({ management: true, key: null, balance: { totalCredits: 80, totalUsage: 80 - b, balance: b }, effectiveRemaining: b, binding: null }) });
+    expect(evaluateAlerts(withBalance(3), withSettings(), initialAlertState(), T).notifications[0]!.message).toBe('Your OpenRouter balance is $3.00, below your $5.00 alert.');
+    expect(evaluateAlerts(withBalance(0), withSettings(), initialAlertState(), T).notifications[0]!.message).toBe(
+      'You are out of OpenRouter credits: requests will fail until you add credits.',
+    );
+  });
+
   it('speaks of the account balance when it binds, and is an error when nothing is left', () => {
     const balance = (b: number): Snapshot =>
       managementSnapshot({ usage: usageView({ management: true, balance: { totalCredits: 80, totalUsage: 80 - b, balance: b }, effectiveRemaining: b, binding: 'balance' }) });
