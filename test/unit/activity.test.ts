@@ -107,3 +107,28 @@ describe('resolveActivityModels (the Node side of test/webview/resolvedActivity.
     expect(r.byModel).toEqual(resolved.byModel);
   });
 });
+
+describe('buildActivityView ordering', () => {
+  it('models that tie on spend, BYOK and requests are listed by name, whatever order the rows came in', () => {
+    const tie = (model: string): ApiActivityItem => item({ model, usage: 0.5, byok_usage_inference: 0.1, requests: 4 });
+    const names = ['zeta/m', 'alpha/m', 'mid/m', 'beta/m'];
+    for (const order of [names, [...names].reverse(), ['mid/m', 'zeta/m', 'beta/m', 'alpha/m']]) {
+      const v = buildActivityView(order.map(tie), { now: NOW });
+      expect(v.byModel.map((m) => m.model)).toEqual(['alpha/m', 'beta/m', 'mid/m', 'zeta/m']);
+      expect(v.days.find((d) => d.date === '2026-07-20')!.models.map((m) => m.model)).toEqual(['alpha/m', 'beta/m', 'mid/m', 'zeta/m']);
+    }
+  });
+
+  it('a tie on spend goes to more BYOK spend, then to more requests', () => {
+    const v = buildActivityView(
+      [
+        item({ model: 'a/fewer', usage: 0.5, byok_usage_inference: 0.1, requests: 1 }),
+        item({ model: 'b/byok', usage: 0.5, byok_usage_inference: 0.3, requests: 1 }),
+        item({ model: 'c/more', usage: 0.5, byok_usage_inference: 0.1, requests: 9 }),
+        item({ model: 'd/top', usage: 0.7, byok_usage_inference: 0, requests: 1 }),
+      ],
+      { now: NOW },
+    );
+    expect(v.byModel.map((m) => m.model)).toEqual(['d/top', 'b/byok', 'c/more', 'a/fewer']);
+  });
+});
