@@ -7,10 +7,8 @@
 // Where a disable comment would also hide real mutants on the same line, the equivalent ones are left to count
 // as survivors and listed here instead:
 //   money.ts      intPart = '' default: the (\d*) group always matches, so the default is never used.
-//                 formatUsd/formatPricePerMillion `false || !Number.isFinite(n)`: null is not finite either.
-//                 formatUsd `n <= 0`: 0 returns "$0.00" before the sign is used; `a <= 0.01`: both branches print $0.01.
-//                 formatPricePerMillion `if (false)` for 0: toPrecision(4) of 0 also prints "0".
-//                 formatTokens `scaled > 100` / `scaled > 10`: "100" vs "100.0", "10.0" vs "10.00" read the same.
+//   format.ts     formatUsd `n <= 0` for the sign: 0 returns "$0.00" before the sign is used.
+//                 trimZeros `int = ''` default: split always yields a first element.
 //   levels.ts     budgetLevel `spent === null` / `=== undefined` -> false: neither is finite, same exit.
 //                 trustedUsage `?? 'unverified'` -> "": both are neither 'management' nor 'notManagement'.
 //                 lowestRemaining `typeof v === 'number'` -> true: Number.isFinite is false for non-numbers.
@@ -18,8 +16,9 @@
 //                 `typeof ms/id/method` checks -> false: Number.isFinite / isInteger / hasOwnProperty refuse them too.
 //   activity.ts   bySpend's tie branches (`>=` for `>` after an equality check; model names are unique per list,
 //                 and V8's sort never needs the "a > b" answer for them); droppedRows `>= 0` (0 gives 0 either way);
-//                 baseId toUpperCase for toLowerCase (both sides of the comparison change alike); typeof checks
-//                 before Number.isFinite; the unused "" default of a non-string date.
+//                 baseId toUpperCase for toLowerCase (both sides of the comparison change alike); baseId's
+//                 `colon <= 0` (an id starting with ":" names no model); typeof checks before Number.isFinite; the
+//                 unused "" default of a non-string date.
 //   usage.ts      num()'s typeof check before Number.isFinite; monthProgress reading a Date through valueOf.
 //   errors.ts     the constructor's `if (init.x !== undefined)` guards: the declared class fields already hold
 //                 undefined (ES2022 define semantics), so assigning undefined changes nothing.
