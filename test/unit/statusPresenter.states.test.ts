@@ -360,3 +360,48 @@ describe('figures whose time is unknown, and the tooltip lines around them', () 
     expect(presentStatus(liveSnapshot(), settingsWith((x) => (x.apiBaseUrl = 'not a url')), NOW).tooltipMarkdown).toContain('**Source:** not a url\n');
   });
 });
+
+describe('freshness: the key figures and, beside them, the balance', () => {
+  it('figures without a fetch time and without an error are not passed off as live', () => {
+    const p = presentStatus(liveSnapshot({ resources: resources({ fetchedAt: null }) }), settingsWith(), NOW);
+    expect(p.state).toBe('stale');
+    expect(p.text).toBe('$(graph) $1.84 today · $74.50 left · stale');
+  });
+
+  it('a refresh error on recent figures makes them stale, not live', () => {
+    const p = presentStatus(liveSnapshot({ resources: resources({}, { key: { error: errorInfo('server') } }) }), settingsWith(), NOW);
+    expect(p.state).toBe('stale');
+  });
+
+  // An API key plus a verified management key: the "left" figure may be the balance, polled on its own schedule.
+  const withBalance = (credits: Parameters<typeof resources>[0]): Snapshot => managementSnapshot({ resources: resources({}, { credits }) });
+  const creditsInterval = settingsWith().refresh.creditsMinutes * MIN;
+
+  it('live while the balance is within 2 of its own poll intervals, stale beyond, with the balance\'s age', () => {
+    const at = FETCHED + 2 * creditsInterval;
+    // The key itself was fetched just now; only the balance is old.
+    const keyNow = (credits: Parameters<typeof resources>[0]): Snapshot => managementSnapshot({ resources: resources({}, { key: { fetchedAt: at }, credits }) });
+    expect(presentStatus(keyNow({}), settingsWith(), at).state).toBe('live');
+    const old = presentStatus(keyNow({}), settingsWith(), at + 1);
+    expect(old.state).toBe('stale');
+    expect(old.text).toMatch(/ · \d+ min old$/);
+  });
+
+  it('a balance whose last poll failed or was flagged stale makes the bar stale though the key is fresh', () => {
+    expect(presentStatus(withBalance({ error: errorInfo('server') }), settingsWith(), NOW).state).toBe('stale');
+    expect(presentStatus(withBalance({ stale: true }), settingsWith(), NOW).state).toBe('stale');
+    expect(presentStatus(withBalance({}), settingsWith(), NOW).state).toBe('live');
+    expect(creditsInterval).toBeGreaterThan(0);
+  });
+
+  it('a balance never fetched keeps the key\'s own age; without a trusted balance the balance\'s age does not count', () => {
+    const never = presentStatus(withBalance({ fetchedAt: null }), settingsWith(), NOW);
+    expect(never.state).toBe('stale');
+    expect(never.text).toBe('$(graph) $1.84 today · $18.75 left · <1 min old');
+    const untrusted = managementSnapshot({
+      usage: usageView({ balanceStatus: 'notManagementKey', balance: null, effectiveRemaining: 74.5, binding: 'key' }),
+      resources: resources({}, { credits: { error: errorInfo('server'), stale: true } }),
+    });
+    expect(presentStatus(untrusted, settingsWith(), NOW).state).toBe('live');
+  });
+});
