@@ -394,6 +394,14 @@ describe('freshness: the key figures and, beside them, the balance', () => {
     expect(creditsInterval).toBeGreaterThan(0);
   });
 
+  it('when both are behind, the bar shows the older of the two ages', () => {
+    const now = FETCHED + 10 * MIN;
+    const snap = managementSnapshot({ resources: resources({}, { key: { stale: true }, credits: { fetchedAt: FETCHED + 9 * MIN, error: errorInfo('server') } }) });
+    expect(presentStatus(snap, settingsWith(), now).text).toMatch(/ · 10 min old$/);
+    const older = managementSnapshot({ resources: resources({}, { key: { fetchedAt: FETCHED + 9 * MIN, stale: true }, credits: { error: errorInfo('server') } }) });
+    expect(presentStatus(older, settingsWith(), now).text).toMatch(/ · 10 min old$/);
+  });
+
   it('a balance never fetched keeps the key\'s own age; without a trusted balance the balance\'s age does not count', () => {
     const never = presentStatus(withBalance({ fetchedAt: null }), settingsWith(), NOW);
     expect(never.state).toBe('stale');
