@@ -413,3 +413,21 @@ describe('freshness: the key figures and, beside them, the balance', () => {
     expect(presentStatus(untrusted, settingsWith(), NOW).state).toBe('live');
   });
 });
+
+describe('"balance unavailable" needs a management slot alone, holding an ordinary key, and nothing to show', () => {
+  const nothingYet = (keys: KeysState, per: Parameters<typeof resources>[1]): Snapshot =>
+    loadingSnapshot({ keys, usage: null, resources: resources({ fetchedAt: null }, per) });
+  const unverified: KeysState = { inference: 'none', management: true, managementKind: 'unverified' };
+
+  it('known from a 403 on /activity or /credits, or from the check of the key', () => {
+    expect(presentStatus(nothingYet(unverified, { activity: { error: errorInfo('notManagementKey') } }), settingsWith(), NOW).state).toBe('notManagementKey');
+    expect(presentStatus(nothingYet({ ...unverified, managementKind: 'notManagement' }, {}), settingsWith(), NOW).state).toBe('notManagementKey');
+    expect(presentStatus(nothingYet(unverified, {}), settingsWith(), NOW).state).toBe('loading');
+  });
+
+  it('next to an API key whose figures are still loading, it is "loading", not "balance unavailable"', () => {
+    const both: KeysState = { inference: 'stored', management: true, managementKind: 'unverified' };
+    expect(presentStatus(nothingYet(both, { activity: { error: errorInfo('notManagementKey') } }), settingsWith(), NOW).state).toBe('loading');
+    expect(presentStatus(nothingYet({ ...both, managementKind: 'notManagement' }, {}), settingsWith(), NOW).state).toBe('loading');
+  });
+});
