@@ -20,6 +20,19 @@
 //                 `colon <= 0` (an id starting with ":" names no model); typeof checks before Number.isFinite; the
 //                 unused "" default of a non-string date.
 //   usage.ts      num()'s typeof check before Number.isFinite; monthProgress reading a Date through valueOf.
+//   presenter.ts  switch cases removed in stateBackground ('notManagementKey', 'invalid') and stateCommand ('error'):
+//                 each falls through to a case that answers the same for that state (no figures: 'none', refresh).
+//                 spendFigure's `typeof byok === 'number'` before Number.isFinite; `if (creditsAge !== null)`
+//                 (Math.max with null is the key's own age); notManagementKey's `managementKind === 'notManagement'`
+//                 (trustedUsage already turns that into balanceStatus 'notManagementKey').
+//                 headline 'error' without an error: the state is 'error' only when there is one.
+//   alerts.ts     lowBalanceMessage `usage.binding === null` -> true, and `usage.key?.limitReset` -> `usage.key.`:
+//                 only differ for a binding with no figure behind it (binding 'balance' without a balance, a
+//                 remaining figure with neither key nor balance), which usageView never builds.
+//   protocolGuard, and any module-level constant: the regexes and the schema table are built at import, so
+//                 with ignoreStatic Stryker activates their mutants at run time, after the import: they survive
+//                 whatever the tests assert (test/unit/protocolGuard.mutation.test.ts pins MODEL_ID_PATTERN and
+//                 each method's schema). They count as survivors in the score.
 //   errors.ts     the constructor's `if (init.x !== undefined)` guards: the declared class fields already hold
 //                 undefined (ES2022 define semantics), so assigning undefined changes nothing.
 //   baseUrl.ts    isLoopbackHost without "^": URL refuses any host whose last labels read as an IPv4 address.

@@ -431,3 +431,15 @@ describe('"balance unavailable" needs a management slot alone, holding an ordina
     expect(presentStatus(nothingYet({ ...both, managementKind: 'notManagement' }, {}), settingsWith(), NOW).state).toBe('loading');
   });
 });
+
+describe('out of credits beside figures of unknown age', () => {
+  it('says "out of credits" without inventing an age', () => {
+    const spent = managementSnapshot({
+      usage: usageView({ management: true, balance: { totalCredits: 20, totalUsage: 20, balance: 0 }, effectiveRemaining: 0, binding: 'balance' }),
+      resources: resources({ fetchedAt: null }),
+    });
+    const p = presentStatus(spent, settingsWith(), NOW);
+    expect(p.state).toBe('outOfCredits');
+    expect(p.text).toBe('$(graph) $1.84 today · $0.00 left · out of credits');
+  });
+});
