@@ -443,3 +443,28 @@ describe('out of credits beside figures of unknown age', () => {
     expect(p.text).toBe('$(graph) $1.84 today · $0.00 left · out of credits');
   });
 });
+
+describe('the tooltip\'s first line names the state in words', () => {
+  const headline = (snap: Snapshot, now = NOW): string => presentStatus(snap, settingsWith(), now).tooltipMarkdown.split('\n')[0]!;
+
+  it('for each state, with and without figures or their age', () => {
+    expect(headline(liveSnapshot({ resources: resources({ fetchedAt: null }) }))).toBe('**Model Radar** · Data may be out of date.');
+    expect(headline(liveSnapshot({ resources: resources({ stale: true }) }), FETCHED + 7 * MIN)).toBe('**Model Radar** · Data is 7 min old.');
+    expect(headline(loadingSnapshot({ resources: resources({ fetchedAt: null }, { key: { error: errorInfo('unauthorized') } }) }))).toBe(
+      '**Model Radar** · OpenRouter rejected the API key (401). Set a new key.',
+    );
+    expect(headline(errorSnapshot('unauthorized'))).toBe(
+      '**Model Radar** · OpenRouter rejected the API key (401). Set a new key. The figures below are the last ones it returned.',
+    );
+    expect(headline(loadingSnapshot({ resources: resources({ fetchedAt: null }, { key: { error: errorInfo('badResponse') } }) }))).toBe(
+      "**Model Radar** · OpenRouter's last answer could not be read (OpenRouter sent a response that did not match its schema); nothing from it is shown.",
+    );
+    expect(headline(errorSnapshot('badResponse'), FETCHED + 3 * MIN)).toBe(
+      "**Model Radar** · OpenRouter's last answer could not be read (OpenRouter sent a response that did not match its schema); nothing from it is shown. Showing the last good figures, 3 min old.",
+    );
+    const ordinary = loadingSnapshot({ keys: { inference: 'none', management: true, managementKind: 'notManagement' }, usage: null, resources: resources({ fetchedAt: null }) });
+    expect(headline(ordinary)).toBe(
+      '**Model Radar** · Balance unavailable: this is not a management key. Balance and activity need one from openrouter.ai/settings/management-keys. [Set management key](command:modelRadar.setManagementKey)',
+    );
+  });
+});
