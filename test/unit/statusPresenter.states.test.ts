@@ -468,3 +468,29 @@ describe('the tooltip\'s first line names the state in words', () => {
     );
   });
 });
+
+describe('the tooltip\'s spend table, key line and balance line', () => {
+  const tip = (snap: Snapshot): string => presentStatus(snap, settingsWith(), NOW).tooltipMarkdown;
+
+  it('a spend table without BYOK has one figure column; any BYOK figure adds the BYOK column and its note', () => {
+    expect(tip(liveSnapshot())).toContain('| Spend (UTC) | |\n|:--|--:|\n| Today | $1.84 |\n| This week | $9.12 |\n| This month | $25.50 |\n\n');
+    const byok = tip(liveSnapshot({ usage: usageView({ key: keyUsage({ byokMonthly: 3 }) }) }));
+    expect(byok).toContain('| Spend (UTC) | OpenRouter | BYOK |\n|:--|--:|--:|\n| Today | $1.84 | $0.00 |\n| This week | $9.12 | $0.00 |\n| This month | $25.50 | $3.00 |\n\n');
+    expect(byok).toContain("BYOK is what your own provider keys cost upstream, billed by those providers: not in OpenRouter's figures, the budgets or the balance.");
+    expect(tip(liveSnapshot())).not.toContain('BYOK');
+  });
+
+  it('an ordinary key is not called a management key, with or without an expiry date', () => {
+    const dated = tip(liveSnapshot({ usage: usageView({ key: keyUsage({ expiresAt: '2026-12-31T00:00:00Z' }) }) }));
+    expect(dated).toContain('**Key:** sk\\-or\\-v1\\-au7\\.\\.\\.890 · expires Dec 31, 2026  \n');
+    expect(tip(liveSnapshot())).toContain('**Key:** sk\\-or\\-v1\\-au7\\.\\.\\.890  \n');
+    expect(tip(liveSnapshot())).not.toContain('management key)');
+  });
+
+  it('the balance line gives the balance\'s age only when it has one and is behind', () => {
+    const behind = (credits: Parameters<typeof resources>[0]): string => tip(managementSnapshot({ resources: resources({}, { credits }) }));
+    expect(behind({ stale: true })).toContain('**Account balance:** $18.75 ($80.00 bought − $61.25 used) · <1 min old');
+    expect(behind({ stale: true, fetchedAt: null })).toMatch(/\*\*Account balance:\*\* \$18\.75 \(\$80\.00 bought − \$61\.25 used\) {2}\n/);
+    expect(behind({})).toMatch(/\*\*Account balance:\*\* \$18\.75 \(\$80\.00 bought − \$61\.25 used\) {2}\n/);
+  });
+});
