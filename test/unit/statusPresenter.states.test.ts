@@ -494,3 +494,37 @@ describe('the tooltip\'s spend table, key line and balance line', () => {
     expect(behind({})).toMatch(/\*\*Account balance:\*\* \$18\.75 \(\$80\.00 bought − \$61\.25 used\) {2}\n/);
   });
 });
+
+describe('the tooltip\'s balance, binding and burn-rate lines when figures are missing', () => {
+  const tip = (snap: Snapshot): string => presentStatus(snap, settingsWith(), NOW).tooltipMarkdown;
+  const noBalance = usageView({ balanceStatus: 'unavailable', balance: null, effectiveRemaining: 74.5, binding: 'key' });
+  const withKeys = (managementKind: KeysState['managementKind'], credits: Parameters<typeof resources>[0] = {}, usage = noBalance): Snapshot =>
+    liveSnapshot({ keys: { inference: 'stored', management: true, managementKind }, usage, resources: resources({}, { credits }) });
+  const line = (snap: Snapshot): string | undefined => tip(snap).split('\n').find((l) => l.startsWith('**Account balance:**'));
+  const UNAVAILABLE = '**Account balance:** unavailable: this is not a management key. [Set management key](command:modelRadar.setManagementKey)  ';
+
+  it('an ordinary key in the management slot, known three ways, reads "unavailable"', () => {
+    expect(line(withKeys('notManagement'))).toBe(UNAVAILABLE);
+    expect(line(withKeys('management', { error: errorInfo('notManagementKey') }))).toBe(UNAVAILABLE);
+    expect(line(withKeys('management', {}, usageView({ balanceStatus: 'notManagementKey', balance: null, effectiveRemaining: 74.5, binding: 'key' })))).toBe(UNAVAILABLE);
+  });
+
+  it('a key not checked yet, a rejected key, a failed request and an empty answer each say so', () => {
+    expect(line(withKeys('unverified'))).toBe('**Account balance:** —, checking that the saved key is a management key…  ');
+    expect(line(withKeys(undefined))).toBe('**Account balance:** —, checking that the saved key is a management key…  ');
+    expect(line(withKeys('unverified', { error: errorInfo('unauthorized') }))).toBe(
+      '**Account balance:** —, OpenRouter rejected the management key (401). [Set management key](command:modelRadar.setManagementKey)  ',
+    );
+    expect(line(withKeys('management', { error: errorInfo('server') }))).toBe('**Account balance:** —, the last request failed (OpenRouter server error \\(502\\)).  ');
+    expect(line(withKeys('management'))).toBe('**Account balance:** —, OpenRouter returned no balance for this key.  ');
+  });
+
+  it('no "binds first" line without a binding or a remaining figure; the burn line shows a missing half as —', () => {
+    expect(tip(liveSnapshot())).toContain('**Binds first:** the key cap, $74.50 left');
+    expect(tip(liveSnapshot({ usage: usageView({ binding: null }) }))).not.toContain('Binds first');
+    expect(tip(liveSnapshot({ usage: usageView({ effectiveRemaining: null }) }))).not.toContain('Binds first');
+    expect(tip(liveSnapshot({ usage: usageView({ burnRatePerDay: null, monthEndProjection: null }) }))).not.toContain('Burn rate');
+    expect(tip(liveSnapshot({ usage: usageView({ burnRatePerDay: null }) }))).toContain('**Burn rate:** —/day this month · projected $30.40 by month end');
+    expect(tip(liveSnapshot({ usage: usageView({ monthEndProjection: null }) }))).toContain('**Burn rate:** $0.98/day this month · projected — by month end');
+  });
+});
