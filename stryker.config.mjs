@@ -7,10 +7,8 @@
 // Where a disable comment would also hide real mutants on the same line, the equivalent ones are left to count
 // as survivors and listed here instead:
 //   money.ts      intPart = '' default: the (\d*) group always matches, so the default is never used.
-//                 formatUsd/formatPricePerMillion `false || !Number.isFinite(n)`: null is not finite either.
-//                 formatUsd `n <= 0`: 0 returns "$0.00" before the sign is used; `a <= 0.01`: both branches print $0.01.
-//                 formatPricePerMillion `if (false)` for 0: toPrecision(4) of 0 also prints "0".
-//                 formatTokens `scaled > 100` / `scaled > 10`: "100" vs "100.0", "10.0" vs "10.00" read the same.
+//   format.ts     formatUsd `n <= 0` for the sign: 0 returns "$0.00" before the sign is used.
+//                 trimZeros `int = ''` default: split always yields a first element.
 //   levels.ts     budgetLevel `spent === null` / `=== undefined` -> false: neither is finite, same exit.
 //                 trustedUsage `?? 'unverified'` -> "": both are neither 'management' nor 'notManagement'.
 //                 lowestRemaining `typeof v === 'number'` -> true: Number.isFinite is false for non-numbers.
@@ -18,9 +16,23 @@
 //                 `typeof ms/id/method` checks -> false: Number.isFinite / isInteger / hasOwnProperty refuse them too.
 //   activity.ts   bySpend's tie branches (`>=` for `>` after an equality check; model names are unique per list,
 //                 and V8's sort never needs the "a > b" answer for them); droppedRows `>= 0` (0 gives 0 either way);
-//                 baseId toUpperCase for toLowerCase (both sides of the comparison change alike); typeof checks
-//                 before Number.isFinite; the unused "" default of a non-string date.
+//                 baseId toUpperCase for toLowerCase (both sides of the comparison change alike); baseId's
+//                 `colon <= 0` (an id starting with ":" names no model); typeof checks before Number.isFinite; the
+//                 unused "" default of a non-string date.
 //   usage.ts      num()'s typeof check before Number.isFinite; monthProgress reading a Date through valueOf.
+//   presenter.ts  switch cases removed in stateBackground ('notManagementKey', 'invalid') and stateCommand ('error'):
+//                 each falls through to a case that answers the same for that state (no figures: 'none', refresh).
+//                 spendFigure's `typeof byok === 'number'` before Number.isFinite; `if (creditsAge !== null)`
+//                 (Math.max with null is the key's own age); notManagementKey's `managementKind === 'notManagement'`
+//                 (trustedUsage already turns that into balanceStatus 'notManagementKey').
+//                 headline 'error' without an error: the state is 'error' only when there is one.
+//   alerts.ts     lowBalanceMessage `usage.binding === null` -> true, and `usage.key?.limitReset` -> `usage.key.`:
+//                 only differ for a binding with no figure behind it (binding 'balance' without a balance, a
+//                 remaining figure with neither key nor balance), which usageView never builds.
+//   protocolGuard, and any module-level constant: the regexes and the schema table are built at import, so
+//                 with ignoreStatic Stryker activates their mutants at run time, after the import: they survive
+//                 whatever the tests assert (test/unit/protocolGuard.mutation.test.ts pins MODEL_ID_PATTERN and
+//                 each method's schema). They count as survivors in the score.
 //   errors.ts     the constructor's `if (init.x !== undefined)` guards: the declared class fields already hold
 //                 undefined (ES2022 define semantics), so assigning undefined changes nothing.
 //   baseUrl.ts    isLoopbackHost without "^": URL refuses any host whose last labels read as an IPv4 address.
@@ -34,6 +46,13 @@ export default {
   // Two cores shared with other work: one test-runner process at a time.
   concurrency: 1,
   timeoutMS: 20_000,
+  // The initial run executes the whole unit project once; on a loaded machine it takes well over the default 5 min.
+  dryRunTimeoutMinutes: 30,
+  // Static mutants (module-level code, and code the test files run at import to build their fixtures: the
+  // refs fixture catalog, rankings views, sanitiser tables) cannot be traced to single tests, so each one re-runs
+  // every related test file: 1,469 of 4,880 mutants, estimated by Stryker at 95 % of the run (days on two shared
+  // cores). They are reported as "Ignored" and not counted in the score; see README, "Test strength".
+  ignoreStatic: true,
   mutate: [
     // money and usage
     'src/core/account/money.ts',

@@ -45,7 +45,7 @@ function makeRadar(slots: Slots) {
     },
     settings: () => settings,
     now: () => NOW,
-    clientOptions: { timeoutMs: 2000, maxRetries: 0 },
+    clientOptions: { timeoutMs: 10_000, maxRetries: 0 },
   });
   return { radar, saved, settings, slots };
 }

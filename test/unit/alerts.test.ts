@@ -165,6 +165,19 @@ describe('low balance', () => {
     ]);
   });
 
+  it('without a known binding, speaks of the key cap when no balance is known, and of the balance when one is', () => {
+    const capOnly = evaluateAlerts(spend(T, { limitRemaining: 2 }, { binding: null, balance: null }), withSettings(), initialAlertState(), T);
+    expect(capOnly.notifications[0]!.message).toBe('Your API key has $2.00 left under its spending cap, below your $5.00 alert.');
+    const spentCap = evaluateAlerts(spend(T, { limitRemaining: 0 }, { binding: null, balance: null }), withSettings(), initialAlertState(), T);
+    expect(spentCap.notifications[0]!.message).toBe('Your API key has reached its spending cap: requests will fail until it resets or you raise it.');
+    const withBalance = (b: number): Snapshot =>
+      managementSnapshot({ usage: usageView({ management: true, key: null, balance: { totalCredits: 80, totalUsage: 80 - b, balance: b }, effectiveRemaining: b, binding: null }) });
+    expect(evaluateAlerts(withBalance(3), withSettings(), initialAlertState(), T).notifications[0]!.message).toBe('Your OpenRouter balance is $3.00, below your $5.00 alert.');
+    expect(evaluateAlerts(withBalance(0), withSettings(), initialAlertState(), T).notifications[0]!.message).toBe(
+      'You are out of OpenRouter credits: requests will fail until you add credits.',
+    );
+  });
+
   it('speaks of the account balance when it binds, and is an error when nothing is left', () => {
     const balance = (b: number): Snapshot =>
       managementSnapshot({ usage: usageView({ management: true, balance: { totalCredits: 80, totalUsage: 80 - b, balance: b }, effectiveRemaining: b, binding: 'balance' }) });
@@ -329,5 +342,69 @@ describe('persisted state', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('alert edges: exact thresholds, wording per period, stored state', () => {
+  const first = (snap: Snapshot, settings: Settings, state: AlertState = initialAlertState()): AlertNotification | undefined =>
+    evaluateAlerts(snap, settings, state, T).notifications[0];
+
+  it('the 80 % alert says how much of which budget is used, rounded down; 100 % says it is reached', () => {
+    expect(first(spend(T, { daily: 8.99 }), dailyBudget(10))?.message).toBe('You have used 89% of your $10.00 daily budget: $8.99 spent today (UTC).');
+    expect(first(spend(T, { monthly: 85 }), monthlyBudget(100))?.message).toBe('You have used 85% of your $100.00 monthly budget: $85.00 spent this month (UTC).');
+    expect(first(spend(T, { monthly: 100 }), monthlyBudget(100))).toMatchObject({
+      id: 'budget.monthly.100',
+      message: 'You have reached your $100.00 monthly budget: $100.00 spent this month (UTC).',
+    });
+    // Exactly the budget is reached (100), not only 80.
+    expect(first(spend(T, { daily: 10 }), dailyBudget(10))).toMatchObject({ id: 'budget.daily.100', period: '2026-07-29' });
+  });
+
+  it('a spend that is not a finite figure never fires a budget alert', () => {
+    for (const daily of [Number.POSITIVE_INFINITY, Number.NaN]) {
+      expect(evaluateAlerts(spend(T, { daily }), dailyBudget(10), initialAlertState(), T).notifications).toEqual([]);
+    }
+  });
+
+  it('low balance: exactly at the threshold while armed does not fire; a threshold of 0 never fires, even below zero', () => {
+    expect(evaluateAlerts(spend(T, { limitRemaining: 5 }), withSettings(), initialAlertState(), T).notifications).toEqual([]);
+    const off = withSettings((s) => (s.alerts.lowBalance = 0));
+    expect(evaluateAlerts(spend(T, { limitRemaining: -1 }), off, initialAlertState(), T).notifications).toEqual([]);
+    expect(evaluateAlerts(spend(T, { limitRemaining: 0 }), off, initialAlertState(), T).notifications).toEqual([]);
+  });
+
+  it('low balance for a management key alone: the balance counts though /key was never fetched', () => {
+    const snap = managementSnapshot({
+      keys: { inference: 'none', management: true, managementKind: 'management' },
+      usage: usageView({ management: true, key: null, balance: { totalCredits: 20, totalUsage: 18, balance: 2 }, effectiveRemaining: 2, binding: 'balance' }),
+      resources: resources({}, { key: { fetchedAt: null } }),
+    });
+    expect(first(snap, withSettings())).toMatchObject({ id: 'balance.low', message: 'Your OpenRouter balance is $2.00, below your $5.00 alert.' });
+  });
+
+  it('snoozes last one UTC day, monthly budgets one UTC month; a past snooze is dropped from the state', () => {
+    expect(snoozeForPeriod(initialAlertState(), 'budget.daily.80', T).snoozed).toEqual({ 'budget.daily.80': '2026-07-29' });
+    expect(snoozeForPeriod(initialAlertState(), 'balance.low', T).snoozed).toEqual({ 'balance.low': '2026-07-29' });
+    expect(snoozeForPeriod(initialAlertState(), 'budget.monthly.100', T).snoozed).toEqual({ 'budget.monthly.100': '2026-07' });
+    expect(alertPeriod('budget.daily.100', T)).toBe('2026-07-29');
+    const old = snoozeForPeriod(snoozeForPeriod(initialAlertState(), 'budget.daily.80', T - DAY), 'budget.monthly.80', T - DAY);
+    expect(evaluateAlerts(noKeySnapshot(), withSettings(), old, T).state.snoozed).toEqual({ 'budget.monthly.80': '2026-07' });
+  });
+
+  it('a stored state with a wrong version, missing tables, a low-balance mark or a non-string period starts fresh', () => {
+    const good = { version: 1, fired: {}, snoozed: {}, lowBalanceArmed: false };
+    expect(loadAlertState(good)).toEqual(good);
+    for (const bad of [
+      { ...good, version: 2 },
+      { ...good, fired: null },
+      { ...good, snoozed: null },
+      { ...good, fired: { 'balance.low': { period: '2026-07-29', budget: 5 } } },
+      { ...good, snoozed: { 'budget.daily.80': ['2026-07-29'] } },
+      { ...good, fired: { 'budget.daily.80': { period: ['2026-07-29'], budget: 5 } } },
+      { ...good, snoozed: { 'budget.daily.80': '2026-07' } },
+      { ...good, snoozed: { 'budget.monthly.80': '2026-07-29' } },
+    ]) {
+      expect(loadAlertState(bad), JSON.stringify(bad)).toEqual(initialAlertState());
+    }
   });
 });

@@ -71,7 +71,7 @@ function makeRadar(baseUrl: string, inference?: string, storage = new Map<string
     settings: () => settings,
     bundledRankings: async () => raw,
     now: () => NOW,
-    clientOptions: { timeoutMs: 2000, maxRetries: 0 },
+    clientOptions: { timeoutMs: 10_000, maxRetries: 0 },
   });
 }
 

@@ -26,6 +26,7 @@ import {
   formatPricePair,
   formatLatency,
   formatThroughput,
+  formatWatchSides,
   utcDay,
   utcMonth,
   UNKNOWN,
@@ -378,5 +379,41 @@ describe('Intl formatters built once', () => {
     expect(formatCount(1234567)).toBe('1.234.567');
     setSharedL10n('en', substitute);
     expect(formatCount(1234567)).toBe('1,234,567');
+  });
+});
+
+describe('formatWatchSides', () => {
+  const base = { seq: 1, at: '2026-07-29T09:00:00Z', modelId: 'qwen/qwen3-coder', name: 'Qwen3 Coder' };
+
+  it('each kind of catalog change reads as its two sides, through the one formatter', () => {
+    expect(formatWatchSides({ ...base, kind: 'price', from: { input: 0.3, output: 1 }, to: { input: 0, output: 0 } })).toEqual({ from: '$0.30 / $1 per 1M', to: 'free' });
+    expect(formatWatchSides({ ...base, kind: 'expiration', from: null, to: '2026-09-30' })).toEqual({ from: 'no retirement date', to: 'Sep 30, 2026' });
+    expect(formatWatchSides({ ...base, kind: 'expiration', from: '2026-09-30', to: null })).toEqual({ from: 'Sep 30, 2026', to: 'no retirement date' });
+    expect(formatWatchSides({ ...base, kind: 'context', from: 262_144, to: null })).toEqual({ from: '262K', to: UNKNOWN });
+    expect(formatWatchSides({ ...base, kind: 'removed', from: { input: null, output: 2.5 }, to: null })).toEqual({ from: '— / $2.50 per 1M', to: null });
+  });
+
+  it('"no retirement date" is translated like every other word (it was English in the Chinese UI)', () => {
+    const zh = JSON.parse(readFileSync(new URL('../../l10n/bundle.l10n.zh-cn.json', import.meta.url), 'utf8')) as Record<string, string>;
+    setSharedL10n('zh-CN', (m, ...args) => substitute(zh[m] ?? m, ...args));
+    try {
+      const sides = formatWatchSides({ ...base, kind: 'expiration', from: null, to: '2026-09-30' });
+      expect(sides).toEqual({ from: zh['no retirement date'], to: '2026年9月30日' });
+      expect(sides.from).toMatch(/[\u4e00-\u9fff]/);
+    } finally {
+      setSharedL10n('en', substitute);
+    }
+  });
+});
+
+describe('formatPercent rounding down', () => {
+  it('under 10 % keeps one decimal, rounded towards zero, never up to the next tenth', () => {
+    expect(formatPercent(0.0429, { floor: true })).toBe('4.2%');
+    expect(formatPercent(0.099999, { floor: true })).toBe('9.9%');
+    expect(formatPercent(0.043, { floor: true })).toBe('4.3%');
+    expect(formatPercent(0.0007, { floor: true })).toBe('0%');
+    expect(formatPercent(0.05, { floor: true })).toBe('5%');
+    expect(formatPercent(-0.0429, { floor: true })).toBe('\u22124.2%');
+    expect(formatPercent(0.0429)).toBe('4.3%');
   });
 });

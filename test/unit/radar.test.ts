@@ -26,7 +26,7 @@ function makeRadar(keys: { inference?: string; management?: string }, storage = 
     settings: () => settings,
     log: (level, line) => lines.push(`${level} ${line}`),
     now: () => NOW,
-    clientOptions: { timeoutMs: 2000, maxRetries: 0 },
+    clientOptions: { timeoutMs: 10_000, maxRetries: 0 },
   });
   return { radar, lines, storage, keys };
 }

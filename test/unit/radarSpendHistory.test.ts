@@ -25,7 +25,7 @@ async function radarWith(keys: { inference?: string; management?: string }): Pro
     keys: { inference: async () => keys.inference, management: async () => keys.management, state: async () => state() },
     settings: () => settings,
     now: () => NOW,
-    clientOptions: { timeoutMs: 2000, maxRetries: 0 },
+    clientOptions: { timeoutMs: 10_000, maxRetries: 0 },
   });
   radar.start();
   await radar.onKeysChanged();

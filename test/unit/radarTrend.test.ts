@@ -40,7 +40,7 @@ function makeRadar(storage = new Map<string, unknown>()) {
     // The poller's own clock follows the test's, so its 30-minute rankings guard moves with it; no timers fire.
     clock: { now: () => now, setTimeout: () => 0, clearTimeout: () => undefined },
     fetch: fetchThrough,
-    clientOptions: { timeoutMs: 2000, maxRetries: 0 },
+    clientOptions: { timeoutMs: 10_000, maxRetries: 0 },
   });
   return { radar, storage };
 }

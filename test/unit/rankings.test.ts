@@ -185,3 +185,52 @@ describe('order-only mode (no key)', () => {
     expect(leadersByRegion(v, 1).US.map((m) => m.permaslug)).toEqual(['openai/gpt-oss-20b']);
   });
 });
+
+describe('rankings from hand-made rows: ties, timestamps', () => {
+  const W = { start: '2026-07-20', end: '2026-07-26' };
+  const row = (date: string, model_permaslug: string, total_tokens: string) => ({ date, model_permaslug, total_tokens });
+
+  it('models and labs with the same tokens are ordered by name, whatever order the rows came in', () => {
+    const rows = [
+      row('2026-07-21', 'zeta/model-b', '500'),
+      row('2026-07-21', 'alpha/model-c', '500'),
+      row('2026-07-21', 'zeta/model-a', '500'),
+      row('2026-07-21', 'mid/model-d', '900'),
+    ];
+    for (const order of [rows, [...rows].reverse(), [rows[2]!, rows[0]!, rows[3]!, rows[1]!]]) {
+      const v = buildRankingsView(order, { window: W });
+      expect(v.models.map((m) => [m.rank, m.permaslug])).toEqual([
+        [1, 'mid/model-d'],
+        [2, 'alpha/model-c'],
+        [3, 'zeta/model-a'],
+        [4, 'zeta/model-b'],
+      ]);
+      // zeta: 1000, mid: 900; then alpha and another lab tied at 500 would go by name: see the next case.
+      expect(v.authors.map((a) => [a.author, a.tokens])).toEqual([
+        ['zeta', '1000'],
+        ['mid', '900'],
+        ['alpha', '500'],
+      ]);
+    }
+    const tied = [row('2026-07-22', 'beta/x', '7'), row('2026-07-22', 'alpha/y', '7'), row('2026-07-22', 'gamma/z', '7')];
+    for (const order of [tied, [...tied].reverse()]) {
+      expect(buildRankingsView(order, { window: W }).authors.map((a) => a.author)).toEqual(['alpha', 'beta', 'gamma']);
+    }
+  });
+
+  it('a row dated with a time ("T" or a space after the day) counts on that day; any other suffix drops the row', () => {
+    const v = buildRankingsView(
+      [
+        row('2026-07-21T00:00:00Z', 'a/one', '10'),
+        row('2026-07-22 00:00:00', 'a/one', '20'),
+        row('2026-07-23', 'a/one', '30'),
+        row('2026-07-24x', 'a/one', '1000'),
+        row('2026-07-24/2026-07-25', 'a/one', '1000'),
+      ],
+      { window: W },
+    );
+    expect(v.totalTokens).toBe('60');
+    expect(v.coverage?.droppedRows).toBe(2);
+    expect(v.daily.filter((d) => d.regions !== null).map((d) => d.date)).toEqual(['2026-07-21', '2026-07-22', '2026-07-23']);
+  });
+});

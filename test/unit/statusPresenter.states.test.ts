@@ -335,3 +335,225 @@ describe('status bar: transitions', () => {
     expect(presentStatus(liveSnapshot(), s, NOW).state).toBe('live');
   });
 });
+
+describe('figures whose time is unknown, and the tooltip lines around them', () => {
+  // Figures restored without a fetch time: the state says what happened, and no age is made up.
+  const undated = (key: Partial<Parameters<typeof resources>[0]>): Snapshot => liveSnapshot({ resources: resources({ fetchedAt: null }, { key }) });
+
+  it('offline with figures of unknown age: "offline" without an age, in the bar and the tooltip', () => {
+    const p = presentStatus(undated({ error: errorInfo('offline'), stale: true }), settingsWith(), NOW);
+    expect(p.state).toBe('offline');
+    expect(p.text).toBe('$(graph) $1.84 today · $74.50 left · offline');
+    expect(p.tooltipMarkdown).toContain('Offline: OpenRouter cannot be reached. Showing the last data.');
+    expect(p.tooltipMarkdown).not.toContain(' old');
+  });
+
+  it('invalid data beside figures of unknown age: the reason, and "the last good figures" without an age', () => {
+    const p = presentStatus(undated({ error: errorInfo('badResponse'), stale: true }), settingsWith(), NOW);
+    expect(p.state).toBe('invalid');
+    expect(p.text).toBe('$(graph) $1.84 today · $74.50 left · invalid data');
+    expect(p.tooltipMarkdown).toContain(
+      "OpenRouter's last answer could not be read (OpenRouter sent a response that did not match its schema); nothing from it is shown. Showing the last good figures.",
+    );
+  });
+
+  it('a failed refresh of figures of unknown age: "may be out of date", with the failure', () => {
+    const p = presentStatus(undated({ error: errorInfo('server'), stale: true }), settingsWith(), NOW);
+    expect(p.state).toBe('stale');
+    expect(p.text).toBe('$(graph) $1.84 today · $74.50 left · stale');
+    expect(p.tooltipMarkdown).toMatch(/· Data may be out of date: the last refresh failed \(.+\)\.\n/);
+    expect(p.tooltipMarkdown).not.toMatch(/Data is .* old/);
+  });
+
+  it('a management key without an expiry date is named as such, with no "expires"', () => {
+    const s = liveSnapshot({ usage: usageView({ key: keyUsage({ isManagementKey: true, expiresAt: null }) }) });
+    const p = presentStatus(s, settingsWith(), NOW);
+    expect(p.tooltipMarkdown).toContain('**Key:** sk\\-or\\-v1\\-au7\\.\\.\\.890 (management key)  \n');
+    expect(p.tooltipMarkdown).not.toContain('expires');
+    const dated = presentStatus(liveSnapshot({ usage: usageView({ key: keyUsage({ isManagementKey: true, expiresAt: '2026-12-31T00:00:00Z' }) }) }), settingsWith(), NOW);
+    expect(dated.tooltipMarkdown).toContain('**Key:** sk\\-or\\-v1\\-au7\\.\\.\\.890 (management key) · expires Dec 31, 2026');
+  });
+
+  it('a verified management key whose balance has not arrived yet: "loading…", not $0.00', () => {
+    const s = managementSnapshot({
+      usage: usageView({ balanceStatus: 'ok', balance: null, effectiveRemaining: null, binding: null }),
+      resources: resources({}, { credits: { fetchedAt: null } }),
+    });
+    const p = presentStatus(s, settingsWith(), NOW);
+    expect(p.tooltipMarkdown).toContain('**Account balance:** —, loading…');
+    expect(p.tooltipMarkdown).not.toContain('$0.00');
+  });
+
+  it('the source line names the API host, or the setting as written when it is not a URL', () => {
+    expect(presentStatus(liveSnapshot(), settingsWith((x) => (x.apiBaseUrl = 'https://eu.openrouter.ai/api/v1')), NOW).tooltipMarkdown).toContain('**Source:** eu\\.openrouter\\.ai\n');
+    expect(presentStatus(liveSnapshot(), settingsWith((x) => (x.apiBaseUrl = 'not a url')), NOW).tooltipMarkdown).toContain('**Source:** not a url\n');
+  });
+});
+
+describe('freshness: the key figures and, beside them, the balance', () => {
+  it('figures without a fetch time and without an error are not passed off as live', () => {
+    const p = presentStatus(liveSnapshot({ resources: resources({ fetchedAt: null }) }), settingsWith(), NOW);
+    expect(p.state).toBe('stale');
+    expect(p.text).toBe('$(graph) $1.84 today · $74.50 left · stale');
+  });
+
+  it('a refresh error on recent figures makes them stale, not live', () => {
+    const p = presentStatus(liveSnapshot({ resources: resources({}, { key: { error: errorInfo('server') } }) }), settingsWith(), NOW);
+    expect(p.state).toBe('stale');
+  });
+
+  // An API key plus a verified management key: the "left" figure may be the balance, polled on its own schedule.
+  const withBalance = (credits: Parameters<typeof resources>[0]): Snapshot => managementSnapshot({ resources: resources({}, { credits }) });
+  const creditsInterval = settingsWith().refresh.creditsMinutes * MIN;
+
+  it('live while the balance is within 2 of its own poll intervals, stale beyond, with the balance\'s age', () => {
+    const at = FETCHED + 2 * creditsInterval;
+    // The key itself was fetched just now; only the balance is old.
+    const keyNow = (credits: Parameters<typeof resources>[0]): Snapshot => managementSnapshot({ resources: resources({}, { key: { fetchedAt: at }, credits }) });
+    expect(presentStatus(keyNow({}), settingsWith(), at).state).toBe('live');
+    const old = presentStatus(keyNow({}), settingsWith(), at + 1);
+    expect(old.state).toBe('stale');
+    expect(old.text).toMatch(/ · \d+ min old$/);
+  });
+
+  it('a balance whose last poll failed or was flagged stale makes the bar stale though the key is fresh', () => {
+    expect(presentStatus(withBalance({ error: errorInfo('server') }), settingsWith(), NOW).state).toBe('stale');
+    expect(presentStatus(withBalance({ stale: true }), settingsWith(), NOW).state).toBe('stale');
+    expect(presentStatus(withBalance({}), settingsWith(), NOW).state).toBe('live');
+    expect(creditsInterval).toBeGreaterThan(0);
+  });
+
+  it('when both are behind, the bar shows the older of the two ages', () => {
+    const now = FETCHED + 10 * MIN;
+    const snap = managementSnapshot({ resources: resources({}, { key: { stale: true }, credits: { fetchedAt: FETCHED + 9 * MIN, error: errorInfo('server') } }) });
+    expect(presentStatus(snap, settingsWith(), now).text).toMatch(/ · 10 min old$/);
+    const older = managementSnapshot({ resources: resources({}, { key: { fetchedAt: FETCHED + 9 * MIN, stale: true }, credits: { error: errorInfo('server') } }) });
+    expect(presentStatus(older, settingsWith(), now).text).toMatch(/ · 10 min old$/);
+  });
+
+  it('a balance never fetched keeps the key\'s own age; without a trusted balance the balance\'s age does not count', () => {
+    const never = presentStatus(withBalance({ fetchedAt: null }), settingsWith(), NOW);
+    expect(never.state).toBe('stale');
+    expect(never.text).toBe('$(graph) $1.84 today · $18.75 left · <1 min old');
+    const untrusted = managementSnapshot({
+      usage: usageView({ balanceStatus: 'notManagementKey', balance: null, effectiveRemaining: 74.5, binding: 'key' }),
+      resources: resources({}, { credits: { error: errorInfo('server'), stale: true } }),
+    });
+    expect(presentStatus(untrusted, settingsWith(), NOW).state).toBe('live');
+  });
+});
+
+describe('"balance unavailable" needs a management slot alone, holding an ordinary key, and nothing to show', () => {
+  const nothingYet = (keys: KeysState, per: Parameters<typeof resources>[1]): Snapshot =>
+    loadingSnapshot({ keys, usage: null, resources: resources({ fetchedAt: null }, per) });
+  const unverified: KeysState = { inference: 'none', management: true, managementKind: 'unverified' };
+
+  it('known from a 403 on /activity or /credits, or from the check of the key', () => {
+    expect(presentStatus(nothingYet(unverified, { activity: { error: errorInfo('notManagementKey') } }), settingsWith(), NOW).state).toBe('notManagementKey');
+    expect(presentStatus(nothingYet({ ...unverified, managementKind: 'notManagement' }, {}), settingsWith(), NOW).state).toBe('notManagementKey');
+    expect(presentStatus(nothingYet(unverified, {}), settingsWith(), NOW).state).toBe('loading');
+  });
+
+  it('next to an API key whose figures are still loading, it is "loading", not "balance unavailable"', () => {
+    const both: KeysState = { inference: 'stored', management: true, managementKind: 'unverified' };
+    expect(presentStatus(nothingYet(both, { activity: { error: errorInfo('notManagementKey') } }), settingsWith(), NOW).state).toBe('loading');
+    expect(presentStatus(nothingYet({ ...both, managementKind: 'notManagement' }, {}), settingsWith(), NOW).state).toBe('loading');
+  });
+});
+
+describe('out of credits beside figures of unknown age', () => {
+  it('says "out of credits" without inventing an age', () => {
+    const spent = managementSnapshot({
+      usage: usageView({ management: true, balance: { totalCredits: 20, totalUsage: 20, balance: 0 }, effectiveRemaining: 0, binding: 'balance' }),
+      resources: resources({ fetchedAt: null }),
+    });
+    const p = presentStatus(spent, settingsWith(), NOW);
+    expect(p.state).toBe('outOfCredits');
+    expect(p.text).toBe('$(graph) $1.84 today · $0.00 left · out of credits');
+  });
+});
+
+describe('the tooltip\'s first line names the state in words', () => {
+  const headline = (snap: Snapshot, now = NOW): string => presentStatus(snap, settingsWith(), now).tooltipMarkdown.split('\n')[0]!;
+
+  it('for each state, with and without figures or their age', () => {
+    expect(headline(liveSnapshot({ resources: resources({ fetchedAt: null }) }))).toBe('**Model Radar** · Data may be out of date.');
+    expect(headline(liveSnapshot({ resources: resources({ stale: true }) }), FETCHED + 7 * MIN)).toBe('**Model Radar** · Data is 7 min old.');
+    expect(headline(loadingSnapshot({ resources: resources({ fetchedAt: null }, { key: { error: errorInfo('unauthorized') } }) }))).toBe(
+      '**Model Radar** · OpenRouter rejected the API key (401). Set a new key.',
+    );
+    expect(headline(errorSnapshot('unauthorized'))).toBe(
+      '**Model Radar** · OpenRouter rejected the API key (401). Set a new key. The figures below are the last ones it returned.',
+    );
+    expect(headline(loadingSnapshot({ resources: resources({ fetchedAt: null }, { key: { error: errorInfo('badResponse') } }) }))).toBe(
+      "**Model Radar** · OpenRouter's last answer could not be read (OpenRouter sent a response that did not match its schema); nothing from it is shown.",
+    );
+    expect(headline(errorSnapshot('badResponse'), FETCHED + 3 * MIN)).toBe(
+      "**Model Radar** · OpenRouter's last answer could not be read (OpenRouter sent a response that did not match its schema); nothing from it is shown. Showing the last good figures, 3 min old.",
+    );
+    const ordinary = loadingSnapshot({ keys: { inference: 'none', management: true, managementKind: 'notManagement' }, usage: null, resources: resources({ fetchedAt: null }) });
+    expect(headline(ordinary)).toBe(
+      '**Model Radar** · Balance unavailable: this is not a management key. Balance and activity need one from openrouter.ai/settings/management-keys. [Set management key](command:modelRadar.setManagementKey)',
+    );
+  });
+});
+
+describe('the tooltip\'s spend table, key line and balance line', () => {
+  const tip = (snap: Snapshot): string => presentStatus(snap, settingsWith(), NOW).tooltipMarkdown;
+
+  it('a spend table without BYOK has one figure column; any BYOK figure adds the BYOK column and its note', () => {
+    expect(tip(liveSnapshot())).toContain('| Spend (UTC) | |\n|:--|--:|\n| Today | $1.84 |\n| This week | $9.12 |\n| This month | $25.50 |\n\n');
+    const byok = tip(liveSnapshot({ usage: usageView({ key: keyUsage({ byokMonthly: 3 }) }) }));
+    expect(byok).toContain('| Spend (UTC) | OpenRouter | BYOK |\n|:--|--:|--:|\n| Today | $1.84 | $0.00 |\n| This week | $9.12 | $0.00 |\n| This month | $25.50 | $3.00 |\n\n');
+    expect(byok).toContain("BYOK is what your own provider keys cost upstream, billed by those providers: not in OpenRouter's figures, the budgets or the balance.");
+    expect(tip(liveSnapshot())).not.toContain('BYOK');
+  });
+
+  it('an ordinary key is not called a management key, with or without an expiry date', () => {
+    const dated = tip(liveSnapshot({ usage: usageView({ key: keyUsage({ expiresAt: '2026-12-31T00:00:00Z' }) }) }));
+    expect(dated).toContain('**Key:** sk\\-or\\-v1\\-au7\\.\\.\\.890 · expires Dec 31, 2026  \n');
+    expect(tip(liveSnapshot())).toContain('**Key:** sk\\-or\\-v1\\-au7\\.\\.\\.890  \n');
+    expect(tip(liveSnapshot())).not.toContain('management key)');
+  });
+
+  it('the balance line gives the balance\'s age only when it has one and is behind', () => {
+    const behind = (credits: Parameters<typeof resources>[0]): string => tip(managementSnapshot({ resources: resources({}, { credits }) }));
+    expect(behind({ stale: true })).toContain('**Account balance:** $18.75 ($80.00 bought − $61.25 used) · <1 min old');
+    expect(behind({ stale: true, fetchedAt: null })).toMatch(/\*\*Account balance:\*\* \$18\.75 \(\$80\.00 bought − \$61\.25 used\) {2}\n/);
+    expect(behind({})).toMatch(/\*\*Account balance:\*\* \$18\.75 \(\$80\.00 bought − \$61\.25 used\) {2}\n/);
+  });
+});
+
+describe('the tooltip\'s balance, binding and burn-rate lines when figures are missing', () => {
+  const tip = (snap: Snapshot): string => presentStatus(snap, settingsWith(), NOW).tooltipMarkdown;
+  const noBalance = usageView({ balanceStatus: 'unavailable', balance: null, effectiveRemaining: 74.5, binding: 'key' });
+  const withKeys = (managementKind: KeysState['managementKind'], credits: Parameters<typeof resources>[0] = {}, usage = noBalance): Snapshot =>
+    liveSnapshot({ keys: { inference: 'stored', management: true, managementKind }, usage, resources: resources({}, { credits }) });
+  const line = (snap: Snapshot): string | undefined => tip(snap).split('\n').find((l) => l.startsWith('**Account balance:**'));
+  const UNAVAILABLE = '**Account balance:** unavailable: this is not a management key. [Set management key](command:modelRadar.setManagementKey)  ';
+
+  it('an ordinary key in the management slot, known three ways, reads "unavailable"', () => {
+    expect(line(withKeys('notManagement'))).toBe(UNAVAILABLE);
+    expect(line(withKeys('management', { error: errorInfo('notManagementKey') }))).toBe(UNAVAILABLE);
+    expect(line(withKeys('management', {}, usageView({ balanceStatus: 'notManagementKey', balance: null, effectiveRemaining: 74.5, binding: 'key' })))).toBe(UNAVAILABLE);
+  });
+
+  it('a key not checked yet, a rejected key, a failed request and an empty answer each say so', () => {
+    expect(line(withKeys('unverified'))).toBe('**Account balance:** —, checking that the saved key is a management key…  ');
+    expect(line(withKeys(undefined))).toBe('**Account balance:** —, checking that the saved key is a management key…  ');
+    expect(line(withKeys('unverified', { error: errorInfo('unauthorized') }))).toBe(
+      '**Account balance:** —, OpenRouter rejected the management key (401). [Set management key](command:modelRadar.setManagementKey)  ',
+    );
+    expect(line(withKeys('management', { error: errorInfo('server') }))).toBe('**Account balance:** —, the last request failed (OpenRouter server error \\(502\\)).  ');
+    expect(line(withKeys('management'))).toBe('**Account balance:** —, OpenRouter returned no balance for this key.  ');
+  });
+
+  it('no "binds first" line without a binding or a remaining figure; the burn line shows a missing half as —', () => {
+    expect(tip(liveSnapshot())).toContain('**Binds first:** the key cap, $74.50 left');
+    expect(tip(liveSnapshot({ usage: usageView({ binding: null }) }))).not.toContain('Binds first');
+    expect(tip(liveSnapshot({ usage: usageView({ effectiveRemaining: null }) }))).not.toContain('Binds first');
+    expect(tip(liveSnapshot({ usage: usageView({ burnRatePerDay: null, monthEndProjection: null }) }))).not.toContain('Burn rate');
+    expect(tip(liveSnapshot({ usage: usageView({ burnRatePerDay: null }) }))).toContain('**Burn rate:** —/day this month · projected $30.40 by month end');
+    expect(tip(liveSnapshot({ usage: usageView({ monthEndProjection: null }) }))).toContain('**Burn rate:** $0.98/day this month · projected — by month end');
+  });
+});

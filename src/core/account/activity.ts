@@ -182,6 +182,7 @@ export function resolveActivityModels(view: ActivityView | null, index: CatalogI
   const memo = new Map<string, string | null>();
   const idOf = (model: string): string | null => {
     let id = memo.get(model);
+    // Stryker disable next-line ConditionalExpression: the memo only saves work; resolving again names the same model
     if (id === undefined) {
       id = index.resolve(model)?.model.id ?? null;
       memo.set(model, id);

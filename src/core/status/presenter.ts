@@ -274,6 +274,7 @@ function headline(state: StatusState, f: Facts): string {
         ? l10n.t('Out of credits: OpenRouter answered 402 Payment Required. Add credits or raise the key limit.')
         : l10n.t('Out of credits: nothing is left to spend. Add credits or raise the key limit; requests will fail until then.');
     case 'invalid': {
+      // Stryker disable next-line ObjectLiteral,StringLiteral: unreachable fallback, the state is 'invalid' only for a badResponse error
       const why = errorText(f.error ?? { kind: 'badResponse', message: '' });
       if (!f.hasData) return l10n.t("OpenRouter's last answer could not be read ({0}); nothing from it is shown.", why);
       return age

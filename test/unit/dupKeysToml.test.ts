@@ -1,0 +1,111 @@
+// The duplicate-key guard's TOML reader (src/core/refs/dupKeys.ts) against smol-toml, the parser the swap's
+// property test trusts: for each document, the guard sees a repeated key exactly when smol-toml refuses it, and
+// names the key and both lines. The documents reach the parts of TOML where a key hides: escapes in quoted keys,
+// multi-line strings, inline tables, arrays holding strings, comments, nested arrays and inline tables, dotted
+// headers and arrays of tables.
+import { describe, expect, it } from 'vitest';
+import { parse as parseToml } from 'smol-toml';
+import { createdDuplicateKey } from '../../src/core/refs/dupKeys';
+
+/** The repeat the guard reports when the whole document is new (nothing existed before, nothing was touched). */
+const repeat = (text: string): ReturnType<typeof createdDuplicateKey> => createdDuplicateKey('', text, [], 'toml');
+const refused = (text: string): boolean => {
+  try {
+    parseToml(text);
+    return false;
+  } catch {
+    return true;
+  }
+};
+
+/** [document, the repeated key and its two lines, or null when every key is distinct] */
+const CASES: [string, { key: string; firstLine: number; line: number } | null][] = [
+  // Escapes in basic-string keys read as the character they stand for.
+  ['"a\\u0062" = 1\nab = 2\n', { key: 'ab', firstLine: 1, line: 2 }],
+  ['"\\U00000061" = 1\na = 2\n', { key: 'a', firstLine: 1, line: 2 }],
+  ['"a\\tb" = 1\n"a\\u0009b" = 2\n', { key: 'a\tb', firstLine: 1, line: 2 }],
+  ['"a\\nb" = 1\n"a\\u000Ab" = 2\n', { key: 'a\nb', firstLine: 1, line: 2 }],
+  ['"a\\rb" = 1\n"a\\u000Db" = 2\n', { key: 'a\rb', firstLine: 1, line: 2 }],
+  ['"a\\bb" = 1\n"a\\u0008b" = 2\n', { key: 'a\bb', firstLine: 1, line: 2 }],
+  ['"a\\fb" = 1\n"a\\u000Cb" = 2\n', { key: 'a\fb', firstLine: 1, line: 2 }],
+  ['"a\\"b" = 1\n\'a"b\' = 2\n', { key: 'a"b', firstLine: 1, line: 2 }],
+  ['"a\\\\b" = 1\n\'a\\b\' = 2\n', { key: 'a\\b', firstLine: 1, line: 2 }],
+  ['"a\\u0062" = 1\n"a\\u0063" = 2\n', null],
+  ['"a\\nb" = 1\n"a\\tb" = 2\n"a\\\\nb" = 3\n', null],
+  // A backslash is plain text in a literal key, and a literal key ends at its own quote.
+  ["'a\\nb' = 1\n\"a\\\\nb\" = 2\n", { key: 'a\\nb', firstLine: 1, line: 2 }],
+  // Keys inside a multi-line string are text, not keys; so are the quotes that close it.
+  ['s = """\nb = 1\n"""\nb = 2\n', null],
+  ["s = '''\nb = 1\n'''\nb = 2\n", null],
+  ['s = """x""""\nb = 1\nc = 2\n', null],
+  ['s = """x"""\nb = 1\nb = 2\n', { key: 'b', firstLine: 2, line: 3 }],
+  // Inline tables are tables of their own.
+  ['a = { b = 1, b = 2 }\n', { key: 'b', firstLine: 1, line: 1 }],
+  ['a = { b = 1 }\nb = 2\n', null],
+  ['x = { b = 1 }\ny = { b = 1 }\n', null],
+  ['a = { b = { c = 1 }, d = 2 }\nd = 3\n', null],
+  ['a = { b = { c = 1, c = 2 } }\n', { key: 'c', firstLine: 1, line: 1 }],
+  ['a = { "b" = 1, \'b\' = 2 }\n', { key: 'b', firstLine: 1, line: 1 }],
+  ['a = {}\nb = 1\nb = 2\n', { key: 'b', firstLine: 2, line: 3 }],
+  // Arrays: brackets, braces and "#" inside strings and comments do not end or open anything.
+  ['a = [ "]", { x = 1, x = 2 } ]\n', { key: 'x', firstLine: 1, line: 1 }],
+  ["a = [ ']', { x = 1, x = 2 } ]\n", { key: 'x', firstLine: 1, line: 1 }],
+  ['a = [ # ]\n  { x = 1, x = 2 } ]\n', { key: 'x', firstLine: 2, line: 2 }],
+  ['a = [ """\n]""", { x = 1, x = 2 } ]\n', { key: 'x', firstLine: 2, line: 2 }],
+  ["a = [ '''\n]''', { x = 1, x = 2 } ]\n", { key: 'x', firstLine: 2, line: 2 }],
+  ['a = [ [ 1 ], { x = 1, x = 2 } ]\n', { key: 'x', firstLine: 1, line: 1 }],
+  ['a = [ [ 1, 2 ], [ 3 ] ]\nb = 1\nb = 2\n', { key: 'b', firstLine: 2, line: 3 }],
+  ['a = [ { x = 1 }, { x = 2 } ]\n', null],
+  ['a = [ "#", { x = 1 } ]\nx = 2\n', null],
+  ['a = [\n  1,\n  2,\n]\na = 3\n', { key: 'a', firstLine: 1, line: 5 }],
+  ['a = [ 1, 2 ] # ]\nb = 1\nb = 2\n', { key: 'b', firstLine: 2, line: 3 }],
+  // Plain values end at the line, a comment, or (inside an inline table) a comma or brace.
+  ['a = 1 # b = 2\nb = 3\n', null],
+  ['a = 1 # a = 2\n', null],
+  ['a = "x # y"\na = 2\n', { key: 'a', firstLine: 1, line: 2 }],
+  // Dotted keys and headers place a key by its full path.
+  ['a.b = 1\n[a]\nc = 2\n', { key: 'a', firstLine: 1, line: 2 }],
+  ['[a]\nb.c = 1\n[a.b]\nd = 2\n', { key: 'b', firstLine: 2, line: 3 }],
+  ['[a.b]\nx = 1\n[a]\ny = 2\n', null],
+  ['[a.b]\nx = 1\n[a]\nb = 2\n', { key: 'b', firstLine: 1, line: 4 }],
+  ['[a]\nx = 1\n[a]\ny = 2\n', { key: 'a', firstLine: 1, line: 3 }],
+  ['[ a . "b" ]\nx = 1\n[a.b]\ny = 2\n', { key: 'b', firstLine: 1, line: 3 }],
+  ['[x.a]\n[x.b]\n[y.a]\n', null],
+  ['a.b.c = 1\na.b.d = 2\n', null],
+  ['a.b.c = 1\na.b.c = 2\n', { key: 'c', firstLine: 1, line: 2 }],
+  // Arrays of tables: each element is a table of its own; the array is never also a table or a value.
+  ['[[t]]\nx = 1\n[[t]]\nx = 2\n', null],
+  ['[[t]]\nx = 1\nx = 2\n', { key: 'x', firstLine: 2, line: 3 }],
+  ['[[t]]\n[t]\n', { key: 't', firstLine: 1, line: 2 }],
+  ['[[t]]\nx = 1\n[t.u]\ny = 1\n[[t]]\n[t.u]\ny = 2\n', null],
+  ['[[t]]\n[t.u]\n[t.u]\n', { key: 'u', firstLine: 2, line: 3 }],
+  ['t = 1\n[[t]]\n', { key: 't', firstLine: 1, line: 2 }],
+  // Windows line ends and a header that cannot be read.
+  ['a = 1\r\nb = 2\r\na = 3\r\n', { key: 'a', firstLine: 1, line: 3 }],
+  ['a = 1\r\nb = 2\r\n', null],
+];
+
+describe('TOML duplicate keys, as smol-toml reads them', () => {
+  it.each(CASES)('%j', (text, expected) => {
+    expect(refused(text), 'smol-toml').toBe(expected !== null);
+    if (expected === null) expect(repeat(text)).toBeNull();
+    else expect(repeat(text)).toEqual(expected);
+  });
+
+  it('a key after an unterminated quoted key or header is still read, and the broken line adds no key', () => {
+    // Not TOML (smol-toml refuses each for the broken line); the guard reads on and finds the real repeat.
+    expect(repeat('"a = 1\nb = 1\nb = 2\n')).toEqual({ key: 'b', firstLine: 2, line: 3 });
+    expect(repeat('["a\nb = 1\nb = 2\n')).toEqual({ key: 'b', firstLine: 2, line: 3 });
+    expect(repeat('[]\nb = 1\nb = 2\n')).toEqual({ key: 'b', firstLine: 2, line: 3 });
+    expect(repeat('"a = 1\n"a = 2\n')).toBeNull();
+    // Keys under a header that cannot be read belong to no table a valid header names.
+    expect(repeat('[a]\nx = 1\n["b\nx = 2\n')).toBeNull();
+  });
+
+  it('an unterminated inline table or array ends the document without inventing keys', () => {
+    expect(repeat('a = { b = 1, b')).toBeNull();
+    expect(repeat('a = { b = 1, = 2 }\nb = 3\n')).toBeNull();
+    expect(repeat('a = [ 1, 2\nb = 1\nb = 2\n')).toBeNull();
+    expect(repeat('a = { b = 1, c = 2')).toBeNull();
+  });
+});
