@@ -6,6 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { renderApp } from './support/fakeHost';
 import * as intake from '../../webview/src/model/intake';
 import { renderSidebarFirstScreen } from '../../webview/src/first/firstScreen';
+import { configureL10n } from '../../webview/src/l10n';
+import { readFileSync } from 'node:fs';
 import type { ReferencesView, Snapshot } from '../../src/shared/types';
 import type { WebviewSettings } from '../../src/shared/protocol';
 import {
@@ -46,9 +48,9 @@ function canonical(node: Node): string {
   return `<${el.tagName.toLowerCase()} ${attrs.join(' ')}>${children.join('')}</>`;
 }
 
-async function appSections(snapshot: Snapshot, references: ReferencesView, s: WebviewSettings): Promise<string[]> {
-  await renderApp({ init: initPayload({ snapshot, references, settings: s }) });
-  const out = SECTIONS.map((name) => {
+async function appSections(snapshot: Snapshot, references: ReferencesView, s: WebviewSettings, names: readonly string[] = SECTIONS, l10n?: { language: string; bundle: Record<string, string> }): Promise<string[]> {
+  await renderApp({ init: { ...initPayload({ snapshot, references, settings: s }), ...(l10n ? { l10n } : {}) } });
+  const out = names.map((name) => {
     const region = screen.queryByRole('region', { name });
     return region ? canonical(region) : '';
   });
@@ -56,11 +58,11 @@ async function appSections(snapshot: Snapshot, references: ReferencesView, s: We
   return out;
 }
 
-function staticSections(html: string): string[] {
+function staticSections(html: string, names: readonly string[] = SECTIONS): string[] {
   const host = document.createElement('div');
   host.innerHTML = html;
   document.body.appendChild(host);
-  const out = SECTIONS.map((name) => {
+  const out = names.map((name) => {
     const region = [...host.querySelectorAll('section')].find((x) => x.getAttribute('aria-label') === name);
     return region ? canonical(region) : '';
   });
@@ -97,6 +99,22 @@ describe('the sidebar first screen reads and is built as the app renders it', ()
     ],
     ['bundled rankings, notes shown', liveSnapshot({ rankings: rankingsView({ source: 'bundled' }) }), referencesView(), settings({ leadersTop: 10 })],
   ];
+  it('reads the same as the app in Chinese too: the key limit’s reset period in the UI language in both', async () => {
+    const zh = JSON.parse(readFileSync('l10n/bundle.l10n.zh-cn.json', 'utf8')) as Record<string, string>;
+    configureL10n({ language: 'zh-cn', bundle: zh });
+    try {
+      const snapshot = liveSnapshot({ usage: usageView({ key: keyUsage({ limit: 100, limitRemaining: 20, limitReset: 'monthly' }) }) });
+      const names = SECTIONS.map((n) => zh[n] ?? n);
+      const fromHost = staticSections(render(snapshot) as string, names);
+      expect(fromHost[0]).toContain(zh['resets {0}']!.replace('{0}', zh['monthly']!));
+      expect(fromHost[0]).not.toContain('monthly');
+      const fromApp = await appSections(snapshot, referencesView(), settings(), names, { language: 'zh-cn', bundle: zh });
+      expect(fromHost[0]).toEqual(fromApp[0]);
+    } finally {
+      configureL10n({ language: 'en', bundle: {} });
+    }
+  });
+
   for (const [name, snapshot, references, s] of cases) {
     it(name, async () => {
       const html = render(snapshot, references, s);

@@ -13,6 +13,7 @@ import { UNKNOWN, formatChange, formatCount, formatDay, formatIndex, formatPerce
 import { DATA_API_DOCS_URL, TOKENIZER_CAVEAT, asSentence, coverageDays, coverageLine, priceAgeLabel, rankingsAgeLabel } from '../../../src/shared/dataLabels';
 import { buildYourModels, catalogIndex, leaders, presetOnly, type CatalogIndex, type YourModel } from '../model/derive';
 import * as l10n from '../l10n';
+import { byokExplanation, byokSpent, spendFigures } from '../model/spendFigures';
 
 export interface FirstScreenInput {
   snapshot: Snapshot;
@@ -85,10 +86,6 @@ function priceAgeNote(snapshot: Snapshot, nowMs: number): string {
 
 // ---- Spend (webview/src/sections/SpendSection.tsx) ----
 
-function byokSpent(v: number | null | undefined): v is number {
-  return typeof v === 'number' && Number.isFinite(v) && v > 0;
-}
-
 function spendSection(snapshot: Snapshot, settings: WebviewSettings): string | null {
   const { keys, usage, resources } = snapshot;
   const key = usage?.key ?? null;
@@ -110,7 +107,7 @@ function spendSection(snapshot: Snapshot, settings: WebviewSettings): string | n
     // A spinner while spend loads, and the management key's chart, are the app's to draw.
     if ((!usage && !resources.key.error) || keys.management) return null;
     body =
-      spendFigures(snapshot, settings) +
+      spendFiguresHtml(snapshot, settings) +
       tag('div', { class: 'mr-invite mr-invite-small' }, tag('p', {}, e(l10n.t('Add a management key to see your account balance and the last 30 days of spend by model.'))) + button(l10n.t('Set management key'), 'secondary'));
   }
   if (usage === null && resources.key.error) body += tag('p', { class: 'mr-muted' }, e(l10n.t('Spend could not be loaded; see the notice above.')));
@@ -121,54 +118,14 @@ function stat(label: string, value: string, note?: string, warn?: boolean): stri
   return tag('div', { class: warn ? 'mr-stat mr-stat-warn' : 'mr-stat' }, tag('dt', {}, e(label)) + tag('dd', {}, tag('span', { class: 'mr-stat-value' }, e(value)) + (note ? tag('span', { class: 'mr-stat-note' }, ` ${e(note)}`) : '')));
 }
 
-function spendFigures(snapshot: Snapshot, settings: WebviewSettings): string {
-  const usage = snapshot.usage;
-  const key = usage?.key ?? null;
-  const remaining = usage?.effectiveRemaining ?? null;
-  const low = remaining !== null && settings.lowBalance > 0 && remaining < settings.lowBalance;
-  const binding = usage?.binding === 'key' ? l10n.t('key limit binds') : usage?.binding === 'balance' ? l10n.t('balance binds') : undefined;
-  const daily = key?.daily ?? null;
-  const monthly = key?.monthly ?? null;
-  const overDaily = settings.budgetDaily > 0 && daily !== null && daily > settings.budgetDaily;
-  const overMonthly = settings.budgetMonthly > 0 && monthly !== null && monthly > settings.budgetMonthly;
-  const ofBudget = (spent: number | null, budget: number): string | undefined => (budget > 0 && spent !== null && Number.isFinite(spent) ? l10n.t('of {0} budget', formatUsd(budget)) : undefined);
-  let limit = UNKNOWN;
-  let limitNote: string | undefined;
-  if (key) {
-    if (key.limit === null) limit = l10n.t('No limit');
-    else {
-      limit = formatUsd(key.limit);
-      limitNote = key.limitReset ? l10n.t('resets {0}', key.limitReset) : undefined;
-    }
-  }
-  const byok = key !== null && [key.byokDaily, key.byokWeekly, key.byokMonthly].some(byokSpent);
-  const notManagement = usage?.balanceStatus === 'notManagementKey';
-  const checking = !notManagement && usage?.balanceStatus !== 'ok' && snapshot.keys.management && (snapshot.keys.managementKind ?? 'unverified') === 'unverified';
-  const balanceNote = usage?.balanceStatus === 'ok' ? undefined : notManagement ? l10n.t('unavailable: this is not a management key') : checking ? l10n.t('checking the management key…') : l10n.t('needs a management key');
-  const remainingNote = [binding, low ? l10n.t('low') : undefined].filter(Boolean).join(', ') || undefined;
-  let stats =
-    stat(l10n.t('Today'), formatUsd(daily), ofBudget(daily, settings.budgetDaily), overDaily) +
-    stat(l10n.t('This week'), formatUsd(key?.weekly)) +
-    stat(l10n.t('This month'), formatUsd(monthly), ofBudget(monthly, settings.budgetMonthly), overMonthly);
-  if (byok) stats += stat(l10n.t('BYOK today'), formatUsd(key?.byokDaily)) + stat(l10n.t('BYOK this week'), formatUsd(key?.byokWeekly)) + stat(l10n.t('BYOK this month'), formatUsd(key?.byokMonthly));
-  stats += stat(l10n.t('Key limit'), limit, limitNote);
-  if (key && key.limit !== null) stats += stat(l10n.t('Key remaining'), formatUsd(key.limitRemaining));
-  stats += stat(l10n.t('Balance'), usage?.balanceStatus === 'ok' ? formatUsd(usage.balance?.balance) : UNKNOWN, balanceNote);
-  stats += stat(l10n.t('Remaining'), formatUsd(remaining), remainingNote, low);
-  if (usage?.burnRatePerDay !== null && usage?.burnRatePerDay !== undefined) stats += stat(l10n.t('Burn rate'), l10n.t('{0}/day', formatUsd(usage.burnRatePerDay)));
-  if (usage?.monthEndProjection !== null && usage?.monthEndProjection !== undefined) stats += stat(l10n.t('Month-end projection'), formatUsd(usage.monthEndProjection));
-  let out = tag('dl', { class: 'mr-stats' }, stats);
-  if (byok) {
-    out += tag(
-      'p',
-      { class: 'mr-muted' },
-      e(l10n.t('Today, this week and this month are OpenRouter credits; BYOK is what requests over your own provider keys cost upstream, billed by those providers. Budgets and the balance count OpenRouter credits only.')),
-    );
-  }
-  if (notManagement && snapshot.keys.inference !== 'none') {
+function spendFiguresHtml(snapshot: Snapshot, settings: WebviewSettings): string {
+  const figures = spendFigures(snapshot, settings);
+  let out = tag('dl', { class: 'mr-stats' }, figures.stats.map((s) => stat(s.label, s.value, s.note, s.warn)).join(''));
+  if (figures.byok) out += tag('p', { class: 'mr-muted' }, e(byokExplanation()));
+  if (figures.invalidManagementKey) {
     out += tag('div', { class: 'mr-invite mr-invite-small' }, tag('p', {}, e(l10n.t('Balance unavailable: the saved management key is an ordinary API key.'))) + button(l10n.t('Set management key'), 'secondary'));
   }
-  if (overDaily || overMonthly) out += tag('p', { class: 'mr-warn', role: 'status' }, e(overDaily ? l10n.t('Over your daily budget.') : l10n.t('Over your monthly budget.')));
+  if (figures.overBudget !== null) out += tag('p', { class: 'mr-warn', role: 'status' }, e(figures.overBudget));
   return out;
 }
 

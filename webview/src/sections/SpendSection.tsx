@@ -3,12 +3,13 @@ import type { WebviewSettings } from '../../../src/shared/protocol';
 import type { Snapshot } from '../../../src/shared/types';
 import { CommandButton } from '../components/CommandButton';
 import { Section } from '../components/Section';
-import { UNKNOWN, formatCount, formatUsd } from '../../../src/shared/format';
+import { formatCount, formatUsd } from '../../../src/shared/format';
 import { catalogIndex } from '../model/derive';
 import { ProgressRing } from '../ui/toolkit';
 import { SpendChart } from './SpendChart';
 import * as l10n from '../l10n';
 import { requestsText } from '../words';
+import { byokExplanation, byokSpent, spendFigures } from '../model/spendFigures';
 
 function Stat({ label, value, note, warn }: { label: string; value: string; note?: ReactNode; warn?: boolean }): ReactElement {
   return (
@@ -22,15 +23,6 @@ function Stat({ label, value, note, warn }: { label: string; value: string; note
   );
 }
 
-function ofBudget(spent: number | null, budget: number): string | undefined {
-  return budget > 0 && spent !== null && Number.isFinite(spent) ? l10n.t('of {0} budget', formatUsd(budget)) : undefined;
-}
-
-/** BYOK spend worth showing: a real, positive figure (OpenRouter reports 0 for users without BYOK). */
-function byokSpent(v: number | null | undefined): v is number {
-  return typeof v === 'number' && Number.isFinite(v) && v > 0;
-}
-
 function rowsLeftOut(dropped: number, outside: number): string | null {
   const unread = dropped === 1 ? l10n.t('1 row from OpenRouter could not be read') : l10n.t('{0} rows from OpenRouter could not be read', formatCount(dropped));
   const outsideText = outside === 1 ? l10n.t('1 row is dated outside the 30-day window') : l10n.t('{0} rows are dated outside the 30-day window', formatCount(outside));
@@ -38,20 +30,6 @@ function rowsLeftOut(dropped: number, outside: number): string | null {
   if (dropped > 0) return l10n.t('{0}: not included in these figures.', unread);
   if (outside > 0) return l10n.t('{0}: not included in these figures.', outsideText);
   return null;
-}
-
-function remainingNote(binding: string | undefined, low: boolean): string | undefined {
-  if (binding && low) return l10n.t('{0}, low', binding);
-  if (low) return l10n.t('low');
-  return binding;
-}
-
-/** OpenRouter's reset period ("daily", "weekly", "monthly") in the UI language; anything else as sent. */
-function limitResetText(reset: string): string {
-  if (reset === 'daily') return l10n.t('daily');
-  if (reset === 'weekly') return l10n.t('weekly');
-  if (reset === 'monthly') return l10n.t('monthly');
-  return reset;
 }
 
 export function SpendSection({ snapshot, settings }: { snapshot: Snapshot; settings: WebviewSettings }): ReactElement {
@@ -82,68 +60,24 @@ export function SpendSection({ snapshot, settings }: { snapshot: Snapshot; setti
 }
 
 function SpendFigures({ snapshot, settings }: { snapshot: Snapshot; settings: WebviewSettings }): ReactElement {
-  const usage = snapshot.usage;
-  const key = usage?.key ?? null;
-  const remaining = usage?.effectiveRemaining ?? null;
-  const low = remaining !== null && settings.lowBalance > 0 && remaining < settings.lowBalance;
-  const binding = usage?.binding === 'key' ? l10n.t('key limit binds') : usage?.binding === 'balance' ? l10n.t('balance binds') : undefined;
-  const daily = key?.daily ?? null;
-  const monthly = key?.monthly ?? null;
-  const overDaily = settings.budgetDaily > 0 && daily !== null && daily > settings.budgetDaily;
-  const overMonthly = settings.budgetMonthly > 0 && monthly !== null && monthly > settings.budgetMonthly;
-  let limit = UNKNOWN;
-  let limitNote: string | undefined;
-  if (key) {
-    if (key.limit === null) limit = l10n.t('No limit');
-    else {
-      limit = formatUsd(key.limit);
-      limitNote = key.limitReset ? l10n.t('resets {0}', limitResetText(key.limitReset)) : undefined;
-    }
-  }
-  // BYOK requests cost the user at their own providers; OpenRouter's figures above leave that out.
-  const byok = key !== null && [key.byokDaily, key.byokWeekly, key.byokMonthly].some(byokSpent);
-  const notManagement = usage?.balanceStatus === 'notManagementKey';
-  const checking = !notManagement && usage?.balanceStatus !== 'ok' && snapshot.keys.management && (snapshot.keys.managementKind ?? 'unverified') === 'unverified';
-  const balanceNote =
-    usage?.balanceStatus === 'ok'
-      ? undefined
-      : notManagement
-        ? l10n.t('unavailable: this is not a management key')
-        : checking
-          ? l10n.t('checking the management key…')
-          : l10n.t('needs a management key');
+  const figures = spendFigures(snapshot, settings);
   return (
     <>
       <dl className="mr-stats">
-        <Stat label={l10n.t('Today')} value={formatUsd(daily)} note={ofBudget(daily, settings.budgetDaily)} warn={overDaily} />
-        <Stat label={l10n.t('This week')} value={formatUsd(key?.weekly)} />
-        <Stat label={l10n.t('This month')} value={formatUsd(monthly)} note={ofBudget(monthly, settings.budgetMonthly)} warn={overMonthly} />
-        {byok ? <Stat label={l10n.t('BYOK today')} value={formatUsd(key?.byokDaily)} /> : null}
-        {byok ? <Stat label={l10n.t('BYOK this week')} value={formatUsd(key?.byokWeekly)} /> : null}
-        {byok ? <Stat label={l10n.t('BYOK this month')} value={formatUsd(key?.byokMonthly)} /> : null}
-        <Stat label={l10n.t('Key limit')} value={limit} note={limitNote} />
-        {key && key.limit !== null ? <Stat label={l10n.t('Key remaining')} value={formatUsd(key.limitRemaining)} /> : null}
-        <Stat label={l10n.t('Balance')} value={usage?.balanceStatus === 'ok' ? formatUsd(usage.balance?.balance) : UNKNOWN} note={balanceNote} />
-        <Stat label={l10n.t('Remaining')} value={formatUsd(remaining)} note={remainingNote(binding, low)} warn={low} />
-        {usage?.burnRatePerDay !== null && usage?.burnRatePerDay !== undefined ? <Stat label={l10n.t('Burn rate')} value={l10n.t('{0}/day', formatUsd(usage.burnRatePerDay))} /> : null}
-        {usage?.monthEndProjection !== null && usage?.monthEndProjection !== undefined ? <Stat label={l10n.t('Month-end projection')} value={formatUsd(usage.monthEndProjection)} /> : null}
+        {figures.stats.map((s) => (
+          <Stat key={s.label} label={s.label} value={s.value} note={s.note} warn={s.warn} />
+        ))}
       </dl>
-      {byok ? (
-        <p className="mr-muted">
-          {l10n.t(
-            'Today, this week and this month are OpenRouter credits; BYOK is what requests over your own provider keys cost upstream, billed by those providers. Budgets and the balance count OpenRouter credits only.',
-          )}
-        </p>
-      ) : null}
-      {notManagement && snapshot.keys.inference !== 'none' ? (
+      {figures.byok ? <p className="mr-muted">{byokExplanation()}</p> : null}
+      {figures.invalidManagementKey ? (
         <div className="mr-invite mr-invite-small">
           <p>{l10n.t('Balance unavailable: the saved management key is an ordinary API key.')}</p>
           <CommandButton command="setManagementKey" label={l10n.t('Set management key')} />
         </div>
       ) : null}
-      {overDaily || overMonthly ? (
+      {figures.overBudget !== null ? (
         <p className="mr-warn" role="status">
-          {overDaily ? l10n.t('Over your daily budget.') : l10n.t('Over your monthly budget.')}
+          {figures.overBudget}
         </p>
       ) : null}
     </>
