@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import type { Region } from '../../../src/shared/types';
 import { regionLabel } from '../../../src/shared/format';
-import * as l10n from '../l10n';
+import { regionCode, shapePath } from '../model/regionWords';
 
 /** Shapes per region, so colour is never the only cue (also used by the charts' legends). */
 export const REGION_SHAPES: Record<Region, 'circle' | 'square' | 'triangle' | 'diamond' | 'cross'> = {
@@ -12,24 +12,7 @@ export const REGION_SHAPES: Record<Region, 'circle' | 'square' | 'triangle' | 'd
   UNKNOWN: 'cross',
 };
 
-/** An SVG marker path centred on (0,0) with radius r. */
-export function shapePath(region: Region, r: number): string {
-  switch (REGION_SHAPES[region]) {
-    case 'circle':
-      return `M ${-r} 0 A ${r} ${r} 0 1 0 ${r} 0 A ${r} ${r} 0 1 0 ${-r} 0 Z`;
-    case 'square':
-      return `M ${-r} ${-r} H ${r} V ${r} H ${-r} Z`;
-    case 'triangle':
-      return `M 0 ${-r * 1.15} L ${r * 1.1} ${r * 0.85} L ${-r * 1.1} ${r * 0.85} Z`;
-    case 'diamond':
-      return `M 0 ${-r * 1.25} L ${r * 1.25} 0 L 0 ${r * 1.25} L ${-r * 1.25} 0 Z`;
-    case 'cross':
-      return `M ${-r} ${-r} L ${r} ${r} M ${r} ${-r} L ${-r} ${r}`;
-  }
-}
-
-/** Short forms, in the UI language (Chinese names are already short: 中国, 美国, 欧洲, so the full name shows). */
-const SHORT: Partial<Record<Region, () => string>> = { CN: () => l10n.t('CN'), US: () => l10n.t('US'), EU: () => l10n.t('EU') };
+export { shapePath } from '../model/regionWords';
 
 /**
  * A small region marker (shape + colour) followed by the region's name in text; `short` prints the
@@ -37,8 +20,7 @@ const SHORT: Partial<Record<Region, () => string>> = { CN: () => l10n.t('CN'), U
  */
 export function RegionMark({ region, showLabel = true, short = false }: { region: Region; showLabel?: boolean; short?: boolean }): ReactElement {
   const label = regionLabel(region);
-  const shortForm = SHORT[region]?.();
-  const code = short && shortForm !== label ? shortForm : undefined;
+  const code = short ? regionCode(region) : undefined;
   return (
     <span className="mr-region" title={label}>
       <svg className="mr-region-icon" width="10" height="10" viewBox="-6 -6 12 12" aria-hidden="true" focusable="false">

@@ -10,10 +10,11 @@
 import type { WebviewSettings } from '../../../src/shared/protocol';
 import type { ModelRefView, RankedModel, RankingsView, ReferencesView, Region, Snapshot } from '../../../src/shared/types';
 import { UNKNOWN, formatChange, formatCount, formatDay, formatIndex, formatPercent, formatPricePair, formatTokens, formatUsd, regionLabel } from '../../../src/shared/format';
-import { DATA_API_DOCS_URL, TOKENIZER_CAVEAT, asSentence, coverageDays, coverageLine, priceAgeLabel, rankingsAgeLabel } from '../../../src/shared/dataLabels';
+import { DATA_API_DOCS_URL, asSentence, citationText, tokenizerCaveat, coverageDays, coverageLine, priceAgeLabel, rankingsAgeLabel } from '../../../src/shared/dataLabels';
 import { buildYourModels, catalogIndex, leaders, presetOnly, type CatalogIndex, type YourModel } from '../model/derive';
 import * as l10n from '../l10n';
 import { byokExplanation, byokSpent, spendFigures } from '../model/spendFigures';
+import { regionCode, shapePath, shareBarLabel, shareSummary } from '../model/regionWords';
 
 export interface FirstScreenInput {
   snapshot: Snapshot;
@@ -224,26 +225,10 @@ function refItem(r: ModelRefView): string {
 
 // ---- Region marks (webview/src/components/RegionMark.tsx) ----
 
-const SHORT: Partial<Record<Region, string>> = { CN: 'CN', US: 'US', EU: 'EU' };
-
-function shapePath(region: Region, r: number): string {
-  switch (region) {
-    case 'CN':
-      return `M ${-r} 0 A ${r} ${r} 0 1 0 ${r} 0 A ${r} ${r} 0 1 0 ${-r} 0 Z`;
-    case 'US':
-      return `M ${-r} ${-r} H ${r} V ${r} H ${-r} Z`;
-    case 'EU':
-      return `M 0 ${-r * 1.15} L ${r * 1.1} ${r * 0.85} L ${-r * 1.1} ${r * 0.85} Z`;
-    case 'OTHER':
-      return `M 0 ${-r * 1.25} L ${r * 1.25} 0 L 0 ${r * 1.25} L ${-r * 1.25} 0 Z`;
-    default:
-      return `M ${-r} ${-r} L ${r} ${r} M ${r} ${-r} L ${-r} ${r}`;
-  }
-}
 
 function regionMark(region: Region, showLabel: boolean, short = false): string {
   const label = regionLabel(region);
-  const code = short && SHORT[region] !== label ? SHORT[region] : undefined;
+  const code = short ? regionCode(region) : undefined;
   const svg = tag(
     'svg',
     { class: 'mr-region-icon', width: 10, height: 10, viewBox: '-6 -6 12 12', 'aria-hidden': 'true', focusable: 'false' },
@@ -263,13 +248,6 @@ function leadersSection(snapshot: Snapshot, rankings: RankingsView, settings: We
   const summary = rankings.mode === 'tokens' ? shareSummary(rankings) : l10n.t('order only');
   const body = leadersBody(rankings, catalogIndex(snapshot.catalog), settings.leadersTop, nowMs) + priceAgeNote(snapshot, nowMs);
   return section('leaders', l10n.t('Leaders'), summary, body);
-}
-
-function shareSummary(r: RankingsView): string | undefined {
-  const cn = r.regions.find((x) => x.region === 'CN');
-  const us = r.regions.find((x) => x.region === 'US');
-  if (!cn && !us) return undefined;
-  return `CN ${formatPercent(cn?.share)} · US ${formatPercent(us?.share)}`;
 }
 
 function leadersBody(rankings: RankingsView, catalog: CatalogIndex, top: number, nowMs: number): string {
@@ -297,12 +275,13 @@ function leadersBody(rankings: RankingsView, catalog: CatalogIndex, top: number,
   out += tag('div', { class: 'mr-leaders' }, leaderColumn('CN', rankings, catalog, top) + leaderColumn('US', rankings, catalog, top));
   if (!orderOnly) {
     out += shareBar(rankings);
-    out += tag('p', { class: 'mr-muted mr-caveat' }, `${e(TOKENIZER_CAVEAT)} ${tag('a', { href: DATA_API_DOCS_URL, title: DATA_API_DOCS_URL }, e(l10n.t('About the Data API')))}`);
+    out += tag('p', { class: 'mr-muted mr-caveat' }, `${e(tokenizerCaveat())} ${tag('a', { href: DATA_API_DOCS_URL, title: DATA_API_DOCS_URL }, e(l10n.t('About the Data API')))}`);
   }
   const asOf = rankings.asOf ? formatDay(rankings.asOf, true) : null;
   const citation =
-    rankings.citation ??
-    (orderOnly
+    rankings.citation !== null && rankings.citation !== undefined
+      ? citationText(rankings.citation, rankings.asOf ?? rankings.window?.end)
+      : (orderOnly
       ? asOf
         ? l10n.t('Source: OpenRouter popularity order (openrouter.ai/models), as of {0}.', asOf)
         : l10n.t('Source: OpenRouter popularity order (openrouter.ai/models).')
@@ -365,7 +344,7 @@ function shareBar(rankings: RankingsView): string {
   if (!parts.length) return '';
   const sum = parts.reduce((a, p) => a + p.share, 0);
   let x = 0;
-  const label = l10n.t('Share of tokens: {0}.', parts.map((p) => `${p.label} ${formatPercent(p.share)}`).join(', '));
+  const label = shareBarLabel(parts);
   const rects = parts
     .map((p) => {
       const w = (p.share / Math.max(sum, 1)) * 100;

@@ -7,6 +7,7 @@ import { Section } from '../components/Section';
 import { UNKNOWN, formatChange, formatDay, formatPercent, formatPricePair, formatTokens, regionLabel } from '../../../src/shared/format';
 import { CoverageNote, PriceAgeNote, RankingsAgeNote, TokenizerCaveat } from '../components/DataNotes';
 import { citationText, coverageDays } from '../../../src/shared/dataLabels';
+import { shareBarLabel, shareSummary } from '../model/regionWords';
 import { catalogIndex, leaders, type CatalogIndex } from '../model/derive';
 import { ProgressRing } from '../ui/toolkit';
 import * as l10n from '../l10n';
@@ -41,13 +42,6 @@ export function LeadersSection({ snapshot, settings, onContent }: LeadersProps):
       )}
     </Section>
   );
-}
-
-function shareSummary(r: RankingsView): string | undefined {
-  const cn = r.regions.find((x) => x.region === 'CN');
-  const us = r.regions.find((x) => x.region === 'US');
-  if (!cn && !us) return undefined;
-  return l10n.t('CN {0} · US {1}', formatPercent(cn?.share), formatPercent(us?.share));
 }
 
 function LeadersBody({ rankings, catalog, top }: { rankings: RankingsView; catalog: CatalogIndex; top: number }): ReactElement {
@@ -178,7 +172,7 @@ export function ShareBar({ rankings }: { rankings: RankingsView }): ReactElement
   if (!parts.length) return null;
   const sum = parts.reduce((a, p) => a + p.share, 0);
   let x = 0;
-  const label = l10n.t('Share of tokens: {0}.', parts.map((p) => l10n.t('{0} {1}', p.label, formatPercent(p.share))).join(l10n.t(', ')));
+  const label = shareBarLabel(parts);
   return (
     <figure className="mr-share">
       <svg className="mr-share-bar" viewBox="0 0 100 6" preserveAspectRatio="none" role="img" aria-label={label}>
