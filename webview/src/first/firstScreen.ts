@@ -9,11 +9,11 @@
 // string from the server or the workspace is HTML-escaped here; nothing else writes it.
 import type { WebviewSettings } from '../../../src/shared/protocol';
 import type { ModelRefView, RankedModel, RankingsView, ReferencesView, Region, Snapshot } from '../../../src/shared/types';
-import { UNKNOWN, formatChange, formatCount, formatDay, formatIndex, formatPercent, formatPricePair, formatTokens, formatUsd, regionLabel } from '../../../src/shared/format';
+import { UNKNOWN, formatChange, formatCount, formatDay, formatIndex, formatPercent, formatPricePair, formatTokens, regionLabel } from '../../../src/shared/format';
 import { DATA_API_DOCS_URL, asSentence, citationText, tokenizerCaveat, coverageDays, coverageLine, priceAgeLabel, rankingsAgeLabel } from '../../../src/shared/dataLabels';
 import { buildYourModels, catalogIndex, leaders, presetOnly, type CatalogIndex, type YourModel } from '../model/derive';
 import * as l10n from '../l10n';
-import { byokExplanation, byokSpent, spendFigures } from '../model/spendFigures';
+import { byokExplanation, spendFigures, spendSummary } from '../model/spendFigures';
 import { regionCode, shapePath, shareBarLabel, shareSummary } from '../model/regionWords';
 
 export interface FirstScreenInput {
@@ -89,13 +89,7 @@ function priceAgeNote(snapshot: Snapshot, nowMs: number): string {
 
 function spendSection(snapshot: Snapshot, settings: WebviewSettings): string | null {
   const { keys, usage, resources } = snapshot;
-  const key = usage?.key ?? null;
-  const summary =
-    keys.inference !== 'none' && key && key.daily !== null && Number.isFinite(key.daily)
-      ? byokSpent(key.byokDaily)
-        ? l10n.t('{0} + {1} BYOK today', formatUsd(key.daily), formatUsd(key.byokDaily))
-        : l10n.t('{0} today', formatUsd(key.daily))
-      : undefined;
+  const summary = spendSummary(snapshot);
   let body: string;
   if (keys.inference === 'none') {
     body = tag(

@@ -108,3 +108,10 @@ export function spendFigures(snapshot: Snapshot, settings: WebviewSettings): Spe
 export function byokExplanation(): string {
   return l10n.t('Today, this week and this month are OpenRouter credits; BYOK is what requests over your own provider keys cost upstream, billed by those providers. Budgets and the balance count OpenRouter credits only.');
 }
+
+/** The Spend section's header summary: "$1.84 today" (with BYOK: "$1.84 + $0.20 BYOK today"); undefined without a figure. */
+export function spendSummary(snapshot: Snapshot): string | undefined {
+  const key = snapshot.usage?.key ?? null;
+  if (snapshot.keys.inference === 'none' || !key || key.daily === null || !Number.isFinite(key.daily)) return undefined;
+  return byokSpent(key.byokDaily) ? l10n.t('{0} + {1} BYOK today', formatUsd(key.daily), formatUsd(key.byokDaily)) : l10n.t('{0} today', formatUsd(key.daily));
+}

@@ -9,7 +9,7 @@ import { ProgressRing } from '../ui/toolkit';
 import { SpendChart } from './SpendChart';
 import * as l10n from '../l10n';
 import { requestsText } from '../words';
-import { byokExplanation, byokSpent, spendFigures } from '../model/spendFigures';
+import { byokExplanation, byokSpent, spendFigures, spendSummary } from '../model/spendFigures';
 
 function Stat({ label, value, note, warn }: { label: string; value: string; note?: ReactNode; warn?: boolean }): ReactElement {
   return (
@@ -34,13 +34,7 @@ function rowsLeftOut(dropped: number, outside: number): string | null {
 
 export function SpendSection({ snapshot, settings }: { snapshot: Snapshot; settings: WebviewSettings }): ReactElement {
   const { keys, usage, resources } = snapshot;
-  const key = usage?.key ?? null;
-  const summary =
-    keys.inference !== 'none' && key && key.daily !== null && Number.isFinite(key.daily)
-      ? byokSpent(key.byokDaily)
-        ? l10n.t('{0} + {1} BYOK today', formatUsd(key.daily), formatUsd(key.byokDaily))
-        : l10n.t('{0} today', formatUsd(key.daily))
-      : undefined;
+  const summary = spendSummary(snapshot);
   return (
     <Section id="spend" title={l10n.t('Spend')} summary={summary}>
       {keys.inference === 'none' ? (
