@@ -1,7 +1,8 @@
 // The dashboard's Providers section in a real VS Code against the fake OpenRouter: the models the workspace names
 // are listed, nothing is fetched until one is opened, then GET /models/{author}/{slug}/endpoints answers (once,
-// cached) and the table marks the cheapest on the mix and the fastest by throughput. (The routing suffixes in Swap
-// Model… are tested on the real swap flow in test/unit/routingSwap.test.ts.)
+// cached) and the table marks the cheapest on the mix and the fastest by throughput; Swap Model… offers the
+// reference's model with :floor, :nitro and :exacto, each explained (their order and exact writing:
+// test/unit/routingSwap.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INFERENCE_KEY, startVsCode, type VsCode } from '../harness';
 
@@ -46,5 +47,33 @@ describe('dashboard Providers section in a real VS Code', () => {
     expect(calls[0]?.status).toBe(200);
     await qwen.scrollIntoViewIfNeeded();
     await vs.screenshot('dashboard-providers', section);
+  });
+
+  it('offers :floor, :nitro and :exacto of the reference’s model in Swap Model…, each explained', async () => {
+    await vs.runCommand('Model Radar: Swap Model…');
+    const input = vs.page.locator('.quick-input-widget');
+    await expect.poll(async () => input.isVisible(), { timeout: 30_000 }).toBe(true);
+    const rows = input.locator('.monaco-list-row');
+    const labels = async (): Promise<string[]> => rows.evaluateAll((els) => els.map((e) => (e.getAttribute('aria-label') ?? e.textContent ?? '').trim()));
+    const isRefList = async (): Promise<boolean> => (await labels()).some((l) => /\.(ya?ml|env|json|toml)\b.*\d/.test(l));
+    await expect.poll(async () => (await labels()).length, { timeout: 30_000 }).toBeGreaterThan(0);
+    // From the palette: a list of references first when there are several (take the first), then the targets.
+    if (await isRefList()) {
+      await vs.page.keyboard.press('Enter');
+      await expect.poll(isRefList, { timeout: 30_000 }).toBe(false);
+    }
+    // The list is virtual (only visible rows are in the page): filter it to the routing targets.
+    await vs.page.keyboard.type(':floor');
+    await expect.poll(async () => (await labels()).join('\n'), { timeout: 30_000 }).toMatch(/:floor/);
+    const floor = (await labels()).find((l) => /:floor/.test(l)) ?? '';
+    expect(floor).toMatch(/cheapest provider first/);
+    const base = /([a-z0-9._-]+\/[a-z0-9._-]+):floor/.exec(floor)?.[1];
+    expect(base).toBeTruthy();
+    for (const suffix of ['nitro', 'exacto']) {
+      await vs.page.keyboard.press('Control+A');
+      await vs.page.keyboard.type(`:${suffix}`);
+      await expect.poll(async () => (await labels()).join('\n'), { timeout: 30_000 }).toContain(`${base}:${suffix}`);
+    }
+    await vs.page.keyboard.press('Escape');
   });
 });
