@@ -90,6 +90,8 @@ describe('model references in a real VS Code', () => {
     await expect.poll(() => readFileSync(aiderPath, 'utf8'), { timeout: 15_000 }).toBe(swapped);
 
     await openFile('.aider.conf.yml');
+    // The Refactor Preview panel may still hold the focus: put it in the file's editor, as a user clicks into it.
+    await vs.page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
     await vs.page.keyboard.press('Control+Z');
     await vs.runCommand('File: Save All Files');
     await expect.poll(() => readFileSync(aiderPath, 'utf8'), { timeout: 15_000 }).toBe(original);
