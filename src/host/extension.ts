@@ -154,7 +154,7 @@ export function start(context: vscode.ExtensionContext, log: vscode.LogOutputCha
   // From the view being resolved (shown) to its Leaders section rendered with data, as the host sees it.
   const onFirstContent = (view: ViewKind, ms: number, documentMs: number, htmlMs: number): void =>
     // With when it was shown (epoch ms), so the e2e bench can lay the webview's own performance marks beside it.
-    log.info(`webview ${view} firstContent ${ms.toFixed(1)} ms (webview document ${documentMs.toFixed(0)} ms, HTML set after ${htmlMs.toFixed(1)} ms, shown at ${(performance.timeOrigin + performance.now() - ms).toFixed(1)})`);
+    log.info(`webview ${view} firstContent ${formatLogMs(ms)} ms (webview document ${formatLogMs(documentMs)} ms, HTML set after ${formatLogMs(htmlMs)} ms, shown at ${formatLogMs(performance.timeOrigin + performance.now() - ms)})`);
   const webviewDeps = { extensionUri: context.extensionUri, state, handlers, log, onFirstContent };
   preloadFirstScreen(context.extensionUri);
   const sidebar = new SidebarViewProvider(webviewDeps);

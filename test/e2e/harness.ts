@@ -52,6 +52,8 @@ export interface VsCode {
   /** What the workbench page wrote to the browser console (type: text), and its uncaught errors, since the start. */
   browserConsole: string[];
   runCommand(title: string): Promise<void>;
+  /** Opens a workspace file by name through Quick Open and waits for its editor. */
+  openFile(name: string): Promise<void>;
   inputBox(text: string): Promise<void>;
   quickPick(match: string | RegExp): Promise<void>;
   statusItem(): Locator;
@@ -356,6 +358,16 @@ function makeApi(page: Page, fake: FakeControl, workspace: string, userDataDir: 
     userDataDir,
     runDir,
     browserConsole,
+    async openFile(name) {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+P');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill(name);
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor({ state: 'visible', timeout: 15_000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.monaco-editor .view-lines').first().waitFor({ state: 'visible' });
+    },
     async runCommand(title) {
       // The palette can miss the first keystrokes while the workbench is still restoring: retry the whole gesture.
       for (let attempt = 0; ; attempt++) {

@@ -6,16 +6,7 @@ import { INFERENCE_KEY, startVsCode, type VsCode } from '../harness';
 
 let vs: VsCode;
 
-async function openFile(name: string): Promise<void> {
-  await vs.page.keyboard.press('Escape');
-  await vs.page.keyboard.press('Control+P');
-  const input = vs.page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(name);
-  await vs.page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor({ state: 'visible', timeout: 15_000 });
-  await vs.page.keyboard.press('Enter');
-  await vs.page.locator('.monaco-editor .view-lines').first().waitFor({ state: 'visible' });
-}
+const openFile = (name: string): Promise<void> => vs.openFile(name);
 
 beforeAll(async () => {
   vs = await startVsCode({ theme: 'dark', viewport: { width: 1400, height: 800 } });

@@ -114,7 +114,7 @@ describe('foundation in a real VS Code', () => {
         await vs.openSidebar();
         await expect.poll(() => loggedMs(vs.logText(), shown).length, { timeout: 30_000 }).toBe(1);
         ours[position].push(...loggedMs(vs.logText(), shown));
-        const t = position === 0 ? await timeline('sidebar', vs.logText(), /webview sidebar firstContent (\d+(?:\.\d+)?) ms \(webview document \d+ ms, HTML set after (\d+(?:\.\d+)?) ms, shown at (\d+(?:\.\d+)?)\)/g) : null;
+        const t = position === 0 ? await timeline('sidebar', vs.logText(), /webview sidebar firstContent (\d+(?:\.\d+)?) ms \(webview document \d+(?:\.\d+)? ms, HTML set after (\d+(?:\.\d+)?) ms, shown at (\d+(?:\.\d+)?)\)/g) : null;
         if (t) timelines.ours.push(t);
       };
       const showFloor = async (position: 0 | 1): Promise<void> => {
