@@ -1,6 +1,7 @@
 // One build script: the extension host, the CLI, and the webview app (one entry per view plus a shared chunk).
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /**
@@ -175,11 +176,123 @@ const builds = [
 /**
  * The browser's extension host (issue #16: vscode.dev, github.dev, Codespaces in the browser): the manifest's
  * `browser` entry, dist/web/extension.js, built from the same host code with the web platform
- * (src/host/webEntry.ts). One file, since a web worker has no second file to require; no Node built-in and no
- * polyfill (test/unit/webHostBundle.test.ts holds it to that).
+ * (src/host/webEntry.ts), and its deferred chunk dist/web/model-refs.js (the workspace references, loaded a second
+ * after start: src/host/platform/webChunk.ts says how, and why it is CommonJS).
+ *
+ * The chunk carries its own folders (WEB_REFS_OWN) and the packages only it uses. Every module the entry also
+ * loads is left to the entry: the chunk's require("model-radar:<path>") gets the entry's instance from a table the
+ * entry carries (the virtual module 'model-radar:web-chunk-modules'), holding exactly the exports the chunk
+ * imports. So the build runs in steps (buildWebHost): the entry once to learn its modules, the chunk as an ES
+ * module (its import statements name what it uses), the chunk turned into CommonJS, then the entry with the table.
+ * No Node built-in and no polyfill in either file (test/unit/webHostBundle.test.ts holds them to that).
+ */
+export const WEB_HOST_FILE = 'web/extension.js';
+export const WEB_REFS_CHUNK = 'web/model-refs.js';
+const WEB_REFS_OWN = ['src/host/modelRefs/', 'src/core/refs/'];
+const SKIP = Symbol('web-chunk-skip');
+
+/** A source path as the metafile writes it (relative, forward slashes). */
+const metaPath = (abs) => relative(process.cwd(), abs).split(sep).join('/');
+
+/**
+ * In the chunk's build: a relative import of a module outside WEB_REFS_OWN, or of one the entry loads anyway
+ * (`entryInputs`), stays an import of "model-radar:<path>"; `paths` records id → absolute path.
+ * @param {Set<string>} entryInputs
+ * @param {Map<string, string>} paths
+ * @returns {import('esbuild').Plugin}
+ */
+function leaveToWebEntry(entryInputs, paths) {
+  return {
+    name: 'leave-to-web-entry',
+    setup(build) {
+      build.onResolve({ filter: /^\.\.?\// }, async (args) => {
+        if (args.pluginData === SKIP) return undefined;
+        const r = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: SKIP });
+        if (r.errors.length > 0) return { errors: r.errors };
+        const rel = metaPath(r.path);
+        if (rel.startsWith('node_modules/')) return undefined;
+        if (WEB_REFS_OWN.some((own) => rel.startsWith(own)) && !entryInputs.has(rel)) return undefined;
+        const id = `model-radar:${rel.replace(/\.tsx?$/, '')}`;
+        paths.set(id, r.path);
+        return { path: id, external: true };
+      });
+    },
+  };
+}
+
+/**
+ * What the chunk imports from the entry, read from its ES module output: id → the names it imports, or '*' when it
+ * uses the module as a whole.
+ * @param {string} code
+ * @returns {Map<string, Set<string> | '*'>}
+ */
+export function chunkImports(code) {
+  /** @type {Map<string, Set<string> | '*'>} */
+  const used = new Map();
+  for (const m of code.matchAll(/\bimport\s*(?:([\w$]+)\s*,?\s*)?(\{[^}]*\}|\*\s*as\s+[\w$]+)?\s*(?:from\s*)?"(model-radar:[^"]+)"/g)) {
+    const [, defaultName, clause, id] = m;
+    if (defaultName !== undefined || (clause ?? '').startsWith('*')) {
+      used.set(id, '*');
+      continue;
+    }
+    const names = used.get(id) ?? new Set();
+    if (names === '*') continue;
+    for (const part of (clause ?? '{}').slice(1, -1).split(',')) {
+      const name = part.trim().split(/\s+as\s+/)[0];
+      if (name) names.add(name);
+    }
+    used.set(id, names);
+  }
+  return used;
+}
+
+/**
+ * In the entry's build: 'model-radar:web-chunk-modules' is the table (`table`: id → absolute path and what is
+ * used), and the Node host's import() of the references' code (src/host/modelRefs/deferred.ts) is left out: the
+ * web platform passes its own loader (loadModelReferences), so that import() would only put the chunk's code in
+ * the entry.
+ * @param {Map<string, { path: string; used: Set<string> | '*' }>} table
+ * @returns {import('esbuild').Plugin}
+ */
+function webChunkModules(table) {
+  return {
+    name: 'web-chunk-modules',
+    setup(build) {
+      build.onResolve({ filter: /^model-radar:web-chunk-modules$/ }, () => ({ path: 'web-chunk-modules', namespace: 'web-chunk' }));
+      build.onResolve({ filter: /^\.\/register$/ }, (args) =>
+        /src[\\/]host[\\/]modelRefs[\\/]deferred\.ts$/.test(args.importer) ? { path: 'not-in-entry', namespace: 'web-chunk' } : undefined,
+      );
+      build.onLoad({ filter: /^not-in-entry$/, namespace: 'web-chunk' }, () => ({
+        contents: `throw new Error('the web host loads the workspace references from dist/${WEB_REFS_CHUNK} (platform.loadModelReferences)');`,
+        loader: 'js',
+      }));
+      build.onLoad({ filter: /^web-chunk-modules$/, namespace: 'web-chunk' }, () => {
+        const rows = [...table].sort(([a], [b]) => a.localeCompare(b));
+        const lines = [];
+        const entries = [];
+        rows.forEach(([id, { path, used }], i) => {
+          if (used === '*') {
+            lines.push(`import * as m${i} from ${JSON.stringify(path)};`);
+            entries.push(`${JSON.stringify(id)}: m${i}`);
+            return;
+          }
+          const names = [...used].sort();
+          lines.push(`import { ${names.map((n, j) => `${n} as m${i}_${j}`).join(', ')} } from ${JSON.stringify(path)};`);
+          // Getters keep ES module live bindings (a \`let\` export read after it changes).
+          entries.push(`${JSON.stringify(id)}: Object.freeze({ __esModule: true, ${names.map((n, j) => `get ${n}() { return m${i}_${j}; }`).join(', ')} })`);
+        });
+        return { contents: `${lines.join('\n')}\nexport const modules = Object.freeze({ ${entries.join(', ')} });`, resolveDir: process.cwd(), loader: 'js' };
+      });
+    },
+  };
+}
+
+/**
+ * The web host's entry (dist/web/extension.js) with the chunk's table.
+ * @param {Map<string, { path: string; used: Set<string> | '*' }>} table
  * @returns {import('esbuild').BuildOptions}
  */
-export function webHostBuild(dev = false) {
+export function webHostBuild(dev = false, table = new Map()) {
   return {
     ...commonOptions(dev),
     entryPoints: { extension: 'src/host/webEntry.ts' },
@@ -187,16 +300,57 @@ export function webHostBuild(dev = false) {
     platform: 'browser',
     format: 'cjs',
     external: ['vscode'],
-    plugins: [dropSettingDescriptions],
+    plugins: [dropSettingDescriptions, webChunkModules(table)],
     mainFields: ['browser', 'module', 'main'],
     metafile: true,
   };
 }
 
-/** The web host's output (dist/web/), what `browser` in package.json names. */
-export const WEB_HOST_FILE = 'web/extension.js';
+/**
+ * The web host's deferred chunk as an ES module (buildWebHost turns it into CommonJS).
+ * @param {Set<string>} entryInputs
+ * @param {Map<string, string>} paths
+ * @returns {import('esbuild').BuildOptions}
+ */
+export function webRefsChunkBuild(dev = false, entryInputs = new Set(), paths = new Map()) {
+  return {
+    ...commonOptions(dev),
+    entryPoints: { 'model-refs': 'src/host/modelRefs/register.ts' },
+    outdir: 'dist/web',
+    platform: 'browser',
+    format: 'esm',
+    external: ['vscode'],
+    plugins: [leaveToWebEntry(entryInputs, paths)],
+    mainFields: ['browser', 'module', 'main'],
+    metafile: true,
+    write: false,
+  };
+}
 
-builds.push(webHostBuild(dev));
+/**
+ * Builds the web host (see above). `write: false` returns the files' text instead of writing them.
+ * @returns {Promise<{ entry: { code: string; metafile: import('esbuild').Metafile }; chunk: { code: string; metafile: import('esbuild').Metafile }; table: Map<string, { path: string; used: Set<string> | '*' }> }>}
+ */
+export async function buildWebHost(dev = false, { write = true } = {}) {
+  const firstEntry = await esbuild.build({ ...webHostBuild(dev), write: false, logLevel: 'silent' });
+  const entryInputs = new Set(Object.keys(firstEntry.metafile.inputs));
+  const paths = new Map();
+  const esm = await esbuild.build(webRefsChunkBuild(dev, entryInputs, paths));
+  const esmCode = esm.outputFiles[0].text;
+  const used = chunkImports(esmCode);
+  /** @type {Map<string, { path: string; used: Set<string> | '*' }>} */
+  const table = new Map();
+  for (const [id, path] of paths) if (used.has(id)) table.set(id, { path, used: used.get(id) });
+  const cjs = await esbuild.transform(esmCode, { format: 'cjs', minify: !dev, target: 'es2022', legalComments: 'none', sourcemap: dev ? 'inline' : false });
+  const entry = await esbuild.build({ ...webHostBuild(dev, table), write: false });
+  const entryCode = entry.outputFiles[0].text;
+  if (write) {
+    mkdirSync('dist/web', { recursive: true });
+    writeFileSync(`dist/${WEB_HOST_FILE}`, entryCode);
+    writeFileSync(`dist/${WEB_REFS_CHUNK}`, cjs.code);
+  }
+  return { entry: { code: entryCode, metafile: entry.metafile }, chunk: { code: cjs.code, metafile: esm.metafile }, table };
+}
 
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (isMain) await main();
@@ -213,10 +367,12 @@ async function main() {
       const ctx = await esbuild.context(options);
       await ctx.watch();
     }
+    // The web host is built in steps (buildWebHost): once here; rebuild it with \`node esbuild.mjs\` after an edit.
+    await buildWebHost(dev);
     console.log('esbuild: watching');
     return;
   }
-  const results = await Promise.all(builds.map((options) => esbuild.build(options)));
+  const [results] = await Promise.all([Promise.all(builds.map((options) => esbuild.build(options))), buildWebHost(dev)]);
   // The host's HTML names these files: a second shared chunk or a renamed output would load nothing.
   writeFileSync('dist/host-meta.json', JSON.stringify(results[1].metafile));
   const made = Object.keys(results[3].metafile.outputs).map((f) => f.replace(/^dist\/webview\//, '')).sort();

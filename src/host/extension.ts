@@ -98,7 +98,7 @@ export function start(context: vscode.ExtensionContext, log: vscode.LogOutputCha
         listener();
       }),
     },
-  });
+  }, platform.loadModelReferences === undefined ? {} : { load: platform.loadModelReferences });
   context.subscriptions.push(references);
   phase('references');
 

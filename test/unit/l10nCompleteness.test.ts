@@ -12,21 +12,8 @@ import { ENGLISH, fillPlaceholders, type L10n, type L10nArg } from '../../src/co
 import { configurationContribution, DEFAULT_API_BASE_URL, defaultSettings, readSettings, userOnlyValue, type Settings } from '../../src/core/service/settings';
 import { presentStatus } from '../../src/core/status/presenter';
 import { evaluateAlerts, initialAlertState } from '../../src/core/status/alerts';
-import {
-  codeLensTitle,
-  compareAlternativeItem,
-  compareMixNote,
-  describeSwapSet,
-  hoverMarkdown,
-  refPickItem,
-  refProblems,
-  selectForSwap,
-  swapAppliedMessage,
-  swapChoices,
-  swapTargetPrompt,
-  swapTargetSections,
-  toRefView,
-} from '../../src/core/refs/present';
+import { codeLensTitle, describeSwapSet, hoverMarkdown, refPickItem, refProblems, selectForSwap, swapAppliedMessage, swapChoices, swapTargetPrompt, swapTargetSections, toRefView } from '../../src/core/refs/present';
+import { compareAlternativeItem, compareMixNote } from '../../src/core/market/pickItems';
 import { computeSwapMany } from '../../src/core/refs/swap';
 import { classifyKeyCheck, validateKeyInput } from '../../src/core/account/keyCheck';
 import { findRefs } from '../../src/core/refs/recognize';

@@ -6,22 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { alternatives } from '../../src/core/market/compare';
 import type { ApiRankingRow } from '../../src/core/openrouter/apiTypes';
 import { buildRankingsView } from '../../src/core/market/rankings';
-import {
-  codeLensTitle,
-  compareAlternativeItem,
-  compareMixNote,
-  commandUri,
-  fingerprint,
-  hoverMarkdown,
-  hoverSuggestions,
-  priceSummary,
-  swapTargetPrompt,
-  refPickItem,
-  refProblems,
-  selectForSwap,
-  swapTargetSections,
-  toRefView,
-} from '../../src/core/refs/present';
+import { codeLensTitle, commandUri, fingerprint, hoverMarkdown, hoverSuggestions, swapTargetPrompt, refPickItem, refProblems, selectForSwap, swapTargetSections, toRefView } from '../../src/core/refs/present';
+import { compareAlternativeItem, compareMixNote, priceSummary } from '../../src/core/market/pickItems';
 import { findRefs } from '../../src/core/refs/recognize';
 import type { CatalogModel } from '../../src/shared/types';
 import type { ModelRef } from '../../src/core/refs/types';

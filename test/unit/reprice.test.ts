@@ -8,7 +8,8 @@ import { alternatives, priceMix, DEFAULT_MIX } from '../../src/core/market/compa
 import { historyMix } from '../../src/core/spend/reprice';
 import { buildSpendHistory, spendHistoryFromActivity } from '../../src/core/spend/history';
 import { buildActivityView } from '../../src/core/account/activity';
-import { compareMixNote, swapTargetPrompt } from '../../src/core/refs/present';
+import { swapTargetPrompt } from '../../src/core/refs/present';
+import { compareMixNote } from '../../src/core/market/pickItems';
 import type { ApiModel } from '../../src/core/openrouter/apiTypes';
 import type { AnalyticsRow } from '../../src/core/openrouter/schemas';
 import type { CatalogModel, TokenMix } from '../../src/shared/types';

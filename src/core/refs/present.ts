@@ -1,6 +1,6 @@
 // What the editor surfaces say about a reference (hover, CodeLens, diagnostics, pickers) and which references a
 // swap request means. Pure, so every decision the VS Code adapters make is tested here.
-import { UNKNOWN, formatChange, formatContext, formatDay, formatPrice, formatPricePair, formatTokens, formatUsd } from '../../shared/format';
+import { UNKNOWN, formatContext, formatDay, formatPrice, formatTokens } from '../../shared/format';
 import { asSentence } from '../../shared/dataLabels';
 import { ownWeeklyTokens, rankOf } from '../../shared/variantTokens';
 import { escapeMarkdown } from '../status/format';
@@ -9,6 +9,7 @@ import type { Alternative, CatalogModel, CompareResult, ModelRefView, RankedMode
 import { baseOf } from './idShape';
 import type { ModelRef } from './types';
 import { COMMANDS } from '../../shared/commands';
+import { priceSummary, savingText, type PickItem } from '../market/pickItems';
 import { ENGLISH, type L10n } from '../l10n';
 import type { Allowance } from '../../shared/allowed';
 
@@ -22,12 +23,6 @@ export const EXPIRY_WARNING_DAYS = 30;
 export function toRefView(ref: ModelRef, refId: string, file: string): ModelRefView {
   const view: ModelRefView = { refId, file, line: ref.line, column: ref.column, raw: ref.raw, id: ref.id, known: ref.known, tool: ref.tool, keyPath: ref.keyPath, modelId: ref.modelId };
   return ref.preset === undefined ? view : { ...view, preset: ref.preset };
-}
-
-/** "$0.09 / $0.18 per 1M", or "price varies by route" for routers. */
-export function priceSummary(model: CatalogModel, l10n: L10n = ENGLISH): string {
-  if (model.variable) return l10n.t('price varies by route');
-  return formatPricePair(model.price.input, model.price.output);
 }
 
 /** "Swap…" arguments travel inside a command URI or a CodeLens; only the opaque reference id. */
@@ -235,13 +230,6 @@ export function allowanceProblem(ref: ModelRef, model: CatalogModel | null, allo
   return { kind: 'notAllowed', message: notAllowedSentence(ref.id, l10n) };
 }
 
-export interface PickItem {
-  id: string;
-  label: string;
-  description: string;
-  detail: string;
-}
-
 export interface TargetSection {
   title: string;
   items: PickItem[];
@@ -256,33 +244,6 @@ function targetItem(m: CatalogModel, rankings: RankingsView | null, l10n: L10n, 
   // The saving sits on the label's line: it is why the model is offered, and it must survive a search (which
   // re-sorts the list by label and drops the section headers) and a narrow picker that cuts the detail line.
   return { id: m.id, label: m.name, description: saving === undefined ? m.id : `${saving} · ${m.id}`, detail: detail.join(' · ') };
-}
-
-/** "$1.20 (−72%)": a saving and its share of the current cost, alike in every picker. */
-export function savingText(a: Pick<Alternative, 'saving' | 'savingPct'>): string {
-  return `${formatUsd(a.saving)} (${formatChange(-a.savingPct / 100)})`;
-}
-
-/**
- * Compare Model…'s rows: the saving and the coding index first, where a narrow picker cannot cut them. The token
- * mix is named once, in the picker's title, not on every row.
- */
-export function compareAlternativeItem(a: Alternative, l10n: L10n = ENGLISH): PickItem {
-  const detail = [l10n.t('saves {0}', savingText(a)), l10n.t('coding index {0}', a.codingIndex ?? UNKNOWN), formatPricePair(a.price.input, a.price.output), a.region];
-  if (a.rank !== null) detail.push(l10n.t('#{0} this week', a.rank));
-  const description = a.notAllowed === true ? `$(circle-slash) ${l10n.t('not allowed by this key’s settings')} · ${a.id}` : a.id;
-  return { id: a.id, label: a.name, description, detail: detail.join(' · ') };
-}
-
-/** The token mix a comparison used, as its picker's title names it. */
-export function compareMixNote(compare: CompareResult, l10n: L10n = ENGLISH): string {
-  const h = compare.mix.history;
-  if (compare.mix.source === 'history' && h) return l10n.t('your last-{0}-day mix ({1} spent)', h.days, formatUsd(h.spend));
-  return compare.mix.source === 'activity'
-    ? l10n.t('your last-30-day mix')
-    : compare.mix.source === 'custom'
-      ? l10n.t('your custom mix')
-      : l10n.t('a default mix (3 input : 1 output tokens)');
 }
 
 /** The swap target picker's title and placeholder: short enough that neither is cut mid-word. */

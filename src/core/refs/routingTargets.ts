@@ -4,7 +4,8 @@
 // reference has (never "x:nitro:floor"); a reference that already routes can go back to no suffix.
 import type { L10n } from '../l10n';
 import { ENGLISH } from '../l10n';
-import type { PickItem, TargetSection } from './present';
+import type { TargetSection } from './present';
+import type { PickItem } from '../market/pickItems';
 import type { RefCatalog } from './types';
 import { baseOf, variantOf } from './idShape';
 import { isRoutableTarget, normaliseTarget } from './swap';

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { formatUsd, UNKNOWN } from '../../shared/format';
 import { modelPageUrl } from '../../core/bridge/handlers';
-import { compareAlternativeItem, compareMixNote, priceSummary } from '../../core/refs/present';
+import { compareAlternativeItem, compareMixNote, priceSummary } from '../../core/market/pickItems';
 import type { Alternative, CatalogModel } from '../../shared/types';
 import type { Services } from '../services';
 

@@ -9,7 +9,7 @@ import type { ModelReferences, ModelReferencesDeps, registerModelReferences } fr
 import type { SwapOutcome } from './swapFlow';
 
 /** What the chunk must export (the type-only import above keeps register.ts out of this module's bundle). */
-interface RegisterModule {
+export interface RegisterModule {
   registerModelReferences: typeof registerModelReferences;
 }
 

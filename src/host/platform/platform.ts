@@ -3,6 +3,7 @@
 // takes a Platform and never tests where it runs; only the two entries (src/host/entry.ts, src/host/webEntry.ts)
 // choose one. What both hosts can do (extension files through `workspace.fs`, nonces from `crypto.getRandomValues`,
 // fetch) is not here: it is written once.
+import type { RegisterModule } from '../modelRefs/deferred';
 import type { RipgrepListing } from '../modelRefs/ripgrep';
 
 export interface Platform {
@@ -17,6 +18,12 @@ export interface Platform {
    * request the browser refuses becomes the `blocked` state instead of "offline".
    */
   readonly crossOrigin: boolean;
+  /**
+   * Where the workspace references' code comes from, a second after start. Omitted, the composition root's own
+   * import() of src/host/modelRefs/register.ts (the Node host's ES module chunk); the web host reads its deferred
+   * CommonJS file instead (src/host/platform/webChunk.ts says why).
+   */
+  readonly loadModelReferences?: () => Promise<RegisterModule>;
 }
 
 /** The Node host's fast path for local folders (src/host/modelRefs/ripgrep.ts). */
