@@ -1,4 +1,4 @@
-// npm test: every gate a change must pass, in order — lint, typecheck, unit/webview tests, build,
+// npm test: every gate a change must pass, in order — the machine's set-up, lint, typecheck, unit/webview tests, build,
 // package, then the e2e in a real VS Code — and one closing summary line that counts every test.
 // Set MODEL_RADAR_SKIP_E2E=1 to leave the e2e stage out locally (CI never sets it).
 import { spawnSync } from 'node:child_process';
@@ -34,6 +34,10 @@ function stage(name, cmd, args, { report, env } = {}) {
 }
 
 mkdirSync('test/.results', { recursive: true });
+// First what the machine needs (scripts/e2e-setup.sh: ripgrep, Chromium, fonts with apt as root, and code-server in
+// test/e2e/node_modules; quick when all are there): the unit tests list files with ripgrep as the desktop host
+// does (test/unit/refsListingPaths.test.ts), so on a fresh machine it cannot wait for the e2e stage.
+stage('set-up (rg, Chromium, code-server)', 'bash', ['scripts/e2e-setup.sh']);
 const lint = stage('lint', node, ['node_modules/eslint/bin/eslint.js', '.', '--max-warnings=0']);
 const types = stage('typecheck', node, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']) &&
   stage('typecheck core (no Node, no DOM)', node, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'src/core']) &&
