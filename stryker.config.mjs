@@ -69,6 +69,7 @@ export default {
     // refs swap and recognition
     'src/core/refs/swap.ts',
     'src/core/refs/dupKeys.ts',
+    'src/core/refs/tomlLex.ts',
     'src/core/refs/recognize.ts',
     // protocol guard
     'src/core/bridge/protocolGuard.ts',

@@ -4,7 +4,9 @@
 import { classifyPath, FILE_SYNTAX, pathSegments } from './classify';
 import { lineStarts, positionAt } from './candidate';
 import { frontMatter } from './parseYaml';
+import { UNMETERED } from './meter';
 import type { TextEdit } from './swap';
+import { lineEnd, skipBracketed, skipMultiline, skipString } from './tomlLex';
 import { readYaml, type YNode } from './yamlLite';
 
 export type KeyFormat = 'json' | 'yaml' | 'toml';
@@ -315,7 +317,7 @@ function tomlKeys(text: string): KeyAt[] {
     while (pos < n && (text[pos] === ' ' || text[pos] === '\t')) pos++;
   };
   const skipLine = (): void => {
-    while (pos < n && text[pos] !== '\n') pos++;
+    pos = lineEnd(text, pos);
   };
   const readQuoted = (): string | null => {
     const q = text[pos];
@@ -368,12 +370,6 @@ function tomlKeys(text: string): KeyAt[] {
       pos++;
     }
   };
-  const skipMultiline = (): void => {
-    const delim = text.slice(pos, pos + 3);
-    const close = text.indexOf(delim, pos + 3);
-    pos = close < 0 ? n : close + 3;
-    while (text[pos] === delim[0]) pos++;
-  };
   /** The pairs of an inline table (the "{" is behind `pos`), in the table `container`, up to its "}". */
   const readInline = (container: string): void => {
     for (;;) {
@@ -403,40 +399,18 @@ function tomlKeys(text: string): KeyAt[] {
     skipWs();
     skipValue(parent);
   };
+  /** A value: strings and arrays skipped by the shared lexer, inline tables (arrays' too) read for their keys. */
   const skipValue = (path: string): void => {
-    if (text.startsWith('"""', pos) || text.startsWith("'''", pos)) skipMultiline();
-    else if (text[pos] === '"' || text[pos] === "'") readQuoted();
-    else if (text[pos] === '{') {
-      pos++;
+    const inlineTable = (from: number): number => {
+      pos = from;
       readInline(`${path}#inline${inlineId++}`);
-    } else if (text[pos] === '[') {
-      let depth = 0;
-      while (pos < n) {
-        const c = text[pos];
-        if (c === '[') depth++;
-        else if (c === ']') {
-          depth--;
-          if (depth === 0) {
-            pos++;
-            return;
-          }
-        } else if (c === '#') {
-          skipLine();
-          continue;
-        } else if (text.startsWith('"""', pos) || text.startsWith("'''", pos)) {
-          skipMultiline();
-          continue;
-        } else if (c === '"' || c === "'") {
-          readQuoted();
-          continue;
-        } else if (c === '{') {
-          pos++;
-          readInline(`${path}#inline${inlineId++}`);
-          continue;
-        }
-        pos++;
-      }
-    } else {
+      return pos;
+    };
+    if (text.startsWith('"""', pos) || text.startsWith("'''", pos)) pos = skipMultiline(text, pos).end;
+    else if (text[pos] === '"' || text[pos] === "'") pos = skipString(text, pos).end;
+    else if (text[pos] === '{') pos = inlineTable(pos + 1);
+    else if (text[pos] === '[') pos = skipBracketed(text, pos, UNMETERED, inlineTable).end;
+    else {
       while (pos < n && text[pos] !== '\n' && text[pos] !== '#' && text[pos] !== ',' && text[pos] !== '}') pos++;
     }
   };
