@@ -22,6 +22,8 @@ const BAITED = { a: 1, model: 'openai/gpt-4', bait: 1 };
 const VALUES: [string, string, unknown, string?][] = [
   ['a multi-line basic string with brackets, quotes and "#"', '"""\n] } [ # \'\nmodel = "openai/gpt-4"\n"""', '] } [ # \'\nmodel = "openai/gpt-4"\n'],
   ['a multi-line literal string with brackets, quotes and "#"', "'''\n] \" # [\nmodel = 'openai/gpt-4'\n'''", "] \" # [\nmodel = 'openai/gpt-4'\n"],
+  ['a multi-line basic string with an escaped delimiter', '"""a \\""" ]\nmodel = "openai/gpt-4"\n"""', 'a """ ]\nmodel = "openai/gpt-4"\n'],
+  ['a multi-line basic string ending in an escaped backslash', '"""a\\\\"""', 'a\\'],
   ['a multi-line literal string holding the other delimiter', "'''a \"\"\" ]\nmodel = 1'''", 'a """ ]\nmodel = 1'],
   ['a basic string with escaped quotes and backslashes', '"a\\"]\\\\" ', 'a"]\\', 'a\\"]\\\\'],
   ['an array of strings with escaped quotes, brackets and "#"', `[ "a\\"]", "\\\\", ']', "#", '#', ${BAIT} ]`, ['a"]', '\\', ']', '#', '#', BAITED]],
@@ -29,6 +31,7 @@ const VALUES: [string, string, unknown, string?][] = [
   ['an array holding a literal string that ends in a backslash', `[ 'a\\', ']', ${BAIT} ]`, ['a\\', ']', BAITED]],
   ['an array over lines with comments holding brackets and quotes', `[ # ] [ "\n  1, # ]]\n  2 # '\n  , ${BAIT} ]`, [1, 2, BAITED]],
   ['an array holding multi-line strings', `[ """\n]""", '''\n[[''', "x", ${BAIT} ]`, [']', '[[', 'x', BAITED]],
+  ['an array holding a multi-line string with an escaped delimiter', `[ """\\"""\n]\nmodel = 1\n""", ${BAIT} ]`, ['"""\n]\nmodel = 1\n', BAITED]],
   ['an array holding a multi-line string closed by four quotes', `[ """x"""", '''\n]\nmodel = 1\n''', ${BAIT} ]`, ['x"', ']\nmodel = 1\n', BAITED]],
   [
     'nested arrays and inline tables over lines',
@@ -101,6 +104,11 @@ describe('the lexer', () => {
     expect(skipMultiline("'''a\"\"\"'''", 0)).toEqual({ end: 10, closed: true });
     expect(skipMultiline('"""a\n', 0)).toEqual({ end: 5, closed: false });
     expect(skipMultiline('""""""', 0)).toEqual({ end: 6, closed: true });
+    // In a basic one a backslash escapes the next character, a quote of the delimiter or itself; not in a literal one.
+    expect(skipMultiline('"""a\\"""b""" x', 0)).toEqual({ end: 12, closed: true });
+    expect(skipMultiline('"""a\\\\""" x', 0)).toEqual({ end: 9, closed: true });
+    expect(skipMultiline("'''a\\''' x", 0)).toEqual({ end: 8, closed: true });
+    expect(skipMultiline('"""a\\"""', 0)).toEqual({ end: 8, closed: false });
   });
 
   it('a comment runs to the line end', () => {

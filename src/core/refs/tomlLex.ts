@@ -35,13 +35,25 @@ export function skipString(text: string, pos: number, meter: Meter = UNMETERED):
   return i < n && text.charCodeAt(i) === q ? { end: i + 1, closed: true } : { end: Math.min(i, n), closed: false };
 }
 
+/** Where the `"""` that closes a multi-line basic string starts, from `from`; -1 when none does. */
+function basicClose(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // A backslash takes the next character with it: `\"""` is a quote and two more, not the end.
+    if (c === 92) i++;
+    else if (c === 34 && text.startsWith('"""', i)) return i;
+  }
+  return -1;
+}
+
 /**
  * A multi-line string at `pos` (its `"""` or `'''`): `end` is past the closing delimiter and the quotes right after
  * it, which belong to the string (`""""` closes it with a quote inside); the text's end when it is never closed.
+ * A basic one is closed by the first `"""` no backslash escapes; a literal one by the first `'''`.
  */
 export function skipMultiline(text: string, pos: number, meter: Meter = UNMETERED): Skipped {
   const delim = text.slice(pos, pos + 3);
-  const close = text.indexOf(delim, pos + 3);
+  const close = delim === '"""' ? basicClose(text, pos + 3) : text.indexOf(delim, pos + 3);
   let end = close < 0 ? text.length : close + 3;
   while (text.startsWith(delim.charAt(0), end)) end++;
   meter.spend(end - pos + 1);
