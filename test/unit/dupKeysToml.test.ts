@@ -31,6 +31,7 @@ const CASES: [string, { key: string; firstLine: number; line: number } | null][]
   ['"a\\"b" = 1\n\'a"b\' = 2\n', { key: 'a"b', firstLine: 1, line: 2 }],
   ['"a\\\\b" = 1\n\'a\\b\' = 2\n', { key: 'a\\b', firstLine: 1, line: 2 }],
   ['"a\\u0062" = 1\n"a\\u0063" = 2\n', null],
+  ['"\\U0010FFFF" = 1\n"\\U0010ffff" = 2\n', { key: '\u{10FFFF}', firstLine: 1, line: 2 }],
   ['"a\\nb" = 1\n"a\\tb" = 2\n"a\\\\nb" = 3\n', null],
   // A backslash is plain text in a literal key, and a literal key ends at its own quote.
   ["'a\\nb' = 1\n\"a\\\\nb\" = 2\n", { key: 'a\\nb', firstLine: 1, line: 2 }],
@@ -100,6 +101,16 @@ describe('TOML duplicate keys, as smol-toml reads them', () => {
     expect(repeat('"a = 1\n"a = 2\n')).toBeNull();
     // Keys under a header that cannot be read belong to no table a valid header names.
     expect(repeat('[a]\nx = 1\n["b\nx = 2\n')).toBeNull();
+  });
+
+  it('a quoted key ends at its quote, whatever its escapes; one that names no character never throws', () => {
+    // Not TOML (smol-toml refuses each). An escape that is not hex reads as U+0000, one past U+10FFFF (or negative)
+    // as U+FFFD, where String.fromCodePoint would throw and take the swap down with it.
+    expect(repeat('"\\u" = 1\n"\\u" = 2\n')).toEqual({ key: '\u0000', firstLine: 1, line: 2 });
+    expect(repeat('"\\UFFFFFFFF" = 1\n"\\U00110000" = 2\n')).toEqual({ key: '\ufffd', firstLine: 1, line: 2 });
+    expect(repeat('"\\u-001" = 1\n"\\ufffd" = 2\n')).toEqual({ key: '\ufffd', firstLine: 1, line: 2 });
+    expect(repeat('"a\\q" = 1\n"aq" = 2\n')).toEqual({ key: 'aq', firstLine: 1, line: 2 });
+    for (const text of ['"\\u" = 1\n"\\u" = 2\n', '"\\UFFFFFFFF" = 1\n', '"a\\q" = 1\n']) expect(refused(text), text).toBe(true);
   });
 
   it('an unterminated inline table or array ends the document without inventing keys', () => {

@@ -246,6 +246,37 @@ function isBareKeyChar(c: string): boolean {
   return /[A-Za-z0-9_-]/.test(c);
 }
 
+const TOML_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\', b: '\b', f: '\f' };
+
+/**
+ * The text of a basic string's content: its escapes decoded. `\uXXXX` and `\UXXXXXXXX` are read as far as the content
+ * goes; one that is not hex reads as U+0000, one that names no character (past U+10FFFF) as U+FFFD, and an unknown
+ * escape as the character escaped. TOML refuses both, so only the keys of a file that is no TOML depend on it.
+ */
+function decodeBasic(raw: string): string {
+  let value = '';
+  let i = 0;
+  while (i < raw.length) {
+    const c = raw.charAt(i);
+    if (c !== '\\') {
+      value += c;
+      i++;
+      continue;
+    }
+    const e = raw.charAt(i + 1);
+    if (e === 'u' || e === 'U') {
+      const len = e === 'u' ? 4 : 8;
+      const code = parseInt(raw.slice(i + 2, i + 2 + len), 16) || 0;
+      value += code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
+      i += 2 + len;
+      continue;
+    }
+    value += TOML_ESCAPES[e] ?? e;
+    i += 2;
+  }
+  return value;
+}
+
 type DefKind = 'value' | 'header' | 'dotted' | 'implied' | 'array';
 
 /** Whether TOML lets a path defined as `was` be defined again as `now`. */
@@ -319,33 +350,15 @@ function tomlKeys(text: string): KeyAt[] {
   const skipLine = (): void => {
     pos = lineEnd(text, pos);
   };
+  /** A quoted key's text: where it ends is the lexer's answer, its escapes are decoded here. Null when unclosed. */
   const readQuoted = (): string | null => {
-    const q = text[pos];
-    let i = pos + 1;
-    let value = '';
-    while (i < n && text[i] !== q && text[i] !== '\n') {
-      if (q === '"' && text[i] === '\\' && i + 1 < n) {
-        const e = text.charAt(i + 1);
-        const map: Record<string, string> = { n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\', b: '\b', f: '\f' };
-        if (e === 'u' || e === 'U') {
-          const len = e === 'u' ? 4 : 8;
-          value += String.fromCodePoint(parseInt(text.slice(i + 2, i + 2 + len), 16) || 0);
-          i += 2 + len;
-          continue;
-        }
-        value += map[e] ?? e;
-        i += 2;
-        continue;
-      }
-      value += text.charAt(i);
-      i++;
-    }
-    if (text[i] !== q) {
-      pos = i;
-      return null;
-    }
-    pos = i + 1;
-    return value;
+    const literal = text[pos] === "'";
+    const from = pos + 1;
+    const s = skipString(text, pos);
+    pos = s.end;
+    if (!s.closed) return null;
+    const raw = text.slice(from, s.end - 1);
+    return literal ? raw : decodeBasic(raw);
   };
   /** A possibly dotted key, with the offset where each part starts. */
   const readKey = (): DottedKey | null => {
