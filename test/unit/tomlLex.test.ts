@@ -139,6 +139,21 @@ describe('the lexer', () => {
     expect(seen).toEqual([3, 12]);
   });
 
+  it('counts on the meter what each loop looked at', () => {
+    const units = (run: (meter: ReturnType<typeof createMeter>) => unknown): number => {
+      const meter = createMeter();
+      run(meter);
+      return meter.units;
+    };
+    expect(units((m) => lineEnd('ab# c\nd', 2, m))).toBe(4);
+    expect(units((m) => skipString('x "ab" y', 2, m))).toBe(4);
+    expect(units((m) => skipString('"ab', 0, m))).toBe(4);
+    expect(units((m) => skipMultiline('x """a""" y', 2, m))).toBe(8);
+    // One a character of the scan, plus what the string (3) and the comment (4) looked at.
+    expect(units((m) => skipBracketed('[ "a", # b\n ]', 0, m))).toBe(16);
+    expect(units((m) => skipBracketed('[ 1', 0, m))).toBe(3);
+  });
+
   it('counts its work on the meter: at least a unit a character it steps over', () => {
     const text = `[ ${'"a", '.repeat(100)}# ]\n ]`;
     const meter = createMeter();

@@ -246,14 +246,15 @@ function isBareKeyChar(c: string): boolean {
   return /[A-Za-z0-9_-]/.test(c);
 }
 
-const TOML_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\', b: '\b', f: '\f' };
-
 /**
  * The text of a basic string's content: its escapes decoded. `\uXXXX` and `\UXXXXXXXX` are read as far as the content
  * goes; one that is not hex reads as U+0000, one that names no character (past U+10FFFF) as U+FFFD, and an unknown
  * escape as the character escaped. TOML refuses both, so only the keys of a file that is no TOML depend on it.
  */
 function decodeBasic(raw: string): string {
+  // Built per call, not at module level, so that a test can tell each entry's mutant (module-level constants are
+  // built before Stryker switches a mutant on).
+  const escapes: Record<string, string> = { n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\', b: '\b', f: '\f' };
   let value = '';
   let i = 0;
   while (i < raw.length) {
@@ -271,7 +272,7 @@ function decodeBasic(raw: string): string {
       i += 2 + len;
       continue;
     }
-    value += TOML_ESCAPES[e] ?? e;
+    value += escapes[e] ?? e;
     i += 2;
   }
   return value;
@@ -434,10 +435,7 @@ function tomlKeys(text: string): KeyAt[] {
       pos++;
       continue;
     }
-    if (c === '#') {
-      skipLine();
-      continue;
-    }
+    // A comment line needs no branch of its own: it reads as no key and is skipped with its line, below.
     if (c === '[') {
       const isArray = text[pos + 1] === '[';
       pos += isArray ? 2 : 1;

@@ -32,7 +32,7 @@ export function skipString(text: string, pos: number, meter: Meter = UNMETERED):
     i++;
   }
   meter.spend(i - pos + 1);
-  return i < n && text.charCodeAt(i) === q ? { end: i + 1, closed: true } : { end: Math.min(i, n), closed: false };
+  return text.charCodeAt(i) === q ? { end: i + 1, closed: true } : { end: Math.min(i, n), closed: false };
 }
 
 /** Where the `"""` that closes a multi-line basic string starts, from `from`; -1 when none does. */
@@ -41,7 +41,7 @@ function basicClose(text: string, from: number): number {
     const c = text.charCodeAt(i);
     // A backslash takes the next character with it: `\"""` is a quote and two more, not the end.
     if (c === 92) i++;
-    else if (c === 34 && text.startsWith('"""', i)) return i;
+    else if (text.startsWith('"""', i)) return i;
   }
   return -1;
 }
@@ -54,10 +54,10 @@ function basicClose(text: string, from: number): number {
 export function skipMultiline(text: string, pos: number, meter: Meter = UNMETERED): Skipped {
   const delim = text.slice(pos, pos + 3);
   const close = delim === '"""' ? basicClose(text, pos + 3) : text.indexOf(delim, pos + 3);
-  let end = close < 0 ? text.length : close + 3;
+  let end = close === -1 ? text.length : close + 3;
   while (text.startsWith(delim.charAt(0), end)) end++;
   meter.spend(end - pos + 1);
-  return { end, closed: close >= 0 };
+  return { end, closed: close !== -1 };
 }
 
 /**
@@ -71,7 +71,6 @@ export function skipMultiline(text: string, pos: number, meter: Meter = UNMETERE
  */
 export function skipBracketed(text: string, pos: number, meter: Meter = UNMETERED, inlineTable?: (from: number) => number): Skipped {
   const n = text.length;
-  const braces = inlineTable === undefined;
   let closed = true;
   let level = 0;
   let i = pos;
@@ -82,8 +81,12 @@ export function skipBracketed(text: string, pos: number, meter: Meter = UNMETERE
   while (i < n) {
     meter.spend(1);
     const c = text[i];
-    if (c === '[' || (braces && c === '{')) level++;
-    else if (c === ']' || (braces && c === '}')) {
+    if (c === '{' && inlineTable !== undefined) {
+      i = inlineTable(i + 1);
+      continue;
+    }
+    if (c === '[' || c === '{') level++;
+    else if (c === ']' || (c === '}' && inlineTable === undefined)) {
       level--;
       if (level === 0) return { end: i + 1, closed };
     } else if (c === '#') {
@@ -94,9 +97,6 @@ export function skipBracketed(text: string, pos: number, meter: Meter = UNMETERE
       continue;
     } else if (c === '"' || c === "'") {
       take(skipString(text, i, meter));
-      continue;
-    } else if (c === '{' && inlineTable !== undefined) {
-      i = inlineTable(i + 1);
       continue;
     }
     i++;
