@@ -111,6 +111,7 @@ describe('TOML duplicate keys, as smol-toml reads them', () => {
     expect(repeat('x = 1\n["b\nx = 2\n')).toBeNull();
     // They share one table of their own: a repeat there refuses a swap, the safe side for a file that is no TOML.
     expect(repeat('["a\nx = 1\n["b\nx = 2\n')).toEqual({ key: 'x', firstLine: 2, line: 4 });
+    expect(repeat('["a\n["b\n')).toBeNull();
     // A line with no "=" after its key, or no key before its "=", defines nothing.
     expect(repeat('a\na = 1\n')).toBeNull();
     expect(repeat('= 1\n= 2\n')).toBeNull();
