@@ -36,6 +36,19 @@
 //   errors.ts     the constructor's `if (init.x !== undefined)` guards: the declared class fields already hold
 //                 undefined (ES2022 define semantics), so assigning undefined changes nothing.
 //   baseUrl.ts    isLoopbackHost without "^": URL refuses any host whose last labels read as an IPv4 address.
+//   tomlLex.ts    basicClose `i < text.length` -> `<=`: past the end charCodeAt is NaN and startsWith false, same -1.
+//   dupKeys.ts    (TOML) decodeBasic `i < raw.length` -> `<=` (charAt past the end appends ""). The `pos < n` bounds
+//                 of the key, space, inline-table and bare-value loops (`<=`, true) and readInline's `pos >= n`
+//                 return: past the end text[pos] is undefined, which no loop accepts and no key starts with.
+//                 compatibleDefinitions `now === 'value'` -> false and `case 'header'` removed: the switch falls off
+//                 its end, and undefined reads as false. define's `was.recorded = true` -> false (the first key,
+//                 pushed again, pairs with each later one as before: same first and last repeat, still more than
+//                 before) and, in the implied -> kind update, `kind !== 'implied'` -> true and `&&` -> `||` (an
+//                 implied table set to implied again; otherwise only equal kinds are compatible there).
+//                 `out = []` -> ["Stryker was here"] (an entry without container or key pairs with nothing).
+//                 child()'s `parent === ''` -> false, `inlineId--`, arrayCount's `- 1`: every path or id changes
+//                 alike and stays unique. The root loop's `c === '\r'` -> false: a CR at a line start reads as no
+//                 key and is skipped to its LF.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   packageManager: 'npm',
@@ -69,6 +82,7 @@ export default {
     // refs swap and recognition
     'src/core/refs/swap.ts',
     'src/core/refs/dupKeys.ts',
+    'src/core/refs/tomlLex.ts',
     'src/core/refs/recognize.ts',
     // protocol guard
     'src/core/bridge/protocolGuard.ts',

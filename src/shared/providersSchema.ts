@@ -1,20 +1,13 @@
 // The `providers/get` answer as it crosses the host→webview boundary: one valibot schema, checked by the webview
 // before any component sees it (a version skew or a bug must not paint a figure).
 import * as v from 'valibot';
-import { ENDPOINT_ID_ERRORS, ERROR_KINDS, MIX_SOURCES, PROVIDER_MARKS, PROVIDERS_FAILURES, type ProvidersResult } from './types';
-import { mixHistorySchema } from './spendSchemas';
+import { ENDPOINT_ID_ERRORS, MIX_SOURCES, PROVIDER_MARKS, PROVIDERS_FAILURES, type ProvidersResult } from './types';
+import { errorInfoSchema, mixHistorySchema } from './spendSchemas';
 
 const num = v.pipe(v.number(), v.finite());
 const nonNegative = v.pipe(num, v.minValue(0));
 const text = v.pipe(v.string(), v.maxLength(300));
 const maybe = <S extends v.GenericSchema>(s: S): v.NullableSchema<S, undefined> => v.nullable(s);
-
-const errorInfoSchema = v.object({
-  kind: v.picklist(ERROR_KINDS),
-  message: text,
-  status: v.optional(v.number()),
-  retryAfterMs: v.optional(v.number()),
-});
 
 const providerRowSchema = v.object({
   provider: text,

@@ -8,7 +8,8 @@ const digits = v.pipe(v.string(), v.regex(/^\d{1,40}$/));
 const day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
 const text = v.pipe(v.string(), v.maxLength(300));
 
-const errorInfoSchema = v.object({
+/** An ErrorInfo inside an answer (its cause, a fallback's reason); the providers answer uses it too. */
+export const errorInfoSchema = v.object({
   kind: v.picklist(ERROR_KINDS),
   message: text,
   status: v.optional(v.number()),

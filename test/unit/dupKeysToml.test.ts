@@ -31,6 +31,7 @@ const CASES: [string, { key: string; firstLine: number; line: number } | null][]
   ['"a\\"b" = 1\n\'a"b\' = 2\n', { key: 'a"b', firstLine: 1, line: 2 }],
   ['"a\\\\b" = 1\n\'a\\b\' = 2\n', { key: 'a\\b', firstLine: 1, line: 2 }],
   ['"a\\u0062" = 1\n"a\\u0063" = 2\n', null],
+  ['"\\U0010FFFF" = 1\n"\\U0010ffff" = 2\n', { key: '\u{10FFFF}', firstLine: 1, line: 2 }],
   ['"a\\nb" = 1\n"a\\tb" = 2\n"a\\\\nb" = 3\n', null],
   // A backslash is plain text in a literal key, and a literal key ends at its own quote.
   ["'a\\nb' = 1\n\"a\\\\nb\" = 2\n", { key: 'a\\nb', firstLine: 1, line: 2 }],
@@ -45,6 +46,10 @@ const CASES: [string, { key: string; firstLine: number; line: number } | null][]
   ['x = { b = 1 }\ny = { b = 1 }\n', null],
   ['a = { b = { c = 1 }, d = 2 }\nd = 3\n', null],
   ['a = { b = { c = 1, c = 2 } }\n', { key: 'c', firstLine: 1, line: 1 }],
+  ['a = { b = { c = 1 }, d = 2, d = 3 }\n', { key: 'd', firstLine: 1, line: 1 }],
+  ['a = { s = "x, t = 1", t = 2 }\n', null],
+  ["a = { s = 'x, t = 1', t = 2 }\n", null],
+  ['x = { a = 1 # , a = 2\n, b = 3 }\n', null],
   ['a = { "b" = 1, \'b\' = 2 }\n', { key: 'b', firstLine: 1, line: 1 }],
   ['a = {}\nb = 1\nb = 2\n', { key: 'b', firstLine: 2, line: 3 }],
   // Arrays: brackets, braces and "#" inside strings and comments do not end or open anything.
@@ -69,6 +74,8 @@ const CASES: [string, { key: string; firstLine: number; line: number } | null][]
   ['[a.b]\nx = 1\n[a]\ny = 2\n', null],
   ['[a.b]\nx = 1\n[a]\nb = 2\n', { key: 'b', firstLine: 1, line: 4 }],
   ['[a]\nx = 1\n[a]\ny = 2\n', { key: 'a', firstLine: 1, line: 3 }],
+  ['  [a]\nx = 1\n\t[a]\ny = 2\n', { key: 'a', firstLine: 1, line: 3 }],
+  ['a.b = 1\n[a.c]\n[a]\n', { key: 'a', firstLine: 1, line: 3 }],
   ['[ a . "b" ]\nx = 1\n[a.b]\ny = 2\n', { key: 'b', firstLine: 1, line: 3 }],
   ['[x.a]\n[x.b]\n[y.a]\n', null],
   ['a.b.c = 1\na.b.d = 2\n', null],
@@ -98,8 +105,28 @@ describe('TOML duplicate keys, as smol-toml reads them', () => {
     expect(repeat('["a\nb = 1\nb = 2\n')).toEqual({ key: 'b', firstLine: 2, line: 3 });
     expect(repeat('[]\nb = 1\nb = 2\n')).toEqual({ key: 'b', firstLine: 2, line: 3 });
     expect(repeat('"a = 1\n"a = 2\n')).toBeNull();
-    // Keys under a header that cannot be read belong to no table a valid header names.
+    // Keys under a header that cannot be read belong to no table a valid header names, the root included.
     expect(repeat('[a]\nx = 1\n["b\nx = 2\n')).toBeNull();
+    expect(repeat('[a]\nx = 1\n["ab\nx = 2\n')).toBeNull();
+    expect(repeat('x = 1\n["b\nx = 2\n')).toBeNull();
+    // They share one table of their own: a repeat there refuses a swap, the safe side for a file that is no TOML.
+    expect(repeat('["a\nx = 1\n["b\nx = 2\n')).toEqual({ key: 'x', firstLine: 2, line: 4 });
+    expect(repeat('["a\n["b\n')).toBeNull();
+    // A line with no "=" after its key, or no key before its "=", defines nothing.
+    expect(repeat('a\na = 1\n')).toBeNull();
+    expect(repeat('= 1\n= 2\n')).toBeNull();
+    // After an inline table that cannot be read, an array's next tables are still read.
+    expect(repeat('x = [ { a ] },\n  { b = 1, b = 2 } ]\n')).toEqual({ key: 'b', firstLine: 2, line: 2 });
+  });
+
+  it('a quoted key ends at its quote, whatever its escapes; one that names no character never throws', () => {
+    // Not TOML (smol-toml refuses each). An escape that is not hex reads as U+0000, one past U+10FFFF (or negative)
+    // as U+FFFD, where String.fromCodePoint would throw and take the swap down with it.
+    expect(repeat('"\\u" = 1\n"\\u" = 2\n')).toEqual({ key: '\u0000', firstLine: 1, line: 2 });
+    expect(repeat('"\\UFFFFFFFF" = 1\n"\\U00110000" = 2\n')).toEqual({ key: '\ufffd', firstLine: 1, line: 2 });
+    expect(repeat('"\\u-001" = 1\n"\\ufffd" = 2\n')).toEqual({ key: '\ufffd', firstLine: 1, line: 2 });
+    expect(repeat('"a\\q" = 1\n"aq" = 2\n')).toEqual({ key: 'aq', firstLine: 1, line: 2 });
+    for (const text of ['"\\u" = 1\n"\\u" = 2\n', '"\\UFFFFFFFF" = 1\n', '"a\\q" = 1\n']) expect(refused(text), text).toBe(true);
   });
 
   it('an unterminated inline table or array ends the document without inventing keys', () => {

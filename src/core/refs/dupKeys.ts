@@ -4,7 +4,9 @@
 import { classifyPath, FILE_SYNTAX, pathSegments } from './classify';
 import { lineStarts, positionAt } from './candidate';
 import { frontMatter } from './parseYaml';
+import { UNMETERED } from './meter';
 import type { TextEdit } from './swap';
+import { lineEnd, skipBracketed, skipMultiline, skipString } from './tomlLex';
 import { readYaml, type YNode } from './yamlLite';
 
 export type KeyFormat = 'json' | 'yaml' | 'toml';
@@ -244,6 +246,38 @@ function isBareKeyChar(c: string): boolean {
   return /[A-Za-z0-9_-]/.test(c);
 }
 
+/**
+ * The text of a basic string's content: its escapes decoded. `\uXXXX` and `\UXXXXXXXX` are read as far as the content
+ * goes; one that is not hex reads as U+0000, one that names no character (past U+10FFFF) as U+FFFD, and an unknown
+ * escape as the character escaped. TOML refuses both, so only the keys of a file that is no TOML depend on it.
+ */
+function decodeBasic(raw: string): string {
+  // Built per call, not at module level, so that a test can tell each entry's mutant (module-level constants are
+  // built before Stryker switches a mutant on).
+  const escapes: Record<string, string> = { n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\', b: '\b', f: '\f' };
+  let value = '';
+  let i = 0;
+  while (i < raw.length) {
+    const c = raw.charAt(i);
+    if (c !== '\\') {
+      value += c;
+      i++;
+      continue;
+    }
+    const e = raw.charAt(i + 1);
+    if (e === 'u' || e === 'U') {
+      const len = e === 'u' ? 4 : 8;
+      const code = parseInt(raw.slice(i + 2, i + 2 + len), 16) || 0;
+      value += code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
+      i += 2 + len;
+      continue;
+    }
+    value += escapes[e] ?? e;
+    i += 2;
+  }
+  return value;
+}
+
 type DefKind = 'value' | 'header' | 'dotted' | 'implied' | 'array';
 
 /** Whether TOML lets a path defined as `was` be defined again as `now`. */
@@ -315,35 +349,17 @@ function tomlKeys(text: string): KeyAt[] {
     while (pos < n && (text[pos] === ' ' || text[pos] === '\t')) pos++;
   };
   const skipLine = (): void => {
-    while (pos < n && text[pos] !== '\n') pos++;
+    pos = lineEnd(text, pos);
   };
+  /** A quoted key's text: where it ends is the lexer's answer, its escapes are decoded here. Null when unclosed. */
   const readQuoted = (): string | null => {
-    const q = text[pos];
-    let i = pos + 1;
-    let value = '';
-    while (i < n && text[i] !== q && text[i] !== '\n') {
-      if (q === '"' && text[i] === '\\' && i + 1 < n) {
-        const e = text.charAt(i + 1);
-        const map: Record<string, string> = { n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\', b: '\b', f: '\f' };
-        if (e === 'u' || e === 'U') {
-          const len = e === 'u' ? 4 : 8;
-          value += String.fromCodePoint(parseInt(text.slice(i + 2, i + 2 + len), 16) || 0);
-          i += 2 + len;
-          continue;
-        }
-        value += map[e] ?? e;
-        i += 2;
-        continue;
-      }
-      value += text.charAt(i);
-      i++;
-    }
-    if (text[i] !== q) {
-      pos = i;
-      return null;
-    }
-    pos = i + 1;
-    return value;
+    const literal = text[pos] === "'";
+    const from = pos + 1;
+    const s = skipString(text, pos);
+    pos = s.end;
+    if (!s.closed) return null;
+    const raw = text.slice(from, s.end - 1);
+    return literal ? raw : decodeBasic(raw);
   };
   /** A possibly dotted key, with the offset where each part starts. */
   const readKey = (): DottedKey | null => {
@@ -367,12 +383,6 @@ function tomlKeys(text: string): KeyAt[] {
       parents.push({ name, offset });
       pos++;
     }
-  };
-  const skipMultiline = (): void => {
-    const delim = text.slice(pos, pos + 3);
-    const close = text.indexOf(delim, pos + 3);
-    pos = close < 0 ? n : close + 3;
-    while (text[pos] === delim[0]) pos++;
   };
   /** The pairs of an inline table (the "{" is behind `pos`), in the table `container`, up to its "}". */
   const readInline = (container: string): void => {
@@ -403,40 +413,18 @@ function tomlKeys(text: string): KeyAt[] {
     skipWs();
     skipValue(parent);
   };
+  /** A value: strings and arrays skipped by the shared lexer, inline tables (arrays' too) read for their keys. */
   const skipValue = (path: string): void => {
-    if (text.startsWith('"""', pos) || text.startsWith("'''", pos)) skipMultiline();
-    else if (text[pos] === '"' || text[pos] === "'") readQuoted();
-    else if (text[pos] === '{') {
-      pos++;
+    const inlineTable = (from: number): number => {
+      pos = from;
       readInline(`${path}#inline${inlineId++}`);
-    } else if (text[pos] === '[') {
-      let depth = 0;
-      while (pos < n) {
-        const c = text[pos];
-        if (c === '[') depth++;
-        else if (c === ']') {
-          depth--;
-          if (depth === 0) {
-            pos++;
-            return;
-          }
-        } else if (c === '#') {
-          skipLine();
-          continue;
-        } else if (text.startsWith('"""', pos) || text.startsWith("'''", pos)) {
-          skipMultiline();
-          continue;
-        } else if (c === '"' || c === "'") {
-          readQuoted();
-          continue;
-        } else if (c === '{') {
-          pos++;
-          readInline(`${path}#inline${inlineId++}`);
-          continue;
-        }
-        pos++;
-      }
-    } else {
+      return pos;
+    };
+    if (text.startsWith('"""', pos) || text.startsWith("'''", pos)) pos = skipMultiline(text, pos).end;
+    else if (text[pos] === '"' || text[pos] === "'") pos = skipString(text, pos).end;
+    else if (text[pos] === '{') pos = inlineTable(pos + 1);
+    else if (text[pos] === '[') pos = skipBracketed(text, pos, UNMETERED, inlineTable).end;
+    else {
       while (pos < n && text[pos] !== '\n' && text[pos] !== '#' && text[pos] !== ',' && text[pos] !== '}') pos++;
     }
   };
@@ -447,10 +435,7 @@ function tomlKeys(text: string): KeyAt[] {
       pos++;
       continue;
     }
-    if (c === '#') {
-      skipLine();
-      continue;
-    }
+    // A comment line needs no branch of its own: it reads as no key and is skipped with its line, below.
     if (c === '[') {
       const isArray = text[pos + 1] === '[';
       pos += isArray ? 2 : 1;

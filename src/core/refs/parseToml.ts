@@ -6,6 +6,7 @@
 import type { Emit } from './candidate';
 import { UNMETERED, type Meter } from './meter';
 import { MAX_RULE_DEPTH, valueRule, type DocLookup, type Seg, type Siblings } from './rules';
+import { lineEnd, skipBracketed, skipMultiline, skipString, type Skipped } from './tomlLex';
 import type { FileKind } from './types';
 
 interface TString {
@@ -53,9 +54,7 @@ export function readToml(text: string, meter: Meter = UNMETERED): { root: TTable
     meter.spend(pos - from + 1);
   };
   const skipLine = (): void => {
-    const from = pos;
-    while (pos < n && text.charCodeAt(pos) !== 10) pos++;
-    meter.spend(pos - from + 1);
+    pos = lineEnd(text, pos, meter);
   };
   /** Spaces, line breaks and comments (inside inline tables and arrays). */
   const skipBlank = (): void => {
@@ -69,57 +68,20 @@ export function readToml(text: string, meter: Meter = UNMETERED): { root: TTable
   };
   /** A basic "..." or literal '...' string on one line; returns its content range or null (and stops at the line end). */
   const readString = (): { start: number; end: number; quote: '"' | "'" } | null => {
-    const q = text.charCodeAt(pos);
-    const quote = q === 34 ? '"' : "'";
+    const quote = text[pos] === '"' ? '"' : "'";
     const start = pos + 1;
-    let i = start;
-    for (let c = text.charCodeAt(i); i < n && c !== q && c !== 10; c = text.charCodeAt(i)) {
-      if (q === 34 && c === 92) i++;
-      i++;
-    }
-    meter.spend(i - pos + 1);
-    if (i >= n || text.charCodeAt(i) !== q) {
-      pos = Math.min(i, n);
+    const s = skipString(text, pos, meter);
+    pos = s.end;
+    if (!s.closed) {
       damaged = true;
       return null;
     }
-    pos = i + 1;
-    return { start, end: i, quote };
+    return { start, end: s.end - 1, quote };
   };
-  const skipMultiline = (delim: string): void => {
-    const close = text.indexOf(delim, pos + 3);
-    const from = pos;
-    pos = close < 0 ? n : close + 3;
-    if (close < 0) damaged = true;
-    while (text.startsWith(delim.charAt(0), pos)) pos++; // """" ends with a quote inside the string
-    meter.spend(pos - from + 1);
-  };
-  /** Arrays (and anything bracketed in them), possibly spanning lines, with strings and comments inside. */
-  const skipBracketed = (): void => {
-    let level = 0;
-    while (pos < n) {
-      meter.spend(1);
-      const c = text[pos];
-      if (c === '[' || c === '{') level++;
-      else if (c === ']' || c === '}') {
-        level--;
-        if (level === 0) {
-          pos++;
-          return;
-        }
-      } else if (c === '#') {
-        skipLine();
-        continue;
-      } else if (text.startsWith('"""', pos) || text.startsWith("'''", pos)) {
-        skipMultiline(text.slice(pos, pos + 3));
-        continue;
-      } else if (c === '"' || c === "'") {
-        readString();
-        continue;
-      }
-      pos++;
-    }
-    damaged = true;
+  /** A multi-line string, or an array (and anything bracketed in it) over any number of lines. */
+  const skip = (s: Skipped): void => {
+    pos = s.end;
+    if (!s.closed) damaged = true;
   };
   /** A dotted key's parts; past MAX_RULE_DEPTH + 1 parts the rest is read but not kept (no rule reads that far). */
   const readKey = (): string[] | null => {
@@ -181,7 +143,7 @@ export function readToml(text: string, meter: Meter = UNMETERED): { root: TTable
   /** A scalar value at pos: a single-line string is kept, anything else read past. */
   const readScalar = (): TNode => {
     if (text.startsWith('"""', pos) || text.startsWith("'''", pos)) {
-      skipMultiline(text.slice(pos, pos + 3));
+      skip(skipMultiline(text, pos, meter));
       return OTHER;
     }
     if (text[pos] === '"' || text[pos] === "'") {
@@ -189,7 +151,7 @@ export function readToml(text: string, meter: Meter = UNMETERED): { root: TTable
       return s === null ? OTHER : { t: 'string', offset: s.start, value: text.slice(s.start, s.end), quote: s.quote };
     }
     if (text[pos] === '[') {
-      skipBracketed();
+      skip(skipBracketed(text, pos, meter));
       return OTHER;
     }
     // Numbers, booleans, dates: up to a separator.
