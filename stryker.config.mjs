@@ -9,6 +9,20 @@
 //   money.ts      intPart = '' default: the (\d*) group always matches, so the default is never used.
 //   format.ts     formatUsd `n <= 0` for the sign: 0 returns "$0.00" before the sign is used.
 //                 trimZeros `int = ''` default: split always yields a first element.
+//                 finite()'s `typeof n === 'number'` -> true: Number.isFinite is false for every non-number.
+//                 Boundaries where both branches write the same text: formatUsd `a <= 0.01` ("$0.01"), formatPrice
+//                 `n > 100` ("$100") and `n > 0.01` ("$0.01"), formatPercent's floored `a > 10` ("10%"),
+//                 formatLatency `s <= 10` ("10 s"), formatThroughput `< 10` -> `<= 10` ("10 tok/s"), formatChange
+//                 `fraction >= 0` and formatPercent `pct <= 0` (0 has no sign), formatPercent `a === 0` -> false
+//                 (0 through toFixed also reads "0").
+//                 formatPrice `/\.00$/` without "$": toFixed(2) puts ".00" only at the end.
+//                 formatTokens' rounding guard `value > 0`, `value <= MAX_SAFE_INTEGER` -> true or `<`: rounding 0 or
+//                 a whole number past 2^53 changes nothing.
+//                 parseTokenInput `Number.isFinite(n)` -> true, `||`, `n >= 0` -> true: the pattern admits no sign,
+//                 and Infinity fails `n <= 1e15` as well.
+//                 formatAsOfDay `nowMs !== undefined` / `Number.isFinite(nowMs)` -> true and `||`: an undefined or NaN
+//                 clock makes an invalid Date, whose year (NaN) equals none.
+//                 formatUnixDay `seconds >= 8.64e12`: the last Date's ISO form starts "+275760", which no day pattern reads.
 //   levels.ts     budgetLevel `spent === null` / `=== undefined` -> false: neither is finite, same exit.
 //                 trustedUsage `?? 'unverified'` -> "": both are neither 'management' nor 'notManagement'.
 //                 lowestRemaining `typeof v === 'number'` -> true: Number.isFinite is false for non-numbers.

@@ -346,7 +346,9 @@ describe('formatLogMs', () => {
 // The first screen and the app format a few hundred figures on every paint; `toLocaleString` with a locale builds
 // an Intl formatter per call (tens of µs each, a cold webview more): the formatter builds each once.
 describe('Intl formatters built once', () => {
-  it('formats 3,000 figures many times faster than 3,000 toLocaleString calls', () => {
+  // Under Stryker (MODEL_RADAR_MUTATION=1) every formatter line also counts coverage, so the ratio measures the
+  // instrumentation, not the cache; the construction count below holds the cache there.
+  it.skipIf(process.env.MODEL_RADAR_MUTATION === '1')('formats 3,000 figures many times faster than 3,000 toLocaleString calls', () => {
     const values = Array.from({ length: 3000 }, (_, i) => 1000 + i * 13.37);
     const time = (f: () => void): number => {
       const t = performance.now();
