@@ -32,7 +32,8 @@
 //                 and V8's sort never needs the "a > b" answer for them); droppedRows `>= 0` (0 gives 0 either way);
 //                 baseId toUpperCase for toLowerCase (both sides of the comparison change alike); baseId's
 //                 `colon <= 0` (an id starting with ":" names no model); typeof checks before Number.isFinite; the
-//                 unused "" default of a non-string date.
+//                 unused "" default of a non-string date; `opts.droppedRows !== undefined` -> true (Number.isInteger
+//                 refuses undefined too).
 //   usage.ts      num()'s typeof check before Number.isFinite; monthProgress reading a Date through valueOf.
 //   presenter.ts  switch cases removed in stateBackground ('notManagementKey', 'invalid') and stateCommand ('error'):
 //                 each falls through to a case that answers the same for that state (no figures: 'none', refresh).
@@ -46,7 +47,9 @@
 //   protocolGuard, and any module-level constant: the regexes and the schema table are built at import, so
 //                 with ignoreStatic Stryker activates their mutants at run time, after the import: they survive
 //                 whatever the tests assert (test/unit/protocolGuard.mutation.test.ts pins MODEL_ID_PATTERN and
-//                 each method's schema). They count as survivors in the score.
+//                 each method's schema). They count as survivors in the score. So do the "() => undefined" mutants
+//                 of arrow functions held in module-level constants (activity.ts's toUnits, fromUnits, isAmount,
+//                 isCount, bySpend): the constant is built at import, before the mutant is active.
 //   errors.ts     the constructor's `if (init.x !== undefined)` guards: the declared class fields already hold
 //                 undefined (ES2022 define semantics), so assigning undefined changes nothing.
 //   baseUrl.ts    isLoopbackHost without "^": URL refuses any host whose last labels read as an IPv4 address.
