@@ -9,6 +9,20 @@
 //   money.ts      intPart = '' default: the (\d*) group always matches, so the default is never used.
 //   format.ts     formatUsd `n <= 0` for the sign: 0 returns "$0.00" before the sign is used.
 //                 trimZeros `int = ''` default: split always yields a first element.
+//                 finite()'s `typeof n === 'number'` -> true: Number.isFinite is false for every non-number.
+//                 Boundaries where both branches write the same text: formatUsd `a <= 0.01` ("$0.01"), formatPrice
+//                 `n > 100` ("$100") and `n > 0.01` ("$0.01"), formatPercent's floored `a > 10` ("10%"),
+//                 formatLatency `s <= 10` ("10 s"), formatThroughput `< 10` -> `<= 10` ("10 tok/s"), formatChange
+//                 `fraction >= 0` and formatPercent `pct <= 0` (0 has no sign), formatPercent `a === 0` -> false
+//                 (0 through toFixed also reads "0").
+//                 formatPrice `/\.00$/` without "$": toFixed(2) puts ".00" only at the end.
+//                 formatTokens' rounding guard `value > 0`, `value <= MAX_SAFE_INTEGER` -> true or `<`: rounding 0 or
+//                 a whole number past 2^53 changes nothing.
+//                 parseTokenInput `Number.isFinite(n)` -> true, `||`, `n >= 0` -> true: the pattern admits no sign,
+//                 and Infinity fails `n <= 1e15` as well.
+//                 formatAsOfDay `nowMs !== undefined` / `Number.isFinite(nowMs)` -> true and `||`: an undefined or NaN
+//                 clock makes an invalid Date, whose year (NaN) equals none.
+//                 formatUnixDay `seconds >= 8.64e12`: the last Date's ISO form starts "+275760", which no day pattern reads.
 //   levels.ts     budgetLevel `spent === null` / `=== undefined` -> false: neither is finite, same exit.
 //                 trustedUsage `?? 'unverified'` -> "": both are neither 'management' nor 'notManagement'.
 //                 lowestRemaining `typeof v === 'number'` -> true: Number.isFinite is false for non-numbers.
@@ -18,7 +32,8 @@
 //                 and V8's sort never needs the "a > b" answer for them); droppedRows `>= 0` (0 gives 0 either way);
 //                 baseId toUpperCase for toLowerCase (both sides of the comparison change alike); baseId's
 //                 `colon <= 0` (an id starting with ":" names no model); typeof checks before Number.isFinite; the
-//                 unused "" default of a non-string date.
+//                 unused "" default of a non-string date; `opts.droppedRows !== undefined` -> true (Number.isInteger
+//                 refuses undefined too).
 //   usage.ts      num()'s typeof check before Number.isFinite; monthProgress reading a Date through valueOf.
 //   presenter.ts  switch cases removed in stateBackground ('notManagementKey', 'invalid') and stateCommand ('error'):
 //                 each falls through to a case that answers the same for that state (no figures: 'none', refresh).
@@ -32,7 +47,9 @@
 //   protocolGuard, and any module-level constant: the regexes and the schema table are built at import, so
 //                 with ignoreStatic Stryker activates their mutants at run time, after the import: they survive
 //                 whatever the tests assert (test/unit/protocolGuard.mutation.test.ts pins MODEL_ID_PATTERN and
-//                 each method's schema). They count as survivors in the score.
+//                 each method's schema). They count as survivors in the score. So do the "() => undefined" mutants
+//                 of arrow functions held in module-level constants (activity.ts's toUnits, fromUnits, isAmount,
+//                 isCount, bySpend): the constant is built at import, before the mutant is active.
 //   errors.ts     the constructor's `if (init.x !== undefined)` guards: the declared class fields already hold
 //                 undefined (ES2022 define semantics), so assigning undefined changes nothing.
 //   baseUrl.ts    isLoopbackHost without "^": URL refuses any host whose last labels read as an IPv4 address.

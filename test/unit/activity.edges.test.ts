@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildActivityView, tokenMixFromActivity } from '../../src/core/account/activity';
 import type { ApiActivityItem } from '../../src/core/openrouter/apiTypes';
+import { MAX_ACCOUNT_USD } from '../../src/shared/bounds';
 
 const NOW = Date.parse('2026-07-27T10:00:00Z'); // window: 2026-06-27 .. 2026-07-26
 const row = (over: Partial<ApiActivityItem>): ApiActivityItem => ({
@@ -64,6 +65,14 @@ describe('reading rows', () => {
     expect(view.byModel).toEqual([{ model: 'a/m', usage: 0.3, byokUsage: 0.3, requests: 3, promptTokens: 10, completionTokens: 10, reasoningTokens: 3 }]);
     expect(view.days.find((d) => d.date === '2026-07-20')).toMatchObject({ total: 0.3, byokTotal: 0.3 });
     expect(view).toMatchObject({ total: 0.3, byokTotal: 0.3 });
+  });
+});
+
+describe('the largest figure a row may hold', () => {
+  it('reads spend up to MAX_ACCOUNT_USD and drops a row past it', () => {
+    expect(buildActivityView([row({ usage: MAX_ACCOUNT_USD })], { now: NOW })).toMatchObject({ total: MAX_ACCOUNT_USD, droppedRows: 0 });
+    expect(buildActivityView([row({ byok_usage_inference: MAX_ACCOUNT_USD })], { now: NOW })).toMatchObject({ byokTotal: MAX_ACCOUNT_USD, droppedRows: 0 });
+    expect(buildActivityView([row({ usage: MAX_ACCOUNT_USD * 1.01 })], { now: NOW })).toMatchObject({ total: 0, droppedRows: 1 });
   });
 });
 

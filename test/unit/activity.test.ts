@@ -106,6 +106,15 @@ describe('resolveActivityModels (the Node side of test/webview/resolvedActivity.
     expect(r.days[2]!.models[0]!.modelId).toBe('deepseek/deepseek-chat');
     expect(r.byModel).toEqual(resolved.byModel);
   });
+
+  it('a day with one row already named and one not gets both named', () => {
+    const resolved = resolveActivityModels(view('deepseek/deepseek-chat:nitro'), index)!;
+    const named = resolved.days[1]!.models[0]!;
+    const mixed = { ...resolved, days: [{ date: '2026-07-28', models: [named, row('someone/private-model'), row('deepseek/deepseek-chat')], total: 3.75, byokTotal: 0 }] };
+    const r = resolveActivityModels(mixed, index)!;
+    expect(r.days[0]!.models.map((m) => m.modelId)).toEqual(['deepseek/deepseek-chat', null, 'deepseek/deepseek-chat']);
+    expect(r.days[0]!.models[0]).toBe(named);
+  });
 });
 
 describe('buildActivityView ordering', () => {
