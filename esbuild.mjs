@@ -179,11 +179,12 @@ const builds = [
  * (src/host/webEntry.ts), and its deferred chunk dist/web/model-refs.js (the workspace references, loaded a second
  * after start: src/host/platform/webChunk.ts says how, and why it is CommonJS).
  *
- * The chunk carries its own folders (WEB_REFS_OWN) and the packages only it uses. Every module the entry also
- * loads is left to the entry: the chunk's require("model-radar:<path>") gets the entry's instance from a table the
- * entry carries (the virtual module 'model-radar:web-chunk-modules'), holding exactly the exports the chunk
- * imports. So the build runs in steps (buildWebHost): the entry once to learn its modules, the chunk as an ES
- * module (its import statements name what it uses), the chunk turned into CommonJS, then the entry with the table.
+ * The chunk carries its own folders (WEB_REFS_OWN) and the packages only it uses. Every other module it imports is
+ * left to the entry: the chunk's require("model-radar:<path>") gets the entry's instance from a table the entry
+ * carries (the virtual module 'model-radar:web-chunk-modules'), holding exactly the exports the chunk imports. So
+ * the build runs in steps (buildWebHost): the chunk as an ES module (its import statements name what it uses),
+ * turned into CommonJS, then the entry with the table. The entry imports nothing from WEB_REFS_OWN but the
+ * stand-in (src/host/modelRefs/deferred.ts): test/unit/webHostBundle.test.ts holds that, so no module is in both.
  * No Node built-in and no polyfill in either file (test/unit/webHostBundle.test.ts holds them to that).
  */
 export const WEB_HOST_FILE = 'web/extension.js';
@@ -195,13 +196,12 @@ const SKIP = Symbol('web-chunk-skip');
 const metaPath = (abs) => relative(process.cwd(), abs).split(sep).join('/');
 
 /**
- * In the chunk's build: a relative import of a module outside WEB_REFS_OWN, or of one the entry loads anyway
- * (`entryInputs`), stays an import of "model-radar:<path>"; `paths` records id → absolute path.
- * @param {Set<string>} entryInputs
+ * In the chunk's build: a relative import of a module outside WEB_REFS_OWN stays an import of
+ * "model-radar:<path>"; `paths` records id → absolute path.
  * @param {Map<string, string>} paths
  * @returns {import('esbuild').Plugin}
  */
-function leaveToWebEntry(entryInputs, paths) {
+function leaveToWebEntry(paths) {
   return {
     name: 'leave-to-web-entry',
     setup(build) {
@@ -211,7 +211,7 @@ function leaveToWebEntry(entryInputs, paths) {
         if (r.errors.length > 0) return { errors: r.errors };
         const rel = metaPath(r.path);
         if (rel.startsWith('node_modules/')) return undefined;
-        if (WEB_REFS_OWN.some((own) => rel.startsWith(own)) && !entryInputs.has(rel)) return undefined;
+        if (WEB_REFS_OWN.some((own) => rel.startsWith(own))) return undefined;
         const id = `model-radar:${rel.replace(/\.tsx?$/, '')}`;
         paths.set(id, r.path);
         return { path: id, external: true };
@@ -308,11 +308,10 @@ export function webHostBuild(dev = false, table = new Map()) {
 
 /**
  * The web host's deferred chunk as an ES module (buildWebHost turns it into CommonJS).
- * @param {Set<string>} entryInputs
  * @param {Map<string, string>} paths
  * @returns {import('esbuild').BuildOptions}
  */
-export function webRefsChunkBuild(dev = false, entryInputs = new Set(), paths = new Map()) {
+export function webRefsChunkBuild(dev = false, paths = new Map()) {
   return {
     ...commonOptions(dev),
     entryPoints: { 'model-refs': 'src/host/modelRefs/register.ts' },
@@ -320,7 +319,7 @@ export function webRefsChunkBuild(dev = false, entryInputs = new Set(), paths = 
     platform: 'browser',
     format: 'esm',
     external: ['vscode'],
-    plugins: [leaveToWebEntry(entryInputs, paths)],
+    plugins: [leaveToWebEntry(paths)],
     mainFields: ['browser', 'module', 'main'],
     metafile: true,
     write: false,
@@ -332,10 +331,8 @@ export function webRefsChunkBuild(dev = false, entryInputs = new Set(), paths = 
  * @returns {Promise<{ entry: { code: string; metafile: import('esbuild').Metafile }; chunk: { code: string; metafile: import('esbuild').Metafile }; table: Map<string, { path: string; used: Set<string> | '*' }> }>}
  */
 export async function buildWebHost(dev = false, { write = true } = {}) {
-  const firstEntry = await esbuild.build({ ...webHostBuild(dev), write: false, logLevel: 'silent' });
-  const entryInputs = new Set(Object.keys(firstEntry.metafile.inputs));
   const paths = new Map();
-  const esm = await esbuild.build(webRefsChunkBuild(dev, entryInputs, paths));
+  const esm = await esbuild.build(webRefsChunkBuild(dev, paths));
   const esmCode = esm.outputFiles[0].text;
   const used = chunkImports(esmCode);
   /** @type {Map<string, { path: string; used: Set<string> | '*' }>} */
