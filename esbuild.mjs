@@ -30,8 +30,10 @@ export function webviewBuild(dev = false) {
 }
 
 /**
- * The sidebar's first screen (webview/src/first/): a small classic script the host inlines into the sidebar's page,
- * so the first content paints before the app's modules are fetched (dist/webview/first.js).
+ * The sidebar's first screen (webview/src/first/), two files: the small classic script the host inlines into the
+ * sidebar's page (dist/webview/first.js: folds, reports the paint, loads the app), and the renderer the host runs to
+ * write that screen's HTML into the page (dist/first-screen.js, webview/src/first/firstScreenRender.ts): CommonJS
+ * with no require at all, so either host can run it as it is (src/host/webviewHost.ts).
  * @returns {import('esbuild').BuildOptions}
  */
 export function firstScreenBuild(dev = false) {
@@ -47,6 +49,19 @@ export function firstScreenBuild(dev = false) {
     platform: 'browser',
     format: 'iife',
     metafile: true,
+  };
+}
+
+/** @returns {import('esbuild').BuildOptions} */
+export function firstScreenRendererBuild(dev = false) {
+  return {
+    ...firstScreenBuild(dev),
+    entryPoints: { 'first-screen': 'webview/src/first/firstScreenRender.ts' },
+    outdir: 'dist',
+    // Runs in the Node host and in the browser's web worker host: packages' browser builds (@vscode/l10n's Node
+    // build reads files with fs), no Node built-in; the code it runs touches no DOM.
+    platform: 'browser',
+    format: 'cjs',
   };
 }
 
@@ -171,6 +186,7 @@ const builds = [
   },
   webviewBuild(dev),
   firstScreenBuild(dev),
+  firstScreenRendererBuild(dev),
 ];
 
 /**

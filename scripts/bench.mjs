@@ -51,10 +51,12 @@ const webviewFiles = existsSync('dist/webview') ? readdirSync('dist/webview').fi
 figures.webviewBundleBytes = webviewFiles.length
   ? figure(webviewFiles.reduce((n, f) => n + size(join('dist/webview', f)), 0), `all webview bundles built by this run: ${webviewFiles.map((f) => `${f} ${size(join('dist/webview', f))}`).join(', ')}`)
   : missing('dist/webview was not built');
-// first.js and app.css are inlined into the sidebar's page by the host (its first screen), the rest fetched.
+// first.js and app.css are inlined into the sidebar's page by the host, beside the first screen's HTML it renders with
+// dist/first-screen.js (read at start, run in the host); the app's modules are fetched after that first paint.
 figures.sidebarPageBytes = ['first.js', 'sidebar.js', 'shared.js', 'app.css'].every((f) => existsSync(join('dist/webview', f)))
-  ? figure(['first.js', 'sidebar.js', 'shared.js', 'app.css'].reduce((n, f) => n + size(join('dist/webview', f)), 0), 'what the sidebar page loads: dist/webview/first.js + app.css (inlined in the page) + sidebar.js + shared.js')
+  ? figure(['first.js', 'sidebar.js', 'shared.js', 'app.css'].reduce((n, f) => n + size(join('dist/webview', f)), 0), 'what the sidebar page loads: dist/webview/first.js + app.css (inlined in the page, beside the first screen\'s HTML) + sidebar.js + shared.js')
   : missing('the sidebar bundles were not built');
+figures.firstScreenRendererBytes = distSize('dist/first-screen.js', 'the sidebar\'s first-screen renderer the host reads at start and runs (webview/src/first/firstScreenRender.ts)');
 // Issue #16: what the browser's extension host loads to activate and start is one file, the manifest's `browser`
 // entry; the workspace references' code follows a second later from dist/web/model-refs.js (esbuild.mjs, buildWebHost).
 figures.webHostBundleBytes = distSize('dist/web/extension.js', 'what the web worker host loads to activate and start: dist/web/extension.js, the manifest\'s browser entry');

@@ -16,14 +16,15 @@ const forbidden = files.filter((f) => /(^|\/)node_modules\/|^src\/|^test\/|^webv
 // the host build's metafile): a package without any of them activates and then fails. package.json's %key% texts
 // and the Chinese bundle (VS Code and the CLI read them) must ship too. dist/web/extension.js is the manifest's
 // `browser` entry (vscode.dev, github.dev): without it the web install fails; dist/web/model-refs.js is what it
-// loads a second after start (the workspace references).
+// loads a second after start (the workspace references). dist/first-screen.js renders the sidebar's first screen in
+// either host (without it the sidebar still works, drawn by the app alone, but slower: a package must carry it).
 const split = hostLoadSplit('dist/host-meta.json');
 if (split === null || !existsSync('dist/extension.js')) {
   console.error('package: the host was not built (dist/extension.js, dist/host-meta.json)');
   process.exit(1);
 }
 const hostFiles = [...split.start, ...split.deferred].map((f) => f.file);
-const hostMissing = ['dist/extension.js', ...hostFiles, 'dist/web/extension.js', 'dist/web/model-refs.js', 'package.nls.json', 'package.nls.zh-cn.json', 'l10n/bundle.l10n.zh-cn.json'].filter((f) => !files.includes(f));
+const hostMissing = ['dist/extension.js', ...hostFiles, 'dist/web/extension.js', 'dist/web/model-refs.js', 'dist/first-screen.js', 'package.nls.json', 'package.nls.zh-cn.json', 'l10n/bundle.l10n.zh-cn.json'].filter((f) => !files.includes(f));
 if (forbidden.length > 0 || hostMissing.length > 0) {
   console.error(`package: refusing to ship ${forbidden.length ? forbidden.join(', ') : `a package without ${hostMissing.join(', ')}`}`);
   process.exit(1);

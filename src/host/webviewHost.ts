@@ -1,11 +1,12 @@
 // One connection per webview (sidebar or dashboard): strict CSP HTML, the ready handshake,
 // validated inbound messages, and pushes of the current state once the webview is ready.
 import * as vscode from 'vscode';
-import type { HostToWebview, InitPayload, ViewKind, WebviewSettings, NotificationMap } from '../shared/protocol';
+import type { FirstScreenRenderer, HostToWebview, ViewKind, WebviewSettings, NotificationMap } from '../shared/protocol';
 import type { ReferencesView, Snapshot, WatchView } from '../shared/types';
 import { dispatchWebviewMessage, type RequestHandlers } from '../core/bridge/dispatch';
-import { firstScreenSnapshot, sidebarFirstSnapshot } from '../core/bridge/payload';
+import { sidebarFirstSnapshot } from '../core/bridge/payload';
 import { readLanguage, readWebviewL10n, type WebviewL10n } from '../shared/l10n';
+import { evaluateChunk } from './platform/webChunk';
 
 /** If the page never reports first content (say, no rankings to show), the full catalog follows after this. */
 export const FULL_SNAPSHOT_FALLBACK_MS = 1500;
@@ -40,9 +41,9 @@ export interface WebviewDeps {
  * Wires one webview: the connection first, so no message from the page is missed, then the HTML. A webview view
  * gets its `options` here too, right before its HTML and after the HTML is built: VS Code makes a new frame for
  * each change of either, so options set before building the page cost a frame made for nothing (measured: ~60 ms
- * later first content). The sidebar's page inlines two built files, read once per session through `workspace.fs`
- * (the browser's host has no other file access): until the first read is done the page waits for them, after
- * that (preloadFirstScreen at start) it is written at once.
+ * later first content). The sidebar's page carries its first screen, rendered here from three built files read
+ * once per session through `workspace.fs` (the browser's host has no other file access): until the first read is
+ * done the page waits for them, after that (preloadFirstScreen at start) it is written at once.
  */
 export function connectWebview(webview: vscode.Webview, view: ViewKind, deps: WebviewDeps, options?: vscode.WebviewOptions): WebviewConnection {
   const connection = new WebviewConnection(webview, view, deps.state, deps.handlers, deps.log, deps.onFirstContent);
@@ -55,62 +56,108 @@ export function connectWebview(webview: vscode.Webview, view: ViewKind, deps: We
   };
   if (view !== 'sidebar') write(null);
   else {
-    const first = sidebarFirstScreen(deps);
-    if (first instanceof Promise) void first.then(write);
-    else write(first);
+    const assets = firstScreenAssets(deps.extensionUri, deps.readResource);
+    if (assets instanceof Promise) void assets.then((a) => write(firstScreenOf(deps, a)));
+    else write(firstScreenOf(deps, assets));
   }
   return connection;
 }
 
-/**
- * What the sidebar's page needs to paint its first screen before its modules load: the script that draws it
- * (dist/webview/first.js, webview/src/first/) and the stylesheet, both inlined, and the data it draws: the init
- * with only the catalog entries that screen reads (firstScreenSnapshot). Null when a file cannot be read (the page is then the app alone, as before).
- */
-function sidebarFirstScreen(deps: WebviewDeps): FirstScreen | null | Promise<FirstScreen | null> {
-  const dir = vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview');
-  const read = deps.readResource ?? ((uri: vscode.Uri) => vscode.workspace.fs.readFile(uri));
+/** What the sidebar's first screen is made with; null where a file could not be read or used. */
+interface FirstScreenAssets {
+  /** dist/webview/first.js, inlined: folds what the user folded, reports the paint, loads the app. */
+  script: string | null;
+  /** dist/webview/app.css, inlined: the first paint needs no fetch. */
+  css: string | null;
+  /** dist/first-screen.js, run here: the screen's HTML. */
+  renderer: FirstScreenRenderer | null;
+}
+
+type Read = (uri: vscode.Uri) => PromiseLike<Uint8Array>;
+
+/** The assets, at once when they were read before (preloadFirstScreen), else once they are. */
+function firstScreenAssets(extensionUri: vscode.Uri, readResource?: Read): FirstScreenAssets | Promise<FirstScreenAssets> {
+  const read = readResource ?? ((uri: vscode.Uri) => vscode.workspace.fs.readFile(uri));
+  const dir = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
   const script = inlineAsset(vscode.Uri.joinPath(dir, 'first.js'), 'script', read);
   const css = inlineAsset(vscode.Uri.joinPath(dir, 'app.css'), 'style', read);
-  if (script instanceof Promise || css instanceof Promise) return Promise.all([script, css]).then(([js, style]) => firstScreenOf(deps, js, style));
-  return firstScreenOf(deps, script, css);
+  const renderer = firstScreenRenderer(vscode.Uri.joinPath(extensionUri, 'dist', 'first-screen.js'), read);
+  if (script instanceof Promise || css instanceof Promise || renderer instanceof Promise) {
+    return Promise.all([script, css, renderer]).then(([s, c, r]) => ({ script: s, css: c, renderer: r }));
+  }
+  return { script, css, renderer };
+}
+
+/** A first screen rendered ahead of its showing, for the state it was rendered from (per state: one per window). */
+const prerendered = new WeakMap<WebviewState, { html: string | null; at: number }>();
+/** A prerendered screen older than this is drawn again at resolve: its "as of" labels read the clock. */
+const PRERENDER_MAX_AGE_MS = 60_000;
+/** After a change of state, the screen is rendered again once the state has been quiet this long. */
+const PRERENDER_QUIET_MS = 300;
+
+/**
+ * Reads the files the sidebar's first screen is made with and renders that screen ahead of its showing, again after
+ * each change of state (once it is quiet), so when the view resolves its page is written at once: no file to wait
+ * for, no rendering between VS Code showing the view and the page's HTML. The composition root calls it at start;
+ * disposing it stops the renders.
+ */
+export function preloadFirstScreen(deps: Pick<WebviewDeps, 'extensionUri' | 'state' | 'readResource' | 'log'>): vscode.Disposable {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let disposed = false;
+  const render = (): void => {
+    timer = undefined;
+    const assets = firstScreenAssets(deps.extensionUri, deps.readResource);
+    const draw = (a: FirstScreenAssets): void => {
+      if (disposed) return;
+      const started = performance.now();
+      const first = firstScreenOf(deps, a, false);
+      prerendered.set(deps.state, { html: first?.html ?? null, at: Date.now() });
+      deps.log.debug(`[sidebar] first screen rendered ahead in ${(performance.now() - started).toFixed(1)} ms`);
+    };
+    if (assets instanceof Promise) void assets.then(draw);
+    else draw(assets);
+  };
+  const changed = (): void => {
+    prerendered.delete(deps.state);
+    clearTimeout(timer);
+    if (!disposed) timer = setTimeout(render, PRERENDER_QUIET_MS);
+  };
+  const subs = [deps.state.onDidChangeSnapshot(changed), deps.state.onDidChangeReferences(changed), deps.state.onDidChangeSettings(changed)];
+  render();
+  return new vscode.Disposable(() => {
+    disposed = true;
+    clearTimeout(timer);
+    prerendered.delete(deps.state);
+    for (const sub of subs) sub.dispose();
+  });
 }
 
 /**
- * Starts reading the files the sidebar's page inlines, so the page is written at once when the view resolves
- * (the composition root calls it at start; a read already made or in flight is not repeated).
+ * The sidebar's first screen: its HTML rendered from the state now (or ahead of time, for the same state), in the UI
+ * language, with the script and the stylesheet the page inlines. Null when a file is missing, or when there is
+ * nothing the screen draws exactly (the app then draws the page, as it always can). A renderer that throws is logged
+ * and treated the same way.
  */
-export function preloadFirstScreen(extensionUri: vscode.Uri, read: (uri: vscode.Uri) => PromiseLike<Uint8Array> = (uri) => vscode.workspace.fs.readFile(uri)): void {
-  const dir = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
-  void inlineAsset(vscode.Uri.joinPath(dir, 'first.js'), 'script', read);
-  void inlineAsset(vscode.Uri.joinPath(dir, 'app.css'), 'style', read);
-}
-
-function firstScreenOf(deps: WebviewDeps, script: string | null, css: string | null): FirstScreen | null {
-  if (script === null || css === null) return null;
-  const references = deps.state.references();
-  const settings = deps.state.settings();
-  // Only the catalog entries the first screen reads; the app gets its own init once it has loaded.
-  const init: InitPayload = { view: 'sidebar', snapshot: firstScreenSnapshot(deps.state.snapshot(), references, settings.leadersTop), references, settings };
-  return { script, css, data: jsonForScript(init) };
-}
-
-/**
- * JSON that can sit inside a <script type="application/json"> element: `<`, `>`, `&` and the two JavaScript line
- * separators escaped, so no string in it (a model name written by anyone) can close the element or start markup.
- */
-export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+function firstScreenOf(deps: Pick<WebviewDeps, 'state' | 'log'>, assets: FirstScreenAssets, usePrerendered = true): FirstScreen | null {
+  const { script, css, renderer } = assets;
+  if (script === null || css === null || renderer === null) return null;
+  const ahead = usePrerendered ? prerendered.get(deps.state) : undefined;
+  if (ahead !== undefined && Date.now() - ahead.at >= 0 && Date.now() - ahead.at < PRERENDER_MAX_AGE_MS) return ahead.html === null ? null : { script, css, html: ahead.html };
+  let html: string | null;
+  try {
+    html = renderer.renderFirstScreen({ snapshot: deps.state.snapshot(), references: deps.state.references(), settings: deps.state.settings(), nowMs: Date.now(), l10n: hostL10n() });
+  } catch (err) {
+    deps.log.warn(`[sidebar] first screen not drawn: ${err instanceof Error ? err.message : String(err)}`);
+    return null;
+  }
+  return typeof html === 'string' && html !== '' ? { script, css, html } : null;
 }
 
 /** Per file: its text once read (null: unreadable), or the read in flight. */
 const assetCache = new Map<string, string | null | Promise<string | null>>();
 
-/**
- * A built file read once per session to inline it; null when it cannot be read or could close its element. A
- * promise only while the first read of it is in flight.
- */
-function inlineAsset(uri: vscode.Uri, element: 'script' | 'style', read: (uri: vscode.Uri) => PromiseLike<Uint8Array>): string | null | Promise<string | null> {
+/** A built file read once per session; null when it cannot be read. A promise only while the first read is in flight. */
+function readOnce(uri: vscode.Uri, read: Read): string | null | Promise<string | null> {
   const key = uri.toString();
   let text = assetCache.get(key);
   if (text === undefined) {
@@ -127,8 +174,42 @@ function inlineAsset(uri: vscode.Uri, element: 'script' | 'style', read: (uri: v
     assetCache.set(key, reading);
     text = reading;
   }
+  return text;
+}
+
+/** A built file to inline in the page; null when it cannot be read or could close its element. */
+function inlineAsset(uri: vscode.Uri, element: 'script' | 'style', read: Read): string | null | Promise<string | null> {
+  const text = readOnce(uri, read);
   const usable = (t: string | null): string | null => (t !== null && !new RegExp(`</${element}`, 'i').test(t) ? t : null);
   return text instanceof Promise ? text.then(usable) : usable(text);
+}
+
+/** Per file: the renderer it defines once run (null: unreadable or not a renderer). */
+const rendererCache = new Map<string, FirstScreenRenderer | null>();
+
+/**
+ * The first screen's renderer: dist/first-screen.js, the webview's own code built with no imports (esbuild.mjs),
+ * run once per session in the wrapper VS Code runs a web extension's file in (src/host/platform/webChunk.ts).
+ */
+function firstScreenRenderer(uri: vscode.Uri, read: Read): FirstScreenRenderer | null | Promise<FirstScreenRenderer | null> {
+  const key = uri.toString();
+  const known = rendererCache.get(key);
+  if (known !== undefined) return known;
+  const text = readOnce(uri, read);
+  const load = (source: string | null): FirstScreenRenderer | null => {
+    let made: FirstScreenRenderer | null = null;
+    if (source !== null) {
+      try {
+        const exported = evaluateChunk(source, uri.toString(true), 'first-screen.js', vscode, {});
+        if (typeof exported.renderFirstScreen === 'function') made = { renderFirstScreen: exported.renderFirstScreen as FirstScreenRenderer['renderFirstScreen'] };
+      } catch (_err) {
+        made = null;
+      }
+    }
+    rendererCache.set(key, made);
+    return made;
+  };
+  return text instanceof Promise ? text.then(load) : load(text);
 }
 
 /** A CSP nonce: 16 random bytes as base64, from `crypto.getRandomValues` (Node 20 and the browser's worker both have it). */
@@ -138,12 +219,12 @@ export function makeNonce(): string {
   return btoa(binary);
 }
 
-/** The sidebar's first screen, inlined into its page. */
+/** The sidebar's first screen, written into its page. */
 export interface FirstScreen {
   script: string;
   css: string;
-  /** The init payload as JSON safe inside a script element. */
-  data: string;
+  /** The screen's HTML, rendered by the host (every server or workspace string in it escaped by the renderer). */
+  html: string;
 }
 
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
@@ -184,9 +265,10 @@ ${first ? `<style nonce="${nonce}">${first.css}</style>` : `<link rel="styleshee
 <body>
 ${
   first
-    ? // The first screen's script loads the app's modules itself, once that screen is painted (or at once when it
-      // draws nothing): fetching them through the webview's service worker would compete with that first paint.
-      `<div id="mr-first" data-app="${script}" data-shared="${shared}"></div>\n<div id="root" data-view="${view}"></div>\n<script type="application/json" id="mr-first-data" nonce="${nonce}">${first.data}</script>\n<script nonce="${nonce}">${first.script}</script>`
+    ? // The first screen is in the page, painted, not yet interactive (inert: its buttons take no clicks or focus
+      // until the app swaps in). Its script loads the app's modules once that screen is painted: fetching them
+      // through the webview's service worker would compete with that first paint.
+      `<div id="mr-first" inert data-app="${script}" data-shared="${shared}">${first.html}</div>\n<div id="root" data-view="${view}" hidden></div>\n<script nonce="${nonce}">${first.script}</script>`
     : `<div id="root" data-view="${view}"></div>\n<script type="module" nonce="${nonce}" src="${script}"></script>`
 }
 </body>

@@ -28,6 +28,26 @@ export interface WebviewSettings {
   leadersTop: number;
 }
 
+/**
+ * What the sidebar's first screen is drawn from. The extension host runs the renderer (dist/first-screen.js, built
+ * from webview/src/first/firstScreenRender.ts, the webview's own code) and writes its HTML into the sidebar's page,
+ * so that screen paints with the page itself, before any script of the app runs.
+ */
+export interface FirstScreenInput {
+  snapshot: Snapshot;
+  references: ReferencesView | undefined;
+  settings: WebviewSettings;
+  /** The clock, only for "as of" labels that print the year when it is not this one. */
+  nowMs: number;
+  /** The UI language and its bundle, as `init` carries them to the app: the screen reads as the app will. */
+  l10n: WebviewL10n;
+}
+
+/** The module dist/first-screen.js exports: the sidebar's first screen as HTML, or null when the app must draw it. */
+export interface FirstScreenRenderer {
+  renderFirstScreen(input: FirstScreenInput): string | null;
+}
+
 export interface InitPayload {
   view: ViewKind;
   snapshot: Snapshot;

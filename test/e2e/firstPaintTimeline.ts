@@ -99,7 +99,7 @@ export function phaseFigures(t: { ours: FirstPaintTimeline[]; floor: FirstPaintT
     webviewFloorDocumentOriginMs: { samples: pick(t.floor, (x) => x.documentOrigin), method: `the empty page: the same, ${how}` },
     sidebarFirstScriptMs: { samples: pick(t.ours, (x) => x.marks.start), method: `our sidebar: its first script starts (the HTML written and parsed up to it, the script compiled), ${how}` },
     webviewFloorFirstScriptMs: { samples: pick(t.floor, (x) => x.marks.start), method: `the empty page: its script starts, ${how}` },
-    sidebarFirstScreenInsertedMs: { samples: pick(t.ours, (x) => x.marks.inserted), method: `our sidebar: the first screen read from the page's data, checked, drawn and in the DOM, ${how}` },
+    sidebarFirstScreenInsertedMs: { samples: pick(t.ours, (x) => x.marks.inserted), method: `our sidebar: its script has folded the first screen (rendered by the host, parsed with the page) as the user left it, ${how}` },
     sidebarFramePaintedMs: { samples: pick(t.ours, (x) => x.marks.frame2), method: `our sidebar: the second animation frame after it (the first screen painted; the report is posted), ${how}` },
     webviewFloorFramePaintedMs: { samples: pick(t.floor, (x) => x.marks.frame2), method: `the empty page: its second animation frame (the report is posted), ${how}` },
   };

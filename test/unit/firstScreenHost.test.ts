@@ -1,26 +1,33 @@
-// The sidebar page written by the host: the first screen's script (dist/webview/first.js) and the stylesheet
-// inlined, the slim init as JSON in the page, everything nonce'd under the same strict CSP; for the dashboard, or
-// without the built files, the page is the app alone as before. A first screen that reported its paint before
-// `ready` gets the full snapshot at init.
+// The sidebar page written by the host: the first screen rendered here by the webview's own renderer
+// (dist/first-screen.js, built from webview/src/first/firstScreenRender.ts), its small script (dist/webview/first.js)
+// and the stylesheet inlined, everything nonce'd under the same strict CSP; for the dashboard, without the built
+// files, or when the renderer draws nothing or fails, the page is the app alone as before. A first screen that
+// reported its paint before `ready` gets the full snapshot at init.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { EventEmitter, Uri } from '../support/fakeVscode';
-import { connectWebview, jsonForScript, preloadFirstScreen, renderWebviewHtml } from '../../src/host/webviewHost';
-import { firstScreenSnapshot, sidebarFirstSnapshot } from '../../src/core/bridge/payload';
-import type { HostToWebview, InitPayload } from '../../src/shared/protocol';
+import { connectWebview, preloadFirstScreen, renderWebviewHtml } from '../../src/host/webviewHost';
+import type { FirstScreenRenderer, HostToWebview } from '../../src/shared/protocol';
 import type { ReferencesView, Snapshot } from '../../src/shared/types';
-import { catalogView, largeCatalog, liveSnapshot, modelRef, referencesView, settings } from '../support/snapshotBuilders';
+import { catalogView, largeCatalog, liveSnapshot, modelRef, noKeySnapshot, referencesView, settings } from '../support/snapshotBuilders';
 
 let dir: string;
-beforeAll(() => {
+/** dist/first-screen.js as the build makes it. */
+let renderer = '';
+beforeAll(async () => {
+  const mod = (await import('../../esbuild.mjs' as string)) as { firstScreenRendererBuild(dev?: boolean): Parameters<typeof build>[0] };
+  const built = await build({ ...mod.firstScreenRendererBuild(false), write: false, logLevel: 'silent' });
+  renderer = built.outputFiles?.find((f) => f.path.endsWith('first-screen.js'))?.text ?? '';
   dir = mkdtempSync(join(tmpdir(), 'model-radar-page-'));
   mkdirSync(join(dir, 'dist', 'webview'), { recursive: true });
   writeFileSync(join(dir, 'dist', 'webview', 'app.css'), '.mr-app{color:var(--vscode-foreground)}');
   writeFileSync(join(dir, 'dist', 'webview', 'first.js'), '(()=>{paint()})();');
-});
+  writeFileSync(join(dir, 'dist', 'first-screen.js'), renderer);
+}, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 class FakeWebview {
@@ -68,8 +75,15 @@ function nonceOf(html: string): string {
   return /'nonce-([^']+)'/.exec(html)?.[1] ?? '';
 }
 
+/** What the built renderer draws for this state in English, run here on its own, as the page must carry it. */
+function expected(snapshot: Snapshot, references: ReferencesView | undefined = referencesView()): string {
+  const module = { exports: {} as FirstScreenRenderer };
+  new Function('module', 'exports', renderer)(module, module.exports);
+  return module.exports.renderFirstScreen({ snapshot, references, settings: settings(), nowMs: Date.now(), l10n: { language: 'en', bundle: {} } }) ?? '';
+}
+
 describe('the sidebar page with a first screen', () => {
-  it('inlines the first script, the stylesheet and the slim init, every script and style nonce’d, no inline handlers', async () => {
+  it('carries the first screen rendered by the host, the small script and the stylesheet, every script and style nonce’d, no data, no inline handlers', async () => {
     const base = liveSnapshot();
     const snapshot = { ...base, catalog: catalogView([...(base.catalog?.models ?? []), ...largeCatalog(300).models]) };
     const { webview, connection } = await open('sidebar', snapshot);
@@ -82,24 +96,46 @@ describe('the sidebar page with a first screen', () => {
     expect(html).not.toContain('<link rel="stylesheet"');
     for (const tag of html.match(/<(script|style)\b[^>]*>/g) ?? []) expect(tag).toContain(`nonce="${nonce}"`);
     expect(html).not.toMatch(/\son[a-z]+=/i);
-    // The data: the init with only the catalog entries the first screen reads (the leaders it lists, the models
-    // referenced), fewer than the app's slim init (every ranked model's), never the whole catalog.
-    const data = JSON.parse(/<script type="application\/json" id="mr-first-data" nonce="[^"]+">([^<]*)<\/script>/.exec(html)?.[1] ?? 'null') as InitPayload;
-    expect(data.view).toBe('sidebar');
-    expect(data.snapshot.catalog?.models).toEqual(firstScreenSnapshot(snapshot, referencesView(), settings().leadersTop).catalog?.models);
-    expect(data.snapshot.catalog?.models.length).toBeLessThan(sidebarFirstSnapshot(snapshot, referencesView()).snapshot.catalog?.models.length ?? 0);
-    expect(data.snapshot.rankings).toEqual(snapshot.rankings);
-    expect(data.references).toEqual(referencesView());
-    expect(data.settings).toEqual(settings());
-    // In order: the slot (naming the app's modules, which the first script loads once it has painted), the app's
-    // root, the data, the first script; no module is fetched by the page itself before that paint.
-    expect(html).toContain(`<div id="mr-first" data-app="file://${dir}/dist/webview/sidebar.js" data-shared="file://${dir}/dist/webview/shared.js"></div>`);
+    // The screen is in the page as the renderer draws it: spend, your models and the leaders, with names only the
+    // state could give; no data block for a script to parse, and never the catalog.
+    const screen = expected(snapshot);
+    expect(screen).toMatch(/^<main class="mr-app mr-sidebar">/);
+    expect(html).toContain(`<div id="mr-first" inert data-app="file://${dir}/dist/webview/sidebar.js" data-shared="file://${dir}/dist/webview/shared.js">${screen}</div>`);
+    expect(html).toContain(snapshot.rankings?.models[0]?.name ?? '(no name)');
+    expect(html).not.toContain('application/json');
+    expect(html).not.toContain(largeCatalog(300).models[299]?.id ?? '(none)');
+    // In order: the screen (naming the app's modules, which its script loads once it has painted), the app's root,
+    // hidden until the app swaps in, and the script; no module is fetched by the page itself before that paint.
+    expect(html).toContain('<div id="root" data-view="sidebar" hidden></div>');
     expect(html).not.toContain('type="module"');
     expect(html).not.toContain('modulepreload');
     const at = (s: string): number => html.indexOf(s);
     expect(at('id="mr-first"')).toBeLessThan(at('id="root"'));
-    expect(at('id="root"')).toBeLessThan(at('id="mr-first-data"'));
-    expect(at('id="mr-first-data"')).toBeLessThan(at('paint()'));
+    expect(at('id="root"')).toBeLessThan(at('paint()'));
+    connection.dispose();
+  });
+
+  it('draws the screen in the UI language, as the app will', async () => {
+    const vscode = await import('../support/fakeVscode');
+    const env = vscode.env as { language: string };
+    const l10n = vscode.l10n as { bundle: Record<string, string> | undefined };
+    const was = { language: env.language, bundle: l10n.bundle };
+    env.language = 'zh-cn';
+    l10n.bundle = { 'Your models': '你的模型', Spend: '花费' };
+    try {
+      const { webview, connection } = await open('sidebar', liveSnapshot());
+      expect(webview.html).toContain('你的模型');
+      expect(webview.html).toContain('花费');
+      expect(webview.html).toContain('<html lang="zh-cn">');
+      connection.dispose();
+    } finally {
+      env.language = was.language;
+      l10n.bundle = was.bundle;
+    }
+    // And back in English for the next page: the renderer keeps no language of its own.
+    const { webview, connection } = await open('sidebar', liveSnapshot());
+    expect(webview.html).toContain('Your models');
+    expect(webview.html).not.toContain('你的模型');
     connection.dispose();
   });
 
@@ -113,26 +149,48 @@ describe('the sidebar page with a first screen', () => {
     for (const o of [dashboard, missing]) o.connection.dispose();
   });
 
-  it('writes hostile names into the page as data that cannot close its element or start markup', async () => {
+  it('leaves the page to the app when the renderer draws nothing (no leaders yet), is not a renderer, or throws', async () => {
+    const loading = await open('sidebar', noKeySnapshot({ rankings: null }));
+    expect(loading.webview.html).not.toContain('mr-first');
+    expect(loading.webview.html).toContain('<script type="module"');
+    loading.connection.dispose();
+    for (const [name, source] of [
+      ['throws', 'exports.renderFirstScreen = () => { throw new Error("broken renderer"); };'],
+      ['not a renderer', 'exports.somethingElse = 1;'],
+      ['not JavaScript', 'this is ) not ( code'],
+      ['not HTML', 'exports.renderFirstScreen = () => 42;'],
+    ] as const) {
+      const root = mkdtempSync(join(tmpdir(), 'model-radar-renderer-'));
+      try {
+        mkdirSync(join(root, 'dist', 'webview'), { recursive: true });
+        writeFileSync(join(root, 'dist', 'webview', 'app.css'), '.x{}');
+        writeFileSync(join(root, 'dist', 'webview', 'first.js'), 'first()');
+        writeFileSync(join(root, 'dist', 'first-screen.js'), source);
+        const o = await open('sidebar', liveSnapshot(), referencesView(), root);
+        expect(o.webview.html, name).not.toContain('mr-first');
+        expect(o.webview.html, name).toContain('<div id="root" data-view="sidebar"></div>');
+        if (name === 'throws') expect(o.log.warn).toHaveBeenCalledWith(expect.stringContaining('broken renderer'));
+        o.connection.dispose();
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
+    }
+  });
+
+  it('writes hostile names into the page as text that cannot close an element or start markup', async () => {
     const hostile = ['</script><img src=x onerror=alert(1)>', '<!--', ']]>', '\u2028', '&amp;'];
     const base = liveSnapshot();
     const snapshot = liveSnapshot({ rankings: { ...base.rankings!, models: base.rankings!.models.map((m, i) => (i < hostile.length ? { ...m, name: hostile[i] as string } : m)) } });
     const { webview, connection } = await open('sidebar', snapshot, referencesView([modelRef(hostile[0] as string, { known: false, modelId: null, file: '</style><script>alert(2)</script>' })]));
     const html = webview.html;
+    expect(html).toContain('mr-first');
     expect(html).not.toContain('<img');
     expect(html).not.toContain('<!--');
-    expect(html.match(/<script\b/g)).toHaveLength(2);
-    expect(html.match(/<\/script>/g)).toHaveLength(2);
+    expect(html.match(/<script\b/g)).toHaveLength(1);
+    expect(html.match(/<\/script>/g)).toHaveLength(1);
     expect(html.match(/<\/style>/g)).toHaveLength(1);
-    const data = JSON.parse(/id="mr-first-data" nonce="[^"]+">([^<]*)<\/script>/.exec(html)?.[1] ?? 'null') as InitPayload;
-    expect(data.snapshot.rankings?.models.slice(0, hostile.length).map((m) => m.name)).toEqual(hostile);
-    expect(data.references.refs[0]?.file).toBe('</style><script>alert(2)</script>');
+    expect(html).toContain('&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;');
     connection.dispose();
-  });
-
-  it('escapes every character that could end a script element or a line in JSON', () => {
-    expect(jsonForScript({ a: '</script>&\u2028\u2029' })).toBe('{"a":"\\u003c/script\\u003e\\u0026\\u2028\\u2029"}');
-    expect(JSON.parse(jsonForScript({ a: '</script>&\u2028' }))).toEqual({ a: '</script>&\u2028' });
   });
 
   it('sends the full catalog at init when the first screen already reported its paint', async () => {
@@ -156,6 +214,7 @@ describe('the sidebar page in a host without a file system of its own (the brows
     const files = new Map([
       ['/virtual/ext/dist/webview/first.js', '(()=>{paintVirtual()})();'],
       ['/virtual/ext/dist/webview/app.css', '.mr-virtual{}'],
+      ['/virtual/ext/dist/first-screen.js', renderer],
     ]);
     const reads: string[] = [];
     const fromMemory = async (uri: Uri): Promise<Uint8Array> => {
@@ -179,26 +238,57 @@ describe('the sidebar page in a host without a file system of its own (the brows
       readResource: fromMemory as never,
     });
     expect(again.html).toContain('paintVirtual()');
-    expect(reads.sort()).toEqual(['/virtual/ext/dist/webview/app.css', '/virtual/ext/dist/webview/first.js']);
+    expect(again.html).toContain('<main class="mr-app mr-sidebar">');
+    expect(reads.sort()).toEqual(['/virtual/ext/dist/first-screen.js', '/virtual/ext/dist/webview/app.css', '/virtual/ext/dist/webview/first.js']);
     for (const c of [first.connection, connection]) c.dispose();
   });
 
-  it('writes the page at once when the files were preloaded at start', async () => {
-    const fromMemory = async (uri: Uri): Promise<Uint8Array> => new TextEncoder().encode(uri.path.endsWith('.css') ? '.pre{}' : 'preloaded()');
-    preloadFirstScreen(Uri.file('/preloaded/ext') as never, fromMemory as never);
-    await new Promise((r) => setTimeout(r, 0));
-    const webview = new FakeWebview();
+  it('writes the page at once when the files were read and the screen rendered ahead at start, and renders again after a change', async () => {
+    const fromMemory = async (uri: Uri): Promise<Uint8Array> => new TextEncoder().encode(uri.path.endsWith('.css') ? '.pre{}' : uri.path.endsWith('first-screen.js') ? renderer : 'preloaded()');
+    const changed = new EventEmitter<Snapshot>();
     const never = new EventEmitter<never>();
-    const connection = connectWebview(webview as never, 'sidebar', {
-      extensionUri: Uri.file('/preloaded/ext') as never,
-      state: { snapshot: () => liveSnapshot(), onDidChangeSnapshot: never.event, references: () => referencesView(), onDidChangeReferences: never.event, settings: () => settings(), onDidChangeSettings: never.event },
-      handlers: {} as never,
-      log: { warn: vi.fn(), debug: vi.fn(), info: vi.fn() } as never,
-      onFirstContent: vi.fn(),
-      readResource: () => Promise.reject(new Error('read again')),
-    });
-    expect(webview.html).toContain('preloaded()');
-    connection.dispose();
+    let snapshot = liveSnapshot();
+    const reads = vi.fn(() => snapshot);
+    const state = { snapshot: reads, onDidChangeSnapshot: changed.event, references: () => referencesView(), onDidChangeReferences: never.event, settings: () => settings(), onDidChangeSettings: never.event };
+    const log = { warn: vi.fn(), debug: vi.fn(), info: vi.fn() };
+    const preload = preloadFirstScreen({ extensionUri: Uri.file('/preloaded/ext') as never, state, readResource: fromMemory as never, log: log as never });
+    await vi.waitFor(() => expect(reads).toHaveBeenCalledOnce());
+    const resolve = (): FakeWebview => {
+      const webview = new FakeWebview();
+      connectWebview(webview as never, 'sidebar', {
+        extensionUri: Uri.file('/preloaded/ext') as never,
+        state,
+        handlers: {} as never,
+        log: log as never,
+        onFirstContent: vi.fn(),
+        readResource: () => Promise.reject(new Error('read again')),
+      }).dispose();
+      return webview;
+    };
+    // Written in the same call, from the screen rendered ahead: the state is not read again.
+    const first = resolve();
+    expect(first.html).toContain('preloaded()');
+    expect(first.html).toContain(expected(snapshot));
+    expect(reads).toHaveBeenCalledOnce();
+    // A change: the screen rendered ahead is dropped, so a view resolved now draws the new state itself...
+    const name = snapshot.rankings?.models[0]?.name ?? '';
+    snapshot = liveSnapshot({ rankings: { ...snapshot.rankings!, models: snapshot.rankings!.models.map((m, i) => (i === 0 ? { ...m, name: 'Renamed Leader' } : m)) } });
+    changed.fire(snapshot);
+    const second = resolve();
+    expect(second.html).toContain('Renamed Leader');
+    expect(second.html).not.toContain(`>${name}<`);
+    // ...and once the state is quiet, it is rendered ahead again.
+    const calls = reads.mock.calls.length;
+    await vi.waitFor(() => expect(reads.mock.calls.length).toBe(calls + 1));
+    expect(resolve().html).toContain('Renamed Leader');
+    expect(reads.mock.calls.length).toBe(calls + 1);
+    // Disposed: no more renders ahead, and a view resolved now draws for itself.
+    preload.dispose();
+    changed.fire(snapshot);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(reads.mock.calls.length).toBe(calls + 1);
+    expect(resolve().html).toContain('Renamed Leader');
+    expect(reads.mock.calls.length).toBe(calls + 2);
   });
 
   it('writes nothing into a webview that was disposed while its files were being read', async () => {
@@ -206,7 +296,7 @@ describe('the sidebar page in a host without a file system of its own (the brows
     const gate = new Promise<void>((r) => (release = r));
     const slow = async (uri: Uri): Promise<Uint8Array> => {
       await gate;
-      return new TextEncoder().encode(uri.path.endsWith('.css') ? '.slow{}' : 'slow()');
+      return new TextEncoder().encode(uri.path.endsWith('.css') ? '.slow{}' : uri.path.endsWith('first-screen.js') ? renderer : 'slow()');
     };
     const webview = new FakeWebview();
     const never = new EventEmitter<never>();

@@ -17,10 +17,16 @@ beforeAll(async () => {
   mkdirSync(join(dir, 'dist', 'webview'), { recursive: true });
   writeFileSync(join(dir, 'dist', 'webview', 'app.css'), '.mr-app{}');
   writeFileSync(join(dir, 'dist', 'webview', 'first.js'), '(()=>{})();');
-  // As the composition root does at start: the inlined files are read before the view resolves, so it resolves
+  // A stand-in for the built renderer (dist/first-screen.js): it draws from the state it is handed.
+  writeFileSync(join(dir, 'dist', 'first-screen.js'), 'exports.renderFirstScreen = (input) => `<main class="stand-in">${input.snapshot.rankings.models.length} leaders, ${input.references.refs.length} refs, top ${input.settings.leadersTop}</main>`;');
+  // As the composition root does at start: the files are read before the view resolves, so it resolves
   // in one go (the read itself goes through workspace.fs, here the disk).
-  preloadFirstScreen(Uri.file(dir) as never, (u) => readFile(u.fsPath));
+  const never = new EventEmitter<never>();
+  const state = { snapshot: () => liveSnapshot(), onDidChangeSnapshot: never.event, references: () => referencesView(), onDidChangeReferences: never.event, settings: () => settings(), onDidChangeSettings: never.event };
+  const preload = preloadFirstScreen({ extensionUri: Uri.file(dir) as never, state, readResource: (u: Uri) => readFile(u.fsPath), log: { warn: vi.fn(), debug: vi.fn(), info: vi.fn() } as never });
   await new Promise((r) => setTimeout(r, 50));
+  // Only the files: the views below are resolved with states of their own, rendered at resolve.
+  preload.dispose();
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -77,12 +83,12 @@ function resolveOnce(): { ops: string[]; webview: { options: unknown; html: stri
 describe('resolving the sidebar view', () => {
   it('builds the page first, then sets its options and its HTML back to back', () => {
     const { ops, webview } = resolveOnce();
-    // The page's data was read to build it...
+    // The state was read to render the first screen...
     expect(ops).toEqual(expect.arrayContaining(['snapshot', 'references', 'settings']));
     // ...before VS Code got anything: options, then the HTML, nothing in between, each once.
     expect(ops.slice(-2)).toEqual(['options', 'html']);
     expect(ops.filter((o) => o === 'options' || o === 'html')).toHaveLength(2);
     expect(webview.options).toMatchObject({ enableScripts: true, enableCommandUris: false });
-    expect(webview.html).toContain('id="mr-first-data"');
+    expect(webview.html).toContain(`<main class="stand-in">${liveSnapshot().rankings?.models.length} leaders, ${referencesView().refs.length} refs, top ${settings().leadersTop}</main>`);
   });
 });

@@ -1,13 +1,14 @@
-// The sidebar page with a first screen, as VS Code loads it: the inlined first script (webview/src/first) takes the
-// one VS Code API handle, draws the data the host wrote into the page, folds what the user folded, reports first
-// content once painted (two animation frames), and the app, mounting later on the same handle, swaps itself in
-// without reporting a second time.
+// The sidebar page with a first screen, as VS Code loads it: the screen the host rendered (with the webview's own
+// renderer, webview/src/first/firstScreenRender.ts) is in the page; the inlined first script takes the one VS Code
+// API handle, folds what the user folded, reports first content once painted (two animation frames), and the app,
+// mounting later on the same handle, swaps itself in without reporting a second time.
 import { act, cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeHost, installVsCodeApi } from './support/fakeHost';
 import { APP_AFTER_REPORT_MS, paintFirstScreen } from '../../webview/src/first/sidebarFirst';
+import { renderFirstScreen } from '../../webview/src/first/firstScreenRender';
 import type { InitPayload } from '../../src/shared/protocol';
-import { initPayload, loadingSnapshot } from '../support/snapshotBuilders';
+import { initPayload } from '../support/snapshotBuilders';
 
 /** The app's module script the first screen added, if any, and the shared chunk's preload. */
 function appLoad(): { src: string | null; nonce: string; preload: string | null } | null {
@@ -32,12 +33,11 @@ const frames = (n: number): Promise<void> =>
     step(n);
   });
 
-/** The page as the host writes it (src/host/webviewHost.ts), with the data as JSON in the page. */
-function loadPage(state?: unknown, init: InitPayload = initPayload(), data = JSON.stringify(init)): { host: FakeHost; drawn: boolean } {
+/** The page as the host writes it (src/host/webviewHost.ts): the screen it rendered in the slot, the root hidden. */
+function loadPage(state?: unknown, init: InitPayload = initPayload(), screenHtml?: string): { host: FakeHost; drawn: boolean } {
+  const html = screenHtml ?? renderFirstScreen({ snapshot: init.snapshot, references: init.references, settings: init.settings, nowMs: Date.now(), l10n: { language: 'en', bundle: {} } }) ?? '';
   document.head.innerHTML = '<meta property="csp-nonce" content="n0nce">';
-  document.body.innerHTML =
-    '<div id="mr-first" data-app="https://x/dist/webview/sidebar.js" data-shared="https://x/dist/webview/shared.js"></div><div id="root" data-view="sidebar"></div><script type="application/json" id="mr-first-data"></script>';
-  (document.getElementById('mr-first-data') as HTMLElement).textContent = data;
+  document.body.innerHTML = `<div id="mr-first" inert data-app="https://x/dist/webview/sidebar.js" data-shared="https://x/dist/webview/shared.js">${html}</div><div id="root" data-view="sidebar" hidden></div>`;
   const host = new FakeHost({ init: initPayload(), state });
   installVsCodeApi(host);
   // As the page's inlined first script, right after the slot and the data are parsed.
@@ -50,7 +50,6 @@ describe('a sidebar page with a host-rendered first screen', () => {
     const { host, drawn } = loadPage();
     expect(drawn).toBe(true);
     expect((document.getElementById('root') as HTMLElement).hidden).toBe(true);
-    expect(document.getElementById('mr-first-data')).toBeNull();
     expect(document.getElementById('mr-first')?.hasAttribute('inert')).toBe(true);
     // The first screen is the page: leaders with data, before any app code ran.
     const first = document.getElementById('mr-first') as HTMLElement;
@@ -98,12 +97,11 @@ describe('a sidebar page with a host-rendered first screen', () => {
     expect(host.telemetry()).toHaveLength(1);
   });
 
-  it('leaves the page to the app when there is nothing it draws exactly, or the data is unreadable', async () => {
-    for (const data of [JSON.stringify(initPayload({ snapshot: loadingSnapshot() })), '{"snapshot":', '']) {
-      const { host, drawn } = loadPage(undefined, initPayload(), data);
+  it('loads the app at once when the page holds no first screen', async () => {
+    for (const empty of ['', ' ', 'text only']) {
+      const { host, drawn } = loadPage(undefined, initPayload(), empty);
       expect(drawn).toBe(false);
       expect(document.getElementById('mr-first')).toBeNull();
-      expect(document.getElementById('mr-first-data')).toBeNull();
       expect((document.getElementById('root') as HTMLElement).hidden).toBe(false);
       // Nothing drawn: the app loads at once.
       expect(appLoad()).toEqual({ src: 'https://x/dist/webview/sidebar.js', nonce: 'n0nce', preload: 'https://x/dist/webview/shared.js' });

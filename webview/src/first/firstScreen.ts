@@ -1,6 +1,6 @@
-// The sidebar's first screen as static HTML, drawn by a small script the host inlines into the sidebar's page
-// (webview/src/first/sidebarFirst.ts, built to dist/webview/first.js) from data the host writes into the same
-// page, so it paints with the page itself, before the React app (and its ~300 KB of JS) is fetched and compiled.
+// The sidebar's first screen as static HTML. The extension host runs this (dist/first-screen.js,
+// ./firstScreenRender.ts) and writes the HTML into the sidebar's page, so it paints with the page itself, before the
+// React app (and its ~300 KB of JS) is fetched and compiled.
 // It is the markup the React sections render for the same data (webview/src/sections/{Spend,YourModels,Leaders}
 // Section.tsx: same elements, classes and text, through the one formatter, the same derivations from
 // model/derive.ts and the same l10n.t()), so when the app mounts it swaps in without a visible jump;

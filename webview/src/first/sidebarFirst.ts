@@ -1,14 +1,13 @@
-// The sidebar page's first script (built to dist/webview/first.js, inlined into the page by the host, so nothing is
-// fetched before it runs): reads the data the host wrote into the page, draws the first screen
-// (./firstScreen.ts) into #mr-first, folds what the user folded, and once that screen has been painted (the second
-// animation frame) reports first content, timed from the document's origin. The empty baseline page in the e2e
-// reports its paint the same way. The React app, mounting later, reuses the one VS Code API handle taken here and
-// swaps itself in (webview/src/main.tsx).
+// The sidebar page's one script before the app (built to dist/webview/first.js, inlined into the page by the host).
+// The first screen itself is already in the page: the host rendered it (./firstScreenRender.ts) into #mr-first, so
+// it paints with the page. This script folds what the user folded (saved UI state, which only the page can read),
+// before that first paint, and once the screen has been painted (the second animation frame) reports first
+// content, timed from the document's origin; the empty baseline page in the e2e reports its paint the same way.
+// Then it loads the app, which reuses the one VS Code API handle taken here and swaps itself in
+// (webview/src/main.tsx).
 import type { VsCodeApi } from '../host';
-import { initPayload } from '../model/intake';
 import { asRecord } from '../../../src/shared/isRecord';
 import { SECTION_IDS } from '../uiState';
-import { renderSidebarFirstScreen } from './firstScreen';
 
 /** What this script leaves for the app on window. */
 export interface FirstScreenPage {
@@ -23,9 +22,8 @@ declare global {
   }
 }
 
-/** The ids the host gives the first screen's slot and its data block. */
+/** The id of the element the host renders the first screen into. */
 export const FIRST_SLOT_ID = 'mr-first';
-export const FIRST_DATA_ID = 'mr-first-data';
 /** The app loads after the first screen's paint, or after this long if no frame comes (a view not shown). */
 export const APP_LOAD_FALLBACK_MS = 1000;
 /**
@@ -60,8 +58,9 @@ function loadApp(doc: Document, app: string | undefined, shared: string | undefi
 }
 
 /**
- * Draws the first screen when the page carries data it can draw, then loads the app: after the first screen has
- * been painted and reported, or at once when it drew nothing. True when it drew.
+ * Takes the page's first screen (rendered by the host into #mr-first): folds what the user folded, reports first
+ * content once it has been painted, then loads the app. Without a first screen in the page (or without the VS Code
+ * API) it loads the app at once. True when there was a first screen.
  */
 export function paintFirstScreen(doc: Document, win: Window, acquire: () => VsCodeApi): boolean {
   mark(win, 'mr-first-start');
@@ -69,51 +68,24 @@ export function paintFirstScreen(doc: Document, win: Window, acquire: () => VsCo
   const app = slot?.dataset.app;
   const shared = slot?.dataset.shared;
   const nonce = (doc.currentScript as HTMLScriptElement | null)?.nonce || doc.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.content || '';
+  const showApp = (): false => {
+    slot?.remove();
+    const root = doc.getElementById('root');
+    if (root) root.hidden = false;
+    loadApp(doc, app, shared, nonce);
+    return false;
+  };
+  if (!slot || slot.firstElementChild === null) return showApp();
   let api: VsCodeApi;
   try {
     api = acquire();
   } catch (_err) {
-    loadApp(doc, app, shared, nonce);
-    return false;
+    return showApp();
   }
   const page: FirstScreenPage = { api, firstContent: false };
   win.__modelRadar = page;
-  const data = doc.getElementById(FIRST_DATA_ID);
-  const root = doc.getElementById('root');
-  let html: string | null = null;
-  try {
-    if (slot && data && root) {
-      const raw: unknown = JSON.parse(data.textContent ?? '');
-      mark(win, 'mr-first-parsed');
-      const init = initPayload(raw);
-      mark(win, 'mr-first-data');
-      html = renderSidebarFirstScreen({ snapshot: init.snapshot, references: init.references, settings: init.settings, nowMs: Date.now() });
-      mark(win, 'mr-first-rendered');
-    }
-  } catch (_err) {
-    // Whatever went wrong, the app draws the page as it would have without a first screen.
-    html = null;
-  }
-  data?.remove();
-  if (html === null || !slot || !root) {
-    slot?.remove();
-    loadApp(doc, app, shared, nonce);
-    return false;
-  }
-  try {
-    slot.innerHTML = html;
-    // Painted, not yet interactive: its buttons do nothing until the app swaps in, so they take no clicks or focus
-    // (nor does an automated test find them) in between.
-    slot.setAttribute('inert', '');
-    foldSections(slot, api);
-    root.hidden = true;
-    mark(win, 'mr-first-inserted');
-  } catch (_err) {
-    slot.remove();
-    root.hidden = false;
-    loadApp(doc, app, shared, nonce);
-    return false;
-  }
+  foldSections(slot, api);
+  mark(win, 'mr-first-inserted');
   // Frames wait while the view is not shown; the app loads all the same.
   win.setTimeout(() => loadApp(doc, app, shared, nonce), APP_LOAD_FALLBACK_MS);
   win.requestAnimationFrame(() => {
