@@ -125,11 +125,17 @@ const e2e = existsSync(metricsFile) ? JSON.parse(readFileSync(metricsFile, 'utf8
 for (const key of ['activationMs', 'batchNeighbourActivationMs', 'activateBodyMs', 'hostStartMs', 'sidebarFirstContentMs', 'webviewFloorMs', 'sidebarSecondContentMs', 'webviewFloorSecondMs', 'hostRescanMs', 'hostRipgrepMs',
   'activationInBatchMs', 'ownCodeLoadingInBatchMs', 'ownCodeLoadingMs', 'hostRescanFindFilesMs',
   // Where the sidebar's first content spends its time against the empty page (test/e2e/firstPaintTimeline.ts).
+  'sidebarShowToContentMs', 'webviewFloorShowToPaintMs', 'sidebarShowToResolveMs', 'webviewFloorShowToResolveMs',
   'sidebarDocumentOriginMs', 'webviewFloorDocumentOriginMs', 'sidebarFirstScriptMs', 'webviewFloorFirstScriptMs', 'sidebarFirstScreenInsertedMs', 'sidebarFramePaintedMs', 'webviewFloorFramePaintedMs']) {
   figures[key] = e2eFigure(e2e[key], key, benchStart.getTime(), e2eProblem);
 }
 const ratio = (a, b, method) => ratioOf(figures[a], figures[b], [a, b], method);
-figures.sidebarFirstContentRatio = ratio('sidebarFirstContentMs', 'webviewFloorMs', 'median sidebarFirstContentMs ÷ median webviewFloorMs (each the first webview shown in its window, same run)');
+// The target is on the show-based ratio: both pages timed from VS Code showing the view (creating its webview frame),
+// the same point of VS Code's set-up for both. When VS Code then asks each extension to resolve its view varies from
+// start to start (sidebarShowToResolveMs, webviewFloorShowToResolveMs), so the ratio timed from each resolve, which
+// carries that variation, is reported beside it.
+figures.sidebarFirstContentRatio = ratio('sidebarShowToContentMs', 'webviewFloorShowToPaintMs', 'median sidebarShowToContentMs ÷ median webviewFloorShowToPaintMs: VS Code showing the view (creating its webview frame) to the host receiving the paint report, each the first webview shown in its window, same run');
+figures.sidebarResolveToContentRatio = ratio('sidebarFirstContentMs', 'webviewFloorMs', 'median sidebarFirstContentMs ÷ median webviewFloorMs: each timed from its own resolveWebviewView, the first webview shown in its window, same run (no target: see sidebarFirstContentRatio)');
 figures.sidebarSecondContentRatio = ratio('sidebarSecondContentMs', 'webviewFloorSecondMs', 'median sidebarSecondContentMs ÷ median webviewFloorSecondMs (each the second view shown in its window, after the other one)');
 figures.hostScanVsRipgrepRatio = ratio('hostRescanMs', 'hostRipgrepMs', 'median hostRescanMs ÷ median hostRipgrepMs (same workspace, same run)');
 
