@@ -3,8 +3,9 @@
 // no-key order view without a catalog, and which rankings may be called "this week". Every call is made inside a
 // test (not while the file loads), so each case judges the code it names.
 import { describe, expect, it } from 'vitest';
-import type { CatalogIndex, CatalogResolution } from '../../src/core/market/catalog';
-import type { CatalogModel, RankingsView } from '../../src/shared/types';
+import { createCatalogIndex, type CatalogIndex } from '../../src/core/market/catalog';
+import type { RankingsView } from '../../src/shared/types';
+import { MODEL_IDS, catalogModel } from '../support/snapshotBuilders';
 import { addDays, basePermaslug, buildOrderView, buildRankingsView, citationFor, cleanRankingRows, joinPermaslug, thisWeekRankings, windowsFor } from '../../src/core/market/rankings';
 import type { ApiRankingRow } from '../../src/core/openrouter/apiTypes';
 
@@ -15,27 +16,9 @@ const row = (date: string, model_permaslug: string, total_tokens: string): ApiRa
 /** One row per day for each day given. */
 const everyDay = (days: string[], slug: string, tokens: string): ApiRankingRow[] => days.map((d) => row(d, slug, tokens));
 
-/** A hand-made catalog: the index answers only for the models and slugs given. */
+/** A catalog of just these models, indexed by the project's own index (a seed model with its id and names replaced). */
 function indexOf(models: { id: string; name: string; canonical?: string; variant?: string | null }[]): CatalogIndex {
-  const made = models.map((m) => ({ id: m.id, name: m.name, canonicalSlug: m.canonical ?? m.id, variant: m.variant ?? null }) as unknown as CatalogModel);
-  const get = (id: string): CatalogModel | null => made.find((m) => m.id === id.trim().toLowerCase()) ?? null;
-  return {
-    all: made,
-    get,
-    byCanonical: (slug) => made.find((m) => m.canonicalSlug === slug.trim().toLowerCase()) ?? null,
-    resolve: (raw): CatalogResolution | null => {
-      const text = raw.trim().toLowerCase();
-      const exact = get(text);
-      if (exact !== null) return { model: exact, variant: exact.variant, via: 'id' };
-      const colon = text.indexOf(':');
-      const base = colon < 0 ? null : get(text.slice(0, colon));
-      return base === null ? null : { model: base, variant: text.slice(colon + 1), via: 'variantBase' };
-    },
-    has: (id) => get(id) !== null,
-    aliasTarget: () => null,
-    suggest: () => [],
-    isKnownAuthor: () => false,
-  };
+  return createCatalogIndex(models.map((m) => catalogModel(MODEL_IDS[0] as string, { id: m.id, name: m.name, canonicalSlug: m.canonical ?? m.id, variant: m.variant ?? null })));
 }
 
 describe('days and windows refuse what is not a day', () => {
