@@ -51,6 +51,12 @@ describe('permaslugs', () => {
     expect(joinPermaslug(index, 'acme/unknown')).toBeNull();
     expect(joinPermaslug(null, 'acme/model-c')).toBeNull();
   });
+
+  it('joins by id when the slug names no canonical entry (the model\'s canonical slug is dated)', () => {
+    const index = indexOf([{ id: 'acme/model-d', name: 'Dated canonical', canonical: 'acme/model-d-20260101' }]);
+    expect(joinPermaslug(index, 'acme/model-d')?.name).toBe('Dated canonical');
+    expect(joinPermaslug(index, 'acme/model-d-20260101')?.name).toBe('Dated canonical');
+  });
 });
 
 describe('rows at the boundary', () => {
@@ -143,6 +149,15 @@ describe('the no-key order view', () => {
     expect(view.models.map((m) => [m.rank, m.permaslug, m.id, m.name])).toEqual([[1, 'qwen/qwen3', 'qwen/qwen3:free', 'Qwen3 (free)']]);
     const routed = buildOrderView(['qwen/qwen3:nitro', 'qwen/qwen3'], { index });
     expect(routed.models.map((m) => [m.permaslug, m.id, m.name])).toEqual([['qwen/qwen3', 'qwen/qwen3', 'Qwen3']]);
+  });
+
+  it('keys a model listed by its canonical slug under its id, so the id listed later is the same model', () => {
+    const index = indexOf([{ id: 'acme/model-d', name: 'Model D', canonical: 'acme/model-d-20260101' }]);
+    const view = buildOrderView(['acme/model-d-20260101', 'acme/model-d', 'acme/other'], { index });
+    expect(view.models.map((m) => [m.rank, m.permaslug, m.id, m.name])).toEqual([
+      [1, 'acme/model-d', 'acme/model-d', 'Model D'],
+      [2, 'acme/other', null, null],
+    ]);
   });
 });
 
