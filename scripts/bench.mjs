@@ -112,13 +112,16 @@ if (ripgrepProblem && !figures.scanVsRipgrepRatio) figures.scanVsRipgrepRatio = 
 
 // Real VS Code figures: the e2e metrics spec runs now, every time; samples from an earlier run are never used.
 const metricsFile = 'test/e2e/.results/metrics.json';
+// First-paint starts for the bench: each view is shown first in half of them. Five a side let the ratio of two
+// medians swing from 0.9 to 1.7 between runs on two cores; ten a side hold it steadier (npm test keeps the spec's 10).
+const BENCH_STARTS = 20;
 rmSync(metricsFile, { force: true });
 let e2eProblem = null;
 if (process.argv.includes('--no-e2e')) e2eProblem = '--no-e2e was given';
 else if (ripgrepProblem) e2eProblem = ripgrepProblem;
 else {
   log('running the e2e metrics spec in a real VS Code (a few minutes)');
-  const r = spawnSync(process.execPath, ['scripts/e2e.mjs', '--metrics'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, MODEL_RADAR_VSIX_FRESH: '1' } });
+  const r = spawnSync(process.execPath, ['scripts/e2e.mjs', '--metrics'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, MODEL_RADAR_VSIX_FRESH: '1', MODEL_RADAR_E2E_STARTS: process.env.MODEL_RADAR_E2E_STARTS ?? String(BENCH_STARTS) } });
   if (r.status !== 0) e2eProblem = `the e2e metrics run failed (exit ${r.status ?? r.signal}); see test/e2e/.results/vitest.json`;
 }
 const e2e = existsSync(metricsFile) ? JSON.parse(readFileSync(metricsFile, 'utf8')) : {};
