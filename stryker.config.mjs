@@ -57,6 +57,7 @@
 //   dupKeys.ts    (TOML) decodeBasic `i < raw.length` -> `<=` (charAt past the end appends ""). The `pos < n` bounds
 //                 of the key, space, inline-table and bare-value loops (`<=`, true) and readInline's `pos >= n`
 //                 return: past the end text[pos] is undefined, which no loop accepts and no key starts with.
+//                 readInline's comment loop `pos < n` -> `<=` (one step past the end, then the same return).
 //                 compatibleDefinitions `now === 'value'` -> false and `case 'header'` removed: the switch falls off
 //                 its end, and undefined reads as false. define's `was.recorded = true` -> false (the first key,
 //                 pushed again, pairs with each later one as before: same first and last repeat, still more than

@@ -50,6 +50,11 @@ const CASES: [string, { key: string; firstLine: number; line: number } | null][]
   ['a = { s = "x, t = 1", t = 2 }\n', null],
   ["a = { s = 'x, t = 1', t = 2 }\n", null],
   ['x = { a = 1 # , a = 2\n, b = 3 }\n', null],
+  // TOML 1.1: an inline table over several lines, with comments between its pairs, still holds every pair.
+  ['x = {\n  a = 1, # the first\n  a = 2\n}\n', { key: 'a', firstLine: 2, line: 3 }],
+  ['x = { # a = 0\n  a = 1, b = 2, b = 3 }\n', { key: 'b', firstLine: 2, line: 2 }],
+  ['x = { a = 1 # , b = 2\n, b = 3, c = { d = 1, # d = 2\n d = 4 } }\n', { key: 'd', firstLine: 2, line: 3 }],
+  ['x = {\n  a = 1, # a = 2\n  b = 2, # b = 1\n}\n', null],
   ['a = { "b" = 1, \'b\' = 2 }\n', { key: 'b', firstLine: 1, line: 1 }],
   ['a = {}\nb = 1\nb = 2\n', { key: 'b', firstLine: 2, line: 3 }],
   // Arrays: brackets, braces and "#" inside strings and comments do not end or open anything.

@@ -389,6 +389,11 @@ function tomlKeys(text: string): KeyAt[] {
     for (;;) {
       while (pos < n && /[ \t\r\n,]/.test(text.charAt(pos))) pos++;
       if (pos >= n) return;
+      // TOML 1.1 lets an inline table span lines, with comments between its pairs: a comment hides no key.
+      if (text[pos] === '#') {
+        while (pos < n && text[pos] !== '\n') pos++;
+        continue;
+      }
       if (text[pos] === '}') {
         pos++;
         return;
