@@ -119,6 +119,13 @@ export function coverageLine(c: RankingsCoverage | null | undefined): string | n
     }
   }
   if (c.duplicateRows > 0) parts.push(c.duplicateRows === 1 ? l10n.t('1 duplicated row counted once.') : l10n.t('{0} duplicated rows counted once.', formatCount(c.duplicateRows)));
-  if (c.droppedRows > 0) parts.push(c.droppedRows === 1 ? l10n.t('1 unreadable row left out.') : l10n.t('{0} unreadable rows left out.', formatCount(c.droppedRows)));
+  const dropped = droppedRowsSentence(c.droppedRows);
+  if (dropped !== null) parts.push(dropped);
   return l10n.joinSentences(parts);
+}
+
+/** "3 unreadable rows left out.": rows OpenRouter sent that no figure (nor an export) holds; null when none. */
+export function droppedRowsSentence(droppedRows: number): string | null {
+  if (!(droppedRows > 0)) return null;
+  return droppedRows === 1 ? l10n.t('1 unreadable row left out.') : l10n.t('{0} unreadable rows left out.', formatCount(droppedRows));
 }

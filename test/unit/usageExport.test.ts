@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildUsageExport, formatUsageExport } from '../../src/core/account/usageExport';
+import { droppedRowsSentence } from '../../src/shared/dataLabels';
 import type { ActivityView, UsageView } from '../../src/shared/types';
 
 const usage: UsageView = {
@@ -28,9 +29,19 @@ describe('usage export', () => {
     expect(csv.at(-1)).toBe("activity,2026-11-26,'=cmd|calc,0.5,0,3,1200,300,50");
   });
 
+  it('says how many activity rows are not in it, and why', () => {
+    expect(data.activityLeftOut).toEqual({ unreadableRows: 0, outsideWindowRows: 0 });
+    const partial = buildUsageExport(usage, { ...activity, droppedRows: 3, outsideWindowRows: 2 }, 'openrouter.ai', 0);
+    expect(JSON.parse(formatUsageExport(partial, 'json')).activityLeftOut).toEqual({ unreadableRows: 3, outsideWindowRows: 2 });
+    expect(droppedRowsSentence(partial.activityLeftOut?.unreadableRows ?? 0)).toBe('3 unreadable rows left out.');
+    expect(droppedRowsSentence(1)).toBe('1 unreadable row left out.');
+    expect(droppedRowsSentence(0)).toBeNull();
+    expect(buildUsageExport(usage, null, 'openrouter.ai', 0).activityLeftOut).toBeNull();
+  });
+
   it('exports with no key data at all', () => {
     const empty = buildUsageExport(null, null, 'openrouter.ai', 0);
     expect(formatUsageExport(empty, 'csv').split('\r\n')).toHaveLength(2);
-    expect(JSON.parse(formatUsageExport(empty, 'json'))).toMatchObject({ key: null, activity: [] });
+    expect(JSON.parse(formatUsageExport(empty, 'json'))).toMatchObject({ key: null, activity: [], activityLeftOut: null });
   });
 });

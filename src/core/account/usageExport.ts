@@ -22,6 +22,11 @@ export interface UsageExport {
   balance: number | null;
   /** One row per day and model: the activity view's figures, with their day. */
   activity: (ActivityModelDay & { date: string })[];
+  /**
+   * Activity rows OpenRouter sent that are not above: unreadable ones (wrong types, negative amounts) and readable
+   * ones dated outside the 30-day window. Null when there was no activity to export.
+   */
+  activityLeftOut: { unreadableRows: number; outsideWindowRows: number } | null;
 }
 
 export function buildUsageExport(usage: UsageView | null, activity: ActivityView | null, source: string, now: number): UsageExport {
@@ -44,6 +49,7 @@ export function buildUsageExport(usage: UsageView | null, activity: ActivityView
     },
     balance: usage?.balanceStatus === 'ok' ? (usage.balance?.balance ?? null) : null,
     activity: (activity?.days ?? []).flatMap((d) => d.models.map((m) => ({ date: d.date, ...m }))),
+    activityLeftOut: activity && { unreadableRows: activity.droppedRows, outsideWindowRows: activity.outsideWindowRows },
   };
 }
 

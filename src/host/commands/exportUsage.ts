@@ -1,6 +1,7 @@
 // Export Usage: key spend and 30-day activity to a CSV or JSON file the user picks.
 import * as vscode from 'vscode';
 import { buildUsageExport, formatUsageExport } from '../../core/account/usageExport';
+import { droppedRowsSentence } from '../../shared/dataLabels';
 import type { Services } from '../services';
 import { COMMANDS } from '../../shared/commands';
 
@@ -23,7 +24,8 @@ export async function exportUsage(services: Services): Promise<void> {
   if (!target) return;
   const format = target.path.toLowerCase().endsWith('.json') ? 'json' : 'csv';
   const source = new URL(services.settings.current().apiBaseUrl).host;
-  const text = formatUsageExport(buildUsageExport(snap.usage, snap.activity, source, Date.now()), format);
+  const data = buildUsageExport(snap.usage, snap.activity, source, Date.now());
+  const text = formatUsageExport(data, format);
   try {
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   } catch (err) {
@@ -35,6 +37,10 @@ export async function exportUsage(services: Services): Promise<void> {
     return;
   }
   const open = vscode.l10n.t('Open');
-  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Model Radar: usage exported to {0}.', vscode.workspace.asRelativePath(target)), open);
+  // Rows OpenRouter sent that could not be read are in no figure, so not in the file either: say so, never silently.
+  const leftOut = droppedRowsSentence(data.activityLeftOut?.unreadableRows ?? 0);
+  const done = vscode.l10n.t('Model Radar: usage exported to {0}.', vscode.workspace.asRelativePath(target));
+  const message = leftOut === null ? done : `${done} ${leftOut}`;
+  const choice = await (leftOut === null ? vscode.window.showInformationMessage(message, open) : vscode.window.showWarningMessage(message, open));
   if (choice === open) await vscode.window.showTextDocument(target);
 }
