@@ -365,6 +365,41 @@ export async function buildWebHost(dev = false, { write = true } = {}) {
   return { entry: { code: entryCode, metafile: entry.metafile }, chunk: { code: cjs.code, metafile: esm.metafile }, table };
 }
 
+/**
+ * --watch for the web host, which is built in steps (buildWebHost) and so is not one esbuild build to watch: two
+ * contexts over its entry's and its chunk's sources write nothing and only notice an edit; each edit they notice
+ * rebuilds the web host whole. Rebuilds never overlap: edits during one run one more after it.
+ */
+async function watchWebHost(dev) {
+  let running = null;
+  let again = false;
+  const rebuild = async () => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          await buildWebHost(dev);
+        } catch (err) {
+          console.error(`esbuild: the web host did not build: ${err instanceof Error ? err.message : String(err)}`);
+        }
+      } while (again);
+      running = null;
+    })();
+    return running;
+  };
+  /** @type {import('esbuild').Plugin} */
+  const onChange = { name: 'rebuild-web-host', setup: (build) => build.onEnd((r) => void (r.errors.length === 0 && rebuild())) };
+  for (const options of [webHostBuild(dev), webRefsChunkBuild(dev)]) {
+    const ctx = await esbuild.context({ ...options, write: false, plugins: [...(options.plugins ?? []), onChange] });
+    await ctx.watch();
+  }
+  await rebuild();
+}
+
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (isMain) await main();
 
@@ -380,8 +415,7 @@ async function main() {
       const ctx = await esbuild.context(options);
       await ctx.watch();
     }
-    // The web host is built in steps (buildWebHost): once here; rebuild it with \`node esbuild.mjs\` after an edit.
-    await buildWebHost(dev);
+    await watchWebHost(dev);
     console.log('esbuild: watching');
     return;
   }
