@@ -1,7 +1,8 @@
 // The CLI's last boundary before the terminal. Server text is sanitised where it enters (the client and the
 // schemas); this catches the rest — file names and file text from the scanned tree, argv echoed back — so no
-// byte the CLI prints can move the cursor, clear the screen or rewrite a line, and no key is echoed on stderr.
-import { escapeForTerminal, terminalSafe } from '../shared/sanitize';
+// byte the CLI prints can move the cursor, clear the screen or rewrite a line, and the key the command line holds
+// is never echoed, on either stream.
+import { escapeForTerminal, redactExactSecrets, terminalSafe } from '../shared/sanitize';
 
 interface Writer {
   write(text: string): unknown;
@@ -26,13 +27,14 @@ export function keysInCommandLine(argv: readonly string[], env: Record<string, s
 }
 
 /**
- * The same io with guarded streams. stdout keeps its bytes exact for `--json` (control characters become
- * their JSON escapes); stderr, which only carries messages, is also redacted.
+ * The same io with guarded streams. stdout keeps its bytes exact for `--json` (control characters become their JSON
+ * escapes) but for the command line's own keys, wherever they appear (a scanned .env line, a server echo); stderr,
+ * which only carries messages, is also redacted of anything key-like.
  */
 export function guardTerminal<T extends TerminalStreams>(io: T, secrets: readonly string[]): T {
   return {
     ...io,
-    stdout: { write: (text: string) => io.stdout.write(escapeForTerminal(text)) },
+    stdout: { write: (text: string) => io.stdout.write(redactExactSecrets(escapeForTerminal(text), secrets)) },
     stderr: { write: (text: string) => io.stderr.write(terminalSafe(text, secrets)) },
   };
 }

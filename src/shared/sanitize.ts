@@ -67,8 +67,11 @@ export function hasControlCharacters(text: string): boolean {
   return found;
 }
 
-/** Replaces the given secrets, then anything key-like, with "[redacted]". */
-export function redactSecrets(text: string, secrets: SanitizeOptions['secrets'] = []): string {
+/**
+ * Replaces exactly the given secrets (4 characters or more) with "[redacted]", and nothing else: for output whose
+ * other text must stay byte for byte (the CLI's JSON), where the key-like patterns below could touch real data.
+ */
+export function redactExactSecrets(text: string, secrets: SanitizeOptions['secrets'] = []): string {
   let out = text;
   const exact = secrets
     .map((s) => (typeof s === 'string' ? s.trim() : ''))
@@ -76,6 +79,12 @@ export function redactSecrets(text: string, secrets: SanitizeOptions['secrets'] 
     // Longest first, so a key containing another key is not left half-redacted.
     .sort((a, b) => b.length - a.length);
   for (const secret of exact) out = out.split(secret).join(REDACTED);
+  return out;
+}
+
+/** Replaces the given secrets, then anything key-like, with "[redacted]". */
+export function redactSecrets(text: string, secrets: SanitizeOptions['secrets'] = []): string {
+  let out = redactExactSecrets(text, secrets);
   // One scan decides whether any pattern could match (most names and messages hold nothing key-like).
   if (!maybeKey(out)) return out;
   for (const pattern of KEY_LIKE) out = out.replace(pattern, REDACTED);
