@@ -21,7 +21,7 @@ describe('dashboard: weekly trend', () => {
     // Week of Nov 2 has no data: the change fell somewhere between Oct 26 (US) and Nov 9 (China).
     expect(within(block).getByText('The lead last changed hands between the weeks of Oct 26, 2026 and Nov 9, 2026 (US → China); the weeks between have no data.')).toBeTruthy();
     expect(within(block).getByText('1 of 6 weeks have no data; the lines break there.')).toBeTruthy();
-    const rows = within(block).getAllByRole('row').filter((r) => r.hasAttribute('data-week'));
+    const rows = within(block).getAllByRole('row').filter((r) => r.hasAttribute('data-day'));
     expect(rows).toHaveLength(6);
     expect(within(rows[2]!).getByText('no data')).toBeTruthy();
     expect(within(rows[0]!).getByText('tie: China, US')).toBeTruthy();
@@ -31,6 +31,19 @@ describe('dashboard: weekly trend', () => {
     expect(cn.match(/M /g)).toHaveLength(2);
     expect(block.querySelector('[data-testid="lead-change"]')).not.toBeNull();
     expect(within(block).getByText(/^Source: OpenRouter \(openrouter\.ai\/rankings\)/)).toBeTruthy();
+  });
+
+  it('counts the rows it could not read in the words every coverage note uses: one row, or a formatted count', async () => {
+    const base = trendState();
+    const one = await dashboard(liveSnapshot({ trend: { ...base, view: { ...base.view, droppedRows: 1 } } }));
+    expect(within(one).getByText('1 unreadable row left out.')).toBeTruthy();
+  });
+
+  it('counts many unreadable rows with the thousands separator', async () => {
+    const base = trendState();
+    const many = await dashboard(liveSnapshot({ trend: { ...base, view: { ...base.view, droppedRows: 12345 } } }));
+    expect(within(many).getByText('12,345 unreadable rows left out.')).toBeTruthy();
+    expect(many.textContent).not.toMatch(/unreadable row(s)? were/);
   });
 
   it('without a key and without a cached trend: says a key is needed, shows no figure', async () => {

@@ -3,7 +3,7 @@
 import type { ApiRankingRow } from '../openrouter/apiTypes';
 import { TREND_REGIONS, type TrendLeadChange, type TrendRegion, type TrendStreak, type TrendView, type TrendWeek } from '../../shared/trend';
 import { formatDay, formatPercent, formatTokens, regionLabel, UNKNOWN } from '../../shared/format';
-import { DATA_API_DOCS_URL, TOKENIZER_CAVEAT } from '../../shared/dataLabels';
+import { DATA_API_DOCS_URL, TOKENIZER_CAVEAT, droppedRowsSentence } from '../../shared/dataLabels';
 import { tokenShare } from '../account/money';
 import { addDays, basePermaslug, citationFor, cleanRankingRows, UNATTRIBUTED_PERMASLUG, utcDay } from './rankings';
 import { DEFAULT_REGIONS, type RegionResolver } from './regions';
@@ -185,7 +185,8 @@ export function formatTrendTable(report: TrendReportJson): string {
   out.push(report.summary.streak);
   if (report.summary.leadChange !== null) out.push(report.summary.leadChange);
   if (report.missingWeeks.length > 0) out.push(`No data for ${report.missingWeeks.length === 1 ? '1 week' : `${report.missingWeeks.length} weeks`}: ${report.missingWeeks.join(', ')}.`);
-  if (report.droppedRows > 0) out.push(`${report.droppedRows} unreadable rows were left out.`);
+  const dropped = droppedRowsSentence(report.droppedRows);
+  if (dropped !== null) out.push(dropped);
   if (report.weeks.some((w) => w.tokens !== null)) {
     out.push('');
     const header = ['Week of', ...TREND_REGIONS.map((r) => regionLabel(r)), 'Unattributed', 'Total', 'Leader'];

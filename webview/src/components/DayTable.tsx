@@ -9,8 +9,9 @@ export interface DayTableColumn {
 }
 
 /**
- * A chart's figures per day as a table, folded under the chart (`aria-describedby` names it): what a screen reader,
- * or anyone who wants the exact number, reads instead of the picture. `cells` gives a day's <td>s after its date.
+ * A chart's figures per day (or per week, named by its first day) as a table, folded under the chart
+ * (`aria-describedby` names it): what a screen reader, or anyone who wants the exact number, reads instead of the
+ * picture. `cells` gives a row's <td>s after its date; each row carries its date as `data-day`.
  */
 export function DayTable<D extends { date: string }>({
   id,
@@ -19,6 +20,8 @@ export function DayTable<D extends { date: string }>({
   columns,
   days,
   cells,
+  dayColumn,
+  dayLabel = (d) => formatDay(d.date),
 }: {
   id: string;
   summary: string;
@@ -26,6 +29,10 @@ export function DayTable<D extends { date: string }>({
   columns: readonly DayTableColumn[];
   days: readonly D[];
   cells: (day: D) => ReactNode;
+  /** The first column's heading (default "Day"). */
+  dayColumn?: string;
+  /** A row's heading (default: its day, "Jul 29"). */
+  dayLabel?: (day: D) => string;
 }): ReactElement {
   return (
     <details className="mr-table-alt">
@@ -33,7 +40,7 @@ export function DayTable<D extends { date: string }>({
       <table id={id} className={className}>
         <thead>
           <tr>
-            <th scope="col">{l10n.t('Day')}</th>
+            <th scope="col">{dayColumn ?? l10n.t('Day')}</th>
             {columns.map((c) => (
               <th key={c.key} scope="col" className={c.className}>
                 {c.label}
@@ -43,8 +50,8 @@ export function DayTable<D extends { date: string }>({
         </thead>
         <tbody>
           {days.map((d) => (
-            <tr key={d.date}>
-              <th scope="row">{formatDay(d.date)}</th>
+            <tr key={d.date} data-day={d.date}>
+              <th scope="row">{dayLabel(d)}</th>
               {cells(d)}
             </tr>
           ))}

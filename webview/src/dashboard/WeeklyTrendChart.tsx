@@ -2,7 +2,9 @@ import { useId, type ReactElement } from 'react';
 import type { Snapshot } from '../../../src/shared/types';
 import { TREND_REGIONS, type TrendRegion, type TrendState, type TrendView } from '../../../src/shared/trend';
 import { formatDay, formatPercent, formatTokens, formatUtc, regionLabel } from '../../../src/shared/format';
+import { droppedRowsSentence } from '../../../src/shared/dataLabels';
 import { CommandButton } from '../components/CommandButton';
+import { DayTable } from '../components/DayTable';
 import { RegionLegend } from '../components/RegionMark';
 import { Section } from '../components/Section';
 import { gapLinePath } from '../components/chartPath';
@@ -136,50 +138,35 @@ function TrendBody({ view, trend }: { view: TrendView; trend: TrendState | null 
             <RegionLegend regions={present} />
             <p className="mr-muted">{l10n.t('Share of all OpenRouter tokens each week (Monday to Sunday, UTC); the rest is traffic outside the top models or from labs of unknown origin.')}</p>
             {missing > 0 ? <p className="mr-muted">{l10n.t('{0} of {1} weeks have no data; the lines break there.', missing, weeks.length)}</p> : null}
-            {view.droppedRows > 0 ? <p className="mr-muted">{l10n.t('{0} unreadable rows were left out.', view.droppedRows)}</p> : null}
+            {droppedRowsSentence(view.droppedRows) !== null ? <p className="mr-muted">{droppedRowsSentence(view.droppedRows)}</p> : null}
             <TokenizerCaveat />
             <p className="mr-citation">{view.citation}</p>
-            <details className="mr-table-alt">
-              <summary>{l10n.t('Weekly shares as a table')}</summary>
-              <table id={tableId} className="mr-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{l10n.t('Week of')}</th>
+            <DayTable
+              id={tableId}
+              className="mr-table"
+              summary={l10n.t('Weekly shares as a table')}
+              dayColumn={l10n.t('Week of')}
+              dayLabel={(w) => formatDay(w.date, true)}
+              columns={[...TREND_REGIONS.map((reg) => ({ key: reg, label: regionLabel(reg), className: 'mr-num' })), { key: 'total', label: l10n.t('Total tokens'), className: 'mr-num' }, { key: 'leader', label: l10n.t('Leader') }]}
+              days={weeks.map((w) => ({ ...w, date: w.week }))}
+              cells={(w) =>
+                w.shares === null ? (
+                  <td colSpan={TREND_REGIONS.length + 2} className="mr-muted">
+                    {l10n.t('no data')}
+                  </td>
+                ) : (
+                  <>
                     {TREND_REGIONS.map((reg) => (
-                      <th key={reg} scope="col" className="mr-num">
-                        {regionLabel(reg)}
-                      </th>
+                      <td key={reg} className="mr-num">
+                        {formatPercent(w.shares?.[reg])}
+                      </td>
                     ))}
-                    <th scope="col" className="mr-num">
-                      {l10n.t('Total tokens')}
-                    </th>
-                    <th scope="col">{l10n.t('Leader')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {weeks.map((w) => (
-                    <tr key={w.week} data-week={w.week}>
-                      <th scope="row">{formatDay(w.week, true)}</th>
-                      {w.shares === null ? (
-                        <td colSpan={TREND_REGIONS.length + 2} className="mr-muted">
-                          {l10n.t('no data')}
-                        </td>
-                      ) : (
-                        <>
-                          {TREND_REGIONS.map((reg) => (
-                            <td key={reg} className="mr-num">
-                              {formatPercent(w.shares?.[reg])}
-                            </td>
-                          ))}
-                          <td className="mr-num">{formatTokens(w.total)}</td>
-                          <td>{w.leader !== null ? regionLabel(w.leader) : w.tied.length > 0 ? l10n.t('tie: {0}', w.tied.map(regionLabel).join(', ')) : '—'}</td>
-                        </>
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </details>
+                    <td className="mr-num">{formatTokens(w.total)}</td>
+                    <td>{w.leader !== null ? regionLabel(w.leader) : w.tied.length > 0 ? l10n.t('tie: {0}', w.tied.map(regionLabel).join(', ')) : '—'}</td>
+                  </>
+                )
+              }
+            />
           </figcaption>
         </figure>
       ) : null}
