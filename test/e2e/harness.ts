@@ -359,13 +359,23 @@ function makeApi(page: Page, fake: FakeControl, workspace: string, userDataDir: 
     runDir,
     browserConsole,
     async openFile(name) {
-      await page.keyboard.press('Escape');
-      await page.keyboard.press('Control+P');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ state: 'visible' });
-      await input.fill(name);
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor({ state: 'visible', timeout: 15_000 });
-      await page.keyboard.press('Enter');
+      // As runCommand: focus may sit in a webview (a view shown just before) that keeps Ctrl+P to itself, and the
+      // workbench can miss a keystroke while busy, so focus the workbench first and retry the whole gesture.
+      for (let attempt = 0; ; attempt++) {
+        await page.keyboard.press('Escape').catch(() => undefined);
+        await page.locator('#workbench\\.parts\\.statusbar').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+        await page.keyboard.press('Control+P');
+        try {
+          const input = palette.locator('input');
+          await input.waitFor({ state: 'visible', timeout: 5_000 });
+          await input.fill(name);
+          await palette.locator('.monaco-list-row', { hasText: name }).first().waitFor({ state: 'visible', timeout: 15_000 });
+          await page.keyboard.press('Enter');
+          break;
+        } catch (err) {
+          if (attempt >= 2) throw err;
+        }
+      }
       await page.locator('.monaco-editor .view-lines').first().waitFor({ state: 'visible' });
     },
     async runCommand(title) {

@@ -3,6 +3,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../src/shared/types';
+import type { TrendView } from '../../src/shared/trend';
 import { buildTrendView } from '../../src/core/market/trend';
 import { renderApp } from './support/fakeHost';
 import { errorInfo, initPayload, liveSnapshot, noKeySnapshot, trendState } from '../support/snapshotBuilders';
@@ -35,13 +36,13 @@ describe('dashboard: weekly trend', () => {
 
   it('counts the rows it could not read in the words every coverage note uses: one row, or a formatted count', async () => {
     const base = trendState();
-    const one = await dashboard(liveSnapshot({ trend: { ...base, view: { ...base.view, droppedRows: 1 } } }));
+    const one = await dashboard(liveSnapshot({ trend: { ...base, view: { ...(base.view as TrendView), droppedRows: 1 } } }));
     expect(within(one).getByText('1 unreadable row left out.')).toBeTruthy();
   });
 
   it('counts many unreadable rows with the thousands separator', async () => {
     const base = trendState();
-    const many = await dashboard(liveSnapshot({ trend: { ...base, view: { ...base.view, droppedRows: 12345 } } }));
+    const many = await dashboard(liveSnapshot({ trend: { ...base, view: { ...(base.view as TrendView), droppedRows: 12345 } } }));
     expect(within(many).getByText('12,345 unreadable rows left out.')).toBeTruthy();
     expect(many.textContent).not.toMatch(/unreadable row(s)? were/);
   });
