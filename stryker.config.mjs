@@ -72,7 +72,8 @@ export default {
   packageManager: 'npm',
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutation.config.mts' },
-  plugins: ['@stryker-mutator/vitest-runner'],
+  // checkpoint (scripts/strykerCheckpoint.mjs): each result as it comes, so a stopped run still leaves what it reached.
+  plugins: ['@stryker-mutator/vitest-runner', './scripts/strykerCheckpoint.mjs'],
   coverageAnalysis: 'perTest',
   // Two cores shared with other work: one test-runner process at a time.
   concurrency: 1,
@@ -110,7 +111,7 @@ export default {
     // settings' base-URL policy: one module decides it for the settings reader, the CLI and the client
     'src/core/openrouter/baseUrl.ts',
   ],
-  reporters: ['json', 'html', 'clear-text', 'progress'],
+  reporters: ['json', 'html', 'clear-text', 'progress', 'checkpoint'],
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   thresholds: { high: 90, low: 85, break: 85 },
@@ -120,6 +121,11 @@ export default {
     '!/test/fixtures/refs/corpus/excluded/.next', '!/test/fixtures/refs/corpus/excluded/.next/**'],
   // Only sources get the '// @ts-nocheck' header: test fixtures (the refs corpus) must stay byte-identical.
   disableTypeChecks: 'src/**/*.ts',
+  // Incremental: a run reuses the last run's result for every mutant whose code and covering tests did not change
+  // (reports/stryker-incremental.json, Stryker's own diff), so after a first full run, reviewing survivors costs
+  // minutes, not hours; the report is still the whole set. `npm run mutation -- --force` tests every mutant again.
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,
 };

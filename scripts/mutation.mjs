@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
 const REPORT = 'reports/mutation/mutation.json';
+const PROGRESS = 'reports/mutation/progress.jsonl';
 const TARGET = 85;
 
 /** Stryker's own definition: killed + timeout over all mutants with a result (no-coverage counts as survived). */
@@ -32,18 +33,53 @@ export function score(report) {
   return { perFile, detected, killed, valid, pct: valid === 0 ? 100 : (100 * detected) / valid };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  rmSync(REPORT, { force: true });
-  const r = spawnSync(process.execPath, ['node_modules/@stryker-mutator/core/bin/stryker.js', 'run', ...process.argv.slice(2)], { stdio: 'inherit' });
-  if (!existsSync(REPORT)) {
-    console.error(`mutation: Stryker wrote no ${REPORT} (exit ${r.status})`);
-    process.exit(r.status || 1);
+/**
+ * The checkpoint reporter's lines (scripts/strykerCheckpoint.mjs) as a report for score(): the mutants tested so
+ * far, per file, and how many the plan held. Lines cut short by a stop are skipped.
+ */
+export function partialReport(jsonl) {
+  const files = {};
+  let planned = null;
+  let tested = 0;
+  for (const text of jsonl.split('\n')) {
+    let record;
+    try {
+      record = JSON.parse(text);
+    } catch {
+      continue;
+    }
+    if (record?.type === 'plan' && Number.isInteger(record.mutants)) planned = record.mutants;
+    if (record?.type !== 'mutant' || typeof record.file !== 'string' || typeof record.status !== 'string') continue;
+    (files[record.file] ??= { mutants: [] }).mutants.push({ status: record.status });
+    tested += 1;
   }
-  const s = score(JSON.parse(readFileSync(REPORT, 'utf8')));
+  return { files, planned, tested };
+}
+
+function printScore(s) {
   console.log('');
   for (const f of s.perFile.sort((a, b) => a.file.localeCompare(b.file))) {
     console.log(`${f.pct.toFixed(2).padStart(7)} %  ${String(f.detected).padStart(4)} / ${String(f.valid).padEnd(4)} ${f.file}`);
   }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  rmSync(REPORT, { force: true });
+  rmSync(PROGRESS, { force: true });
+  const r = spawnSync(process.execPath, ['node_modules/@stryker-mutator/core/bin/stryker.js', 'run', ...process.argv.slice(2)], { stdio: 'inherit' });
+  if (!existsSync(REPORT)) {
+    console.error(`mutation: Stryker wrote no ${REPORT} (exit ${r.status ?? r.signal})`);
+    // What the run reached before it stopped: a partial figure, never the score.
+    if (existsSync(PROGRESS)) {
+      const p = partialReport(readFileSync(PROGRESS, 'utf8'));
+      const s = score(p);
+      printScore(s);
+      console.log(`mutation score so far (partial, not the score): ${s.pct.toFixed(2)} % (killed ${s.detected} / ${s.valid}) after ${p.tested} of ${p.planned ?? '?'} mutants; see ${PROGRESS}`);
+    }
+    process.exit(r.status || 1);
+  }
+  const s = score(JSON.parse(readFileSync(REPORT, 'utf8')));
+  printScore(s);
   console.log(`mutation score: ${s.pct.toFixed(2)} % (killed ${s.detected} / total ${s.valid}, target ${TARGET} %) on ${s.perFile.length} files`);
   process.exitCode = s.pct >= TARGET && r.status === 0 ? 0 : 1;
 }
