@@ -351,6 +351,28 @@ function findFiles(dir: string, name: string, out: string[] = []): string[] {
 
 function makeApi(page: Page, fake: FakeControl, workspace: string, userDataDir: string, runDir: string, stop: () => Promise<void>, browserConsole: string[]): VsCode {
   const palette = page.locator('.quick-input-widget');
+  /**
+   * Opens the quick input with `key`, types `text` and picks the first row holding `row`. Focus may sit in a webview
+   * (a view shown just before) that keeps the keystroke to itself, and the workbench can miss keystrokes while it is
+   * still restoring, so the workbench is focused first and the whole gesture is tried up to three times.
+   */
+  const pick = async (key: string, text: string, row: string, rowTimeout: number): Promise<void> => {
+    for (let attempt = 0; ; attempt++) {
+      await page.keyboard.press('Escape').catch(() => undefined);
+      await page.locator('#workbench\\.parts\\.statusbar').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+      await page.keyboard.press(key);
+      try {
+        const input = palette.locator('input');
+        await input.waitFor({ state: 'visible', timeout: 5_000 });
+        await input.fill(text);
+        await palette.locator('.monaco-list-row', { hasText: row }).first().waitFor({ state: 'visible', timeout: rowTimeout });
+        await page.keyboard.press('Enter');
+        return;
+      } catch (err) {
+        if (attempt >= 2) throw err;
+      }
+    }
+  };
   const vs: VsCode = {
     page,
     fake,
@@ -359,43 +381,11 @@ function makeApi(page: Page, fake: FakeControl, workspace: string, userDataDir: 
     runDir,
     browserConsole,
     async openFile(name) {
-      // As runCommand: focus may sit in a webview (a view shown just before) that keeps Ctrl+P to itself, and the
-      // workbench can miss a keystroke while busy, so focus the workbench first and retry the whole gesture.
-      for (let attempt = 0; ; attempt++) {
-        await page.keyboard.press('Escape').catch(() => undefined);
-        await page.locator('#workbench\\.parts\\.statusbar').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
-        await page.keyboard.press('Control+P');
-        try {
-          const input = palette.locator('input');
-          await input.waitFor({ state: 'visible', timeout: 5_000 });
-          await input.fill(name);
-          await palette.locator('.monaco-list-row', { hasText: name }).first().waitFor({ state: 'visible', timeout: 15_000 });
-          await page.keyboard.press('Enter');
-          break;
-        } catch (err) {
-          if (attempt >= 2) throw err;
-        }
-      }
+      await pick('Control+P', name, name, 15_000);
       await page.locator('.monaco-editor .view-lines').first().waitFor({ state: 'visible' });
     },
     async runCommand(title) {
-      // The palette can miss the first keystrokes while the workbench is still restoring: retry the whole gesture.
-      for (let attempt = 0; ; attempt++) {
-        await page.keyboard.press('Escape').catch(() => undefined);
-        await page.locator('#workbench\\.parts\\.statusbar').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
-        await page.keyboard.press('F1');
-        try {
-          const input = palette.locator('input');
-          await input.waitFor({ state: 'visible', timeout: 5_000 });
-          await input.fill(`>${title}`);
-          const row = palette.locator('.monaco-list-row', { hasText: title }).first();
-          await row.waitFor({ state: 'visible', timeout: 8_000 });
-          await page.keyboard.press('Enter');
-          return;
-        } catch (err) {
-          if (attempt >= 2) throw err;
-        }
-      }
+      await pick('F1', `>${title}`, title, 8_000);
     },
     async inputBox(text) {
       const input = palette.locator('input');
