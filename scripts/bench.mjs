@@ -113,7 +113,7 @@ if (ripgrepProblem && !figures.scanVsRipgrepRatio) figures.scanVsRipgrepRatio = 
 // Real VS Code figures: the e2e metrics spec runs now, every time; samples from an earlier run are never used.
 const metricsFile = 'test/e2e/.results/metrics.json';
 // First-paint starts for the bench: each view is shown first in half of them. Five a side let the ratio of two
-// medians swing from 0.9 to 1.7 between runs on two cores; ten a side hold it steadier (npm test keeps the spec's 10).
+// medians swing from 0.9 to 1.7 between runs on two cores; ten a side hold it steadier (npm test runs the spec's default, 2).
 const BENCH_STARTS = 20;
 rmSync(metricsFile, { force: true });
 let e2eProblem = null;

@@ -5,9 +5,9 @@
 // Not part of `npm test`: a full run takes many minutes on two cores.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { PROGRESS } from './strykerCheckpoint.mjs';
 
 const REPORT = 'reports/mutation/mutation.json';
-const PROGRESS = 'reports/mutation/progress.jsonl';
 const TARGET = 85;
 
 /** Stryker's own definition: killed + timeout over all mutants with a result (no-coverage counts as survived). */

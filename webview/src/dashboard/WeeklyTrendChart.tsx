@@ -117,6 +117,7 @@ function TrendBody({ view, trend }: { view: TrendView; trend: TrendState | null 
   const y = (v: number): number => M.top + PLOT_H - v * PLOT_H;
   const changeIndex = view.lastChange === null ? -1 : weeks.findIndex((w) => w.week === view.lastChange?.week);
   const missing = view.missingWeeks.length;
+  const dropped = droppedRowsSentence(view.droppedRows);
   return (
     <div className="mr-trend-body">
       {sentences.map((line) => (
@@ -138,7 +139,7 @@ function TrendBody({ view, trend }: { view: TrendView; trend: TrendState | null 
             <RegionLegend regions={present} />
             <p className="mr-muted">{l10n.t('Share of all OpenRouter tokens each week (Monday to Sunday, UTC); the rest is traffic outside the top models or from labs of unknown origin.')}</p>
             {missing > 0 ? <p className="mr-muted">{l10n.t('{0} of {1} weeks have no data; the lines break there.', missing, weeks.length)}</p> : null}
-            {droppedRowsSentence(view.droppedRows) !== null ? <p className="mr-muted">{droppedRowsSentence(view.droppedRows)}</p> : null}
+            {dropped !== null ? <p className="mr-muted">{dropped}</p> : null}
             <TokenizerCaveat />
             <p className="mr-citation">{view.citation}</p>
             <DayTable
