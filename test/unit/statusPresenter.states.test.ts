@@ -348,6 +348,14 @@ describe('figures whose time is unknown, and the tooltip lines around them', () 
     expect(p.tooltipMarkdown).not.toContain(' old');
   });
 
+  it('blocked by the browser beside figures of unknown age: "blocked" without an age, in the bar and the tooltip', () => {
+    const p = presentStatus(undated({ error: errorInfo('blocked'), stale: true }), settingsWith(), NOW);
+    expect(p.state).toBe('blocked');
+    expect(p.text).toBe('$(graph) $1.84 today · $74.50 left · blocked by the browser');
+    expect(p.tooltipMarkdown).toContain('Your browser blocked this request to OpenRouter (cross-origin). Showing the last data.');
+    expect(p.tooltipMarkdown).not.toContain(' old');
+  });
+
   it('invalid data beside figures of unknown age: the reason, and "the last good figures" without an age', () => {
     const p = presentStatus(undated({ error: errorInfo('badResponse'), stale: true }), settingsWith(), NOW);
     expect(p.state).toBe('invalid');
