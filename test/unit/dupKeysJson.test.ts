@@ -60,6 +60,15 @@ describe('JSONC keys for the duplicate-key guard', () => {
     }), { numRuns: 2000 });
   });
 
+  it('steps over a byte-order mark at the start, as VS Code and jsonc-parser do', () => {
+    const text = '\ufeff{"a/b":1,"c/d":{"a/b":2}}';
+    expect(jsonKeys(text)).toEqual([
+      { container: '0', key: 'a/b', offset: 2 },
+      { container: '0', key: 'c/d', offset: 10 },
+      { container: '1', key: 'a/b', offset: 17 },
+    ]);
+  });
+
   it('reads only the first value, and no key from a key position holding no string', () => {
     for (const text of ['{"a":1}{"a":2}', '{a:1,"b":2}', '{"a" "b":1}', '[{"a":1},{"a":2}]', '{"a":{"a":1},"a":2}', '{"a":1,/* "a": */"b":2}']) {
       expect(jsonKeys(text), text).toEqual(oracle(text));

@@ -87,6 +87,11 @@ describe('keyFormatOf', () => {
     ['README.md', null],
     ['conf/app.json.bak', null],
     ['conf/yaml', null],
+    // An opencode agent is Markdown whose front matter is YAML.
+    ['.opencode/agent/review.md', 'yaml'],
+    ['notes/review.md', null],
+    ['deploy/values.yaml.bak', null],
+    ['conf/app.toml.orig', null],
   ])('%s: %s', (path, format) => {
     expect(keyFormatOf(path)).toBe(format);
   });

@@ -2,7 +2,7 @@
 // refusal with the reason the log shows and, for requests, the id the host answers. Written against the mutants
 // `npm run mutation` found surviving in src/core/bridge/protocolGuard.ts.
 import { describe, expect, it } from 'vitest';
-import { MODEL_ID_PATTERN, guardWebviewMessage } from '../../src/core/bridge/protocolGuard';
+import { MODEL_ID_PATTERN, dashboardFocusArg, guardWebviewMessage } from '../../src/core/bridge/protocolGuard';
 
 const request = (method: string, params?: unknown, id = 7): Record<string, unknown> => ({ type: 'request', id, method, params });
 
@@ -122,5 +122,22 @@ describe('MODEL_ID_PATTERN', () => {
   ])('refuses %s', (id) => {
     expect(MODEL_ID_PATTERN.test(id)).toBe(false);
     expect(guardWebviewMessage(request('model/openOnWeb', { modelId: id })).ok).toBe(false);
+  });
+});
+
+describe('dashboardFocusArg: the hover\'s "Providers" link', () => {
+  // The longest id the pattern admits is 227 characters (64 + "/" + 128 + ":" + 32); the argument takes 200.
+  const idOf = (variant: number): string => `${'a'.repeat(64)}/${'b'.repeat(128)}:${'c'.repeat(variant)}`;
+
+  it('takes an id of up to 200 characters, and nothing longer even when the pattern admits it', () => {
+    expect(idOf(6)).toHaveLength(200);
+    expect(MODEL_ID_PATTERN.test(idOf(7))).toBe(true);
+    expect(dashboardFocusArg({ providers: idOf(6) })).toBe(idOf(6));
+    expect(dashboardFocusArg({ providers: idOf(7) })).toBeNull();
+  });
+
+  it('only a string: an array or an object whose text reads as an id is refused', () => {
+    expect(dashboardFocusArg({ providers: ['qwen/qwen3-coder'] })).toBeNull();
+    expect(dashboardFocusArg({ providers: { toString: () => 'qwen/qwen3-coder', length: 16 } })).toBeNull();
   });
 });
