@@ -67,6 +67,15 @@
 //                 child()'s `parent === ''` -> false, `inlineId--`, arrayCount's `- 1`: every path or id changes
 //                 alike and stays unique. The root loop's `c === '\r'` -> false: a CR at a line start reads as no
 //                 key and is skipped to its LF.
+//                 (YAML) keyFormatOf's `pop() ?? ''` default (a path always has a last segment) and its .yml/.yaml
+//                 fallback (classifyPath reads every such path as YAML first); yamlKeys' `lead = ''` default (the
+//                 group always matches); in the explicit-key line scan, `?? -1` after `stack.length > 0` and
+//                 `doc--` (document ids change alike and stay unique).
+//   recognize.ts  yamlKindCandidates' `fm !== null` -> true (a missing front matter throws inside the file's try:
+//                 the same empty result); textTokens' `end - start > MAX_TOKEN` (interpretId refuses anything over
+//                 200 characters anyway); `text.indexOf('/') < 0` -> `<= 0` (a lone "/" at offset 0 starts no id);
+//                 bareIdEnd's `i < end` / `i >= end` bounds (the character at `end` never is an id character).
+//   presenter.ts  the tooltip's 'error' line without an error (as the headline's, above).
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   packageManager: 'npm',
